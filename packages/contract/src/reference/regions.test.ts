@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { LOCALES } from '../shared/locale.js';
+import { validate } from '../shared/validate.js';
+import { REGIONS, Region, regionByCode } from './regions.js';
+
+const TIFINAGH_ONLY = /^[\u2D30-\u2D7F]+([ -][\u2D30-\u2D7F]+)*$/;
+
+test('all 12 regions are present, in order, with a name and a seat in the 4 languages', () => {
+  assert.deepEqual(
+    REGIONS.map((region) => region.code),
+    Array.from({ length: 12 }, (_, index) => `MA-${String(index + 1).padStart(2, '0')}`),
+  );
+  for (const region of REGIONS) {
+    for (const locale of LOCALES) {
+      assert.ok(region.name[locale], `${region.code} name.${locale}`);
+      assert.ok(region.seat[locale], `${region.code} seat.${locale}`);
+    }
+    assert.ok(validate(Region, region).ok, region.code);
+  }
+});
+
+test('Tifinagh names use only Tifinagh letters, spaces and hyphens', () => {
+  for (const region of REGIONS) {
+    assert.match(region.name.zgh ?? '', TIFINAGH_ONLY, region.code);
+    assert.match(region.seat.zgh ?? '', TIFINAGH_ONLY, region.code);
+  }
+});
+
+test('Arabic names are written in Arabic script', () => {
+  for (const region of REGIONS) assert.match(region.name.ar ?? '', /^[\u0600-\u06FF ]+$/, region.code);
+});
+
+test('regionByCode finds a region and returns undefined for an unknown code', () => {
+  assert.equal(regionByCode('MA-06')?.name.fr, 'Casablanca-Settat');
+  assert.equal(regionByCode('MA-09')?.seat.zgh, 'ⴰⴳⴰⴷⵉⵔ');
+  assert.equal(regionByCode('MA-13'), undefined);
+});
+
+test('Region refuses a bad code, a missing name and an unknown field', () => {
+  const good = { code: 'MA-01', name: { zgh: 'ⵜⴰⵏⴳⵉⵔ' }, seat: { ar: 'طنجة' } };
+  assert.ok(validate(Region, good).ok);
+  const badCode = validate(Region, { ...good, code: 'MA-13' });
+  assert.equal(badCode.ok, false);
+  if (!badCode.ok) assert.equal(badCode.errors[0]?.path, '/code');
+  const emptyName = validate(Region, { ...good, name: {} });
+  assert.equal(emptyName.ok, false);
+  if (!emptyName.ok) assert.equal(emptyName.errors[0]?.code, 'required');
+  const extra = validate(Region, { ...good, capital: 'Tanger' }, 'body');
+  assert.equal(extra.ok, false);
+  if (!extra.ok)
+    assert.deepEqual(extra.errors[0], {
+      path: '/capital',
+      in: 'body',
+      code: 'unknown_field',
+      message: 'Unknown field "capital"',
+    });
+});

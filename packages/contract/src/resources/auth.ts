@@ -1,0 +1,68 @@
+import * as z from 'zod/mini';
+import { Email, Id } from '../shared/ids.js';
+import { Locale } from '../shared/locale.js';
+import { Role } from '../shared/roles.js';
+import { Instant } from '../shared/time.js';
+
+/** A membership of an account in an association, with the role it holds there. */
+export const Membership = z.strictObject({
+  associationId: Id,
+  role: z.enum(['member', 'representative']),
+});
+export type Membership = z.infer<typeof Membership>;
+
+/**
+ * The signed-in account as the API shows it to its owner. Law 09-08: only what the platform needs.
+ *
+ * @example
+ * ```ts
+ * const me: Account = { id: 'acc_1', email: 'amina@example.ma', displayName: 'Amina',
+ *   roles: ['association_member'], memberships: [{ associationId: 'asso_12', role: 'member' }], locale: 'ar' };
+ * ```
+ */
+export const Account = z.strictObject({
+  id: Id,
+  email: Email,
+  displayName: z.string().check(z.minLength(1), z.maxLength(120)),
+  roles: z.array(Role),
+  memberships: z.array(Membership),
+  locale: z.optional(Locale),
+});
+export type Account = z.infer<typeof Account>;
+
+/** Body of `POST /v1/auth/token`: e-mail and password sign-in for scripts and the popup page. */
+export const SignInRequest = z.strictObject({
+  email: Email,
+  password: z.string().check(z.minLength(1), z.maxLength(256)),
+});
+export type SignInRequest = z.infer<typeof SignInRequest>;
+
+/** An opaque bearer token, its expiry and the account it acts for. */
+export const TokenResponse = z.strictObject({
+  token: z.string().check(z.minLength(20)),
+  tokenType: z.literal('Bearer'),
+  expiresAt: Instant,
+  account: Account,
+});
+export type TokenResponse = z.infer<typeof TokenResponse>;
+
+/**
+ * The message the `/auth/popup` page posts to its opener (`window.opener.postMessage`) after sign-in,
+ * to the origin named in its `origin` query parameter only, and only when that origin is allowed.
+ */
+export const PopupMessage = z.strictObject({
+  type: z.literal('nassij:auth'),
+  token: z.string(),
+  expiresAt: Instant,
+  /** Echo of the `state` the opener passed, so it can match the reply to its request. */
+  state: z.string(),
+});
+export type PopupMessage = z.infer<typeof PopupMessage>;
+
+/** Query of `GET /auth/popup`: the opener's origin (must be on the server's allowlist) and a `state`. */
+export const PopupQuery = z.strictObject({
+  origin: z.url({ protocol: /^https?$/ }),
+  state: z.string().check(z.minLength(8), z.maxLength(128)),
+  lang: z.optional(Locale),
+});
+export type PopupQuery = z.infer<typeof PopupQuery>;

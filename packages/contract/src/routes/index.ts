@@ -1,0 +1,55 @@
+import { applicationRoutes } from './applications.js';
+import { associationRoutes } from './associations.js';
+import { authRoutes } from './auth.js';
+import { callRoutes } from './calls.js';
+import { consultationRoutes, contributionRoutes } from './consultations.js';
+import { indicatorRoutes } from './indicators.js';
+import { openDataRoutes } from './open-data.js';
+import { referenceRoutes } from './reference.js';
+import type { AnyRoute } from './route.js';
+import { trainingRoutes } from './trainings.js';
+
+export * from './applications.js';
+export * from './associations.js';
+export * from './auth.js';
+export * from './calls.js';
+export * from './consultations.js';
+export * from './indicators.js';
+export * from './open-data.js';
+export * from './reference.js';
+export * from './route.js';
+export * from './trainings.js';
+
+/**
+ * Every route of the API, in the order the OpenAPI document lists them. The server binds each one;
+ * a test checks that none is left without a handler.
+ *
+ * @example
+ * ```ts
+ * ROUTES.filter((r) => r.method === 'GET').length;
+ * ```
+ */
+export const ROUTES: readonly AnyRoute[] = [
+  ...authRoutes,
+  ...referenceRoutes,
+  ...associationRoutes,
+  ...callRoutes,
+  ...applicationRoutes,
+  ...consultationRoutes,
+  ...contributionRoutes,
+  ...trainingRoutes,
+  ...indicatorRoutes,
+  ...openDataRoutes,
+];
+
+/**
+ * Finds a route by its operation id.
+ *
+ * @example
+ * ```ts
+ * routeById('calls.search')?.path; // '/v1/calls'
+ * ```
+ */
+export function routeById(id: string): AnyRoute | undefined {
+  return ROUTES.find((r) => r.id === id);
+}

@@ -1,0 +1,133 @@
+import * as z from 'zod/mini';
+
+/**
+ * Stable codes of whole-request errors. Components translate these; never rename one.
+ * Each maps to one HTTP status ({@link ERROR_STATUS}).
+ */
+export const ERROR_CODES = [
+  'bad_request',
+  'validation_failed',
+  'unauthenticated',
+  'invalid_credentials',
+  'token_expired',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'conflict',
+  'already_exists',
+  'already_supported',
+  'already_registered',
+  'invalid_state',
+  'deadline_passed',
+  'phase_closed',
+  'not_eligible',
+  'conflict_of_interest',
+  'precondition_failed',
+  'precondition_required',
+  'payload_too_large',
+  'unsupported_media_type',
+  'file_type_not_allowed',
+  'file_too_large',
+  'idempotency_key_reused',
+  'rate_limited',
+  'origin_not_allowed',
+  'internal',
+  'unavailable',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export const ErrorCode = z.enum(ERROR_CODES);
+
+/** The HTTP status each {@link ErrorCode} is sent with. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 422,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  token_expired: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  already_exists: 409,
+  already_supported: 409,
+  already_registered: 409,
+  invalid_state: 409,
+  deadline_passed: 422,
+  phase_closed: 422,
+  not_eligible: 422,
+  conflict_of_interest: 403,
+  precondition_failed: 412,
+  precondition_required: 428,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  file_type_not_allowed: 415,
+  file_too_large: 413,
+  idempotency_key_reused: 422,
+  rate_limited: 429,
+  origin_not_allowed: 403,
+  internal: 500,
+  unavailable: 503,
+};
+
+/**
+ * Stable codes of a single field's error inside `errors[]`. They mirror zod's issue codes in words a
+ * translator understands, plus `unknown_field` for a field the write does not accept (a typo).
+ */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'unknown_field',
+  'invalid_type',
+  'invalid_format',
+  'invalid_value',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_big',
+  'not_multiple_of',
+  'not_allowed',
+  'invalid',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+export const FieldErrorCode = z.enum(FIELD_ERROR_CODES);
+
+/** One field's error: `path` is a JSON Pointer (`/budget/0/amount`) into the request part named by `in`. */
+export const FieldError = z.strictObject({
+  path: z.string(),
+  in: z.optional(z.enum(['body', 'query', 'path', 'header'])),
+  code: FieldErrorCode,
+  message: z.string(),
+  params: z.optional(
+    z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
+  ),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+/**
+ * An RFC 9457 problem details document, as every error response carries (`application/problem+json`).
+ * `current` carries the server's current representation on a 412 conflict so a client can merge.
+ *
+ * @example
+ * ```ts
+ * const problem: Problem = {
+ *   type: 'https://nassij.ma/problems/validation_failed', title: 'The request has invalid fields',
+ *   status: 422, code: 'validation_failed',
+ *   errors: [{ path: '/title', in: 'body', code: 'unknown_field', message: 'Unknown field "titel"' }],
+ * };
+ * ```
+ */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().check(z.int(), z.minimum(400), z.maximum(599)),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  code: ErrorCode,
+  requestId: z.optional(z.string()),
+  errors: z.optional(z.array(FieldError)),
+  retryAfterSeconds: z.optional(z.number().check(z.nonnegative())),
+  current: z.optional(z.unknown()),
+});
+export type Problem = z.infer<typeof Problem>;
+
+/** Base of every problem `type` URI; the code is appended. */
+export const PROBLEM_TYPE_BASE = 'https://nassij.ma/problems/';

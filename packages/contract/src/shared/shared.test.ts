@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import * as z from 'zod/mini';
+import { RegionCode, WebUrl } from './ids.js';
+import { fallbackOrder, LocalizedText, pickText, toLocale } from './locale.js';
+import { compareMoney, fromMinorUnits, Money, toMinorUnits } from './money.js';
+import { Page, PageQuery } from './page.js';
+import { ERROR_CODES, ERROR_STATUS, Problem } from './problem.js';
+import { casablancaDate, casablancaDaysUntil, Deadline, Instant, Period } from './time.js';
+import { objectToQuery, queryToObject, validate } from './validate.js';
+
+test('LocalizedText accepts Arabic, French and Tifinagh, and refuses an empty text or an unknown language', () => {
+  assert.ok(LocalizedText.safeParse({ ar: 'دعم الجمعيات' }).success);
+  assert.ok(LocalizedText.safeParse({ zgh: 'ⴰⵙⵙⵓⵜⵔ ⵏ ⵜⵎⵓⵏⴰ' }).success);
+  assert.ok(LocalizedText.safeParse({ ar: 'نص', fr: 'Texte', zgh: 'ⴰⴹⵕⵉⵚ', en: 'Text' }).success);
+  const empty = validate(LocalizedText, {});
+  assert.equal(empty.ok, false);
+  assert.equal(!empty.ok && empty.errors[0]?.code, 'required');
+  assert.equal(LocalizedText.safeParse({ ar: '   ' }).success, false, 'blank text is no text');
+  const unknown = validate(LocalizedText, { ar: 'نص', es: 'texto' }, 'body');
+  assert.deepEqual(!unknown.ok && unknown.errors.map((e) => [e.path, e.code, e.in]), [
+    ['/es', 'unknown_field', 'body'],
+  ]);
+});
+
+test('pickText follows requested → ar → fr → en → any and says which language it used', () => {
+  assert.deepEqual(fallbackOrder('en'), ['en', 'ar', 'fr', 'zgh']);
+  assert.deepEqual(fallbackOrder('zgh'), ['zgh', 'ar', 'fr', 'en']);
+  assert.deepEqual(pickText({ ar: 'عربي', fr: 'Français' }, 'fr'), { text: 'Français', locale: 'fr' });
+  assert.deepEqual(pickText({ ar: 'عربي', fr: 'Français' }, 'zgh'), { text: 'عربي', locale: 'ar' });
+  assert.deepEqual(pickText({ en: 'English', fr: 'Français' }, 'ar'), { text: 'Français', locale: 'fr' });
+  assert.deepEqual(pickText({ zgh: 'ⵜⴰⵎⴰⵣⵉⵖⵜ' }, 'en'), { text: 'ⵜⴰⵎⴰⵣⵉⵖⵜ', locale: 'zgh' });
+  assert.equal(toLocale('ar-MA'), 'ar');
+  assert.equal(toLocale('zgh-Tfng'), 'zgh');
+  assert.equal(toLocale('tzm'), 'zgh');
+  assert.equal(toLocale('es'), undefined);
+});
+
+test('Money is a decimal string in MAD, never a float, exact in minor units', () => {
+  for (const amount of ['0', '0.5', '12.50', '250000', '999999999999999.99'])
+    assert.ok(Money.safeParse({ amount, currency: 'MAD' }).success, amount);
+  for (const amount of ['-1', '1e3', '01', '1.234', '', ' 1', '1,5', 'NaN', 'Infinity'])
+    assert.equal(Money.safeParse({ amount, currency: 'MAD' }).success, false, amount);
+  assert.equal(Money.safeParse({ amount: 1.5, currency: 'MAD' }).success, false, 'a number is refused');
+  assert.equal(Money.safeParse({ amount: '1', currency: 'EUR' }).success, false);
+  assert.equal(
+    toMinorUnits({ amount: '0.1', currency: 'MAD' }) + toMinorUnits({ amount: '0.2', currency: 'MAD' }),
+    30n,
+  );
+  assert.equal(toMinorUnits({ amount: '999999999999999.99', currency: 'MAD' }), 99999999999999999n);
+  assert.deepEqual(fromMinorUnits(99999999999999999n), { amount: '999999999999999.99', currency: 'MAD' });
+  assert.deepEqual(fromMinorUnits(5), { amount: '0.05', currency: 'MAD' });
+  assert.throws(() => fromMinorUnits(-1));
+  assert.equal(compareMoney({ amount: '10', currency: 'MAD' }, { amount: '9.99', currency: 'MAD' }), 1);
+  assert.equal(compareMoney({ amount: '10.0', currency: 'MAD' }, { amount: '10', currency: 'MAD' }), 0);
+});
+
+test('instants are UTC with Z; a deadline carries Africa/Casablanca', () => {
+  assert.ok(Instant.safeParse('2026-03-31T22:59:00Z').success);
+  assert.equal(Instant.safeParse('2026-03-31T23:59:00+01:00').success, false, 'offsets refused');
+  assert.equal(Instant.safeParse('2026-03-31').success, false, 'a deadline is never a bare date');
+  assert.equal(Deadline.safeParse({ at: '2026-03-31T22:59:00Z', timeZone: 'Europe/Paris' }).success, false);
+  assert.equal(
+    Period.safeParse({ start: '2026-03-02T00:00:00Z', end: '2026-03-01T00:00:00Z' }).success,
+    false,
+  );
+});
+
+test('deadlines on both sides of the Ramadan 2026 clock change keep their Casablanca day', () => {
+  // 23:59 in Casablanca is 22:59Z before the change (UTC+1), 23:59Z during Ramadan (UTC+0).
+  const before = { at: '2026-02-14T22:59:00Z', timeZone: 'Africa/Casablanca' };
+  const during = { at: '2026-03-01T23:59:00Z', timeZone: 'Africa/Casablanca' };
+  const after = { at: '2026-03-31T22:59:00Z', timeZone: 'Africa/Casablanca' };
+  for (const deadline of [before, during, after]) assert.ok(Deadline.safeParse(deadline).success);
+  assert.equal(casablancaDate(before.at), '2026-02-14');
+  assert.equal(casablancaDate(during.at), '2026-03-01');
+  assert.equal(casablancaDate('2026-03-01T23:30:00Z'), '2026-03-01', 'UTC+0 during Ramadan');
+  assert.equal(casablancaDate('2026-03-31T23:30:00Z'), '2026-04-01', 'UTC+1 after Ramadan');
+  assert.equal(casablancaDaysUntil(after.at, '2026-03-29T08:00:00Z'), 2);
+  assert.equal(casablancaDaysUntil(after.at, '2026-03-31T22:00:00Z'), 0, 'closes today');
+  // 23:30Z on 14 February is already 00:30 on the 15th in Casablanca (UTC+1), the day that counts.
+  assert.equal(casablancaDaysUntil(during.at, '2026-02-14T23:30:00Z'), 14, 'across the change');
+  assert.equal(casablancaDaysUntil(before.at, '2026-02-16T10:00:00Z'), -2);
+});
+
+test('validate names every unknown field, the missing ones and the wrong formats, as JSON pointers', () => {
+  const Body = z.strictObject({
+    title: z.string(),
+    region: RegionCode,
+    nested: z.strictObject({ url: WebUrl }),
+  });
+  const result = validate(
+    Body,
+    { titel: 'x', region: 'MA-13', nested: { url: 'javascript:alert(1)', extra: 1 } },
+    'body',
+  );
+  assert.equal(result.ok, false);
+  const errors = result.ok ? [] : result.errors.map((e) => `${e.path}:${e.code}`).sort();
+  assert.deepEqual(
+    errors,
+    [
+      '/nested/extra:unknown_field',
+      '/nested/url:invalid_format',
+      '/region:invalid_format',
+      '/title:required',
+      '/titel:unknown_field',
+    ].sort(),
+  );
+});
+
+test('query strings map to arrays where the schema has arrays, and back', () => {
+  const Query = z.strictObject({
+    region: z.optional(z.array(RegionCode)),
+    q: z.optional(z.string()),
+    ...PageQuery,
+  });
+  const params = new URLSearchParams('region=MA-01&region=MA-06&q=ماء&q=eau&limit=5');
+  const object = queryToObject(Query, params);
+  assert.deepEqual(object, { region: ['MA-01', 'MA-06'], q: 'eau', limit: '5' });
+  const parsed = validate(Query, object, 'query');
+  assert.ok(parsed.ok && parsed.value.limit === 5);
+  assert.deepEqual(queryToObject(Query, new URLSearchParams('region=MA-02')), { region: ['MA-02'] });
+  assert.equal(
+    objectToQuery({ region: ['MA-01', 'MA-02'], limit: 10, cursor: undefined }).toString(),
+    'region=MA-01&region=MA-02&limit=10',
+  );
+  const tooMany = validate(Query, { limit: '1000' }, 'query');
+  assert.equal(!tooMany.ok && tooMany.errors[0]?.code, 'too_big');
+});
+
+test('pages carry a cursor or null, and problems carry a stable code with a matching status', () => {
+  const P = Page(z.strictObject({ id: z.string() }));
+  assert.ok(
+    P.safeParse({
+      items: [{ id: 'a' }],
+      nextCursor: null,
+      total: 1,
+      facets: { status: [{ value: 'open', count: 1 }] },
+    }).success,
+  );
+  assert.equal(P.safeParse({ items: [] }).success, false, 'nextCursor is explicit');
+  for (const code of ERROR_CODES) assert.ok(ERROR_STATUS[code] >= 400 && ERROR_STATUS[code] < 600, code);
+  assert.ok(
+    Problem.safeParse({
+      type: 'https://nassij.ma/problems/not_found',
+      title: 'Not found',
+      status: 404,
+      code: 'not_found',
+    }).success,
+  );
+  assert.equal(Problem.safeParse({ type: 'x', title: 'x', status: 404, code: 'nope' }).success, false);
+});
