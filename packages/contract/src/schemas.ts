@@ -19,5 +19,6 @@ export * from './shared/money.js';
 export * from './shared/page.js';
 export * from './shared/problem.js';
 export * from './shared/roles.js';
+export * from './shared/search-text.js';
 export * from './shared/time.js';
 export * from './shared/validate.js';

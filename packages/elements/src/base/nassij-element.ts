@@ -1,0 +1,230 @@
+import { type Locale, RTL_LOCALES, toLocale } from '@nassij/contract';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { SHARED_MESSAGES } from '../i18n/catalogs.js';
+import type { SharedMessageKey } from '../i18n/en.js';
+import { type Formatters, formatters } from '../i18n/format.js';
+import { type Catalogs, interpolate, type MessageParams, selectPlural } from '../i18n/messages.js';
+import { baseStyles } from '../styles/index.js';
+import {
+  CONTEXT_REQUEST,
+  type ContextRequestDetail,
+  clientFor,
+  type NassijClient,
+  PROVIDER_CONNECTED,
+} from './client.js';
+
+/** Locale used when neither the element, its ancestors nor `<html>` name a language Nassij speaks. */
+export const DEFAULT_LOCALE: Locale = 'ar';
+
+/** Classes Google Translate (and tools copying it) add to `<html>` when they rewrite the page and its `lang`. */
+const TRANSLATED_CLASSES = ['translated-ltr', 'translated-rtl'];
+
+/**
+ * `<html lang>` as last seen without a translation tool at work: the value at load, then any change the page
+ * itself makes (a site's language switch). A change made together with the translation classes is ignored;
+ * mutation records of one task are handled together, so the order in which a tool writes them does not matter.
+ */
+let genuineHtmlLang = typeof document === 'undefined' ? null : document.documentElement.getAttribute('lang');
+
+function parentOrHost(node: Element): Element | null {
+  if (node.parentElement) return node.parentElement;
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+function isTranslated(html: Element): boolean {
+  return TRANSLATED_CLASSES.some((name) => html.classList.contains(name));
+}
+
+/** Reads the `lang` of `node`, or for `<html>` under a translation tool, the language seen at load. */
+function langOf(node: Element): string | null {
+  if (node !== document.documentElement) return node.getAttribute('lang');
+  if (isTranslated(node)) return genuineHtmlLang;
+  genuineHtmlLang = node.getAttribute('lang');
+  return genuineHtmlLang;
+}
+
+/**
+ * Base class of every Nassij element. It resolves the reader's locale (own `lang`, else the nearest ancestor's
+ * across shadow roots, else `<html lang>`, default Arabic), sets `dir` to match unless the author set it,
+ * follows later changes, translates (`t`), formats (`fmt`), emits composed `nassij-*` events and finds its
+ * SDK client (`client` property, `api-base` attribute, or a `<nassij-provider>` ancestor).
+ *
+ * Subclasses declare `static properties` (no decorators), may add `static messages` (see `defineMessages`),
+ * start loading in {@link clientChanged}, and call `super` in lifecycle methods they override.
+ *
+ * @fires nassij-context-request - Asks an ancestor `<nassij-provider>` for the shared client (internal).
+ * @cssprop --nassij-color-primary - See the tokens in `styles/tokens.ts`.
+ *
+ * @example
+ * ```ts
+ * export class NassijHello extends NassijElement {
+ *   static override properties = { count: { type: Number } };
+ *   declare count: number;
+ *   override render() {
+ *     return html`<p>${this.t('count.results', { count: this.count })}</p>`;
+ *   }
+ * }
+ * ```
+ */
+export class NassijElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    client: { attribute: false },
+    apiBase: { attribute: 'api-base' },
+    theme: { reflect: true },
+    locale: { state: true },
+  };
+
+  static override styles = baseStyles;
+
+  /** Component catalogs, looked up before the shared ones. */
+  static messages?: Catalogs;
+
+  /** A client given by the page; wins over `api-base` and any provider. */
+  declare client: NassijClient | undefined;
+  /** Base URL of the platform API (`api-base`); elements with the same base share one client. */
+  declare apiBase: string | undefined;
+  /** `light` or `dark` to force a theme; unset follows an ancestor, then `prefers-color-scheme`. */
+  declare theme: 'light' | 'dark' | undefined;
+  /** The resolved locale (read only for subclasses; set `lang` to change it). */
+  declare locale: Locale;
+
+  #observer: MutationObserver | undefined;
+  #dirSetByUs: string | null = null;
+  #contextClient: NassijClient | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #lastClient: NassijClient | undefined;
+  #onProviderConnected = () => {
+    if (!this.#contextClient) this.#requestContext();
+  };
+
+  constructor() {
+    super();
+    this.locale = DEFAULT_LOCALE;
+  }
+
+  /** Formatters for the current locale (Latin digits, Africa/Casablanca). */
+  get fmt(): Formatters {
+    return formatters(this.locale);
+  }
+
+  /** The client this element uses: `client` property, else `api-base`, else the provider's; or none. */
+  get resolvedClient(): NassijClient | undefined {
+    if (this.client) return this.client;
+    if (this.apiBase) return clientFor(this.apiBase);
+    return this.#contextClient;
+  }
+
+  /**
+   * Translates `key` for the current locale: the component's catalogs first, then the shared ones, then
+   * English; a number `count` picks the plural form. Number parameters are formatted with Latin digits.
+   */
+  t(key: SharedMessageKey | (string & {}), params: MessageParams = {}): string {
+    const own = (this.constructor as typeof NassijElement).messages;
+    const shared = SHARED_MESSAGES as Catalogs;
+    const message =
+      own?.[this.locale]?.[key] ?? shared[this.locale][key] ?? own?.en?.[key] ?? shared.en[key] ?? undefined;
+    if (message === undefined) return key;
+    const count = typeof params.count === 'number' ? params.count : undefined;
+    const formatted: Record<string, string | undefined> = {};
+    for (const [name, value] of Object.entries(params)) {
+      formatted[name] = typeof value === 'number' ? this.fmt.number(value) : value;
+    }
+    return interpolate(selectPlural(message, this.locale, count), formatted);
+  }
+
+  /**
+   * Dispatches a bubbling, composed, cancelable `nassij-*` event; returns `false` if a listener called
+   * `preventDefault()`.
+   */
+  emit<T>(name: `nassij-${string}`, detail?: T): boolean {
+    if (!name.startsWith('nassij-')) throw new TypeError(`Nassij events start with "nassij-": ${name}`);
+    return this.dispatchEvent(
+      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }),
+    );
+  }
+
+  /** Called (before render) whenever {@link resolvedClient} changes, including to `undefined`. */
+  protected clientChanged(_client: NassijClient | undefined): void {}
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resolve();
+    this.#observe();
+    this.#requestContext();
+    window.addEventListener(PROVIDER_CONNECTED, this.#onProviderConnected);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#contextClient = undefined;
+    window.removeEventListener(PROVIDER_CONNECTED, this.#onProviderConnected);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const client = this.resolvedClient;
+    if (client !== this.#lastClient) {
+      this.#lastClient = client;
+      this.clientChanged(client);
+    }
+  }
+
+  #requestContext(): void {
+    this.#unsubscribe?.();
+    const detail: ContextRequestDetail = {
+      callback: (client) => {
+        this.#contextClient = client;
+        this.requestUpdate();
+      },
+    };
+    this.dispatchEvent(new CustomEvent(CONTEXT_REQUEST, { detail, bubbles: true, composed: true }));
+    this.#unsubscribe = detail.unsubscribe;
+  }
+
+  /** Observes `lang`, `dir`, `theme` and `class` on the element and each ancestor up to `<html>`. */
+  #observe(): void {
+    this.#observer?.disconnect();
+    this.#observer = new MutationObserver(() => this.#resolve());
+    const options = { attributes: true, attributeFilter: ['lang', 'dir', 'theme', 'class'] };
+    for (let node: Element | null = this; node; node = parentOrHost(node))
+      this.#observer.observe(node, options);
+  }
+
+  #resolve(): void {
+    let locale: Locale | undefined;
+    let theme: string | undefined = this.theme;
+    for (let node: Element | null = this; node; node = parentOrHost(node)) {
+      locale ??= toLocale(langOf(node));
+      if (!theme && node !== this) {
+        const attr = node.getAttribute('theme');
+        if (attr === 'dark' || attr === 'light') theme = attr;
+        else if (node.classList.contains('nassij-dark')) theme = 'dark';
+        else if (node.classList.contains('nassij-light')) theme = 'light';
+      }
+      if (locale && theme) break;
+    }
+    const resolved = locale ?? DEFAULT_LOCALE;
+    if (resolved !== this.locale) this.locale = resolved;
+
+    // `dir` is ours only while it still holds the value we wrote; an author's `dir` is left alone.
+    const currentDir = this.getAttribute('dir');
+    if (currentDir === null || currentDir === this.#dirSetByUs) {
+      const dir = RTL_LOCALES.includes(resolved) ? 'rtl' : 'ltr';
+      if (currentDir !== dir) this.setAttribute('dir', dir);
+      this.#dirSetByUs = dir;
+    }
+
+    if (theme) this.setAttribute('data-nassij-theme', theme);
+    else this.removeAttribute('data-nassij-theme');
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('theme')) this.#resolve();
+  }
+}

@@ -1,0 +1,183 @@
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { NassijElement } from './nassij-element.js';
+
+/** Codes the client side adds to the contract's `ERROR_CODES` (no HTTP answer to carry a code). */
+export type ClientErrorCode = 'network' | 'timeout' | 'offline' | 'unknown';
+
+/**
+ * The error code to show for anything a load or write threw: the SDK's typed errors carry `code`; an abort
+ * on timeout, a failed fetch and being offline get their own; anything else is `unknown`.
+ *
+ * @example
+ * ```ts
+ * try { await client.calls.get(id); } catch (error) { this.errorCode = errorCodeOf(error); }
+ * ```
+ */
+export function errorCodeOf(error: unknown): string {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'offline';
+  if (error && typeof error === 'object') {
+    const { code, name } = error as { code?: unknown; name?: unknown };
+    if (typeof code === 'string' && code) return code;
+    if (name === 'TimeoutError' || name === 'AbortError') return 'timeout';
+    if (name === 'TypeError') return 'network';
+  }
+  return 'unknown';
+}
+
+/**
+ * A loading block: `role="status"` with `aria-busy`, a translated hidden label and a shimmer skeleton.
+ *
+ * @example
+ * ```ts
+ * if (this.loading) return renderLoading(this, { lines: 4 });
+ * ```
+ */
+export function renderLoading(host: NassijElement, { lines = 3 }: { lines?: number } = {}): TemplateResult {
+  return html`<div class="nassij-state" data-state="loading" role="status" aria-busy="true" aria-live="polite">
+    <span class="visually-hidden">${host.t('state.loading')}</span>
+    <div aria-hidden="true" style="inline-size: 100%">
+      ${Array.from({ length: lines }, () => html`<span class="nassij-skeleton"></span>`)}
+    </div>
+  </div>`;
+}
+
+/**
+ * An empty block, with the shared message or a component's own (already translated).
+ *
+ * @example
+ * ```ts
+ * if (calls.length === 0) return renderEmpty(this, { message: this.t('callList.none') });
+ * ```
+ */
+export function renderEmpty(host: NassijElement, { message }: { message?: string } = {}): TemplateResult {
+  return html`<div class="nassij-state" data-state="empty" role="status">
+    <p>${message ?? host.t('state.empty')}</p>
+  </div>`;
+}
+
+/**
+ * An error block (`role="alert"`) that says what happened by error code, with a retry button when
+ * `onRetry` is given. Unknown codes fall back to the generic message.
+ *
+ * @example
+ * ```ts
+ * if (this.errorCode) return renderError(this, { code: this.errorCode, onRetry: () => this.load() });
+ * ```
+ */
+export function renderError(
+  host: NassijElement,
+  { code, onRetry }: { code: string; onRetry?: () => void },
+): TemplateResult {
+  const key = `error.${code}`;
+  const text = host.t(key);
+  return html`<div class="nassij-state" data-state="error" role="alert">
+    <p>${text === key ? host.t('error.unknown') : text}</p>
+    ${
+      onRetry
+        ? html`<button class="nassij-button" part="button" type="button" @click=${onRetry}>
+          ${host.t('action.retry')}
+        </button>`
+        : null
+    }
+  </div>`;
+}
+
+/**
+ * A notice that the reader is offline; show it above stale content (with {@link OnlineController}).
+ *
+ * @example
+ * ```ts
+ * ${this.online.online ? null : renderOffline(this)}
+ * ```
+ */
+export function renderOffline(host: NassijElement): TemplateResult {
+  return html`<div class="nassij-state" data-state="offline" role="status">
+    <p>${host.t('state.offline')}</p>
+  </div>`;
+}
+
+/**
+ * Tracks `navigator.onLine` and re-renders its host on `online` / `offline`. `onChange` lets a component
+ * reload once the connection returns.
+ *
+ * @example
+ * ```ts
+ * online = new OnlineController(this, (online) => { if (online) this.load(); });
+ * ```
+ */
+export class OnlineController implements ReactiveController {
+  /** Whether the browser believes it is online. */
+  online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  readonly #host: ReactiveControllerHost;
+  readonly #onChange: ((online: boolean) => void) | undefined;
+  readonly #update = () => {
+    const online = navigator.onLine;
+    if (online === this.online) return;
+    this.online = online;
+    this.#host.requestUpdate();
+    this.#onChange?.(online);
+  };
+
+  constructor(host: ReactiveControllerHost, onChange?: (online: boolean) => void) {
+    this.#host = host;
+    this.#onChange = onChange;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.online = navigator.onLine;
+    window.addEventListener('online', this.#update);
+    window.addEventListener('offline', this.#update);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('online', this.#update);
+    window.removeEventListener('offline', this.#update);
+  }
+}
+
+/**
+ * A polite live region in the host's shadow root for changes a sighted reader sees at once (result counts,
+ * "saved"). Render `announcer.region()` once; call `announce(text)` on change. Saying the same text twice
+ * is announced twice (an invisible character alternates).
+ *
+ * @example
+ * ```ts
+ * announcer = new LiveAnnouncer(this);
+ * render() { return html`${this.announcer.region()} …`; }
+ * willUpdate(changed) {
+ *   if (changed.has('total')) this.announcer.announce(this.t('count.results', { count: this.total }));
+ * }
+ * ```
+ */
+export class LiveAnnouncer implements ReactiveController {
+  #message = '';
+  #toggle = false;
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  /** The text currently in the region. */
+  get message(): string {
+    return this.#message;
+  }
+
+  /** Puts `text` in the live region. Call it when the value changes (in `willUpdate`), not on every update. */
+  announce(text: string): void {
+    this.#toggle = !this.#toggle;
+    this.#message = this.#toggle ? text : `${text}\u200b`;
+    this.#host.requestUpdate();
+  }
+
+  /** The region to render once in the template; visually hidden. */
+  region(): TemplateResult {
+    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+      ${this.#message}
+    </div>`;
+  }
+
+  hostConnected(): void {}
+}

@@ -1,0 +1,138 @@
+import { DISPLAY_TIME_ZONE, type Instant, type Locale, type Money } from '@nassij/contract';
+
+/** Formatting functions for one locale; get them with {@link formatters} (cached per locale). */
+export interface Formatters {
+  /** The Nassij locale these formatters serve. */
+  readonly locale: Locale;
+  /** The BCP 47 tag given to `Intl` (`ar-MA-u-nu-latn`; `fr-MA-u-nu-latn` for `zgh` where Intl lacks it). */
+  readonly tag: string;
+  /** A count or amount, grouped, Latin digits. Decimal strings are formatted exactly, never via a float. */
+  number(value: number | bigint | `${number}`): string;
+  /** A ratio (0.425) as a percentage ("42.5%"), at most `fractionDigits` decimals. */
+  percent(ratio: number, fractionDigits?: number): string;
+  /** An amount of {@link Money} in MAD, exactly as its decimal string says. */
+  money(money: Money): string;
+  /** Date and time in Africa/Casablanca, followed by the zone ("heure du Maroc, UTC+1"). */
+  dateTime(instant: Instant | Date): string;
+  /** The date alone in Africa/Casablanca ("31 mars 2026"). */
+  date(instant: Instant | Date): string;
+  /** Calendar days from `now` to `instant`, counted in Africa/Casablanca (0 = today, negative = past). */
+  daysUntil(instant: Instant | Date, now?: Date): number;
+}
+
+/**
+ * How the zone is named after a time. ICU has no Tamazight zone names, and "GMT+1" alone reads poorly, so
+ * the zone is said in words plus the UTC offset, which changes during Ramadan (UTC+0). The offset is
+ * wrapped in a left-to-right isolate so that "UTC+1" keeps its order inside Arabic text.
+ */
+const ZONE_PATTERN: Record<Locale, string> = {
+  ar: '{dateTime} (توقيت المغرب، {offset})',
+  fr: '{dateTime} (heure du Maroc, {offset})',
+  zgh: '{dateTime} (ⴰⴽⵓⴷ ⵏ ⵍⵎⵖⵔⵉⴱ, {offset})',
+  en: '{dateTime} (Morocco time, {offset})',
+};
+
+/** Regional tags, all with Latin digits on purpose: that is what Moroccan administrations and press print. */
+const NUMBER_TAGS: Record<Locale, string> = {
+  ar: 'ar-MA-u-nu-latn',
+  fr: 'fr-MA-u-nu-latn',
+  zgh: 'zgh-u-nu-latn',
+  en: 'en-GB-u-nu-latn',
+};
+
+function supported(tag: string): boolean {
+  return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
+}
+
+/** `zgh` data exists in full ICU (Node) but not in every browser build; French data is the fallback. */
+function tagFor(locale: Locale): string {
+  const tag = NUMBER_TAGS[locale];
+  return locale === 'zgh' && !supported('zgh') ? NUMBER_TAGS.fr : tag;
+}
+
+const calendarDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: DISPLAY_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+const offsetFormat = new Intl.DateTimeFormat('en', {
+  timeZone: DISPLAY_TIME_ZONE,
+  timeZoneName: 'longOffset',
+});
+
+function toDate(instant: Instant | Date): Date {
+  return instant instanceof Date ? instant : new Date(instant);
+}
+
+/** Days since the epoch of the Casablanca calendar date of `date`, so DST shifts never skew a count. */
+function casablancaDayNumber(date: Date): number {
+  const parts = calendarDay.formatToParts(date);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day')) / 86_400_000;
+}
+
+/** "UTC+1", "UTC+0": the Casablanca offset at that instant. */
+function casablancaOffset(date: Date): string {
+  const name = offsetFormat.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!match) return 'UTC+0';
+  const [, sign, hours, minutes] = match;
+  return `UTC${sign}${Number(hours)}${minutes === '00' ? '' : `:${minutes}`}`;
+}
+
+const cache = new Map<Locale, Formatters>();
+
+/**
+ * The formatters for `locale`: Latin digits everywhere, dates and times in Africa/Casablanca with the zone
+ * shown, money exact from its decimal string.
+ *
+ * @example
+ * ```ts
+ * const fmt = formatters('ar');
+ * fmt.money({ amount: '250000.00', currency: 'MAD' }); // '250.000,00 د.م.' (with bidi marks)
+ * fmt.dateTime('2026-03-31T22:59:00Z'); // '31 مارس 2026 في 23:59 (توقيت المغرب، UTC+1)'
+ * ```
+ */
+export function formatters(locale: Locale): Formatters {
+  const cached = cache.get(locale);
+  if (cached) return cached;
+  const tag = tagFor(locale);
+  const numberFormat = new Intl.NumberFormat(tag);
+  const moneyFormat = new Intl.NumberFormat(tag, { style: 'currency', currency: 'MAD' });
+  const dateTimeFormat = new Intl.DateTimeFormat(tag, {
+    timeZone: DISPLAY_TIME_ZONE,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const dateFormat = new Intl.DateTimeFormat(tag, {
+    timeZone: DISPLAY_TIME_ZONE,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
+  const fmt: Formatters = {
+    locale,
+    tag,
+    number: (value) => numberFormat.format(value),
+    percent: (ratio, fractionDigits = 1) =>
+      new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: fractionDigits }).format(ratio),
+    // Intl.NumberFormat formats a decimal string exactly (ECMA-402 "Intl.NumberFormat v3"): no float.
+    money: (money) => moneyFormat.format(money.amount as `${number}`),
+    dateTime: (instant) => {
+      const date = toDate(instant);
+      return ZONE_PATTERN[locale]
+        .replace('{dateTime}', dateTimeFormat.format(date))
+        .replace('{offset}', `\u2066${casablancaOffset(date)}\u2069`);
+    },
+    date: (instant) => dateFormat.format(toDate(instant)),
+    daysUntil: (instant, now = new Date()) => casablancaDayNumber(toDate(instant)) - casablancaDayNumber(now),
+  };
+  cache.set(locale, fmt);
+  return fmt;
+}

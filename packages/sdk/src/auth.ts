@@ -1,0 +1,271 @@
+import {
+  type Account,
+  me,
+  PopupMessage,
+  popup,
+  signIn,
+  signOut,
+  type TokenResponse,
+  validate,
+} from '@nassij/contract';
+import { isNassijError, NassijAbortError, type NassijErrorCode } from './errors.js';
+import type { Transport } from './transport.js';
+import type { RequestOptions } from './types.js';
+
+/**
+ * Where the client keeps its bearer token. Implement it to keep tokens elsewhere (a native app's
+ * keychain); the SDK never uses cookies.
+ */
+export interface TokenStorage {
+  /** The token, or `null` when there is none or it has expired. */
+  get(): string | null;
+  /** Keeps `token` until `expiresAt` (an ISO instant), if given. */
+  set(token: string, expiresAt?: string): void;
+  clear(): void;
+}
+
+function expired(expiresAt: string | undefined): boolean {
+  return expiresAt !== undefined && Date.parse(expiresAt) <= Date.now();
+}
+
+/**
+ * Keeps the token in memory only (the default): a page reload signs the reader out, and no script of
+ * the host page can read it from storage.
+ *
+ * @example
+ * ```ts
+ * const client = createClient({ baseUrl, tokenStorage: memoryTokenStorage() });
+ * ```
+ */
+export function memoryTokenStorage(): TokenStorage {
+  let current: { token: string; expiresAt: string | undefined } | null = null;
+  return {
+    get() {
+      if (current && expired(current.expiresAt)) current = null;
+      return current?.token ?? null;
+    },
+    set(token, expiresAt) {
+      current = { token, expiresAt };
+    },
+    clear() {
+      current = null;
+    },
+  };
+}
+
+/**
+ * Keeps the token in `sessionStorage` under `key`, so it survives reloads of this tab only. Opt-in,
+ * browsers only. Where `sessionStorage` is missing or refuses writes (sandboxed iframes, some private
+ * modes), it falls back to memory so the widget keeps working.
+ *
+ * @example
+ * ```ts
+ * const client = createClient({ baseUrl, tokenStorage: sessionTokenStorage('my-site.nassij') });
+ * ```
+ */
+export function sessionTokenStorage(key = 'nassij.token'): TokenStorage {
+  let store: Storage | undefined;
+  try {
+    store = globalThis.sessionStorage;
+    const probe = `${key}.probe`;
+    store.setItem(probe, '1');
+    store.removeItem(probe);
+  } catch {
+    store = undefined;
+  }
+  if (!store) return memoryTokenStorage();
+  const storage = store;
+  return {
+    get() {
+      const raw = storage.getItem(key);
+      if (raw === null) return null;
+      try {
+        const saved = JSON.parse(raw) as { token?: unknown; expiresAt?: unknown };
+        const expiresAt = typeof saved.expiresAt === 'string' ? saved.expiresAt : undefined;
+        if (typeof saved.token === 'string' && !expired(expiresAt)) return saved.token;
+      } catch {
+        // unreadable: treat as absent
+      }
+      storage.removeItem(key);
+      return null;
+    },
+    set(token, expiresAt) {
+      storage.setItem(key, JSON.stringify({ token, expiresAt }));
+    },
+    clear() {
+      storage.removeItem(key);
+    },
+  };
+}
+
+/** The popup window as the opener sees it. */
+export interface PopupWindow {
+  readonly closed: boolean;
+  close(): void;
+}
+
+/** The opener's window, reduced to what the popup sign-in uses (tests and iframes may pass their own). */
+export interface PopupHost {
+  open(url: string, target: string, features: string): PopupWindow | null;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  readonly location: { readonly origin: string };
+  readonly screenX?: number;
+  readonly screenY?: number;
+  readonly outerWidth?: number;
+  readonly outerHeight?: number;
+}
+
+/** Options of {@link AuthArea.signInWithPopup}. */
+export interface PopupOptions {
+  /** The sign-in page; default `${baseUrl}/auth/popup`. Its origin is the only one whose reply counts. */
+  popupUrl?: string | undefined;
+  /** How long to wait for the reader, default 5 minutes. */
+  timeoutMs?: number | undefined;
+  /** The opener window; default `globalThis.window`. */
+  window?: PopupHost | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** Why a popup sign-in ended without a token. */
+export type PopupFailure = 'blocked' | 'closed' | 'timeout' | 'aborted';
+
+const POPUP_CODES: Record<PopupFailure, NassijErrorCode> = {
+  blocked: 'popup_blocked',
+  closed: 'popup_closed',
+  timeout: 'timeout',
+  aborted: 'aborted',
+};
+
+/**
+ * A popup sign-in did not finish: the browser blocked the popup, the reader closed it, it timed out or
+ * the caller aborted. `reason` says which.
+ *
+ * @example
+ * ```ts
+ * catch (error) { if (error instanceof NassijPopupError && error.reason === 'blocked') showSignInLink(); }
+ * ```
+ */
+export class NassijPopupError extends NassijAbortError {
+  override name = 'NassijPopupError';
+  readonly reason: PopupFailure;
+
+  constructor(reason: PopupFailure, message: string) {
+    super(message, { code: POPUP_CODES[reason] });
+    this.reason = reason;
+  }
+}
+
+/** The token a sign-in obtained; it is already stored in the client's token storage. */
+export interface SignedIn {
+  token: string;
+  expiresAt: string;
+}
+
+/** `client.auth`: sign in and out, and read the signed-in account. */
+export interface AuthArea {
+  /** `POST /v1/auth/token`; stores the token and returns it with the account. */
+  signIn(email: string, password: string, options?: RequestOptions): Promise<TokenResponse>;
+  /** Revokes the token on the server, then forgets it locally, even when the server says it was already invalid. */
+  signOut(options?: RequestOptions): Promise<void>;
+  /** `GET /v1/auth/me`. */
+  me(options?: RequestOptions): Promise<Account>;
+  /** Sign-in for embeds: a popup on the platform's origin that answers by `postMessage`; no cookies. */
+  signInWithPopup(options?: PopupOptions): Promise<SignedIn>;
+}
+
+function randomState(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(24));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function popupFeatures(host: PopupHost): string {
+  const width = 480;
+  const height = 640;
+  const left = Math.round((host.screenX ?? 0) + ((host.outerWidth ?? width) - width) / 2);
+  const top = Math.round((host.screenY ?? 0) + ((host.outerHeight ?? height) - height) / 2);
+  // No `noopener`: the page must be able to post back to its opener.
+  return `popup=yes,width=${width},height=${height},left=${left},top=${top}`;
+}
+
+function signInWithPopup(t: Transport, options: PopupOptions = {}): Promise<SignedIn> {
+  const host = options.window ?? (globalThis as { window?: PopupHost }).window;
+  if (!host) return Promise.reject(new NassijPopupError('blocked', 'Popup sign-in needs a browser window'));
+  const target = new URL(options.popupUrl ?? `${t.config.baseUrl.replace(/\/+$/, '')}${popup.path}`);
+  const serverOrigin = target.origin;
+  const state = randomState();
+  target.searchParams.set('origin', host.location.origin);
+  target.searchParams.set('state', state);
+  if (t.config.locale) target.searchParams.set('lang', t.config.locale);
+  if (options.signal?.aborted) return Promise.reject(new NassijPopupError('aborted', 'Sign-in was aborted'));
+  const opened = host.open(target.href, 'nassij-sign-in', popupFeatures(host));
+  if (!opened)
+    return Promise.reject(new NassijPopupError('blocked', 'The browser blocked the sign-in popup'));
+  const win = opened;
+
+  return new Promise<SignedIn>((resolve, reject) => {
+    const finish = (outcome: () => void) => {
+      host.removeEventListener('message', onMessage);
+      clearInterval(poll);
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      outcome();
+    };
+    const fail = (reason: PopupFailure, message: string) =>
+      finish(() => {
+        if (reason !== 'closed') win.close();
+        reject(new NassijPopupError(reason, message));
+      });
+    const onMessage = (event: MessageEvent) => {
+      // Only our popup, on the platform's origin, answering our own request, may hand us a token.
+      if (event.origin !== serverOrigin || (event.source as unknown) !== win) return;
+      const message = validate(PopupMessage, event.data);
+      if (!message.ok || message.value.state !== state) return;
+      const { token, expiresAt } = message.value;
+      finish(() => {
+        t.config.tokens.set(token, expiresAt);
+        win.close();
+        resolve({ token, expiresAt });
+      });
+    };
+    const onAbort = () => fail('aborted', 'Sign-in was aborted');
+    host.addEventListener('message', onMessage);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const poll = setInterval(() => {
+      if (win.closed) fail('closed', 'The sign-in popup was closed');
+    }, 400);
+    const timer = setTimeout(() => fail('timeout', 'Sign-in took too long'), options.timeoutMs ?? 300_000);
+  });
+}
+
+/**
+ * Builds `client.auth` over a transport.
+ *
+ * @example
+ * ```ts
+ * const auth = authArea(transport);
+ * await auth.signIn('amina@example.ma', 'correct horse battery staple');
+ * ```
+ */
+export function authArea(t: Transport): AuthArea {
+  return {
+    async signIn(email, password, options) {
+      const response = await t.op(signIn, { body: { email, password } }, options);
+      t.config.tokens.set(response.token, response.expiresAt);
+      return response;
+    },
+    async signOut(options) {
+      try {
+        await t.op(signOut, {}, options);
+      } catch (error) {
+        // 401: the token was already dead, which is what signing out wants.
+        if (!(isNassijError(error) && error.status === 401)) throw error;
+      } finally {
+        t.config.tokens.clear();
+        t.config.cache?.clear();
+      }
+    },
+    me: (options) => t.op(me, {}, options),
+    signInWithPopup: (options) => signInWithPopup(t, options),
+  };
+}

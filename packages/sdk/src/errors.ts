@@ -1,0 +1,253 @@
+import { type ErrorCode, type FieldError, Problem, validate } from '@nassij/contract';
+import { isRetryableStatus, parseRetryAfter } from './retry.js';
+
+/**
+ * Codes of failures that happen on the client side, where no server answered with a problem document.
+ * They sit beside the server's {@link ErrorCode}s so one `switch (error.code)` covers everything.
+ */
+export type ClientErrorCode =
+  | 'network_error'
+  | 'timeout'
+  | 'aborted'
+  | 'invalid_response'
+  | 'popup_blocked'
+  | 'popup_closed';
+
+/** Every code a {@link NassijError} may carry. */
+export type NassijErrorCode = ErrorCode | ClientErrorCode;
+
+/** What every {@link NassijError} constructor takes. */
+export interface NassijErrorInit {
+  code: NassijErrorCode;
+  status?: number | undefined;
+  requestId?: string | undefined;
+  retryable?: boolean | undefined;
+  problem?: Problem | undefined;
+  retryAfterMs?: number | undefined;
+  cause?: unknown;
+}
+
+/**
+ * Base of every error the SDK throws. The rule is simple and holds everywhere: a call either resolves
+ * with the typed result or rejects with a `NassijError`; it never resolves `undefined` for a failure.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.auth.me();
+ * } catch (error) {
+ *   if (isNassijError(error) && error.code === 'token_expired') showSignIn();
+ *   else throw error;
+ * }
+ * ```
+ */
+export class NassijError extends Error {
+  override name = 'NassijError';
+  /** HTTP status, when a server answered. */
+  readonly status: number | undefined;
+  /** Stable code to translate or branch on; never the server's English. */
+  readonly code: NassijErrorCode;
+  /** The server's request id (problem `requestId` or `X-Request-Id`), for support. */
+  readonly requestId: string | undefined;
+  /** Whether the same request may succeed if sent again later. */
+  readonly retryable: boolean;
+  /** The RFC 9457 problem document, when the server sent one. */
+  readonly problem: Problem | undefined;
+  /** How long the server asked to wait before trying again (`Retry-After`), in milliseconds. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, init: NassijErrorInit) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.code = init.code;
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.retryable = init.retryable ?? false;
+    this.problem = init.problem;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+/**
+ * The server answered with an error status. `fieldErrors` lists the problem's per-field errors (empty
+ * when there are none). A non-problem body (an HTML page from a proxy) still gives this error, with a
+ * code derived from the status (`internal`, `unavailable`, …).
+ *
+ * @example
+ * ```ts
+ * if (error instanceof NassijApiError && error.status === 404) showNotFound();
+ * ```
+ */
+export class NassijApiError extends NassijError {
+  override name = 'NassijApiError';
+  readonly fieldErrors: FieldError[];
+
+  constructor(message: string, init: NassijErrorInit & { fieldErrors?: FieldError[] | undefined }) {
+    super(message, init);
+    this.fieldErrors = init.fieldErrors ?? init.problem?.errors ?? [];
+  }
+}
+
+/**
+ * The request broke the contract: `422 validation_failed` from the server, or a file the client refused
+ * before sending it (`file_too_large`, `file_type_not_allowed`; `status` is then undefined).
+ *
+ * @example
+ * ```ts
+ * if (error instanceof NassijValidationError) for (const f of error.fieldErrors) markField(f.path, f.code);
+ * ```
+ */
+export class NassijValidationError extends NassijApiError {
+  override name = 'NassijValidationError';
+}
+
+/**
+ * `412 precondition_failed`: the resource changed since it was read (`If-Match` no longer matches).
+ * `current` is the server's current representation, so the caller can merge and retry.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof NassijConflictError) showMerge(local, error.current);
+ * ```
+ */
+export class NassijConflictError extends NassijApiError {
+  override name = 'NassijConflictError';
+  readonly current: unknown;
+
+  constructor(message: string, init: NassijErrorInit & { current?: unknown }) {
+    super(message, init);
+    this.current = init.current;
+  }
+}
+
+/**
+ * No response arrived: DNS, connection refused or reset, CORS refusal. Retryable.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof NassijNetworkError) queueForLater(request);
+ * ```
+ */
+export class NassijNetworkError extends NassijError {
+  override name = 'NassijNetworkError';
+}
+
+/**
+ * The call ran out of its time budget (`timeout`, 15 s by default, covering all its retries).
+ *
+ * @example
+ * ```ts
+ * await client.request(health, { timeout: 2_000 }).catch((e) => e instanceof NassijTimeoutError);
+ * ```
+ */
+export class NassijTimeoutError extends NassijError {
+  override name = 'NassijTimeoutError';
+}
+
+/**
+ * The caller aborted (its `AbortSignal` fired), or a sign-in popup was blocked or closed. Never retried.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * const pending = client.auth.me({ signal: controller.signal });
+ * controller.abort(); // pending rejects with NassijAbortError
+ * ```
+ */
+export class NassijAbortError extends NassijError {
+  override name = 'NassijAbortError';
+}
+
+/**
+ * A success response did not match its route's schema (a server or proxy out of step with this SDK).
+ * `fieldErrors` say where; pass `validate: false` to receive the raw JSON instead.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof NassijResponseValidationError) report(error.fieldErrors);
+ * ```
+ */
+export class NassijResponseValidationError extends NassijError {
+  override name = 'NassijResponseValidationError';
+  readonly fieldErrors: FieldError[];
+
+  constructor(message: string, init: Omit<NassijErrorInit, 'code'> & { fieldErrors: FieldError[] }) {
+    super(message, { ...init, code: 'invalid_response' });
+    this.fieldErrors = init.fieldErrors;
+  }
+}
+
+/**
+ * Whether `error` is any error thrown by this SDK.
+ *
+ * @example
+ * ```ts
+ * catch (error) { if (isNassijError(error)) toast(t(`errors.${error.code}`)); }
+ * ```
+ */
+export function isNassijError(error: unknown): error is NassijError {
+  return error instanceof NassijError;
+}
+
+/** Codes for error statuses that carry no problem document (a proxy's HTML page, an empty 502). */
+const CODE_BY_STATUS: Readonly<Record<number, ErrorCode>> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  412: 'precondition_failed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'bad_request',
+  428: 'precondition_required',
+  429: 'rate_limited',
+  502: 'unavailable',
+  503: 'unavailable',
+  504: 'unavailable',
+};
+
+/**
+ * Turns an error response into the matching {@link NassijError}. Reads the body, so call it once.
+ *
+ * @example
+ * ```ts
+ * if (!response.ok) throw await errorFromResponse(response);
+ * ```
+ */
+export async function errorFromResponse(response: Response): Promise<NassijError> {
+  const status = response.status;
+  const text = await response.text().catch(() => '');
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = validate(Problem, json);
+  const problem = parsed.ok ? parsed.value : undefined;
+  const headerRetry = parseRetryAfter(response.headers.get('retry-after'));
+  const init = {
+    status,
+    requestId: problem?.requestId ?? response.headers.get('x-request-id') ?? undefined,
+    retryable: isRetryableStatus(status),
+    problem,
+    retryAfterMs:
+      headerRetry ??
+      (problem?.retryAfterSeconds === undefined ? undefined : problem.retryAfterSeconds * 1000),
+  };
+  if (!problem) {
+    // A body we cannot read as a problem still fails loudly, with a code derived from the status.
+    const code = CODE_BY_STATUS[status] ?? 'internal';
+    const title = (json as { title?: unknown } | undefined)?.title;
+    const message = typeof title === 'string' ? title : `HTTP ${status} ${response.statusText}`.trim();
+    return new NassijApiError(message, { ...init, code });
+  }
+  const message = problem.detail ?? problem.title;
+  if (status === 412 || problem.code === 'precondition_failed') {
+    return new NassijConflictError(message, { ...init, code: problem.code, current: problem.current });
+  }
+  if (problem.code === 'validation_failed')
+    return new NassijValidationError(message, { ...init, code: problem.code });
+  return new NassijApiError(message, { ...init, code: problem.code });
+}

@@ -1,0 +1,142 @@
+import type { HttpMethod } from '@nassij/contract';
+
+/**
+ * How the client retries a failed call. Every call (read or write) retries network errors and the
+ * statuses of {@link isRetryableStatus}; writes are safe to retry because each carries one
+ * `Idempotency-Key` for all its attempts.
+ */
+export interface RetryOptions {
+  /** Retries after the first attempt; `0` turns retrying off. Default 3. */
+  limit?: number;
+  /** First backoff ceiling; doubles on each retry. Default 300 ms. */
+  baseDelayMs?: number;
+  /** Largest backoff ceiling. Default 10 s. */
+  maxDelayMs?: number;
+  /** Largest `Retry-After` the client honours; a longer one is cut to this. Default 60 s. */
+  maxRetryAfterMs?: number;
+}
+
+/** {@link RetryOptions} with every default filled in. */
+export type RetryPolicy = Required<RetryOptions>;
+
+/**
+ * Fills the defaults of {@link RetryOptions}.
+ *
+ * @example
+ * ```ts
+ * retryPolicy({ limit: 1 }); // { limit: 1, baseDelayMs: 300, maxDelayMs: 10000, maxRetryAfterMs: 60000 }
+ * ```
+ */
+export function retryPolicy(options: RetryOptions | undefined): RetryPolicy {
+  return {
+    limit: Math.max(0, options?.limit ?? 3),
+    baseDelayMs: Math.max(0, options?.baseDelayMs ?? 300),
+    maxDelayMs: Math.max(0, options?.maxDelayMs ?? 10_000),
+    maxRetryAfterMs: Math.max(0, options?.maxRetryAfterMs ?? 60_000),
+  };
+}
+
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+/**
+ * Whether a response with this status may succeed if sent again.
+ *
+ * @example
+ * ```ts
+ * isRetryableStatus(503); // true
+ * isRetryableStatus(422); // false
+ * ```
+ */
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status);
+}
+
+/**
+ * Whether the method changes state, and so needs an `Idempotency-Key` to be retried safely.
+ *
+ * @example
+ * ```ts
+ * isWrite('PATCH'); // true
+ * ```
+ */
+export function isWrite(method: HttpMethod): boolean {
+  return method !== 'GET';
+}
+
+/**
+ * A fresh idempotency key (a random UUID from Web Crypto, in browsers and Node alike).
+ *
+ * @example
+ * ```ts
+ * headers.set('Idempotency-Key', newIdempotencyKey());
+ * ```
+ */
+export function newIdempotencyKey(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/**
+ * Reads `Retry-After` (a delay in seconds, or an HTTP date) as milliseconds from `now`; `undefined`
+ * when absent or unreadable.
+ *
+ * @example
+ * ```ts
+ * parseRetryAfter('2'); // 2000
+ * parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('2015-10-21T07:27:58Z')); // 2000
+ * ```
+ */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') return undefined;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/**
+ * The wait before retry number `retry` (0 for the first retry): the server's `Retry-After` when it sent
+ * one (capped at `maxRetryAfterMs`), else full-jitter exponential backoff — a random wait between 0 and
+ * `min(maxDelayMs, baseDelayMs × 2^retry)`, so that many clients failing together do not return together.
+ *
+ * @example
+ * ```ts
+ * retryDelay(2, undefined, retryPolicy({})); // somewhere in [0, 1200)
+ * ```
+ */
+export function retryDelay(
+  retry: number,
+  retryAfterMs: number | undefined,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxRetryAfterMs);
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
+  return Math.floor(random() * ceiling);
+}
+
+/**
+ * Waits `ms`, or rejects with the signal's reason as soon as it aborts.
+ *
+ * @example
+ * ```ts
+ * await sleep(500, controller.signal);
+ * ```
+ */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

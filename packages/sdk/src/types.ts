@@ -1,0 +1,74 @@
+import type { AnyRoute, Locale } from '@nassij/contract';
+import type * as z from 'zod/mini';
+
+/**
+ * Options every call accepts beside its route's params, query and body.
+ *
+ * @example
+ * ```ts
+ * const options: RequestOptions = { signal: controller.signal, timeout: 5_000 };
+ * ```
+ */
+export interface RequestOptions {
+  /** Cancels the call, including its retries and backoff waits. */
+  signal?: AbortSignal | undefined;
+  /** Time budget of the whole call, retries included, in ms; overrides the client's. */
+  timeout?: number | undefined;
+  /** Key shared by all attempts of a write; pass your own to dedupe across page loads (an outbox). */
+  idempotencyKey?: string | undefined;
+  /** The ETag the write was based on, sent as `If-Match`; a mismatch throws `NassijConflictError`. */
+  ifMatch?: string | undefined;
+  /** Extra headers for this call. */
+  headers?: Record<string, string> | undefined;
+  /** Check the response against the route's schema; overrides the client's `validate`. */
+  validate?: boolean | undefined;
+  /** Language for this call (`Accept-Language`); overrides the client's. */
+  locale?: Locale | undefined;
+}
+
+type Input<S> = S extends z.core.$ZodType ? z.input<S> : never;
+
+/** `{ [key]: input }`, optional when every field of the input is optional, absent when there is no schema. */
+type Part<Key extends string, S> = [S] extends [never]
+  ? { [K in Key]?: undefined }
+  : object extends Input<S>
+    ? { [K in Key]?: Input<S> }
+    : { [K in Key]: Input<S> };
+
+/**
+ * The `params`, `query` and `body` a route takes, typed from its schemas (their input side, so fields
+ * with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const args: RouteArgs<typeof signIn> = { body: { email: 'a@example.ma', password: 'secret' } };
+ * ```
+ */
+export type RouteArgs<R extends AnyRoute> = Part<'params', NonNullable<R['params']>> &
+  Part<'query', NonNullable<R['query']>> &
+  Part<'body', NonNullable<R['body']>>;
+
+/** Everything one call of `request(route, input)` takes. */
+export type RequestInput<R extends AnyRoute> = RouteArgs<R> & RequestOptions;
+
+/** `[input]` when something is required, `[input?]` otherwise. */
+export type InputTuple<T> = object extends T ? [input?: T] : [input: T];
+
+/**
+ * What a route resolves with: the output of its response schema, text for non-JSON bodies, `unknown`
+ * for JSON without a schema, `undefined` for `204`.
+ *
+ * @example
+ * ```ts
+ * type Me = RouteResult<typeof me>; // Account
+ * ```
+ */
+export type RouteResult<R extends AnyRoute> = R['response'] extends {
+  schema: infer S extends z.core.$ZodType;
+}
+  ? z.output<S>
+  : R['response'] extends { contentType: infer T extends string }
+    ? T extends `${string}json`
+      ? unknown
+      : string
+    : undefined;

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { health, me, popup, signIn, signOut } from '@nassij/contract';
+import { audit } from '../db/audit.js';
+import type { ApiApp } from '../http/app.js';
+import { problem } from '../http/problem.js';
+import { verifyPassword } from './password.js';
+import { POPUP_CSP, POPUP_SCRIPT, POPUP_STYLE, popupPage, refusedPage } from './popup-page.js';
+import { bearerToken, issueToken, loadAccount, revokeToken } from './tokens.js';
+
+function packageVersion(): string {
+  try {
+    // src/ and dist/ both sit one level below package.json.
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+const PAGE_HEADERS = {
+  'content-security-policy': POPUP_CSP,
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+/**
+ * Registers the core routes: sign-in, sign-out, the current account, the popup sign-in page with its
+ * script and stylesheet, and the health check.
+ *
+ * @example
+ * ```ts
+ * registerAuth(app);
+ * ```
+ */
+export function registerAuth(app: ApiApp): void {
+  const version = packageVersion();
+
+  app.bind(signIn, async ({ body, db, now, requestId }) => {
+    const row = db.get<{ id: string; password_hash: string }>(
+      'SELECT id, password_hash FROM accounts WHERE email = ?',
+      [body.email.trim().toLowerCase()],
+    );
+    const ok = await verifyPassword(body.password, row?.password_hash);
+    if (!ok || !row) throw problem('invalid_credentials');
+    const account = loadAccount(db, row.id);
+    if (!account) throw problem('invalid_credentials');
+    const { token, expiresAt } = db.transaction(() => {
+      const issued = issueToken(db, row.id, now);
+      audit(db, { at: now, accountId: row.id, action: 'auth.signIn', requestId });
+      return issued;
+    });
+    return { status: 201, body: { token, tokenType: 'Bearer' as const, expiresAt, account } };
+  });
+
+  app.bind(signOut, ({ c, db, now }) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (token) revokeToken(db, token, now);
+    return { status: 204 };
+  });
+
+  app.bind(me, ({ auth }) => {
+    if (!auth) throw problem('unauthenticated');
+    return { body: auth };
+  });
+
+  app.bind(health, ({ db }) => {
+    try {
+      db.get('SELECT 1 AS ok');
+    } catch {
+      throw problem('unavailable', 'The database does not answer');
+    }
+    return { body: { status: 'ok' as const, version } };
+  });
+
+  app.bind(popup, ({ query }) => {
+    const lang = query.lang ?? 'ar';
+    // Compare the serialised origin so `https://Region.ma/` and `https://region.ma` are the same site.
+    const origin = new URL(query.origin).origin;
+    if (!app.allowedOrigins.has(origin)) {
+      return new Response(refusedPage(lang, origin), {
+        status: 403,
+        headers: { 'content-type': 'text/html; charset=utf-8', ...PAGE_HEADERS },
+      });
+    }
+    return new Response(popupPage(lang, origin, query.state), {
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', ...PAGE_HEADERS },
+    });
+  });
+
+  app.hono.get('/auth/popup.js', () => {
+    return new Response(POPUP_SCRIPT, {
+      headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' },
+    });
+  });
+  app.hono.get('/auth/popup.css', () => {
+    return new Response(POPUP_STYLE, {
+      headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' },
+    });
+  });
+}

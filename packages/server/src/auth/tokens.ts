@@ -1,0 +1,132 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Account, Membership, Role } from '@nassij/contract';
+import type { Db } from '../db/db.js';
+
+/** How long a bearer token lives. */
+export const TOKEN_LIFETIME_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * An instant as the contract writes it: ISO 8601 UTC to the second, with `Z`.
+ *
+ * @example
+ * ```ts
+ * toInstant(new Date(0)); // '1970-01-01T00:00:00Z'
+ * ```
+ */
+export function toInstant(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The sha256 (hex) under which a token is stored; the token itself is never stored. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Issues an opaque bearer token (32 random bytes, base64url) for an account, valid 12 hours.
+ *
+ * @example
+ * ```ts
+ * const { token, expiresAt } = issueToken(db, 'acc_0001', new Date());
+ * ```
+ */
+export function issueToken(db: Db, accountId: string, now: Date): { token: string; expiresAt: string } {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = toInstant(new Date(now.getTime() + TOKEN_LIFETIME_MS));
+  db.run('INSERT INTO tokens (hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
+    hashToken(token),
+    accountId,
+    toInstant(now),
+    expiresAt,
+  ]);
+  return { token, expiresAt };
+}
+
+/**
+ * Revokes a token; returns whether it was live.
+ *
+ * @example
+ * ```ts
+ * revokeToken(db, token, new Date());
+ * ```
+ */
+export function revokeToken(db: Db, token: string, now: Date): boolean {
+  return (
+    db.run('UPDATE tokens SET revoked_at = ? WHERE hash = ? AND revoked_at IS NULL', [
+      toInstant(now),
+      hashToken(token),
+    ]).changes > 0
+  );
+}
+
+interface AccountRow {
+  id: string;
+  email: string;
+  display_name: string;
+  roles: string;
+  locale: string | null;
+}
+
+/**
+ * Loads an account as the contract's `Account` (with its memberships), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * const account = loadAccount(db, 'acc_0001');
+ * ```
+ */
+export function loadAccount(db: Db, accountId: string): Account | undefined {
+  const row = db.get<AccountRow>('SELECT id, email, display_name, roles, locale FROM accounts WHERE id = ?', [
+    accountId,
+  ]);
+  if (!row) return undefined;
+  const memberships = db.query<{ association_id: string; role: Membership['role'] }>(
+    'SELECT association_id, role FROM memberships WHERE account_id = ? ORDER BY association_id',
+    [accountId],
+  );
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    roles: JSON.parse(row.roles) as Role[],
+    memberships: memberships.map((m) => ({ associationId: m.association_id, role: m.role })),
+    ...(row.locale ? { locale: row.locale as Account['locale'] } : {}),
+  };
+}
+
+/** Outcome of reading a bearer token. */
+export type TokenCheck =
+  | { ok: true; account: Account }
+  | { ok: false; code: 'unauthenticated' | 'token_expired' };
+
+/**
+ * Resolves a bearer token to its account: unknown or revoked → `unauthenticated`, past expiry → `token_expired`.
+ *
+ * @example
+ * ```ts
+ * const check = checkToken(db, token, new Date());
+ * ```
+ */
+export function checkToken(db: Db, token: string, now: Date): TokenCheck {
+  const row = db.get<{ account_id: string; expires_at: string; revoked_at: string | null }>(
+    'SELECT account_id, expires_at, revoked_at FROM tokens WHERE hash = ?',
+    [hashToken(token)],
+  );
+  if (!row || row.revoked_at) return { ok: false, code: 'unauthenticated' };
+  if (row.expires_at <= toInstant(now)) return { ok: false, code: 'token_expired' };
+  const account = loadAccount(db, row.account_id);
+  return account ? { ok: true, account } : { ok: false, code: 'unauthenticated' };
+}
+
+/**
+ * The token of an `Authorization: Bearer …` header, or `undefined` when absent or of another scheme.
+ *
+ * @example
+ * ```ts
+ * bearerToken('Bearer abc'); // 'abc'
+ * ```
+ */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}

@@ -1,0 +1,551 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Account, AnyRoute, FieldError, RequestPart } from '@nassij/contract';
+import { queryToObject, validate } from '@nassij/contract';
+import { type Context, Hono } from 'hono';
+import type * as z from 'zod/mini';
+import { bearerToken, checkToken, hashToken } from '../auth/tokens.js';
+import type { Db } from '../db/db.js';
+import { etagMatches, etagOf } from './etag.js';
+import type { Logger } from './log.js';
+import { ApiError, problem, problemResponse } from './problem.js';
+import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+
+/** The server's notion of "now"; tests and the demo seed pass a fixed one. */
+export type Clock = () => Date;
+
+/** Hono environment of the API app: every request carries its id. */
+export type AppEnv = { Variables: { requestId: string } };
+
+/** Largest JSON (or form) body accepted. */
+export const MAX_JSON_BYTES = 1024 * 1024;
+/** Default largest multipart body when a route does not say. */
+export const DEFAULT_MAX_MULTIPART_BYTES = 10 * 1024 * 1024;
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** Options of {@link createApiApp}. */
+export interface ApiAppOptions {
+  db: Db;
+  logger: Logger;
+  clock?: Clock;
+  /** Origins allowed to call the API from a browser and to receive a popup token. */
+  corsOrigins?: readonly string[];
+  /** Validate every success body against the route's response schema (a mismatch is a 500 bug). */
+  validateResponses?: boolean;
+  /** Write limits per IP and per token; `false` turns them off. */
+  rateLimit?: RateLimitOptions | false;
+  /** Answers GET/HEAD requests no route matched (static files); `undefined` means "not mine". */
+  fallback?: (c: Context<AppEnv>) => Promise<Response | undefined> | Response | undefined;
+}
+
+type Out<S> = [Exclude<S, undefined>] extends [never]
+  ? undefined
+  : Exclude<S, undefined> extends z.core.$ZodType
+    ? z.output<Exclude<S, undefined>>
+    : undefined;
+
+/** What a bound handler receives: validated request parts, the caller, and the app's services. */
+export interface HandlerInput<R extends AnyRoute> {
+  params: Out<R['params']>;
+  query: Out<R['query']>;
+  body: Out<R['body']>;
+  /** Files of a multipart request by part name. */
+  files: Record<string, File>;
+  /** The signed-in account, or `null` on a public route / anonymous optional route. */
+  auth: Account | null;
+  requestId: string;
+  db: Db;
+  /** "Now" for this request, from the app's clock. */
+  now: Date;
+  log: Logger;
+  c: Context<AppEnv>;
+}
+
+/** A handler's answer: a JSON body (checked against the route's schema in tests) or a whole `Response`. */
+export type HandlerResult<R extends AnyRoute> =
+  | {
+      status?: number;
+      body?: R['response'] extends { schema: infer S } ? Out<S> : unknown;
+      headers?: Record<string, string>;
+      /** ETag to send; on GET one is computed from the body when absent. */
+      etag?: string;
+    }
+  | Response;
+
+/** A route handler for {@link ApiApp.bind}. */
+export type Handler<R extends AnyRoute> = (
+  input: HandlerInput<R>,
+) => HandlerResult<R> | Promise<HandlerResult<R>>;
+
+/** Per-route binding options. */
+export interface BindOptions {
+  /** Largest request body in bytes (multipart routes set their own; JSON is capped at 1 MB). */
+  maxBodyBytes?: number;
+}
+
+/** The API application that areas register their routes on. */
+export interface ApiApp {
+  readonly hono: Hono<AppEnv>;
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Allowed browser origins (CORS and the popup); the server adds its own origin once listening. */
+  readonly allowedOrigins: Set<string>;
+  /** Binds a contract route to a handler; see {@link bind}. */
+  bind<R extends AnyRoute>(route: R, handler: Handler<R>, options?: BindOptions): void;
+}
+
+/** `/v1/calls/{callId}` → `/v1/calls/:callId` (Hono). */
+function honoPath(path: string): string {
+  return path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
+}
+
+function pathPattern(path: string): RegExp {
+  const source = path
+    .split(/\{[A-Za-z0-9_]+\}/)
+    .map((part) => part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&'))
+    .join('[^/]+');
+  return new RegExp(`^${source}/?$`);
+}
+
+/** The client address (for rate limits and anonymous idempotency scope). */
+export function clientIp(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function invalid(errors: FieldError[]): ApiError {
+  return problem('validation_failed', undefined, { errors });
+}
+
+function check<T>(schema: z.core.$ZodType, input: unknown, part: RequestPart): T {
+  const result = validate(schema, input, part);
+  if (!result.ok) throw invalid(result.errors);
+  return result.value as T;
+}
+
+async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get('content-length'));
+  const tooLarge = () => problem('payload_too_large', `The body exceeds ${limit} bytes`);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+function mediaType(c: Context): string {
+  return (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+async function parseBody(
+  c: Context,
+  route: AnyRoute,
+  raw: Uint8Array<ArrayBuffer>,
+): Promise<{ input: unknown; files: Record<string, File> }> {
+  const type = mediaType(c);
+  const kind = route.bodyKind ?? 'json';
+  if (raw.byteLength === 0 && type === '') return { input: undefined, files: {} };
+  if (kind === 'multipart' || kind === 'form') {
+    const expected = kind === 'multipart' ? 'multipart/form-data' : 'application/x-www-form-urlencoded';
+    if (type !== expected) throw problem('unsupported_media_type', `Send ${expected}`);
+    let form: FormData;
+    try {
+      form = await new Response(raw, {
+        headers: { 'content-type': c.req.header('content-type') ?? '' },
+      }).formData();
+    } catch {
+      throw problem('bad_request', 'The form body could not be read');
+    }
+    const fields: Record<string, unknown> = {};
+    const files: Record<string, File> = {};
+    for (const [name, value] of form.entries()) {
+      if (typeof value === 'string') fields[name] = value;
+      else files[name] ??= value;
+    }
+    return { input: fields, files };
+  }
+  if (type !== 'application/json' && !type.endsWith('+json'))
+    throw problem('unsupported_media_type', 'Send application/json');
+  try {
+    return { input: JSON.parse(Buffer.from(raw).toString('utf8')), files: {} };
+  } catch {
+    throw problem('bad_request', 'The body is not valid JSON');
+  }
+}
+
+interface StoredResponse {
+  request_hash: string;
+  status: number;
+  response_body: string | null;
+  response_headers: string | null;
+  created_at: string;
+}
+
+const REPLAYED_HEADERS = ['content-type', 'etag', 'location'];
+
+/**
+ * Binds a contract route to a handler on the app: parses and validates path params, query and body
+ * (JSON, form or multipart), enforces auth and roles, write rate limits and `Idempotency-Key`, computes
+ * ETags and `304`s on reads, sets `Cache-Control`, and checks the response against the route's schema
+ * when `validateResponses` is on. Handlers throw {@link ApiError}s for expected failures.
+ *
+ * @example
+ * ```ts
+ * bind(app, getCall, ({ params, db }) => {
+ *   const call = findCall(db, params.callId);
+ *   if (!call) throw problem('not_found');
+ *   return { body: call };
+ * });
+ * ```
+ */
+export function bind<R extends AnyRoute>(
+  app: ApiApp,
+  route: R,
+  handler: Handler<R>,
+  options: BindOptions = {},
+): void {
+  app.bind(route, handler, options);
+}
+
+/**
+ * Creates the API application: request ids, logging, CORS, problem+json 404/405 and a top-level error
+ * handler that turns anything unexpected into `500 internal` without leaking a stack.
+ *
+ * @example
+ * ```ts
+ * const app = createApiApp({ db, logger: createLogger('info'), corsOrigins: ['https://region.ma'] });
+ * app.bind(me, ({ auth }) => ({ body: auth! }));
+ * ```
+ */
+export function createApiApp(options: ApiAppOptions): ApiApp {
+  const { db, logger } = options;
+  const clock = options.clock ?? (() => new Date());
+  const validateResponses = options.validateResponses ?? process.env.NODE_ENV !== 'production';
+  const limiter =
+    options.rateLimit === false
+      ? undefined
+      : new RateLimiter(options.rateLimit ?? { capacity: 60, refillPerSecond: 1 }, () => clock().getTime());
+  const allowedOrigins = new Set(options.corsOrigins ?? []);
+  const hono = new Hono<AppEnv>();
+  const registry: { pattern: RegExp; method: string }[] = [];
+
+  hono.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : `req_${randomUUID()}`;
+    c.set('requestId', requestId);
+    const started = performance.now();
+    await next();
+    let response = c.res;
+    try {
+      response.headers.set('x-request-id', requestId);
+    } catch {
+      response = new Response(response.body, response);
+      response.headers.set('x-request-id', requestId);
+      c.res = response;
+    }
+    c.res.headers.set('x-content-type-options', 'nosniff');
+    logger.info('request', {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+
+  hono.use('*', async (c, next) => {
+    const origin = c.req.header('origin');
+    const allowed = origin !== undefined && allowedOrigins.has(origin);
+    if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
+      if (!allowed)
+        throw problem('origin_not_allowed', `The origin ${origin ?? '(none)'} is not on the allowlist`);
+      return new Response(null, {
+        status: 204,
+        headers: {
+          'access-control-allow-origin': origin,
+          'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
+          'access-control-allow-headers':
+            'Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, X-Nassij-Device, X-Request-Id',
+          'access-control-max-age': '600',
+          vary: 'Origin',
+        },
+      });
+    }
+    await next();
+    if (allowed) {
+      c.res.headers.set('access-control-allow-origin', origin);
+      c.res.headers.set(
+        'access-control-expose-headers',
+        'ETag, X-Request-Id, Retry-After, Location, Idempotent-Replayed',
+      );
+      c.res.headers.append('vary', 'Origin');
+    }
+  });
+
+  hono.onError((error, c) => {
+    const requestId = c.get('requestId');
+    if (error instanceof ApiError) return problemResponse(error, requestId);
+    logger.error('unhandled error', {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    return problemResponse(
+      problem('internal', 'Something went wrong on our side; quote the request id'),
+      requestId,
+    );
+  });
+
+  hono.notFound(async (c) => {
+    const requestId = c.get('requestId');
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && options.fallback) {
+      const served = await options.fallback(c);
+      if (served) return served;
+    }
+    const methods = registry.filter((entry) => entry.pattern.test(c.req.path)).map((entry) => entry.method);
+    if (methods.length > 0) {
+      return problemResponse(
+        problem('method_not_allowed', `${c.req.method} is not allowed here`, {
+          headers: { allow: [...new Set(methods)].join(', ') },
+        }),
+        requestId,
+      );
+    }
+    return problemResponse(problem('not_found', `No route for ${c.req.path}`), requestId);
+  });
+
+  const app: ApiApp = {
+    hono,
+    db,
+    clock,
+    logger,
+    allowedOrigins,
+    bind(route, handler, bindOptions = {}) {
+      registry.push({ pattern: pathPattern(route.path), method: route.method });
+      const write = route.method !== 'GET';
+      const limit =
+        bindOptions.maxBodyBytes ??
+        (route.bodyKind === 'multipart' ? DEFAULT_MAX_MULTIPART_BYTES : MAX_JSON_BYTES);
+      hono.on(route.method, honoPath(route.path), async (c) => {
+        const requestId = c.get('requestId');
+        const now = clock();
+        const ip = clientIp(c);
+        const token = bearerToken(c.req.header('authorization'));
+
+        if (write && limiter) {
+          const wait = Math.max(
+            limiter.take(`ip:${ip}`),
+            token ? limiter.take(`token:${hashToken(token)}`) : 0,
+          );
+          if (wait > 0) {
+            throw problem('rate_limited', `Too many writes; retry in ${wait} s`, {
+              retryAfterSeconds: wait,
+              headers: { 'retry-after': String(wait) },
+            });
+          }
+        }
+
+        let auth: Account | null = null;
+        if (route.auth !== 'public' && (token || c.req.header('authorization'))) {
+          const checked = token
+            ? checkToken(db, token, now)
+            : ({ ok: false, code: 'unauthenticated' } as const);
+          if (!checked.ok)
+            throw problem(checked.code, undefined, { headers: { 'www-authenticate': 'Bearer' } });
+          auth = checked.account;
+        }
+        if (route.auth === 'required' && !auth) {
+          throw problem('unauthenticated', undefined, { headers: { 'www-authenticate': 'Bearer' } });
+        }
+        if (
+          route.roles &&
+          route.roles.length > 0 &&
+          !route.roles.some((role: string) => auth?.roles.includes(role as never))
+        ) {
+          throw problem('forbidden', `One of these roles is needed: ${route.roles.join(', ')}`);
+        }
+
+        const params = route.params ? check(route.params, c.req.param(), 'path') : {};
+        const query = route.query
+          ? check(route.query, queryToObject(route.query, new URL(c.req.url).searchParams), 'query')
+          : {};
+
+        let raw: Uint8Array<ArrayBuffer> = new Uint8Array(0);
+        let body: unknown;
+        let files: Record<string, File> = {};
+        if (write) {
+          raw = await readBody(c.req.raw, limit);
+          if (route.body || route.bodyKind === 'multipart') {
+            const parsed = await parseBody(c, route, raw);
+            files = parsed.files;
+            body = route.body ? check(route.body, parsed.input, 'body') : undefined;
+          }
+        }
+
+        const idemKey = write ? c.req.header('idempotency-key') : undefined;
+        const scope = auth ? `account:${auth.id}` : `ip:${ip}`;
+        if (idemKey !== undefined) {
+          if (!IDEMPOTENCY_KEY.test(idemKey)) {
+            throw invalid([
+              {
+                path: '/Idempotency-Key',
+                in: 'header',
+                code: 'invalid_format',
+                message: '1 to 255 visible ASCII characters',
+              },
+            ]);
+          }
+          const requestHash = createHash('sha256')
+            .update(`${route.method} ${c.req.path}\n`)
+            .update(raw)
+            .digest('hex');
+          const replay = claimKey(db, scope, idemKey, route.id, requestHash, now);
+          if (replay) return replay;
+        }
+
+        try {
+          const result = await handler({
+            params: params as never,
+            query: query as never,
+            body: body as never,
+            files,
+            auth,
+            requestId,
+            db,
+            now,
+            log: logger,
+            c,
+          });
+          const response = respond(c, route, result, requestId);
+          if (idemKey !== undefined) await storeKey(db, scope, idemKey, response);
+          return response;
+        } catch (error) {
+          if (idemKey !== undefined)
+            db.run('DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ?', [scope, idemKey]);
+          throw error;
+        }
+      });
+    },
+  };
+
+  function respond(
+    c: Context<AppEnv>,
+    route: AnyRoute,
+    result: HandlerResult<AnyRoute>,
+    requestId: string,
+  ): Response {
+    if (result instanceof Response) return result;
+    const status = result.status ?? route.response.status;
+    const headers = new Headers(result.headers);
+    if (route.method === 'GET') {
+      headers.set('cache-control', route.auth === 'public' ? 'public, max-age=30' : 'private, no-store');
+    } else {
+      headers.set('cache-control', 'no-store');
+    }
+    if (result.body === undefined || status === 204) {
+      if (result.etag) headers.set('etag', result.etag);
+      return new Response(null, { status, headers });
+    }
+    if (validateResponses && route.response.schema && status === route.response.status) {
+      const checked = validate(route.response.schema, result.body);
+      if (!checked.ok) {
+        logger.error('response does not match its schema', {
+          requestId,
+          route: route.id,
+          errors: checked.errors,
+        });
+        throw problem('internal', 'The server produced an invalid response; quote the request id');
+      }
+    }
+    const json = JSON.stringify(result.body);
+    headers.set('content-type', 'application/json; charset=utf-8');
+    const etag = result.etag ?? (route.method === 'GET' && status === 200 ? etagOf(json) : undefined);
+    if (etag) headers.set('etag', etag);
+    if (
+      route.method === 'GET' &&
+      etag &&
+      status === 200 &&
+      etagMatches(c.req.header('if-none-match'), etag)
+    ) {
+      headers.delete('content-type');
+      return new Response(null, { status: 304, headers });
+    }
+    return new Response(json, { status, headers });
+  }
+
+  return app;
+}
+
+function claimKey(
+  db: Db,
+  scope: string,
+  key: string,
+  routeId: string,
+  requestHash: string,
+  now: Date,
+): Response | undefined {
+  return db.transaction(() => {
+    db.run('DELETE FROM idempotency_keys WHERE created_at < ?', [
+      new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString(),
+    ]);
+    const stored = db.get<StoredResponse>(
+      'SELECT request_hash, status, response_body, response_headers, created_at FROM idempotency_keys WHERE scope = ? AND idem_key = ?',
+      [scope, key],
+    );
+    if (!stored) {
+      db.run(
+        'INSERT INTO idempotency_keys (scope, idem_key, route_id, request_hash, status, created_at) VALUES (?, ?, ?, ?, 0, ?)',
+        [scope, key, routeId, requestHash, now.toISOString()],
+      );
+      return undefined;
+    }
+    if (stored.request_hash !== requestHash) {
+      throw problem(
+        'idempotency_key_reused',
+        'This Idempotency-Key was already used for a different request',
+      );
+    }
+    if (stored.status === 0)
+      throw problem('conflict', 'A request with this Idempotency-Key is still in progress');
+    const headers = new Headers(JSON.parse(stored.response_headers ?? '{}') as Record<string, string>);
+    headers.set('idempotent-replayed', 'true');
+    headers.set('cache-control', 'no-store');
+    return new Response(stored.response_body, { status: stored.status, headers });
+  });
+}
+
+async function storeKey(db: Db, scope: string, key: string, response: Response): Promise<void> {
+  if (response.status >= 500) {
+    db.run('DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ?', [scope, key]);
+    return;
+  }
+  const body = response.body ? await response.clone().text() : null;
+  const headers: Record<string, string> = {};
+  for (const name of REPLAYED_HEADERS) {
+    const value = response.headers.get(name);
+    if (value) headers[name] = value;
+  }
+  db.run(
+    'UPDATE idempotency_keys SET status = ?, response_body = ?, response_headers = ? WHERE scope = ? AND idem_key = ?',
+    [response.status, body, JSON.stringify(headers), scope, key],
+  );
+}

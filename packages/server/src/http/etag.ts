@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import { problem } from './problem.js';
+
+/**
+ * A strong ETag for a representation: the quoted base64url sha256 of its bytes.
+ *
+ * @example
+ * ```ts
+ * etagOf(JSON.stringify(call)); // '"3q2-7w…"'
+ * ```
+ */
+export function etagOf(representation: string | Uint8Array): string {
+  return `"${createHash('sha256').update(representation).digest('base64url')}"`;
+}
+
+/** Whether an `If-None-Match` / `If-Match` header lists `etag` (or `*`). Weak tags compare by value. */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = etag.replace(/^W\//, '');
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === bare);
+}
+
+/**
+ * Checks a conditional write: no `If-Match` → `428 precondition_required`; an `If-Match` that is not
+ * `currentEtag` → `412 precondition_failed` with the current representation in `current` so the
+ * client can merge.
+ *
+ * @example
+ * ```ts
+ * requireIfMatch(c, etagOf(JSON.stringify(stored)), stored);
+ * ```
+ */
+export function requireIfMatch(c: Context, currentEtag: string, current?: unknown): void {
+  const header = c.req.header('if-match');
+  if (!header) throw problem('precondition_required', 'Send If-Match with the ETag you last read');
+  if (!etagMatches(header, currentEtag)) {
+    throw problem('precondition_failed', 'The resource changed since it was read', {
+      ...(current === undefined ? {} : { current }),
+      headers: { etag: currentEtag },
+    });
+  }
+}

@@ -1,0 +1,125 @@
+import {
+  ERROR_STATUS,
+  type ErrorCode,
+  type FieldError,
+  PROBLEM_TYPE_BASE,
+  type Problem,
+} from '@nassij/contract';
+
+/** English titles of the problem codes; clients translate by `code`, these are for people reading logs. */
+const TITLES: Record<ErrorCode, string> = {
+  bad_request: 'The request is malformed',
+  validation_failed: 'The request has invalid fields',
+  unauthenticated: 'Sign-in is required',
+  invalid_credentials: 'The e-mail or password is wrong',
+  token_expired: 'The token has expired',
+  forbidden: 'This account may not do this',
+  not_found: 'Nothing is here',
+  method_not_allowed: 'This method is not allowed here',
+  conflict: 'The request conflicts with another one',
+  already_exists: 'It already exists',
+  already_supported: 'Already supported',
+  already_registered: 'Already registered',
+  invalid_state: 'Not possible in the current state',
+  deadline_passed: 'The deadline has passed',
+  phase_closed: 'This phase is closed',
+  not_eligible: 'Not eligible',
+  conflict_of_interest: 'Conflict of interest',
+  precondition_failed: 'The resource changed since it was read',
+  precondition_required: 'If-Match is required',
+  payload_too_large: 'The request body is too large',
+  unsupported_media_type: 'Unsupported content type',
+  file_type_not_allowed: 'This type of file is not allowed',
+  file_too_large: 'The file is too large',
+  idempotency_key_reused: 'The Idempotency-Key was used for another request',
+  rate_limited: 'Too many requests',
+  origin_not_allowed: 'This origin is not allowed',
+  internal: 'Internal error',
+  unavailable: 'Temporarily unavailable',
+};
+
+/** Extra members of a problem document beyond `type`, `title`, `status`, `code`. */
+export type ProblemExtra = Partial<Pick<Problem, 'errors' | 'retryAfterSeconds' | 'current' | 'instance'>> & {
+  /** Response headers to send with the problem (`Retry-After`, `Allow`). */
+  headers?: Record<string, string>;
+};
+
+/**
+ * A problem a handler throws; the app turns it into `application/problem+json` with the code's status.
+ *
+ * @example
+ * ```ts
+ * throw new ApiError('not_found', 'No call MA-MRP-2026-0012');
+ * ```
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly extra: ProblemExtra = {},
+  ) {
+    super(detail ?? TITLES[code]);
+    this.name = 'ApiError';
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+/**
+ * Builds an {@link ApiError} to throw: `throw problem('forbidden')`.
+ *
+ * @example
+ * ```ts
+ * throw problem('validation_failed', undefined, { errors: [{ path: '/title', in: 'body', code: 'required', message: 'Required' }] });
+ * ```
+ */
+export function problem(code: ErrorCode, detail?: string, extra?: ProblemExtra): ApiError {
+  return new ApiError(code, detail, extra);
+}
+
+/**
+ * The problem document for `code`, as sent on the wire.
+ *
+ * @example
+ * ```ts
+ * problemDocument('not_found', { requestId: 'req_1' }).status; // 404
+ * ```
+ */
+export function problemDocument(
+  code: ErrorCode,
+  options: { detail?: string; requestId?: string; errors?: FieldError[] } & ProblemExtra = {},
+): Problem {
+  const { headers: _headers, ...rest } = options;
+  const doc: Problem = {
+    type: `${PROBLEM_TYPE_BASE}${code}`,
+    title: TITLES[code],
+    status: ERROR_STATUS[code],
+    code,
+  };
+  for (const [key, value] of Object.entries(rest)) {
+    if (value !== undefined) (doc as Record<string, unknown>)[key] = value;
+  }
+  return doc;
+}
+
+/**
+ * A complete `application/problem+json` response for an {@link ApiError}.
+ *
+ * @example
+ * ```ts
+ * return problemResponse(problem('forbidden'), requestId);
+ * ```
+ */
+export function problemResponse(error: ApiError, requestId?: string): Response {
+  const doc = problemDocument(error.code, {
+    ...error.extra,
+    ...(error.detail ? { detail: error.detail } : {}),
+    ...(requestId ? { requestId } : {}),
+  });
+  const headers = new Headers({
+    'content-type': 'application/problem+json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  for (const [name, value] of Object.entries(error.extra.headers ?? {})) headers.set(name, value);
+  return new Response(JSON.stringify(doc), { status: error.status, headers });
+}

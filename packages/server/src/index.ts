@@ -1,0 +1,39 @@
+export type { Area, SeedContext } from './areas/area.js';
+export { AREAS } from './areas/index.js';
+export { hashPassword, verifyPassword } from './auth/password.js';
+export {
+  bearerToken,
+  checkToken,
+  issueToken,
+  loadAccount,
+  revokeToken,
+  TOKEN_LIFETIME_MS,
+  toInstant,
+} from './auth/tokens.js';
+export { type AuditEntry, audit } from './db/audit.js';
+export type { Db, Migration, SqlValue } from './db/db.js';
+export { isNewDatabase, migrate } from './db/migrate.js';
+export { coreMigration } from './db/migrations/001_core.js';
+export { openSqlite, StartupError } from './db/sqlite.js';
+export {
+  type ApiApp,
+  type ApiAppOptions,
+  type AppEnv,
+  type BindOptions,
+  bind,
+  type Clock,
+  clientIp,
+  createApiApp,
+  type Handler,
+  type HandlerInput,
+  type HandlerResult,
+  MAX_JSON_BYTES,
+} from './http/app.js';
+export { decodeCursor, encodeCursor } from './http/cursor.js';
+export { etagMatches, etagOf, requireIfMatch } from './http/etag.js';
+export { createLogger, type Logger, type LogLevel } from './http/log.js';
+export { ApiError, type ProblemExtra, problem, problemDocument, problemResponse } from './http/problem.js';
+export { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './http/rate-limit.js';
+export { DEMO_ACCOUNTS, type DemoAccount, type DemoAccountKey } from './seed/demo.js';
+export { mulberry32, seedFor } from './seed/prng.js';
+export { type RunningServer, type ServerOptions, startServer } from './server.js';

@@ -1,0 +1,190 @@
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import * as contract from '@nassij/contract';
+import type { Area, SeedContext } from './areas/area.js';
+import { AREAS } from './areas/index.js';
+import { registerAuth } from './auth/routes.js';
+import type { Db } from './db/db.js';
+import { isNewDatabase, migrate } from './db/migrate.js';
+import { coreMigration } from './db/migrations/001_core.js';
+import { openSqlite, StartupError } from './db/sqlite.js';
+import { type ApiApp, type Clock, createApiApp } from './http/app.js';
+import { etagOf } from './http/etag.js';
+import { createLogger, type LogLevel } from './http/log.js';
+import { problem } from './http/problem.js';
+import type { RateLimitOptions } from './http/rate-limit.js';
+import { serveStatic } from './http/static.js';
+import { DEMO_ACCOUNTS, seedCoreAccounts } from './seed/demo.js';
+import { mulberry32, seedFor } from './seed/prng.js';
+
+/** Options of {@link startServer}. */
+export interface ServerOptions {
+  /** TCP port; 0 picks a free one (tests). */
+  port?: number;
+  host?: string;
+  /** Directory of the SQLite database and stored files; created when missing. */
+  dataDir: string;
+  /** `demo` seeds the demo dataset when the database is new; a later start reuses it. */
+  seed?: 'demo' | 'none';
+  /** Browser origins allowed by CORS and by the popup sign-in; the server's own origin is always allowed. */
+  corsOrigins?: string[];
+  logLevel?: LogLevel;
+  /** Folder served at `/` (the example pages). */
+  examplesDir?: string;
+  /** Folder served at `/cdn/` (the built bundles). */
+  cdnDir?: string;
+  /** Check every response against its schema (default: on unless NODE_ENV=production). */
+  validateResponses?: boolean;
+  clock?: Clock;
+  /** Write limits per IP and per token; `false` turns them off. */
+  rateLimit?: RateLimitOptions | false;
+  /** The areas to mount (default: all of {@link AREAS}). */
+  areas?: readonly Area[];
+  /** Called after the core routes and areas are bound, before listening (tests bind throwaway routes). */
+  extend?: (app: ApiApp) => void;
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** `http://host:port`, without a trailing slash. */
+  url: string;
+  port: number;
+  db: Db;
+  /** Whether this start seeded the demo dataset. */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+function openApiHandler(): () => Response {
+  let cached: { json: string; etag: string } | undefined;
+  return () => {
+    const build = (contract as unknown as { openApiDocument?: () => object }).openApiDocument;
+    if (typeof build !== 'function')
+      throw problem('unavailable', 'The OpenAPI document is not available in this build');
+    if (!cached) {
+      const json = JSON.stringify(build());
+      cached = { json, etag: etagOf(json) };
+    }
+    return new Response(cached.json, {
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'public, max-age=300',
+        etag: cached.etag,
+      },
+    });
+  };
+}
+
+/**
+ * Opens (or creates) the database in `dataDir`, applies migrations, seeds the demo when asked and the
+ * database is new, and listens. Rejects with a {@link StartupError} for an unwritable data directory or
+ * a port in use.
+ *
+ * @example
+ * ```ts
+ * const server = await startServer({ dataDir: await mkdtemp(join(tmpdir(), 'nassij-')), seed: 'demo' });
+ * await fetch(`${server.url}/healthz`);
+ * await server.close();
+ * ```
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new StartupError(`Invalid port ${port}`, 'BAD_OPTION');
+  const logger = createLogger(options.logLevel ?? 'info');
+  const clock = options.clock ?? (() => new Date());
+  const areas = options.areas ?? AREAS;
+
+  const db = openSqlite(options.dataDir);
+  let seeded = false;
+  try {
+    const fresh = isNewDatabase(db);
+    migrate(db, [coreMigration, ...areas.flatMap((area) => area.migrations)]);
+    if (fresh && options.seed === 'demo') {
+      const now = clock();
+      await seedCoreAccounts(db, now);
+      for (const area of areas) {
+        if (!area.seedDemo) continue;
+        const random = mulberry32(seedFor(area.name));
+        const ctx: SeedContext = {
+          db,
+          random,
+          randomInt: (min, max) => min + Math.floor(random() * (max - min + 1)),
+          pick: (items) => {
+            if (items.length === 0) throw new RangeError('pick() needs a non-empty list');
+            return items[Math.floor(random() * items.length)] as (typeof items)[number];
+          },
+          accounts: DEMO_ACCOUNTS,
+          now,
+          clock,
+          log: logger,
+        };
+        await area.seedDemo(ctx);
+      }
+      seeded = true;
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const app = createApiApp({
+    db,
+    logger,
+    clock,
+    corsOrigins: options.corsOrigins ?? [],
+    ...(options.validateResponses === undefined ? {} : { validateResponses: options.validateResponses }),
+    ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
+    fallback: (c) => {
+      const path = c.req.path;
+      if (path.startsWith('/v1/')) return undefined;
+      if (options.cdnDir && path.startsWith('/cdn/'))
+        return serveStatic(options.cdnDir, path.slice('/cdn'.length));
+      if (options.examplesDir) return serveStatic(options.examplesDir, path);
+      return undefined;
+    },
+  });
+  registerAuth(app);
+  app.bind(contract.openapi, openApiHandler());
+  for (const area of areas) area.register(app);
+  options.extend?.(app);
+
+  const server = createAdaptorServer({ fetch: app.hono.fetch });
+  const address = await new Promise<AddressInfo>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE')
+        reject(new StartupError(`The port ${port} on ${host} is already in use`, 'EADDRINUSE'));
+      else reject(error);
+    });
+    server.listen(port, host, () => resolve(server.address() as AddressInfo));
+  }).catch((error: unknown) => {
+    db.close();
+    throw error;
+  });
+
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${address.port}`;
+  app.allowedOrigins.add(url);
+  if (host === '127.0.0.1' || host === '0.0.0.0' || host === '::')
+    app.allowedOrigins.add(`http://localhost:${address.port}`);
+  logger.info('listening', { url });
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port: address.port,
+    db,
+    seeded,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

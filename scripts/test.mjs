@@ -1,0 +1,207 @@
+#!/usr/bin/env node
+// @ts-check
+// `npm test`: every suite in order (lint, typecheck, node, build, browser, size), going on after a failure,
+// then one table and, as the very last line, the totals `N passed, N failed[, N skipped]`.
+// `npm test -- --only node --only browser` runs just those suites.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  findBrowserTestFiles,
+  findNodeTestFiles,
+  formatTotals,
+  parseOnly,
+  parseTapSummary,
+} from './lib/suite-tools.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'node_modules', '.bin');
+const SUITES = ['lint', 'typecheck', 'node', 'build', 'browser', 'size'];
+
+/** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
+/** @typedef {{ name: string, counts: Counts | null, note: string, ms: number }} SuiteResult */
+
+/**
+ * Runs a command with inherited output and resolves with its exit code (a signal counts as 1).
+ * @param {string} command
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {Promise<number>}
+ */
+function run(command, args, env = process.env) {
+  return new Promise((ok) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env });
+    child.once('error', (error) => {
+      console.error(`cannot run ${command}: ${error.message}`);
+      ok(127);
+    });
+    child.once('exit', (code) => ok(code ?? 1));
+  });
+}
+
+/** @param {number} code @returns {Counts} */
+const oneTest = (code) =>
+  code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
+
+/** @param {string} path @returns {string | undefined} */
+const readIfThere = (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+
+/**
+ * A suite that wrote its counts to a JSON file: a non-zero exit without any counted failure is one failure.
+ * @param {number} code
+ * @param {string | undefined} json
+ * @returns {Counts}
+ */
+function countsFromJson(code, json) {
+  /** @type {Counts} */
+  let counts = { passed: 0, failed: 0, skipped: 0 };
+  try {
+    if (json) {
+      const parsed = JSON.parse(json);
+      counts = { passed: parsed.passed | 0, failed: parsed.failed | 0, skipped: parsed.skipped | 0 };
+    }
+  } catch {
+    // An unreadable summary is handled below as a failed run.
+  }
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  return counts;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'nassij-test-'));
+
+/** @type {Record<string, () => Promise<{ counts: Counts | null, note?: string }>>} */
+const suites = {
+  async lint() {
+    return { counts: oneTest(await run(join(BIN, 'biome'), ['check', '.'])) };
+  },
+
+  async typecheck() {
+    return { counts: oneTest(await run(join(BIN, 'tsc'), ['-p', 'tsconfig.check.json'])) };
+  },
+
+  async node() {
+    const files = findNodeTestFiles(ROOT);
+    if (files.length === 0) {
+      console.log('node: no node test files found');
+      return { counts: null, note: 'none found' };
+    }
+    console.log(`node: ${files.length} test files`);
+    const tapFile = join(work, 'node.tap');
+    const code = await run(process.execPath, [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=2',
+      // A hung test must fail the run rather than hang CI.
+      '--test-timeout=120000',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      ...files,
+    ]);
+    const counts = parseTapSummary(readIfThere(tapFile) ?? '') ?? { passed: 0, failed: 0, skipped: 0 };
+    if (code !== 0 && counts.failed === 0) counts.failed = 1;
+    return { counts, note: `${files.length} files` };
+  },
+
+  async build() {
+    return { counts: oneTest(await run(process.execPath, [join('scripts', 'build.mjs')])) };
+  },
+
+  async browser() {
+    const files = findBrowserTestFiles(ROOT);
+    if (files.length === 0) {
+      console.log('browser: no *.browser.test.ts found, skipping');
+      return { counts: null, note: 'none found' };
+    }
+    const summary = join(work, 'wtr.json');
+    const code = await run(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', '@web', 'test-runner', 'dist', 'bin.js'),
+        '--config',
+        'web-test-runner.config.mjs',
+      ],
+      { ...process.env, NASSIJ_WTR_SUMMARY: summary },
+    );
+    return { counts: countsFromJson(code, readIfThere(summary)), note: `${files.length} files` };
+  },
+
+  async size() {
+    const summary = join(work, 'size.json');
+    const code = await run(process.execPath, [join('scripts', 'size-budgets.mjs')], {
+      ...process.env,
+      NASSIJ_SIZE_SUMMARY: summary,
+    });
+    return { counts: countsFromJson(code, readIfThere(summary)) };
+  },
+};
+
+/** @param {SuiteResult[]} results */
+function printTable(results) {
+  const rows = [
+    ['suite', 'passed', 'failed', 'skipped', 'time', 'note'],
+    ...results.map(({ name, counts, note, ms }) => [
+      name,
+      String(counts?.passed ?? '-'),
+      String(counts?.failed ?? '-'),
+      String(counts?.skipped ?? '-'),
+      `${(ms / 1000).toFixed(1)}s`,
+      note,
+    ]),
+  ];
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  for (const row of rows) {
+    const cells = row.map((cell, column) =>
+      column === 0 || column === 5 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+    );
+    console.log(cells.join('  ').trimEnd());
+  }
+}
+
+async function main() {
+  const only = parseOnly(process.argv.slice(2));
+  const unknown = [...only].filter((name) => !SUITES.includes(name));
+  if (unknown.length > 0) {
+    console.error(`unknown suite ${unknown.join(', ')}; known: ${SUITES.join(', ')}`);
+    process.exit(2);
+  }
+  const started = Date.now();
+  /** @type {SuiteResult[]} */
+  const results = [];
+  for (const name of SUITES) {
+    if (only.size > 0 && !only.has(name)) continue;
+    console.log(`\n=== ${name} ===`);
+    const t0 = Date.now();
+    const suite = /** @type {() => Promise<{ counts: Counts | null, note?: string }>} */ (suites[name]);
+    let outcome;
+    try {
+      outcome = await suite();
+    } catch (error) {
+      console.error(`${name}: ${error instanceof Error ? error.stack : String(error)}`);
+      outcome = { counts: { passed: 0, failed: 1, skipped: 0 } };
+    }
+    results.push({ name, counts: outcome.counts, note: outcome.note ?? '', ms: Date.now() - t0 });
+  }
+  rmSync(work, { recursive: true, force: true });
+
+  /** @type {Counts} */
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  for (const { counts } of results) {
+    total.passed += counts?.passed ?? 0;
+    total.failed += counts?.failed ?? 0;
+    total.skipped += counts?.skipped ?? 0;
+  }
+  console.log('');
+  printTable(results);
+  console.log(`total time ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  console.log(formatTotals(total));
+  process.exitCode = total.failed > 0 ? 1 : 0;
+}
+
+await main();

@@ -1,0 +1,64 @@
+// @ts-check
+// Browser tests (`*.browser.test.ts`) in Debian's Chromium, with the reference server started beside them.
+import { createServer } from 'node:net';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { nassijServerPlugin } from './scripts/wtr-nassij-server-plugin.mjs';
+import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
+
+const HOST = '127.0.0.1';
+
+/** A free port, chosen now so that the server's --cors-origin can name the test page's origin. */
+const freePort = () =>
+  new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, HOST, () => {
+      const address = probe.address();
+      probe.close(() =>
+        address && typeof address === 'object' ? ok(address.port) : fail(new Error('no port')),
+      );
+    });
+  });
+
+const port = Number(process.env.NASSIJ_WTR_PORT) || /** @type {number} */ (await freePort());
+
+// Running as root in a container needs these (TOOLCHAIN.md); no fixed userDataDir, it would pile up profiles.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['packages/*/src/**/*.browser.test.ts'],
+  hostname: HOST,
+  port,
+  concurrency: 2,
+  nodeResolve: { exportConditions: ['source', 'browser', 'import'] },
+  browserLogs: true,
+  testFramework: { config: { timeout: 20000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: CHROMIUM_ARGS,
+      },
+      // Each test page in its own window: a background tab gets no animation frames and fixtures time out.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
+    }),
+  ],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
+    nassijServerPlugin({ corsOrigin: [`http://${HOST}:${port}`, `http://localhost:${port}`] }),
+  ],
+  reporters: [defaultReporter(), summaryReporter()],
+};
