@@ -108,6 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (!area.seedDemo) continue;
         const random = mulberry32(seedFor(area.name));
         const ctx: SeedContext = {
+          dataDir: options.dataDir,
           db,
           random,
           randomInt: (min, max) => min + Math.floor(random() * (max - min + 1)),
@@ -131,6 +132,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const app = createApiApp({
     db,
+    dataDir: options.dataDir,
     logger,
     clock,
     corsOrigins: options.corsOrigins ?? [],

@@ -11,6 +11,8 @@ import type { DemoAccount, DemoAccountKey } from '../seed/demo.js';
  */
 export interface SeedContext {
   db: Db;
+  /** Directory of the database; stored files live in `<dataDir>/files`. */
+  dataDir: string;
   /** Uniform in [0, 1), deterministic. */
   random: () => number;
   /** A deterministic integer in [min, max]. */

@@ -29,6 +29,8 @@ const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 /** Options of {@link createApiApp}. */
 export interface ApiAppOptions {
   db: Db;
+  /** Directory of the database; stored files live beside it (`<dataDir>/files`). */
+  dataDir?: string;
   logger: Logger;
   clock?: Clock;
   /** Origins allowed to call the API from a browser and to receive a popup token. */
@@ -90,6 +92,8 @@ export interface BindOptions {
 export interface ApiApp {
   readonly hono: Hono<AppEnv>;
   readonly db: Db;
+  /** Directory of the database; areas keep stored files beside it (`<dataDir>/files`). */
+  readonly dataDir: string;
   readonly clock: Clock;
   readonly logger: Logger;
   /** Allowed browser origins (CORS and the popup); the server adds its own origin once listening. */
@@ -336,6 +340,7 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
   const app: ApiApp = {
     hono,
     db,
+    dataDir: options.dataDir ?? '',
     clock,
     logger,
     allowedOrigins,
