@@ -1,8 +1,8 @@
 export {
+  type BaseClient,
   CONTEXT_REQUEST,
   type ContextRequestDetail,
   clientFor,
-  type NassijClient,
   normalizeApiBase,
   PROVIDER_CONNECTED,
 } from './base/client.js';
@@ -19,6 +19,7 @@ export {
   renderOffline,
 } from './base/states.js';
 export { VERSION } from './base/version.js';
+export { NassijCallList, VIRTUALIZE_AFTER } from './call-list/nassij-call-list.js';
 export { catalogProblems, SHARED_MESSAGES } from './i18n/catalogs.js';
 export type { SharedMessageKey } from './i18n/en.js';
 export { type Formatters, formatters } from './i18n/format.js';
@@ -35,3 +36,8 @@ export {
 export { type PluralCategory, pluralCategories, pluralCategory } from './i18n/plural.js';
 export { NassijProvider } from './provider/nassij-provider.js';
 export { baseStyles, sharedStyles, tokens } from './styles/index.js';
+export {
+  courseMatches,
+  NassijTrainingFinder,
+  type TrainingFilters,
+} from './training-finder/nassij-training-finder.js';

@@ -1,4 +1,11 @@
-/** Options of the ETag cache; `false` turns it off. */
+/**
+ * Options of the ETag cache; `false` turns it off.
+ *
+ * @example
+ * ```ts
+ * createClient({ baseUrl, cache: { maxEntries: 500 } });
+ * ```
+ */
 export interface CacheOptions {
   /** Most responses kept; the least recently used is dropped first. Default 100. */
   maxEntries?: number;
@@ -12,6 +19,12 @@ interface Entry {
 /**
  * A bounded LRU of GET results by URL and caller identity, revalidated with `If-None-Match`: the
  * server still decides freshness on every read, the cache only saves the body on `304 Not Modified`.
+ *
+ * @example
+ * ```ts
+ * const cache: EtagCache = createEtagCache();
+ * cache.size; // 0
+ * ```
  */
 export interface EtagCache {
   /** The stored entry for `key`, marked as most recently used. */

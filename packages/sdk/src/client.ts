@@ -1,5 +1,20 @@
 import type { AnyRoute, Locale } from '@nassij/contract';
-import { type AuthArea, authArea, memoryTokenStorage, type TokenStorage } from './auth.js';
+import { type ApplicationsArea, applicationsArea } from './areas/applications.js';
+import { type AssociationsArea, associationsArea } from './areas/associations.js';
+import { type AuthArea, authArea } from './areas/auth.js';
+import { type AwardsArea, awardsArea } from './areas/awards.js';
+import { type CallsArea, callsArea } from './areas/calls.js';
+import { type ConsultationsArea, consultationsArea } from './areas/consultations.js';
+import { type ContributionsArea, contributionsArea } from './areas/contributions.js';
+import { type CoursesArea, coursesArea } from './areas/courses.js';
+import { type IndicatorsArea, indicatorsArea } from './areas/indicators.js';
+import { type MetaArea, metaArea } from './areas/meta.js';
+import { type ModerationArea, moderationArea } from './areas/moderation.js';
+import { type OpenDataArea, openDataArea } from './areas/open-data.js';
+import { type ReferenceArea, referenceArea } from './areas/reference.js';
+import { type RegistrationsArea, registrationsArea } from './areas/registrations.js';
+import { type ReviewsArea, reviewsArea } from './areas/reviews.js';
+import { type SessionsArea, sessionsArea } from './areas/sessions.js';
 import { type CacheOptions, createEtagCache } from './cache.js';
 import {
   iterate,
@@ -10,6 +25,7 @@ import {
   pages,
 } from './paginate.js';
 import { type RetryOptions, retryPolicy } from './retry.js';
+import { memoryTokenStorage, type TokenStorage } from './tokens.js';
 import { type ClientHooks, createTransport, type Transport } from './transport.js';
 import type { InputTuple, RequestInput, RouteResult } from './types.js';
 import { type UploadInput, uploadFile } from './upload.js';
@@ -46,10 +62,18 @@ export interface ClientOptions {
 }
 
 /**
- * The Nassij client. Every method either resolves with its typed result or rejects with a
- * `NassijError`; none resolves `undefined` for a failure.
+ * The core of a client: typed calls to any route, paging, uploads, sign-in and the token, without the
+ * area namespaces. Embedded widgets use it with only the routes they need, so a page does not download
+ * the schemas of the whole API.
+ *
+ * @example
+ * ```ts
+ * import { searchCalls } from '@nassij/contract';
+ * const client: BaseClient = createBaseClient({ baseUrl: 'https://platform.example/api' });
+ * const page = await client.request(searchCalls, { query: { status: ['open'] } });
+ * ```
  */
-export interface NassijClient {
+export interface BaseClient {
   /** Calls any route of the contract, typed from its schemas. */
   request<R extends AnyRoute>(route: R, ...input: InputTuple<RequestInput<R>>): Promise<RouteResult<R>>;
   /** Items of a list route, page after page, fetched only as the loop asks for them. */
@@ -66,11 +90,55 @@ export interface NassijClient {
   ): AsyncGenerator<RouteResult<R>, void, undefined>;
   /** Uploads a file to a multipart route, with client-side pre-checks and progress. */
   upload<R extends AnyRoute>(route: R, input: UploadInput<R>): Promise<RouteResult<R>>;
+  /** Sign in (password or embed popup), the signed-in account, sign out. */
   auth: AuthArea;
   /** The token storage in use. */
   readonly tokens: TokenStorage;
   /** The generic core, for area namespaces built outside this package. */
   readonly transport: Transport;
+}
+
+/**
+ * The Nassij client. Every method either resolves with its typed result or rejects with a
+ * `NassijError`; none resolves `undefined` for a failure.
+ *
+ * @example
+ * ```ts
+ * const client: NassijClient = createClient({ baseUrl: 'https://platform.example/api' });
+ * const call = await client.calls.get('call_0001');
+ * ```
+ */
+export interface NassijClient extends BaseClient {
+  /** Health check and the OpenAPI document. */
+  meta: MetaArea;
+  /** Regions, sectors, domains, competencies, legal forms. */
+  reference: ReferenceArea;
+  /** The directory of associations, and the account's own. */
+  associations: AssociationsArea;
+  /** Calls for public support: search, read, eligibility, a call's awards. */
+  calls: CallsArea;
+  /** Every public award. */
+  awards: AwardsArea;
+  /** Applications: start, autosave (conditional), upload, submit, withdraw. */
+  applications: ApplicationsArea;
+  /** Reviewers: a call's applications, reviews, decisions. */
+  reviews: ReviewsArea;
+  /** Public consultations, their text versions, figures and synthesis. */
+  consultations: ConsultationsArea;
+  /** Contributions to consultations: read, write, support, report, respond. */
+  contributions: ContributionsArea;
+  /** The moderators' queue and decisions. */
+  moderation: ModerationArea;
+  /** Training courses. */
+  courses: CoursesArea;
+  /** Training sessions. */
+  sessions: SessionsArea;
+  /** Registrations to training sessions. */
+  registrations: RegistrationsArea;
+  /** The commitment's indicators. */
+  indicators: IndicatorsArea;
+  /** Open data catalogue and downloads. */
+  openData: OpenDataArea;
 }
 
 /**
@@ -87,6 +155,43 @@ export interface NassijClient {
  * ```
  */
 export function createClient(options: ClientOptions): NassijClient {
+  const base = createBaseClient(options);
+  const transport = base.transport;
+  return {
+    ...base,
+    meta: metaArea(transport),
+    reference: referenceArea(transport),
+    associations: associationsArea(transport),
+    calls: callsArea(transport),
+    awards: awardsArea(transport),
+    applications: applicationsArea(transport),
+    reviews: reviewsArea(transport),
+    consultations: consultationsArea(transport),
+    contributions: contributionsArea(transport),
+    moderation: moderationArea(transport),
+    courses: coursesArea(transport),
+    sessions: sessionsArea(transport),
+    registrations: registrationsArea(transport),
+    indicators: indicatorsArea(transport),
+    openData: openDataArea(transport),
+  };
+}
+
+/**
+ * Creates the core of a client ({@link BaseClient}): the same transport, retries, cache and sign-in as
+ * {@link createClient}, without the area namespaces. Wrap it with an area when you want one
+ * (`callsArea(client.transport)`), or call routes with `request`.
+ *
+ * @example
+ * ```ts
+ * import { getCall } from '@nassij/contract';
+ * import { createBaseClient } from '@nassij/sdk';
+ *
+ * const client = createBaseClient({ baseUrl: 'https://platform.example/api' });
+ * const call = await client.request(getCall, { params: { callId: 'call_0001' } });
+ * ```
+ */
+export function createBaseClient(options: ClientOptions): BaseClient {
   const tokens = options.tokenStorage ?? memoryTokenStorage();
   if (options.token !== undefined) tokens.set(options.token);
   const transport = createTransport({

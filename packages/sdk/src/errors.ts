@@ -4,6 +4,11 @@ import { isRetryableStatus, parseRetryAfter } from './retry.js';
 /**
  * Codes of failures that happen on the client side, where no server answered with a problem document.
  * They sit beside the server's {@link ErrorCode}s so one `switch (error.code)` covers everything.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof NassijError && error.code === 'network_error') retryLater();
+ * ```
  */
 export type ClientErrorCode =
   | 'network_error'
@@ -13,10 +18,24 @@ export type ClientErrorCode =
   | 'popup_blocked'
   | 'popup_closed';
 
-/** Every code a {@link NassijError} may carry. */
+/**
+ * Every code a {@link NassijError} may carry.
+ *
+ * @example
+ * ```ts
+ * const messages: Partial<Record<NassijErrorCode, string>> = { deadline_passed: 'انتهى الأجل' };
+ * ```
+ */
 export type NassijErrorCode = ErrorCode | ClientErrorCode;
 
-/** What every {@link NassijError} constructor takes. */
+/**
+ * What every {@link NassijError} constructor takes.
+ *
+ * @example
+ * ```ts
+ * new NassijApiError('Not found', { code: 'not_found', status: 404 });
+ * ```
+ */
 export interface NassijErrorInit {
   code: NassijErrorCode;
   status?: number | undefined;
@@ -102,20 +121,25 @@ export class NassijValidationError extends NassijApiError {
 
 /**
  * `412 precondition_failed`: the resource changed since it was read (`If-Match` no longer matches).
- * `current` is the server's current representation, so the caller can merge and retry.
+ * `current` is the server's current representation and `etag` its ETag, so the caller can merge and
+ * retry with `ifMatch: error.etag`.
  *
  * @example
  * ```ts
- * if (error instanceof NassijConflictError) showMerge(local, error.current);
+ * if (error instanceof NassijConflictError) showMerge(local, error.current, error.etag);
  * ```
  */
 export class NassijConflictError extends NassijApiError {
   override name = 'NassijConflictError';
+  /** The server's current representation of the resource, when it sent one. */
   readonly current: unknown;
+  /** The ETag of `current` (the response's `ETag` header), to send as `If-Match` after merging. */
+  readonly etag: string | undefined;
 
-  constructor(message: string, init: NassijErrorInit & { current?: unknown }) {
+  constructor(message: string, init: NassijErrorInit & { current?: unknown; etag?: string | undefined }) {
     super(message, init);
     this.current = init.current;
+    this.etag = init.etag;
   }
 }
 
@@ -245,7 +269,12 @@ export async function errorFromResponse(response: Response): Promise<NassijError
   }
   const message = problem.detail ?? problem.title;
   if (status === 412 || problem.code === 'precondition_failed') {
-    return new NassijConflictError(message, { ...init, code: problem.code, current: problem.current });
+    return new NassijConflictError(message, {
+      ...init,
+      code: problem.code,
+      current: problem.current,
+      etag: response.headers.get('etag') ?? undefined,
+    });
   }
   if (problem.code === 'validation_failed')
     return new NassijValidationError(message, { ...init, code: problem.code });

@@ -9,19 +9,49 @@
  * @packageDocumentation
  */
 export {
+  type ApplicationsArea,
+  type AttachmentUpload,
+  applicationsArea,
+  rulesFor,
+  type UpdateOptions,
+} from './areas/applications.js';
+export { type AssociationsArea, associationsArea } from './areas/associations.js';
+export {
   type AuthArea,
-  memoryTokenStorage,
+  authArea,
   NassijPopupError,
   type PopupFailure,
   type PopupHost,
   type PopupOptions,
   type PopupWindow,
   type SignedIn,
-  sessionTokenStorage,
-  type TokenStorage,
-} from './auth.js';
+} from './areas/auth.js';
+export { type AwardsArea, awardsArea } from './areas/awards.js';
+export { type CallsArea, callsArea } from './areas/calls.js';
+export { type ConsultationsArea, consultationsArea } from './areas/consultations.js';
+export { type ContributionsArea, contributionsArea } from './areas/contributions.js';
+export { type CoursesArea, coursesArea } from './areas/courses.js';
+export { type IndicatorsArea, indicatorsArea } from './areas/indicators.js';
+export { type MetaArea, metaArea } from './areas/meta.js';
+export { type ModerationArea, moderationArea } from './areas/moderation.js';
+export {
+  type ExportableDataset,
+  type ExportOptions,
+  type OpenDataArea,
+  openDataArea,
+} from './areas/open-data.js';
+export { type ReferenceArea, referenceArea } from './areas/reference.js';
+export { type RegistrationsArea, registrationsArea } from './areas/registrations.js';
+export { type ReviewsArea, reviewsArea } from './areas/reviews.js';
+export { type SessionsArea, sessionsArea } from './areas/sessions.js';
 export { type CacheOptions, cacheKey, createEtagCache, type EtagCache } from './cache.js';
-export { type ClientOptions, createClient, type NassijClient } from './client.js';
+export {
+  type BaseClient,
+  type ClientOptions,
+  createBaseClient,
+  createClient,
+  type NassijClient,
+} from './client.js';
 export {
   type ClientErrorCode,
   errorFromResponse,
@@ -39,6 +69,7 @@ export {
 } from './errors.js';
 export type { PagedRoute, PageItem, PageOptions, PageQueryInput } from './paginate.js';
 export { isRetryableStatus, parseRetryAfter, type RetryOptions, retryDelay } from './retry.js';
+export { memoryTokenStorage, sessionTokenStorage, type TokenStorage } from './tokens.js';
 export type {
   AfterResponseHook,
   Attempt,
@@ -48,7 +79,16 @@ export type {
   Sender,
   Transport,
 } from './transport.js';
-export type { InputTuple, RequestInput, RequestOptions, RouteArgs, RouteResult } from './types.js';
+export type {
+  BodyOf,
+  InputTuple,
+  QueryOf,
+  RequestInput,
+  RequestOptions,
+  RouteArgs,
+  RouteResult,
+  Versioned,
+} from './types.js';
 export {
   checkFile,
   type UploadFile,

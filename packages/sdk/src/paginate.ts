@@ -3,18 +3,46 @@ import type * as z from 'zod/mini';
 import type { Transport } from './transport.js';
 import type { RequestOptions, RouteResult } from './types.js';
 
-/** A list route: one whose response is a `Page` of items. */
+/**
+ * A list route: one whose response is a `Page` of items.
+ *
+ * @example
+ * ```ts
+ * const route: PagedRoute = searchCalls;
+ * ```
+ */
 export type PagedRoute = AnyRoute & { response: { schema: z.core.$ZodType<PageOf<unknown>> } };
 
-/** The item type of a paged route. */
+/**
+ * The item type of a paged route.
+ *
+ * @example
+ * ```ts
+ * type Item = PageItem<typeof searchCalls>; // CallSummary
+ * ```
+ */
 export type PageItem<R extends AnyRoute> = RouteResult<R> extends PageOf<infer Item> ? Item : never;
 
-/** The query a paged route takes, without the `cursor` the iterator manages. */
+/**
+ * The query a paged route takes, without the `cursor` the iterator manages.
+ *
+ * @example
+ * ```ts
+ * const query: PageQueryInput<typeof searchCalls> = { region: ['MA-06'], limit: 50 };
+ * ```
+ */
 export type PageQueryInput<R extends AnyRoute> = [NonNullable<R['query']>] extends [never]
   ? Record<string, never>
   : Omit<z.input<NonNullable<R['query']>>, 'cursor'>;
 
-/** Options of {@link pages} and {@link iterate}: the call options, plus `params` for nested lists. */
+/**
+ * Options of `client.pages` and `client.iterate`: the call options, plus `params` for nested lists.
+ *
+ * @example
+ * ```ts
+ * client.iterate(listContributions, {}, { params: { consultationId: 'cons_0001' }, signal });
+ * ```
+ */
 export type PageOptions<R extends AnyRoute> = RequestOptions &
   ([NonNullable<R['params']>] extends [never]
     ? { params?: undefined }

@@ -4,6 +4,11 @@ import type { HttpMethod } from '@nassij/contract';
  * How the client retries a failed call. Every call (read or write) retries network errors and the
  * statuses of {@link isRetryableStatus}; writes are safe to retry because each carries one
  * `Idempotency-Key` for all its attempts.
+ *
+ * @example
+ * ```ts
+ * createClient({ baseUrl, retry: { limit: 5, maxDelayMs: 30_000 } });
+ * ```
  */
 export interface RetryOptions {
   /** Retries after the first attempt; `0` turns retrying off. Default 3. */
@@ -16,7 +21,14 @@ export interface RetryOptions {
   maxRetryAfterMs?: number;
 }
 
-/** {@link RetryOptions} with every default filled in. */
+/**
+ * {@link RetryOptions} with every default filled in.
+ *
+ * @example
+ * ```ts
+ * const policy: RetryPolicy = retryPolicy({ limit: 0 });
+ * ```
+ */
 export type RetryPolicy = Required<RetryOptions>;
 
 /**

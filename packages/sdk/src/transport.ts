@@ -1,6 +1,5 @@
 import { type AnyRoute, type Locale, objectToQuery, validate } from '@nassij/contract';
 import ky from 'ky';
-import type { TokenStorage } from './auth.js';
 import { cacheKey, type EtagCache } from './cache.js';
 import {
   errorFromResponse,
@@ -21,25 +20,54 @@ import {
   retryDelay,
   sleep,
 } from './retry.js';
+import type { TokenStorage } from './tokens.js';
 import type { InputTuple, RequestInput, RequestOptions, RouteArgs, RouteResult } from './types.js';
 
-/** Runs before each attempt; may return a changed `Request`, or a `Response` to skip the network. */
+/**
+ * Runs before each attempt; may return a changed `Request`, or a `Response` to skip the network.
+ *
+ * @example
+ * ```ts
+ * const addTrace: BeforeRequestHook = (request) => { request.headers.set('x-trace', traceId); return request; };
+ * ```
+ */
 export type BeforeRequestHook = (
   request: Request,
 ) => Request | Response | undefined | Promise<Request | Response | undefined>;
-/** Runs after each attempt's response arrives; may return a replacement `Response`. */
+/**
+ * Runs after each attempt's response arrives; may return a replacement `Response`.
+ *
+ * @example
+ * ```ts
+ * const log: AfterResponseHook = (request, response) => { console.log(request.url, response.status); return undefined; };
+ * ```
+ */
 export type AfterResponseHook = (
   request: Request,
   response: Response,
 ) => Response | undefined | Promise<Response | undefined>;
 
-/** Pass-through hooks, as in ky; each may be one function or a list. */
+/**
+ * Pass-through hooks, as in ky; each may be one function or a list.
+ *
+ * @example
+ * ```ts
+ * createClient({ baseUrl, hooks: { afterResponse: (req, res) => { metrics.count(res.status); return undefined; } } });
+ * ```
+ */
 export interface ClientHooks {
   beforeRequest?: BeforeRequestHook | readonly BeforeRequestHook[];
   afterResponse?: AfterResponseHook | readonly AfterResponseHook[];
 }
 
-/** One attempt of a call, as a {@link Sender} receives it. */
+/**
+ * One attempt of a call, as a {@link Sender} receives it.
+ *
+ * @example
+ * ```ts
+ * const sender: Sender = (attempt: Attempt) => fetch(attempt.url, attempt);
+ * ```
+ */
 export interface Attempt {
   url: string;
   method: string;
@@ -48,16 +76,37 @@ export interface Attempt {
   signal: AbortSignal;
 }
 
-/** Sends one attempt and resolves with whatever response came back (error statuses included). */
+/**
+ * Sends one attempt and resolves with whatever response came back (error statuses included).
+ *
+ * @example
+ * ```ts
+ * const sender: Sender = ({ url, method, headers, body, signal }) => fetch(url, { method, headers, body, signal });
+ * ```
+ */
 export type Sender = (attempt: Attempt) => Promise<Response>;
 
-/** A request body, made afresh for each attempt (a stream can be read only once). */
+/**
+ * A request body, made afresh for each attempt (a stream can be read only once).
+ *
+ * @example
+ * ```ts
+ * const spec: BodySpec = { make: () => JSON.stringify(body), contentType: 'application/json' };
+ * ```
+ */
 export interface BodySpec {
   make(): BodyInit;
   contentType?: string | undefined;
 }
 
-/** What a {@link Transport} is built from; `createClient` fills it from its options. */
+/**
+ * What a {@link Transport} is built from; `createClient` fills it from its options.
+ *
+ * @example
+ * ```ts
+ * createTransport({ baseUrl, timeout: 15_000, retry: retryPolicy({}), hooks: {}, validate: true, cache: null, tokens: memoryTokenStorage() });
+ * ```
+ */
 export interface TransportConfig {
   baseUrl: string;
   fetch?: typeof globalThis.fetch | undefined;
@@ -74,6 +123,11 @@ export interface TransportConfig {
 /**
  * The generic core every area namespace wraps: builds the URL, headers and body of a route, retries,
  * revalidates cached reads, maps failures to typed errors and validates the response.
+ *
+ * @example
+ * ```ts
+ * const page = await client.transport.op(searchCalls, { query: { status: ['open'] } }, { signal });
+ * ```
  */
 export interface Transport {
   readonly config: Readonly<TransportConfig>;
@@ -81,6 +135,15 @@ export interface Transport {
   request<R extends AnyRoute>(route: R, ...input: InputTuple<RequestInput<R>>): Promise<RouteResult<R>>;
   /** The shape namespaces use: `search: (query, options) => t.op(searchCalls, { query }, options)`. */
   op<R extends AnyRoute>(route: R, args: RouteArgs<R>, options?: RequestOptions): Promise<RouteResult<R>>;
+  /**
+   * Like `op`, and also gives the response's `ETag` (on a `304`, the cached one): what a conditional
+   * write (`If-Match`) needs next. `etag` is `undefined` when the server sent none.
+   */
+  opWithEtag<R extends AnyRoute>(
+    route: R,
+    args: RouteArgs<R>,
+    options?: RequestOptions,
+  ): Promise<{ data: RouteResult<R>; etag: string | undefined }>;
   /** Lower level: a call with a body made by the caller (uploads), optionally through another sender. */
   send<R extends AnyRoute>(
     route: R,
@@ -221,12 +284,12 @@ export function createTransport(config: TransportConfig): Transport {
   const token = async (): Promise<string | null> =>
     config.getToken ? ((await config.getToken()) ?? null) : config.tokens.get();
 
-  async function send<R extends AnyRoute>(
+  async function exchange<R extends AnyRoute>(
     route: R,
     input: RequestInput<R>,
     bodySpec: BodySpec | undefined = jsonBody(route, input.body),
     sender: Sender = kySender,
-  ): Promise<RouteResult<R>> {
+  ): Promise<{ data: RouteResult<R>; etag: string | undefined }> {
     const args = input as RequestOptions & {
       params?: Record<string, unknown>;
       query?: Record<string, unknown>;
@@ -317,7 +380,7 @@ export function createTransport(config: TransportConfig): Transport {
         const requestId = response.headers.get('x-request-id') ?? undefined;
         if (response.status === 304) {
           await response.body?.cancel().catch(() => undefined);
-          if (cached) return cached.value as RouteResult<R>;
+          if (cached) return { data: cached.value as RouteResult<R>, etag: cached.etag };
           throw new NassijApiError(`${route.id}: 304 without a cached body`, {
             code: 'internal',
             status: 304,
@@ -326,9 +389,9 @@ export function createTransport(config: TransportConfig): Transport {
         }
         if (!response.ok) throw await errorFromResponse(response);
         const value = await readResult(route, response, args.validate ?? config.validate, requestId);
-        const etag = response.headers.get('etag');
+        const etag = response.headers.get('etag') ?? undefined;
         if (key !== undefined && etag) config.cache?.set(key, etag, value);
-        return value as RouteResult<R>;
+        return { data: value as RouteResult<R>, etag };
       }
     } catch (error) {
       if (error instanceof NassijError) throw error;
@@ -341,6 +404,9 @@ export function createTransport(config: TransportConfig): Transport {
       outer?.removeEventListener('abort', onAbort);
     }
   }
+
+  const send: Transport['send'] = async (route, input, body, sender) =>
+    (await exchange(route, input, body, sender)).data;
 
   function withHooks(sender: Sender): Sender {
     return async (attempt) => {
@@ -363,6 +429,8 @@ export function createTransport(config: TransportConfig): Transport {
     config,
     request: (route, ...input) => send(route, (input[0] ?? {}) as RequestInput<typeof route>),
     op: (route, args, options) => send(route, { ...options, ...args } as RequestInput<typeof route>),
+    opWithEtag: (route, args, options) =>
+      exchange(route, { ...options, ...args } as RequestInput<typeof route>),
     send,
     token,
     withHooks,

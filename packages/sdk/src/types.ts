@@ -48,10 +48,24 @@ export type RouteArgs<R extends AnyRoute> = Part<'params', NonNullable<R['params
   Part<'query', NonNullable<R['query']>> &
   Part<'body', NonNullable<R['body']>>;
 
-/** Everything one call of `request(route, input)` takes. */
+/**
+ * Everything one call of `request(route, input)` takes.
+ *
+ * @example
+ * ```ts
+ * const input: RequestInput<typeof getCall> = { params: { callId: 'call_0001' }, timeout: 5_000 };
+ * ```
+ */
 export type RequestInput<R extends AnyRoute> = RouteArgs<R> & RequestOptions;
 
-/** `[input]` when something is required, `[input?]` otherwise. */
+/**
+ * `[input]` when something is required, `[input?]` otherwise.
+ *
+ * @example
+ * ```ts
+ * type Args = InputTuple<RequestInput<typeof me>>; // [input?: …]
+ * ```
+ */
 export type InputTuple<T> = object extends T ? [input?: T] : [input: T];
 
 /**
@@ -72,3 +86,40 @@ export type RouteResult<R extends AnyRoute> = R['response'] extends {
       ? unknown
       : string
     : undefined;
+
+/**
+ * The input of a route's JSON body, from its schema; `never` when the route takes none.
+ *
+ * @example
+ * ```ts
+ * const body: BodyOf<typeof startApplication> = { callId: 'call_1', associationId: 'asso_1' };
+ * ```
+ */
+export type BodyOf<R extends AnyRoute> =
+  NonNullable<R['body']> extends z.core.$ZodType ? z.input<NonNullable<R['body']>> : never;
+
+/**
+ * The input of a route's query, from its schema; `never` when the route takes none.
+ *
+ * @example
+ * ```ts
+ * const query: QueryOf<typeof getIndicators> = { year: 2026, region: 'MA-06' };
+ * ```
+ */
+export type QueryOf<R extends AnyRoute> =
+  NonNullable<R['query']> extends z.core.$ZodType ? z.input<NonNullable<R['query']>> : never;
+
+/**
+ * A resource with the ETag of the representation it was read or written as: pass `etag` as `ifMatch`
+ * to the next conditional write.
+ *
+ * @example
+ * ```ts
+ * const { data, etag }: Versioned<Application> = await client.applications.getWithEtag('app_1');
+ * ```
+ */
+export interface Versioned<T> {
+  data: T;
+  /** The strong ETag the server sent, such as `"3q2-7w…"`; opaque, compare and send it as is. */
+  etag: string;
+}

@@ -4,23 +4,51 @@ import { NassijValidationError } from './errors.js';
 import type { BodySpec, Sender, Transport } from './transport.js';
 import type { RequestOptions, RouteResult } from './types.js';
 
-/** A file to send: a `Blob`/`File`, or raw bytes with a name and media type (Node scripts). */
+/**
+ * A file to send: a `Blob`/`File`, or raw bytes with a name and media type (Node scripts).
+ *
+ * @example
+ * ```ts
+ * const file: UploadFile = { name: 'statuts.pdf', type: 'application/pdf', data: await readFile('statuts.pdf') };
+ * ```
+ */
 export type UploadFile = Blob | { name: string; type: string; data: Uint8Array };
 
-/** Bytes sent so far out of the whole multipart body. */
+/**
+ * Bytes sent so far out of the whole multipart body.
+ *
+ * @example
+ * ```ts
+ * const onProgress = ({ loaded, total }: UploadProgress) => { bar.value = loaded / total; };
+ * ```
+ */
 export interface UploadProgress {
   loaded: number;
   total: number;
 }
 
-/** What the client checks before sending a byte; the server checks again. */
+/**
+ * What the client checks before sending a byte; the server checks again.
+ *
+ * @example
+ * ```ts
+ * const rules: UploadRules = { maxBytes: 10 * 1024 * 1024, mediaTypes: ['application/pdf', 'image/*'] };
+ * ```
+ */
 export interface UploadRules {
   maxBytes?: number | undefined;
   /** Allowed media types; `image/*` allows every image type. */
   mediaTypes?: readonly string[] | undefined;
 }
 
-/** Everything {@link uploadFile} takes. */
+/**
+ * Everything `client.upload` takes.
+ *
+ * @example
+ * ```ts
+ * await client.upload(uploadAttachment, { params: { applicationId }, file, fields: { documentId } });
+ * ```
+ */
 export type UploadInput<R extends AnyRoute> = RequestOptions &
   ([NonNullable<R['params']>] extends [never]
     ? { params?: undefined }

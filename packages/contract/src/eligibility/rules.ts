@@ -12,48 +12,48 @@ const base = {
 };
 
 /** The applicant's legal form is one of `values`. */
-export const LegalFormInRule = z.strictObject({
+export const LegalFormInRule = /* @__PURE__ */ z.strictObject({
   type: z.literal('legal_form_in'),
   ...base,
   values: z.array(LegalForm).check(z.minLength(1)),
 });
 
 /** The applicant's region is one of `regions`. */
-export const RegionInRule = z.strictObject({
+export const RegionInRule = /* @__PURE__ */ z.strictObject({
   type: z.literal('region_in'),
   ...base,
   regions: z.array(RegionCode).check(z.minLength(1)),
 });
 
 /** The applicant works in at least one of `domains`. */
-export const DomainAnyRule = z.strictObject({
+export const DomainAnyRule = /* @__PURE__ */ z.strictObject({
   type: z.literal('domain_any'),
   ...base,
   domains: z.array(DomainCode).check(z.minLength(1)),
 });
 
 /** The applicant was founded at least `years` full years before the evaluation date. */
-export const MinAgeYearsRule = z.strictObject({
+export const MinAgeYearsRule = /* @__PURE__ */ z.strictObject({
   type: z.literal('min_age_years'),
   ...base,
   years: z.number().check(z.int(), z.minimum(1), z.maximum(100)),
 });
 
 /** The applicant is recognised of public utility. */
-export const PublicUtilityRule = z.strictObject({
+export const PublicUtilityRule = /* @__PURE__ */ z.strictObject({
   type: z.literal('public_utility'),
   ...base,
 });
 
 /** The applicant filed its annual report for each of the `years` most recent past calendar years. */
-export const AnnualReportsFiledRule = z.strictObject({
+export const AnnualReportsFiledRule = /* @__PURE__ */ z.strictObject({
   type: z.literal('annual_reports_filed'),
   ...base,
   years: z.number().check(z.int(), z.minimum(1), z.maximum(10)),
 });
 
 /** The applicant's size band is one of `values`. */
-export const SizeBandInRule = z.strictObject({
+export const SizeBandInRule = /* @__PURE__ */ z.strictObject({
   type: z.literal('size_band_in'),
   ...base,
   values: z.array(SizeBand).check(z.minLength(1)),
@@ -69,7 +69,7 @@ export const SizeBandInRule = z.strictObject({
  *   text: { ar: 'الجمعيات المتواجدة بجهة سوس ماسة', fr: 'Associations de la région Souss-Massa' } };
  * ```
  */
-export const EligibilityRule = z.discriminatedUnion('type', [
+export const EligibilityRule = /* @__PURE__ */ z.discriminatedUnion('type', [
   LegalFormInRule,
   RegionInRule,
   DomainAnyRule,
@@ -88,7 +88,7 @@ export type EligibilityRule = z.infer<typeof EligibilityRule>;
  * EligibilityRules.parse([{ type: 'public_utility', id: 'rup' }]);
  * ```
  */
-export const EligibilityRules = z.array(EligibilityRule).check(
+export const EligibilityRules = /* @__PURE__ */ z.array(EligibilityRule).check(
   z.refine((rules) => new Set(rules.map((rule) => rule.id)).size === rules.length, {
     message: 'Rule ids must be unique',
     params: { code: 'not_allowed' },
@@ -106,7 +106,7 @@ export type EligibilityRules = z.infer<typeof EligibilityRules>;
  *   foundedOn: '2015-03-01', publicUtility: false, annualReportsFiled: [2024, 2025], sizeBand: 'none' };
  * ```
  */
-export const EligibilityProfile = z.strictObject({
+export const EligibilityProfile = /* @__PURE__ */ z.strictObject({
   legalForm: LegalForm,
   region: RegionCode,
   domains: z.array(DomainCode),
@@ -136,7 +136,7 @@ export const ELIGIBILITY_REASON_CODES = [
 ] as const;
 
 /** One of {@link ELIGIBILITY_REASON_CODES}. */
-export const EligibilityReasonCode = z.enum(ELIGIBILITY_REASON_CODES);
+export const EligibilityReasonCode = /* @__PURE__ */ z.enum(ELIGIBILITY_REASON_CODES);
 export type EligibilityReasonCode = z.infer<typeof EligibilityReasonCode>;
 
 /**
@@ -147,7 +147,7 @@ export type EligibilityReasonCode = z.infer<typeof EligibilityReasonCode>;
  * const reason: EligibilityReason = { rule: 'age', code: 'too_young', params: { minimumYears: 2, ageYears: 1 } };
  * ```
  */
-export const EligibilityReason = z.strictObject({
+export const EligibilityReason = /* @__PURE__ */ z.strictObject({
   rule: z.string(),
   code: EligibilityReasonCode,
   params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
@@ -162,7 +162,7 @@ export type EligibilityReason = z.infer<typeof EligibilityReason>;
  * const result: EligibilityResult = { eligible: true, reasons: [] };
  * ```
  */
-export const EligibilityResult = z.strictObject({
+export const EligibilityResult = /* @__PURE__ */ z.strictObject({
   eligible: z.boolean(),
   reasons: z.array(EligibilityReason),
 });

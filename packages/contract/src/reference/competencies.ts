@@ -23,7 +23,7 @@ export const COMPETENCY_CODES = [
  * CompetencyCode.parse('fundraising'); // 'fundraising'
  * ```
  */
-export const CompetencyCode = z.enum(COMPETENCY_CODES);
+export const CompetencyCode = /* @__PURE__ */ z.enum(COMPETENCY_CODES);
 export type CompetencyCode = z.infer<typeof CompetencyCode>;
 
 /**
@@ -34,11 +34,11 @@ export type CompetencyCode = z.infer<typeof CompetencyCode>;
  * CompetencyLevel.parse(2); // 2
  * ```
  */
-export const CompetencyLevel = z.literal([1, 2, 3]);
+export const CompetencyLevel = /* @__PURE__ */ z.literal([1, 2, 3]);
 export type CompetencyLevel = z.infer<typeof CompetencyLevel>;
 
 /** What a level of one competency means. */
-export const CompetencyLevelDescriptor = z.strictObject({
+export const CompetencyLevelDescriptor = /* @__PURE__ */ z.strictObject({
   level: CompetencyLevel,
   descriptor: LocalizedText,
 });
@@ -52,7 +52,7 @@ export type CompetencyLevelDescriptor = z.infer<typeof CompetencyLevelDescriptor
  * COMPETENCIES.find((c) => c.code === 'advocacy')?.levels[2]?.level; // 3
  * ```
  */
-export const Competency = z.strictObject({
+export const Competency = /* @__PURE__ */ z.strictObject({
   code: CompetencyCode,
   name: LocalizedText,
   description: LocalizedText,

@@ -29,7 +29,7 @@ export const DOMAIN_CODES = [
  * DomainCode.parse('womens-rights'); // 'womens-rights'
  * ```
  */
-export const DomainCode = z.enum(DOMAIN_CODES);
+export const DomainCode = /* @__PURE__ */ z.enum(DOMAIN_CODES);
 export type DomainCode = z.infer<typeof DomainCode>;
 
 /**
@@ -40,7 +40,7 @@ export type DomainCode = z.infer<typeof DomainCode>;
  * const domain: Domain = { code: 'water', name: { ar: 'الماء', fr: 'Eau' } };
  * ```
  */
-export const Domain = z.strictObject({
+export const Domain = /* @__PURE__ */ z.strictObject({
   code: DomainCode,
   name: LocalizedText,
 });

@@ -19,7 +19,7 @@ export * from './sectors.js';
  * const data: ReferenceData = ReferenceData.parse(await (await fetch('/v1/reference')).json());
  * ```
  */
-export const ReferenceData = z.strictObject({
+export const ReferenceData = /* @__PURE__ */ z.strictObject({
   regions: z.array(Region),
   sectors: z.array(Sector),
   domains: z.array(Domain),

@@ -10,7 +10,7 @@ import { LocalizedText } from '../shared/locale.js';
  * const form: LegalFormEntry = { code: 'network', name: { fr: 'Réseau' } };
  * ```
  */
-export const LegalFormEntry = z.strictObject({
+export const LegalFormEntry = /* @__PURE__ */ z.strictObject({
   code: LegalForm,
   name: LocalizedText,
 });

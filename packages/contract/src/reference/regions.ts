@@ -10,7 +10,7 @@ import { LocalizedText } from '../shared/locale.js';
  * const region: Region = Region.parse({ code: 'MA-09', name: { fr: 'Souss-Massa' }, seat: { fr: 'Agadir' } });
  * ```
  */
-export const Region = z.strictObject({
+export const Region = /* @__PURE__ */ z.strictObject({
   code: RegionCode,
   name: LocalizedText,
   seat: LocalizedText,

@@ -10,11 +10,17 @@ import { LocalizedText } from '../shared/locale.js';
  * FunderLevel.parse('regional'); // 'regional'
  * ```
  */
-export const FunderLevel = z.enum(['national', 'regional', 'provincial', 'communal', 'public_establishment']);
+export const FunderLevel = /* @__PURE__ */ z.enum([
+  'national',
+  'regional',
+  'provincial',
+  'communal',
+  'public_establishment',
+]);
 export type FunderLevel = z.infer<typeof FunderLevel>;
 
 /** What kind of body a sector is. */
-export const SectorKind = z.enum([
+export const SectorKind = /* @__PURE__ */ z.enum([
   'ministry',
   'public_establishment',
   'regional_council',
@@ -44,7 +50,7 @@ export const LEVEL_OF_KIND: Readonly<Record<SectorKind, FunderLevel>> = {
  * });
  * ```
  */
-export const Sector = z
+export const Sector = /* @__PURE__ */ z
   .strictObject({
     code: Code,
     name: LocalizedText,

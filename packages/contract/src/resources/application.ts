@@ -17,11 +17,11 @@ export const APPLICATION_STATUSES = [
   'rejected',
   'withdrawn',
 ] as const;
-export const ApplicationStatus = z.enum(APPLICATION_STATUSES);
+export const ApplicationStatus = /* @__PURE__ */ z.enum(APPLICATION_STATUSES);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
 /** One step of an application's status history. */
-export const StatusChange = z.strictObject({
+export const StatusChange = /* @__PURE__ */ z.strictObject({
   status: ApplicationStatus,
   at: Instant,
   /** Why, in words for the applicant (a rejection reason, a withdrawal note). */
@@ -30,14 +30,14 @@ export const StatusChange = z.strictObject({
 export type StatusChange = z.infer<typeof StatusChange>;
 
 /** Scan state of an uploaded file, set by the server's scanner. */
-export const ScanState = z.enum(['pending', 'clean', 'infected', 'error']);
+export const ScanState = /* @__PURE__ */ z.enum(['pending', 'clean', 'infected', 'error']);
 export type ScanState = z.infer<typeof ScanState>;
 
 /**
  * A file attached to an application for one required document of the call.
  * The media type is sniffed from the content; `sha256` identifies the stored bytes.
  */
-export const Attachment = z.strictObject({
+export const Attachment = /* @__PURE__ */ z.strictObject({
   id: Id,
   documentId: Id,
   fileName: z.string().check(z.minLength(1), z.maxLength(255)),
@@ -50,7 +50,7 @@ export const Attachment = z.strictObject({
 export type Attachment = z.infer<typeof Attachment>;
 
 /** The proof of a submission: a number, the moment with its zone and the hash of what was submitted. */
-export const Receipt = z.strictObject({
+export const Receipt = /* @__PURE__ */ z.strictObject({
   number: PublicReference,
   submittedAt: Instant,
   timeZone: z.literal(DISPLAY_TIME_ZONE),
@@ -60,7 +60,7 @@ export const Receipt = z.strictObject({
 export type Receipt = z.infer<typeof Receipt>;
 
 /** A score given on one selection criterion. */
-export const CriterionScore = z.strictObject({
+export const CriterionScore = /* @__PURE__ */ z.strictObject({
   criterionId: Id,
   score: z.number().check(z.int(), z.nonnegative(), z.maximum(100)),
   comment: z.optional(z.string().check(z.maxLength(2000))),
@@ -68,14 +68,14 @@ export const CriterionScore = z.strictObject({
 export type CriterionScore = z.infer<typeof CriterionScore>;
 
 /** A reviewer's conflict-of-interest declaration, made before any score. */
-export const ConflictOfInterest = z.strictObject({
+export const ConflictOfInterest = /* @__PURE__ */ z.strictObject({
   declared: z.boolean(),
   statement: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type ConflictOfInterest = z.infer<typeof ConflictOfInterest>;
 
 /** A review: scores per criterion with a comment, or a declared conflict (then no scores). */
-export const Review = z.strictObject({
+export const Review = /* @__PURE__ */ z.strictObject({
   id: Id,
   applicationId: Id,
   reviewer: z.strictObject({ id: Id, displayName: z.string() }),
@@ -89,7 +89,7 @@ export const Review = z.strictObject({
 export type Review = z.infer<typeof Review>;
 
 /** The decision on an application. */
-export const Decision = z.strictObject({
+export const Decision = /* @__PURE__ */ z.strictObject({
   outcome: z.enum(['awarded', 'rejected']),
   amount: z.optional(Money),
   conditions: z.optional(z.string().check(z.maxLength(4000))),
@@ -108,7 +108,7 @@ export type Decision = z.infer<typeof Decision>;
  * draft.status; // 'draft'
  * ```
  */
-export const Application = z.strictObject({
+export const Application = /* @__PURE__ */ z.strictObject({
   id: Id,
   callId: Id,
   callReference: PublicReference,
@@ -135,7 +135,7 @@ export const Application = z.strictObject({
 export type Application = z.infer<typeof Application>;
 
 /** An application as a listing shows it. */
-export const ApplicationSummary = z.strictObject({
+export const ApplicationSummary = /* @__PURE__ */ z.strictObject({
   id: Id,
   callId: Id,
   callReference: PublicReference,
@@ -154,11 +154,11 @@ export const ApplicationSummary = z.strictObject({
 export type ApplicationSummary = z.infer<typeof ApplicationSummary>;
 
 /** Body of `POST /v1/applications`: start a draft for an association. */
-export const StartApplication = z.strictObject({ callId: Id, associationId: Id });
+export const StartApplication = /* @__PURE__ */ z.strictObject({ callId: Id, associationId: Id });
 export type StartApplication = z.infer<typeof StartApplication>;
 
 /** Body of `PATCH /v1/applications/{applicationId}` (autosave; needs `If-Match`). Answers merge by field. */
-export const UpdateApplication = z.strictObject({
+export const UpdateApplication = /* @__PURE__ */ z.strictObject({
   projectTitle: z.optional(z.string().check(z.maxLength(300))),
   requestedAmount: z.optional(Money),
   answers: z.optional(Answers),
@@ -166,21 +166,24 @@ export const UpdateApplication = z.strictObject({
 export type UpdateApplication = z.infer<typeof UpdateApplication>;
 
 /** Body of `POST /v1/applications/{applicationId}/withdraw`. */
-export const WithdrawApplication = z.strictObject({
+export const WithdrawApplication = /* @__PURE__ */ z.strictObject({
   reason: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type WithdrawApplication = z.infer<typeof WithdrawApplication>;
 
 /** Fields of the multipart upload besides the `file` part. */
-export const UploadAttachment = z.strictObject({ documentId: Id });
+export const UploadAttachment = /* @__PURE__ */ z.strictObject({ documentId: Id });
 export type UploadAttachment = z.infer<typeof UploadAttachment>;
 
 /** Answer of a successful submission. */
-export const SubmissionResult = z.strictObject({ application: Application, receipt: Receipt });
+export const SubmissionResult = /* @__PURE__ */ z.strictObject({
+  application: Application,
+  receipt: Receipt,
+});
 export type SubmissionResult = z.infer<typeof SubmissionResult>;
 
 /** Body of `POST /v1/applications/{applicationId}/reviews`. */
-export const SubmitReview = z
+export const SubmitReview = /* @__PURE__ */ z
   .strictObject({
     conflictOfInterest: ConflictOfInterest,
     scores: z.array(CriterionScore),
@@ -196,7 +199,7 @@ export const SubmitReview = z
 export type SubmitReview = z.infer<typeof SubmitReview>;
 
 /** Body of `POST /v1/applications/{applicationId}/decision`. An award needs an amount. */
-export const DecideApplication = z
+export const DecideApplication = /* @__PURE__ */ z
   .strictObject({
     outcome: z.enum(['awarded', 'rejected']),
     amount: z.optional(Money),
@@ -213,7 +216,7 @@ export const DecideApplication = z
 export type DecideApplication = z.infer<typeof DecideApplication>;
 
 /** Filters of `GET /v1/applications` (the signed-in account's associations' applications). */
-export const ApplicationListQuery = z.strictObject({
+export const ApplicationListQuery = /* @__PURE__ */ z.strictObject({
   callId: z.optional(Id),
   associationId: z.optional(Id),
   status: z.optional(z.array(ApplicationStatus)),
@@ -222,7 +225,7 @@ export const ApplicationListQuery = z.strictObject({
 export type ApplicationListQuery = z.input<typeof ApplicationListQuery>;
 
 /** Filters of `GET /v1/calls/{callId}/applications` (reviewers). */
-export const ReviewerListQuery = z.strictObject({
+export const ReviewerListQuery = /* @__PURE__ */ z.strictObject({
   status: z.optional(z.array(ApplicationStatus)),
   region: z.optional(z.array(RegionCode)),
   domain: z.optional(z.array(Code)),
@@ -231,9 +234,9 @@ export const ReviewerListQuery = z.strictObject({
 export type ReviewerListQuery = z.input<typeof ReviewerListQuery>;
 
 /** Path parameters of an application's routes. */
-export const ApplicationParams = z.strictObject({ applicationId: Id });
+export const ApplicationParams = /* @__PURE__ */ z.strictObject({ applicationId: Id });
 export type ApplicationParams = z.infer<typeof ApplicationParams>;
 
 /** Path parameters of an attachment's routes. */
-export const AttachmentParams = z.strictObject({ applicationId: Id, attachmentId: Id });
+export const AttachmentParams = /* @__PURE__ */ z.strictObject({ applicationId: Id, attachmentId: Id });
 export type AttachmentParams = z.infer<typeof AttachmentParams>;

@@ -16,7 +16,12 @@ import { Membership } from './auth.js';
  * LegalForm.parse('federation'); // 'federation'
  * ```
  */
-export const LegalForm = z.enum(['association', 'federation', 'network', 'public_utility_association']);
+export const LegalForm = /* @__PURE__ */ z.enum([
+  'association',
+  'federation',
+  'network',
+  'public_utility_association',
+]);
 export type LegalForm = z.infer<typeof LegalForm>;
 
 /**
@@ -27,15 +32,15 @@ export type LegalForm = z.infer<typeof LegalForm>;
  * SizeBand.parse('6-20'); // '6-20'
  * ```
  */
-export const SizeBand = z.enum(['none', '1-5', '6-20', '21-50', '51+']);
+export const SizeBand = /* @__PURE__ */ z.enum(['none', '1-5', '6-20', '21-50', '51+']);
 export type SizeBand = z.infer<typeof SizeBand>;
 
 /** A calendar year, as annual reports are filed per year. */
-export const Year = z.number().check(z.int(), z.minimum(1900), z.maximum(2100));
+export const Year = /* @__PURE__ */ z.number().check(z.int(), z.minimum(1900), z.maximum(2100));
 export type Year = z.infer<typeof Year>;
 
 /** How the association reaches the public: its own address, never a member's personal details. */
-export const AssociationContact = z.strictObject({
+export const AssociationContact = /* @__PURE__ */ z.strictObject({
   email: z.optional(Email),
   phone: z.optional(Phone),
   address: z.optional(LocalizedText),
@@ -43,7 +48,7 @@ export const AssociationContact = z.strictObject({
 export type AssociationContact = z.infer<typeof AssociationContact>;
 
 /** What the association has done on the platform; computed by the server, never written by clients. */
-export const AssociationStats = z.strictObject({
+export const AssociationStats = /* @__PURE__ */ z.strictObject({
   callsAppliedTo: z.number().check(z.int(), z.nonnegative()),
   awardsReceived: z.number().check(z.int(), z.nonnegative()),
   amountReceived: Money,
@@ -65,7 +70,7 @@ export type AssociationStats = z.infer<typeof AssociationStats>;
  * };
  * ```
  */
-export const Association = z
+export const Association = /* @__PURE__ */ z
   .strictObject({
     id: Id,
     /** Number of the récépissé de dépôt delivered by the local authority. */
@@ -105,7 +110,7 @@ export type Association = z.infer<typeof Association>;
  *   region: 'MA-09', domains: ['education'], sizeBand: '1-5', publicUtility: false };
  * ```
  */
-export const AssociationSummary = z.strictObject({
+export const AssociationSummary = /* @__PURE__ */ z.strictObject({
   id: Id,
   name: LocalizedText,
   acronym: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))),
@@ -126,7 +131,7 @@ export type AssociationSummary = z.infer<typeof AssociationSummary>;
  * // { region: ['MA-06'], publicUtility: true, limit: 20 }
  * ```
  */
-export const AssociationSearchQuery = z.strictObject({
+export const AssociationSearchQuery = /* @__PURE__ */ z.strictObject({
   q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
   region: z.optional(z.array(RegionCode)),
   domain: z.optional(z.array(DomainCode)),
@@ -144,7 +149,7 @@ export type AssociationSearchQuery = z.infer<typeof AssociationSearchQuery>;
  * AssociationParams.parse({ associationId: 'asso_12' });
  * ```
  */
-export const AssociationParams = z.strictObject({ associationId: Id });
+export const AssociationParams = /* @__PURE__ */ z.strictObject({ associationId: Id });
 export type AssociationParams = z.infer<typeof AssociationParams>;
 
 /**
@@ -155,7 +160,7 @@ export type AssociationParams = z.infer<typeof AssociationParams>;
  * const mine: MyAssociation = { association: row, role: 'representative' };
  * ```
  */
-export const MyAssociation = z.strictObject({
+export const MyAssociation = /* @__PURE__ */ z.strictObject({
   association: AssociationSummary,
   role: Membership.shape.role,
 });
@@ -169,5 +174,5 @@ export type MyAssociation = z.infer<typeof MyAssociation>;
  * const list: MyAssociations = { items: [{ association: row, role: 'member' }] };
  * ```
  */
-export const MyAssociations = z.strictObject({ items: z.array(MyAssociation) });
+export const MyAssociations = /* @__PURE__ */ z.strictObject({ items: z.array(MyAssociation) });
 export type MyAssociations = z.infer<typeof MyAssociations>;

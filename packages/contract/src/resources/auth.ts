@@ -5,7 +5,7 @@ import { Role } from '../shared/roles.js';
 import { Instant } from '../shared/time.js';
 
 /** A membership of an account in an association, with the role it holds there. */
-export const Membership = z.strictObject({
+export const Membership = /* @__PURE__ */ z.strictObject({
   associationId: Id,
   role: z.enum(['member', 'representative']),
 });
@@ -20,7 +20,7 @@ export type Membership = z.infer<typeof Membership>;
  *   roles: ['association_member'], memberships: [{ associationId: 'asso_12', role: 'member' }], locale: 'ar' };
  * ```
  */
-export const Account = z.strictObject({
+export const Account = /* @__PURE__ */ z.strictObject({
   id: Id,
   email: Email,
   displayName: z.string().check(z.minLength(1), z.maxLength(120)),
@@ -31,14 +31,14 @@ export const Account = z.strictObject({
 export type Account = z.infer<typeof Account>;
 
 /** Body of `POST /v1/auth/token`: e-mail and password sign-in for scripts and the popup page. */
-export const SignInRequest = z.strictObject({
+export const SignInRequest = /* @__PURE__ */ z.strictObject({
   email: Email,
   password: z.string().check(z.minLength(1), z.maxLength(256)),
 });
 export type SignInRequest = z.infer<typeof SignInRequest>;
 
 /** An opaque bearer token, its expiry and the account it acts for. */
-export const TokenResponse = z.strictObject({
+export const TokenResponse = /* @__PURE__ */ z.strictObject({
   token: z.string().check(z.minLength(20)),
   tokenType: z.literal('Bearer'),
   expiresAt: Instant,
@@ -50,7 +50,7 @@ export type TokenResponse = z.infer<typeof TokenResponse>;
  * The message the `/auth/popup` page posts to its opener (`window.opener.postMessage`) after sign-in,
  * to the origin named in its `origin` query parameter only, and only when that origin is allowed.
  */
-export const PopupMessage = z.strictObject({
+export const PopupMessage = /* @__PURE__ */ z.strictObject({
   type: z.literal('nassij:auth'),
   token: z.string(),
   expiresAt: Instant,
@@ -60,7 +60,7 @@ export const PopupMessage = z.strictObject({
 export type PopupMessage = z.infer<typeof PopupMessage>;
 
 /** Query of `GET /auth/popup`: the opener's origin (must be on the server's allowlist) and a `state`. */
-export const PopupQuery = z.strictObject({
+export const PopupQuery = /* @__PURE__ */ z.strictObject({
   origin: z.url({ protocol: /^https?$/ }),
   state: z.string().check(z.minLength(8), z.maxLength(128)),
   lang: z.optional(Locale),

@@ -17,7 +17,7 @@ import { Funder } from './call.js';
  * }
  * ```
  */
-export const Award = z.strictObject({
+export const Award = /* @__PURE__ */ z.strictObject({
   id: Id,
   callId: Id,
   callReference: PublicReference,
@@ -36,7 +36,7 @@ export const Award = z.strictObject({
 export type Award = z.infer<typeof Award>;
 
 /** Filters of `GET /v1/awards`. Facets: `region`, `domain`, `funderLevel`, `fiscalYear`. */
-export const AwardSearchQuery = z.strictObject({
+export const AwardSearchQuery = /* @__PURE__ */ z.strictObject({
   q: z.optional(z.string().check(z.maxLength(200))),
   callId: z.optional(Id),
   associationId: z.optional(Id),

@@ -11,19 +11,28 @@ import { FormDefinition } from './form.js';
 
 /** Where a call is in its life. */
 export const CALL_STATUSES = ['forecast', 'open', 'closed', 'under_review', 'awarded', 'cancelled'] as const;
-export const CallStatus = z.enum(CALL_STATUSES);
+export const CallStatus = /* @__PURE__ */ z.enum(CALL_STATUSES);
 export type CallStatus = z.infer<typeof CallStatus>;
 
 /** The kind of support a call offers. */
-export const Instrument = z.enum(['grant', 'partnership_agreement', 'in_kind', 'capacity_building']);
+export const Instrument = /* @__PURE__ */ z.enum([
+  'grant',
+  'partnership_agreement',
+  'in_kind',
+  'capacity_building',
+]);
 export type Instrument = z.infer<typeof Instrument>;
 
 /** The body that funds a call. */
-export const Funder = z.strictObject({ sectorCode: Code, name: LocalizedText, level: FunderLevel });
+export const Funder = /* @__PURE__ */ z.strictObject({
+  sectorCode: Code,
+  name: LocalizedText,
+  level: FunderLevel,
+});
 export type Funder = z.infer<typeof Funder>;
 
 /** How a call takes applications: one deadline, continuously, or at successive cut-off dates. */
-export const DeadlineModel = z.discriminatedUnion('kind', [
+export const DeadlineModel = /* @__PURE__ */ z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('single') }),
   z.strictObject({ kind: z.literal('rolling') }),
   z.strictObject({ kind: z.literal('cutoffs'), cutoffs: z.array(Deadline).check(z.minLength(1)) }),
@@ -31,7 +40,7 @@ export const DeadlineModel = z.discriminatedUnion('kind', [
 export type DeadlineModel = z.infer<typeof DeadlineModel>;
 
 /** A published selection criterion: its weight (percent of the total), its maximum score and scoring anchors. */
-export const SelectionCriterion = z.strictObject({
+export const SelectionCriterion = /* @__PURE__ */ z.strictObject({
   id: Id,
   label: LocalizedText,
   description: z.optional(LocalizedText),
@@ -44,7 +53,7 @@ export const SelectionCriterion = z.strictObject({
 export type SelectionCriterion = z.infer<typeof SelectionCriterion>;
 
 /** A document an applicant must (or, under a condition, may have to) attach. */
-export const RequiredDocument = z.strictObject({
+export const RequiredDocument = /* @__PURE__ */ z.strictObject({
   id: Id,
   type: Code,
   label: LocalizedText,
@@ -58,7 +67,7 @@ export const RequiredDocument = z.strictObject({
 export type RequiredDocument = z.infer<typeof RequiredDocument>;
 
 /** A change to a published call, kept in its amendments log (Open Contracting style). */
-export const Amendment = z.strictObject({
+export const Amendment = /* @__PURE__ */ z.strictObject({
   version: z.number().check(z.int(), z.minimum(2)),
   at: Instant,
   summary: LocalizedText,
@@ -67,7 +76,7 @@ export const Amendment = z.strictObject({
 export type Amendment = z.infer<typeof Amendment>;
 
 /** A linked document (terms of reference, guide, decision). Links are http(s) only. */
-export const LinkedDocument = z.strictObject({
+export const LinkedDocument = /* @__PURE__ */ z.strictObject({
   title: LocalizedText,
   url: WebUrl,
   mediaType: z.optional(z.string()),
@@ -75,7 +84,7 @@ export const LinkedDocument = z.strictObject({
 export type LinkedDocument = z.infer<typeof LinkedDocument>;
 
 /** Amounts a call puts on the table. */
-export const CallBudget = z.strictObject({
+export const CallBudget = /* @__PURE__ */ z.strictObject({
   total: Money,
   minAward: z.optional(Money),
   maxAward: z.optional(Money),
@@ -86,7 +95,7 @@ export const CallBudget = z.strictObject({
 export type CallBudget = z.infer<typeof CallBudget>;
 
 /** The key dates of a call. Every closing moment is a {@link Deadline}: an instant with its zone. */
-export const CallDates = z.strictObject({
+export const CallDates = /* @__PURE__ */ z.strictObject({
   publishedAt: Instant,
   opensAt: Instant,
   /** The closing deadline for `single`; the next cut-off for `cutoffs`; absent for `rolling`. */
@@ -100,7 +109,7 @@ export const CallDates = z.strictObject({
 export type CallDates = z.infer<typeof CallDates>;
 
 /** Public figures of a call. */
-export const CallStats = z.strictObject({
+export const CallStats = /* @__PURE__ */ z.strictObject({
   applications: z.number().check(z.int(), z.nonnegative()),
   eligible: z.number().check(z.int(), z.nonnegative()),
   awarded: z.number().check(z.int(), z.nonnegative()),
@@ -109,7 +118,7 @@ export const CallStats = z.strictObject({
 export type CallStats = z.infer<typeof CallStats>;
 
 /** Who an applicant can ask. */
-export const CallContact = z.strictObject({
+export const CallContact = /* @__PURE__ */ z.strictObject({
   name: z.optional(LocalizedText),
   email: z.optional(Email),
   phone: z.optional(Phone),
@@ -146,7 +155,7 @@ const callCore = {
  * page.items[0]?.dates.closes?.at; // '2026-03-31T22:59:00Z'
  * ```
  */
-export const CallSummary = z.strictObject(callCore);
+export const CallSummary = /* @__PURE__ */ z.strictObject(callCore);
 export type CallSummary = z.infer<typeof CallSummary>;
 
 /**
@@ -154,7 +163,7 @@ export type CallSummary = z.infer<typeof CallSummary>;
  * criteria with weights and anchors published before opening, required documents, the versioned
  * application form, amendments, contact, documents and public figures.
  */
-export const Call = z.strictObject({
+export const Call = /* @__PURE__ */ z.strictObject({
   ...callCore,
   description: LocalizedText,
   eligibleApplicantTypes: z.array(LegalForm),
@@ -171,7 +180,7 @@ export type Call = z.infer<typeof Call>;
 
 /** Award-size buckets used as a facet and a filter (amounts in MAD, by the call's maximum award). */
 export const AWARD_RANGES = ['lt-50k', '50k-200k', '200k-1m', 'gte-1m'] as const;
-export const AwardRange = z.enum(AWARD_RANGES);
+export const AwardRange = /* @__PURE__ */ z.enum(AWARD_RANGES);
 export type AwardRange = z.infer<typeof AwardRange>;
 /** Bounds of each {@link AWARD_RANGES} bucket in MAD: `[min inclusive, max exclusive)`; `null` is open. */
 export const AWARD_RANGE_BOUNDS: Record<AwardRange, [number, number | null]> = {
@@ -183,11 +192,11 @@ export const AWARD_RANGE_BOUNDS: Record<AwardRange, [number, number | null]> = {
 
 /** Closing-date buckets used as a facet and a filter, counted in Africa/Casablanca days from now. */
 export const CLOSING_RANGES = ['within-7-days', 'within-30-days', 'later', 'no-deadline'] as const;
-export const ClosingRange = z.enum(CLOSING_RANGES);
+export const ClosingRange = /* @__PURE__ */ z.enum(CLOSING_RANGES);
 export type ClosingRange = z.infer<typeof ClosingRange>;
 
 /** Sort orders of a call search. */
-export const CallSort = z.enum(['closing_soonest', 'newest', 'largest']);
+export const CallSort = /* @__PURE__ */ z.enum(['closing_soonest', 'newest', 'largest']);
 export type CallSort = z.infer<typeof CallSort>;
 
 /**
@@ -200,7 +209,7 @@ export type CallSort = z.infer<typeof CallSort>;
  * CallSearchQuery.parse({ status: ['open'], region: ['MA-06'], sort: 'closing_soonest' });
  * ```
  */
-export const CallSearchQuery = z.strictObject({
+export const CallSearchQuery = /* @__PURE__ */ z.strictObject({
   q: z.optional(z.string().check(z.maxLength(200))),
   status: z.optional(z.array(CallStatus)),
   region: z.optional(z.array(RegionCode)),
@@ -217,9 +226,9 @@ export const CallSearchQuery = z.strictObject({
 export type CallSearchQuery = z.input<typeof CallSearchQuery>;
 
 /** Path parameters of a call's routes. */
-export const CallParams = z.strictObject({ callId: Id });
+export const CallParams = /* @__PURE__ */ z.strictObject({ callId: Id });
 export type CallParams = z.infer<typeof CallParams>;
 
 /** Query of `GET /v1/calls/{callId}/eligibility`: which association to check. */
-export const EligibilityQuery = z.strictObject({ associationId: Id });
+export const EligibilityQuery = /* @__PURE__ */ z.strictObject({ associationId: Id });
 export type EligibilityQuery = z.infer<typeof EligibilityQuery>;

@@ -4,7 +4,7 @@ import { LocalizedText } from '../shared/locale.js';
 import { PageQuery } from '../shared/page.js';
 import { Deadline, DISPLAY_TIME_ZONE, Instant } from '../shared/time.js';
 
-const Count = z.number().check(z.int(), z.nonnegative());
+const Count = /* @__PURE__ */ z.number().check(z.int(), z.nonnegative());
 
 /**
  * Phases of a consultation, in the order they happen (CONSUL/Decidim "process steps").
@@ -30,7 +30,7 @@ export const CONSULTATION_PHASES = [
  * const phase: ConsultationPhase = 'contributions_open';
  * ```
  */
-export const ConsultationPhase = z.enum(CONSULTATION_PHASES);
+export const ConsultationPhase = /* @__PURE__ */ z.enum(CONSULTATION_PHASES);
 export type ConsultationPhase = z.infer<typeof ConsultationPhase>;
 
 /**
@@ -41,7 +41,13 @@ export type ConsultationPhase = z.infer<typeof ConsultationPhase>;
  * const subject: SubjectType = 'draft_law';
  * ```
  */
-export const SubjectType = z.enum(['draft_law', 'decree', 'policy', 'programme', 'regional_plan']);
+export const SubjectType = /* @__PURE__ */ z.enum([
+  'draft_law',
+  'decree',
+  'policy',
+  'programme',
+  'regional_plan',
+]);
 export type SubjectType = z.infer<typeof SubjectType>;
 
 /**
@@ -53,7 +59,7 @@ export type SubjectType = z.infer<typeof SubjectType>;
  * const mode: ParticipationMode = 'associations_only';
  * ```
  */
-export const ParticipationMode = z.enum(['open', 'registered', 'associations_only']);
+export const ParticipationMode = /* @__PURE__ */ z.enum(['open', 'registered', 'associations_only']);
 export type ParticipationMode = z.infer<typeof ParticipationMode>;
 
 /**
@@ -64,7 +70,7 @@ export type ParticipationMode = z.infer<typeof ParticipationMode>;
  * const scope: ConsultationScope = 'regional';
  * ```
  */
-export const ConsultationScope = z.enum(['national', 'regional', 'local']);
+export const ConsultationScope = /* @__PURE__ */ z.enum(['national', 'regional', 'local']);
 export type ConsultationScope = z.infer<typeof ConsultationScope>;
 
 /**
@@ -75,7 +81,7 @@ export type ConsultationScope = z.infer<typeof ConsultationScope>;
  * const body: IssuingBody = { sectorCode: 'relations-parliament', name: { ar: 'الوزارة المكلفة بالعلاقات مع البرلمان' } };
  * ```
  */
-export const IssuingBody = z.strictObject({
+export const IssuingBody = /* @__PURE__ */ z.strictObject({
   /** Code of the sector in the reference data. */
   sectorCode: Code,
   name: LocalizedText,
@@ -91,7 +97,7 @@ export type IssuingBody = z.infer<typeof IssuingBody>;
  *   period: { start: '2026-03-01T09:00:00Z', end: '2026-03-31T22:59:00Z' }, timeZone: 'Africa/Casablanca' };
  * ```
  */
-export const ConsultationPhaseDates = z.strictObject({
+export const ConsultationPhaseDates = /* @__PURE__ */ z.strictObject({
   phase: ConsultationPhase,
   period: z.strictObject({ start: Instant, end: z.optional(Instant) }).check(
     z.refine((p) => p.end === undefined || p.end > p.start, {
@@ -111,7 +117,7 @@ export type ConsultationPhaseDates = z.infer<typeof ConsultationPhaseDates>;
  * const v: ConsultationVersionInfo = { id: 'v2', label: { fr: 'Version 2' }, publishedAt: '2026-03-15T10:00:00Z' };
  * ```
  */
-export const ConsultationVersionInfo = z.strictObject({
+export const ConsultationVersionInfo = /* @__PURE__ */ z.strictObject({
   id: Id,
   label: LocalizedText,
   publishedAt: Instant,
@@ -127,7 +133,7 @@ export type ConsultationVersionInfo = z.infer<typeof ConsultationVersionInfo>;
  * const change: ArticleChange = 'modified';
  * ```
  */
-export const ArticleChange = z.enum(['added', 'modified', 'unchanged']);
+export const ArticleChange = /* @__PURE__ */ z.enum(['added', 'modified', 'unchanged']);
 export type ArticleChange = z.infer<typeof ArticleChange>;
 
 /**
@@ -139,7 +145,7 @@ export type ArticleChange = z.infer<typeof ArticleChange>;
  * const a: Article = { id: 'art-12b', number: '12 bis', body: { ar: 'تحدث لجنة جهوية…' }, changed: 'added' };
  * ```
  */
-export const Article = z.strictObject({
+export const Article = /* @__PURE__ */ z.strictObject({
   id: Id,
   number: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
   heading: z.optional(LocalizedText),
@@ -157,7 +163,7 @@ export type Article = z.infer<typeof Article>;
  * const s: DocumentSection = { id: 'ch-1', heading: { fr: 'Dispositions générales' }, articles: [] };
  * ```
  */
-export const DocumentSection = z.strictObject({
+export const DocumentSection = /* @__PURE__ */ z.strictObject({
   id: Id,
   heading: LocalizedText,
   articles: z.array(Article),
@@ -174,7 +180,7 @@ export type DocumentSection = z.infer<typeof DocumentSection>;
  *   articles: [{ id: 'art-1', number: '1', body: { ar: 'يهدف هذا القانون…' } }] }] };
  * ```
  */
-export const DocumentVersion = z
+export const DocumentVersion = /* @__PURE__ */ z
   .strictObject({
     id: Id,
     consultationId: Id,
@@ -210,7 +216,7 @@ export type DocumentVersion = z.infer<typeof DocumentVersion>;
  * const o: QuestionOption = { id: 'yes', label: { fr: 'Oui' } };
  * ```
  */
-export const QuestionOption = z.strictObject({ id: Id, label: LocalizedText });
+export const QuestionOption = /* @__PURE__ */ z.strictObject({ id: Id, label: LocalizedText });
 export type QuestionOption = z.infer<typeof QuestionOption>;
 
 /**
@@ -223,7 +229,7 @@ export type QuestionOption = z.infer<typeof QuestionOption>;
  *   options: [{ id: 'yes', label: { ar: 'نعم' } }, { id: 'no', label: { ar: 'لا' } }] };
  * ```
  */
-export const ConsultationQuestion = z
+export const ConsultationQuestion = /* @__PURE__ */ z
   .strictObject({
     id: Id,
     kind: z.enum(['closed', 'open']),
@@ -263,7 +269,7 @@ export type ConsultationQuestion = z.infer<typeof ConsultationQuestion>;
  *   byParticipantType: [{ type: 'association', participants: 88, contributions: 240 }] };
  * ```
  */
-export const ConsultationStats = z.strictObject({
+export const ConsultationStats = /* @__PURE__ */ z.strictObject({
   participants: Count,
   contributions: Count,
   recommendations: Count,
@@ -283,7 +289,7 @@ export type ConsultationStats = z.infer<typeof ConsultationStats>;
  * const outcome: RecommendationOutcome = 'partly_accepted';
  * ```
  */
-export const RecommendationOutcome = z.enum(['accepted', 'partly_accepted', 'not_retained']);
+export const RecommendationOutcome = /* @__PURE__ */ z.enum(['accepted', 'partly_accepted', 'not_retained']);
 export type RecommendationOutcome = z.infer<typeof RecommendationOutcome>;
 
 /**
@@ -298,7 +304,7 @@ export type RecommendationOutcome = z.infer<typeof RecommendationOutcome>;
  *     outcome: 'accepted', reason: { fr: 'Délai porté à 60 jours dans la version 3' } }] };
  * ```
  */
-export const Synthesis = z.strictObject({
+export const Synthesis = /* @__PURE__ */ z.strictObject({
   publishedAt: Instant,
   summary: LocalizedText,
   reportUrl: z.optional(WebUrl),
@@ -325,7 +331,7 @@ export type Synthesis = z.infer<typeof Synthesis>;
  *   url: 'https://www.sgg.gov.ma/note.pdf', mediaType: 'application/pdf' };
  * ```
  */
-export const ConsultationDocument = z.strictObject({
+export const ConsultationDocument = /* @__PURE__ */ z.strictObject({
   title: LocalizedText,
   url: WebUrl,
   mediaType: z
@@ -338,7 +344,7 @@ function regionMatchesScope(c: { scope: ConsultationScope; region?: string | und
   return c.scope === 'national' ? c.region === undefined : c.region !== undefined;
 }
 
-const regionForScope = z.refine<{ scope: ConsultationScope; region?: string | undefined }>(
+const regionForScope = /* @__PURE__ */ z.refine<{ scope: ConsultationScope; region?: string | undefined }>(
   regionMatchesScope,
   {
     message: 'A regional or local consultation names its region; a national one does not',
@@ -366,7 +372,7 @@ const regionForScope = z.refine<{ scope: ConsultationScope; region?: string | un
  * };
  * ```
  */
-export const Consultation = z
+export const Consultation = /* @__PURE__ */ z
   .strictObject({
     id: Id,
     reference: PublicReference,
@@ -411,7 +417,7 @@ export type Consultation = z.infer<typeof Consultation>;
  *   contributionsClose: { at: '2026-03-31T22:59:00Z', timeZone: 'Africa/Casablanca' } };
  * ```
  */
-export const ConsultationSummary = z
+export const ConsultationSummary = /* @__PURE__ */ z
   .strictObject({
     id: Id,
     reference: PublicReference,
@@ -443,7 +449,7 @@ const filter = <T extends z.core.$ZodType>(item: T) => z.optional(z.array(item).
  * ConsultationSearchQuery.parse({ q: 'جمعيات', phase: ['contributions_open'] }); // limit defaults to 20
  * ```
  */
-export const ConsultationSearchQuery = z.strictObject({
+export const ConsultationSearchQuery = /* @__PURE__ */ z.strictObject({
   q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
   phase: filter(ConsultationPhase),
   region: filter(RegionCode),
@@ -464,7 +470,7 @@ export type ConsultationSearchQuery = z.infer<typeof ConsultationSearchQuery>;
  * ConsultationParams.parse({ consultationId: 'MA-CONS-2026-0004' });
  * ```
  */
-export const ConsultationParams = z.strictObject({ consultationId: Id });
+export const ConsultationParams = /* @__PURE__ */ z.strictObject({ consultationId: Id });
 export type ConsultationParams = z.infer<typeof ConsultationParams>;
 
 /**
@@ -475,7 +481,7 @@ export type ConsultationParams = z.infer<typeof ConsultationParams>;
  * VersionParams.parse({ consultationId: 'cons_4', versionId: 'v2' });
  * ```
  */
-export const VersionParams = z.strictObject({ consultationId: Id, versionId: Id });
+export const VersionParams = /* @__PURE__ */ z.strictObject({ consultationId: Id, versionId: Id });
 export type VersionParams = z.infer<typeof VersionParams>;
 
 /**
@@ -486,7 +492,7 @@ export type VersionParams = z.infer<typeof VersionParams>;
  * VersionDiffQuery.parse({ against: 'v1' });
  * ```
  */
-export const VersionDiffQuery = z.strictObject({ against: Id });
+export const VersionDiffQuery = /* @__PURE__ */ z.strictObject({ against: Id });
 export type VersionDiffQuery = z.infer<typeof VersionDiffQuery>;
 
 /**
@@ -499,7 +505,7 @@ export type VersionDiffQuery = z.infer<typeof VersionDiffQuery>;
  *   before: { fr: 'Délai de 30 jours' }, after: { fr: 'Délai de 60 jours' } };
  * ```
  */
-export const ArticleDiff = z
+export const ArticleDiff = /* @__PURE__ */ z
   .strictObject({
     articleId: Id,
     /** The article number readers see (in the newer version, else the older one). */
@@ -547,7 +553,7 @@ export type ArticleDiff = z.infer<typeof ArticleDiff>;
  *   articles: [{ articleId: 'art-12b', number: '12 bis', change: 'added', after: { ar: 'تحدث لجنة جهوية…' } }] };
  * ```
  */
-export const VersionDiff = z.strictObject({
+export const VersionDiff = /* @__PURE__ */ z.strictObject({
   consultationId: Id,
   /** The `against` version. */
   fromVersionId: Id,

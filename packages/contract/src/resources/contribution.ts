@@ -54,7 +54,7 @@ export function PlainText(max: number) {
  * const kind: ContributionKind = 'amendment';
  * ```
  */
-export const ContributionKind = z.enum(['comment', 'recommendation', 'amendment', 'answer']);
+export const ContributionKind = /* @__PURE__ */ z.enum(['comment', 'recommendation', 'amendment', 'answer']);
 export type ContributionKind = z.infer<typeof ContributionKind>;
 
 /**
@@ -65,7 +65,7 @@ export type ContributionKind = z.infer<typeof ContributionKind>;
  * const position: Position = 'for';
  * ```
  */
-export const Position = z.enum(['for', 'against', 'neutral']);
+export const Position = /* @__PURE__ */ z.enum(['for', 'against', 'neutral']);
 export type Position = z.infer<typeof Position>;
 
 /**
@@ -76,7 +76,7 @@ export type Position = z.infer<typeof Position>;
  * const state: ModerationState = 'pending';
  * ```
  */
-export const ModerationState = z.enum(['pending', 'published', 'hidden']);
+export const ModerationState = /* @__PURE__ */ z.enum(['pending', 'published', 'hidden']);
 export type ModerationState = z.infer<typeof ModerationState>;
 
 /**
@@ -87,7 +87,7 @@ export type ModerationState = z.infer<typeof ModerationState>;
  * const type: ParticipantType = 'association';
  * ```
  */
-export const ParticipantType = z.enum(['citizen', 'association']);
+export const ParticipantType = /* @__PURE__ */ z.enum(['citizen', 'association']);
 export type ParticipantType = z.infer<typeof ParticipantType>;
 
 /**
@@ -99,7 +99,7 @@ export type ParticipantType = z.infer<typeof ParticipantType>;
  * const open: Answer = 'ⴰⵎⵙⴰⵙⴰ ⵏ ⵜⵎⵓⵏⴰ';
  * ```
  */
-export const Answer = z.union([
+export const Answer = /* @__PURE__ */ z.union([
   z.array(Id).check(z.minLength(1), z.maxLength(ANSWER_OPTIONS_MAX)),
   PlainText(CONTRIBUTION_BODY_MAX),
 ]);
@@ -114,7 +114,7 @@ export type Answer = z.infer<typeof Answer>;
  *   associationId: 'asso_12', region: 'MA-06' };
  * ```
  */
-export const ContributionAuthor = z.strictObject({
+export const ContributionAuthor = /* @__PURE__ */ z.strictObject({
   displayName: PlainText(DISPLAY_NAME_MAX),
   participantType: ParticipantType,
   associationId: z.optional(Id),
@@ -130,7 +130,7 @@ export type ContributionAuthor = z.infer<typeof ContributionAuthor>;
  * const m: ContributionModeration = { state: 'hidden', reason: 'Personal data', decidedAt: '2026-03-05T10:00:00Z' };
  * ```
  */
-export const ContributionModeration = z.strictObject({
+export const ContributionModeration = /* @__PURE__ */ z.strictObject({
   state: ModerationState,
   reason: z.optional(z.string().check(z.maxLength(MODERATION_REASON_MAX))),
   decidedAt: z.optional(Instant),
@@ -146,7 +146,7 @@ export type ContributionModeration = z.infer<typeof ContributionModeration>;
  *   by: { fr: 'Secrétariat général du gouvernement' } };
  * ```
  */
-export const OfficialResponse = z.strictObject({
+export const OfficialResponse = /* @__PURE__ */ z.strictObject({
   body: LocalizedText,
   respondedAt: Instant,
   by: LocalizedText,
@@ -161,7 +161,7 @@ export type OfficialResponse = z.infer<typeof OfficialResponse>;
  * const e: ContributionEvent = { at: '2026-03-02T08:00:00Z', action: 'created' };
  * ```
  */
-export const ContributionEvent = z.strictObject({
+export const ContributionEvent = /* @__PURE__ */ z.strictObject({
   at: Instant,
   action: z.enum(['created', 'edited', 'published', 'hidden', 'reported', 'responded']),
   reason: z.optional(z.string().check(z.maxLength(MODERATION_REASON_MAX))),
@@ -203,7 +203,7 @@ const contributionShape = {
  *   createdAt: '2026-03-03T10:00:00Z', moderation: { state: 'published' }, supports: 0 };
  * ```
  */
-export const ContributionReply = z.strictObject(contributionShape);
+export const ContributionReply = /* @__PURE__ */ z.strictObject(contributionShape);
 export type ContributionReply = z.infer<typeof ContributionReply>;
 
 /**
@@ -217,7 +217,7 @@ export type ContributionReply = z.infer<typeof ContributionReply>;
  *   createdAt: '2026-03-02T08:00:00Z', moderation: { state: 'published' }, supports: 14, replies: [] };
  * ```
  */
-export const Contribution = z.strictObject({
+export const Contribution = /* @__PURE__ */ z.strictObject({
   ...contributionShape,
   replies: z.optional(z.array(ContributionReply)),
 });
@@ -232,7 +232,7 @@ export type Contribution = z.infer<typeof Contribution>;
  * const a: DeclaredAuthor = { displayName: 'ⵎⵓⵃⵎⵎⴷ', participantType: 'citizen', region: 'MA-05' };
  * ```
  */
-export const DeclaredAuthor = z
+export const DeclaredAuthor = /* @__PURE__ */ z
   .strictObject({
     displayName: PlainText(DISPLAY_NAME_MAX),
     participantType: ParticipantType,
@@ -270,7 +270,7 @@ function issue(
  *   author: { displayName: 'Amina', participantType: 'citizen', region: 'MA-06' } };
  * ```
  */
-export const CreateContribution = z
+export const CreateContribution = /* @__PURE__ */ z
   .strictObject({
     kind: ContributionKind,
     /** Absent or `null`: the contribution is on the whole text. */
@@ -327,7 +327,7 @@ export function isHoneypotFilled(body: { honeypot?: string | undefined }): boole
  * const r: ReportContribution = { reason: 'personal_data', detail: 'Un numéro de téléphone est publié' };
  * ```
  */
-export const ReportContribution = z.strictObject({
+export const ReportContribution = /* @__PURE__ */ z.strictObject({
   reason: z.enum(['spam', 'abuse', 'off_topic', 'personal_data', 'other']),
   detail: z.optional(PlainText(REPORT_DETAIL_MAX)),
 });
@@ -341,7 +341,7 @@ export type ReportContribution = z.infer<typeof ReportContribution>;
  * const d: ModerateContribution = { decision: 'hide', reason: 'Données personnelles' };
  * ```
  */
-export const ModerateContribution = z
+export const ModerateContribution = /* @__PURE__ */ z
   .strictObject({
     decision: z.enum(['publish', 'hide']),
     reason: z.optional(PlainText(MODERATION_REASON_MAX)),
@@ -363,7 +363,7 @@ export type ModerateContribution = z.infer<typeof ModerateContribution>;
  * const r: RespondToContribution = { body: { ar: 'تم أخذ المقترح بعين الاعتبار', fr: 'Proposition retenue' } };
  * ```
  */
-export const RespondToContribution = z.strictObject({ body: LocalizedText });
+export const RespondToContribution = /* @__PURE__ */ z.strictObject({ body: LocalizedText });
 export type RespondToContribution = z.infer<typeof RespondToContribution>;
 
 /**
@@ -375,7 +375,7 @@ export type RespondToContribution = z.infer<typeof RespondToContribution>;
  * ContributionListQuery.parse({ articleId: 'art-3', kind: ['amendment'] }); // sort 'most_supported', limit 20
  * ```
  */
-export const ContributionListQuery = z.strictObject({
+export const ContributionListQuery = /* @__PURE__ */ z.strictObject({
   articleId: z.optional(Id),
   kind: z.optional(z.array(ContributionKind).check(z.maxLength(4))),
   position: z.optional(z.array(Position).check(z.maxLength(3))),
@@ -393,7 +393,7 @@ export type ContributionListQuery = z.infer<typeof ContributionListQuery>;
  * ModerationQueueQuery.parse({}); // { state: 'pending', limit: 20 }
  * ```
  */
-export const ModerationQueueQuery = z.strictObject({
+export const ModerationQueueQuery = /* @__PURE__ */ z.strictObject({
   state: z._default(ModerationState, 'pending'),
   consultationId: z.optional(Id),
   ...PageQuery,
@@ -422,7 +422,7 @@ export function contributionFollowPath(contributionId: Id): string {
  *   followUrl: '/v1/contributions/ctb_1', awaitingModeration: true };
  * ```
  */
-export const ContributionReceipt = z.strictObject({
+export const ContributionReceipt = /* @__PURE__ */ z.strictObject({
   contribution: Contribution,
   receiptNumber: z.string().check(z.minLength(1), z.maxLength(64)),
   followUrl: z.string().check(z.regex(/^\/v1\/contributions\/[A-Za-z0-9_-]{1,64}$/)),
@@ -438,7 +438,7 @@ export type ContributionReceipt = z.infer<typeof ContributionReceipt>;
  * const s: SupportResult = { contributionId: 'ctb_1', supports: 15, supportedByMe: true };
  * ```
  */
-export const SupportResult = z.strictObject({
+export const SupportResult = /* @__PURE__ */ z.strictObject({
   contributionId: Id,
   supports: z.number().check(z.int(), z.nonnegative()),
   supportedByMe: z.literal(true),
@@ -453,5 +453,5 @@ export type SupportResult = z.infer<typeof SupportResult>;
  * ContributionParams.parse({ contributionId: 'ctb_1' });
  * ```
  */
-export const ContributionParams = z.strictObject({ contributionId: Id });
+export const ContributionParams = /* @__PURE__ */ z.strictObject({ contributionId: Id });
 export type ContributionParams = z.infer<typeof ContributionParams>;

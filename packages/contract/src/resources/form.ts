@@ -29,39 +29,47 @@ const fieldBase = {
 };
 
 /** A short or long text answer; `autocomplete` is the HTML token a browser may fill it with. */
-const TextField = z.strictObject({
+const TextField = /* @__PURE__ */ z.strictObject({
   ...fieldBase,
   type: z.enum(['text', 'long_text']),
   maxLength: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(20_000))),
   autocomplete: z.optional(z.string().check(z.regex(/^[a-z -]+$/))),
 });
-const NumberField = z.strictObject({
+const NumberField = /* @__PURE__ */ z.strictObject({
   ...fieldBase,
   type: z.literal('number'),
   min: z.optional(z.number()),
   max: z.optional(z.number()),
   integer: z.optional(z.boolean()),
 });
-const MoneyField = z.strictObject({ ...fieldBase, type: z.literal('money'), max: z.optional(Money) });
-const DateField = z.strictObject({ ...fieldBase, type: z.literal('date') });
-const ChoiceField = z.strictObject({
+const MoneyField = /* @__PURE__ */ z.strictObject({
+  ...fieldBase,
+  type: z.literal('money'),
+  max: z.optional(Money),
+});
+const DateField = /* @__PURE__ */ z.strictObject({ ...fieldBase, type: z.literal('date') });
+const ChoiceField = /* @__PURE__ */ z.strictObject({
   ...fieldBase,
   type: z.enum(['choice', 'multi_choice']),
   options: z
     .array(z.strictObject({ value: z.string().check(z.minLength(1)), label: LocalizedText }))
     .check(z.minLength(1)),
 });
-const RegionField = z.strictObject({ ...fieldBase, type: z.literal('region') });
+const RegionField = /* @__PURE__ */ z.strictObject({ ...fieldBase, type: z.literal('region') });
 /** A budget table: lines with an amount and the part co-financed by others. */
-const BudgetTableField = z.strictObject({
+const BudgetTableField = /* @__PURE__ */ z.strictObject({
   ...fieldBase,
   type: z.literal('budget_table'),
   categories: z.optional(z.array(z.strictObject({ value: z.string(), label: LocalizedText }))),
   maxLines: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(200))),
 });
-const BeneficiariesField = z.strictObject({ ...fieldBase, type: z.literal('beneficiaries') });
+const BeneficiariesField = /* @__PURE__ */ z.strictObject({ ...fieldBase, type: z.literal('beneficiaries') });
 /** One slot per required document of the call (`documentId` names it). */
-const AttachmentField = z.strictObject({ ...fieldBase, type: z.literal('attachment'), documentId: Id });
+const AttachmentField = /* @__PURE__ */ z.strictObject({
+  ...fieldBase,
+  type: z.literal('attachment'),
+  documentId: Id,
+});
 
 /**
  * One field of an application form, by `type`.
@@ -72,7 +80,7 @@ const AttachmentField = z.strictObject({ ...fieldBase, type: z.literal('attachme
  *   label: { ar: 'عنوان المشروع', fr: 'Titre du projet' } };
  * ```
  */
-export const FormField = z.discriminatedUnion('type', [
+export const FormField = /* @__PURE__ */ z.discriminatedUnion('type', [
   TextField,
   NumberField,
   MoneyField,
@@ -94,7 +102,7 @@ export type FormField = z.infer<typeof FormField>;
  * const form: FormDefinition = { version: 1, sections: [{ id: 'project', title: { fr: 'Projet' }, fields: [] }] };
  * ```
  */
-export const FormDefinition = z.strictObject({
+export const FormDefinition = /* @__PURE__ */ z.strictObject({
   version: z.number().check(z.int(), z.minimum(1)),
   sections: z.array(
     z.strictObject({
@@ -108,7 +116,7 @@ export const FormDefinition = z.strictObject({
 export type FormDefinition = z.infer<typeof FormDefinition>;
 
 /** A line of a budget table answer. */
-export const BudgetLine = z.strictObject({
+export const BudgetLine = /* @__PURE__ */ z.strictObject({
   id: Id,
   label: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
   category: z.optional(z.string().check(z.maxLength(60))),
@@ -119,7 +127,7 @@ export const BudgetLine = z.strictObject({
 export type BudgetLine = z.infer<typeof BudgetLine>;
 
 /** People the project reaches: a count and who they are. */
-export const Beneficiaries = z.strictObject({
+export const Beneficiaries = /* @__PURE__ */ z.strictObject({
   count: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000_000)),
   description: z.optional(z.string().check(z.maxLength(2000))),
   women: z.optional(z.number().check(z.int(), z.nonnegative())),
@@ -131,7 +139,7 @@ export type Beneficiaries = z.infer<typeof Beneficiaries>;
  * The value of one answer. Which shape is valid depends on the field's type; {@link checkAnswers}
  * checks it against the form definition.
  */
-export const AnswerValue = z.union([
+export const AnswerValue = /* @__PURE__ */ z.union([
   z.string().check(z.maxLength(20_000)),
   z.number(),
   z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100)),
@@ -143,7 +151,7 @@ export const AnswerValue = z.union([
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
 /** Answers keyed by field id. `null` clears an answer. */
-export const Answers = z.record(Id, AnswerValue);
+export const Answers = /* @__PURE__ */ z.record(Id, AnswerValue);
 export type Answers = z.infer<typeof Answers>;
 
 /** Totals of a budget table answer, in minor units, exactly. */

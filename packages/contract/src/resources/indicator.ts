@@ -26,7 +26,7 @@ export const INDICATOR_CODES = [
 ] as const;
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];
 /** Schema of an {@link IndicatorCode}. */
-export const IndicatorCode = z.enum(INDICATOR_CODES);
+export const IndicatorCode = /* @__PURE__ */ z.enum(INDICATOR_CODES);
 
 /**
  * How a value reads: `count` is a whole number, `percent` is 0–100, `ratio` an average, `money` MAD.
@@ -36,7 +36,7 @@ export const IndicatorCode = z.enum(INDICATOR_CODES);
  * const unit: IndicatorUnit = 'percent';
  * ```
  */
-export const IndicatorUnit = z.enum(['count', 'percent', 'ratio', 'money']);
+export const IndicatorUnit = /* @__PURE__ */ z.enum(['count', 'percent', 'ratio', 'money']);
 export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
 
 /**
@@ -47,7 +47,13 @@ export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
  * const dimension: BreakdownDimension = 'funder_level';
  * ```
  */
-export const BreakdownDimension = z.enum(['region', 'domain', 'funder_level', 'year', 'consultation']);
+export const BreakdownDimension = /* @__PURE__ */ z.enum([
+  'region',
+  'domain',
+  'funder_level',
+  'year',
+  'consultation',
+]);
 export type BreakdownDimension = z.infer<typeof BreakdownDimension>;
 
 function hasAtMostTwoDecimals(value: number): boolean {
@@ -63,7 +69,7 @@ function fitsUnit(unit: IndicatorUnit, value: number): boolean {
   return hasAtMostTwoDecimals(value);
 }
 
-const Amount = z.number().check(z.nonnegative());
+const Amount = /* @__PURE__ */ z.number().check(z.nonnegative());
 
 /**
  * One value of an indicator for one key of a dimension (a region, a domain, a consultation…).
@@ -73,7 +79,7 @@ const Amount = z.number().check(z.nonnegative());
  * const row: IndicatorBreakdown = { dimension: 'region', key: 'MA-06', value: 14.2, numerator: 142, denominatorValue: 1000 };
  * ```
  */
-export const IndicatorBreakdown = z.strictObject({
+export const IndicatorBreakdown = /* @__PURE__ */ z.strictObject({
   dimension: BreakdownDimension,
   key: z.string().check(z.minLength(1), z.maxLength(128)),
   label: z.optional(LocalizedText),
@@ -96,7 +102,7 @@ export type IndicatorBreakdown = z.infer<typeof IndicatorBreakdown>;
  * };
  * ```
  */
-export const Indicator = z
+export const Indicator = /* @__PURE__ */ z
   .strictObject({
     code: IndicatorCode,
     name: LocalizedText,
@@ -130,7 +136,7 @@ export type Indicator = z.infer<typeof Indicator>;
  * validate(IndicatorQuery, { year: '2026', region: 'MA-06', code: ['trainings_held'] }, 'query');
  * ```
  */
-export const IndicatorQuery = z.strictObject({
+export const IndicatorQuery = /* @__PURE__ */ z.strictObject({
   year: z.optional(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100))),
   region: z.optional(RegionCode),
   code: z.optional(z.array(IndicatorCode)),
@@ -145,7 +151,7 @@ export type IndicatorQuery = z.infer<typeof IndicatorQuery>;
  * const set: IndicatorSet = { year: 2026, indicators: [share], years: [2025, 2026] };
  * ```
  */
-export const IndicatorSet = z.strictObject({
+export const IndicatorSet = /* @__PURE__ */ z.strictObject({
   year: z.number().check(z.int(), z.minimum(2000), z.maximum(2100)),
   region: z.optional(RegionCode),
   indicators: z.array(Indicator),

@@ -23,7 +23,7 @@ export const DATASET_IDS = [
 ] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
 /** Schema of a {@link DatasetId}. */
-export const DatasetId = z.enum(DATASET_IDS);
+export const DatasetId = /* @__PURE__ */ z.enum(DATASET_IDS);
 
 /** The datasets `GET /v1/open-data/{dataset}` exports (all but the 360Giving package). */
 export const EXPORTABLE_DATASET_IDS = DATASET_IDS.filter(
@@ -44,7 +44,7 @@ export const EXPORTABLE_DATASET_IDS = DATASET_IDS.filter(
  * };
  * ```
  */
-export const Dataset = z.strictObject({
+export const Dataset = /* @__PURE__ */ z.strictObject({
   id: DatasetId,
   title: LocalizedText,
   description: LocalizedText,
@@ -73,7 +73,7 @@ export type Dataset = z.infer<typeof Dataset>;
  * const catalogue: DataCatalogue = { datasets: [awards], publisher: { ar: 'الوزارة المكلفة بالعلاقات مع البرلمان' } };
  * ```
  */
-export const DataCatalogue = z.strictObject({
+export const DataCatalogue = /* @__PURE__ */ z.strictObject({
   datasets: z.array(Dataset),
   publisher: LocalizedText,
 });
@@ -87,7 +87,7 @@ export type DataCatalogue = z.infer<typeof DataCatalogue>;
  * ExportParams.parse({ dataset: 'training-sessions' });
  * ```
  */
-export const ExportParams = z.strictObject({ dataset: z.enum(EXPORTABLE_DATASET_IDS) });
+export const ExportParams = /* @__PURE__ */ z.strictObject({ dataset: z.enum(EXPORTABLE_DATASET_IDS) });
 export type ExportParams = z.infer<typeof ExportParams>;
 
 /**
@@ -98,7 +98,7 @@ export type ExportParams = z.infer<typeof ExportParams>;
  * validate(ExportQuery, { format: 'json', year: '2026', region: 'MA-06' }, 'query');
  * ```
  */
-export const ExportQuery = z.strictObject({
+export const ExportQuery = /* @__PURE__ */ z.strictObject({
   format: z._default(z.enum(['csv', 'json']), 'csv'),
   year: z.optional(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100))),
   region: z.optional(RegionCode),
@@ -106,7 +106,7 @@ export const ExportQuery = z.strictObject({
 export type ExportQuery = z.infer<typeof ExportQuery>;
 
 /** An organisation as 360Giving names it: an org-id style identifier and a name. */
-const ThreeSixtyGivingOrganization = z.object({
+const ThreeSixtyGivingOrganization = /* @__PURE__ */ z.object({
   id: z.string().check(z.minLength(1)),
   name: z.string().check(z.minLength(1)),
 });
@@ -130,7 +130,7 @@ const ThreeSixtyGivingOrganization = z.object({
  * };
  * ```
  */
-export const ThreeSixtyGivingGrant = z.object({
+export const ThreeSixtyGivingGrant = /* @__PURE__ */ z.object({
   /** A registered 360Giving prefix (`360G-{publisher}-`) followed by the award's own id. */
   id: z
     .string()
@@ -176,7 +176,7 @@ export type ThreeSixtyGivingGrant = z.infer<typeof ThreeSixtyGivingGrant>;
  * const pkg: ThreeSixtyGivingPackage = { grants: [grant] };
  * ```
  */
-export const ThreeSixtyGivingPackage = z.object({
+export const ThreeSixtyGivingPackage = /* @__PURE__ */ z.object({
   grants: z.array(ThreeSixtyGivingGrant),
 });
 export type ThreeSixtyGivingPackage = z.infer<typeof ThreeSixtyGivingPackage>;

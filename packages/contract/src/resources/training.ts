@@ -10,13 +10,13 @@ import { DISPLAY_TIME_ZONE, Instant, Period } from '../shared/time.js';
 // that this file does not depend on the reference data being loaded.
 
 /** A level of the unified competency framework: 1 (initiation), 2 (consolidation), 3 (mastery). */
-const Level = z.literal([1, 2, 3]);
+const Level = /* @__PURE__ */ z.literal([1, 2, 3]);
 
 /** A coerced level read from a URL query (`?level=2`). */
-const QueryLevel = z.pipe(z.coerce.number(), Level);
+const QueryLevel = /* @__PURE__ */ z.pipe(z.coerce.number(), Level);
 
 /** A short single-language label typed by a person (a name, a role): trimmed, 1–120 characters. */
-const ShortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
+const ShortText = /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
 
 /**
  * How a course is delivered.
@@ -26,7 +26,7 @@ const ShortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
  * const modality: Modality = 'blended';
  * ```
  */
-export const Modality = z.enum(['on_site', 'online', 'blended']);
+export const Modality = /* @__PURE__ */ z.enum(['on_site', 'online', 'blended']);
 export type Modality = z.infer<typeof Modality>;
 
 /**
@@ -38,7 +38,7 @@ export type Modality = z.infer<typeof Modality>;
  * const cost: CourseCost = { free: false, amount: { amount: '300.00', currency: 'MAD' }, fundedBy: { fr: 'INDH' } };
  * ```
  */
-export const CourseCost = z.discriminatedUnion('free', [
+export const CourseCost = /* @__PURE__ */ z.discriminatedUnion('free', [
   z.strictObject({ free: z.literal(true) }),
   z.strictObject({
     free: z.literal(false),
@@ -62,7 +62,7 @@ export type CourseCost = z.infer<typeof CourseCost>;
  * const where: SessionLocation = { kind: 'on_site', region: 'MA-06', city: { ar: 'الدار البيضاء', fr: 'Casablanca' } };
  * ```
  */
-export const SessionLocation = z.discriminatedUnion('kind', [
+export const SessionLocation = /* @__PURE__ */ z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('on_site'),
     region: RegionCode,
@@ -85,7 +85,7 @@ export type SessionLocation = z.infer<typeof SessionLocation>;
  * const state: RegistrationState = 'waitlist';
  * ```
  */
-export const RegistrationState = z.enum(['open', 'closed', 'suspended', 'waitlist']);
+export const RegistrationState = /* @__PURE__ */ z.enum(['open', 'closed', 'suspended', 'waitlist']);
 export type RegistrationState = z.infer<typeof RegistrationState>;
 
 /**
@@ -96,7 +96,7 @@ export type RegistrationState = z.infer<typeof RegistrationState>;
  * const status: SessionStatus = 'postponed';
  * ```
  */
-export const SessionStatus = z.enum(['scheduled', 'cancelled', 'postponed', 'completed']);
+export const SessionStatus = /* @__PURE__ */ z.enum(['scheduled', 'cancelled', 'postponed', 'completed']);
 export type SessionStatus = z.infer<typeof SessionStatus>;
 
 /**
@@ -114,7 +114,7 @@ export type SessionStatus = z.infer<typeof SessionStatus>;
  * };
  * ```
  */
-export const Session = z
+export const Session = /* @__PURE__ */ z
   .strictObject({
     id: Id,
     courseId: Id,
@@ -153,7 +153,7 @@ export type Session = z.infer<typeof Session>;
  *   location: { kind: 'online' }, seatsLeft: 12, registrationState: 'open', language: 'fr' };
  * ```
  */
-export const SessionSummary = z.strictObject({
+export const SessionSummary = /* @__PURE__ */ z.strictObject({
   id: Id,
   period: Period,
   location: SessionLocation,
@@ -179,7 +179,7 @@ export type SessionSummary = z.infer<typeof SessionSummary>;
  * };
  * ```
  */
-export const Course = z.strictObject({
+export const Course = /* @__PURE__ */ z.strictObject({
   id: Id,
   reference: PublicReference,
   title: LocalizedText,
@@ -208,7 +208,7 @@ export type Course = z.infer<typeof Course>;
  * const detail: CourseDetail = { ...course, sessions: [session] };
  * ```
  */
-export const CourseDetail = z.extend(Course, { sessions: z.array(Session) });
+export const CourseDetail = /* @__PURE__ */ z.extend(Course, { sessions: z.array(Session) });
 export type CourseDetail = z.infer<typeof CourseDetail>;
 
 /**
@@ -219,7 +219,7 @@ export type CourseDetail = z.infer<typeof CourseDetail>;
  * const status: RegistrationStatus = 'waitlisted';
  * ```
  */
-export const RegistrationStatus = z.enum([
+export const RegistrationStatus = /* @__PURE__ */ z.enum([
   'requested',
   'confirmed',
   'waitlisted',
@@ -230,9 +230,9 @@ export const RegistrationStatus = z.enum([
 ]);
 export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
 
-const Rating = z.number().check(z.int(), z.minimum(1), z.maximum(5));
-const Comment = z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000));
-const AttendedHours = z.number().check(z.nonnegative(), z.maximum(2_000));
+const Rating = /* @__PURE__ */ z.number().check(z.int(), z.minimum(1), z.maximum(5));
+const Comment = /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000));
+const AttendedHours = /* @__PURE__ */ z.number().check(z.nonnegative(), z.maximum(2_000));
 
 /**
  * The person an association sends to a session. Law 09-08: a name and, if useful, a role; the e-mail is
@@ -244,7 +244,7 @@ const AttendedHours = z.number().check(z.nonnegative(), z.maximum(2_000));
  * const who: TrainingParticipant = { name: 'ⵜⵉⵍⵉⵍⵉ ⴰⵎⴰⵣⵉⵖ', role: 'Trésorière' };
  * ```
  */
-export const TrainingParticipant = z.strictObject({
+export const TrainingParticipant = /* @__PURE__ */ z.strictObject({
   name: ShortText,
   role: z.optional(ShortText),
   email: z.optional(Email),
@@ -263,7 +263,7 @@ export type TrainingParticipant = z.infer<typeof TrainingParticipant>;
  * };
  * ```
  */
-export const Registration = z.strictObject({
+export const Registration = /* @__PURE__ */ z.strictObject({
   id: Id,
   sessionId: Id,
   courseId: Id,
@@ -289,7 +289,7 @@ export const Registration = z.strictObject({
 export type Registration = z.infer<typeof Registration>;
 
 /** Refuses a range whose `from` comes after its `to` (instants in UTC compare as strings). */
-const range = z.refine<{ from?: string | undefined; to?: string | undefined }>(
+const range = /* @__PURE__ */ z.refine<{ from?: string | undefined; to?: string | undefined }>(
   (q) => !q.from || !q.to || q.from <= q.to,
   { message: '"from" must not come after "to"', path: ['to'] },
 );
@@ -303,7 +303,7 @@ const range = z.refine<{ from?: string | undefined; to?: string | undefined }>(
  * validate(CourseSearchQuery, { competency: ['advocacy'], level: ['2'], region: ['MA-01'], free: 'true' }, 'query');
  * ```
  */
-export const CourseSearchQuery = z
+export const CourseSearchQuery = /* @__PURE__ */ z
   .strictObject({
     q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
     competency: z.optional(z.array(Code)),
@@ -330,7 +330,7 @@ export type CourseSearchQuery = z.infer<typeof CourseSearchQuery>;
  * validate(SessionSearchQuery, { courseId: 'crs_1', state: ['open', 'waitlist'] }, 'query');
  * ```
  */
-export const SessionSearchQuery = z
+export const SessionSearchQuery = /* @__PURE__ */ z
   .strictObject({
     courseId: z.optional(Id),
     region: z.optional(z.array(RegionCode)),
@@ -352,7 +352,7 @@ export type SessionSearchQuery = z.infer<typeof SessionSearchQuery>;
  *   participant: { name: 'يوسف بن علي' }, consent: true };
  * ```
  */
-export const CreateRegistration = z.strictObject({
+export const CreateRegistration = /* @__PURE__ */ z.strictObject({
   sessionId: Id,
   associationId: Id,
   participant: TrainingParticipant,
@@ -369,7 +369,7 @@ export type CreateRegistration = z.infer<typeof CreateRegistration>;
  * const body: CancelRegistration = { reason: 'Empêchement' };
  * ```
  */
-export const CancelRegistration = z.strictObject({
+export const CancelRegistration = /* @__PURE__ */ z.strictObject({
   reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
 });
 export type CancelRegistration = z.infer<typeof CancelRegistration>;
@@ -382,7 +382,7 @@ export type CancelRegistration = z.infer<typeof CancelRegistration>;
  * const body: RecordAttendance = { attendedHours: 12, status: 'completed' };
  * ```
  */
-export const RecordAttendance = z
+export const RecordAttendance = /* @__PURE__ */ z
   .strictObject({
     attendedHours: AttendedHours,
     status: z.enum(['attended', 'no_show', 'completed']),
@@ -404,7 +404,7 @@ export type RecordAttendance = z.infer<typeof RecordAttendance>;
  * const body: EvaluateRegistration = { rating: 5, comment: 'تكوين مفيد جدا' };
  * ```
  */
-export const EvaluateRegistration = z.strictObject({
+export const EvaluateRegistration = /* @__PURE__ */ z.strictObject({
   rating: Rating,
   comment: z.optional(Comment),
 });
@@ -418,7 +418,7 @@ export type EvaluateRegistration = z.infer<typeof EvaluateRegistration>;
  * validate(RegistrationListQuery, { status: ['confirmed', 'waitlisted'] }, 'query');
  * ```
  */
-export const RegistrationListQuery = z.strictObject({
+export const RegistrationListQuery = /* @__PURE__ */ z.strictObject({
   associationId: z.optional(Id),
   sessionId: z.optional(Id),
   status: z.optional(z.array(RegistrationStatus)),
@@ -434,7 +434,7 @@ export type RegistrationListQuery = z.infer<typeof RegistrationListQuery>;
  * CourseParams.parse({ courseId: 'crs_1' });
  * ```
  */
-export const CourseParams = z.strictObject({ courseId: Id });
+export const CourseParams = /* @__PURE__ */ z.strictObject({ courseId: Id });
 export type CourseParams = z.infer<typeof CourseParams>;
 
 /**
@@ -445,7 +445,7 @@ export type CourseParams = z.infer<typeof CourseParams>;
  * SessionParams.parse({ sessionId: 'ses_1' });
  * ```
  */
-export const SessionParams = z.strictObject({ sessionId: Id });
+export const SessionParams = /* @__PURE__ */ z.strictObject({ sessionId: Id });
 export type SessionParams = z.infer<typeof SessionParams>;
 
 /**
@@ -456,5 +456,5 @@ export type SessionParams = z.infer<typeof SessionParams>;
  * RegistrationParams.parse({ registrationId: 'reg_1' });
  * ```
  */
-export const RegistrationParams = z.strictObject({ registrationId: Id });
+export const RegistrationParams = /* @__PURE__ */ z.strictObject({ registrationId: Id });
 export type RegistrationParams = z.infer<typeof RegistrationParams>;

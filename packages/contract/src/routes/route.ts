@@ -67,6 +67,7 @@ export interface RouteDef<
  * });
  * ```
  */
+/*#__NO_SIDE_EFFECTS__*/
 export function route<
   const Params extends z.core.$ZodType | undefined = undefined,
   const Query extends z.core.$ZodType | undefined = undefined,

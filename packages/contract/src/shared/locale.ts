@@ -10,7 +10,7 @@ export const LOCALES = ['ar', 'fr', 'zgh', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Schema of a {@link Locale}. */
-export const Locale = z.enum(LOCALES);
+export const Locale = /* @__PURE__ */ z.enum(LOCALES);
 
 /** Languages that are written right to left. */
 export const RTL_LOCALES: readonly Locale[] = ['ar'];
@@ -23,7 +23,7 @@ export const RTL_LOCALES: readonly Locale[] = ['ar'];
  * const title: LocalizedText = { ar: 'دعم الجمعيات', fr: 'Soutien aux associations' };
  * ```
  */
-export const LocalizedText = z
+export const LocalizedText = /* @__PURE__ */ z
   .strictObject({
     ar: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000))),
     fr: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000))),

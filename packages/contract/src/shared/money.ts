@@ -14,7 +14,7 @@ const DECIMAL = /^(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
  * const maxAward: Money = { amount: '250000.00', currency: 'MAD' };
  * ```
  */
-export const Money = z.strictObject({
+export const Money = /* @__PURE__ */ z.strictObject({
   amount: z
     .string()
     .check(

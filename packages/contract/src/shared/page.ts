@@ -18,14 +18,14 @@ export const PageQuery = {
 };
 
 /** One value of a facet with the number of matching items. */
-export const FacetValue = z.strictObject({
+export const FacetValue = /* @__PURE__ */ z.strictObject({
   value: z.string(),
   count: z.number().check(z.int(), z.nonnegative()),
 });
 export type FacetValue = z.infer<typeof FacetValue>;
 
 /** Facet counts by facet name (`status`, `region`, …); each count ignores the facet's own filter. */
-export const Facets = z.record(z.string(), z.array(FacetValue));
+export const Facets = /* @__PURE__ */ z.record(z.string(), z.array(FacetValue));
 export type Facets = z.infer<typeof Facets>;
 
 /**
@@ -37,6 +37,7 @@ export type Facets = z.infer<typeof Facets>;
  * type CallPage = z.infer<typeof CallPage>;
  * ```
  */
+/*#__NO_SIDE_EFFECTS__*/
 export function Page<Item extends z.core.$ZodType>(item: Item) {
   return z.strictObject({
     items: z.array(item),

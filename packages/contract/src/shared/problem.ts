@@ -35,7 +35,7 @@ export const ERROR_CODES = [
   'unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
-export const ErrorCode = z.enum(ERROR_CODES);
+export const ErrorCode = /* @__PURE__ */ z.enum(ERROR_CODES);
 
 /** The HTTP status each {@link ErrorCode} is sent with. */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -88,10 +88,10 @@ export const FIELD_ERROR_CODES = [
   'invalid',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
-export const FieldErrorCode = z.enum(FIELD_ERROR_CODES);
+export const FieldErrorCode = /* @__PURE__ */ z.enum(FIELD_ERROR_CODES);
 
 /** One field's error: `path` is a JSON Pointer (`/budget/0/amount`) into the request part named by `in`. */
-export const FieldError = z.strictObject({
+export const FieldError = /* @__PURE__ */ z.strictObject({
   path: z.string(),
   in: z.optional(z.enum(['body', 'query', 'path', 'header'])),
   code: FieldErrorCode,
@@ -115,7 +115,7 @@ export type FieldError = z.infer<typeof FieldError>;
  * };
  * ```
  */
-export const Problem = z.object({
+export const Problem = /* @__PURE__ */ z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().check(z.int(), z.minimum(400), z.maximum(599)),

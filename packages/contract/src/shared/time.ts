@@ -12,13 +12,13 @@ export const DISPLAY_TIME_ZONE = 'Africa/Casablanca' as const;
  * Instant.parse('2026-03-31T22:59:00Z');
  * ```
  */
-export const Instant = z.iso.datetime({
+export const Instant = /* @__PURE__ */ z.iso.datetime({
   message: 'An ISO 8601 instant in UTC, such as 2026-03-31T22:59:00Z',
 });
 export type Instant = z.infer<typeof Instant>;
 
 /** A calendar date (`2026-03-31`) for things that truly have no time, such as a founding date. */
-export const CalendarDate = z.iso.date();
+export const CalendarDate = /* @__PURE__ */ z.iso.date();
 export type CalendarDate = z.infer<typeof CalendarDate>;
 
 /**
@@ -29,20 +29,20 @@ export type CalendarDate = z.infer<typeof CalendarDate>;
  * const closes: Deadline = { at: '2026-03-31T22:59:00Z', timeZone: 'Africa/Casablanca' };
  * ```
  */
-export const Deadline = z.strictObject({
+export const Deadline = /* @__PURE__ */ z.strictObject({
   at: Instant,
   timeZone: z.literal(DISPLAY_TIME_ZONE),
 });
 export type Deadline = z.infer<typeof Deadline>;
 
 /** A span of time between two instants (`end` after `start`). */
-export const Period = z
+export const Period = /* @__PURE__ */ z
   .strictObject({ start: Instant, end: Instant })
   .check(z.refine((p) => p.end > p.start, { message: 'The end must come after the start', path: ['end'] }));
 export type Period = z.infer<typeof Period>;
 
 // One formatter for the module: building Intl formatters is the slow part.
-const CASABLANCA_DATE = new Intl.DateTimeFormat('en-US', {
+const CASABLANCA_DATE = /* @__PURE__ */ new Intl.DateTimeFormat('en-US', {
   timeZone: DISPLAY_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',

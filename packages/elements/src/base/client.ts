@@ -1,8 +1,10 @@
-import { createClient, type NassijClient } from '@nassij/sdk';
+import { type BaseClient, createBaseClient } from '@nassij/sdk';
 
-export type { NassijClient } from '@nassij/sdk';
+// Elements take any client: a full `createClient()` from a site that already has one, or the smaller
+// base client they create themselves, which carries only the routes the page's components call.
+export type { BaseClient } from '@nassij/sdk';
 
-const clients = new Map<string, NassijClient>();
+const clients = new Map<string, BaseClient>();
 
 /** Resolves `apiBase` against the page and drops trailing slashes, so equal bases share one client. */
 export function normalizeApiBase(apiBase: string): string {
@@ -20,11 +22,11 @@ export function normalizeApiBase(apiBase: string): string {
  * clientFor('https://platform.example/api/') === client; // true
  * ```
  */
-export function clientFor(apiBase: string): NassijClient {
+export function clientFor(apiBase: string): BaseClient {
   const baseUrl = normalizeApiBase(apiBase);
   let client = clients.get(baseUrl);
   if (!client) {
-    client = createClient({ baseUrl });
+    client = createBaseClient({ baseUrl });
     clients.set(baseUrl, client);
   }
   return client;
@@ -39,7 +41,7 @@ export const PROVIDER_CONNECTED = 'nassij-provider-connected';
 /** The `detail` of a {@link CONTEXT_REQUEST} event. */
 export interface ContextRequestDetail {
   /** Called at once with the provider's client, then again whenever the provider's client changes. */
-  callback(client: NassijClient | undefined): void;
+  callback(client: BaseClient | undefined): void;
   /** Set by the answering provider: call it to stop receiving updates (on disconnect). */
   unsubscribe?: () => void;
 }

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { NassijProvider } from '../provider/nassij-provider.js';
-import { type NassijClient, normalizeApiBase } from './client.js';
+import { type BaseClient, normalizeApiBase } from './client.js';
 import { defineElement, nassijRegistry } from './define.js';
 import { NassijElement } from './nassij-element.js';
 import {
@@ -22,7 +22,7 @@ class TestStates extends NassijElement {
   online = new OnlineController(this);
   announcer = new LiveAnnouncer(this);
   retried = 0;
-  seenClients: (NassijClient | undefined)[] = [];
+  seenClients: (BaseClient | undefined)[] = [];
 
   constructor() {
     super();
@@ -30,7 +30,7 @@ class TestStates extends NassijElement {
     this.total = 0;
   }
 
-  protected override clientChanged(client: NassijClient | undefined): void {
+  protected override clientChanged(client: BaseClient | undefined): void {
     this.seenClients.push(client);
   }
 
@@ -231,7 +231,7 @@ describe('clients', () => {
   });
 
   it('prefers a client property over the provider', async () => {
-    const own = { own: true } as unknown as NassijClient;
+    const own = { own: true } as unknown as BaseClient;
     const provider =
       await fixture<NassijProvider>(html`<nassij-provider api-base="https://platform.example/api">
       <test-states .client=${own}></test-states>

@@ -6,10 +6,10 @@ import { type Formatters, formatters } from '../i18n/format.js';
 import { type Catalogs, interpolate, type MessageParams, selectPlural } from '../i18n/messages.js';
 import { baseStyles } from '../styles/index.js';
 import {
+  type BaseClient,
   CONTEXT_REQUEST,
   type ContextRequestDetail,
   clientFor,
-  type NassijClient,
   PROVIDER_CONNECTED,
 } from './client.js';
 
@@ -81,7 +81,7 @@ export class NassijElement extends LitElement {
   static messages?: Catalogs;
 
   /** A client given by the page; wins over `api-base` and any provider. */
-  declare client: NassijClient | undefined;
+  declare client: BaseClient | undefined;
   /** Base URL of the platform API (`api-base`); elements with the same base share one client. */
   declare apiBase: string | undefined;
   /** `light` or `dark` to force a theme; unset follows an ancestor, then `prefers-color-scheme`. */
@@ -91,9 +91,9 @@ export class NassijElement extends LitElement {
 
   #observer: MutationObserver | undefined;
   #dirSetByUs: string | null = null;
-  #contextClient: NassijClient | undefined;
+  #contextClient: BaseClient | undefined;
   #unsubscribe: (() => void) | undefined;
-  #lastClient: NassijClient | undefined;
+  #lastClient: BaseClient | undefined;
   #onProviderConnected = () => {
     if (!this.#contextClient) this.#requestContext();
   };
@@ -109,7 +109,7 @@ export class NassijElement extends LitElement {
   }
 
   /** The client this element uses: `client` property, else `api-base`, else the provider's; or none. */
-  get resolvedClient(): NassijClient | undefined {
+  get resolvedClient(): BaseClient | undefined {
     if (this.client) return this.client;
     if (this.apiBase) return clientFor(this.apiBase);
     return this.#contextClient;
@@ -145,7 +145,7 @@ export class NassijElement extends LitElement {
   }
 
   /** Called (before render) whenever {@link resolvedClient} changes, including to `undefined`. */
-  protected clientChanged(_client: NassijClient | undefined): void {}
+  protected clientChanged(_client: BaseClient | undefined): void {}
 
   override connectedCallback(): void {
     super.connectedCallback();

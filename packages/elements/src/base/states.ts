@@ -35,7 +35,7 @@ export function errorCodeOf(error: unknown): string {
 export function renderLoading(host: NassijElement, { lines = 3 }: { lines?: number } = {}): TemplateResult {
   return html`<div class="nassij-state" data-state="loading" role="status" aria-busy="true" aria-live="polite">
     <span class="visually-hidden">${host.t('state.loading')}</span>
-    <div aria-hidden="true" style="inline-size: 100%">
+    <div class="nassij-skeleton-lines" aria-hidden="true">
       ${Array.from({ length: lines }, () => html`<span class="nassij-skeleton"></span>`)}
     </div>
   </div>`;

@@ -1,9 +1,9 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import {
+  type BaseClient,
   CONTEXT_REQUEST,
   type ContextRequestDetail,
   clientFor,
-  type NassijClient,
   PROVIDER_CONNECTED,
 } from '../base/client.js';
 
@@ -37,7 +37,7 @@ export class NassijProvider extends LitElement {
   /** Base URL of the platform API; a client is created (one per base URL on the page). */
   declare apiBase: string | undefined;
   /** A client made by the page (custom auth, hooks); wins over `api-base`. */
-  declare client: NassijClient | undefined;
+  declare client: BaseClient | undefined;
 
   readonly #subscribers = new Set<ContextRequestDetail['callback']>();
 
@@ -55,7 +55,7 @@ export class NassijProvider extends LitElement {
   }
 
   /** The client given to descendants: `client`, else the page's client for `api-base`. */
-  get sharedClient(): NassijClient | undefined {
+  get sharedClient(): BaseClient | undefined {
     if (this.client) return this.client;
     return this.apiBase ? clientFor(this.apiBase) : undefined;
   }

@@ -95,6 +95,9 @@ export const sharedStyles = css`
     background: var(--_n-surface);
     color: var(--_n-text);
   }
+  .nassij-skeleton-lines {
+    inline-size: 100%;
+  }
   .nassij-state[data-state='error'] {
     border-inline-start: 4px solid var(--_n-danger);
   }

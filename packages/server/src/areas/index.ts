@@ -1,5 +1,13 @@
 import { searchMigration } from '../search/search.js';
+import { applicationsArea } from './applications/index.js';
 import type { Area } from './area.js';
+import { associationsArea } from './associations/index.js';
+import { callsArea } from './calls/index.js';
+import { consultationsArea } from './consultations/index.js';
+import { indicatorsArea } from './indicators/index.js';
+import { openDataArea } from './open-data/index.js';
+import { referenceArea } from './reference/index.js';
+import { trainingsArea } from './trainings/index.js';
 
 export type { Area, SeedContext } from './area.js';
 
@@ -7,4 +15,14 @@ export type { Area, SeedContext } from './area.js';
 const searchArea: Area = { name: 'search', migrations: [searchMigration], register() {} };
 
 /** Every area of the platform, in seeding order (associations before the areas that reference them). */
-export const AREAS: Area[] = [searchArea];
+export const AREAS: Area[] = [
+  searchArea,
+  associationsArea,
+  callsArea,
+  applicationsArea,
+  consultationsArea,
+  trainingsArea,
+  referenceArea,
+  indicatorsArea,
+  openDataArea,
+];

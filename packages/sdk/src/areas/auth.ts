@@ -8,103 +8,34 @@ import {
   type TokenResponse,
   validate,
 } from '@nassij/contract';
-import { isNassijError, NassijAbortError, type NassijErrorCode } from './errors.js';
-import type { Transport } from './transport.js';
-import type { RequestOptions } from './types.js';
+import { isNassijError, NassijAbortError, type NassijErrorCode } from '../errors.js';
+import type { Transport } from '../transport.js';
+import type { RequestOptions } from '../types.js';
+
+/** The routes `client.auth` wraps (the popup page is opened by `signInWithPopup`). */
+export const authRoutes = [signIn, signOut, me, popup] as const;
 
 /**
- * Where the client keeps its bearer token. Implement it to keep tokens elsewhere (a native app's
- * keychain); the SDK never uses cookies.
- */
-export interface TokenStorage {
-  /** The token, or `null` when there is none or it has expired. */
-  get(): string | null;
-  /** Keeps `token` until `expiresAt` (an ISO instant), if given. */
-  set(token: string, expiresAt?: string): void;
-  clear(): void;
-}
-
-function expired(expiresAt: string | undefined): boolean {
-  return expiresAt !== undefined && Date.parse(expiresAt) <= Date.now();
-}
-
-/**
- * Keeps the token in memory only (the default): a page reload signs the reader out, and no script of
- * the host page can read it from storage.
+ * The popup window as the opener sees it.
  *
  * @example
  * ```ts
- * const client = createClient({ baseUrl, tokenStorage: memoryTokenStorage() });
+ * const popup: PopupWindow = window.open(url, 'nassij-sign-in')!;
  * ```
  */
-export function memoryTokenStorage(): TokenStorage {
-  let current: { token: string; expiresAt: string | undefined } | null = null;
-  return {
-    get() {
-      if (current && expired(current.expiresAt)) current = null;
-      return current?.token ?? null;
-    },
-    set(token, expiresAt) {
-      current = { token, expiresAt };
-    },
-    clear() {
-      current = null;
-    },
-  };
-}
-
-/**
- * Keeps the token in `sessionStorage` under `key`, so it survives reloads of this tab only. Opt-in,
- * browsers only. Where `sessionStorage` is missing or refuses writes (sandboxed iframes, some private
- * modes), it falls back to memory so the widget keeps working.
- *
- * @example
- * ```ts
- * const client = createClient({ baseUrl, tokenStorage: sessionTokenStorage('my-site.nassij') });
- * ```
- */
-export function sessionTokenStorage(key = 'nassij.token'): TokenStorage {
-  let store: Storage | undefined;
-  try {
-    store = globalThis.sessionStorage;
-    const probe = `${key}.probe`;
-    store.setItem(probe, '1');
-    store.removeItem(probe);
-  } catch {
-    store = undefined;
-  }
-  if (!store) return memoryTokenStorage();
-  const storage = store;
-  return {
-    get() {
-      const raw = storage.getItem(key);
-      if (raw === null) return null;
-      try {
-        const saved = JSON.parse(raw) as { token?: unknown; expiresAt?: unknown };
-        const expiresAt = typeof saved.expiresAt === 'string' ? saved.expiresAt : undefined;
-        if (typeof saved.token === 'string' && !expired(expiresAt)) return saved.token;
-      } catch {
-        // unreadable: treat as absent
-      }
-      storage.removeItem(key);
-      return null;
-    },
-    set(token, expiresAt) {
-      storage.setItem(key, JSON.stringify({ token, expiresAt }));
-    },
-    clear() {
-      storage.removeItem(key);
-    },
-  };
-}
-
-/** The popup window as the opener sees it. */
 export interface PopupWindow {
   readonly closed: boolean;
   close(): void;
 }
 
-/** The opener's window, reduced to what the popup sign-in uses (tests and iframes may pass their own). */
+/**
+ * The opener's window, reduced to what the popup sign-in uses (tests and iframes may pass their own).
+ *
+ * @example
+ * ```ts
+ * await client.auth.signInWithPopup({ window: iframe.contentWindow as unknown as PopupHost });
+ * ```
+ */
 export interface PopupHost {
   open(url: string, target: string, features: string): PopupWindow | null;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
@@ -116,7 +47,14 @@ export interface PopupHost {
   readonly outerHeight?: number;
 }
 
-/** Options of {@link AuthArea.signInWithPopup}. */
+/**
+ * Options of {@link AuthArea.signInWithPopup}.
+ *
+ * @example
+ * ```ts
+ * await client.auth.signInWithPopup({ timeoutMs: 120_000, signal: controller.signal });
+ * ```
+ */
 export interface PopupOptions {
   /** The sign-in page; default `${baseUrl}/auth/popup`. Its origin is the only one whose reply counts. */
   popupUrl?: string | undefined;
@@ -127,7 +65,14 @@ export interface PopupOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** Why a popup sign-in ended without a token. */
+/**
+ * Why a popup sign-in ended without a token.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof NassijPopupError && error.reason === 'blocked') showSignInLink();
+ * ```
+ */
 export type PopupFailure = 'blocked' | 'closed' | 'timeout' | 'aborted';
 
 const POPUP_CODES: Record<PopupFailure, NassijErrorCode> = {
@@ -156,13 +101,29 @@ export class NassijPopupError extends NassijAbortError {
   }
 }
 
-/** The token a sign-in obtained; it is already stored in the client's token storage. */
+/**
+ * The token a sign-in obtained; it is already stored in the client's token storage.
+ *
+ * @example
+ * ```ts
+ * const { expiresAt }: SignedIn = await client.auth.signInWithPopup();
+ * ```
+ */
 export interface SignedIn {
   token: string;
   expiresAt: string;
 }
 
-/** `client.auth`: sign in and out, and read the signed-in account. */
+/**
+ * `client.auth`: sign in and out, and read the signed-in account.
+ *
+ * @example
+ * ```ts
+ * await client.auth.signIn('member@demo.nassij.ma', 'demo-member-2026');
+ * const account = await client.auth.me();
+ * await client.auth.signOut();
+ * ```
+ */
 export interface AuthArea {
   /** `POST /v1/auth/token`; stores the token and returns it with the account. */
   signIn(email: string, password: string, options?: RequestOptions): Promise<TokenResponse>;

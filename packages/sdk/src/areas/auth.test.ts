@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import {
-  memoryTokenStorage,
-  NassijPopupError,
-  type PopupHost,
-  type PopupWindow,
-  sessionTokenStorage,
-} from './auth.js';
-import { createClient } from './client.js';
-import { NassijApiError } from './errors.js';
-import { type Peer, sendJson, startPeer } from './test-support/peer.js';
+import { DEMO_ACCOUNTS } from '@nassij/server';
+import { tempServer } from '@nassij/server/testing';
+import { createClient } from '../client.js';
+import { NassijApiError } from '../errors.js';
+import { type Peer, sendJson, startPeer } from '../test-support/peer.js';
+import { NassijPopupError, type PopupHost, type PopupWindow } from './auth.js';
 
 const account = {
   id: 'acc_1',
@@ -45,26 +41,6 @@ async function authPeer(signOutStatus: 204 | 401 | 503): Promise<Peer> {
   peers.push(server);
   return server;
 }
-
-describe('token storage', () => {
-  test('memory storage forgets an expired token', () => {
-    const storage = memoryTokenStorage();
-    storage.set('live', '2099-01-01T00:00:00Z');
-    assert.equal(storage.get(), 'live');
-    storage.set('dead', '2000-01-01T00:00:00Z');
-    assert.equal(storage.get(), null);
-    storage.set('again');
-    storage.clear();
-    assert.equal(storage.get(), null);
-  });
-
-  test('session storage falls back to memory where sessionStorage is missing', () => {
-    assert.equal('sessionStorage' in globalThis, false);
-    const storage = sessionTokenStorage();
-    storage.set('kept', '2099-01-01T00:00:00Z');
-    assert.equal(storage.get(), 'kept');
-  });
-});
 
 describe('sign in and out', () => {
   test('signIn stores the token, which later calls send', async () => {
@@ -192,5 +168,43 @@ describe('signInWithPopup', () => {
     assert.ok(error instanceof NassijPopupError);
     assert.equal(error.reason, 'timeout');
     assert.equal(host.popup.closed, true, 'the abandoned popup is closed');
+  });
+});
+
+describe('against the reference server', async () => {
+  const server = await tempServer();
+  after(() => server.stop());
+  const member = DEMO_ACCOUNTS.member;
+
+  test('signs in, reads the account, and signing out revokes the token', async () => {
+    const client = createClient({ baseUrl: server.url });
+    const signedIn = await client.auth.signIn(member.email, member.password);
+    assert.equal(signedIn.account.email, member.email);
+    assert.equal(client.tokens.get(), signedIn.token);
+    const account = await client.auth.me();
+    assert.equal(account.id, member.id);
+    assert.deepEqual(account.memberships, member.memberships);
+
+    await client.auth.signOut();
+    assert.equal(client.tokens.get(), null);
+    const stale = createClient({ baseUrl: server.url, token: signedIn.token, retry: { limit: 0 } });
+    const refused = await stale.auth.me().catch((error: unknown) => error);
+    assert.ok(refused instanceof NassijApiError, 'the revoked token is refused');
+    assert.equal(refused.status, 401);
+  });
+
+  test('a wrong password throws NassijApiError invalid_credentials', async () => {
+    const client = createClient({ baseUrl: server.url, retry: { limit: 0 } });
+    const error = await client.auth.signIn(member.email, 'not-the-password').catch((e: unknown) => e);
+    assert.ok(error instanceof NassijApiError);
+    assert.equal(error.code, 'invalid_credentials');
+    assert.equal(error.status, 401);
+    assert.equal(client.tokens.get(), null);
+  });
+
+  test('meta.health answers ok', async () => {
+    const client = createClient({ baseUrl: server.url });
+    const health = await client.meta.health();
+    assert.equal(health.status, 'ok');
   });
 });

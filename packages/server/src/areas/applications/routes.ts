@@ -1,0 +1,652 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  type Account,
+  type Application,
+  type ApplicationStatus,
+  type Attachment,
+  type Call,
+  type CriterionScore,
+  casablancaDate,
+  checkAnswers,
+  DISPLAY_TIME_ZONE,
+  decideApplication,
+  evaluateEligibility,
+  type FieldError,
+  fromMinorUnits,
+  getApplication,
+  listApplications,
+  listCallApplications,
+  type Receipt,
+  removeAttachment,
+  startApplication,
+  submitApplication,
+  submitReview,
+  toMinorUnits,
+  updateApplication,
+  uploadAttachment,
+  withdrawApplication,
+} from '@nassij/contract';
+import type { Db } from '../../db/db.js';
+import type { ApiApp } from '../../http/app.js';
+import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { etagOf, requireIfMatch } from '../../http/etag.js';
+import { problem } from '../../http/problem.js';
+import { associationName, associationProfile, associationRegion } from '../associations/store.js';
+import {
+  deleteAttachment,
+  findActiveApplicationId,
+  insertApplication,
+  insertAttachment,
+  insertAward,
+  readApplication,
+  readApplicationSummary,
+  readAttachments,
+  readCall,
+  readReviews,
+  saveApplication,
+  setApplicationStatus,
+  writeDecision,
+  writeReview,
+} from '../calls/store.js';
+import { acceptedMediaType, storeFile } from './files.js';
+import { getScanner } from './scanner.js';
+
+/** Largest upload body: the contract caps a document at 50 MB; the margin covers multipart framing. */
+const MAX_UPLOAD_BODY_BYTES = 50 * 1024 * 1024 + 64 * 1024;
+
+/** Statuses after which nothing changes any more. */
+const FINAL: readonly ApplicationStatus[] = ['awarded', 'rejected', 'withdrawn'];
+/** Statuses a reviewer works on: submitted and not yet decided. */
+const REVIEWABLE: readonly ApplicationStatus[] = [
+  'submitted',
+  'received',
+  'eligibility_check',
+  'under_review',
+];
+
+const isStaff = (auth: Account | null): boolean =>
+  auth !== null && (auth.roles.includes('reviewer') || auth.roles.includes('admin'));
+const isMemberOf = (auth: Account | null, associationId: string): boolean =>
+  auth?.memberships.some((m) => m.associationId === associationId) ?? false;
+
+function newId(prefix: string): string {
+  return `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+}
+
+function invalid(errors: FieldError[], detail?: string) {
+  return problem('validation_failed', detail, { errors });
+}
+
+/** The application as `auth` may see it (reviews for staff only); 404/403 otherwise. */
+function visibleApplication(db: Db, auth: Account | null, id: string): Application {
+  const application = readApplication(db, id, { withReviews: isStaff(auth) });
+  if (!application) throw problem('not_found', `No application ${id}`);
+  if (!isMemberOf(auth, application.associationId) && !isStaff(auth))
+    throw problem('forbidden', 'Only members of the applicant association, reviewers and admins see this');
+  return application;
+}
+
+/** An application the signed-in member of its association may change, with its call. */
+function ownDraft(db: Db, auth: Account | null, id: string): { application: Application; call: Call } {
+  const application = readApplication(db, id);
+  if (!application) throw problem('not_found', `No application ${id}`);
+  if (!isMemberOf(auth, application.associationId))
+    throw problem('forbidden', 'Only members of the applicant association may change it');
+  const call = readCall(db, application.callId);
+  if (!call) throw problem('not_found', `No call ${application.callId}`);
+  return { application, call };
+}
+
+function requireDraft(application: Application): void {
+  if (application.status !== 'draft')
+    throw problem('invalid_state', `The application is ${application.status}, no longer a draft`);
+}
+
+function deadlinePassed(call: Call, now: Date): boolean {
+  const closes = call.dates.closes?.at;
+  return closes !== undefined && Date.parse(closes) <= now.getTime();
+}
+
+function eligibilityErrors(db: Db, call: Call, associationId: string, now: Date): FieldError[] {
+  const profile = associationProfile(db, associationId);
+  if (!profile) throw problem('not_found', `No association ${associationId}`);
+  const result = evaluateEligibility(call.eligibility.rules, profile, now.toISOString());
+  return result.reasons.map((reason) => ({
+    path: '/associationId',
+    in: 'body',
+    code: 'invalid',
+    message: `Eligibility rule "${reason.rule}" is not met (${reason.code})`,
+    params: { rule: reason.rule, reason: reason.code },
+  }));
+}
+
+/** JSON with object keys sorted at every depth, so equal content always hashes the same. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The receipt hash of an application: sha256 of the canonical JSON of its answers, project title,
+ * requested amount and the sha256 of each attachment (by document).
+ *
+ * @example
+ * ```ts
+ * contentHash(application); // 'sha256:9f86d0…'
+ * ```
+ */
+export function contentHash(application: Application): string {
+  const content = {
+    answers: application.answers,
+    projectTitle: application.projectTitle ?? null,
+    requestedAmount: application.requestedAmount ?? null,
+    attachments: application.attachments
+      .map((a) => ({ documentId: a.documentId, sha256: a.sha256 }))
+      .sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0)),
+  };
+  return `sha256:${createHash('sha256').update(canonicalJson(content)).digest('hex')}`;
+}
+
+/** The next receipt number of the (Casablanca) year: `RC-2026-000042`. Runs inside the submit transaction. */
+function nextReceiptNumber(db: Db, year: string): string {
+  const prefix = `RC-${year}-`;
+  let highest = 0;
+  for (const row of db.query<{ data: string }>(
+    'SELECT data FROM applications WHERE submitted_at IS NOT NULL',
+  )) {
+    const number = (JSON.parse(row.data) as { receipt?: Receipt }).receipt?.number;
+    if (number?.startsWith(prefix)) highest = Math.max(highest, Number(number.slice(prefix.length)));
+  }
+  return `${prefix}${String(highest + 1).padStart(6, '0')}`;
+}
+
+/** A file name safe to show back: no directories, no control characters, at most 255 characters. */
+function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (cleaned || 'file').slice(0, 255);
+}
+
+function scanLater(
+  db: Db,
+  attachmentId: string,
+  bytes: Uint8Array,
+  mediaType: string,
+  log: ApiApp['logger'],
+) {
+  // The upload answers at once with `pending`; the scan result lands in the row when ready.
+  setImmediate(() => {
+    getScanner()
+      .scan(bytes, mediaType)
+      .catch(() => 'error' as const)
+      .then((state) => {
+        try {
+          db.run("UPDATE attachments SET scan_state = ? WHERE id = ? AND scan_state = 'pending'", [
+            state,
+            attachmentId,
+          ]);
+        } catch (error) {
+          // The server may have closed meanwhile; the row then stays pending.
+          log.warn('scan result not saved', { attachmentId, error: String(error) });
+        }
+      });
+  });
+}
+
+/**
+ * Binds the application workflow and review routes: start, list, read, autosave, attachments, submit,
+ * withdraw, reviewer listing, review and decision.
+ *
+ * @example
+ * ```ts
+ * registerApplicationRoutes(app);
+ * ```
+ */
+export function registerApplicationRoutes(app: ApiApp): void {
+  app.bind(startApplication, ({ body, auth, db, now }) => {
+    if (!auth || !isMemberOf(auth, body.associationId))
+      throw problem('forbidden', 'Only members of the association may apply for it');
+    const call = readCall(db, body.callId);
+    if (!call) throw problem('not_found', `No call ${body.callId}`);
+    if (deadlinePassed(call, now)) throw problem('deadline_passed', 'The call is closed');
+    if (call.status !== 'open' || Date.parse(call.dates.opensAt) > now.getTime())
+      throw problem('invalid_state', `The call is ${call.status}`);
+    const errors = eligibilityErrors(db, call, body.associationId, now);
+    if (errors.length > 0)
+      throw problem('not_eligible', 'The association does not meet the call’s rules', { errors });
+    const id = newId('app');
+    db.transaction(() => {
+      const existing = findActiveApplicationId(db, call.id, body.associationId);
+      if (existing)
+        throw problem('already_exists', 'The association already has an application to this call', {
+          current: existing,
+        });
+      insertApplication(db, {
+        id,
+        callId: call.id,
+        associationId: body.associationId,
+        associationName: associationName(db, body.associationId) ?? { fr: body.associationId },
+        region: associationRegion(db, body.associationId) ?? 'MA-01',
+        formVersion: call.form.version,
+        createdAt: now.toISOString(),
+        actor: auth.id,
+      });
+    });
+    const created = visibleApplication(db, auth, id);
+    return {
+      status: 201,
+      body: created,
+      etag: etagOf(JSON.stringify(created)),
+      headers: { location: `/v1/applications/${id}` },
+    };
+  });
+
+  app.bind(listApplications, ({ query, auth, db }) => {
+    const mine = [...new Set((auth?.memberships ?? []).map((m) => m.associationId))];
+    const associations = query.associationId ? mine.filter((id) => id === query.associationId) : mine;
+    if (associations.length === 0) return { body: { items: [], nextCursor: null, total: 0 } };
+    const where = [`association_id IN (${associations.map(() => '?').join(', ')})`];
+    const params: (string | number)[] = [...associations];
+    if (query.callId) {
+      where.push('call_id = ?');
+      params.push(query.callId);
+    }
+    if (query.status && query.status.length > 0) {
+      where.push(`status IN (${query.status.map(() => '?').join(', ')})`);
+      params.push(...query.status);
+    }
+    const offset = query.cursor ? Number(decodeCursor(query.cursor, ['offset']).offset) : 0;
+    if (!Number.isInteger(offset) || offset < 0)
+      throw invalid([{ path: '/cursor', in: 'query', code: 'invalid', message: 'Unknown cursor' }]);
+    const clause = where.join(' AND ');
+    const total = Number(
+      db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM applications WHERE ${clause}`, params)?.n ?? 0,
+    );
+    const rows = db.query<{ id: string }>(
+      `SELECT id FROM applications WHERE ${clause} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`,
+      [...params, query.limit, offset],
+    );
+    const items = rows.flatMap((row) => readApplicationSummary(db, row.id) ?? []);
+    const next = offset + rows.length;
+    return { body: { items, nextCursor: next < total ? encodeCursor({ offset: next }) : null, total } };
+  });
+
+  app.bind(getApplication, ({ params, auth, db }) => ({
+    body: visibleApplication(db, auth, params.applicationId),
+  }));
+
+  app.bind(updateApplication, ({ params, body, auth, db, now, c }) => {
+    const { application, call } = ownDraft(db, auth, params.applicationId);
+    const current = visibleApplication(db, auth, application.id);
+    requireIfMatch(c, etagOf(JSON.stringify(current)), current);
+    requireDraft(application);
+    const given = body.answers ?? {};
+    const errors = checkAnswers(call.form, given, { complete: false });
+    if (errors.length > 0) throw invalid(errors);
+    const answers = { ...application.answers };
+    for (const [field, value] of Object.entries(given)) {
+      if (value === null) delete answers[field];
+      else answers[field] = value;
+    }
+    const at = now.toISOString();
+    saveApplication(
+      db,
+      application.id,
+      {
+        answers,
+        autosavedAt: at,
+        ...(body.projectTitle !== undefined ? { projectTitle: body.projectTitle.trim() || null } : {}),
+        ...(body.requestedAmount !== undefined ? { requestedAmount: body.requestedAmount } : {}),
+      },
+      at,
+    );
+    const saved = visibleApplication(db, auth, application.id);
+    return { body: saved, etag: etagOf(JSON.stringify(saved)) };
+  });
+
+  app.bind(
+    uploadAttachment,
+    async ({ params, body, files, auth, db, now, log }) => {
+      const { application, call } = ownDraft(db, auth, params.applicationId);
+      requireDraft(application);
+      const document = call.requiredDocuments.find((d) => d.id === body.documentId);
+      if (!document)
+        throw invalid([
+          {
+            path: '/documentId',
+            in: 'body',
+            code: 'invalid_value',
+            message: 'Not a document this call asks for',
+            params: { allowed: call.requiredDocuments.map((d) => d.id) },
+          },
+        ]);
+      const file = files.file;
+      if (!file)
+        throw invalid([
+          { path: '/file', in: 'body', code: 'required', message: 'Attach the file in the "file" part' },
+        ]);
+      if (file.size > document.maxBytes)
+        throw problem('file_too_large', `At most ${document.maxBytes} bytes for this document`);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (bytes.byteLength === 0)
+        throw invalid([{ path: '/file', in: 'body', code: 'required', message: 'The file is empty' }]);
+      const mediaType = acceptedMediaType(bytes, document.mediaTypes);
+      if (!mediaType) throw problem('file_type_not_allowed', `Accepted: ${document.mediaTypes.join(', ')}`);
+      const hex = await storeFile(app.dataDir, bytes);
+      const attachment: Attachment = {
+        id: newId('att'),
+        documentId: document.id,
+        fileName: cleanFileName(file.name),
+        size: bytes.byteLength,
+        mediaType,
+        sha256: `sha256:${hex}`,
+        scanState: 'pending',
+        uploadedAt: now.toISOString(),
+      };
+      db.transaction(() => {
+        // Re-check inside the transaction: the bytes were stored with an await in between.
+        if (readApplication(db, application.id)?.status !== 'draft')
+          throw problem('invalid_state', 'The application is no longer a draft');
+        for (const previous of readAttachments(db, application.id))
+          if (previous.documentId === document.id) deleteAttachment(db, application.id, previous.id);
+        insertAttachment(db, application.id, attachment);
+        saveApplication(db, application.id, {}, attachment.uploadedAt);
+      });
+      scanLater(db, attachment.id, bytes, mediaType, log);
+      return { status: 201, body: attachment };
+    },
+    { maxBodyBytes: MAX_UPLOAD_BODY_BYTES },
+  );
+
+  app.bind(removeAttachment, ({ params, auth, db, now }) => {
+    const { application } = ownDraft(db, auth, params.applicationId);
+    requireDraft(application);
+    db.transaction(() => {
+      if (!deleteAttachment(db, application.id, params.attachmentId))
+        throw problem('not_found', `No attachment ${params.attachmentId}`);
+      saveApplication(db, application.id, {}, now.toISOString());
+    });
+    return { status: 204 };
+  });
+
+  app.bind(submitApplication, ({ params, auth, db, now }) => {
+    const { application, call } = ownDraft(db, auth, params.applicationId);
+    requireDraft(application);
+    if (deadlinePassed(call, now))
+      throw problem('deadline_passed', `The call closed at ${call.dates.closes?.at}; the draft is kept`);
+    const errors = checkAnswers(call.form, application.answers, {
+      complete: true,
+      attachedDocumentIds: application.attachments.map((a) => a.documentId),
+    });
+    const inForm = new Set(
+      call.form.sections
+        .flatMap((s) => s.fields)
+        .flatMap((f) => (f.type === 'attachment' ? [f.documentId] : [])),
+    );
+    for (const document of call.requiredDocuments) {
+      const attached = application.attachments.some((a) => a.documentId === document.id);
+      if (document.requirement === 'mandatory' && !attached && !inForm.has(document.id))
+        errors.push({
+          path: `/attachments/${document.id}`,
+          in: 'body',
+          code: 'required',
+          message: `The document "${document.id}" is required`,
+        });
+    }
+    application.attachments.forEach((attachment, index) => {
+      if (attachment.scanState === 'infected')
+        errors.push({
+          path: `/attachments/${index}`,
+          in: 'body',
+          code: 'invalid',
+          message: `"${attachment.fileName}" failed the safety scan; replace it`,
+          params: { documentId: attachment.documentId },
+        });
+    });
+    if (errors.length > 0) throw invalid(errors, 'The application is not complete');
+    const notEligible = eligibilityErrors(db, call, application.associationId, now);
+    if (notEligible.length > 0)
+      throw problem('not_eligible', 'The association no longer meets the call’s rules', {
+        errors: notEligible,
+      });
+    const at = now.toISOString();
+    const receipt = db.transaction(() => {
+      if (readApplication(db, application.id)?.status !== 'draft')
+        throw problem('invalid_state', 'The application was already submitted');
+      const made: Receipt = {
+        number: nextReceiptNumber(db, casablancaDate(now).slice(0, 4)),
+        submittedAt: at,
+        timeZone: DISPLAY_TIME_ZONE,
+        contentHash: contentHash(application),
+      };
+      saveApplication(
+        db,
+        application.id,
+        {
+          submittedAt: at,
+          submittedBy: { id: auth?.id ?? '', displayName: auth?.displayName ?? '' },
+          receipt: made,
+        },
+        at,
+      );
+      setApplicationStatus(db, application.id, 'submitted', at, { actor: auth?.id });
+      setApplicationStatus(db, application.id, 'received', at, { actor: 'system' });
+      return made;
+    });
+    return { body: { application: visibleApplication(db, auth, application.id), receipt } };
+  });
+
+  app.bind(withdrawApplication, ({ params, body, auth, db, now }) => {
+    const { application, call } = ownDraft(db, auth, params.applicationId);
+    if (FINAL.includes(application.status))
+      throw problem('invalid_state', `The application is already ${application.status}`);
+    if (deadlinePassed(call, now)) throw problem('deadline_passed', 'Withdrawal closes with the call');
+    setApplicationStatus(db, application.id, 'withdrawn', now.toISOString(), {
+      reason: body?.reason,
+      actor: auth?.id,
+    });
+    return { body: visibleApplication(db, auth, application.id) };
+  });
+
+  app.bind(listCallApplications, ({ params, query, db }) => {
+    const call = readCall(db, params.callId);
+    if (!call) throw problem('not_found', `No call ${params.callId}`);
+    type Filter = 'status' | 'region' | 'domain';
+    const conditions: Record<Filter, { sql: string; params: string[] } | undefined> = {
+      status: query.status?.length
+        ? { sql: `a.status IN (${query.status.map(() => '?').join(', ')})`, params: [...query.status] }
+        : { sql: "a.status NOT IN ('draft', 'withdrawn')", params: [] },
+      region: query.region?.length
+        ? { sql: `a.region IN (${query.region.map(() => '?').join(', ')})`, params: [...query.region] }
+        : undefined,
+      domain: query.domain?.length
+        ? {
+            sql: `a.association_id IN (SELECT association_id FROM association_domains WHERE domain IN (${query.domain.map(() => '?').join(', ')}))`,
+            params: [...query.domain],
+          }
+        : undefined,
+    };
+    const build = (except?: Filter) => {
+      const parts = ['a.call_id = ?', "a.status <> 'draft'"];
+      const values: string[] = [call.id];
+      for (const [name, condition] of Object.entries(conditions) as [Filter, (typeof conditions)[Filter]][]) {
+        if (!condition || name === except) continue;
+        parts.push(condition.sql);
+        values.push(...condition.params);
+      }
+      return { where: parts.join(' AND '), values };
+    };
+    const all = build();
+    const offset = query.cursor ? Number(decodeCursor(query.cursor, ['offset']).offset) : 0;
+    if (!Number.isInteger(offset) || offset < 0)
+      throw invalid([{ path: '/cursor', in: 'query', code: 'invalid', message: 'Unknown cursor' }]);
+    const total = Number(
+      db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM applications a WHERE ${all.where}`, all.values)?.n ??
+        0,
+    );
+    const rows = db.query<{ id: string }>(
+      `SELECT a.id FROM applications a WHERE ${all.where} ORDER BY a.submitted_at, a.id LIMIT ? OFFSET ?`,
+      [...all.values, query.limit, offset],
+    );
+    const facet = (name: Filter, select: string) => {
+      const { where, values } = build(name);
+      return db
+        .query<{ value: string; count: number }>(
+          `${select} WHERE ${where} GROUP BY value ORDER BY value`,
+          values,
+        )
+        .map((row) => ({ value: row.value, count: Number(row.count) }));
+    };
+    const facets = {
+      status: facet('status', 'SELECT a.status AS value, COUNT(*) AS count FROM applications a'),
+      region: facet('region', 'SELECT a.region AS value, COUNT(*) AS count FROM applications a'),
+      domain: facet(
+        'domain',
+        'SELECT d.domain AS value, COUNT(*) AS count FROM applications a JOIN association_domains d ON d.association_id = a.association_id',
+      ),
+    };
+    const items = rows.flatMap((row) => readApplicationSummary(db, row.id, { withScores: true }) ?? []);
+    const next = offset + rows.length;
+    return {
+      body: { items, nextCursor: next < total ? encodeCursor({ offset: next }) : null, total, facets },
+    };
+  });
+
+  app.bind(submitReview, ({ params, body, auth, db, now }) => {
+    const application = readApplication(db, params.applicationId);
+    if (!application) throw problem('not_found', `No application ${params.applicationId}`);
+    if (!auth) throw problem('unauthenticated');
+    if (isMemberOf(auth, application.associationId))
+      throw problem('conflict_of_interest', 'A member of the applicant association may not review it');
+    if (!REVIEWABLE.includes(application.status))
+      throw problem('invalid_state', `An application that is ${application.status} is not under review`);
+    const existing = readReviews(db, application.id).find((r) => r.reviewer.id === auth.id);
+    if (existing)
+      throw problem('already_exists', 'You already reviewed this application', { current: existing.id });
+    const call = readCall(db, application.callId);
+    if (!call) throw problem('not_found', `No call ${application.callId}`);
+    let weightedTotal: number | undefined;
+    const scores: CriterionScore[] = body.conflictOfInterest.declared ? [] : body.scores;
+    if (!body.conflictOfInterest.declared) {
+      const errors: FieldError[] = [];
+      const seen = new Set<string>();
+      let total = 0;
+      scores.forEach((score, i) => {
+        const criterion = call.criteria.find((c) => c.id === score.criterionId);
+        if (!criterion || seen.has(score.criterionId)) {
+          errors.push({
+            path: `/scores/${i}/criterionId`,
+            in: 'body',
+            code: criterion ? 'not_allowed' : 'invalid_value',
+            message: criterion ? 'This criterion is scored twice' : 'Not a criterion of this call',
+            params: { allowed: call.criteria.map((c) => c.id) },
+          });
+          return;
+        }
+        seen.add(score.criterionId);
+        if (score.score > criterion.maxScore)
+          errors.push({
+            path: `/scores/${i}/score`,
+            in: 'body',
+            code: 'too_big',
+            message: `At most ${criterion.maxScore}`,
+            params: { maximum: criterion.maxScore },
+          });
+        else total += (score.score / criterion.maxScore) * criterion.weight;
+      });
+      for (const criterion of call.criteria)
+        if (!seen.has(criterion.id) && !errors.some((e) => e.path.endsWith('/criterionId')))
+          errors.push({
+            path: '/scores',
+            in: 'body',
+            code: 'required',
+            message: `Score the criterion "${criterion.id}"`,
+            params: { criterionId: criterion.id },
+          });
+      if (errors.length > 0) throw invalid(errors, 'Every criterion needs a score within its maximum');
+      weightedTotal = Math.min(100, Math.round(total * 100) / 100);
+    }
+    const review = {
+      id: newId('rev'),
+      applicationId: application.id,
+      reviewer: { id: auth.id, displayName: auth.displayName },
+      conflictOfInterest: body.conflictOfInterest,
+      scores,
+      ...(weightedTotal !== undefined ? { weightedTotal } : {}),
+      ...(body.comment !== undefined ? { comment: body.comment } : {}),
+      submittedAt: now.toISOString(),
+    };
+    db.transaction(() => {
+      writeReview(db, review);
+      if (!body.conflictOfInterest.declared && application.status !== 'under_review')
+        setApplicationStatus(db, application.id, 'under_review', review.submittedAt, { actor: auth.id });
+    });
+    return { status: 201, body: review };
+  });
+
+  app.bind(decideApplication, ({ params, body, auth, db, now }) => {
+    const application = readApplication(db, params.applicationId);
+    if (!application) throw problem('not_found', `No application ${params.applicationId}`);
+    if (!auth) throw problem('unauthenticated');
+    if (isMemberOf(auth, application.associationId))
+      throw problem('conflict_of_interest', 'A member of the applicant association may not decide on it');
+    if (!REVIEWABLE.includes(application.status))
+      throw problem('invalid_state', `An application that is ${application.status} cannot be decided`);
+    const call = readCall(db, application.callId);
+    if (!call) throw problem('not_found', `No call ${application.callId}`);
+    if (body.outcome === 'awarded' && body.amount) {
+      const amount = toMinorUnits(body.amount);
+      const { minAward, maxAward } = call.budget;
+      if (minAward && amount < toMinorUnits(minAward))
+        throw invalid([
+          {
+            path: '/amount',
+            in: 'body',
+            code: 'too_small',
+            message: `At least ${minAward.amount} MAD`,
+            params: { minimum: minAward.amount },
+          },
+        ]);
+      if (maxAward && amount > toMinorUnits(maxAward))
+        throw invalid([
+          {
+            path: '/amount',
+            in: 'body',
+            code: 'too_big',
+            message: `At most ${maxAward.amount} MAD`,
+            params: { maximum: maxAward.amount },
+          },
+        ]);
+    }
+    const decidedAt = now.toISOString();
+    db.transaction(() => {
+      const amount =
+        body.outcome === 'awarded' && body.amount ? fromMinorUnits(toMinorUnits(body.amount)) : undefined;
+      writeDecision(
+        db,
+        application.id,
+        {
+          outcome: body.outcome,
+          ...(amount ? { amount } : {}),
+          ...(body.conditions !== undefined ? { conditions: body.conditions } : {}),
+          ...(body.reason !== undefined ? { reason: body.reason } : {}),
+          decidedAt,
+        },
+        auth.id,
+      );
+      setApplicationStatus(db, application.id, body.outcome, decidedAt, {
+        reason: body.reason,
+        actor: auth.id,
+      });
+      if (amount) insertAward(db, { applicationId: application.id, amount, decidedAt });
+    });
+    return { body: visibleApplication(db, auth, application.id) };
+  });
+}

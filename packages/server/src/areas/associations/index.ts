@@ -1,0 +1,22 @@
+import type { Area } from '../area.js';
+import { associationsMigration } from './migrations.js';
+import { registerAssociationRoutes } from './routes.js';
+import { seedAssociations } from './seed.js';
+
+export { associationName, associationProfile, associationRegion, readAssociation } from './store.js';
+
+/**
+ * The associations area: the public directory, one association's record with its stats, and
+ * "my associations". Seeds `asso_0001` (Souss-Massa) and `asso_0002` (Casablanca-Settat) and ~300 others.
+ *
+ * @example
+ * ```ts
+ * const AREAS: Area[] = [searchArea, associationsArea];
+ * ```
+ */
+export const associationsArea: Area = {
+  name: 'associations',
+  migrations: [associationsMigration],
+  seedDemo: seedAssociations,
+  register: registerAssociationRoutes,
+};

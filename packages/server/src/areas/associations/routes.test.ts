@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DEMO_ACCOUNTS } from '../../seed/demo.js';
+import { signInAs, tempServer } from '../../testing.js';
+
+type Server = Awaited<ReturnType<typeof tempServer>>;
+interface Summary {
+  id: string;
+  name: { ar?: string; fr?: string; zgh?: string };
+  region: string;
+  domains: string[];
+  legalForm: string;
+  publicUtility: boolean;
+}
+interface SearchPage {
+  items: Summary[];
+  nextCursor: string | null;
+  total: number;
+  facets: Record<string, { value: string; count: number }[]>;
+}
+
+let server: Server;
+
+async function get(path: string, token?: string): Promise<Response> {
+  return fetch(`${server.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+}
+
+async function search(query: string): Promise<SearchPage> {
+  const response = await get(`/v1/associations?${query}`);
+  assert.equal(response.status, 200);
+  return (await response.json()) as SearchPage;
+}
+
+before(async () => {
+  server = await tempServer();
+});
+after(async () => {
+  await server.stop();
+});
+
+describe('associations.search', () => {
+  test('lists at least 300 associations over all 12 regions, sorted by name, with facets', async () => {
+    const page = await search('limit=100');
+    assert.ok(page.total >= 300);
+    assert.equal(page.items.length, 100);
+    assert.ok(page.nextCursor);
+    assert.equal(page.facets.region?.length, 12);
+    assert.ok((page.facets.domain?.length ?? 0) >= 16);
+    assert.ok((page.facets.legalForm?.length ?? 0) >= 3);
+    const next = await search(`limit=100&cursor=${page.nextCursor}`);
+    assert.equal(next.items.length, 100);
+    assert.ok(!next.items.some((item) => page.items.some((seen) => seen.id === item.id)));
+  });
+
+  test('finds Arabic names written with a shadda from a plain query', async () => {
+    const page = await search(`q=${encodeURIComponent('جمعية تيفاوين')}&limit=100`);
+    assert.ok(page.items.some((item) => item.id === 'asso_0001'));
+    assert.ok(page.items.some((item) => item.name.ar?.includes('الجمعيّة')));
+  });
+
+  test('finds French names without accents', async () => {
+    const page = await search(`q=${encodeURIComponent('developpement rural')}&limit=100`);
+    assert.ok(page.total > 0);
+    assert.ok(page.items.every((item) => /développement rural/i.test(item.name.fr ?? '')));
+  });
+
+  test('filters by region and domain; each facet ignores its own filter', async () => {
+    const page = await search('region=MA-09&domain=water&limit=100');
+    assert.ok(page.total > 0);
+    for (const item of page.items) {
+      assert.equal(item.region, 'MA-09');
+      assert.ok(item.domains.includes('water'));
+    }
+    // The region facet still offers other regions (it ignores the region filter).
+    assert.ok((page.facets.region?.length ?? 0) > 1);
+    const regionCount = page.facets.region?.find((f) => f.value === 'MA-09')?.count;
+    assert.equal(regionCount, page.total);
+    assert.ok(page.facets.domain?.some((f) => f.value !== 'water'));
+  });
+
+  test('filters by legal form and public utility', async () => {
+    const page = await search('publicUtility=true&limit=100');
+    assert.ok(page.total > 0);
+    assert.ok(page.items.every((item) => item.publicUtility));
+    const federations = await search('legalForm=federation');
+    assert.ok(federations.items.every((item) => item.legalForm === 'federation'));
+  });
+
+  test('refuses a bad filter and a damaged cursor with 422', async () => {
+    assert.equal((await get('/v1/associations?region=MA-99')).status, 422);
+    assert.equal((await get('/v1/associations?cursor=%%%')).status, 422);
+    assert.equal((await get('/v1/associations?colour=red')).status, 422);
+  });
+});
+
+describe('associations.get', () => {
+  test('returns the public profile with stats and no personal data', async () => {
+    const response = await get('/v1/associations/asso_0001');
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as Record<string, unknown> & { stats: Record<string, unknown> };
+    assert.equal(body.region, 'MA-09');
+    assert.equal(typeof body.stats.callsAppliedTo, 'number');
+    assert.ok(Number(body.stats.trainingsAttended) > 0, 'asso_0001 attended seeded trainings');
+    const text = JSON.stringify(body);
+    for (const account of Object.values(DEMO_ACCOUNTS)) {
+      assert.ok(!text.includes(account.email), `leaks ${account.email}`);
+      assert.ok(!text.includes(account.displayName), `leaks ${account.displayName}`);
+    }
+    assert.ok(!('members' in body));
+  });
+
+  test('asso_0002 is in Casablanca-Settat and was founded last year', async () => {
+    const body = (await (await get('/v1/associations/asso_0002')).json()) as {
+      region: string;
+      foundedOn: string;
+    };
+    assert.equal(body.region, 'MA-06');
+    assert.equal(Number(body.foundedOn.slice(0, 4)), new Date().getUTCFullYear() - 1);
+  });
+
+  test('an unknown id is 404', async () => {
+    assert.equal((await get('/v1/associations/asso_9999')).status, 404);
+  });
+});
+
+describe('associations.mine', () => {
+  test('requires sign-in', async () => {
+    assert.equal((await get('/v1/me/associations')).status, 401);
+  });
+
+  test('lists the memberships of the member with their role', async () => {
+    const token = await signInAs(
+      server.url,
+      DEMO_ACCOUNTS.representative.email,
+      DEMO_ACCOUNTS.representative.password,
+    );
+    const body = (await (await get('/v1/me/associations', token)).json()) as {
+      items: { association: { id: string }; role: string }[];
+    };
+    assert.deepEqual(
+      body.items.map((item) => [item.association.id, item.role]),
+      [['asso_0001', 'representative']],
+    );
+    const member = await signInAs(server.url, DEMO_ACCOUNTS.member.email, DEMO_ACCOUNTS.member.password);
+    const mine = (await (await get('/v1/me/associations', member)).json()) as { items: unknown[] };
+    assert.equal(mine.items.length, 2);
+  });
+});
+
+describe('reference.get', () => {
+  test('serves the reference data with an ETag', async () => {
+    const response = await get('/v1/reference');
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as { regions: unknown[] };
+    assert.equal(body.regions.length, 12);
+    const etag = response.headers.get('etag');
+    assert.ok(etag);
+    const again = await fetch(`${server.url}/v1/reference`, { headers: { 'if-none-match': etag } });
+    assert.equal(again.status, 304);
+  });
+});

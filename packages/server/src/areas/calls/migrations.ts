@@ -1,0 +1,138 @@
+import type { Migration } from '../../db/db.js';
+
+/**
+ * The tables of the whole calls domain: calls, applications with their history, attachments, reviews and
+ * decisions, and public awards. Each resource keeps its contract object as JSON in `data` plus real columns
+ * for every filter, sort and join; instants are ISO 8601 UTC text (they compare as strings), money is in
+ * integer minor units (centimes), never a float. Multi-valued filters use link tables.
+ *
+ * @example
+ * ```ts
+ * const area: Area = { name: 'calls', migrations: [callsMigration], register };
+ * ```
+ */
+export const callsMigration: Migration = {
+  id: '020_calls',
+  sql: `
+CREATE TABLE calls (
+  id TEXT PRIMARY KEY,
+  reference TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  instrument TEXT NOT NULL,
+  funder_level TEXT NOT NULL,
+  sector_code TEXT NOT NULL,
+  coverage TEXT NOT NULL,
+  opens_at TEXT NOT NULL,
+  closes_at TEXT,
+  published_at TEXT NOT NULL,
+  max_award_minor INTEGER,
+  min_award_minor INTEGER,
+  data TEXT NOT NULL
+);
+CREATE INDEX calls_by_status ON calls (status);
+CREATE INDEX calls_by_closes ON calls (closes_at);
+CREATE INDEX calls_by_published ON calls (published_at);
+
+CREATE TABLE call_regions (
+  call_id TEXT NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+  region TEXT NOT NULL,
+  PRIMARY KEY (call_id, region)
+);
+CREATE INDEX call_regions_by_region ON call_regions (region);
+
+CREATE TABLE call_domains (
+  call_id TEXT NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+  domain TEXT NOT NULL,
+  PRIMARY KEY (call_id, domain)
+);
+CREATE INDEX call_domains_by_domain ON call_domains (domain);
+
+CREATE TABLE applications (
+  id TEXT PRIMARY KEY,
+  call_id TEXT NOT NULL REFERENCES calls(id),
+  association_id TEXT NOT NULL,
+  region TEXT NOT NULL,
+  status TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  submitted_at TEXT,
+  project_title TEXT,
+  requested_minor INTEGER,
+  data TEXT NOT NULL
+);
+CREATE INDEX applications_by_call ON applications (call_id, status);
+CREATE INDEX applications_by_association ON applications (association_id, status);
+
+CREATE TABLE application_history (
+  application_id TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  at TEXT NOT NULL,
+  reason TEXT,
+  actor TEXT,
+  PRIMARY KEY (application_id, seq)
+);
+
+CREATE TABLE attachments (
+  id TEXT PRIMARY KEY,
+  application_id TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+  document_id TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  media_type TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  scan_state TEXT NOT NULL,
+  uploaded_at TEXT NOT NULL
+);
+CREATE INDEX attachments_by_application ON attachments (application_id, document_id);
+
+CREATE TABLE reviews (
+  id TEXT PRIMARY KEY,
+  application_id TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+  reviewer_id TEXT NOT NULL,
+  reviewer_name TEXT NOT NULL,
+  conflict_declared INTEGER NOT NULL,
+  statement TEXT,
+  scores TEXT NOT NULL,
+  weighted_total REAL,
+  comment TEXT,
+  submitted_at TEXT NOT NULL,
+  UNIQUE (application_id, reviewer_id)
+);
+
+CREATE TABLE decisions (
+  application_id TEXT PRIMARY KEY REFERENCES applications(id) ON DELETE CASCADE,
+  outcome TEXT NOT NULL,
+  amount_minor INTEGER,
+  conditions TEXT,
+  reason TEXT,
+  decided_at TEXT NOT NULL,
+  decided_by TEXT
+);
+
+CREATE TABLE awards (
+  id TEXT PRIMARY KEY,
+  call_id TEXT NOT NULL REFERENCES calls(id),
+  application_id TEXT NOT NULL UNIQUE REFERENCES applications(id),
+  association_id TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL,
+  region TEXT NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  funder_level TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX awards_by_call ON awards (call_id);
+CREATE INDEX awards_by_association ON awards (association_id);
+CREATE INDEX awards_by_year ON awards (fiscal_year);
+
+CREATE TABLE award_domains (
+  award_id TEXT NOT NULL REFERENCES awards(id) ON DELETE CASCADE,
+  domain TEXT NOT NULL,
+  PRIMARY KEY (award_id, domain)
+);
+CREATE INDEX award_domains_by_domain ON award_domains (domain);
+`,
+};

@@ -1,0 +1,123 @@
+import type { Migration } from '../../db/db.js';
+
+/**
+ * Tables of the consultations area. Each resource keeps its contract object as JSON in `data` plus real
+ * columns for what is filtered, sorted or joined. Articles have stable ids per consultation so that
+ * contributions stay attached to an article across versions. Personal keys (`account_id`, `device_hash`,
+ * `participant_key`) never leave the server.
+ */
+export const consultationsMigration: Migration = {
+  id: '040_consultations',
+  sql: `
+CREATE TABLE consultations (
+  id TEXT PRIMARY KEY,
+  reference TEXT NOT NULL UNIQUE,
+  phase TEXT NOT NULL,
+  phase_rank INTEGER NOT NULL,
+  scope TEXT NOT NULL,
+  region TEXT,
+  subject_type TEXT NOT NULL,
+  participation_mode TEXT NOT NULL,
+  issuing_sector TEXT NOT NULL,
+  contributions_open_at TEXT,
+  contributions_close_at TEXT,
+  created_at TEXT NOT NULL,
+  current_version_id TEXT NOT NULL,
+  synthesis TEXT,
+  data TEXT NOT NULL
+);
+CREATE INDEX consultations_by_phase ON consultations (phase_rank, created_at);
+CREATE INDEX consultations_by_region ON consultations (region);
+CREATE INDEX consultations_by_sector ON consultations (issuing_sector);
+
+CREATE TABLE consultation_versions (
+  consultation_id TEXT NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  published_at TEXT NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (consultation_id, id)
+);
+
+CREATE TABLE consultation_articles (
+  consultation_id TEXT NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  first_version_id TEXT NOT NULL,
+  last_version_id TEXT NOT NULL,
+  PRIMARY KEY (consultation_id, id)
+);
+
+CREATE TABLE consultation_questions (
+  consultation_id TEXT NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (consultation_id, id)
+);
+
+CREATE TABLE contribution_sequence (
+  name TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+);
+
+CREATE TABLE contributions (
+  id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL UNIQUE,
+  consultation_id TEXT NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+  article_id TEXT,
+  parent_id TEXT REFERENCES contributions(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  body TEXT NOT NULL,
+  proposed_text TEXT,
+  question_id TEXT,
+  answer TEXT,
+  position TEXT,
+  author TEXT NOT NULL,
+  participant_type TEXT NOT NULL,
+  region TEXT,
+  participant_key TEXT NOT NULL,
+  account_id TEXT,
+  device_hash TEXT,
+  created_at TEXT NOT NULL,
+  edited_at TEXT,
+  moderation_state TEXT NOT NULL,
+  moderation_reason TEXT,
+  decided_at TEXT,
+  supports INTEGER NOT NULL DEFAULT 0,
+  report_count INTEGER NOT NULL DEFAULT 0,
+  official_response TEXT
+);
+CREATE INDEX contributions_by_consultation ON contributions (consultation_id, moderation_state, parent_id);
+CREATE INDEX contributions_by_article ON contributions (consultation_id, article_id);
+CREATE INDEX contributions_by_parent ON contributions (parent_id);
+CREATE INDEX contributions_by_state ON contributions (moderation_state, created_at);
+CREATE INDEX contributions_by_account ON contributions (account_id, created_at);
+CREATE INDEX contributions_by_device ON contributions (device_hash, created_at);
+
+CREATE TABLE contribution_history (
+  contribution_id TEXT NOT NULL REFERENCES contributions(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  action TEXT NOT NULL,
+  reason TEXT,
+  PRIMARY KEY (contribution_id, seq)
+);
+
+CREATE TABLE contribution_supports (
+  contribution_id TEXT NOT NULL REFERENCES contributions(id) ON DELETE CASCADE,
+  supporter_key TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (contribution_id, supporter_key)
+);
+
+CREATE TABLE contribution_reports (
+  contribution_id TEXT NOT NULL REFERENCES contributions(id) ON DELETE CASCADE,
+  reporter_key TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  detail TEXT,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (contribution_id, reporter_key)
+);
+`,
+};

@@ -1,0 +1,558 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type {
+  Consultation,
+  Contribution,
+  ContributionReceipt,
+  DocumentVersion,
+  VersionDiff,
+} from '@nassij/contract';
+import { DEMO_ACCOUNTS } from '../../seed/demo.js';
+import { signInAs, tempServer } from '../../testing.js';
+
+type Server = Awaited<ReturnType<typeof tempServer>>;
+
+let server: Server;
+const tokens: Record<string, string> = {};
+
+async function call(
+  method: string,
+  path: string,
+  options: { token?: string; device?: string; body?: unknown } = {},
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.device) headers['x-nassij-device'] = options.device;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers,
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : {} };
+}
+
+const anonymousAuthor = { displayName: 'ⵎⵓⵃⵎⵎⴷ', participantType: 'citizen', region: 'MA-09' } as const;
+let deviceCounter = 0;
+const newDevice = () => `test-device-${String(++deviceCounter).padStart(8, '0')}`;
+
+before(async () => {
+  server = await tempServer({ rateLimit: false });
+  for (const [key, account] of Object.entries(DEMO_ACCOUNTS)) {
+    tokens[key] = await signInAs(server.url, account.email, account.password);
+  }
+});
+after(() => server.stop());
+
+describe('consultations', () => {
+  test('search has every phase, facets, and finds by words and by reference', async () => {
+    const all = await call('GET', '/v1/consultations?limit=100');
+    assert.equal(all.status, 200);
+    const items = all.json.items as unknown as { id: string; phase: string; participationMode: string }[];
+    assert.ok(items.length >= 6);
+    for (const phase of ['upcoming', 'information', 'contributions_open', 'closed', 'synthesis_published']) {
+      assert.ok(
+        items.some((c) => c.phase === phase),
+        phase,
+      );
+    }
+    assert.equal(items.filter((c) => c.phase === 'contributions_open').length >= 2, true);
+    const facets = all.json.facets as unknown as Record<string, { value: string; count: number }[]>;
+    for (const name of ['phase', 'region', 'subjectType', 'scope', 'issuingBody'])
+      assert.ok(facets[name], name);
+
+    const open = await call('GET', '/v1/consultations?phase=contributions_open&scope=regional');
+    const openItems = open.json.items as unknown as { id: string }[];
+    assert.deepEqual(
+      openItems.map((c) => c.id),
+      ['cons_0002'],
+    );
+    // The phase facet ignores the phase filter itself.
+    const phaseFacet = (open.json.facets as unknown as Record<string, { value: string }[]>).phase ?? [];
+    assert.ok(phaseFacet.some((f) => f.value === 'synthesis_published'));
+
+    const words = await call('GET', `/v1/consultations?q=${encodeURIComponent('التشاور العمومي')}`);
+    assert.ok((words.json.items as unknown as { id: string }[]).some((c) => c.id === 'cons_0001'));
+    const page = await call('GET', '/v1/consultations?limit=2');
+    assert.equal(typeof page.json.nextCursor, 'string');
+    const next = await call('GET', `/v1/consultations?limit=2&cursor=${page.json.nextCursor}`);
+    assert.notEqual(
+      (next.json.items as unknown as { id: string }[])[0]?.id,
+      (page.json.items as unknown as { id: string }[])[0]?.id,
+    );
+    assert.equal((await call('GET', '/v1/consultations?cursor=bogus!')).status, 422);
+  });
+
+  test('the draft law: current text with counts, both versions and the diff', async () => {
+    const response = await call('GET', '/v1/consultations/cons_0001');
+    assert.equal(response.status, 200);
+    const law = response.json as unknown as Consultation;
+    assert.equal(law.subjectType, 'draft_law');
+    assert.equal(law.currentVersionId, 'v2');
+    assert.equal(law.versions.length, 2);
+    const articles = law.text?.sections.flatMap((s) => s.articles) ?? [];
+    assert.ok(articles.length >= 12);
+    assert.ok((law.text?.sections.length ?? 0) >= 3);
+    assert.ok((articles.find((a) => a.id === 'art-5')?.contributionCount ?? 0) >= 2);
+    assert.equal(articles.find((a) => a.id === 'art-9b')?.changed, 'added');
+    assert.equal(articles.find((a) => a.id === 'art-5')?.changed, 'modified');
+    assert.equal(
+      articles.find((a) => a.id === 'art-14'),
+      undefined,
+    );
+
+    const byReference = await call('GET', `/v1/consultations/${law.reference}`);
+    assert.equal((byReference.json as unknown as Consultation).id, 'cons_0001');
+
+    const v1 = (await call('GET', '/v1/consultations/cons_0001/versions/v1'))
+      .json as unknown as DocumentVersion;
+    assert.ok(v1.sections.flatMap((s) => s.articles).some((a) => a.id === 'art-14'));
+    assert.equal((await call('GET', '/v1/consultations/cons_0001/versions/v9')).status, 404);
+
+    const diff = (await call('GET', '/v1/consultations/cons_0001/versions/v2/diff?against=v1'))
+      .json as unknown as VersionDiff;
+    const change = (id: string) => diff.articles.find((a) => a.articleId === id);
+    assert.equal(change('art-9b')?.change, 'added');
+    assert.equal(change('art-14')?.change, 'removed');
+    assert.ok(change('art-14')?.before);
+    assert.equal(change('art-5')?.change, 'modified');
+    assert.notDeepEqual(change('art-5')?.before, change('art-5')?.after);
+    assert.equal(change('art-1')?.change, 'unchanged');
+    assert.equal((await call('GET', '/v1/consultations/cons_0001/versions/v2/diff?against=v7')).status, 422);
+    assert.equal((await call('GET', '/v1/consultations/nope/versions/v2/diff?against=v1')).status, 404);
+  });
+
+  test('stats are computed from the published contributions', async () => {
+    const stats = (await call('GET', '/v1/consultations/cons_0001/stats'))
+      .json as unknown as Consultation['stats'];
+    const list = await call('GET', '/v1/consultations/cons_0001/contributions?limit=100');
+    const items = list.json.items as unknown as Contribution[];
+    const published = items.length + items.reduce((n, c) => n + (c.replies?.length ?? 0), 0);
+    assert.equal(stats.contributions, published);
+    const supports = items.reduce(
+      (n, c) => n + c.supports + (c.replies ?? []).reduce((m, r) => m + r.supports, 0),
+      0,
+    );
+    assert.equal(stats.supports, supports);
+    assert.equal(
+      stats.byParticipantType.reduce((n, t) => n + t.contributions, 0),
+      stats.contributions,
+    );
+    assert.ok(stats.participants > 0 && stats.participants <= stats.contributions);
+
+    const before = stats.contributions;
+    const created = await call('POST', '/v1/consultations/cons_0001/contributions', {
+      token: tokens.reviewer,
+      body: {
+        kind: 'recommendation',
+        body: 'Recommandation de test',
+        consent: true,
+        author: { displayName: 'x', participantType: 'citizen', region: 'MA-12' },
+      },
+    });
+    assert.equal(created.status, 201);
+    const afterStats = (await call('GET', '/v1/consultations/cons_0001/stats'))
+      .json as unknown as Consultation['stats'];
+    assert.equal(afterStats.contributions, before + 1);
+    assert.equal(afterStats.recommendations, stats.recommendations + 1);
+    assert.ok(afterStats.byRegion.some((r) => r.region === 'MA-12'));
+  });
+
+  test('synthesis: 404 before publication, present after', async () => {
+    assert.equal((await call('GET', '/v1/consultations/cons_0001/synthesis')).status, 404);
+    assert.equal((await call('GET', '/v1/consultations/cons_0006/synthesis')).status, 404);
+    const synthesis = await call('GET', '/v1/consultations/cons_0007/synthesis');
+    assert.equal(synthesis.status, 200);
+    const recommendations = synthesis.json.recommendations as unknown as {
+      outcome: string;
+      contributionId: string;
+    }[];
+    assert.ok(recommendations.length > 0);
+    const outcomes = new Set(recommendations.map((r) => r.outcome));
+    assert.ok(outcomes.has('accepted'));
+    const list = await call('GET', '/v1/consultations/cons_0007/contributions?kind=recommendation&limit=100');
+    assert.equal(recommendations.length, (list.json.items as unknown as unknown[]).length);
+    assert.ok((await call('GET', '/v1/consultations/cons_0007')).json.synthesis);
+  });
+});
+
+describe('contributions', () => {
+  test('open mode, anonymous: device header and author required, pending with a receipt, visible to its author only', async () => {
+    const path = '/v1/consultations/cons_0001/contributions';
+    const body = {
+      kind: 'comment',
+      articleId: 'art-5',
+      body: 'Avis anonyme',
+      consent: true,
+      author: anonymousAuthor,
+    };
+    const noAuthor = await call('POST', path, { device: newDevice(), body: { ...body, author: undefined } });
+    assert.equal(noAuthor.status, 422);
+    assert.equal((noAuthor.json.errors as unknown as { path: string }[])[0]?.path, '/author');
+    const noDevice = await call('POST', path, { body });
+    assert.equal(noDevice.status, 422);
+    assert.equal((noDevice.json.errors as unknown as { path: string }[])[0]?.path, '/X-Nassij-Device');
+
+    const device = newDevice();
+    const created = await call('POST', path, { device, body });
+    assert.equal(created.status, 201);
+    const receipt = created.json as unknown as ContributionReceipt;
+    assert.equal(receipt.awaitingModeration, true);
+    assert.equal(receipt.contribution.moderation.state, 'pending');
+    assert.match(receipt.receiptNumber, /^MA-CTB-\d{4}-\d{6}$/);
+    assert.equal(receipt.followUrl, `/v1/contributions/${receipt.contribution.id}`);
+
+    assert.equal((await call('GET', receipt.followUrl)).status, 404);
+    assert.equal((await call('GET', receipt.followUrl, { device: newDevice() })).status, 404);
+    const own = await call('GET', receipt.followUrl, { device });
+    assert.equal(own.status, 200);
+    assert.equal((own.json as unknown as Contribution).history?.[0]?.action, 'created');
+    const list = await call('GET', `${path}?limit=100&sort=newest`);
+    assert.ok(!(list.json.items as unknown as Contribution[]).some((c) => c.id === receipt.contribution.id));
+  });
+
+  test('registered mode: 401 without a token, published with one', async () => {
+    const path = '/v1/consultations/cons_0002/contributions';
+    const body = {
+      kind: 'comment',
+      articleId: 'pdr-1',
+      body: 'Le dessalement est prioritaire',
+      consent: true,
+    };
+    const anonymous = await call('POST', path, {
+      device: newDevice(),
+      body: { ...body, author: anonymousAuthor },
+    });
+    assert.equal(anonymous.status, 401);
+    const signed = await call('POST', path, { token: tokens.citizen, body });
+    assert.equal(signed.status, 201);
+    const receipt = signed.json as unknown as ContributionReceipt;
+    assert.equal(receipt.awaitingModeration, false);
+    assert.equal(receipt.contribution.author.displayName, DEMO_ACCOUNTS.citizen.displayName);
+    assert.equal(receipt.contribution.moderation.state, 'published');
+    const unknownArticle = await call('POST', path, {
+      token: tokens.citizen,
+      body: { ...body, articleId: 'art-1' },
+    });
+    assert.equal(unknownArticle.status, 422);
+    assert.equal((unknownArticle.json.errors as unknown as { path: string }[])[0]?.path, '/articleId');
+  });
+
+  test('associations_only: a representative of the association may, a citizen or a member may not', async () => {
+    const path = '/v1/consultations/cons_0003/contributions';
+    const body = {
+      kind: 'recommendation',
+      articleId: 'g-1-1',
+      body: 'Porter le délai à quarante-cinq jours',
+      consent: true,
+      author: { displayName: 'جمعية الأمل', participantType: 'association', associationId: 'asso_0001' },
+    };
+    const ok = await call('POST', path, { token: tokens.representative, body });
+    assert.equal(ok.status, 201);
+    const author = (ok.json as unknown as ContributionReceipt).contribution.author;
+    assert.equal(author.participantType, 'association');
+    assert.equal(author.associationId, 'asso_0001');
+    assert.equal((await call('POST', path, { token: tokens.citizen, body })).status, 403);
+    assert.equal((await call('POST', path, { token: tokens.member, body })).status, 403);
+    const otherAssociation = { ...body, author: { ...body.author, associationId: 'asso_0002' } };
+    assert.equal(
+      (await call('POST', path, { token: tokens.representative, body: otherAssociation })).status,
+      403,
+    );
+    assert.equal((await call('POST', path, { body })).status, 401);
+  });
+
+  test('phase_closed on a closed consultation, 404 on an unknown one', async () => {
+    const body = { kind: 'comment', body: 'Trop tard', consent: true };
+    const closed = await call('POST', '/v1/consultations/cons_0006/contributions', {
+      token: tokens.citizen,
+      body,
+    });
+    assert.equal(closed.status, 422);
+    assert.equal(closed.json.code, 'phase_closed');
+    assert.equal(
+      (await call('POST', '/v1/consultations/cons_9999/contributions', { token: tokens.citizen, body }))
+        .status,
+      404,
+    );
+  });
+
+  test('XSS payloads are stored and returned byte for byte as plain text', async () => {
+    for (const payload of [
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      'javascript:alert(1)',
+    ]) {
+      const created = await call('POST', '/v1/consultations/cons_0001/contributions', {
+        token: tokens.member,
+        body: { kind: 'amendment', articleId: 'art-3', body: payload, proposedText: payload, consent: true },
+      });
+      assert.equal(created.status, 201);
+      const id = (created.json as unknown as ContributionReceipt).contribution.id;
+      const read = (await call('GET', `/v1/contributions/${id}`)).json as unknown as Contribution;
+      assert.equal(read.body, payload);
+      assert.equal(read.proposedText, payload);
+    }
+  });
+
+  test('bad bodies: too long, control characters, reply depth, answers', async () => {
+    const path = '/v1/consultations/cons_0001/contributions';
+    const tooLong = await call('POST', path, {
+      token: tokens.admin,
+      body: { kind: 'comment', body: 'x'.repeat(4001), consent: true },
+    });
+    assert.equal(tooLong.status, 422);
+    const error = (tooLong.json.errors as unknown as { path: string; code: string }[])[0];
+    assert.equal(error?.path, '/body');
+    assert.equal(error?.code, 'too_long');
+    const control = await call('POST', path, {
+      token: tokens.admin,
+      body: { kind: 'comment', body: 'bonjour\u0007', consent: true },
+    });
+    assert.equal(control.status, 422);
+    assert.equal((control.json.errors as unknown as { path: string }[])[0]?.path, '/body');
+
+    const reply = await call('POST', path, {
+      token: tokens.admin,
+      body: { kind: 'comment', parentId: 'ctb_000002', body: 'Réponse', consent: true },
+    });
+    assert.equal(reply.status, 201);
+    const replyId = (reply.json as unknown as ContributionReceipt).contribution.id;
+    assert.equal((reply.json as unknown as ContributionReceipt).contribution.articleId, 'art-5');
+    const deep = await call('POST', path, {
+      token: tokens.admin,
+      body: { kind: 'comment', parentId: replyId, body: 'Trop profond', consent: true },
+    });
+    assert.equal(deep.status, 422);
+    assert.equal((deep.json.errors as unknown as { path: string }[])[0]?.path, '/parentId');
+
+    const answer = await call('POST', path, {
+      token: tokens.admin,
+      body: { kind: 'answer', questionId: 'q1', answer: ['yes'], body: 'Oui', consent: true },
+    });
+    assert.equal(answer.status, 201);
+    const badOption = await call('POST', path, {
+      token: tokens.admin,
+      body: { kind: 'answer', questionId: 'q1', answer: ['maybe'], body: 'Peut-être', consent: true },
+    });
+    assert.equal(badOption.status, 422);
+    const twoOnSingle = await call('POST', path, {
+      token: tokens.admin,
+      body: { kind: 'answer', questionId: 'q1', answer: ['yes', 'no'], body: 'Les deux', consent: true },
+    });
+    assert.equal(twoOnSingle.status, 422);
+  });
+
+  test('honeypot: a plausible 201 receipt, nothing stored', async () => {
+    const device = newDevice();
+    const created = await call('POST', '/v1/consultations/cons_0001/contributions', {
+      device,
+      body: {
+        kind: 'comment',
+        body: 'Buy cheap pills',
+        consent: true,
+        author: anonymousAuthor,
+        honeypot: 'http://spam',
+      },
+    });
+    assert.equal(created.status, 201);
+    const receipt = created.json as unknown as ContributionReceipt;
+    assert.equal(receipt.awaitingModeration, true);
+    assert.match(receipt.receiptNumber, /^MA-CTB-/);
+    assert.equal((await call('GET', receipt.followUrl, { device })).status, 404);
+    const queue = await call('GET', '/v1/moderation/contributions?limit=100', { token: tokens.moderator });
+    assert.ok(!(queue.json.items as unknown as Contribution[]).some((c) => c.body === 'Buy cheap pills'));
+  });
+
+  test('rate limit per device: the 11th contribution in an hour is 429 with retryAfterSeconds', async () => {
+    const device = newDevice();
+    const body = { kind: 'comment', body: 'Encore', consent: true, author: anonymousAuthor };
+    for (let i = 0; i < 10; i++) {
+      assert.equal(
+        (await call('POST', '/v1/consultations/cons_0001/contributions', { device, body })).status,
+        201,
+      );
+    }
+    const limited = await call('POST', '/v1/consultations/cons_0001/contributions', { device, body });
+    assert.equal(limited.status, 429);
+    assert.equal(limited.json.code, 'rate_limited');
+    assert.ok((limited.json.retryAfterSeconds as unknown as number) > 0);
+  });
+
+  test('support once, then 409; supportedByMe for the caller', async () => {
+    const target = await call('GET', '/v1/consultations/cons_0001/contributions?articleId=art-8');
+    const targetId = (target.json.items as unknown as Contribution[])[0]?.id as string;
+    const first = await call('POST', `/v1/contributions/${targetId}/supports`, { token: tokens.citizen });
+    assert.equal(first.status, 201);
+    assert.equal(first.json.supportedByMe, true);
+    const again = await call('POST', `/v1/contributions/${targetId}/supports`, { token: tokens.citizen });
+    assert.equal(again.status, 409);
+    assert.equal(again.json.code, 'already_supported');
+    assert.equal((await call('POST', `/v1/contributions/${targetId}/supports`)).status, 401);
+    const list = await call('GET', '/v1/consultations/cons_0001/contributions?articleId=art-8', {
+      token: tokens.citizen,
+    });
+    const item = (list.json.items as unknown as Contribution[]).find((c) => c.id === targetId);
+    assert.equal(item?.supportedByMe, true);
+    assert.equal(item?.supports, first.json.supports as unknown as number);
+    const anonymous = await call('GET', '/v1/consultations/cons_0001/contributions?articleId=art-8');
+    assert.equal((anonymous.json.items as unknown as Contribution[])[0]?.supportedByMe, undefined);
+  });
+
+  test('list: filters, sort, nested replies, pending only for moderators', async () => {
+    const list = await call(
+      'GET',
+      '/v1/consultations/cons_0001/contributions?articleId=art-5&sort=most_supported',
+    );
+    const items = list.json.items as unknown as Contribution[];
+    assert.ok(items.every((c) => c.articleId === 'art-5' && c.moderation.state === 'published'));
+    for (let i = 1; i < items.length; i++)
+      assert.ok((items[i - 1]?.supports ?? 0) >= (items[i]?.supports ?? 0));
+    assert.ok(items.some((c) => (c.replies?.length ?? 0) > 0));
+    const against = await call(
+      'GET',
+      '/v1/consultations/cons_0001/contributions?position=against&kind=comment',
+    );
+    assert.ok(
+      (against.json.items as unknown as Contribution[]).every(
+        (c) => c.position === 'against' && c.kind === 'comment',
+      ),
+    );
+    assert.equal((await call('GET', '/v1/consultations/cons_0001/contributions?state=pending')).status, 403);
+    assert.equal(
+      (
+        await call('GET', '/v1/consultations/cons_0001/contributions?state=pending', {
+          token: tokens.citizen,
+        })
+      ).status,
+      403,
+    );
+    const pending = await call('GET', '/v1/consultations/cons_0001/contributions?state=pending', {
+      token: tokens.moderator,
+    });
+    assert.equal(pending.status, 200);
+    assert.ok(
+      (pending.json.items as unknown as Contribution[]).every((c) => c.moderation.state === 'pending'),
+    );
+    assert.ok((pending.json.items as unknown as Contribution[]).length > 0);
+  });
+
+  test('report: 202, five different reporters send it back to moderation', async () => {
+    const created = await call('POST', '/v1/consultations/cons_0001/contributions', {
+      token: tokens.representative,
+      body: { kind: 'comment', body: 'Texte signalé', consent: true },
+    });
+    const id = (created.json as unknown as ContributionReceipt).contribution.id;
+    for (let i = 0; i < 4; i++) {
+      const report = await call('POST', `/v1/contributions/${id}/reports`, {
+        device: newDevice(),
+        body: { reason: 'spam' },
+      });
+      assert.equal(report.status, 202);
+      if (i === 0) {
+        // The same reporter again counts once.
+        const same = await call('POST', `/v1/contributions/${id}/reports`, {
+          token: tokens.citizen,
+          body: { reason: 'abuse' },
+        });
+        assert.equal(same.status, 202);
+        await call('POST', `/v1/contributions/${id}/reports`, {
+          token: tokens.citizen,
+          body: { reason: 'abuse' },
+        });
+      }
+      if (i === 2) {
+        // Four distinct reporters so far: still public.
+        assert.equal(
+          ((await call('GET', `/v1/contributions/${id}`)).json as unknown as Contribution).moderation.state,
+          'published',
+        );
+      }
+    }
+    // The citizen and four devices make five reporters: back to moderation, hidden from the public.
+    assert.equal((await call('GET', `/v1/contributions/${id}`)).status, 404);
+    const own = await call('GET', `/v1/contributions/${id}`, { token: tokens.representative });
+    assert.equal((own.json as unknown as Contribution).moderation.state, 'pending');
+    assert.ok((own.json as unknown as Contribution).history?.some((e) => e.action === 'reported'));
+    assert.equal(
+      (await call('POST', `/v1/contributions/${id}/reports`, { body: { reason: 'nope' } })).status,
+      422,
+    );
+  });
+
+  test('moderation: queue for moderators only, publish and hide with reason in history', async () => {
+    assert.equal((await call('GET', '/v1/moderation/contributions', { token: tokens.citizen })).status, 403);
+    assert.equal((await call('GET', '/v1/moderation/contributions')).status, 401);
+    const queue = await call('GET', '/v1/moderation/contributions?limit=100', { token: tokens.moderator });
+    assert.equal(queue.status, 200);
+    const items = queue.json.items as unknown as Contribution[];
+    assert.ok(items.length > 0 && items.every((c) => c.moderation.state === 'pending'));
+    for (let i = 1; i < items.length; i++)
+      assert.ok((items[i - 1]?.createdAt ?? '') <= (items[i]?.createdAt ?? ''));
+    const [first, second] = items;
+    assert.ok(first && second);
+
+    const published = await call('POST', `/v1/contributions/${first.id}/moderation`, {
+      token: tokens.moderator,
+      body: { decision: 'publish' },
+    });
+    assert.equal(published.status, 200);
+    assert.equal((published.json as unknown as Contribution).moderation.state, 'published');
+    assert.equal((await call('GET', `/v1/contributions/${first.id}`)).status, 200);
+
+    const noReason = await call('POST', `/v1/contributions/${second.id}/moderation`, {
+      token: tokens.moderator,
+      body: { decision: 'hide' },
+    });
+    assert.equal(noReason.status, 422);
+    const hidden = await call('POST', `/v1/contributions/${second.id}/moderation`, {
+      token: tokens.admin,
+      body: { decision: 'hide', reason: 'Hors sujet' },
+    });
+    assert.equal(hidden.status, 200);
+    const contribution = hidden.json as unknown as Contribution;
+    assert.equal(contribution.moderation.state, 'hidden');
+    assert.equal(contribution.moderation.reason, 'Hors sujet');
+    assert.ok(contribution.history?.some((e) => e.action === 'hidden' && e.reason === 'Hors sujet'));
+    assert.equal(
+      (
+        await call('POST', `/v1/contributions/${second.id}/moderation`, {
+          token: tokens.citizen,
+          body: { decision: 'publish' },
+        })
+      ).status,
+      403,
+    );
+  });
+
+  test('official response by a moderator; the seeded hidden one shows its reason to moderators', async () => {
+    const responded = await call('POST', '/v1/contributions/ctb_000004/response', {
+      token: tokens.moderator,
+      body: { body: { fr: 'Recommandation étudiée', ar: 'تمت دراسة التوصية' } },
+    });
+    assert.equal(responded.status, 200);
+    const contribution = responded.json as unknown as Contribution;
+    assert.equal(contribution.officialResponse?.body.fr, 'Recommandation étudiée');
+    assert.ok(contribution.history?.some((e) => e.action === 'responded'));
+    assert.equal(
+      (
+        await call('POST', '/v1/contributions/ctb_000004/response', {
+          token: tokens.citizen,
+          body: { body: { fr: 'x' } },
+        })
+      ).status,
+      403,
+    );
+    const seededHidden = await call(
+      'GET',
+      '/v1/moderation/contributions?state=hidden&consultationId=cons_0001',
+      {
+        token: tokens.moderator,
+      },
+    );
+    const reasons = (seededHidden.json.items as unknown as Contribution[]).map((c) => c.moderation.reason);
+    assert.ok(reasons.some((r) => r?.includes('données personnelles')));
+    assert.equal((await call('GET', '/v1/contributions/ctb_999999')).status, 404);
+  });
+});

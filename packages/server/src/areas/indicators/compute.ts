@@ -1,0 +1,503 @@
+// The commitment's indicators, computed live from the other areas' tables (read only). Every figure is a
+// plain SQL count or sum over indexed columns; the few rankings and unions are finished in JS.
+import {
+  DOMAINS,
+  FunderLevel,
+  INDICATOR_DEFINITIONS,
+  type Indicator,
+  type IndicatorBreakdown,
+  type IndicatorCode,
+  type IndicatorSet,
+  type LocalizedText,
+  percentOf,
+  REGIONS,
+  type RegionCode,
+  ROUTES,
+} from '@nassij/contract';
+import type { Db, SqlValue } from '../../db/db.js';
+import { casablancaYear, firstQuarterRange, type InstantRange, yearRange } from './period.js';
+
+/** What one computation needs: the year's range, the optional region, the request's "now". */
+interface Scope {
+  year: number;
+  range: InstantRange;
+  region?: RegionCode;
+  now: string;
+  /** Whether the consultations and trainings areas are installed (a server may run without them). */
+  has: { consultations: boolean; trainings: boolean };
+}
+
+/** Whether a table exists, asked portably (a query that reads no row). */
+function tableExists(db: Db, table: string): boolean {
+  try {
+    db.query(`SELECT 1 FROM ${table} WHERE 1 = 0`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function installed(db: Db): Scope['has'] {
+  return {
+    consultations: tableExists(db, 'contributions'),
+    trainings: tableExists(db, 'training_registrations'),
+  };
+}
+
+type Figure = Pick<Indicator, 'value' | 'numerator' | 'denominatorValue' | 'breakdown'>;
+
+/**
+ * The platform services counted by `services_available`: a fixed list, each available when every route
+ * it needs is in the contract's route table (which the server binds in full).
+ *
+ * @example
+ * ```ts
+ * PLATFORM_SERVICES.map((s) => s.code); // ['calls', 'eligibility', 'applications', …]
+ * ```
+ */
+export const PLATFORM_SERVICES: readonly { code: string; routes: readonly string[] }[] = [
+  { code: 'calls', routes: ['calls.search', 'calls.get'] },
+  { code: 'eligibility', routes: ['calls.checkEligibility'] },
+  { code: 'applications', routes: ['applications.start', 'applications.submit'] },
+  { code: 'awards', routes: ['awards.search'] },
+  { code: 'association-directory', routes: ['associations.search', 'associations.get'] },
+  { code: 'consultations', routes: ['consultations.get', 'contributions.create'] },
+  { code: 'consultation-results', routes: ['consultations.synthesis'] },
+  { code: 'trainings', routes: ['courses.search', 'registrations.create'] },
+  { code: 'indicators', routes: ['indicators.get'] },
+  { code: 'open-data', routes: ['openData.catalogue', 'openData.export'] },
+];
+
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+function regionLabel(code: string): LocalizedText | undefined {
+  return REGIONS.find((r) => r.code === code)?.name;
+}
+
+function domainLabel(code: string): LocalizedText | undefined {
+  return DOMAINS.find((d) => d.code === code)?.name;
+}
+
+function countMap(rows: { k: string; n: number }[]): Map<string, number> {
+  return new Map(rows.map((r) => [r.k, Number(r.n)]));
+}
+
+/** `AND <column> = ?` when a region is asked. */
+function regionClause(column: string, scope: Scope): { sql: string; params: SqlValue[] } {
+  return scope.region ? { sql: ` AND ${column} = ?`, params: [scope.region] } : { sql: '', params: [] };
+}
+
+/** Calls covering the region: national calls, and calls that list it among their eligible regions. */
+function callRegionClause(alias: string, scope: Scope): { sql: string; params: SqlValue[] } {
+  if (!scope.region) return { sql: '', params: [] };
+  return {
+    sql: ` AND (${alias}.coverage = 'national' OR EXISTS (SELECT 1 FROM call_regions cr WHERE cr.call_id = ${alias}.id AND cr.region = ?))`,
+    params: [scope.region],
+  };
+}
+
+function supportedShare(db: Db, scope: Scope): Figure {
+  const lastDay = `${scope.year}-12-31`;
+  const r = regionClause('s.region', scope);
+  const awarded = `SELECT association_id FROM awards WHERE decided_at >= ? AND decided_at < ?`;
+  const range = [scope.range.start, scope.range.end];
+  const registered = `FROM associations s WHERE s.founded_on <= ?${r.sql}`;
+  const total = Number(
+    db.get<{ n: number }>(`SELECT COUNT(*) AS n ${registered}`, [lastDay, ...r.params])?.n ?? 0,
+  );
+  const supported = Number(
+    db.get<{ n: number }>(`SELECT COUNT(*) AS n ${registered} AND s.id IN (${awarded})`, [
+      lastDay,
+      ...r.params,
+      ...range,
+    ])?.n ?? 0,
+  );
+  const byRegionTotal = countMap(
+    db.query(`SELECT s.region AS k, COUNT(*) AS n ${registered} GROUP BY s.region`, [lastDay, ...r.params]),
+  );
+  const byRegionSupported = countMap(
+    db.query(`SELECT s.region AS k, COUNT(*) AS n ${registered} AND s.id IN (${awarded}) GROUP BY s.region`, [
+      lastDay,
+      ...r.params,
+      ...range,
+    ]),
+  );
+  const domainFrom = `FROM association_domains d JOIN associations s ON s.id = d.association_id
+    WHERE s.founded_on <= ?${r.sql}`;
+  const byDomainTotal = countMap(
+    db.query(`SELECT d.domain AS k, COUNT(*) AS n ${domainFrom} GROUP BY d.domain`, [lastDay, ...r.params]),
+  );
+  const byDomainSupported = countMap(
+    db.query(`SELECT d.domain AS k, COUNT(*) AS n ${domainFrom} AND s.id IN (${awarded}) GROUP BY d.domain`, [
+      lastDay,
+      ...r.params,
+      ...range,
+    ]),
+  );
+  const byLevel = countMap(
+    db.query(
+      `SELECT a.funder_level AS k, COUNT(DISTINCT a.association_id) AS n FROM awards a
+       JOIN associations s ON s.id = a.association_id
+       WHERE a.decided_at >= ? AND a.decided_at < ? AND s.founded_on <= ?${r.sql} GROUP BY a.funder_level`,
+      [...range, lastDay, ...r.params],
+    ),
+  );
+  const row = (dimension: IndicatorBreakdown['dimension'], key: string, n: number, d: number) => ({
+    dimension,
+    key,
+    value: percentOf(n, d),
+    numerator: n,
+    denominatorValue: d,
+  });
+  const regions = scope.region ? [scope.region] : REGIONS.map((x) => x.code);
+  const breakdown: IndicatorBreakdown[] = [
+    ...regions.map((code) => {
+      const label = regionLabel(code);
+      return {
+        ...row('region', code, byRegionSupported.get(code) ?? 0, byRegionTotal.get(code) ?? 0),
+        ...(label ? { label } : {}),
+      };
+    }),
+    ...[...byDomainTotal.keys()].sort().map((code) => {
+      const label = domainLabel(code);
+      return {
+        ...row('domain', code, byDomainSupported.get(code) ?? 0, byDomainTotal.get(code) ?? 0),
+        ...(label ? { label } : {}),
+      };
+    }),
+    ...FunderLevel.options.map((level) => row('funder_level', level, byLevel.get(level) ?? 0, total)),
+  ];
+  return { value: percentOf(supported, total), numerator: supported, denominatorValue: total, breakdown };
+}
+
+function concentration(db: Db, scope: Scope): Figure {
+  const r = regionClause('s.region', scope);
+  const rows = db.query<{ association_id: string; minor: number }>(
+    `SELECT a.association_id, SUM(a.amount_minor) AS minor FROM awards a
+     JOIN associations s ON s.id = a.association_id
+     WHERE a.decided_at >= ? AND a.decided_at < ?${r.sql} GROUP BY a.association_id`,
+    [scope.range.start, scope.range.end, ...r.params],
+  );
+  // Sums stay far below 2^53 centimes (90 000 billion MAD), so plain numbers are exact.
+  const amounts = rows.map((x) => Number(x.minor)).sort((a, b) => b - a);
+  const total = amounts.reduce((sum, x) => sum + x, 0);
+  const top = amounts.slice(0, Math.ceil(amounts.length / 5)).reduce((sum, x) => sum + x, 0);
+  return { value: percentOf(top, total), numerator: top / 100, denominatorValue: total / 100 };
+}
+
+function callsFirstQuarter(db: Db, scope: Scope): Figure {
+  const q1 = firstQuarterRange(scope.year);
+  const r = callRegionClause('c', scope);
+  const count = (range: InstantRange) =>
+    Number(
+      db.get<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM calls c WHERE c.published_at >= ? AND c.published_at < ?${r.sql}`,
+        [range.start, range.end, ...r.params],
+      )?.n ?? 0,
+    );
+  const inQuarter = count(q1);
+  return { value: inQuarter, numerator: inQuarter, denominatorValue: count(scope.range) };
+}
+
+function consultationsHeld(db: Db, scope: Scope): Figure {
+  if (!scope.has.consultations) return { value: 0 };
+  const r = regionClause('region', scope);
+  const n = Number(
+    db.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM consultations WHERE contributions_open_at >= ? AND contributions_open_at < ?${r.sql}`,
+      [scope.range.start, scope.range.end, ...r.params],
+    )?.n ?? 0,
+  );
+  return { value: n };
+}
+
+/** Consultations whose contribution period closed in the year (and has closed by now). */
+function closedConsultations(db: Db, scope: Scope): { id: string; data: string }[] {
+  if (!scope.has.consultations) return [];
+  const r = regionClause('region', scope);
+  const end = yearEndSoFar(scope);
+  return db.query(
+    `SELECT id, data FROM consultations WHERE contributions_close_at >= ? AND contributions_close_at <= ?${r.sql}
+     ORDER BY contributions_close_at, id`,
+    [scope.range.start, end, ...r.params],
+  );
+}
+
+/** The end of the year's range, or now when the year is not over (ISO strings; Math.min is for numbers). */
+function yearEndSoFar(scope: Scope): string {
+  if (scope.now < scope.range.end) return scope.now;
+  return scope.range.end;
+}
+
+function perConsultation(rows: { id: string; data: string }[], counts: Map<string, number>): Figure {
+  const total = rows.reduce((sum, row) => sum + (counts.get(row.id) ?? 0), 0);
+  const breakdown = rows.map((row) => {
+    const title = (JSON.parse(row.data) as { title?: LocalizedText }).title;
+    return {
+      dimension: 'consultation' as const,
+      key: row.id,
+      ...(title ? { label: title } : {}),
+      value: counts.get(row.id) ?? 0,
+    };
+  });
+  return {
+    value: rows.length === 0 ? 0 : round2(total / rows.length),
+    numerator: total,
+    denominatorValue: rows.length,
+    breakdown,
+  };
+}
+
+function participants(db: Db, scope: Scope): Figure {
+  const rows = closedConsultations(db, scope);
+  const counts = new Map<string, number>();
+  for (const { id } of rows) {
+    // Contributors and supporters share one key space (`acc:…`, `dev:…`), so the union counts people once.
+    const n = db.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM (
+         SELECT participant_key AS k FROM contributions WHERE consultation_id = ? AND moderation_state = 'published'
+         UNION
+         SELECT s.supporter_key AS k FROM contribution_supports s JOIN contributions c ON c.id = s.contribution_id
+         WHERE c.consultation_id = ? AND c.moderation_state = 'published'
+       ) keys`,
+      [id, id],
+    );
+    counts.set(id, Number(n?.n ?? 0));
+  }
+  return perConsultation(rows, counts);
+}
+
+function recommendations(db: Db, scope: Scope): Figure {
+  const rows = closedConsultations(db, scope);
+  const counts = new Map<string, number>();
+  for (const { id } of rows) {
+    const n = db.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM contributions WHERE consultation_id = ? AND moderation_state = 'published'
+       AND kind IN ('recommendation', 'amendment')`,
+      [id],
+    );
+    counts.set(id, Number(n?.n ?? 0));
+  }
+  return perConsultation(rows, counts);
+}
+
+/** A UNION of the parts whose tables exist. */
+function union(parts: { sql: string; params: SqlValue[]; when?: boolean }[]): {
+  sql: string;
+  params: SqlValue[];
+} {
+  const kept = parts.filter((p) => p.when !== false);
+  return { sql: kept.map((p) => p.sql).join('\nUNION\n'), params: kept.flatMap((p) => p.params) };
+}
+
+function sectors(db: Db, scope: Scope): Figure {
+  const range = [scope.range.start, scope.range.end];
+  const c = callRegionClause('c', scope);
+  const r = regionClause('k.region', scope);
+  const t = regionClause('t.region', scope);
+  const query = union([
+    {
+      sql: `SELECT c.sector_code AS sector FROM calls c WHERE c.published_at >= ? AND c.published_at < ?${c.sql}`,
+      params: [...range, ...c.params],
+    },
+    {
+      // A consultation is published when its first version is.
+      sql: `SELECT k.issuing_sector AS sector FROM consultations k
+       WHERE k.id IN (SELECT consultation_id FROM consultation_versions GROUP BY consultation_id
+                      HAVING MIN(published_at) >= ? AND MIN(published_at) < ?)${r.sql}`,
+      params: [...range, ...r.params],
+      when: scope.has.consultations,
+    },
+    {
+      sql: `SELECT o.provider_sector AS sector FROM training_sessions t JOIN courses o ON o.id = t.course_id
+       WHERE t.start_at >= ? AND t.start_at < ? AND t.status <> 'cancelled'${t.sql}`,
+      params: [...range, ...t.params],
+      when: scope.has.trainings,
+    },
+  ]);
+  return { value: db.query(query.sql, query.params).length };
+}
+
+function trainingsHeld(db: Db, scope: Scope): Figure {
+  if (!scope.has.trainings) return { value: 0, breakdown: [] };
+  const t = regionClause('region', scope);
+  const end = yearEndSoFar(scope);
+  const rows = db.query<{ k: string | null; n: number }>(
+    `SELECT region AS k, COUNT(*) AS n FROM training_sessions
+     WHERE end_at >= ? AND end_at <= ? AND status NOT IN ('cancelled', 'postponed')${t.sql} GROUP BY region`,
+    [scope.range.start, end, ...t.params],
+  );
+  const total = rows.reduce((sum, row) => sum + Number(row.n), 0);
+  const breakdown = rows
+    .filter((row): row is { k: string; n: number } => row.k !== null)
+    .sort((a, b) => a.k.localeCompare(b.k))
+    .map((row) => {
+      const label = regionLabel(row.k);
+      return { dimension: 'region' as const, key: row.k, ...(label ? { label } : {}), value: Number(row.n) };
+    });
+  return { value: total, breakdown };
+}
+
+function beneficiaryPeople(db: Db, scope: Scope): Figure {
+  const range = [scope.range.start, scope.range.end];
+  const a = regionClause('p.region', scope);
+  const c = regionClause('region', scope);
+  const s = regionClause('s.region', scope);
+  const accounts = union([
+    {
+      sql: `SELECT h.actor AS k FROM application_history h JOIN applications p ON p.id = h.application_id
+       WHERE h.status = 'submitted' AND h.actor IS NOT NULL AND h.at >= ? AND h.at < ?${a.sql}`,
+      params: [...range, ...a.params],
+    },
+    {
+      sql: `SELECT account_id AS k FROM contributions
+       WHERE account_id IS NOT NULL AND created_at >= ? AND created_at < ?${c.sql}`,
+      params: [...range, ...c.params],
+      when: scope.has.consultations,
+    },
+  ]);
+  let people = db.query(accounts.sql, accounts.params).length;
+  if (scope.has.trainings) {
+    // Registrations record no account; an attended participant is one (association, folded name) pair.
+    const end = yearEndSoFar(scope);
+    people += db.query(
+      `SELECT DISTINCT r.association_id, r.participant_key FROM training_registrations r
+       JOIN training_sessions t ON t.id = r.session_id JOIN associations s ON s.id = r.association_id
+       WHERE r.status IN ('attended', 'completed') AND t.end_at >= ? AND t.end_at <= ?${s.sql}`,
+      [scope.range.start, end, ...s.params],
+    ).length;
+  }
+  return { value: people };
+}
+
+function beneficiaryAssociations(db: Db, scope: Scope): Figure {
+  const range = [scope.range.start, scope.range.end];
+  const ids = new Set<string>();
+  const direct = union([
+    {
+      sql: `SELECT p.association_id AS k FROM application_history h JOIN applications p ON p.id = h.application_id
+       WHERE h.status = 'submitted' AND h.at >= ? AND h.at < ?`,
+      params: range,
+    },
+    {
+      sql: 'SELECT association_id AS k FROM training_registrations WHERE created_at >= ? AND created_at < ?',
+      params: range,
+      when: scope.has.trainings,
+    },
+  ]);
+  for (const row of db.query<{ k: string }>(direct.sql, direct.params)) ids.add(row.k);
+  if (scope.has.consultations) {
+    // The association of a contribution is inside its author JSON; there are few enough rows to read.
+    for (const row of db.query<{ author: string }>(
+      `SELECT author FROM contributions WHERE participant_type = 'association' AND created_at >= ? AND created_at < ?`,
+      range,
+    )) {
+      const id = (JSON.parse(row.author) as { associationId?: string }).associationId;
+      if (id) ids.add(id);
+    }
+  }
+  if (!scope.region) return { value: ids.size };
+  const inRegion = new Set(
+    db.query<{ id: string }>('SELECT id FROM associations WHERE region = ?', [scope.region]).map((r) => r.id),
+  );
+  return { value: [...ids].filter((id) => inRegion.has(id)).length };
+}
+
+function servicesAvailable(): Figure {
+  const routeIds = new Set(ROUTES.map((r) => r.id));
+  return { value: PLATFORM_SERVICES.filter((s) => s.routes.every((id) => routeIds.has(id))).length };
+}
+
+const COMPUTE: Record<IndicatorCode, (db: Db, scope: Scope) => Figure> = {
+  associations_supported_share: supportedShare,
+  support_concentration_top_fifth: concentration,
+  calls_published_q1: callsFirstQuarter,
+  consultations_held: consultationsHeld,
+  participants_per_consultation: participants,
+  recommendations_per_consultation: recommendations,
+  sectors_involved: sectors,
+  trainings_held: trainingsHeld,
+  beneficiaries_people: beneficiaryPeople,
+  beneficiaries_associations: beneficiaryAssociations,
+  services_available: servicesAvailable,
+};
+
+/**
+ * The years that have data (an award decided, a call published, a consultation opened or a session
+ * held), up to the current year, ascending. Instants are bucketed by UTC hour, which keeps the Casablanca
+ * year exact since its offsets are whole hours.
+ *
+ * @example
+ * ```ts
+ * indicatorYears(db, new Date()); // [2024, 2025, 2026]
+ * ```
+ */
+export function indicatorYears(db: Db, now: Date): number[] {
+  const has = installed(db);
+  const query = union([
+    { sql: 'SELECT DISTINCT substr(decided_at, 1, 13) AS h FROM awards', params: [] },
+    { sql: 'SELECT DISTINCT substr(published_at, 1, 13) AS h FROM calls', params: [] },
+    {
+      sql: 'SELECT DISTINCT substr(contributions_open_at, 1, 13) AS h FROM consultations',
+      params: [],
+      when: has.consultations,
+    },
+    {
+      sql: "SELECT DISTINCT substr(end_at, 1, 13) AS h FROM training_sessions WHERE status <> 'cancelled'",
+      params: [],
+      when: has.trainings,
+    },
+  ]);
+  const hours = db.query<{ h: string | null }>(query.sql, query.params);
+  const current = casablancaYear(now.toISOString());
+  const years = new Set<number>();
+  for (const { h } of hours) {
+    if (!h) continue;
+    const year = casablancaYear(`${h}:00:00Z`);
+    if (year <= current) years.add(year);
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+/**
+ * Computes the indicators of a year (default: the latest year with data, else the current year), for the
+ * whole country or one region, with each definition published beside its value.
+ *
+ * @example
+ * ```ts
+ * const set = computeIndicators(db, { year: 2026, region: 'MA-06' }, new Date());
+ * set.indicators.find((i) => i.code === 'trainings_held')?.value;
+ * ```
+ */
+export function computeIndicators(
+  db: Db,
+  query: { year?: number; region?: RegionCode; code?: IndicatorCode[] },
+  now: Date,
+): IndicatorSet {
+  const years = indicatorYears(db, now);
+  const year = query.year ?? years.at(-1) ?? casablancaYear(now.toISOString());
+  const scope: Scope = {
+    year,
+    range: yearRange(year),
+    now: now.toISOString(),
+    has: installed(db),
+    ...(query.region ? { region: query.region } : {}),
+  };
+  const codes = query.code && query.code.length > 0 ? new Set(query.code) : undefined;
+  const indicators: Indicator[] = [];
+  for (const [code, compute] of Object.entries(COMPUTE) as [IndicatorCode, (db: Db, s: Scope) => Figure][]) {
+    if (codes && !codes.has(code)) continue;
+    const { unit, name, definition, denominator } = INDICATOR_DEFINITIONS[code];
+    indicators.push({
+      code,
+      name,
+      definition,
+      ...(denominator ? { denominator } : {}),
+      unit,
+      period: { year },
+      ...compute(db, scope),
+      computedAt: scope.now,
+    });
+  }
+  return { year, ...(query.region ? { region: query.region } : {}), indicators, years };
+}

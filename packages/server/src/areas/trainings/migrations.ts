@@ -1,0 +1,80 @@
+import type { Migration } from '../../db/db.js';
+
+/**
+ * Courses, their dated sessions and the registrations of associations' participants, each with the
+ * contract object's static part as JSON in `data` and real columns for every filter, sort, join and
+ * counter (seats are counted in columns so they change atomically).
+ */
+export const trainingsMigration: Migration = {
+  id: '050_trainings',
+  sql: `
+CREATE TABLE courses (
+  id TEXT PRIMARY KEY,
+  reference TEXT NOT NULL UNIQUE,
+  title_sort TEXT NOT NULL,
+  provider_sector TEXT NOT NULL,
+  modality TEXT NOT NULL,
+  free INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX courses_by_title ON courses (title_sort, id);
+
+CREATE TABLE course_competencies (
+  course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+  code TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  PRIMARY KEY (course_id, code)
+);
+CREATE INDEX course_competencies_by_code ON course_competencies (code, level);
+
+CREATE TABLE course_languages (
+  course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+  language TEXT NOT NULL,
+  PRIMARY KEY (course_id, language)
+);
+
+CREATE TABLE training_sessions (
+  id TEXT PRIMARY KEY,
+  course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+  start_at TEXT NOT NULL,
+  end_at TEXT NOT NULL,
+  region TEXT,
+  capacity INTEGER NOT NULL,
+  seats_left INTEGER NOT NULL CHECK (seats_left >= 0 AND seats_left <= capacity),
+  waitlist_count INTEGER NOT NULL CHECK (waitlist_count >= 0),
+  opens_at TEXT NOT NULL,
+  closes_at TEXT NOT NULL,
+  registration_state TEXT NOT NULL,
+  status TEXT NOT NULL,
+  language TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX training_sessions_by_course ON training_sessions (course_id, start_at);
+CREATE INDEX training_sessions_by_start ON training_sessions (start_at, id);
+CREATE INDEX training_sessions_by_region ON training_sessions (region);
+
+CREATE TABLE training_registrations (
+  id TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES training_sessions(id) ON DELETE CASCADE,
+  course_id TEXT NOT NULL,
+  association_id TEXT NOT NULL,
+  participant_key TEXT NOT NULL,
+  status TEXT NOT NULL,
+  seq INTEGER NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX training_registrations_by_session ON training_registrations (session_id, status, seq);
+CREATE INDEX training_registrations_by_association ON training_registrations (association_id, created_at);
+
+CREATE TABLE training_registration_history (
+  registration_id TEXT NOT NULL REFERENCES training_registrations(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  status TEXT NOT NULL,
+  reason TEXT,
+  PRIMARY KEY (registration_id, position)
+);
+`,
+};

@@ -1,0 +1,329 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DEMO_ACCOUNTS } from '../../seed/demo.js';
+import { signInAs, tempServer } from '../../testing.js';
+
+type Server = Awaited<ReturnType<typeof tempServer>>;
+interface SessionBody {
+  id: string;
+  seatsLeft: number;
+  waitlistCount: number;
+  registrationState: string;
+  period: { start: string; end: string };
+}
+interface RegistrationBody {
+  id: string;
+  status: string;
+  waitlistPosition?: number;
+  history: { status: string; reason?: string }[];
+  evaluation?: unknown;
+  associationId: string;
+}
+
+let server: Server;
+let member: string;
+let representative: string;
+let admin: string;
+
+async function call(method: string, path: string, token?: string, body?: unknown): Promise<Response> {
+  return fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+async function json<T>(response: Response, status: number): Promise<T> {
+  const body = (await response.json()) as T;
+  assert.equal(response.status, status, JSON.stringify(body));
+  return body;
+}
+
+function register(token: string, sessionId: string, associationId: string, name: string): Promise<Response> {
+  return call('POST', '/v1/registrations', token, {
+    sessionId,
+    associationId,
+    participant: { name },
+    consent: true,
+  });
+}
+
+async function openSessions(): Promise<SessionBody[]> {
+  const page = await json<{ items: SessionBody[] }>(
+    await call('GET', '/v1/sessions?state=open&limit=100'),
+    200,
+  );
+  return page.items;
+}
+
+before(async () => {
+  server = await tempServer({ rateLimit: false });
+  member = await signInAs(server.url, DEMO_ACCOUNTS.member.email, DEMO_ACCOUNTS.member.password);
+  representative = await signInAs(
+    server.url,
+    DEMO_ACCOUNTS.representative.email,
+    DEMO_ACCOUNTS.representative.password,
+  );
+  admin = await signInAs(server.url, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
+});
+after(async () => {
+  await server.stop();
+});
+
+describe('courses', () => {
+  test('search returns at least 30 courses with facets and up to three next sessions', async () => {
+    const page = await json<{
+      items: { id: string; nextSessions?: unknown[] }[];
+      total: number;
+      facets: Record<string, { value: string; count: number }[]>;
+    }>(await call('GET', '/v1/courses?limit=100'), 200);
+    assert.ok(page.total >= 30);
+    assert.equal(page.facets.competency?.length, 10);
+    assert.deepEqual(
+      page.facets.level?.map((f) => f.value),
+      ['1', '2', '3'],
+    );
+    assert.equal(page.facets.region?.length, 12);
+    assert.ok((page.facets.modality?.length ?? 0) >= 2);
+    assert.ok(page.facets.language?.some((f) => f.value === 'zgh'));
+    assert.ok(page.items.every((c) => (c.nextSessions?.length ?? 0) <= 3));
+    assert.ok(page.items.some((c) => (c.nextSessions?.length ?? 0) > 0));
+  });
+
+  test('filters by competency and level; the competency facet ignores its own filter', async () => {
+    const page = await json<{
+      items: { competencies: { code: string; level: number }[] }[];
+      total: number;
+      facets: Record<string, { value: string; count: number }[]>;
+    }>(await call('GET', '/v1/courses?competency=advocacy&level=2'), 200);
+    assert.ok(page.total >= 1);
+    for (const course of page.items) {
+      assert.ok(course.competencies.some((c) => c.code === 'advocacy'));
+      assert.ok(course.competencies.some((c) => c.level === 2));
+    }
+    assert.ok((page.facets.competency?.length ?? 0) > 1);
+  });
+
+  test('free text finds courses in Arabic and French, and free=true keeps free ones', async () => {
+    const ar = await json<{ total: number }>(
+      await call('GET', `/v1/courses?q=${encodeURIComponent('الحكامة')}`),
+      200,
+    );
+    assert.ok(ar.total >= 3);
+    const fr = await json<{ total: number }>(await call('GET', '/v1/courses?q=gestion%20financiere'), 200);
+    assert.ok(fr.total >= 1);
+    const free = await json<{ items: { cost: { free: boolean } }[] }>(
+      await call('GET', '/v1/courses?free=true&limit=100'),
+      200,
+    );
+    assert.ok(free.items.length > 0 && free.items.every((c) => c.cost.free));
+  });
+
+  test('get returns a course with its sessions; unknown is 404; bad query is 422', async () => {
+    const course = await json<{ sessions: unknown[] }>(await call('GET', '/v1/courses/crs_0001'), 200);
+    assert.equal(course.sessions.length, 4);
+    assert.equal((await call('GET', '/v1/courses/crs_9999')).status, 404);
+    assert.equal((await call('GET', '/v1/courses?level=7')).status, 422);
+    assert.equal(
+      (await call('GET', '/v1/courses?from=2026-05-01T00:00:00Z&to=2026-01-01T00:00:00Z')).status,
+      422,
+    );
+  });
+
+  test('sessions search filters by region and state; get reads one', async () => {
+    const page = await json<{ items: { location: { region?: string } }[]; total: number }>(
+      await call('GET', '/v1/sessions?region=MA-09&limit=100'),
+      200,
+    );
+    assert.ok(page.total > 0 && page.items.every((s) => s.location.region === 'MA-09'));
+    const open = await openSessions();
+    assert.ok(open.length > 0 && open.every((s) => s.registrationState === 'open'));
+    const first = open[0];
+    assert.ok(first);
+    assert.equal(
+      (await json<{ id: string }>(await call('GET', `/v1/sessions/${first.id}`), 200)).id,
+      first.id,
+    );
+    assert.equal((await call('GET', '/v1/sessions/ses_9999')).status, 404);
+  });
+});
+
+describe('registrations', () => {
+  test('register → confirmed; the same participant twice → 409 already_registered', async () => {
+    const session = (await openSessions())[0];
+    assert.ok(session);
+    const created = await json<RegistrationBody>(
+      await register(member, session.id, 'asso_0001', 'Amina Test'),
+      201,
+    );
+    assert.equal(created.status, 'confirmed');
+    const after = await json<SessionBody>(await call('GET', `/v1/sessions/${session.id}`), 200);
+    assert.equal(after.seatsLeft, session.seatsLeft - 1);
+    const twice = await json<{ code: string }>(
+      await register(member, session.id, 'asso_0001', 'amina test'),
+      409,
+    );
+    assert.equal(twice.code, 'already_registered');
+  });
+
+  test('a member of another association cannot register for it (403); no consent is 422', async () => {
+    const session = (await openSessions())[0];
+    assert.ok(session);
+    assert.equal((await register(representative, session.id, 'asso_0002', 'Someone')).status, 403);
+    const noConsent = await call('POST', '/v1/registrations', member, {
+      sessionId: session.id,
+      associationId: 'asso_0001',
+      participant: { name: 'X' },
+    });
+    assert.equal(noConsent.status, 422);
+    assert.equal((await register(member, 'ses_9999', 'asso_0001', 'Y')).status, 404);
+  });
+
+  test('a closed session refuses registration with 409 invalid_state', async () => {
+    const closed = await json<{ items: SessionBody[] }>(
+      await call('GET', '/v1/sessions?state=closed&limit=1'),
+      200,
+    );
+    const session = closed.items[0];
+    assert.ok(session);
+    const refused = await json<{ code: string }>(
+      await register(member, session.id, 'asso_0001', 'Late'),
+      409,
+    );
+    assert.equal(refused.code, 'invalid_state');
+  });
+
+  test('filling a session waitlists the next; cancelling promotes it; others may not read or cancel', async () => {
+    const session = (await openSessions()).sort((a, b) => a.seatsLeft - b.seatsLeft)[0];
+    assert.ok(session);
+    const confirmed: RegistrationBody[] = [];
+    for (let i = 0; i < session.seatsLeft; i++) {
+      confirmed.push(
+        await json<RegistrationBody>(
+          await register(member, session.id, 'asso_0002', `Participant ${i}`),
+          201,
+        ),
+      );
+    }
+    assert.ok(confirmed.every((r) => r.status === 'confirmed'));
+    const full = await json<SessionBody>(await call('GET', `/v1/sessions/${session.id}`), 200);
+    assert.equal(full.seatsLeft, 0);
+    assert.equal(full.registrationState, 'waitlist');
+    const waiting = await json<RegistrationBody>(
+      await register(member, session.id, 'asso_0002', 'In line'),
+      201,
+    );
+    assert.equal(waiting.status, 'waitlisted');
+    assert.equal(waiting.waitlistPosition, full.waitlistCount + 1);
+
+    const mine = confirmed[0];
+    assert.ok(mine);
+    // The representative belongs to asso_0001 only.
+    assert.equal((await call('GET', `/v1/registrations/${mine.id}`, representative)).status, 403);
+    assert.equal((await call('POST', `/v1/registrations/${mine.id}/cancel`, representative, {})).status, 403);
+    assert.equal((await call('GET', `/v1/registrations/${mine.id}`, admin)).status, 200);
+
+    const cancelled = await json<RegistrationBody>(
+      await call('POST', `/v1/registrations/${mine.id}/cancel`, member, { reason: 'Empêchement' }),
+      200,
+    );
+    assert.equal(cancelled.status, 'cancelled');
+    assert.equal(cancelled.history.at(-1)?.status, 'cancelled');
+    assert.match(cancelled.history.at(-1)?.reason ?? '', /Empêchement/);
+    // The session was open (seats left), so nobody was in line before ours.
+    assert.equal(full.waitlistCount, 0);
+    const promoted = await json<RegistrationBody>(
+      await call('GET', `/v1/registrations/${waiting.id}`, member),
+      200,
+    );
+    assert.equal(promoted.status, 'confirmed');
+    assert.equal(promoted.history.at(-1)?.status, 'confirmed');
+    assert.equal(promoted.waitlistPosition, undefined);
+    const again = await json<{ code: string }>(
+      await call('POST', `/v1/registrations/${mine.id}/cancel`, member, {}),
+      409,
+    );
+    assert.equal(again.code, 'invalid_state');
+  });
+
+  test('list returns the registrations of my associations only, and refuses another association', async () => {
+    const page = await json<{ items: RegistrationBody[]; total: number }>(
+      await call('GET', '/v1/registrations?limit=100', representative),
+      200,
+    );
+    assert.ok(page.total > 0 && page.items.every((r) => r.associationId === 'asso_0001'));
+    assert.equal(
+      (await call('GET', '/v1/registrations?associationId=asso_0002', representative)).status,
+      403,
+    );
+    assert.equal((await call('GET', '/v1/registrations')).status, 401);
+  });
+
+  test('evaluation: refused before the end, accepted once after attending, refused twice', async () => {
+    const upcoming = await json<{ items: RegistrationBody[] }>(
+      await call('GET', '/v1/registrations?associationId=asso_0001&status=confirmed&limit=100', member),
+      200,
+    );
+    const early = upcoming.items[0];
+    assert.ok(early);
+    const tooEarly = await json<{ code: string }>(
+      await call('POST', `/v1/registrations/${early.id}/evaluation`, member, { rating: 4 }),
+      409,
+    );
+    assert.equal(tooEarly.code, 'invalid_state');
+
+    const attended = await json<{ items: RegistrationBody[] }>(
+      await call(
+        'GET',
+        '/v1/registrations?associationId=asso_0001&status=completed&status=attended&limit=100',
+        member,
+      ),
+      200,
+    );
+    const target = attended.items.find((r) => r.evaluation === undefined);
+    assert.ok(target);
+    assert.equal(
+      (await call('POST', `/v1/registrations/${target.id}/evaluation`, member, { rating: 9 })).status,
+      422,
+    );
+    const evaluated = await json<{ evaluation: { rating: number } }>(
+      await call('POST', `/v1/registrations/${target.id}/evaluation`, member, { rating: 5, comment: 'مفيد' }),
+      200,
+    );
+    assert.equal(evaluated.evaluation.rating, 5);
+    const twice = await json<{ code: string }>(
+      await call('POST', `/v1/registrations/${target.id}/evaluation`, member, { rating: 3 }),
+      409,
+    );
+    assert.equal(twice.code, 'already_exists');
+  });
+
+  test('attendance requires an admin and issues the credential on completion', async () => {
+    const past = await json<{ items: RegistrationBody[] }>(
+      await call(
+        'GET',
+        '/v1/registrations?associationId=asso_0001&status=attended&status=completed&status=no_show&limit=100',
+        member,
+      ),
+      200,
+    );
+    const target = past.items[0];
+    assert.ok(target);
+    const body = { attendedHours: 6, status: 'completed' };
+    assert.equal((await call('POST', `/v1/registrations/${target.id}/attendance`, member, body)).status, 403);
+    const recorded = await json<{ status: string; attendance: { attendedHours: number } }>(
+      await call('POST', `/v1/registrations/${target.id}/attendance`, admin, body),
+      200,
+    );
+    assert.equal(recorded.status, 'completed');
+    assert.equal(recorded.attendance.attendedHours, 6);
+    const noShow = await call('POST', `/v1/registrations/${target.id}/attendance`, admin, {
+      attendedHours: 3,
+      status: 'no_show',
+    });
+    assert.equal(noShow.status, 422);
+  });
+});

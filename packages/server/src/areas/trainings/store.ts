@@ -1,0 +1,415 @@
+import {
+  type Course,
+  foldForSearch,
+  type Registration,
+  type RegistrationState,
+  type RegistrationStatus,
+  type Session,
+  type SessionStatus,
+  type SessionSummary,
+  type TrainingParticipant,
+} from '@nassij/contract';
+import { toInstant } from '../../auth/tokens.js';
+import type { Db, SqlValue } from '../../db/db.js';
+import { indexForSearch } from '../../search/search.js';
+
+/** The search-index kind of courses. */
+export const COURSE_KIND = 'course';
+
+/** A session row: counters and dates in columns, the rest of the contract object in `data`. */
+export interface SessionRow {
+  id: string;
+  course_id: string;
+  start_at: string;
+  end_at: string;
+  capacity: number;
+  seats_left: number;
+  waitlist_count: number;
+  opens_at: string;
+  closes_at: string;
+  registration_state: string;
+  status: string;
+  data: string;
+}
+
+/** A registration row; history lives in its own table. */
+export interface RegistrationRow {
+  id: string;
+  session_id: string;
+  course_id: string;
+  association_id: string;
+  status: string;
+  seq: number;
+  created_at: string;
+  data: string;
+}
+
+/** What `data` of a registration holds: the parts that have no column of their own. */
+type RegistrationData = Pick<Registration, 'participant'> &
+  Partial<Pick<Registration, 'attendance' | 'evaluation' | 'credentialIssuedOn'>>;
+
+const SESSION_COLUMNS =
+  'id, course_id, start_at, end_at, capacity, seats_left, waitlist_count, opens_at, closes_at, registration_state, status, data';
+
+/**
+ * The SQL of a session's registration state at `now` (three `?` bound to now): closed once it has ended
+ * or outside its window, `waitlist` when full. `sessionState` is the same rule in TypeScript.
+ *
+ * @example
+ * ```ts
+ * db.query(`SELECT id FROM training_sessions s WHERE ${SESSION_STATE_SQL} = 'open'`, [now, now, now]);
+ * ```
+ */
+export const SESSION_STATE_SQL = `(CASE
+  WHEN s.status IN ('cancelled', 'completed') OR s.end_at <= ? THEN 'closed'
+  WHEN s.registration_state = 'suspended' OR s.status = 'postponed' THEN 'suspended'
+  WHEN ? < s.opens_at OR ? > s.closes_at THEN 'closed'
+  WHEN s.seats_left = 0 THEN 'waitlist'
+  ELSE 'open' END)`;
+
+/**
+ * A session's registration state at `now` (see {@link SESSION_STATE_SQL}).
+ *
+ * @example
+ * ```ts
+ * if (sessionState(row, now) === 'closed') throw problem('invalid_state');
+ * ```
+ */
+export function sessionState(row: SessionRow, now: string): RegistrationState {
+  if (row.status === 'cancelled' || row.status === 'completed' || row.end_at <= now) return 'closed';
+  if (row.registration_state === 'suspended' || row.status === 'postponed') return 'suspended';
+  if (now < row.opens_at || now > row.closes_at) return 'closed';
+  return row.seats_left === 0 ? 'waitlist' : 'open';
+}
+
+function sessionStatus(row: SessionRow, now: string): SessionStatus {
+  return row.status === 'scheduled' && row.end_at <= now ? 'completed' : (row.status as SessionStatus);
+}
+
+/**
+ * Builds the contract `Session` of a row at `now` (counters from columns, state derived).
+ *
+ * @example
+ * ```ts
+ * const session = toSession(row, toInstant(now));
+ * ```
+ */
+export function toSession(row: SessionRow, now: string): Session {
+  const stored = JSON.parse(row.data) as Session;
+  return {
+    ...stored,
+    capacity: row.capacity,
+    seatsLeft: row.seats_left,
+    waitlistCount: row.waitlist_count,
+    registrationState: sessionState(row, now),
+    status: sessionStatus(row, now),
+  };
+}
+
+/**
+ * The card-sized view of a session.
+ *
+ * @example
+ * ```ts
+ * course.nextSessions = rows.map((row) => toSessionSummary(toSession(row, now)));
+ * ```
+ */
+export function toSessionSummary(session: Session): SessionSummary {
+  return {
+    id: session.id,
+    period: session.period,
+    location: session.location,
+    seatsLeft: session.seatsLeft,
+    registrationState: session.registrationState,
+    language: session.language,
+  };
+}
+
+/**
+ * Reads one session row, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * const row = readSessionRow(db, 'ses_0001');
+ * ```
+ */
+export function readSessionRow(db: Db, id: string): SessionRow | undefined {
+  return db.get<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM training_sessions WHERE id = ?`, [id]);
+}
+
+/**
+ * Session rows matching a WHERE clause over alias `s`, in start order.
+ *
+ * @example
+ * ```ts
+ * sessionRows(db, 's.course_id = ?', ['crs_0001']);
+ * ```
+ */
+export function sessionRows(db: Db, where: string, params: SqlValue[], tail = ''): SessionRow[] {
+  return db.query<SessionRow>(
+    `SELECT ${SESSION_COLUMNS} FROM training_sessions s WHERE ${where} ORDER BY s.start_at, s.id ${tail}`,
+    params,
+  );
+}
+
+/**
+ * Reads one course (without `nextSessions`), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * readCourse(db, 'crs_0001')?.title.ar;
+ * ```
+ */
+export function readCourse(db: Db, id: string): Course | undefined {
+  const row = db.get<{ data: string }>('SELECT data FROM courses WHERE id = ?', [id]);
+  return row ? (JSON.parse(row.data) as Course) : undefined;
+}
+
+/**
+ * Stores a course with its competencies and languages and indexes its texts in every language.
+ *
+ * @example
+ * ```ts
+ * saveCourse(db, course, '2026-01-10T09:00:00Z');
+ * ```
+ */
+export function saveCourse(db: Db, course: Course, createdAt: string): void {
+  const { nextSessions: _next, ...stored } = course;
+  db.transaction(() => {
+    db.run(
+      `INSERT INTO courses (id, reference, title_sort, provider_sector, modality, free, created_at, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        course.id,
+        course.reference,
+        foldForSearch(course.title.ar ?? course.title.fr ?? course.title.zgh ?? course.title.en ?? ''),
+        course.provider.sectorCode,
+        course.modality,
+        course.cost.free ? 1 : 0,
+        createdAt,
+        JSON.stringify(stored),
+      ],
+    );
+    for (const competency of course.competencies) {
+      db.run('INSERT INTO course_competencies (course_id, code, level) VALUES (?, ?, ?)', [
+        course.id,
+        competency.code,
+        competency.level,
+      ]);
+    }
+    for (const language of new Set(course.languages)) {
+      db.run('INSERT INTO course_languages (course_id, language) VALUES (?, ?)', [course.id, language]);
+    }
+    indexForSearch(db, COURSE_KIND, course.id, [
+      course.title,
+      course.description,
+      ...course.objectives,
+      course.targetAudience,
+      course.provider.name,
+      course.reference,
+    ]);
+  });
+}
+
+/**
+ * Stores a session with its counters (`seatsLeft`, `waitlistCount` as given).
+ *
+ * @example
+ * ```ts
+ * saveSession(db, session);
+ * ```
+ */
+export function saveSession(db: Db, session: Session): void {
+  db.run(
+    `INSERT INTO training_sessions (id, course_id, start_at, end_at, region, capacity, seats_left, waitlist_count,
+       opens_at, closes_at, registration_state, status, language, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      session.id,
+      session.courseId,
+      session.period.start,
+      session.period.end,
+      session.location.kind === 'on_site' ? session.location.region : null,
+      session.capacity,
+      session.seatsLeft,
+      session.waitlistCount,
+      session.registrationWindow.opens,
+      session.registrationWindow.closes,
+      session.registrationState === 'suspended' ? 'suspended' : 'open',
+      session.status,
+      session.language,
+      JSON.stringify(session),
+    ],
+  );
+}
+
+/**
+ * The key under which a participant counts as "the same person" in a session: the folded name.
+ *
+ * @example
+ * ```ts
+ * participantKey({ name: 'Amina  El Alaoui' }) === participantKey({ name: 'amina el alaoui' }); // true
+ * ```
+ */
+export function participantKey(participant: TrainingParticipant): string {
+  return foldForSearch(participant.name);
+}
+
+/**
+ * Inserts a registration and its first history entry; `seq` orders the waitlist.
+ *
+ * @example
+ * ```ts
+ * insertRegistration(db, { id, sessionId, courseId, associationId, participant, status: 'confirmed' }, now);
+ * ```
+ */
+export function insertRegistration(
+  db: Db,
+  registration: {
+    id: string;
+    sessionId: string;
+    courseId: string;
+    associationId: string;
+    status: RegistrationStatus;
+    createdAt: string;
+  } & RegistrationData,
+): void {
+  const seq =
+    Number(db.get<{ n: number | null }>('SELECT MAX(seq) AS n FROM training_registrations')?.n ?? 0) + 1;
+  const { id, sessionId, courseId, associationId, status, createdAt, ...data } = registration;
+  db.run(
+    `INSERT INTO training_registrations (id, session_id, course_id, association_id, participant_key, status, seq,
+       created_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      id,
+      sessionId,
+      courseId,
+      associationId,
+      participantKey(data.participant),
+      status,
+      seq,
+      createdAt,
+      JSON.stringify(data),
+    ],
+  );
+  addHistory(db, id, createdAt, status);
+}
+
+/**
+ * Appends an entry to a registration's history.
+ *
+ * @example
+ * ```ts
+ * addHistory(db, 'reg_0001', now, 'cancelled', 'Empêchement');
+ * ```
+ */
+export function addHistory(
+  db: Db,
+  id: string,
+  at: string,
+  status: RegistrationStatus,
+  reason?: string,
+): void {
+  const position =
+    Number(
+      db.get<{ n: number | null }>(
+        'SELECT MAX(position) AS n FROM training_registration_history WHERE registration_id = ?',
+        [id],
+      )?.n ?? 0,
+    ) + 1;
+  db.run(
+    'INSERT INTO training_registration_history (registration_id, position, at, status, reason) VALUES (?, ?, ?, ?, ?)',
+    [id, position, at, status, reason ?? null],
+  );
+}
+
+/**
+ * Changes a registration's status (and optionally its data) and records it in the history.
+ *
+ * @example
+ * ```ts
+ * setRegistrationStatus(db, row, 'confirmed', now, 'Promoted from the waitlist');
+ * ```
+ */
+export function setRegistrationStatus(
+  db: Db,
+  row: RegistrationRow,
+  status: RegistrationStatus,
+  at: string,
+  reason?: string,
+  data?: RegistrationData,
+): void {
+  db.run('UPDATE training_registrations SET status = ?, data = ? WHERE id = ?', [
+    status,
+    data ? JSON.stringify(data) : row.data,
+    row.id,
+  ]);
+  addHistory(db, row.id, at, status, reason);
+}
+
+/**
+ * Reads one registration row, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * const row = readRegistrationRow(db, 'reg_0001');
+ * ```
+ */
+export function readRegistrationRow(db: Db, id: string): RegistrationRow | undefined {
+  return db.get<RegistrationRow>(
+    'SELECT id, session_id, course_id, association_id, status, seq, created_at, data FROM training_registrations WHERE id = ?',
+    [id],
+  );
+}
+
+/**
+ * The contract `Registration` of a row, with its history and, while waitlisted, its position.
+ *
+ * @example
+ * ```ts
+ * const registration = toRegistration(db, row);
+ * ```
+ */
+export function toRegistration(db: Db, row: RegistrationRow): Registration {
+  const data = JSON.parse(row.data) as RegistrationData;
+  const history = db
+    .query<{ at: string; status: string; reason: string | null }>(
+      'SELECT at, status, reason FROM training_registration_history WHERE registration_id = ? ORDER BY position',
+      [row.id],
+    )
+    .map((entry) => ({
+      at: entry.at,
+      status: entry.status as RegistrationStatus,
+      ...(entry.reason ? { reason: entry.reason } : {}),
+    }));
+  const registration: Registration = {
+    id: row.id,
+    sessionId: row.session_id,
+    courseId: row.course_id,
+    associationId: row.association_id,
+    participant: data.participant,
+    status: row.status as RegistrationStatus,
+    ...(data.attendance ? { attendance: data.attendance } : {}),
+    ...(data.evaluation ? { evaluation: data.evaluation } : {}),
+    ...(data.credentialIssuedOn ? { credentialIssuedOn: data.credentialIssuedOn } : {}),
+    createdAt: row.created_at,
+    history,
+  };
+  if (row.status === 'waitlisted') {
+    const ahead = db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM training_registrations WHERE session_id = ? AND status = 'waitlisted' AND seq < ?",
+      [row.session_id, row.seq],
+    );
+    registration.waitlistPosition = Number(ahead?.n ?? 0) + 1;
+  }
+  return registration;
+}
+
+/** The stored `data` part of a registration row, to update it. */
+export function registrationData(row: RegistrationRow): RegistrationData {
+  return JSON.parse(row.data) as RegistrationData;
+}
+
+/** `now` as the API writes instants. */
+export function instant(now: Date): string {
+  return toInstant(now);
+}
