@@ -26,19 +26,57 @@ function cdnEntries() {
 
 const input = cdnEntries();
 
+/**
+ * Writes `bundle-graph.json` beside the bundles: for each entry, every file a browser downloads to run it
+ * (the entry and the chunks it imports, transitively). The size budgets measure these sets, because
+ * that is what a visitor pays, not one file alone.
+ *
+ * @returns {import('rollup').Plugin}
+ */
+function bundleGraph() {
+  return {
+    name: 'nassij-bundle-graph',
+    generateBundle(_options, bundle) {
+      /** @type {Record<string, string[]>} */
+      const graph = {};
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        const files = new Set([chunk.fileName]);
+        const queue = [...chunk.imports];
+        while (queue.length) {
+          const next = /** @type {string} */ (queue.shift());
+          if (files.has(next)) continue;
+          files.add(next);
+          const imported = bundle[next];
+          if (imported?.type === 'chunk') queue.push(...imported.imports);
+        }
+        graph[chunk.name] = [...files].sort();
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: 'bundle-graph.json',
+        source: `${JSON.stringify(graph, null, 2)}\n`,
+      });
+    },
+  };
+}
+
 /** @type {import('rollup').RollupOptions[]} */
 export default Object.keys(input).length === 0
   ? []
   : [
       {
         input,
-        plugins: browserBundlePlugins(),
+        plugins: [...browserBundlePlugins(), bundleGraph()],
         onwarn: quietOnwarn,
         output: {
           dir: 'packages/elements/dist/cdn',
           format: 'es',
           entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
+          // zod is only needed by the components that validate input in the browser (the application
+          // form); a chunk of its own keeps it out of the bundles of the others.
+          manualChunks: (id) => (id.includes('/node_modules/zod/') ? 'zod' : undefined),
           sourcemap: true,
         },
       },

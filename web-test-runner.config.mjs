@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { nassijServerPlugin } from './scripts/wtr-nassij-server-plugin.mjs';
+import { popupPlugin } from './scripts/wtr-popup-plugin.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 
 const HOST = '127.0.0.1';
@@ -59,6 +60,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
     nassijServerPlugin({ corsOrigin: [`http://${HOST}:${port}`, `http://localhost:${port}`] }),
+    popupPlugin(),
   ],
   reporters: [defaultReporter(), summaryReporter()],
 };

@@ -17,9 +17,39 @@ export function browserBundlePlugins() {
   return [
     // esbuild first: it maps the `.js` of NodeNext imports to the `.ts` files beside them.
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' }),
+    minifyCssTemplates(),
     nodeResolve({ exportConditions: ['source', 'browser', 'import'], browser: true }),
-    terser({ format: { comments: false } }),
+    terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
   ];
+}
+
+/**
+ * Minifies the CSS inside Lit's css`…` templates of our own sources (comments out, white space runs
+ * folded), which terser cannot do because it is string content. Only `css` tags: white space in html`…`
+ * templates can be meaningful.
+ *
+ * @example
+ * rollup({ input, plugins: [minifyCssTemplates()] });
+ * @returns {import('rollup').Plugin}
+ */
+export function minifyCssTemplates() {
+  return {
+    name: 'nassij-minify-css-templates',
+    transform(code, id) {
+      if (id.includes('node_modules') || !/\/packages\/[^/]+\/src\//.test(id) || !code.includes('css`'))
+        return null;
+      const out = code.replace(/\bcss`([^`]*)`/g, (_match, body) => {
+        const css = String(body)
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/;}/g, '}')
+          .trim();
+        return `css\`${css}\``;
+      });
+      return { code: out, map: null };
+    },
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AnyRoute, Locale } from '@nassij/contract';
 import { type ApplicationsArea, applicationsArea } from './areas/applications.js';
 import { type AssociationsArea, associationsArea } from './areas/associations.js';
-import { type AuthArea, authArea } from './areas/auth.js';
+import { AUTH_ROUTE_REFS, AUTH_ROUTES, type AuthArea, authArea } from './areas/auth.js';
 import { type AwardsArea, awardsArea } from './areas/awards.js';
 import { type CallsArea, callsArea } from './areas/calls.js';
 import { type ConsultationsArea, consultationsArea } from './areas/consultations.js';
@@ -88,8 +88,6 @@ export interface BaseClient {
     query?: PageQueryInput<R>,
     options?: PageOptions<R>,
   ): AsyncGenerator<RouteResult<R>, void, undefined>;
-  /** Uploads a file to a multipart route, with client-side pre-checks and progress. */
-  upload<R extends AnyRoute>(route: R, input: UploadInput<R>): Promise<RouteResult<R>>;
   /** Sign in (password or embed popup), the signed-in account, sign out. */
   auth: AuthArea;
   /** The token storage in use. */
@@ -109,6 +107,11 @@ export interface BaseClient {
  * ```
  */
 export interface NassijClient extends BaseClient {
+  /**
+   * Uploads a file to a multipart route, with client-side pre-checks and progress. (With a base client,
+   * call `uploadFile(client.transport, route, input)`.)
+   */
+  upload<R extends AnyRoute>(route: R, input: UploadInput<R>): Promise<RouteResult<R>>;
   /** Health check and the OpenAPI document. */
   meta: MetaArea;
   /** Regions, sectors, domains, competencies, legal forms. */
@@ -159,6 +162,9 @@ export function createClient(options: ClientOptions): NassijClient {
   const transport = base.transport;
   return {
     ...base,
+    upload: (route, input) => uploadFile(transport, route, input),
+    // Scripts get validated sign-in answers; the base client uses the schema-less refs.
+    auth: authArea(transport, AUTH_ROUTES),
     meta: metaArea(transport),
     reference: referenceArea(transport),
     associations: associationsArea(transport),
@@ -210,8 +216,7 @@ export function createBaseClient(options: ClientOptions): BaseClient {
     request: transport.request,
     iterate: (route, query, pageOptions) => iterate(transport, route, query, pageOptions),
     pages: (route, query, pageOptions) => pages(transport, route, query, pageOptions),
-    upload: (route, input) => uploadFile(transport, route, input),
-    auth: authArea(transport),
+    auth: authArea(transport, AUTH_ROUTE_REFS),
     tokens,
     transport,
   };

@@ -1,4 +1,4 @@
-import { type ErrorCode, type FieldError, Problem, validate } from '@nassij/contract';
+import { type ErrorCode, type FieldError, type Problem, readProblem } from '@nassij/contract';
 import { isRetryableStatus, parseRetryAfter } from './retry.js';
 
 /**
@@ -248,8 +248,8 @@ export async function errorFromResponse(response: Response): Promise<NassijError
   } catch {
     json = undefined;
   }
-  const parsed = validate(Problem, json);
-  const problem = parsed.ok ? parsed.value : undefined;
+  // A hand-written reader, not the zod schema: error handling is on every page's path and must stay small.
+  const problem = readProblem(json);
   const headerRetry = parseRetryAfter(response.headers.get('retry-after'));
   const init = {
     status,

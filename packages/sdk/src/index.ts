@@ -95,4 +95,5 @@ export {
   type UploadInput,
   type UploadProgress,
   type UploadRules,
+  uploadFile,
 } from './upload.js';

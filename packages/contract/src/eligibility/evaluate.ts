@@ -1,5 +1,6 @@
 import type { Association } from '../resources/association.js';
-import { casablancaDate, type Instant } from '../shared/time.js';
+import type { Instant } from '../shared/instant.js';
+import { casablancaDate } from '../shared/time.js';
 import type { EligibilityProfile, EligibilityReason, EligibilityResult, EligibilityRule } from './rules.js';
 
 /**

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { LocalizedText } from '../shared/locale.js';
+import { LocalizedText } from '../shared/localized-text.js';
 
 /** Codes of the capacity-building competency framework; stable, trainings store them. */
 export const COMPETENCY_CODES = [
@@ -23,7 +23,7 @@ export const COMPETENCY_CODES = [
  * CompetencyCode.parse('fundraising'); // 'fundraising'
  * ```
  */
-export const CompetencyCode = /* @__PURE__ */ z.enum(COMPETENCY_CODES);
+export const CompetencyCode = /* @__PURE__ */ (() => z.enum(COMPETENCY_CODES))();
 export type CompetencyCode = z.infer<typeof CompetencyCode>;
 
 /**
@@ -34,14 +34,15 @@ export type CompetencyCode = z.infer<typeof CompetencyCode>;
  * CompetencyLevel.parse(2); // 2
  * ```
  */
-export const CompetencyLevel = /* @__PURE__ */ z.literal([1, 2, 3]);
+export const CompetencyLevel = /* @__PURE__ */ (() => z.literal([1, 2, 3]))();
 export type CompetencyLevel = z.infer<typeof CompetencyLevel>;
 
 /** What a level of one competency means. */
-export const CompetencyLevelDescriptor = /* @__PURE__ */ z.strictObject({
-  level: CompetencyLevel,
-  descriptor: LocalizedText,
-});
+export const CompetencyLevelDescriptor = /* @__PURE__ */ (() =>
+  z.strictObject({
+    level: CompetencyLevel,
+    descriptor: LocalizedText,
+  }))();
 export type CompetencyLevelDescriptor = z.infer<typeof CompetencyLevelDescriptor>;
 
 /**
@@ -52,20 +53,78 @@ export type CompetencyLevelDescriptor = z.infer<typeof CompetencyLevelDescriptor
  * COMPETENCIES.find((c) => c.code === 'advocacy')?.levels[2]?.level; // 3
  * ```
  */
-export const Competency = /* @__PURE__ */ z.strictObject({
-  code: CompetencyCode,
-  name: LocalizedText,
-  description: LocalizedText,
-  levels: z.array(CompetencyLevelDescriptor).check(
-    z.length(3),
-    z.refine((levels) => levels.every((entry, index) => entry.level === index + 1), {
-      message: 'Levels 1, 2 and 3, in that order',
-    }),
-  ),
-});
+export const Competency = /* @__PURE__ */ (() =>
+  z.strictObject({
+    code: CompetencyCode,
+    name: LocalizedText,
+    description: LocalizedText,
+    levels: z.array(CompetencyLevelDescriptor).check(
+      z.length(3),
+      z.refine((levels) => levels.every((entry, index) => entry.level === index + 1), {
+        message: 'Levels 1, 2 and 3, in that order',
+      }),
+    ),
+  }))();
 export type Competency = z.infer<typeof Competency>;
 
 // The Tifinagh (zgh) names are working translations to be checked by IRCAM; descriptions fall back to Arabic.
+
+/**
+ * The names of the competencies, on their own so that a component listing them does not carry the
+ * descriptions of every level.
+ *
+ * @example
+ * ```ts
+ * COMPETENCY_NAMES['digital-skills'].fr; // 'Compétences numériques'
+ * ```
+ */
+export const COMPETENCY_NAMES: Readonly<Record<CompetencyCode, LocalizedText>> = {
+  governance: { ar: 'الحكامة', fr: 'Gouvernance', zgh: 'ⵜⴰⵏⴱⴹⴰ', en: 'Governance' },
+  'financial-management': {
+    ar: 'التدبير المالي',
+    fr: 'Gestion financière',
+    zgh: 'ⴰⵙⵡⵓⴷⴷⵓ ⴰⵙⵉⴷⵉⵔ',
+    en: 'Financial management',
+  },
+  'project-management': {
+    ar: 'تدبير المشاريع',
+    fr: 'Gestion de projet',
+    zgh: 'ⴰⵙⵡⵓⴷⴷⵓ ⵏ ⵉⵙⵏⴼⴰⵔⵏ',
+    en: 'Project management',
+  },
+  fundraising: {
+    ar: 'تعبئة الموارد',
+    fr: 'Mobilisation de ressources',
+    zgh: 'ⴰⵙⵎⵓⵜⵜⵉ ⵏ ⵉⵖⴱⵓⵍⴰ',
+    en: 'Fundraising',
+  },
+  advocacy: { ar: 'الترافع', fr: 'Plaidoyer', zgh: 'ⴰⵙⵏⵇⵇⵙ', en: 'Advocacy' },
+  'monitoring-evaluation': {
+    ar: 'التتبع والتقييم',
+    fr: 'Suivi et évaluation',
+    zgh: 'ⴰⴹⴼⴼⵓⵔ ⴷ ⵓⵙⵙⵉⵍⵉ',
+    en: 'Monitoring and evaluation',
+  },
+  'legal-compliance': {
+    ar: 'المطابقة القانونية',
+    fr: 'Conformité juridique',
+    zgh: 'ⴰⵎⵢⴰⵏⴰⵡ ⴰⵣⵔⴼⴰⵏ',
+    en: 'Legal compliance',
+  },
+  'digital-skills': {
+    ar: 'المهارات الرقمية',
+    fr: 'Compétences numériques',
+    zgh: 'ⵜⵉⵣⵎⵔⴰ ⵜⵉⵏⵓⵎⴰⵏⵉⵏ',
+    en: 'Digital skills',
+  },
+  communication: { ar: 'التواصل', fr: 'Communication', zgh: 'ⴰⵎⵢⴰⵡⴰⴹ', en: 'Communication' },
+  'volunteer-management': {
+    ar: 'تدبير التطوع',
+    fr: 'Gestion du bénévolat',
+    zgh: 'ⴰⵙⵡⵓⴷⴷⵓ ⵏ ⵓⵙⵏⵎⴰⵍ',
+    en: 'Volunteer management',
+  },
+};
 
 /**
  * The capacity-building competency framework.
@@ -78,7 +137,7 @@ export type Competency = z.infer<typeof Competency>;
 export const COMPETENCIES: readonly Competency[] = [
   {
     code: 'governance',
-    name: { ar: 'الحكامة', fr: 'Gouvernance', zgh: 'ⵜⴰⵏⴱⴹⴰ', en: 'Governance' },
+    name: COMPETENCY_NAMES.governance,
     description: {
       ar: 'تسيير الهيئات والقرارات وفق النظام الأساسي ومبادئ الشفافية والمساءلة',
       fr: 'Faire fonctionner les organes et décisions selon les statuts, avec transparence et redevabilité',
@@ -113,12 +172,7 @@ export const COMPETENCIES: readonly Competency[] = [
   },
   {
     code: 'financial-management',
-    name: {
-      ar: 'التدبير المالي',
-      fr: 'Gestion financière',
-      zgh: 'ⴰⵙⵡⵓⴷⴷⵓ ⴰⵙⵉⴷⵉⵔ',
-      en: 'Financial management',
-    },
+    name: COMPETENCY_NAMES['financial-management'],
     description: {
       ar: 'مسك المحاسبة وإعداد الميزانيات والتقارير المالية',
       fr: 'Tenir la comptabilité, établir budgets et rapports financiers',
@@ -153,12 +207,7 @@ export const COMPETENCIES: readonly Competency[] = [
   },
   {
     code: 'project-management',
-    name: {
-      ar: 'تدبير المشاريع',
-      fr: 'Gestion de projet',
-      zgh: 'ⴰⵙⵡⵓⴷⴷⵓ ⵏ ⵉⵙⵏⴼⴰⵔⵏ',
-      en: 'Project management',
-    },
+    name: COMPETENCY_NAMES['project-management'],
     description: {
       ar: 'تصميم المشاريع وتخطيطها وتنفيذها في الآجال والميزانية',
       fr: 'Concevoir, planifier et conduire des projets dans les délais et le budget',
@@ -193,12 +242,7 @@ export const COMPETENCIES: readonly Competency[] = [
   },
   {
     code: 'fundraising',
-    name: {
-      ar: 'تعبئة الموارد',
-      fr: 'Mobilisation de ressources',
-      zgh: 'ⴰⵙⵎⵓⵜⵜⵉ ⵏ ⵉⵖⴱⵓⵍⴰ',
-      en: 'Fundraising',
-    },
+    name: COMPETENCY_NAMES.fundraising,
     description: {
       ar: 'تنويع مصادر التمويل والاستجابة لطلبات العروض',
       fr: 'Diversifier les financements et répondre aux appels à projets',
@@ -233,7 +277,7 @@ export const COMPETENCIES: readonly Competency[] = [
   },
   {
     code: 'advocacy',
-    name: { ar: 'الترافع', fr: 'Plaidoyer', zgh: 'ⴰⵙⵏⵇⵇⵙ', en: 'Advocacy' },
+    name: COMPETENCY_NAMES.advocacy,
     description: {
       ar: 'التأثير في السياسات العمومية والمشاركة في التشاور العمومي',
       fr: 'Influencer les politiques publiques et participer aux consultations',
@@ -268,12 +312,7 @@ export const COMPETENCIES: readonly Competency[] = [
   },
   {
     code: 'monitoring-evaluation',
-    name: {
-      ar: 'التتبع والتقييم',
-      fr: 'Suivi et évaluation',
-      zgh: 'ⴰⴹⴼⴼⵓⵔ ⴷ ⵓⵙⵙⵉⵍⵉ',
-      en: 'Monitoring and evaluation',
-    },
+    name: COMPETENCY_NAMES['monitoring-evaluation'],
     description: {
       ar: 'قياس النتائج والأثر واستخلاص الدروس',
       fr: 'Mesurer résultats et impact, en tirer des leçons',
@@ -308,12 +347,7 @@ export const COMPETENCIES: readonly Competency[] = [
   },
   {
     code: 'legal-compliance',
-    name: {
-      ar: 'المطابقة القانونية',
-      fr: 'Conformité juridique',
-      zgh: 'ⴰⵎⵢⴰⵏⴰⵡ ⴰⵣⵔⴼⴰⵏ',
-      en: 'Legal compliance',
-    },
+    name: COMPETENCY_NAMES['legal-compliance'],
     description: {
       ar: 'احترام الالتزامات القانونية للجمعيات (الظهير 1.58.376، التصريحات، حماية المعطيات)',
       fr: 'Respecter les obligations légales des associations (dahir 1-58-376, déclarations, loi 09-08)',
@@ -348,12 +382,7 @@ export const COMPETENCIES: readonly Competency[] = [
   },
   {
     code: 'digital-skills',
-    name: {
-      ar: 'المهارات الرقمية',
-      fr: 'Compétences numériques',
-      zgh: 'ⵜⵉⵣⵎⵔⴰ ⵜⵉⵏⵓⵎⴰⵏⵉⵏ',
-      en: 'Digital skills',
-    },
+    name: COMPETENCY_NAMES['digital-skills'],
     description: {
       ar: 'استعمال الأدوات الرقمية والمنصات العمومية بأمان',
       fr: 'Utiliser les outils numériques et les plateformes publiques en sécurité',
@@ -388,7 +417,7 @@ export const COMPETENCIES: readonly Competency[] = [
   },
   {
     code: 'communication',
-    name: { ar: 'التواصل', fr: 'Communication', zgh: 'ⴰⵎⵢⴰⵡⴰⴹ', en: 'Communication' },
+    name: COMPETENCY_NAMES.communication,
     description: {
       ar: 'التعريف بالجمعية وأنشطتها لدى الجمهور والشركاء',
       fr: "Faire connaître l'association et ses actions au public et aux partenaires",
@@ -423,12 +452,7 @@ export const COMPETENCIES: readonly Competency[] = [
   },
   {
     code: 'volunteer-management',
-    name: {
-      ar: 'تدبير التطوع',
-      fr: 'Gestion du bénévolat',
-      zgh: 'ⴰⵙⵡⵓⴷⴷⵓ ⵏ ⵓⵙⵏⵎⴰⵍ',
-      en: 'Volunteer management',
-    },
+    name: COMPETENCY_NAMES['volunteer-management'],
     description: {
       ar: 'استقطاب المتطوعين وتأطيرهم والاعتراف بعملهم',
       fr: 'Recruter, encadrer et reconnaître les bénévoles',

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { LocalizedText } from '../shared/locale.js';
+import { LocalizedText } from '../shared/localized-text.js';
 
 /** Codes of the domains of intervention; stable, never renamed (calls and associations store them). */
 export const DOMAIN_CODES = [
@@ -29,7 +29,7 @@ export const DOMAIN_CODES = [
  * DomainCode.parse('womens-rights'); // 'womens-rights'
  * ```
  */
-export const DomainCode = /* @__PURE__ */ z.enum(DOMAIN_CODES);
+export const DomainCode = /* @__PURE__ */ (() => z.enum(DOMAIN_CODES))();
 export type DomainCode = z.infer<typeof DomainCode>;
 
 /**
@@ -40,10 +40,11 @@ export type DomainCode = z.infer<typeof DomainCode>;
  * const domain: Domain = { code: 'water', name: { ar: 'الماء', fr: 'Eau' } };
  * ```
  */
-export const Domain = /* @__PURE__ */ z.strictObject({
-  code: DomainCode,
-  name: LocalizedText,
-});
+export const Domain = /* @__PURE__ */ (() =>
+  z.strictObject({
+    code: DomainCode,
+    name: LocalizedText,
+  }))();
 export type Domain = z.infer<typeof Domain>;
 
 // The Tifinagh (zgh) names are working translations to be checked by IRCAM.

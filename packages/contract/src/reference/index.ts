@@ -19,13 +19,14 @@ export * from './sectors.js';
  * const data: ReferenceData = ReferenceData.parse(await (await fetch('/v1/reference')).json());
  * ```
  */
-export const ReferenceData = /* @__PURE__ */ z.strictObject({
-  regions: z.array(Region),
-  sectors: z.array(Sector),
-  domains: z.array(Domain),
-  competencies: z.array(Competency),
-  legalForms: z.array(LegalFormEntry),
-});
+export const ReferenceData = /* @__PURE__ */ (() =>
+  z.strictObject({
+    regions: z.array(Region),
+    sectors: z.array(Sector),
+    domains: z.array(Domain),
+    competencies: z.array(Competency),
+    legalForms: z.array(LegalFormEntry),
+  }))();
 export type ReferenceData = z.infer<typeof ReferenceData>;
 
 /**

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { LegalForm } from '../resources/association.js';
-import { LocalizedText } from '../shared/locale.js';
+import { LocalizedText } from '../shared/localized-text.js';
 
 /**
  * A legal form with its display name.
@@ -10,10 +10,11 @@ import { LocalizedText } from '../shared/locale.js';
  * const form: LegalFormEntry = { code: 'network', name: { fr: 'Réseau' } };
  * ```
  */
-export const LegalFormEntry = /* @__PURE__ */ z.strictObject({
-  code: LegalForm,
-  name: LocalizedText,
-});
+export const LegalFormEntry = /* @__PURE__ */ (() =>
+  z.strictObject({
+    code: LegalForm,
+    name: LocalizedText,
+  }))();
 export type LegalFormEntry = z.infer<typeof LegalFormEntry>;
 
 // The Tifinagh (zgh) names are working translations to be checked by IRCAM.

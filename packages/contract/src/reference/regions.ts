@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { RegionCode } from '../shared/ids.js';
-import { LocalizedText } from '../shared/locale.js';
+import { LocalizedText } from '../shared/localized-text.js';
 
 /**
  * A region of the 2015 territorial division, with its name and its seat (chef-lieu) in four languages.
@@ -10,11 +10,12 @@ import { LocalizedText } from '../shared/locale.js';
  * const region: Region = Region.parse({ code: 'MA-09', name: { fr: 'Souss-Massa' }, seat: { fr: 'Agadir' } });
  * ```
  */
-export const Region = /* @__PURE__ */ z.strictObject({
-  code: RegionCode,
-  name: LocalizedText,
-  seat: LocalizedText,
-});
+export const Region = /* @__PURE__ */ (() =>
+  z.strictObject({
+    code: RegionCode,
+    name: LocalizedText,
+    seat: LocalizedText,
+  }))();
 export type Region = z.infer<typeof Region>;
 
 /*

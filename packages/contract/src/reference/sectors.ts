@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Code, RegionCode } from '../shared/ids.js';
-import { LocalizedText } from '../shared/locale.js';
+import { LocalizedText } from '../shared/localized-text.js';
 
 /**
  * The level of the body that funds a call, as the indicators break support down.
@@ -10,23 +10,19 @@ import { LocalizedText } from '../shared/locale.js';
  * FunderLevel.parse('regional'); // 'regional'
  * ```
  */
-export const FunderLevel = /* @__PURE__ */ z.enum([
-  'national',
-  'regional',
-  'provincial',
-  'communal',
-  'public_establishment',
-]);
+export const FunderLevel = /* @__PURE__ */ (() =>
+  z.enum(['national', 'regional', 'provincial', 'communal', 'public_establishment']))();
 export type FunderLevel = z.infer<typeof FunderLevel>;
 
 /** What kind of body a sector is. */
-export const SectorKind = /* @__PURE__ */ z.enum([
-  'ministry',
-  'public_establishment',
-  'regional_council',
-  'provincial_council',
-  'communal_council',
-]);
+export const SectorKind = /* @__PURE__ */ (() =>
+  z.enum([
+    'ministry',
+    'public_establishment',
+    'regional_council',
+    'provincial_council',
+    'communal_council',
+  ]))();
 export type SectorKind = z.infer<typeof SectorKind>;
 
 /** The funder level each kind of body belongs to; a sector must agree with it. */
@@ -50,28 +46,29 @@ export const LEVEL_OF_KIND: Readonly<Record<SectorKind, FunderLevel>> = {
  * });
  * ```
  */
-export const Sector = /* @__PURE__ */ z
-  .strictObject({
-    code: Code,
-    name: LocalizedText,
-    kind: SectorKind,
-    level: FunderLevel,
-    region: z.optional(RegionCode),
-  })
-  .check(
-    z.refine((sector) => LEVEL_OF_KIND[sector.kind] === sector.level, {
-      message: 'The level does not match the kind of body',
-      path: ['level'],
-    }),
-    z.refine(
-      (sector) =>
-        sector.kind.endsWith('_council') ? sector.region !== undefined : sector.region === undefined,
-      {
-        message: 'Councils name their region; national bodies do not',
-        path: ['region'],
-      },
-    ),
-  );
+export const Sector = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      code: Code,
+      name: LocalizedText,
+      kind: SectorKind,
+      level: FunderLevel,
+      region: z.optional(RegionCode),
+    })
+    .check(
+      z.refine((sector) => LEVEL_OF_KIND[sector.kind] === sector.level, {
+        message: 'The level does not match the kind of body',
+        path: ['level'],
+      }),
+      z.refine(
+        (sector) =>
+          sector.kind.endsWith('_council') ? sector.region !== undefined : sector.region === undefined,
+        {
+          message: 'Councils name their region; national bodies do not',
+          path: ['region'],
+        },
+      ),
+    ))();
 export type Sector = z.infer<typeof Sector>;
 
 /*

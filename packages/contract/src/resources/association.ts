@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { DomainCode } from '../reference/domains.js';
 import { Email, Id, Phone, RegionCode, WebUrl } from '../shared/ids.js';
-import { LocalizedText } from '../shared/locale.js';
+import { CalendarDate } from '../shared/instant.js';
+import { LocalizedText } from '../shared/localized-text.js';
 import { Money } from '../shared/money.js';
 import { PageQuery } from '../shared/page.js';
-import { CalendarDate } from '../shared/time.js';
 import { Membership } from './auth.js';
 
 /**
@@ -16,12 +16,8 @@ import { Membership } from './auth.js';
  * LegalForm.parse('federation'); // 'federation'
  * ```
  */
-export const LegalForm = /* @__PURE__ */ z.enum([
-  'association',
-  'federation',
-  'network',
-  'public_utility_association',
-]);
+export const LegalForm = /* @__PURE__ */ (() =>
+  z.enum(['association', 'federation', 'network', 'public_utility_association']))();
 export type LegalForm = z.infer<typeof LegalForm>;
 
 /**
@@ -32,28 +28,30 @@ export type LegalForm = z.infer<typeof LegalForm>;
  * SizeBand.parse('6-20'); // '6-20'
  * ```
  */
-export const SizeBand = /* @__PURE__ */ z.enum(['none', '1-5', '6-20', '21-50', '51+']);
+export const SizeBand = /* @__PURE__ */ (() => z.enum(['none', '1-5', '6-20', '21-50', '51+']))();
 export type SizeBand = z.infer<typeof SizeBand>;
 
 /** A calendar year, as annual reports are filed per year. */
-export const Year = /* @__PURE__ */ z.number().check(z.int(), z.minimum(1900), z.maximum(2100));
+export const Year = /* @__PURE__ */ (() => z.number().check(z.int(), z.minimum(1900), z.maximum(2100)))();
 export type Year = z.infer<typeof Year>;
 
 /** How the association reaches the public: its own address, never a member's personal details. */
-export const AssociationContact = /* @__PURE__ */ z.strictObject({
-  email: z.optional(Email),
-  phone: z.optional(Phone),
-  address: z.optional(LocalizedText),
-});
+export const AssociationContact = /* @__PURE__ */ (() =>
+  z.strictObject({
+    email: z.optional(Email),
+    phone: z.optional(Phone),
+    address: z.optional(LocalizedText),
+  }))();
 export type AssociationContact = z.infer<typeof AssociationContact>;
 
 /** What the association has done on the platform; computed by the server, never written by clients. */
-export const AssociationStats = /* @__PURE__ */ z.strictObject({
-  callsAppliedTo: z.number().check(z.int(), z.nonnegative()),
-  awardsReceived: z.number().check(z.int(), z.nonnegative()),
-  amountReceived: Money,
-  trainingsAttended: z.number().check(z.int(), z.nonnegative()),
-});
+export const AssociationStats = /* @__PURE__ */ (() =>
+  z.strictObject({
+    callsAppliedTo: z.number().check(z.int(), z.nonnegative()),
+    awardsReceived: z.number().check(z.int(), z.nonnegative()),
+    amountReceived: Money,
+    trainingsAttended: z.number().check(z.int(), z.nonnegative()),
+  }))();
 export type AssociationStats = z.infer<typeof AssociationStats>;
 
 /**
@@ -70,35 +68,36 @@ export type AssociationStats = z.infer<typeof AssociationStats>;
  * };
  * ```
  */
-export const Association = /* @__PURE__ */ z
-  .strictObject({
-    id: Id,
-    /** Number of the récépissé de dépôt delivered by the local authority. */
-    registrationNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
-    name: LocalizedText,
-    acronym: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))),
-    legalForm: LegalForm,
-    foundedOn: CalendarDate,
-    region: RegionCode,
-    province: z.optional(LocalizedText),
-    commune: z.optional(LocalizedText),
-    domains: z.array(DomainCode).check(z.minLength(1)),
-    sizeBand: SizeBand,
-    contact: AssociationContact,
-    website: z.optional(WebUrl),
-    publicUtility: z.boolean(),
-    compliance: z.strictObject({ annualReportsFiled: z.array(Year) }),
-    stats: z.optional(AssociationStats),
-  })
-  .check(
-    z.refine(
-      (association) => association.legalForm !== 'public_utility_association' || association.publicUtility,
-      {
-        message: 'A public-utility association has publicUtility set to true',
-        path: ['publicUtility'],
-      },
-    ),
-  );
+export const Association = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      id: Id,
+      /** Number of the récépissé de dépôt delivered by the local authority. */
+      registrationNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
+      name: LocalizedText,
+      acronym: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))),
+      legalForm: LegalForm,
+      foundedOn: CalendarDate,
+      region: RegionCode,
+      province: z.optional(LocalizedText),
+      commune: z.optional(LocalizedText),
+      domains: z.array(DomainCode).check(z.minLength(1)),
+      sizeBand: SizeBand,
+      contact: AssociationContact,
+      website: z.optional(WebUrl),
+      publicUtility: z.boolean(),
+      compliance: z.strictObject({ annualReportsFiled: z.array(Year) }),
+      stats: z.optional(AssociationStats),
+    })
+    .check(
+      z.refine(
+        (association) => association.legalForm !== 'public_utility_association' || association.publicUtility,
+        {
+          message: 'A public-utility association has publicUtility set to true',
+          path: ['publicUtility'],
+        },
+      ),
+    ))();
 export type Association = z.infer<typeof Association>;
 
 /**
@@ -110,16 +109,17 @@ export type Association = z.infer<typeof Association>;
  *   region: 'MA-09', domains: ['education'], sizeBand: '1-5', publicUtility: false };
  * ```
  */
-export const AssociationSummary = /* @__PURE__ */ z.strictObject({
-  id: Id,
-  name: LocalizedText,
-  acronym: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))),
-  legalForm: LegalForm,
-  region: RegionCode,
-  domains: z.array(DomainCode),
-  sizeBand: SizeBand,
-  publicUtility: z.boolean(),
-});
+export const AssociationSummary = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: Id,
+    name: LocalizedText,
+    acronym: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))),
+    legalForm: LegalForm,
+    region: RegionCode,
+    domains: z.array(DomainCode),
+    sizeBand: SizeBand,
+    publicUtility: z.boolean(),
+  }))();
 export type AssociationSummary = z.infer<typeof AssociationSummary>;
 
 /**
@@ -131,14 +131,15 @@ export type AssociationSummary = z.infer<typeof AssociationSummary>;
  * // { region: ['MA-06'], publicUtility: true, limit: 20 }
  * ```
  */
-export const AssociationSearchQuery = /* @__PURE__ */ z.strictObject({
-  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-  region: z.optional(z.array(RegionCode)),
-  domain: z.optional(z.array(DomainCode)),
-  legalForm: z.optional(z.array(LegalForm)),
-  publicUtility: z.optional(z.stringbool()),
-  ...PageQuery,
-});
+export const AssociationSearchQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+    region: z.optional(z.array(RegionCode)),
+    domain: z.optional(z.array(DomainCode)),
+    legalForm: z.optional(z.array(LegalForm)),
+    publicUtility: z.optional(z.stringbool()),
+    ...PageQuery,
+  }))();
 export type AssociationSearchQuery = z.infer<typeof AssociationSearchQuery>;
 
 /**
@@ -149,7 +150,7 @@ export type AssociationSearchQuery = z.infer<typeof AssociationSearchQuery>;
  * AssociationParams.parse({ associationId: 'asso_12' });
  * ```
  */
-export const AssociationParams = /* @__PURE__ */ z.strictObject({ associationId: Id });
+export const AssociationParams = /* @__PURE__ */ (() => z.strictObject({ associationId: Id }))();
 export type AssociationParams = z.infer<typeof AssociationParams>;
 
 /**
@@ -160,10 +161,11 @@ export type AssociationParams = z.infer<typeof AssociationParams>;
  * const mine: MyAssociation = { association: row, role: 'representative' };
  * ```
  */
-export const MyAssociation = /* @__PURE__ */ z.strictObject({
-  association: AssociationSummary,
-  role: Membership.shape.role,
-});
+export const MyAssociation = /* @__PURE__ */ (() =>
+  z.strictObject({
+    association: AssociationSummary,
+    role: Membership.shape.role,
+  }))();
 export type MyAssociation = z.infer<typeof MyAssociation>;
 
 /**
@@ -174,5 +176,5 @@ export type MyAssociation = z.infer<typeof MyAssociation>;
  * const list: MyAssociations = { items: [{ association: row, role: 'member' }] };
  * ```
  */
-export const MyAssociations = /* @__PURE__ */ z.strictObject({ items: z.array(MyAssociation) });
+export const MyAssociations = /* @__PURE__ */ (() => z.strictObject({ items: z.array(MyAssociation) }))();
 export type MyAssociations = z.infer<typeof MyAssociations>;

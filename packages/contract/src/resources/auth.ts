@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
 import { Email, Id } from '../shared/ids.js';
-import { Locale } from '../shared/locale.js';
+import { Instant } from '../shared/instant.js';
+import { Locale } from '../shared/localized-text.js';
 import { Role } from '../shared/roles.js';
-import { Instant } from '../shared/time.js';
 
 /** A membership of an account in an association, with the role it holds there. */
-export const Membership = /* @__PURE__ */ z.strictObject({
-  associationId: Id,
-  role: z.enum(['member', 'representative']),
-});
+export const Membership = /* @__PURE__ */ (() =>
+  z.strictObject({
+    associationId: Id,
+    role: z.enum(['member', 'representative']),
+  }))();
 export type Membership = z.infer<typeof Membership>;
 
 /**
@@ -20,49 +21,78 @@ export type Membership = z.infer<typeof Membership>;
  *   roles: ['association_member'], memberships: [{ associationId: 'asso_12', role: 'member' }], locale: 'ar' };
  * ```
  */
-export const Account = /* @__PURE__ */ z.strictObject({
-  id: Id,
-  email: Email,
-  displayName: z.string().check(z.minLength(1), z.maxLength(120)),
-  roles: z.array(Role),
-  memberships: z.array(Membership),
-  locale: z.optional(Locale),
-});
+export const Account = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: Id,
+    email: Email,
+    displayName: z.string().check(z.minLength(1), z.maxLength(120)),
+    roles: z.array(Role),
+    memberships: z.array(Membership),
+    locale: z.optional(Locale),
+  }))();
 export type Account = z.infer<typeof Account>;
 
 /** Body of `POST /v1/auth/token`: e-mail and password sign-in for scripts and the popup page. */
-export const SignInRequest = /* @__PURE__ */ z.strictObject({
-  email: Email,
-  password: z.string().check(z.minLength(1), z.maxLength(256)),
-});
+export const SignInRequest = /* @__PURE__ */ (() =>
+  z.strictObject({
+    email: Email,
+    password: z.string().check(z.minLength(1), z.maxLength(256)),
+  }))();
 export type SignInRequest = z.infer<typeof SignInRequest>;
 
 /** An opaque bearer token, its expiry and the account it acts for. */
-export const TokenResponse = /* @__PURE__ */ z.strictObject({
-  token: z.string().check(z.minLength(20)),
-  tokenType: z.literal('Bearer'),
-  expiresAt: Instant,
-  account: Account,
-});
+export const TokenResponse = /* @__PURE__ */ (() =>
+  z.strictObject({
+    token: z.string().check(z.minLength(20)),
+    tokenType: z.literal('Bearer'),
+    expiresAt: Instant,
+    account: Account,
+  }))();
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
 /**
  * The message the `/auth/popup` page posts to its opener (`window.opener.postMessage`) after sign-in,
  * to the origin named in its `origin` query parameter only, and only when that origin is allowed.
  */
-export const PopupMessage = /* @__PURE__ */ z.strictObject({
-  type: z.literal('nassij:auth'),
-  token: z.string(),
-  expiresAt: Instant,
-  /** Echo of the `state` the opener passed, so it can match the reply to its request. */
-  state: z.string(),
-});
+export const PopupMessage = /* @__PURE__ */ (() =>
+  z.strictObject({
+    type: z.literal('nassij:auth'),
+    token: z.string(),
+    expiresAt: Instant,
+    /** Echo of the `state` the opener passed, so it can match the reply to its request. */
+    state: z.string(),
+  }))();
 export type PopupMessage = z.infer<typeof PopupMessage>;
 
 /** Query of `GET /auth/popup`: the opener's origin (must be on the server's allowlist) and a `state`. */
-export const PopupQuery = /* @__PURE__ */ z.strictObject({
-  origin: z.url({ protocol: /^https?$/ }),
-  state: z.string().check(z.minLength(8), z.maxLength(128)),
-  lang: z.optional(Locale),
-});
+export const PopupQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    origin: z.url({ protocol: /^https?$/ }),
+    state: z.string().check(z.minLength(8), z.maxLength(128)),
+    lang: z.optional(Locale),
+  }))();
 export type PopupQuery = z.infer<typeof PopupQuery>;
+
+/**
+ * Reads a popup's `postMessage` data without zod (embeds stay small): the message when it has the
+ * {@link PopupMessage} shape, else `undefined`. A test checks it agrees with the schema.
+ *
+ * @example
+ * ```ts
+ * const message = readPopupMessage(event.data);
+ * if (message?.state === expectedState) useToken(message.token);
+ * ```
+ */
+export function readPopupMessage(value: unknown): PopupMessage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { type, token, expiresAt, state, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || type !== 'nassij:auth') return undefined;
+  if (typeof token !== 'string' || typeof state !== 'string' || typeof expiresAt !== 'string')
+    return undefined;
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(expiresAt) ||
+    Number.isNaN(Date.parse(expiresAt))
+  )
+    return undefined;
+  return { type, token, expiresAt, state };
+}

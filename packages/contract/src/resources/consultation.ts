@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { Code, Id, PublicReference, RegionCode, WebUrl } from '../shared/ids.js';
-import { LocalizedText } from '../shared/locale.js';
+import { Deadline, Instant } from '../shared/instant.js';
+import { LocalizedText } from '../shared/localized-text.js';
 import { PageQuery } from '../shared/page.js';
-import { Deadline, DISPLAY_TIME_ZONE, Instant } from '../shared/time.js';
+import { DISPLAY_TIME_ZONE } from '../shared/time.js';
 
-const Count = /* @__PURE__ */ z.number().check(z.int(), z.nonnegative());
+const Count = /* @__PURE__ */ (() => z.number().check(z.int(), z.nonnegative()))();
 
 /**
  * Phases of a consultation, in the order they happen (CONSUL/Decidim "process steps").
@@ -30,7 +31,7 @@ export const CONSULTATION_PHASES = [
  * const phase: ConsultationPhase = 'contributions_open';
  * ```
  */
-export const ConsultationPhase = /* @__PURE__ */ z.enum(CONSULTATION_PHASES);
+export const ConsultationPhase = /* @__PURE__ */ (() => z.enum(CONSULTATION_PHASES))();
 export type ConsultationPhase = z.infer<typeof ConsultationPhase>;
 
 /**
@@ -41,13 +42,8 @@ export type ConsultationPhase = z.infer<typeof ConsultationPhase>;
  * const subject: SubjectType = 'draft_law';
  * ```
  */
-export const SubjectType = /* @__PURE__ */ z.enum([
-  'draft_law',
-  'decree',
-  'policy',
-  'programme',
-  'regional_plan',
-]);
+export const SubjectType = /* @__PURE__ */ (() =>
+  z.enum(['draft_law', 'decree', 'policy', 'programme', 'regional_plan']))();
 export type SubjectType = z.infer<typeof SubjectType>;
 
 /**
@@ -59,7 +55,8 @@ export type SubjectType = z.infer<typeof SubjectType>;
  * const mode: ParticipationMode = 'associations_only';
  * ```
  */
-export const ParticipationMode = /* @__PURE__ */ z.enum(['open', 'registered', 'associations_only']);
+export const ParticipationMode = /* @__PURE__ */ (() =>
+  z.enum(['open', 'registered', 'associations_only']))();
 export type ParticipationMode = z.infer<typeof ParticipationMode>;
 
 /**
@@ -70,7 +67,7 @@ export type ParticipationMode = z.infer<typeof ParticipationMode>;
  * const scope: ConsultationScope = 'regional';
  * ```
  */
-export const ConsultationScope = /* @__PURE__ */ z.enum(['national', 'regional', 'local']);
+export const ConsultationScope = /* @__PURE__ */ (() => z.enum(['national', 'regional', 'local']))();
 export type ConsultationScope = z.infer<typeof ConsultationScope>;
 
 /**
@@ -81,11 +78,12 @@ export type ConsultationScope = z.infer<typeof ConsultationScope>;
  * const body: IssuingBody = { sectorCode: 'relations-parliament', name: { ar: 'الوزارة المكلفة بالعلاقات مع البرلمان' } };
  * ```
  */
-export const IssuingBody = /* @__PURE__ */ z.strictObject({
-  /** Code of the sector in the reference data. */
-  sectorCode: Code,
-  name: LocalizedText,
-});
+export const IssuingBody = /* @__PURE__ */ (() =>
+  z.strictObject({
+    /** Code of the sector in the reference data. */
+    sectorCode: Code,
+    name: LocalizedText,
+  }))();
 export type IssuingBody = z.infer<typeof IssuingBody>;
 
 /**
@@ -97,16 +95,17 @@ export type IssuingBody = z.infer<typeof IssuingBody>;
  *   period: { start: '2026-03-01T09:00:00Z', end: '2026-03-31T22:59:00Z' }, timeZone: 'Africa/Casablanca' };
  * ```
  */
-export const ConsultationPhaseDates = /* @__PURE__ */ z.strictObject({
-  phase: ConsultationPhase,
-  period: z.strictObject({ start: Instant, end: z.optional(Instant) }).check(
-    z.refine((p) => p.end === undefined || p.end > p.start, {
-      message: 'The end must come after the start',
-      path: ['end'],
-    }),
-  ),
-  timeZone: z.literal(DISPLAY_TIME_ZONE),
-});
+export const ConsultationPhaseDates = /* @__PURE__ */ (() =>
+  z.strictObject({
+    phase: ConsultationPhase,
+    period: z.strictObject({ start: Instant, end: z.optional(Instant) }).check(
+      z.refine((p) => p.end === undefined || p.end > p.start, {
+        message: 'The end must come after the start',
+        path: ['end'],
+      }),
+    ),
+    timeZone: z.literal(DISPLAY_TIME_ZONE),
+  }))();
 export type ConsultationPhaseDates = z.infer<typeof ConsultationPhaseDates>;
 
 /**
@@ -117,12 +116,13 @@ export type ConsultationPhaseDates = z.infer<typeof ConsultationPhaseDates>;
  * const v: ConsultationVersionInfo = { id: 'v2', label: { fr: 'Version 2' }, publishedAt: '2026-03-15T10:00:00Z' };
  * ```
  */
-export const ConsultationVersionInfo = /* @__PURE__ */ z.strictObject({
-  id: Id,
-  label: LocalizedText,
-  publishedAt: Instant,
-  changeSummary: z.optional(LocalizedText),
-});
+export const ConsultationVersionInfo = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: Id,
+    label: LocalizedText,
+    publishedAt: Instant,
+    changeSummary: z.optional(LocalizedText),
+  }))();
 export type ConsultationVersionInfo = z.infer<typeof ConsultationVersionInfo>;
 
 /**
@@ -133,7 +133,7 @@ export type ConsultationVersionInfo = z.infer<typeof ConsultationVersionInfo>;
  * const change: ArticleChange = 'modified';
  * ```
  */
-export const ArticleChange = /* @__PURE__ */ z.enum(['added', 'modified', 'unchanged']);
+export const ArticleChange = /* @__PURE__ */ (() => z.enum(['added', 'modified', 'unchanged']))();
 export type ArticleChange = z.infer<typeof ArticleChange>;
 
 /**
@@ -145,14 +145,15 @@ export type ArticleChange = z.infer<typeof ArticleChange>;
  * const a: Article = { id: 'art-12b', number: '12 bis', body: { ar: 'تحدث لجنة جهوية…' }, changed: 'added' };
  * ```
  */
-export const Article = /* @__PURE__ */ z.strictObject({
-  id: Id,
-  number: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
-  heading: z.optional(LocalizedText),
-  body: LocalizedText,
-  contributionCount: z.optional(Count),
-  changed: z.optional(ArticleChange),
-});
+export const Article = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: Id,
+    number: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
+    heading: z.optional(LocalizedText),
+    body: LocalizedText,
+    contributionCount: z.optional(Count),
+    changed: z.optional(ArticleChange),
+  }))();
 export type Article = z.infer<typeof Article>;
 
 /**
@@ -163,11 +164,12 @@ export type Article = z.infer<typeof Article>;
  * const s: DocumentSection = { id: 'ch-1', heading: { fr: 'Dispositions générales' }, articles: [] };
  * ```
  */
-export const DocumentSection = /* @__PURE__ */ z.strictObject({
-  id: Id,
-  heading: LocalizedText,
-  articles: z.array(Article),
-});
+export const DocumentSection = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: Id,
+    heading: LocalizedText,
+    articles: z.array(Article),
+  }))();
 export type DocumentSection = z.infer<typeof DocumentSection>;
 
 /**
@@ -180,32 +182,33 @@ export type DocumentSection = z.infer<typeof DocumentSection>;
  *   articles: [{ id: 'art-1', number: '1', body: { ar: 'يهدف هذا القانون…' } }] }] };
  * ```
  */
-export const DocumentVersion = /* @__PURE__ */ z
-  .strictObject({
-    id: Id,
-    consultationId: Id,
-    label: LocalizedText,
-    publishedAt: Instant,
-    sections: z.array(DocumentSection),
-  })
-  .check(
-    z.superRefine((version, ctx) => {
-      const seen = new Set<string>();
-      version.sections.forEach((section, s) => {
-        section.articles.forEach((article, a) => {
-          if (seen.has(article.id)) {
-            ctx.addIssue({
-              code: 'custom',
-              message: `Article id "${article.id}" appears twice`,
-              path: ['sections', s, 'articles', a, 'id'],
-              params: { code: 'invalid_value' },
-            });
-          }
-          seen.add(article.id);
+export const DocumentVersion = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      id: Id,
+      consultationId: Id,
+      label: LocalizedText,
+      publishedAt: Instant,
+      sections: z.array(DocumentSection),
+    })
+    .check(
+      z.superRefine((version, ctx) => {
+        const seen = new Set<string>();
+        version.sections.forEach((section, s) => {
+          section.articles.forEach((article, a) => {
+            if (seen.has(article.id)) {
+              ctx.addIssue({
+                code: 'custom',
+                message: `Article id "${article.id}" appears twice`,
+                path: ['sections', s, 'articles', a, 'id'],
+                params: { code: 'invalid_value' },
+              });
+            }
+            seen.add(article.id);
+          });
         });
-      });
-    }),
-  );
+      }),
+    ))();
 export type DocumentVersion = z.infer<typeof DocumentVersion>;
 
 /**
@@ -216,7 +219,7 @@ export type DocumentVersion = z.infer<typeof DocumentVersion>;
  * const o: QuestionOption = { id: 'yes', label: { fr: 'Oui' } };
  * ```
  */
-export const QuestionOption = /* @__PURE__ */ z.strictObject({ id: Id, label: LocalizedText });
+export const QuestionOption = /* @__PURE__ */ (() => z.strictObject({ id: Id, label: LocalizedText }))();
 export type QuestionOption = z.infer<typeof QuestionOption>;
 
 /**
@@ -229,34 +232,35 @@ export type QuestionOption = z.infer<typeof QuestionOption>;
  *   options: [{ id: 'yes', label: { ar: 'نعم' } }, { id: 'no', label: { ar: 'لا' } }] };
  * ```
  */
-export const ConsultationQuestion = /* @__PURE__ */ z
-  .strictObject({
-    id: Id,
-    kind: z.enum(['closed', 'open']),
-    prompt: LocalizedText,
-    options: z.optional(z.array(QuestionOption)),
-    multiple: z.optional(z.boolean()),
-  })
-  .check(
-    z.superRefine((q, ctx) => {
-      if (q.kind === 'closed' && (q.options?.length ?? 0) < 2) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'A closed question offers at least two options',
-          path: ['options'],
-          params: { code: 'required' },
-        });
-      }
-      if (q.kind === 'open' && (q.options !== undefined || q.multiple !== undefined)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'An open question has no options',
-          path: [q.options !== undefined ? 'options' : 'multiple'],
-          params: { code: 'not_allowed' },
-        });
-      }
-    }),
-  );
+export const ConsultationQuestion = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      id: Id,
+      kind: z.enum(['closed', 'open']),
+      prompt: LocalizedText,
+      options: z.optional(z.array(QuestionOption)),
+      multiple: z.optional(z.boolean()),
+    })
+    .check(
+      z.superRefine((q, ctx) => {
+        if (q.kind === 'closed' && (q.options?.length ?? 0) < 2) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'A closed question offers at least two options',
+            path: ['options'],
+            params: { code: 'required' },
+          });
+        }
+        if (q.kind === 'open' && (q.options !== undefined || q.multiple !== undefined)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'An open question has no options',
+            path: [q.options !== undefined ? 'options' : 'multiple'],
+            params: { code: 'not_allowed' },
+          });
+        }
+      }),
+    ))();
 export type ConsultationQuestion = z.infer<typeof ConsultationQuestion>;
 
 /**
@@ -269,16 +273,17 @@ export type ConsultationQuestion = z.infer<typeof ConsultationQuestion>;
  *   byParticipantType: [{ type: 'association', participants: 88, contributions: 240 }] };
  * ```
  */
-export const ConsultationStats = /* @__PURE__ */ z.strictObject({
-  participants: Count,
-  contributions: Count,
-  recommendations: Count,
-  supports: Count,
-  byRegion: z.array(z.strictObject({ region: RegionCode, participants: Count, contributions: Count })),
-  byParticipantType: z.array(
-    z.strictObject({ type: z.enum(['citizen', 'association']), participants: Count, contributions: Count }),
-  ),
-});
+export const ConsultationStats = /* @__PURE__ */ (() =>
+  z.strictObject({
+    participants: Count,
+    contributions: Count,
+    recommendations: Count,
+    supports: Count,
+    byRegion: z.array(z.strictObject({ region: RegionCode, participants: Count, contributions: Count })),
+    byParticipantType: z.array(
+      z.strictObject({ type: z.enum(['citizen', 'association']), participants: Count, contributions: Count }),
+    ),
+  }))();
 export type ConsultationStats = z.infer<typeof ConsultationStats>;
 
 /**
@@ -289,7 +294,8 @@ export type ConsultationStats = z.infer<typeof ConsultationStats>;
  * const outcome: RecommendationOutcome = 'partly_accepted';
  * ```
  */
-export const RecommendationOutcome = /* @__PURE__ */ z.enum(['accepted', 'partly_accepted', 'not_retained']);
+export const RecommendationOutcome = /* @__PURE__ */ (() =>
+  z.enum(['accepted', 'partly_accepted', 'not_retained']))();
 export type RecommendationOutcome = z.infer<typeof RecommendationOutcome>;
 
 /**
@@ -304,22 +310,23 @@ export type RecommendationOutcome = z.infer<typeof RecommendationOutcome>;
  *     outcome: 'accepted', reason: { fr: 'Délai porté à 60 jours dans la version 3' } }] };
  * ```
  */
-export const Synthesis = /* @__PURE__ */ z.strictObject({
-  publishedAt: Instant,
-  summary: LocalizedText,
-  reportUrl: z.optional(WebUrl),
-  articles: z.array(z.strictObject({ articleId: Id, summary: LocalizedText })),
-  recommendations: z.array(
-    z.strictObject({
-      contributionId: Id,
-      articleId: z.optional(Id),
-      /** The words of the contribution the synthesis answers, in the contributor's own language. */
-      excerpt: z.string().check(z.minLength(1), z.maxLength(1000)),
-      outcome: RecommendationOutcome,
-      reason: LocalizedText,
-    }),
-  ),
-});
+export const Synthesis = /* @__PURE__ */ (() =>
+  z.strictObject({
+    publishedAt: Instant,
+    summary: LocalizedText,
+    reportUrl: z.optional(WebUrl),
+    articles: z.array(z.strictObject({ articleId: Id, summary: LocalizedText })),
+    recommendations: z.array(
+      z.strictObject({
+        contributionId: Id,
+        articleId: z.optional(Id),
+        /** The words of the contribution the synthesis answers, in the contributor's own language. */
+        excerpt: z.string().check(z.minLength(1), z.maxLength(1000)),
+        outcome: RecommendationOutcome,
+        reason: LocalizedText,
+      }),
+    ),
+  }))();
 export type Synthesis = z.infer<typeof Synthesis>;
 
 /**
@@ -331,27 +338,26 @@ export type Synthesis = z.infer<typeof Synthesis>;
  *   url: 'https://www.sgg.gov.ma/note.pdf', mediaType: 'application/pdf' };
  * ```
  */
-export const ConsultationDocument = /* @__PURE__ */ z.strictObject({
-  title: LocalizedText,
-  url: WebUrl,
-  mediaType: z
-    .string()
-    .check(z.regex(/^[a-z]+\/[a-z0-9.+-]+$/, { message: 'A media type such as application/pdf' })),
-});
+export const ConsultationDocument = /* @__PURE__ */ (() =>
+  z.strictObject({
+    title: LocalizedText,
+    url: WebUrl,
+    mediaType: z
+      .string()
+      .check(z.regex(/^[a-z]+\/[a-z0-9.+-]+$/, { message: 'A media type such as application/pdf' })),
+  }))();
 export type ConsultationDocument = z.infer<typeof ConsultationDocument>;
 
 function regionMatchesScope(c: { scope: ConsultationScope; region?: string | undefined }): boolean {
   return c.scope === 'national' ? c.region === undefined : c.region !== undefined;
 }
 
-const regionForScope = /* @__PURE__ */ z.refine<{ scope: ConsultationScope; region?: string | undefined }>(
-  regionMatchesScope,
-  {
+const regionForScope = /* @__PURE__ */ (() =>
+  z.refine<{ scope: ConsultationScope; region?: string | undefined }>(regionMatchesScope, {
     message: 'A regional or local consultation names its region; a national one does not',
     path: ['region'],
     params: { code: 'invalid' },
-  },
-);
+  }))();
 
 /**
  * A public consultation on a draft law, decree, policy, programme or regional plan.
@@ -372,37 +378,38 @@ const regionForScope = /* @__PURE__ */ z.refine<{ scope: ConsultationScope; regi
  * };
  * ```
  */
-export const Consultation = /* @__PURE__ */ z
-  .strictObject({
-    id: Id,
-    reference: PublicReference,
-    title: LocalizedText,
-    summary: LocalizedText,
-    issuingBody: IssuingBody,
-    scope: ConsultationScope,
-    region: z.optional(RegionCode),
-    subjectType: SubjectType,
-    participationMode: ParticipationMode,
-    phase: ConsultationPhase,
-    phases: z.array(ConsultationPhaseDates),
-    currentVersionId: Id,
-    versions: z.array(ConsultationVersionInfo).check(z.minLength(1)),
-    text: z.optional(DocumentVersion),
-    questions: z.array(ConsultationQuestion),
-    stats: ConsultationStats,
-    synthesis: z.optional(Synthesis),
-    documents: z.array(ConsultationDocument),
-    /** Codes of the domains of intervention in the reference data. */
-    domains: z.array(Code),
-  })
-  .check(
-    regionForScope,
-    z.refine((c) => c.versions.some((v) => v.id === c.currentVersionId), {
-      message: 'The current version must be one of the listed versions',
-      path: ['currentVersionId'],
-      params: { code: 'invalid_value' },
-    }),
-  );
+export const Consultation = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      id: Id,
+      reference: PublicReference,
+      title: LocalizedText,
+      summary: LocalizedText,
+      issuingBody: IssuingBody,
+      scope: ConsultationScope,
+      region: z.optional(RegionCode),
+      subjectType: SubjectType,
+      participationMode: ParticipationMode,
+      phase: ConsultationPhase,
+      phases: z.array(ConsultationPhaseDates),
+      currentVersionId: Id,
+      versions: z.array(ConsultationVersionInfo).check(z.minLength(1)),
+      text: z.optional(DocumentVersion),
+      questions: z.array(ConsultationQuestion),
+      stats: ConsultationStats,
+      synthesis: z.optional(Synthesis),
+      documents: z.array(ConsultationDocument),
+      /** Codes of the domains of intervention in the reference data. */
+      domains: z.array(Code),
+    })
+    .check(
+      regionForScope,
+      z.refine((c) => c.versions.some((v) => v.id === c.currentVersionId), {
+        message: 'The current version must be one of the listed versions',
+        path: ['currentVersionId'],
+        params: { code: 'invalid_value' },
+      }),
+    ))();
 export type Consultation = z.infer<typeof Consultation>;
 
 /**
@@ -417,25 +424,26 @@ export type Consultation = z.infer<typeof Consultation>;
  *   contributionsClose: { at: '2026-03-31T22:59:00Z', timeZone: 'Africa/Casablanca' } };
  * ```
  */
-export const ConsultationSummary = /* @__PURE__ */ z
-  .strictObject({
-    id: Id,
-    reference: PublicReference,
-    title: LocalizedText,
-    summary: LocalizedText,
-    issuingBody: IssuingBody,
-    scope: ConsultationScope,
-    region: z.optional(RegionCode),
-    subjectType: SubjectType,
-    participationMode: ParticipationMode,
-    phase: ConsultationPhase,
-    /** When contributions close, if that phase has a planned end. */
-    contributionsClose: z.optional(Deadline),
-    participants: Count,
-    contributions: Count,
-    domains: z.array(Code),
-  })
-  .check(regionForScope);
+export const ConsultationSummary = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      id: Id,
+      reference: PublicReference,
+      title: LocalizedText,
+      summary: LocalizedText,
+      issuingBody: IssuingBody,
+      scope: ConsultationScope,
+      region: z.optional(RegionCode),
+      subjectType: SubjectType,
+      participationMode: ParticipationMode,
+      phase: ConsultationPhase,
+      /** When contributions close, if that phase has a planned end. */
+      contributionsClose: z.optional(Deadline),
+      participants: Count,
+      contributions: Count,
+      domains: z.array(Code),
+    })
+    .check(regionForScope))();
 export type ConsultationSummary = z.infer<typeof ConsultationSummary>;
 
 const filter = <T extends z.core.$ZodType>(item: T) => z.optional(z.array(item).check(z.maxLength(50)));
@@ -449,16 +457,17 @@ const filter = <T extends z.core.$ZodType>(item: T) => z.optional(z.array(item).
  * ConsultationSearchQuery.parse({ q: 'جمعيات', phase: ['contributions_open'] }); // limit defaults to 20
  * ```
  */
-export const ConsultationSearchQuery = /* @__PURE__ */ z.strictObject({
-  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-  phase: filter(ConsultationPhase),
-  region: filter(RegionCode),
-  subjectType: filter(SubjectType),
-  /** Sector codes of issuing bodies. */
-  issuingBody: filter(Code),
-  scope: filter(ConsultationScope),
-  ...PageQuery,
-});
+export const ConsultationSearchQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+    phase: filter(ConsultationPhase),
+    region: filter(RegionCode),
+    subjectType: filter(SubjectType),
+    /** Sector codes of issuing bodies. */
+    issuingBody: filter(Code),
+    scope: filter(ConsultationScope),
+    ...PageQuery,
+  }))();
 export type ConsultationSearchQuery = z.infer<typeof ConsultationSearchQuery>;
 
 /**
@@ -470,7 +479,7 @@ export type ConsultationSearchQuery = z.infer<typeof ConsultationSearchQuery>;
  * ConsultationParams.parse({ consultationId: 'MA-CONS-2026-0004' });
  * ```
  */
-export const ConsultationParams = /* @__PURE__ */ z.strictObject({ consultationId: Id });
+export const ConsultationParams = /* @__PURE__ */ (() => z.strictObject({ consultationId: Id }))();
 export type ConsultationParams = z.infer<typeof ConsultationParams>;
 
 /**
@@ -481,7 +490,7 @@ export type ConsultationParams = z.infer<typeof ConsultationParams>;
  * VersionParams.parse({ consultationId: 'cons_4', versionId: 'v2' });
  * ```
  */
-export const VersionParams = /* @__PURE__ */ z.strictObject({ consultationId: Id, versionId: Id });
+export const VersionParams = /* @__PURE__ */ (() => z.strictObject({ consultationId: Id, versionId: Id }))();
 export type VersionParams = z.infer<typeof VersionParams>;
 
 /**
@@ -492,7 +501,7 @@ export type VersionParams = z.infer<typeof VersionParams>;
  * VersionDiffQuery.parse({ against: 'v1' });
  * ```
  */
-export const VersionDiffQuery = /* @__PURE__ */ z.strictObject({ against: Id });
+export const VersionDiffQuery = /* @__PURE__ */ (() => z.strictObject({ against: Id }))();
 export type VersionDiffQuery = z.infer<typeof VersionDiffQuery>;
 
 /**
@@ -505,43 +514,44 @@ export type VersionDiffQuery = z.infer<typeof VersionDiffQuery>;
  *   before: { fr: 'Délai de 30 jours' }, after: { fr: 'Délai de 60 jours' } };
  * ```
  */
-export const ArticleDiff = /* @__PURE__ */ z
-  .strictObject({
-    articleId: Id,
-    /** The article number readers see (in the newer version, else the older one). */
-    number: z.optional(z.string().check(z.minLength(1), z.maxLength(20))),
-    change: z.enum(['added', 'removed', 'modified', 'unchanged']),
-    before: z.optional(LocalizedText),
-    after: z.optional(LocalizedText),
-  })
-  .check(
-    z.superRefine((d, ctx) => {
-      if (d.change === 'added' && d.before !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'An added article has no former text',
-          path: ['before'],
-          params: { code: 'not_allowed' },
-        });
-      }
-      if (d.change === 'removed' && d.after !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'A removed article has no new text',
-          path: ['after'],
-          params: { code: 'not_allowed' },
-        });
-      }
-      if (d.change === 'modified' && (d.before === undefined || d.after === undefined)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'A modified article shows its text before and after',
-          path: [d.before === undefined ? 'before' : 'after'],
-          params: { code: 'required' },
-        });
-      }
-    }),
-  );
+export const ArticleDiff = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      articleId: Id,
+      /** The article number readers see (in the newer version, else the older one). */
+      number: z.optional(z.string().check(z.minLength(1), z.maxLength(20))),
+      change: z.enum(['added', 'removed', 'modified', 'unchanged']),
+      before: z.optional(LocalizedText),
+      after: z.optional(LocalizedText),
+    })
+    .check(
+      z.superRefine((d, ctx) => {
+        if (d.change === 'added' && d.before !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'An added article has no former text',
+            path: ['before'],
+            params: { code: 'not_allowed' },
+          });
+        }
+        if (d.change === 'removed' && d.after !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'A removed article has no new text',
+            path: ['after'],
+            params: { code: 'not_allowed' },
+          });
+        }
+        if (d.change === 'modified' && (d.before === undefined || d.after === undefined)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'A modified article shows its text before and after',
+            path: [d.before === undefined ? 'before' : 'after'],
+            params: { code: 'required' },
+          });
+        }
+      }),
+    ))();
 export type ArticleDiff = z.infer<typeof ArticleDiff>;
 
 /**
@@ -553,12 +563,13 @@ export type ArticleDiff = z.infer<typeof ArticleDiff>;
  *   articles: [{ articleId: 'art-12b', number: '12 bis', change: 'added', after: { ar: 'تحدث لجنة جهوية…' } }] };
  * ```
  */
-export const VersionDiff = /* @__PURE__ */ z.strictObject({
-  consultationId: Id,
-  /** The `against` version. */
-  fromVersionId: Id,
-  /** The version of the path. */
-  toVersionId: Id,
-  articles: z.array(ArticleDiff),
-});
+export const VersionDiff = /* @__PURE__ */ (() =>
+  z.strictObject({
+    consultationId: Id,
+    /** The `against` version. */
+    fromVersionId: Id,
+    /** The version of the path. */
+    toVersionId: Id,
+    articles: z.array(ArticleDiff),
+  }))();
 export type VersionDiff = z.infer<typeof VersionDiff>;

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { Id, RegionCode } from '../shared/ids.js';
-import { LocalizedText } from '../shared/locale.js';
+import { Instant } from '../shared/instant.js';
+import { LocalizedText } from '../shared/localized-text.js';
 import { PageQuery } from '../shared/page.js';
-import { Instant } from '../shared/time.js';
 
 /** Longest contribution body, in UTF-16 code units (what `maxlength` on a textarea counts). */
 export const CONTRIBUTION_BODY_MAX = 4000;
@@ -54,7 +54,8 @@ export function PlainText(max: number) {
  * const kind: ContributionKind = 'amendment';
  * ```
  */
-export const ContributionKind = /* @__PURE__ */ z.enum(['comment', 'recommendation', 'amendment', 'answer']);
+export const ContributionKind = /* @__PURE__ */ (() =>
+  z.enum(['comment', 'recommendation', 'amendment', 'answer']))();
 export type ContributionKind = z.infer<typeof ContributionKind>;
 
 /**
@@ -65,7 +66,7 @@ export type ContributionKind = z.infer<typeof ContributionKind>;
  * const position: Position = 'for';
  * ```
  */
-export const Position = /* @__PURE__ */ z.enum(['for', 'against', 'neutral']);
+export const Position = /* @__PURE__ */ (() => z.enum(['for', 'against', 'neutral']))();
 export type Position = z.infer<typeof Position>;
 
 /**
@@ -76,7 +77,7 @@ export type Position = z.infer<typeof Position>;
  * const state: ModerationState = 'pending';
  * ```
  */
-export const ModerationState = /* @__PURE__ */ z.enum(['pending', 'published', 'hidden']);
+export const ModerationState = /* @__PURE__ */ (() => z.enum(['pending', 'published', 'hidden']))();
 export type ModerationState = z.infer<typeof ModerationState>;
 
 /**
@@ -87,7 +88,7 @@ export type ModerationState = z.infer<typeof ModerationState>;
  * const type: ParticipantType = 'association';
  * ```
  */
-export const ParticipantType = /* @__PURE__ */ z.enum(['citizen', 'association']);
+export const ParticipantType = /* @__PURE__ */ (() => z.enum(['citizen', 'association']))();
 export type ParticipantType = z.infer<typeof ParticipantType>;
 
 /**
@@ -99,10 +100,11 @@ export type ParticipantType = z.infer<typeof ParticipantType>;
  * const open: Answer = 'ⴰⵎⵙⴰⵙⴰ ⵏ ⵜⵎⵓⵏⴰ';
  * ```
  */
-export const Answer = /* @__PURE__ */ z.union([
-  z.array(Id).check(z.minLength(1), z.maxLength(ANSWER_OPTIONS_MAX)),
-  PlainText(CONTRIBUTION_BODY_MAX),
-]);
+export const Answer = /* @__PURE__ */ (() =>
+  z.union([
+    z.array(Id).check(z.minLength(1), z.maxLength(ANSWER_OPTIONS_MAX)),
+    PlainText(CONTRIBUTION_BODY_MAX),
+  ]))();
 export type Answer = z.infer<typeof Answer>;
 
 /**
@@ -114,12 +116,13 @@ export type Answer = z.infer<typeof Answer>;
  *   associationId: 'asso_12', region: 'MA-06' };
  * ```
  */
-export const ContributionAuthor = /* @__PURE__ */ z.strictObject({
-  displayName: PlainText(DISPLAY_NAME_MAX),
-  participantType: ParticipantType,
-  associationId: z.optional(Id),
-  region: z.optional(RegionCode),
-});
+export const ContributionAuthor = /* @__PURE__ */ (() =>
+  z.strictObject({
+    displayName: PlainText(DISPLAY_NAME_MAX),
+    participantType: ParticipantType,
+    associationId: z.optional(Id),
+    region: z.optional(RegionCode),
+  }))();
 export type ContributionAuthor = z.infer<typeof ContributionAuthor>;
 
 /**
@@ -130,11 +133,12 @@ export type ContributionAuthor = z.infer<typeof ContributionAuthor>;
  * const m: ContributionModeration = { state: 'hidden', reason: 'Personal data', decidedAt: '2026-03-05T10:00:00Z' };
  * ```
  */
-export const ContributionModeration = /* @__PURE__ */ z.strictObject({
-  state: ModerationState,
-  reason: z.optional(z.string().check(z.maxLength(MODERATION_REASON_MAX))),
-  decidedAt: z.optional(Instant),
-});
+export const ContributionModeration = /* @__PURE__ */ (() =>
+  z.strictObject({
+    state: ModerationState,
+    reason: z.optional(z.string().check(z.maxLength(MODERATION_REASON_MAX))),
+    decidedAt: z.optional(Instant),
+  }))();
 export type ContributionModeration = z.infer<typeof ContributionModeration>;
 
 /**
@@ -146,11 +150,12 @@ export type ContributionModeration = z.infer<typeof ContributionModeration>;
  *   by: { fr: 'Secrétariat général du gouvernement' } };
  * ```
  */
-export const OfficialResponse = /* @__PURE__ */ z.strictObject({
-  body: LocalizedText,
-  respondedAt: Instant,
-  by: LocalizedText,
-});
+export const OfficialResponse = /* @__PURE__ */ (() =>
+  z.strictObject({
+    body: LocalizedText,
+    respondedAt: Instant,
+    by: LocalizedText,
+  }))();
 export type OfficialResponse = z.infer<typeof OfficialResponse>;
 
 /**
@@ -161,14 +166,15 @@ export type OfficialResponse = z.infer<typeof OfficialResponse>;
  * const e: ContributionEvent = { at: '2026-03-02T08:00:00Z', action: 'created' };
  * ```
  */
-export const ContributionEvent = /* @__PURE__ */ z.strictObject({
-  at: Instant,
-  action: z.enum(['created', 'edited', 'published', 'hidden', 'reported', 'responded']),
-  reason: z.optional(z.string().check(z.maxLength(MODERATION_REASON_MAX))),
-});
+export const ContributionEvent = /* @__PURE__ */ (() =>
+  z.strictObject({
+    at: Instant,
+    action: z.enum(['created', 'edited', 'published', 'hidden', 'reported', 'responded']),
+    reason: z.optional(z.string().check(z.maxLength(MODERATION_REASON_MAX))),
+  }))();
 export type ContributionEvent = z.infer<typeof ContributionEvent>;
 
-const contributionShape = {
+const contributionShape = /* @__PURE__ */ (() => ({
   id: Id,
   consultationId: Id,
   /** The article commented on; `null` when the contribution is on the whole text. */
@@ -191,7 +197,7 @@ const contributionShape = {
   officialResponse: z.optional(OfficialResponse),
   /** On the follow route (`GET /v1/contributions/{id}`). */
   history: z.optional(z.array(ContributionEvent)),
-};
+}))();
 
 /**
  * A reply to a contribution: a contribution without replies of its own (threads are one level deep).
@@ -203,7 +209,7 @@ const contributionShape = {
  *   createdAt: '2026-03-03T10:00:00Z', moderation: { state: 'published' }, supports: 0 };
  * ```
  */
-export const ContributionReply = /* @__PURE__ */ z.strictObject(contributionShape);
+export const ContributionReply = /* @__PURE__ */ (() => z.strictObject(contributionShape))();
 export type ContributionReply = z.infer<typeof ContributionReply>;
 
 /**
@@ -217,10 +223,11 @@ export type ContributionReply = z.infer<typeof ContributionReply>;
  *   createdAt: '2026-03-02T08:00:00Z', moderation: { state: 'published' }, supports: 14, replies: [] };
  * ```
  */
-export const Contribution = /* @__PURE__ */ z.strictObject({
-  ...contributionShape,
-  replies: z.optional(z.array(ContributionReply)),
-});
+export const Contribution = /* @__PURE__ */ (() =>
+  z.strictObject({
+    ...contributionShape,
+    replies: z.optional(z.array(ContributionReply)),
+  }))();
 export type Contribution = z.infer<typeof Contribution>;
 
 /**
@@ -232,20 +239,21 @@ export type Contribution = z.infer<typeof Contribution>;
  * const a: DeclaredAuthor = { displayName: 'ⵎⵓⵃⵎⵎⴷ', participantType: 'citizen', region: 'MA-05' };
  * ```
  */
-export const DeclaredAuthor = /* @__PURE__ */ z
-  .strictObject({
-    displayName: PlainText(DISPLAY_NAME_MAX),
-    participantType: ParticipantType,
-    region: z.optional(RegionCode),
-    associationId: z.optional(Id),
-  })
-  .check(
-    z.refine((a) => !(a.participantType === 'citizen' && a.associationId !== undefined), {
-      message: 'A citizen author names no association',
-      path: ['associationId'],
-      params: { code: 'not_allowed' },
-    }),
-  );
+export const DeclaredAuthor = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      displayName: PlainText(DISPLAY_NAME_MAX),
+      participantType: ParticipantType,
+      region: z.optional(RegionCode),
+      associationId: z.optional(Id),
+    })
+    .check(
+      z.refine((a) => !(a.participantType === 'citizen' && a.associationId !== undefined), {
+        message: 'A citizen author names no association',
+        path: ['associationId'],
+        params: { code: 'not_allowed' },
+      }),
+    ))();
 export type DeclaredAuthor = z.infer<typeof DeclaredAuthor>;
 
 function issue(
@@ -270,41 +278,42 @@ function issue(
  *   author: { displayName: 'Amina', participantType: 'citizen', region: 'MA-06' } };
  * ```
  */
-export const CreateContribution = /* @__PURE__ */ z
-  .strictObject({
-    kind: ContributionKind,
-    /** Absent or `null`: the contribution is on the whole text. */
-    articleId: z.optional(z.nullable(Id)),
-    parentId: z.optional(Id),
-    body: PlainText(CONTRIBUTION_BODY_MAX),
-    proposedText: z.optional(PlainText(CONTRIBUTION_PROPOSED_TEXT_MAX)),
-    position: z.optional(Position),
-    questionId: z.optional(Id),
-    answer: z.optional(Answer),
-    author: z.optional(DeclaredAuthor),
-    consent: z.literal(true),
-    /** Bounded so a bot cannot make the server read a large value; any content is accepted by the schema. */
-    honeypot: z.optional(z.string().check(z.maxLength(1000))),
-  })
-  .check(
-    z.superRefine((c, ctx) => {
-      if (c.kind === 'amendment' && c.proposedText === undefined) {
-        issue(ctx, 'proposedText', 'required', 'An amendment proposes a wording');
-      }
-      if (c.kind !== 'amendment' && c.proposedText !== undefined) {
-        issue(ctx, 'proposedText', 'not_allowed', 'Only an amendment proposes a wording');
-      }
-      if (c.kind === 'answer' && c.questionId === undefined) {
-        issue(ctx, 'questionId', 'required', 'An answer names its question');
-      }
-      if (c.kind !== 'answer' && c.questionId !== undefined) {
-        issue(ctx, 'questionId', 'not_allowed', 'Only an answer names a question');
-      }
-      if (c.kind !== 'answer' && c.answer !== undefined) {
-        issue(ctx, 'answer', 'not_allowed', 'Only an answer carries an answer');
-      }
-    }),
-  );
+export const CreateContribution = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      kind: ContributionKind,
+      /** Absent or `null`: the contribution is on the whole text. */
+      articleId: z.optional(z.nullable(Id)),
+      parentId: z.optional(Id),
+      body: PlainText(CONTRIBUTION_BODY_MAX),
+      proposedText: z.optional(PlainText(CONTRIBUTION_PROPOSED_TEXT_MAX)),
+      position: z.optional(Position),
+      questionId: z.optional(Id),
+      answer: z.optional(Answer),
+      author: z.optional(DeclaredAuthor),
+      consent: z.literal(true),
+      /** Bounded so a bot cannot make the server read a large value; any content is accepted by the schema. */
+      honeypot: z.optional(z.string().check(z.maxLength(1000))),
+    })
+    .check(
+      z.superRefine((c, ctx) => {
+        if (c.kind === 'amendment' && c.proposedText === undefined) {
+          issue(ctx, 'proposedText', 'required', 'An amendment proposes a wording');
+        }
+        if (c.kind !== 'amendment' && c.proposedText !== undefined) {
+          issue(ctx, 'proposedText', 'not_allowed', 'Only an amendment proposes a wording');
+        }
+        if (c.kind === 'answer' && c.questionId === undefined) {
+          issue(ctx, 'questionId', 'required', 'An answer names its question');
+        }
+        if (c.kind !== 'answer' && c.questionId !== undefined) {
+          issue(ctx, 'questionId', 'not_allowed', 'Only an answer names a question');
+        }
+        if (c.kind !== 'answer' && c.answer !== undefined) {
+          issue(ctx, 'answer', 'not_allowed', 'Only an answer carries an answer');
+        }
+      }),
+    ))();
 export type CreateContribution = z.infer<typeof CreateContribution>;
 
 /**
@@ -327,10 +336,11 @@ export function isHoneypotFilled(body: { honeypot?: string | undefined }): boole
  * const r: ReportContribution = { reason: 'personal_data', detail: 'Un numéro de téléphone est publié' };
  * ```
  */
-export const ReportContribution = /* @__PURE__ */ z.strictObject({
-  reason: z.enum(['spam', 'abuse', 'off_topic', 'personal_data', 'other']),
-  detail: z.optional(PlainText(REPORT_DETAIL_MAX)),
-});
+export const ReportContribution = /* @__PURE__ */ (() =>
+  z.strictObject({
+    reason: z.enum(['spam', 'abuse', 'off_topic', 'personal_data', 'other']),
+    detail: z.optional(PlainText(REPORT_DETAIL_MAX)),
+  }))();
 export type ReportContribution = z.infer<typeof ReportContribution>;
 
 /**
@@ -341,18 +351,19 @@ export type ReportContribution = z.infer<typeof ReportContribution>;
  * const d: ModerateContribution = { decision: 'hide', reason: 'Données personnelles' };
  * ```
  */
-export const ModerateContribution = /* @__PURE__ */ z
-  .strictObject({
-    decision: z.enum(['publish', 'hide']),
-    reason: z.optional(PlainText(MODERATION_REASON_MAX)),
-  })
-  .check(
-    z.refine((d) => d.decision !== 'hide' || d.reason !== undefined, {
-      message: 'Hiding a contribution needs a reason',
-      path: ['reason'],
-      params: { code: 'required' },
-    }),
-  );
+export const ModerateContribution = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      decision: z.enum(['publish', 'hide']),
+      reason: z.optional(PlainText(MODERATION_REASON_MAX)),
+    })
+    .check(
+      z.refine((d) => d.decision !== 'hide' || d.reason !== undefined, {
+        message: 'Hiding a contribution needs a reason',
+        path: ['reason'],
+        params: { code: 'required' },
+      }),
+    ))();
 export type ModerateContribution = z.infer<typeof ModerateContribution>;
 
 /**
@@ -363,7 +374,7 @@ export type ModerateContribution = z.infer<typeof ModerateContribution>;
  * const r: RespondToContribution = { body: { ar: 'تم أخذ المقترح بعين الاعتبار', fr: 'Proposition retenue' } };
  * ```
  */
-export const RespondToContribution = /* @__PURE__ */ z.strictObject({ body: LocalizedText });
+export const RespondToContribution = /* @__PURE__ */ (() => z.strictObject({ body: LocalizedText }))();
 export type RespondToContribution = z.infer<typeof RespondToContribution>;
 
 /**
@@ -375,14 +386,15 @@ export type RespondToContribution = z.infer<typeof RespondToContribution>;
  * ContributionListQuery.parse({ articleId: 'art-3', kind: ['amendment'] }); // sort 'most_supported', limit 20
  * ```
  */
-export const ContributionListQuery = /* @__PURE__ */ z.strictObject({
-  articleId: z.optional(Id),
-  kind: z.optional(z.array(ContributionKind).check(z.maxLength(4))),
-  position: z.optional(z.array(Position).check(z.maxLength(3))),
-  sort: z._default(z.enum(['most_supported', 'newest']), 'most_supported'),
-  state: z.optional(ModerationState),
-  ...PageQuery,
-});
+export const ContributionListQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    articleId: z.optional(Id),
+    kind: z.optional(z.array(ContributionKind).check(z.maxLength(4))),
+    position: z.optional(z.array(Position).check(z.maxLength(3))),
+    sort: z._default(z.enum(['most_supported', 'newest']), 'most_supported'),
+    state: z.optional(ModerationState),
+    ...PageQuery,
+  }))();
 export type ContributionListQuery = z.infer<typeof ContributionListQuery>;
 
 /**
@@ -393,11 +405,12 @@ export type ContributionListQuery = z.infer<typeof ContributionListQuery>;
  * ModerationQueueQuery.parse({}); // { state: 'pending', limit: 20 }
  * ```
  */
-export const ModerationQueueQuery = /* @__PURE__ */ z.strictObject({
-  state: z._default(ModerationState, 'pending'),
-  consultationId: z.optional(Id),
-  ...PageQuery,
-});
+export const ModerationQueueQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    state: z._default(ModerationState, 'pending'),
+    consultationId: z.optional(Id),
+    ...PageQuery,
+  }))();
 export type ModerationQueueQuery = z.infer<typeof ModerationQueueQuery>;
 
 /**
@@ -422,12 +435,13 @@ export function contributionFollowPath(contributionId: Id): string {
  *   followUrl: '/v1/contributions/ctb_1', awaitingModeration: true };
  * ```
  */
-export const ContributionReceipt = /* @__PURE__ */ z.strictObject({
-  contribution: Contribution,
-  receiptNumber: z.string().check(z.minLength(1), z.maxLength(64)),
-  followUrl: z.string().check(z.regex(/^\/v1\/contributions\/[A-Za-z0-9_-]{1,64}$/)),
-  awaitingModeration: z.boolean(),
-});
+export const ContributionReceipt = /* @__PURE__ */ (() =>
+  z.strictObject({
+    contribution: Contribution,
+    receiptNumber: z.string().check(z.minLength(1), z.maxLength(64)),
+    followUrl: z.string().check(z.regex(/^\/v1\/contributions\/[A-Za-z0-9_-]{1,64}$/)),
+    awaitingModeration: z.boolean(),
+  }))();
 export type ContributionReceipt = z.infer<typeof ContributionReceipt>;
 
 /**
@@ -438,11 +452,12 @@ export type ContributionReceipt = z.infer<typeof ContributionReceipt>;
  * const s: SupportResult = { contributionId: 'ctb_1', supports: 15, supportedByMe: true };
  * ```
  */
-export const SupportResult = /* @__PURE__ */ z.strictObject({
-  contributionId: Id,
-  supports: z.number().check(z.int(), z.nonnegative()),
-  supportedByMe: z.literal(true),
-});
+export const SupportResult = /* @__PURE__ */ (() =>
+  z.strictObject({
+    contributionId: Id,
+    supports: z.number().check(z.int(), z.nonnegative()),
+    supportedByMe: z.literal(true),
+  }))();
 export type SupportResult = z.infer<typeof SupportResult>;
 
 /**
@@ -453,5 +468,5 @@ export type SupportResult = z.infer<typeof SupportResult>;
  * ContributionParams.parse({ contributionId: 'ctb_1' });
  * ```
  */
-export const ContributionParams = /* @__PURE__ */ z.strictObject({ contributionId: Id });
+export const ContributionParams = /* @__PURE__ */ (() => z.strictObject({ contributionId: Id }))();
 export type ContributionParams = z.infer<typeof ContributionParams>;

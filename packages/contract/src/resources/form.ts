@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { Id, RegionCode } from '../shared/ids.js';
-import { LocalizedText } from '../shared/locale.js';
+import { CalendarDate } from '../shared/instant.js';
+import { LocalizedText } from '../shared/localized-text.js';
 import { Money, toMinorUnits } from '../shared/money.js';
 import type { FieldError } from '../shared/problem.js';
-import { CalendarDate } from '../shared/time.js';
 
 /** Types of field an application form can hold. */
 export const FORM_FIELD_TYPES = [
@@ -21,55 +21,62 @@ export const FORM_FIELD_TYPES = [
 ] as const;
 export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 
-const fieldBase = {
+const fieldBase = /* @__PURE__ */ (() => ({
   id: Id,
   label: LocalizedText,
   hint: z.optional(LocalizedText),
   required: z.boolean(),
-};
+}))();
 
 /** A short or long text answer; `autocomplete` is the HTML token a browser may fill it with. */
-const TextField = /* @__PURE__ */ z.strictObject({
-  ...fieldBase,
-  type: z.enum(['text', 'long_text']),
-  maxLength: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(20_000))),
-  autocomplete: z.optional(z.string().check(z.regex(/^[a-z -]+$/))),
-});
-const NumberField = /* @__PURE__ */ z.strictObject({
-  ...fieldBase,
-  type: z.literal('number'),
-  min: z.optional(z.number()),
-  max: z.optional(z.number()),
-  integer: z.optional(z.boolean()),
-});
-const MoneyField = /* @__PURE__ */ z.strictObject({
-  ...fieldBase,
-  type: z.literal('money'),
-  max: z.optional(Money),
-});
-const DateField = /* @__PURE__ */ z.strictObject({ ...fieldBase, type: z.literal('date') });
-const ChoiceField = /* @__PURE__ */ z.strictObject({
-  ...fieldBase,
-  type: z.enum(['choice', 'multi_choice']),
-  options: z
-    .array(z.strictObject({ value: z.string().check(z.minLength(1)), label: LocalizedText }))
-    .check(z.minLength(1)),
-});
-const RegionField = /* @__PURE__ */ z.strictObject({ ...fieldBase, type: z.literal('region') });
+const TextField = /* @__PURE__ */ (() =>
+  z.strictObject({
+    ...fieldBase,
+    type: z.enum(['text', 'long_text']),
+    maxLength: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(20_000))),
+    autocomplete: z.optional(z.string().check(z.regex(/^[a-z -]+$/))),
+  }))();
+const NumberField = /* @__PURE__ */ (() =>
+  z.strictObject({
+    ...fieldBase,
+    type: z.literal('number'),
+    min: z.optional(z.number()),
+    max: z.optional(z.number()),
+    integer: z.optional(z.boolean()),
+  }))();
+const MoneyField = /* @__PURE__ */ (() =>
+  z.strictObject({
+    ...fieldBase,
+    type: z.literal('money'),
+    max: z.optional(Money),
+  }))();
+const DateField = /* @__PURE__ */ (() => z.strictObject({ ...fieldBase, type: z.literal('date') }))();
+const ChoiceField = /* @__PURE__ */ (() =>
+  z.strictObject({
+    ...fieldBase,
+    type: z.enum(['choice', 'multi_choice']),
+    options: z
+      .array(z.strictObject({ value: z.string().check(z.minLength(1)), label: LocalizedText }))
+      .check(z.minLength(1)),
+  }))();
+const RegionField = /* @__PURE__ */ (() => z.strictObject({ ...fieldBase, type: z.literal('region') }))();
 /** A budget table: lines with an amount and the part co-financed by others. */
-const BudgetTableField = /* @__PURE__ */ z.strictObject({
-  ...fieldBase,
-  type: z.literal('budget_table'),
-  categories: z.optional(z.array(z.strictObject({ value: z.string(), label: LocalizedText }))),
-  maxLines: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(200))),
-});
-const BeneficiariesField = /* @__PURE__ */ z.strictObject({ ...fieldBase, type: z.literal('beneficiaries') });
+const BudgetTableField = /* @__PURE__ */ (() =>
+  z.strictObject({
+    ...fieldBase,
+    type: z.literal('budget_table'),
+    categories: z.optional(z.array(z.strictObject({ value: z.string(), label: LocalizedText }))),
+    maxLines: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(200))),
+  }))();
+const BeneficiariesField = /* @__PURE__ */ (() =>
+  z.strictObject({ ...fieldBase, type: z.literal('beneficiaries') }))();
 /** One slot per required document of the call (`documentId` names it). */
-const AttachmentField = /* @__PURE__ */ z.strictObject({
-  ...fieldBase,
-  type: z.literal('attachment'),
-  documentId: Id,
-});
+const AttachmentField = /* @__PURE__ */ (() =>
+  z.strictObject({
+    ...fieldBase,
+    type: z.literal('attachment'),
+    documentId: Id,
+  }))();
 
 /**
  * One field of an application form, by `type`.
@@ -80,17 +87,18 @@ const AttachmentField = /* @__PURE__ */ z.strictObject({
  *   label: { ar: 'عنوان المشروع', fr: 'Titre du projet' } };
  * ```
  */
-export const FormField = /* @__PURE__ */ z.discriminatedUnion('type', [
-  TextField,
-  NumberField,
-  MoneyField,
-  DateField,
-  ChoiceField,
-  RegionField,
-  BudgetTableField,
-  BeneficiariesField,
-  AttachmentField,
-]);
+export const FormField = /* @__PURE__ */ (() =>
+  z.discriminatedUnion('type', [
+    TextField,
+    NumberField,
+    MoneyField,
+    DateField,
+    ChoiceField,
+    RegionField,
+    BudgetTableField,
+    BeneficiariesField,
+    AttachmentField,
+  ]))();
 export type FormField = z.infer<typeof FormField>;
 
 /**
@@ -102,56 +110,60 @@ export type FormField = z.infer<typeof FormField>;
  * const form: FormDefinition = { version: 1, sections: [{ id: 'project', title: { fr: 'Projet' }, fields: [] }] };
  * ```
  */
-export const FormDefinition = /* @__PURE__ */ z.strictObject({
-  version: z.number().check(z.int(), z.minimum(1)),
-  sections: z.array(
-    z.strictObject({
-      id: Id,
-      title: LocalizedText,
-      description: z.optional(LocalizedText),
-      fields: z.array(FormField),
-    }),
-  ),
-});
+export const FormDefinition = /* @__PURE__ */ (() =>
+  z.strictObject({
+    version: z.number().check(z.int(), z.minimum(1)),
+    sections: z.array(
+      z.strictObject({
+        id: Id,
+        title: LocalizedText,
+        description: z.optional(LocalizedText),
+        fields: z.array(FormField),
+      }),
+    ),
+  }))();
 export type FormDefinition = z.infer<typeof FormDefinition>;
 
 /** A line of a budget table answer. */
-export const BudgetLine = /* @__PURE__ */ z.strictObject({
-  id: Id,
-  label: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
-  category: z.optional(z.string().check(z.maxLength(60))),
-  amount: Money,
-  /** Part of `amount` paid by the association or other funders. */
-  coFinanced: Money,
-});
+export const BudgetLine = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: Id,
+    label: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+    category: z.optional(z.string().check(z.maxLength(60))),
+    amount: Money,
+    /** Part of `amount` paid by the association or other funders. */
+    coFinanced: Money,
+  }))();
 export type BudgetLine = z.infer<typeof BudgetLine>;
 
 /** People the project reaches: a count and who they are. */
-export const Beneficiaries = /* @__PURE__ */ z.strictObject({
-  count: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000_000)),
-  description: z.optional(z.string().check(z.maxLength(2000))),
-  women: z.optional(z.number().check(z.int(), z.nonnegative())),
-  youth: z.optional(z.number().check(z.int(), z.nonnegative())),
-});
+export const Beneficiaries = /* @__PURE__ */ (() =>
+  z.strictObject({
+    count: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000_000)),
+    description: z.optional(z.string().check(z.maxLength(2000))),
+    women: z.optional(z.number().check(z.int(), z.nonnegative())),
+    youth: z.optional(z.number().check(z.int(), z.nonnegative())),
+  }))();
 export type Beneficiaries = z.infer<typeof Beneficiaries>;
 
 /**
  * The value of one answer. Which shape is valid depends on the field's type; {@link checkAnswers}
  * checks it against the form definition.
  */
-export const AnswerValue = /* @__PURE__ */ z.union([
-  z.string().check(z.maxLength(20_000)),
-  z.number(),
-  z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100)),
-  Money,
-  z.strictObject({ lines: z.array(BudgetLine).check(z.maxLength(200)) }),
-  Beneficiaries,
-  z.null(),
-]);
+export const AnswerValue = /* @__PURE__ */ (() =>
+  z.union([
+    z.string().check(z.maxLength(20_000)),
+    z.number(),
+    z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100)),
+    Money,
+    z.strictObject({ lines: z.array(BudgetLine).check(z.maxLength(200)) }),
+    Beneficiaries,
+    z.null(),
+  ]))();
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
 /** Answers keyed by field id. `null` clears an answer. */
-export const Answers = /* @__PURE__ */ z.record(Id, AnswerValue);
+export const Answers = /* @__PURE__ */ (() => z.record(Id, AnswerValue))();
 export type Answers = z.infer<typeof Answers>;
 
 /** Totals of a budget table answer, in minor units, exactly. */

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { RegionCode } from '../shared/ids.js';
-import { LocalizedText } from '../shared/locale.js';
-import { Instant } from '../shared/time.js';
+import { Instant } from '../shared/instant.js';
+import { LocalizedText } from '../shared/localized-text.js';
 
 /**
  * The indicators of commitment MO0057 that the platform computes from its own data.
@@ -26,7 +26,7 @@ export const INDICATOR_CODES = [
 ] as const;
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];
 /** Schema of an {@link IndicatorCode}. */
-export const IndicatorCode = /* @__PURE__ */ z.enum(INDICATOR_CODES);
+export const IndicatorCode = /* @__PURE__ */ (() => z.enum(INDICATOR_CODES))();
 
 /**
  * How a value reads: `count` is a whole number, `percent` is 0–100, `ratio` an average, `money` MAD.
@@ -36,7 +36,7 @@ export const IndicatorCode = /* @__PURE__ */ z.enum(INDICATOR_CODES);
  * const unit: IndicatorUnit = 'percent';
  * ```
  */
-export const IndicatorUnit = /* @__PURE__ */ z.enum(['count', 'percent', 'ratio', 'money']);
+export const IndicatorUnit = /* @__PURE__ */ (() => z.enum(['count', 'percent', 'ratio', 'money']))();
 export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
 
 /**
@@ -47,13 +47,8 @@ export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
  * const dimension: BreakdownDimension = 'funder_level';
  * ```
  */
-export const BreakdownDimension = /* @__PURE__ */ z.enum([
-  'region',
-  'domain',
-  'funder_level',
-  'year',
-  'consultation',
-]);
+export const BreakdownDimension = /* @__PURE__ */ (() =>
+  z.enum(['region', 'domain', 'funder_level', 'year', 'consultation']))();
 export type BreakdownDimension = z.infer<typeof BreakdownDimension>;
 
 function hasAtMostTwoDecimals(value: number): boolean {
@@ -69,7 +64,7 @@ function fitsUnit(unit: IndicatorUnit, value: number): boolean {
   return hasAtMostTwoDecimals(value);
 }
 
-const Amount = /* @__PURE__ */ z.number().check(z.nonnegative());
+const Amount = /* @__PURE__ */ (() => z.number().check(z.nonnegative()))();
 
 /**
  * One value of an indicator for one key of a dimension (a region, a domain, a consultation…).
@@ -79,14 +74,15 @@ const Amount = /* @__PURE__ */ z.number().check(z.nonnegative());
  * const row: IndicatorBreakdown = { dimension: 'region', key: 'MA-06', value: 14.2, numerator: 142, denominatorValue: 1000 };
  * ```
  */
-export const IndicatorBreakdown = /* @__PURE__ */ z.strictObject({
-  dimension: BreakdownDimension,
-  key: z.string().check(z.minLength(1), z.maxLength(128)),
-  label: z.optional(LocalizedText),
-  value: z.number(),
-  numerator: z.optional(Amount),
-  denominatorValue: z.optional(Amount),
-});
+export const IndicatorBreakdown = /* @__PURE__ */ (() =>
+  z.strictObject({
+    dimension: BreakdownDimension,
+    key: z.string().check(z.minLength(1), z.maxLength(128)),
+    label: z.optional(LocalizedText),
+    value: z.number(),
+    numerator: z.optional(Amount),
+    denominatorValue: z.optional(Amount),
+  }))();
 export type IndicatorBreakdown = z.infer<typeof IndicatorBreakdown>;
 
 /**
@@ -102,30 +98,31 @@ export type IndicatorBreakdown = z.infer<typeof IndicatorBreakdown>;
  * };
  * ```
  */
-export const Indicator = /* @__PURE__ */ z
-  .strictObject({
-    code: IndicatorCode,
-    name: LocalizedText,
-    definition: LocalizedText,
-    denominator: z.optional(LocalizedText),
-    unit: IndicatorUnit,
-    period: z.strictObject({ year: z.number().check(z.int(), z.minimum(2000), z.maximum(2100)) }),
-    value: z.number(),
-    numerator: z.optional(Amount),
-    denominatorValue: z.optional(Amount),
-    breakdown: z.optional(z.array(IndicatorBreakdown)),
-    computedAt: Instant,
-  })
-  .check(
-    z.refine((i) => fitsUnit(i.unit, i.value), {
-      message: 'The value does not fit the unit (count: whole; percent: 0–100; at most two decimals)',
-      path: ['value'],
-    }),
-    z.refine((i) => (i.breakdown ?? []).every((row) => fitsUnit(i.unit, row.value)), {
-      message: 'A breakdown value does not fit the unit',
-      path: ['breakdown'],
-    }),
-  );
+export const Indicator = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      code: IndicatorCode,
+      name: LocalizedText,
+      definition: LocalizedText,
+      denominator: z.optional(LocalizedText),
+      unit: IndicatorUnit,
+      period: z.strictObject({ year: z.number().check(z.int(), z.minimum(2000), z.maximum(2100)) }),
+      value: z.number(),
+      numerator: z.optional(Amount),
+      denominatorValue: z.optional(Amount),
+      breakdown: z.optional(z.array(IndicatorBreakdown)),
+      computedAt: Instant,
+    })
+    .check(
+      z.refine((i) => fitsUnit(i.unit, i.value), {
+        message: 'The value does not fit the unit (count: whole; percent: 0–100; at most two decimals)',
+        path: ['value'],
+      }),
+      z.refine((i) => (i.breakdown ?? []).every((row) => fitsUnit(i.unit, row.value)), {
+        message: 'A breakdown value does not fit the unit',
+        path: ['breakdown'],
+      }),
+    ))();
 export type Indicator = z.infer<typeof Indicator>;
 
 /**
@@ -136,11 +133,12 @@ export type Indicator = z.infer<typeof Indicator>;
  * validate(IndicatorQuery, { year: '2026', region: 'MA-06', code: ['trainings_held'] }, 'query');
  * ```
  */
-export const IndicatorQuery = /* @__PURE__ */ z.strictObject({
-  year: z.optional(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100))),
-  region: z.optional(RegionCode),
-  code: z.optional(z.array(IndicatorCode)),
-});
+export const IndicatorQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    year: z.optional(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100))),
+    region: z.optional(RegionCode),
+    code: z.optional(z.array(IndicatorCode)),
+  }))();
 export type IndicatorQuery = z.infer<typeof IndicatorQuery>;
 
 /**
@@ -151,12 +149,13 @@ export type IndicatorQuery = z.infer<typeof IndicatorQuery>;
  * const set: IndicatorSet = { year: 2026, indicators: [share], years: [2025, 2026] };
  * ```
  */
-export const IndicatorSet = /* @__PURE__ */ z.strictObject({
-  year: z.number().check(z.int(), z.minimum(2000), z.maximum(2100)),
-  region: z.optional(RegionCode),
-  indicators: z.array(Indicator),
-  years: z.array(z.number().check(z.int())),
-});
+export const IndicatorSet = /* @__PURE__ */ (() =>
+  z.strictObject({
+    year: z.number().check(z.int(), z.minimum(2000), z.maximum(2100)),
+    region: z.optional(RegionCode),
+    indicators: z.array(Indicator),
+    years: z.array(z.number().check(z.int())),
+  }))();
 export type IndicatorSet = z.infer<typeof IndicatorSet>;
 
 /**

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { RegionCode, WebUrl } from '../shared/ids.js';
-import { LocalizedText } from '../shared/locale.js';
+import { CalendarDate, Instant } from '../shared/instant.js';
+import { LocalizedText } from '../shared/localized-text.js';
 import { CURRENCY, type Money } from '../shared/money.js';
-import { CalendarDate, Instant } from '../shared/time.js';
 
 /**
  * The datasets the platform publishes as open data. `awards-360giving` is the awards in the 360Giving
@@ -23,12 +23,11 @@ export const DATASET_IDS = [
 ] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
 /** Schema of a {@link DatasetId}. */
-export const DatasetId = /* @__PURE__ */ z.enum(DATASET_IDS);
+export const DatasetId = /* @__PURE__ */ (() => z.enum(DATASET_IDS))();
 
 /** The datasets `GET /v1/open-data/{dataset}` exports (all but the 360Giving package). */
-export const EXPORTABLE_DATASET_IDS = DATASET_IDS.filter(
-  (id): id is Exclude<DatasetId, 'awards-360giving'> => id !== 'awards-360giving',
-);
+export const EXPORTABLE_DATASET_IDS = /* @__PURE__ */ (() =>
+  DATASET_IDS.filter((id): id is Exclude<DatasetId, 'awards-360giving'> => id !== 'awards-360giving'))();
 
 /**
  * One published dataset, its licence and where to download it.
@@ -44,25 +43,26 @@ export const EXPORTABLE_DATASET_IDS = DATASET_IDS.filter(
  * };
  * ```
  */
-export const Dataset = /* @__PURE__ */ z.strictObject({
-  id: DatasetId,
-  title: LocalizedText,
-  description: LocalizedText,
-  licence: z.strictObject({ id: z.enum(['etalab-2.0', 'CC-BY-4.0']), url: WebUrl }),
-  formats: z
-    .array(
-      z.strictObject({
-        mediaType: z.enum(['text/csv', 'application/json', 'application/x-ndjson']),
-        /** Absolute, or relative to the API's base URL. */
-        url: z.string().check(z.minLength(1)),
-      }),
-    )
-    .check(z.minLength(1)),
-  /** A JSON Schema or Table Schema describing the records. */
-  schemaUrl: z.optional(z.string().check(z.minLength(1))),
-  lastUpdated: Instant,
-  recordCount: z.number().check(z.int(), z.nonnegative()),
-});
+export const Dataset = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: DatasetId,
+    title: LocalizedText,
+    description: LocalizedText,
+    licence: z.strictObject({ id: z.enum(['etalab-2.0', 'CC-BY-4.0']), url: WebUrl }),
+    formats: z
+      .array(
+        z.strictObject({
+          mediaType: z.enum(['text/csv', 'application/json', 'application/x-ndjson']),
+          /** Absolute, or relative to the API's base URL. */
+          url: z.string().check(z.minLength(1)),
+        }),
+      )
+      .check(z.minLength(1)),
+    /** A JSON Schema or Table Schema describing the records. */
+    schemaUrl: z.optional(z.string().check(z.minLength(1))),
+    lastUpdated: Instant,
+    recordCount: z.number().check(z.int(), z.nonnegative()),
+  }))();
 export type Dataset = z.infer<typeof Dataset>;
 
 /**
@@ -73,10 +73,11 @@ export type Dataset = z.infer<typeof Dataset>;
  * const catalogue: DataCatalogue = { datasets: [awards], publisher: { ar: 'الوزارة المكلفة بالعلاقات مع البرلمان' } };
  * ```
  */
-export const DataCatalogue = /* @__PURE__ */ z.strictObject({
-  datasets: z.array(Dataset),
-  publisher: LocalizedText,
-});
+export const DataCatalogue = /* @__PURE__ */ (() =>
+  z.strictObject({
+    datasets: z.array(Dataset),
+    publisher: LocalizedText,
+  }))();
 export type DataCatalogue = z.infer<typeof DataCatalogue>;
 
 /**
@@ -87,7 +88,8 @@ export type DataCatalogue = z.infer<typeof DataCatalogue>;
  * ExportParams.parse({ dataset: 'training-sessions' });
  * ```
  */
-export const ExportParams = /* @__PURE__ */ z.strictObject({ dataset: z.enum(EXPORTABLE_DATASET_IDS) });
+export const ExportParams = /* @__PURE__ */ (() =>
+  z.strictObject({ dataset: z.enum(EXPORTABLE_DATASET_IDS) }))();
 export type ExportParams = z.infer<typeof ExportParams>;
 
 /**
@@ -98,18 +100,20 @@ export type ExportParams = z.infer<typeof ExportParams>;
  * validate(ExportQuery, { format: 'json', year: '2026', region: 'MA-06' }, 'query');
  * ```
  */
-export const ExportQuery = /* @__PURE__ */ z.strictObject({
-  format: z._default(z.enum(['csv', 'json']), 'csv'),
-  year: z.optional(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100))),
-  region: z.optional(RegionCode),
-});
+export const ExportQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    format: z._default(z.enum(['csv', 'json']), 'csv'),
+    year: z.optional(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100))),
+    region: z.optional(RegionCode),
+  }))();
 export type ExportQuery = z.infer<typeof ExportQuery>;
 
 /** An organisation as 360Giving names it: an org-id style identifier and a name. */
-const ThreeSixtyGivingOrganization = /* @__PURE__ */ z.object({
-  id: z.string().check(z.minLength(1)),
-  name: z.string().check(z.minLength(1)),
-});
+const ThreeSixtyGivingOrganization = /* @__PURE__ */ (() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    name: z.string().check(z.minLength(1)),
+  }))();
 
 /**
  * One grant in the 360Giving Data Standard's shape (https://standard.threesixtygiving.org), exported from
@@ -130,42 +134,43 @@ const ThreeSixtyGivingOrganization = /* @__PURE__ */ z.object({
  * };
  * ```
  */
-export const ThreeSixtyGivingGrant = /* @__PURE__ */ z.object({
-  /** A registered 360Giving prefix (`360G-{publisher}-`) followed by the award's own id. */
-  id: z
-    .string()
-    .check(
-      z.regex(/^360G-[A-Za-z0-9._]+-\S+$/, { message: 'A 360Giving identifier: 360G-{publisher}-{id}' }),
+export const ThreeSixtyGivingGrant = /* @__PURE__ */ (() =>
+  z.object({
+    /** A registered 360Giving prefix (`360G-{publisher}-`) followed by the award's own id. */
+    id: z
+      .string()
+      .check(
+        z.regex(/^360G-[A-Za-z0-9._]+-\S+$/, { message: 'A 360Giving identifier: 360G-{publisher}-{id}' }),
+      ),
+    title: z.string().check(z.minLength(1)),
+    description: z.string().check(z.minLength(1)),
+    currency: z.literal(CURRENCY),
+    amountAwarded: z.number().check(z.nonnegative()),
+    awardDate: CalendarDate,
+    recipientOrganization: z.array(ThreeSixtyGivingOrganization).check(z.minLength(1)),
+    fundingOrganization: z.array(ThreeSixtyGivingOrganization).check(z.minLength(1)),
+    beneficiaryLocation: z.optional(
+      z.array(
+        z.object({
+          name: z.string().check(z.minLength(1)),
+          countryCode: z.literal('MA'),
+          geoCode: z.optional(z.string()),
+          geoCodeType: z.optional(z.string()),
+        }),
+      ),
     ),
-  title: z.string().check(z.minLength(1)),
-  description: z.string().check(z.minLength(1)),
-  currency: z.literal(CURRENCY),
-  amountAwarded: z.number().check(z.nonnegative()),
-  awardDate: CalendarDate,
-  recipientOrganization: z.array(ThreeSixtyGivingOrganization).check(z.minLength(1)),
-  fundingOrganization: z.array(ThreeSixtyGivingOrganization).check(z.minLength(1)),
-  beneficiaryLocation: z.optional(
-    z.array(
-      z.object({
-        name: z.string().check(z.minLength(1)),
-        countryCode: z.literal('MA'),
-        geoCode: z.optional(z.string()),
-        geoCodeType: z.optional(z.string()),
-      }),
+    fromOpenCall: z.optional(z.enum(['Yes', 'No'])),
+    plannedDates: z.optional(
+      z.array(
+        z.object({
+          startDate: z.optional(CalendarDate),
+          endDate: z.optional(CalendarDate),
+          /** Months, as the standard counts them. */
+          duration: z.optional(z.number().check(z.nonnegative())),
+        }),
+      ),
     ),
-  ),
-  fromOpenCall: z.optional(z.enum(['Yes', 'No'])),
-  plannedDates: z.optional(
-    z.array(
-      z.object({
-        startDate: z.optional(CalendarDate),
-        endDate: z.optional(CalendarDate),
-        /** Months, as the standard counts them. */
-        duration: z.optional(z.number().check(z.nonnegative())),
-      }),
-    ),
-  ),
-});
+  }))();
 export type ThreeSixtyGivingGrant = z.infer<typeof ThreeSixtyGivingGrant>;
 
 /**
@@ -176,9 +181,10 @@ export type ThreeSixtyGivingGrant = z.infer<typeof ThreeSixtyGivingGrant>;
  * const pkg: ThreeSixtyGivingPackage = { grants: [grant] };
  * ```
  */
-export const ThreeSixtyGivingPackage = /* @__PURE__ */ z.object({
-  grants: z.array(ThreeSixtyGivingGrant),
-});
+export const ThreeSixtyGivingPackage = /* @__PURE__ */ (() =>
+  z.object({
+    grants: z.array(ThreeSixtyGivingGrant),
+  }))();
 export type ThreeSixtyGivingPackage = z.infer<typeof ThreeSixtyGivingPackage>;
 
 /** Amounts from this many dirhams up have more than 15 significant digits and no exact double. */

@@ -1,22 +1,23 @@
 import * as z from 'zod/mini';
 import { Code, Email, Id, PublicReference, RegionCode } from '../shared/ids.js';
-import { Locale, LocalizedText } from '../shared/locale.js';
+import { Instant, Period } from '../shared/instant.js';
+import { Locale, LocalizedText } from '../shared/localized-text.js';
 import { Money } from '../shared/money.js';
 import { PageQuery } from '../shared/page.js';
-import { DISPLAY_TIME_ZONE, Instant, Period } from '../shared/time.js';
+import { DISPLAY_TIME_ZONE } from '../shared/time.js';
 
 // Trainings follow schema.org Course / CourseInstance and LHÉO in spirit; credentials are meant to be
 // exportable as Open Badges 3.0. Levels are written out here rather than imported from `reference/` so
 // that this file does not depend on the reference data being loaded.
 
 /** A level of the unified competency framework: 1 (initiation), 2 (consolidation), 3 (mastery). */
-const Level = /* @__PURE__ */ z.literal([1, 2, 3]);
+const Level = /* @__PURE__ */ (() => z.literal([1, 2, 3]))();
 
 /** A coerced level read from a URL query (`?level=2`). */
-const QueryLevel = /* @__PURE__ */ z.pipe(z.coerce.number(), Level);
+const QueryLevel = /* @__PURE__ */ (() => z.pipe(z.coerce.number(), Level))();
 
 /** A short single-language label typed by a person (a name, a role): trimmed, 1–120 characters. */
-const ShortText = /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
+const ShortText = /* @__PURE__ */ (() => z.string().check(z.trim(), z.minLength(1), z.maxLength(120)))();
 
 /**
  * How a course is delivered.
@@ -26,7 +27,7 @@ const ShortText = /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1), z.m
  * const modality: Modality = 'blended';
  * ```
  */
-export const Modality = /* @__PURE__ */ z.enum(['on_site', 'online', 'blended']);
+export const Modality = /* @__PURE__ */ (() => z.enum(['on_site', 'online', 'blended']))();
 export type Modality = z.infer<typeof Modality>;
 
 /**
@@ -38,20 +39,21 @@ export type Modality = z.infer<typeof Modality>;
  * const cost: CourseCost = { free: false, amount: { amount: '300.00', currency: 'MAD' }, fundedBy: { fr: 'INDH' } };
  * ```
  */
-export const CourseCost = /* @__PURE__ */ z.discriminatedUnion('free', [
-  z.strictObject({ free: z.literal(true) }),
-  z.strictObject({
-    free: z.literal(false),
-    amount: Money.check(
-      z.refine((money) => !/^0(\.0{1,2})?$/.test(money.amount), {
-        message: 'A paid course costs more than zero; use { free: true } otherwise',
-        path: ['amount'],
-        params: { code: 'too_small' },
-      }),
-    ),
-    fundedBy: z.optional(LocalizedText),
-  }),
-]);
+export const CourseCost = /* @__PURE__ */ (() =>
+  z.discriminatedUnion('free', [
+    z.strictObject({ free: z.literal(true) }),
+    z.strictObject({
+      free: z.literal(false),
+      amount: Money.check(
+        z.refine((money) => !/^0(\.0{1,2})?$/.test(money.amount), {
+          message: 'A paid course costs more than zero; use { free: true } otherwise',
+          path: ['amount'],
+          params: { code: 'too_small' },
+        }),
+      ),
+      fundedBy: z.optional(LocalizedText),
+    }),
+  ]))();
 export type CourseCost = z.infer<typeof CourseCost>;
 
 /**
@@ -62,19 +64,20 @@ export type CourseCost = z.infer<typeof CourseCost>;
  * const where: SessionLocation = { kind: 'on_site', region: 'MA-06', city: { ar: 'الدار البيضاء', fr: 'Casablanca' } };
  * ```
  */
-export const SessionLocation = /* @__PURE__ */ z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('on_site'),
-    region: RegionCode,
-    city: LocalizedText,
-    address: z.optional(LocalizedText),
-  }),
-  z.strictObject({
-    kind: z.literal('online'),
-    /** Name of the platform (`Zoom`, `BigBlueButton`); the join link is sent to registrants only. */
-    platform: z.optional(ShortText),
-  }),
-]);
+export const SessionLocation = /* @__PURE__ */ (() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('on_site'),
+      region: RegionCode,
+      city: LocalizedText,
+      address: z.optional(LocalizedText),
+    }),
+    z.strictObject({
+      kind: z.literal('online'),
+      /** Name of the platform (`Zoom`, `BigBlueButton`); the join link is sent to registrants only. */
+      platform: z.optional(ShortText),
+    }),
+  ]))();
 export type SessionLocation = z.infer<typeof SessionLocation>;
 
 /**
@@ -85,7 +88,8 @@ export type SessionLocation = z.infer<typeof SessionLocation>;
  * const state: RegistrationState = 'waitlist';
  * ```
  */
-export const RegistrationState = /* @__PURE__ */ z.enum(['open', 'closed', 'suspended', 'waitlist']);
+export const RegistrationState = /* @__PURE__ */ (() =>
+  z.enum(['open', 'closed', 'suspended', 'waitlist']))();
 export type RegistrationState = z.infer<typeof RegistrationState>;
 
 /**
@@ -96,7 +100,8 @@ export type RegistrationState = z.infer<typeof RegistrationState>;
  * const status: SessionStatus = 'postponed';
  * ```
  */
-export const SessionStatus = /* @__PURE__ */ z.enum(['scheduled', 'cancelled', 'postponed', 'completed']);
+export const SessionStatus = /* @__PURE__ */ (() =>
+  z.enum(['scheduled', 'cancelled', 'postponed', 'completed']))();
 export type SessionStatus = z.infer<typeof SessionStatus>;
 
 /**
@@ -114,34 +119,35 @@ export type SessionStatus = z.infer<typeof SessionStatus>;
  * };
  * ```
  */
-export const Session = /* @__PURE__ */ z
-  .strictObject({
-    id: Id,
-    courseId: Id,
-    period: Period,
-    timeZone: z.literal(DISPLAY_TIME_ZONE),
-    location: SessionLocation,
-    capacity: z.number().check(z.int(), z.minimum(1), z.maximum(10_000)),
-    seatsLeft: z.number().check(z.int(), z.nonnegative()),
-    waitlistCount: z.number().check(z.int(), z.nonnegative()),
-    registrationWindow: z.strictObject({ opens: Instant, closes: Instant }).check(
-      z.refine((w) => w.closes > w.opens, {
-        message: 'Registration closes after it opens',
-        path: ['closes'],
+export const Session = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      id: Id,
+      courseId: Id,
+      period: Period,
+      timeZone: z.literal(DISPLAY_TIME_ZONE),
+      location: SessionLocation,
+      capacity: z.number().check(z.int(), z.minimum(1), z.maximum(10_000)),
+      seatsLeft: z.number().check(z.int(), z.nonnegative()),
+      waitlistCount: z.number().check(z.int(), z.nonnegative()),
+      registrationWindow: z.strictObject({ opens: Instant, closes: Instant }).check(
+        z.refine((w) => w.closes > w.opens, {
+          message: 'Registration closes after it opens',
+          path: ['closes'],
+        }),
+      ),
+      registrationState: RegistrationState,
+      status: SessionStatus,
+      trainers: z.array(z.strictObject({ name: ShortText })),
+      language: Locale,
+    })
+    .check(
+      z.refine((s) => s.seatsLeft <= s.capacity, {
+        message: 'Seats left cannot exceed the capacity',
+        path: ['seatsLeft'],
+        params: { code: 'too_big' },
       }),
-    ),
-    registrationState: RegistrationState,
-    status: SessionStatus,
-    trainers: z.array(z.strictObject({ name: ShortText })),
-    language: Locale,
-  })
-  .check(
-    z.refine((s) => s.seatsLeft <= s.capacity, {
-      message: 'Seats left cannot exceed the capacity',
-      path: ['seatsLeft'],
-      params: { code: 'too_big' },
-    }),
-  );
+    ))();
 export type Session = z.infer<typeof Session>;
 
 /**
@@ -153,14 +159,15 @@ export type Session = z.infer<typeof Session>;
  *   location: { kind: 'online' }, seatsLeft: 12, registrationState: 'open', language: 'fr' };
  * ```
  */
-export const SessionSummary = /* @__PURE__ */ z.strictObject({
-  id: Id,
-  period: Period,
-  location: SessionLocation,
-  seatsLeft: z.number().check(z.int(), z.nonnegative()),
-  registrationState: RegistrationState,
-  language: Locale,
-});
+export const SessionSummary = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: Id,
+    period: Period,
+    location: SessionLocation,
+    seatsLeft: z.number().check(z.int(), z.nonnegative()),
+    registrationState: RegistrationState,
+    language: Locale,
+  }))();
 export type SessionSummary = z.infer<typeof SessionSummary>;
 
 /**
@@ -179,25 +186,26 @@ export type SessionSummary = z.infer<typeof SessionSummary>;
  * };
  * ```
  */
-export const Course = /* @__PURE__ */ z.strictObject({
-  id: Id,
-  reference: PublicReference,
-  title: LocalizedText,
-  description: LocalizedText,
-  objectives: z.array(LocalizedText),
-  provider: z.strictObject({ sectorCode: Code, name: LocalizedText }),
-  competencies: z.array(z.strictObject({ code: Code, level: Level })).check(z.minLength(1)),
-  targetAudience: LocalizedText,
-  prerequisites: z.optional(LocalizedText),
-  languages: z.array(Locale).check(z.minLength(1)),
-  durationHours: z.number().check(z.positive(), z.maximum(2_000)),
-  modality: Modality,
-  cost: CourseCost,
-  /** `badge` credentials can be exported as Open Badges 3.0 achievements. */
-  credential: z.enum(['attestation', 'badge', 'none']),
-  accessibility: z.optional(LocalizedText),
-  nextSessions: z.optional(z.array(SessionSummary).check(z.maxLength(3))),
-});
+export const Course = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: Id,
+    reference: PublicReference,
+    title: LocalizedText,
+    description: LocalizedText,
+    objectives: z.array(LocalizedText),
+    provider: z.strictObject({ sectorCode: Code, name: LocalizedText }),
+    competencies: z.array(z.strictObject({ code: Code, level: Level })).check(z.minLength(1)),
+    targetAudience: LocalizedText,
+    prerequisites: z.optional(LocalizedText),
+    languages: z.array(Locale).check(z.minLength(1)),
+    durationHours: z.number().check(z.positive(), z.maximum(2_000)),
+    modality: Modality,
+    cost: CourseCost,
+    /** `badge` credentials can be exported as Open Badges 3.0 achievements. */
+    credential: z.enum(['attestation', 'badge', 'none']),
+    accessibility: z.optional(LocalizedText),
+    nextSessions: z.optional(z.array(SessionSummary).check(z.maxLength(3))),
+  }))();
 export type Course = z.infer<typeof Course>;
 
 /**
@@ -208,7 +216,7 @@ export type Course = z.infer<typeof Course>;
  * const detail: CourseDetail = { ...course, sessions: [session] };
  * ```
  */
-export const CourseDetail = /* @__PURE__ */ z.extend(Course, { sessions: z.array(Session) });
+export const CourseDetail = /* @__PURE__ */ (() => z.extend(Course, { sessions: z.array(Session) }))();
 export type CourseDetail = z.infer<typeof CourseDetail>;
 
 /**
@@ -219,20 +227,13 @@ export type CourseDetail = z.infer<typeof CourseDetail>;
  * const status: RegistrationStatus = 'waitlisted';
  * ```
  */
-export const RegistrationStatus = /* @__PURE__ */ z.enum([
-  'requested',
-  'confirmed',
-  'waitlisted',
-  'cancelled',
-  'attended',
-  'no_show',
-  'completed',
-]);
+export const RegistrationStatus = /* @__PURE__ */ (() =>
+  z.enum(['requested', 'confirmed', 'waitlisted', 'cancelled', 'attended', 'no_show', 'completed']))();
 export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
 
-const Rating = /* @__PURE__ */ z.number().check(z.int(), z.minimum(1), z.maximum(5));
-const Comment = /* @__PURE__ */ z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000));
-const AttendedHours = /* @__PURE__ */ z.number().check(z.nonnegative(), z.maximum(2_000));
+const Rating = /* @__PURE__ */ (() => z.number().check(z.int(), z.minimum(1), z.maximum(5)))();
+const Comment = /* @__PURE__ */ (() => z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000)))();
+const AttendedHours = /* @__PURE__ */ (() => z.number().check(z.nonnegative(), z.maximum(2_000)))();
 
 /**
  * The person an association sends to a session. Law 09-08: a name and, if useful, a role; the e-mail is
@@ -244,11 +245,12 @@ const AttendedHours = /* @__PURE__ */ z.number().check(z.nonnegative(), z.maximu
  * const who: TrainingParticipant = { name: 'ⵜⵉⵍⵉⵍⵉ ⴰⵎⴰⵣⵉⵖ', role: 'Trésorière' };
  * ```
  */
-export const TrainingParticipant = /* @__PURE__ */ z.strictObject({
-  name: ShortText,
-  role: z.optional(ShortText),
-  email: z.optional(Email),
-});
+export const TrainingParticipant = /* @__PURE__ */ (() =>
+  z.strictObject({
+    name: ShortText,
+    role: z.optional(ShortText),
+    email: z.optional(Email),
+  }))();
 export type TrainingParticipant = z.infer<typeof TrainingParticipant>;
 
 /**
@@ -263,36 +265,38 @@ export type TrainingParticipant = z.infer<typeof TrainingParticipant>;
  * };
  * ```
  */
-export const Registration = /* @__PURE__ */ z.strictObject({
-  id: Id,
-  sessionId: Id,
-  courseId: Id,
-  associationId: Id,
-  participant: TrainingParticipant,
-  status: RegistrationStatus,
-  /** 1 is next in line; present only while `waitlisted`. */
-  waitlistPosition: z.optional(z.number().check(z.int(), z.minimum(1))),
-  attendance: z.optional(z.strictObject({ attendedHours: AttendedHours })),
-  evaluation: z.optional(
-    z.strictObject({ rating: Rating, comment: z.optional(Comment), submittedAt: Instant }),
-  ),
-  credentialIssuedOn: z.optional(Instant),
-  createdAt: Instant,
-  history: z.array(
-    z.strictObject({
-      at: Instant,
-      status: RegistrationStatus,
-      reason: z.optional(z.string().check(z.maxLength(500))),
-    }),
-  ),
-});
+export const Registration = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: Id,
+    sessionId: Id,
+    courseId: Id,
+    associationId: Id,
+    participant: TrainingParticipant,
+    status: RegistrationStatus,
+    /** 1 is next in line; present only while `waitlisted`. */
+    waitlistPosition: z.optional(z.number().check(z.int(), z.minimum(1))),
+    attendance: z.optional(z.strictObject({ attendedHours: AttendedHours })),
+    evaluation: z.optional(
+      z.strictObject({ rating: Rating, comment: z.optional(Comment), submittedAt: Instant }),
+    ),
+    credentialIssuedOn: z.optional(Instant),
+    createdAt: Instant,
+    history: z.array(
+      z.strictObject({
+        at: Instant,
+        status: RegistrationStatus,
+        reason: z.optional(z.string().check(z.maxLength(500))),
+      }),
+    ),
+  }))();
 export type Registration = z.infer<typeof Registration>;
 
 /** Refuses a range whose `from` comes after its `to` (instants in UTC compare as strings). */
-const range = /* @__PURE__ */ z.refine<{ from?: string | undefined; to?: string | undefined }>(
-  (q) => !q.from || !q.to || q.from <= q.to,
-  { message: '"from" must not come after "to"', path: ['to'] },
-);
+const range = /* @__PURE__ */ (() =>
+  z.refine<{ from?: string | undefined; to?: string | undefined }>(
+    (q) => !q.from || !q.to || q.from <= q.to,
+    { message: '"from" must not come after "to"', path: ['to'] },
+  ))();
 
 /**
  * Query of `GET /v1/courses`. `from`/`to` keep courses with a session starting in that range;
@@ -303,23 +307,24 @@ const range = /* @__PURE__ */ z.refine<{ from?: string | undefined; to?: string 
  * validate(CourseSearchQuery, { competency: ['advocacy'], level: ['2'], region: ['MA-01'], free: 'true' }, 'query');
  * ```
  */
-export const CourseSearchQuery = /* @__PURE__ */ z
-  .strictObject({
-    q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-    competency: z.optional(z.array(Code)),
-    level: z.optional(z.array(QueryLevel)),
-    modality: z.optional(z.array(Modality)),
-    region: z.optional(z.array(RegionCode)),
-    language: z.optional(z.array(Locale)),
-    from: z.optional(Instant),
-    to: z.optional(Instant),
-    free: z.optional(z.stringbool()),
-    seatsAvailable: z.optional(z.stringbool()),
-    sectorCode: z.optional(z.array(Code)),
-    sort: z._default(z.enum(['next_session', 'newest', 'title']), 'next_session'),
-    ...PageQuery,
-  })
-  .check(range);
+export const CourseSearchQuery = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+      competency: z.optional(z.array(Code)),
+      level: z.optional(z.array(QueryLevel)),
+      modality: z.optional(z.array(Modality)),
+      region: z.optional(z.array(RegionCode)),
+      language: z.optional(z.array(Locale)),
+      from: z.optional(Instant),
+      to: z.optional(Instant),
+      free: z.optional(z.stringbool()),
+      seatsAvailable: z.optional(z.stringbool()),
+      sectorCode: z.optional(z.array(Code)),
+      sort: z._default(z.enum(['next_session', 'newest', 'title']), 'next_session'),
+      ...PageQuery,
+    })
+    .check(range))();
 export type CourseSearchQuery = z.infer<typeof CourseSearchQuery>;
 
 /**
@@ -330,16 +335,17 @@ export type CourseSearchQuery = z.infer<typeof CourseSearchQuery>;
  * validate(SessionSearchQuery, { courseId: 'crs_1', state: ['open', 'waitlist'] }, 'query');
  * ```
  */
-export const SessionSearchQuery = /* @__PURE__ */ z
-  .strictObject({
-    courseId: z.optional(Id),
-    region: z.optional(z.array(RegionCode)),
-    from: z.optional(Instant),
-    to: z.optional(Instant),
-    state: z.optional(z.array(RegistrationState)),
-    ...PageQuery,
-  })
-  .check(range);
+export const SessionSearchQuery = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      courseId: z.optional(Id),
+      region: z.optional(z.array(RegionCode)),
+      from: z.optional(Instant),
+      to: z.optional(Instant),
+      state: z.optional(z.array(RegistrationState)),
+      ...PageQuery,
+    })
+    .check(range))();
 export type SessionSearchQuery = z.infer<typeof SessionSearchQuery>;
 
 /**
@@ -352,13 +358,14 @@ export type SessionSearchQuery = z.infer<typeof SessionSearchQuery>;
  *   participant: { name: 'يوسف بن علي' }, consent: true };
  * ```
  */
-export const CreateRegistration = /* @__PURE__ */ z.strictObject({
-  sessionId: Id,
-  associationId: Id,
-  participant: TrainingParticipant,
-  // A boolean first, so that a missing consent reads `required` and `false` reads `invalid_value`.
-  consent: z.pipe(z.boolean(), z.literal(true)),
-});
+export const CreateRegistration = /* @__PURE__ */ (() =>
+  z.strictObject({
+    sessionId: Id,
+    associationId: Id,
+    participant: TrainingParticipant,
+    // A boolean first, so that a missing consent reads `required` and `false` reads `invalid_value`.
+    consent: z.pipe(z.boolean(), z.literal(true)),
+  }))();
 export type CreateRegistration = z.infer<typeof CreateRegistration>;
 
 /**
@@ -369,9 +376,10 @@ export type CreateRegistration = z.infer<typeof CreateRegistration>;
  * const body: CancelRegistration = { reason: 'Empêchement' };
  * ```
  */
-export const CancelRegistration = /* @__PURE__ */ z.strictObject({
-  reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
-});
+export const CancelRegistration = /* @__PURE__ */ (() =>
+  z.strictObject({
+    reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+  }))();
 export type CancelRegistration = z.infer<typeof CancelRegistration>;
 
 /**
@@ -382,18 +390,19 @@ export type CancelRegistration = z.infer<typeof CancelRegistration>;
  * const body: RecordAttendance = { attendedHours: 12, status: 'completed' };
  * ```
  */
-export const RecordAttendance = /* @__PURE__ */ z
-  .strictObject({
-    attendedHours: AttendedHours,
-    status: z.enum(['attended', 'no_show', 'completed']),
-  })
-  .check(
-    z.refine((a) => a.status !== 'no_show' || a.attendedHours === 0, {
-      message: 'A participant who did not show attended no hours',
-      path: ['attendedHours'],
-      params: { code: 'not_allowed' },
-    }),
-  );
+export const RecordAttendance = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      attendedHours: AttendedHours,
+      status: z.enum(['attended', 'no_show', 'completed']),
+    })
+    .check(
+      z.refine((a) => a.status !== 'no_show' || a.attendedHours === 0, {
+        message: 'A participant who did not show attended no hours',
+        path: ['attendedHours'],
+        params: { code: 'not_allowed' },
+      }),
+    ))();
 export type RecordAttendance = z.infer<typeof RecordAttendance>;
 
 /**
@@ -404,10 +413,11 @@ export type RecordAttendance = z.infer<typeof RecordAttendance>;
  * const body: EvaluateRegistration = { rating: 5, comment: 'تكوين مفيد جدا' };
  * ```
  */
-export const EvaluateRegistration = /* @__PURE__ */ z.strictObject({
-  rating: Rating,
-  comment: z.optional(Comment),
-});
+export const EvaluateRegistration = /* @__PURE__ */ (() =>
+  z.strictObject({
+    rating: Rating,
+    comment: z.optional(Comment),
+  }))();
 export type EvaluateRegistration = z.infer<typeof EvaluateRegistration>;
 
 /**
@@ -418,12 +428,13 @@ export type EvaluateRegistration = z.infer<typeof EvaluateRegistration>;
  * validate(RegistrationListQuery, { status: ['confirmed', 'waitlisted'] }, 'query');
  * ```
  */
-export const RegistrationListQuery = /* @__PURE__ */ z.strictObject({
-  associationId: z.optional(Id),
-  sessionId: z.optional(Id),
-  status: z.optional(z.array(RegistrationStatus)),
-  ...PageQuery,
-});
+export const RegistrationListQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    associationId: z.optional(Id),
+    sessionId: z.optional(Id),
+    status: z.optional(z.array(RegistrationStatus)),
+    ...PageQuery,
+  }))();
 export type RegistrationListQuery = z.infer<typeof RegistrationListQuery>;
 
 /**
@@ -434,7 +445,7 @@ export type RegistrationListQuery = z.infer<typeof RegistrationListQuery>;
  * CourseParams.parse({ courseId: 'crs_1' });
  * ```
  */
-export const CourseParams = /* @__PURE__ */ z.strictObject({ courseId: Id });
+export const CourseParams = /* @__PURE__ */ (() => z.strictObject({ courseId: Id }))();
 export type CourseParams = z.infer<typeof CourseParams>;
 
 /**
@@ -445,7 +456,7 @@ export type CourseParams = z.infer<typeof CourseParams>;
  * SessionParams.parse({ sessionId: 'ses_1' });
  * ```
  */
-export const SessionParams = /* @__PURE__ */ z.strictObject({ sessionId: Id });
+export const SessionParams = /* @__PURE__ */ (() => z.strictObject({ sessionId: Id }))();
 export type SessionParams = z.infer<typeof SessionParams>;
 
 /**
@@ -456,5 +467,5 @@ export type SessionParams = z.infer<typeof SessionParams>;
  * RegistrationParams.parse({ registrationId: 'reg_1' });
  * ```
  */
-export const RegistrationParams = /* @__PURE__ */ z.strictObject({ registrationId: Id });
+export const RegistrationParams = /* @__PURE__ */ (() => z.strictObject({ registrationId: Id }))();
 export type RegistrationParams = z.infer<typeof RegistrationParams>;

@@ -3,85 +3,91 @@ import { Account, PopupQuery, SignInRequest, TokenResponse } from '../resources/
 import { route } from './route.js';
 
 /** `POST /v1/auth/token` — sign in with e-mail and password; returns a bearer token. */
-export const signIn = route({
-  id: 'auth.signIn',
-  method: 'POST',
-  path: '/v1/auth/token',
-  tag: 'auth',
-  summary: 'Sign in with e-mail and password',
-  auth: 'public',
-  body: SignInRequest,
-  errors: ['invalid_credentials', 'validation_failed', 'rate_limited'],
-  response: { status: 201, schema: TokenResponse, description: 'A new bearer token' },
-});
+export const signIn = /* @__PURE__ */ (() =>
+  route({
+    id: 'auth.signIn',
+    method: 'POST',
+    path: '/v1/auth/token',
+    tag: 'auth',
+    summary: 'Sign in with e-mail and password',
+    auth: 'public',
+    body: SignInRequest,
+    errors: ['invalid_credentials', 'validation_failed', 'rate_limited'],
+    response: { status: 201, schema: TokenResponse, description: 'A new bearer token' },
+  }))();
 
 /** `DELETE /v1/auth/token` — revoke the token that authenticates the request. */
-export const signOut = route({
-  id: 'auth.signOut',
-  method: 'DELETE',
-  path: '/v1/auth/token',
-  tag: 'auth',
-  summary: 'Revoke the current token',
-  auth: 'required',
-  errors: [],
-  response: { status: 204, description: 'The token no longer works' },
-});
+export const signOut = /* @__PURE__ */ (() =>
+  route({
+    id: 'auth.signOut',
+    method: 'DELETE',
+    path: '/v1/auth/token',
+    tag: 'auth',
+    summary: 'Revoke the current token',
+    auth: 'required',
+    errors: [],
+    response: { status: 204, description: 'The token no longer works' },
+  }))();
 
 /** `GET /v1/auth/me` — the account behind the token. */
-export const me = route({
-  id: 'auth.me',
-  method: 'GET',
-  path: '/v1/auth/me',
-  tag: 'auth',
-  summary: 'The signed-in account',
-  auth: 'required',
-  errors: ['token_expired'],
-  response: { status: 200, schema: Account, description: 'The account' },
-});
+export const me = /* @__PURE__ */ (() =>
+  route({
+    id: 'auth.me',
+    method: 'GET',
+    path: '/v1/auth/me',
+    tag: 'auth',
+    summary: 'The signed-in account',
+    auth: 'required',
+    errors: ['token_expired'],
+    response: { status: 200, schema: Account, description: 'The account' },
+  }))();
 
 /**
  * `GET /auth/popup` — the sign-in page an embed opens in a popup. After sign-in it posts a
  * `PopupMessage` to `origin` (allowlisted) and closes; no cookie is set.
  */
-export const popup = route({
-  id: 'auth.popup',
-  method: 'GET',
-  path: '/auth/popup',
-  tag: 'auth',
-  summary: 'Sign-in page for embedded widgets (popup + postMessage)',
-  auth: 'public',
-  query: PopupQuery,
-  errors: ['origin_not_allowed', 'validation_failed'],
-  response: { status: 200, contentType: 'text/html', description: 'The sign-in page' },
-});
+export const popup = /* @__PURE__ */ (() =>
+  route({
+    id: 'auth.popup',
+    method: 'GET',
+    path: '/auth/popup',
+    tag: 'auth',
+    summary: 'Sign-in page for embedded widgets (popup + postMessage)',
+    auth: 'public',
+    query: PopupQuery,
+    errors: ['origin_not_allowed', 'validation_failed'],
+    response: { status: 200, contentType: 'text/html', description: 'The sign-in page' },
+  }))();
 
 /** `GET /healthz` — liveness and database reachability. */
-export const health = route({
-  id: 'health',
-  method: 'GET',
-  path: '/healthz',
-  tag: 'meta',
-  summary: 'Health check',
-  auth: 'public',
-  errors: ['unavailable'],
-  response: {
-    status: 200,
-    schema: z.strictObject({ status: z.literal('ok'), version: z.string() }),
-    description: 'The server and its database answer',
-  },
-});
+export const health = /* @__PURE__ */ (() =>
+  route({
+    id: 'health',
+    method: 'GET',
+    path: '/healthz',
+    tag: 'meta',
+    summary: 'Health check',
+    auth: 'public',
+    errors: ['unavailable'],
+    response: {
+      status: 200,
+      schema: z.strictObject({ status: z.literal('ok'), version: z.string() }),
+      description: 'The server and its database answer',
+    },
+  }))();
 
 /** `GET /openapi.json` — the OpenAPI 3.1 document generated from this contract. */
-export const openapi = route({
-  id: 'openapi',
-  method: 'GET',
-  path: '/openapi.json',
-  tag: 'meta',
-  summary: 'OpenAPI 3.1 description of this API',
-  auth: 'public',
-  errors: [],
-  response: { status: 200, contentType: 'application/json', description: 'The OpenAPI document' },
-});
+export const openapi = /* @__PURE__ */ (() =>
+  route({
+    id: 'openapi',
+    method: 'GET',
+    path: '/openapi.json',
+    tag: 'meta',
+    summary: 'OpenAPI 3.1 description of this API',
+    auth: 'public',
+    errors: [],
+    response: { status: 200, contentType: 'application/json', description: 'The OpenAPI document' },
+  }))();
 
 /** The authentication and meta routes. */
 export const authRoutes = [signIn, signOut, me, popup, health, openapi] as const;

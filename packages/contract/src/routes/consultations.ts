@@ -26,207 +26,232 @@ import { Page } from '../shared/page.js';
 import { route } from './route.js';
 
 /** `GET /v1/consultations` — search consultations, with facets. */
-export const searchConsultations = route({
-  id: 'consultations.search',
-  method: 'GET',
-  path: '/v1/consultations',
-  tag: 'consultations',
-  summary: 'Search public consultations',
-  auth: 'public',
-  query: ConsultationSearchQuery,
-  errors: ['validation_failed'],
-  response: { status: 200, schema: Page(ConsultationSummary), description: 'A page of consultations' },
-});
+export const searchConsultations = /* @__PURE__ */ (() =>
+  route({
+    id: 'consultations.search',
+    method: 'GET',
+    path: '/v1/consultations',
+    tag: 'consultations',
+    summary: 'Search public consultations',
+    auth: 'public',
+    query: ConsultationSearchQuery,
+    errors: ['validation_failed'],
+    response: { status: 200, schema: Page(ConsultationSummary), description: 'A page of consultations' },
+  }))();
 
 /** `GET /v1/consultations/{consultationId}` — one consultation with its current text (id or reference). */
-export const getConsultation = route({
-  id: 'consultations.get',
-  method: 'GET',
-  path: '/v1/consultations/{consultationId}',
-  tag: 'consultations',
-  summary: 'Read one consultation with its current text',
-  auth: 'public',
-  params: ConsultationParams,
-  errors: ['not_found'],
-  response: { status: 200, schema: Consultation, description: 'The consultation, `text` included' },
-});
+export const getConsultation = /* @__PURE__ */ (() =>
+  route({
+    id: 'consultations.get',
+    method: 'GET',
+    path: '/v1/consultations/{consultationId}',
+    tag: 'consultations',
+    summary: 'Read one consultation with its current text',
+    auth: 'public',
+    params: ConsultationParams,
+    errors: ['not_found'],
+    response: { status: 200, schema: Consultation, description: 'The consultation, `text` included' },
+  }))();
 
 /** `GET /v1/consultations/{consultationId}/versions/{versionId}` — one version of the consulted text. */
-export const getConsultationVersion = route({
-  id: 'consultations.getVersion',
-  method: 'GET',
-  path: '/v1/consultations/{consultationId}/versions/{versionId}',
-  tag: 'consultations',
-  summary: 'Read one version of the consulted text',
-  auth: 'public',
-  params: VersionParams,
-  errors: ['not_found'],
-  response: { status: 200, schema: DocumentVersion, description: 'The version, sections and articles' },
-});
+export const getConsultationVersion = /* @__PURE__ */ (() =>
+  route({
+    id: 'consultations.getVersion',
+    method: 'GET',
+    path: '/v1/consultations/{consultationId}/versions/{versionId}',
+    tag: 'consultations',
+    summary: 'Read one version of the consulted text',
+    auth: 'public',
+    params: VersionParams,
+    errors: ['not_found'],
+    response: { status: 200, schema: DocumentVersion, description: 'The version, sections and articles' },
+  }))();
 
 /** `GET …/versions/{versionId}/diff?against=…` — what changed, article by article, between two versions. */
-export const compareConsultationVersions = route({
-  id: 'consultations.compareVersions',
-  method: 'GET',
-  path: '/v1/consultations/{consultationId}/versions/{versionId}/diff',
-  tag: 'consultations',
-  summary: 'Compare two versions of the consulted text',
-  auth: 'public',
-  params: VersionParams,
-  query: VersionDiffQuery,
-  errors: ['not_found', 'validation_failed'],
-  response: { status: 200, schema: VersionDiff, description: 'The changes from `against` to `versionId`' },
-});
+export const compareConsultationVersions = /* @__PURE__ */ (() =>
+  route({
+    id: 'consultations.compareVersions',
+    method: 'GET',
+    path: '/v1/consultations/{consultationId}/versions/{versionId}/diff',
+    tag: 'consultations',
+    summary: 'Compare two versions of the consulted text',
+    auth: 'public',
+    params: VersionParams,
+    query: VersionDiffQuery,
+    errors: ['not_found', 'validation_failed'],
+    response: { status: 200, schema: VersionDiff, description: 'The changes from `against` to `versionId`' },
+  }))();
 
 /** `GET /v1/consultations/{consultationId}/stats` — participation figures. */
-export const getConsultationStats = route({
-  id: 'consultations.stats',
-  method: 'GET',
-  path: '/v1/consultations/{consultationId}/stats',
-  tag: 'consultations',
-  summary: 'Participation figures of a consultation',
-  auth: 'public',
-  params: ConsultationParams,
-  errors: ['not_found'],
-  response: { status: 200, schema: ConsultationStats, description: 'The figures' },
-});
+export const getConsultationStats = /* @__PURE__ */ (() =>
+  route({
+    id: 'consultations.stats',
+    method: 'GET',
+    path: '/v1/consultations/{consultationId}/stats',
+    tag: 'consultations',
+    summary: 'Participation figures of a consultation',
+    auth: 'public',
+    params: ConsultationParams,
+    errors: ['not_found'],
+    response: { status: 200, schema: ConsultationStats, description: 'The figures' },
+  }))();
 
 /** `GET /v1/consultations/{consultationId}/synthesis` — the published synthesis; `not_found` until then. */
-export const getConsultationSynthesis = route({
-  id: 'consultations.synthesis',
-  method: 'GET',
-  path: '/v1/consultations/{consultationId}/synthesis',
-  tag: 'consultations',
-  summary: 'The published synthesis of a consultation',
-  description: 'Answers `not_found` until the synthesis is published.',
-  auth: 'public',
-  params: ConsultationParams,
-  errors: ['not_found'],
-  response: { status: 200, schema: Synthesis, description: 'The synthesis' },
-});
+export const getConsultationSynthesis = /* @__PURE__ */ (() =>
+  route({
+    id: 'consultations.synthesis',
+    method: 'GET',
+    path: '/v1/consultations/{consultationId}/synthesis',
+    tag: 'consultations',
+    summary: 'The published synthesis of a consultation',
+    description: 'Answers `not_found` until the synthesis is published.',
+    auth: 'public',
+    params: ConsultationParams,
+    errors: ['not_found'],
+    response: { status: 200, schema: Synthesis, description: 'The synthesis' },
+  }))();
 
 /** `GET /v1/consultations/{consultationId}/contributions` — published contributions, with their replies. */
-export const listContributions = route({
-  id: 'contributions.list',
-  method: 'GET',
-  path: '/v1/consultations/{consultationId}/contributions',
-  tag: 'contributions',
-  summary: 'List the contributions to a consultation',
-  description: 'Signed-in readers see `supportedByMe`; moderators may filter by `state`.',
-  auth: 'optional',
-  params: ConsultationParams,
-  query: ContributionListQuery,
-  errors: ['not_found', 'validation_failed', 'forbidden'],
-  response: { status: 200, schema: Page(Contribution), description: 'A page of contributions' },
-});
+export const listContributions = /* @__PURE__ */ (() =>
+  route({
+    id: 'contributions.list',
+    method: 'GET',
+    path: '/v1/consultations/{consultationId}/contributions',
+    tag: 'contributions',
+    summary: 'List the contributions to a consultation',
+    description: 'Signed-in readers see `supportedByMe`; moderators may filter by `state`.',
+    auth: 'optional',
+    params: ConsultationParams,
+    query: ContributionListQuery,
+    errors: ['not_found', 'validation_failed', 'forbidden'],
+    response: { status: 200, schema: Page(Contribution), description: 'A page of contributions' },
+  }))();
 
 /** `POST /v1/consultations/{consultationId}/contributions` — contribute; anonymous authors in `open` mode. */
-export const createContribution = route({
-  id: 'contributions.create',
-  method: 'POST',
-  path: '/v1/consultations/{consultationId}/contributions',
-  tag: 'contributions',
-  summary: 'Contribute to a consultation',
-  description:
-    'In `open` mode a request without a token declares its `author`; `registered` and `associations_only` ' +
-    'modes need a token (and, for the latter, an association membership).',
-  auth: 'optional',
-  params: ConsultationParams,
-  body: CreateContribution,
-  errors: ['not_found', 'phase_closed', 'rate_limited', 'forbidden', 'unauthenticated', 'validation_failed'],
-  idempotent: true,
-  response: { status: 201, schema: ContributionReceipt, description: 'The contribution and its receipt' },
-});
+export const createContribution = /* @__PURE__ */ (() =>
+  route({
+    id: 'contributions.create',
+    method: 'POST',
+    path: '/v1/consultations/{consultationId}/contributions',
+    tag: 'contributions',
+    summary: 'Contribute to a consultation',
+    description:
+      'In `open` mode a request without a token declares its `author`; `registered` and `associations_only` ' +
+      'modes need a token (and, for the latter, an association membership).',
+    auth: 'optional',
+    params: ConsultationParams,
+    body: CreateContribution,
+    errors: [
+      'not_found',
+      'phase_closed',
+      'rate_limited',
+      'forbidden',
+      'unauthenticated',
+      'validation_failed',
+    ],
+    idempotent: true,
+    response: { status: 201, schema: ContributionReceipt, description: 'The contribution and its receipt' },
+  }))();
 
 /** `GET /v1/contributions/{contributionId}` — follow one contribution, with its history. */
-export const getContribution = route({
-  id: 'contributions.get',
-  method: 'GET',
-  path: '/v1/contributions/{contributionId}',
-  tag: 'contributions',
-  summary: 'Follow one contribution',
-  description:
-    'Includes `history`. A contribution not yet published is shown to its author and moderators only.',
-  auth: 'optional',
-  params: ContributionParams,
-  errors: ['not_found'],
-  response: { status: 200, schema: Contribution, description: 'The contribution with its history' },
-});
+export const getContribution = /* @__PURE__ */ (() =>
+  route({
+    id: 'contributions.get',
+    method: 'GET',
+    path: '/v1/contributions/{contributionId}',
+    tag: 'contributions',
+    summary: 'Follow one contribution',
+    description:
+      'Includes `history`. A contribution not yet published is shown to its author and moderators only.',
+    auth: 'optional',
+    params: ContributionParams,
+    errors: ['not_found'],
+    response: { status: 200, schema: Contribution, description: 'The contribution with its history' },
+  }))();
 
 /** `POST /v1/contributions/{contributionId}/supports` — support a contribution, once per account. */
-export const supportContribution = route({
-  id: 'contributions.support',
-  method: 'POST',
-  path: '/v1/contributions/{contributionId}/supports',
-  tag: 'contributions',
-  summary: 'Support a contribution',
-  auth: 'required',
-  params: ContributionParams,
-  errors: ['not_found', 'already_supported', 'phase_closed'],
-  idempotent: true,
-  response: { status: 201, schema: SupportResult, description: 'The new number of supports' },
-});
+export const supportContribution = /* @__PURE__ */ (() =>
+  route({
+    id: 'contributions.support',
+    method: 'POST',
+    path: '/v1/contributions/{contributionId}/supports',
+    tag: 'contributions',
+    summary: 'Support a contribution',
+    auth: 'required',
+    params: ContributionParams,
+    errors: ['not_found', 'already_supported', 'phase_closed'],
+    idempotent: true,
+    response: { status: 201, schema: SupportResult, description: 'The new number of supports' },
+  }))();
 
 /** `POST /v1/contributions/{contributionId}/reports` — flag a contribution to the moderators. */
-export const reportContribution = route({
-  id: 'contributions.report',
-  method: 'POST',
-  path: '/v1/contributions/{contributionId}/reports',
-  tag: 'contributions',
-  summary: 'Report a contribution to the moderators',
-  auth: 'optional',
-  params: ContributionParams,
-  body: ReportContribution,
-  errors: ['not_found', 'validation_failed', 'rate_limited'],
-  idempotent: true,
-  response: { status: 202, description: 'The report is queued for the moderators' },
-});
+export const reportContribution = /* @__PURE__ */ (() =>
+  route({
+    id: 'contributions.report',
+    method: 'POST',
+    path: '/v1/contributions/{contributionId}/reports',
+    tag: 'contributions',
+    summary: 'Report a contribution to the moderators',
+    auth: 'optional',
+    params: ContributionParams,
+    body: ReportContribution,
+    errors: ['not_found', 'validation_failed', 'rate_limited'],
+    idempotent: true,
+    response: { status: 202, description: 'The report is queued for the moderators' },
+  }))();
 
 /** `POST /v1/contributions/{contributionId}/response` — the issuing body's official response. */
-export const respondToContribution = route({
-  id: 'contributions.respond',
-  method: 'POST',
-  path: '/v1/contributions/{contributionId}/response',
-  tag: 'contributions',
-  summary: 'Give the official response to a contribution',
-  auth: 'required',
-  roles: ['admin', 'moderator'],
-  params: ContributionParams,
-  body: RespondToContribution,
-  errors: ['not_found', 'forbidden', 'validation_failed'],
-  idempotent: true,
-  response: { status: 200, schema: Contribution, description: 'The contribution with its response' },
-});
+export const respondToContribution = /* @__PURE__ */ (() =>
+  route({
+    id: 'contributions.respond',
+    method: 'POST',
+    path: '/v1/contributions/{contributionId}/response',
+    tag: 'contributions',
+    summary: 'Give the official response to a contribution',
+    auth: 'required',
+    roles: ['admin', 'moderator'],
+    params: ContributionParams,
+    body: RespondToContribution,
+    errors: ['not_found', 'forbidden', 'validation_failed'],
+    idempotent: true,
+    response: { status: 200, schema: Contribution, description: 'The contribution with its response' },
+  }))();
 
 /** `GET /v1/moderation/contributions` — the moderators' queue. */
-export const moderationQueue = route({
-  id: 'moderation.queue',
-  method: 'GET',
-  path: '/v1/moderation/contributions',
-  tag: 'moderation',
-  summary: 'Contributions waiting for moderation',
-  auth: 'required',
-  roles: ['moderator', 'admin'],
-  query: ModerationQueueQuery,
-  errors: ['forbidden', 'validation_failed'],
-  response: { status: 200, schema: Page(Contribution), description: 'A page of contributions, oldest first' },
-});
+export const moderationQueue = /* @__PURE__ */ (() =>
+  route({
+    id: 'moderation.queue',
+    method: 'GET',
+    path: '/v1/moderation/contributions',
+    tag: 'moderation',
+    summary: 'Contributions waiting for moderation',
+    auth: 'required',
+    roles: ['moderator', 'admin'],
+    query: ModerationQueueQuery,
+    errors: ['forbidden', 'validation_failed'],
+    response: {
+      status: 200,
+      schema: Page(Contribution),
+      description: 'A page of contributions, oldest first',
+    },
+  }))();
 
 /** `POST /v1/contributions/{contributionId}/moderation` — publish or hide a contribution. */
-export const moderateContribution = route({
-  id: 'moderation.decide',
-  method: 'POST',
-  path: '/v1/contributions/{contributionId}/moderation',
-  tag: 'moderation',
-  summary: 'Publish or hide a contribution',
-  auth: 'required',
-  roles: ['moderator', 'admin'],
-  params: ContributionParams,
-  body: ModerateContribution,
-  errors: ['not_found', 'forbidden', 'validation_failed'],
-  idempotent: true,
-  response: { status: 200, schema: Contribution, description: 'The contribution in its new state' },
-});
+export const moderateContribution = /* @__PURE__ */ (() =>
+  route({
+    id: 'moderation.decide',
+    method: 'POST',
+    path: '/v1/contributions/{contributionId}/moderation',
+    tag: 'moderation',
+    summary: 'Publish or hide a contribution',
+    auth: 'required',
+    roles: ['moderator', 'admin'],
+    params: ContributionParams,
+    body: ModerateContribution,
+    errors: ['not_found', 'forbidden', 'validation_failed'],
+    idempotent: true,
+    response: { status: 200, schema: Contribution, description: 'The contribution in its new state' },
+  }))();
 
 /**
  * The consultation routes.

@@ -53,3 +53,4 @@ export const ROUTES: readonly AnyRoute[] = [
 export function routeById(id: string): AnyRoute | undefined {
   return ROUTES.find((r) => r.id === id);
 }
+export * from './refs.js';

@@ -80,3 +80,30 @@ export function route<
 /** Any route, whatever its schemas. */
 // biome-ignore lint/suspicious/noExplicitAny: a table of heterogeneous routes
 export type AnyRoute = RouteDef<any, any, any, RouteResponse>;
+
+/** What a {@link routeRef} keeps of a route at run time. */
+export type RouteRefFields<R extends AnyRoute> = Pick<R, 'id' | 'method' | 'path'> &
+  Partial<Pick<R, 'auth' | 'bodyKind' | 'idempotent' | 'ifMatch'>> & {
+    response: Pick<R['response'], 'status'> & { contentType?: string };
+  };
+
+/**
+ * A route without its schemas, for browser bundles. It has the route's TYPE, so the SDK types calls from
+ * the route's schemas exactly as with the route itself, but at run time it carries only the method, the
+ * path and the response status: the SDK then does not validate the response, and a page does not download
+ * zod and the schemas of every response (about 16 KB gzip for a finder). The embedded elements use these;
+ * scripts and servers use the full routes. `routes/refs.ts` is generated from {@link ROUTES} and a test
+ * keeps it in step.
+ *
+ * @example
+ * ```ts
+ * export const searchCallsRef = routeRef<typeof searchCalls>({
+ *   id: 'calls.search', method: 'GET', path: '/v1/calls', response: { status: 200 },
+ * });
+ * const page = await client.request(searchCallsRef, { query: { status: ['open'] } }); // typed as a Page of calls
+ * ```
+ */
+/*#__NO_SIDE_EFFECTS__*/
+export function routeRef<R extends AnyRoute>(fields: RouteRefFields<R>): R {
+  return fields as unknown as R;
+}

@@ -1,4 +1,6 @@
-import * as z from 'zod/mini';
+// Language helpers without zod, so that a component using them does not carry the schemas (those live in
+// localized-text.ts).
+import type { Locale, LocalizedText } from './localized-text.js';
 
 /**
  * The languages Nassij speaks, in the order a reader is served when a text lacks the requested one.
@@ -6,37 +8,8 @@ import * as z from 'zod/mini';
  */
 export const LOCALES = ['ar', 'fr', 'zgh', 'en'] as const;
 
-/** One of {@link LOCALES}. */
-export type Locale = (typeof LOCALES)[number];
-
-/** Schema of a {@link Locale}. */
-export const Locale = /* @__PURE__ */ z.enum(LOCALES);
-
 /** Languages that are written right to left. */
 export const RTL_LOCALES: readonly Locale[] = ['ar'];
-
-/**
- * Text shown to people, in one or more languages; at least one must be present and non-empty.
- *
- * @example
- * ```ts
- * const title: LocalizedText = { ar: 'دعم الجمعيات', fr: 'Soutien aux associations' };
- * ```
- */
-export const LocalizedText = /* @__PURE__ */ z
-  .strictObject({
-    ar: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000))),
-    fr: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000))),
-    zgh: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000))),
-    en: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20_000))),
-  })
-  .check(
-    z.refine((text) => LOCALES.some((locale) => text[locale] !== undefined), {
-      message: 'At least one language is required',
-      params: { code: 'required' },
-    }),
-  );
-export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /**
  * The order in which languages are tried for a reader who asked for `requested`:

@@ -14,14 +14,15 @@ const DECIMAL = /^(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
  * const maxAward: Money = { amount: '250000.00', currency: 'MAD' };
  * ```
  */
-export const Money = /* @__PURE__ */ z.strictObject({
-  amount: z
-    .string()
-    .check(
-      z.regex(DECIMAL, { message: 'A decimal amount with at most two decimals, without sign or exponent' }),
-    ),
-  currency: z.literal(CURRENCY),
-});
+export const Money = /* @__PURE__ */ (() =>
+  z.strictObject({
+    amount: z
+      .string()
+      .check(
+        z.regex(DECIMAL, { message: 'A decimal amount with at most two decimals, without sign or exponent' }),
+      ),
+    currency: z.literal(CURRENCY),
+  }))();
 export type Money = z.infer<typeof Money>;
 
 /**

@@ -9,23 +9,24 @@ export const DEFAULT_PAGE_SIZE = 20;
  * Query fields every list route accepts: `limit` (1–100, default 20) and the opaque `cursor` of the
  * previous page's `nextCursor`.
  */
-export const PageQuery = {
+export const PageQuery = /* @__PURE__ */ (() => ({
   limit: z._default(
     z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)),
     DEFAULT_PAGE_SIZE,
   ),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
-};
+}))();
 
 /** One value of a facet with the number of matching items. */
-export const FacetValue = /* @__PURE__ */ z.strictObject({
-  value: z.string(),
-  count: z.number().check(z.int(), z.nonnegative()),
-});
+export const FacetValue = /* @__PURE__ */ (() =>
+  z.strictObject({
+    value: z.string(),
+    count: z.number().check(z.int(), z.nonnegative()),
+  }))();
 export type FacetValue = z.infer<typeof FacetValue>;
 
 /** Facet counts by facet name (`status`, `region`, …); each count ignores the facet's own filter. */
-export const Facets = /* @__PURE__ */ z.record(z.string(), z.array(FacetValue));
+export const Facets = /* @__PURE__ */ (() => z.record(z.string(), z.array(FacetValue)))();
 export type Facets = z.infer<typeof Facets>;
 
 /**

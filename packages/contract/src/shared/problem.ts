@@ -35,7 +35,7 @@ export const ERROR_CODES = [
   'unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
-export const ErrorCode = /* @__PURE__ */ z.enum(ERROR_CODES);
+export const ErrorCode = /* @__PURE__ */ (() => z.enum(ERROR_CODES))();
 
 /** The HTTP status each {@link ErrorCode} is sent with. */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -88,18 +88,19 @@ export const FIELD_ERROR_CODES = [
   'invalid',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
-export const FieldErrorCode = /* @__PURE__ */ z.enum(FIELD_ERROR_CODES);
+export const FieldErrorCode = /* @__PURE__ */ (() => z.enum(FIELD_ERROR_CODES))();
 
 /** One field's error: `path` is a JSON Pointer (`/budget/0/amount`) into the request part named by `in`. */
-export const FieldError = /* @__PURE__ */ z.strictObject({
-  path: z.string(),
-  in: z.optional(z.enum(['body', 'query', 'path', 'header'])),
-  code: FieldErrorCode,
-  message: z.string(),
-  params: z.optional(
-    z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
-  ),
-});
+export const FieldError = /* @__PURE__ */ (() =>
+  z.strictObject({
+    path: z.string(),
+    in: z.optional(z.enum(['body', 'query', 'path', 'header'])),
+    code: FieldErrorCode,
+    message: z.string(),
+    params: z.optional(
+      z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
+    ),
+  }))();
 export type FieldError = z.infer<typeof FieldError>;
 
 /**
@@ -115,19 +116,64 @@ export type FieldError = z.infer<typeof FieldError>;
  * };
  * ```
  */
-export const Problem = /* @__PURE__ */ z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().check(z.int(), z.minimum(400), z.maximum(599)),
-  detail: z.optional(z.string()),
-  instance: z.optional(z.string()),
-  code: ErrorCode,
-  requestId: z.optional(z.string()),
-  errors: z.optional(z.array(FieldError)),
-  retryAfterSeconds: z.optional(z.number().check(z.nonnegative())),
-  current: z.optional(z.unknown()),
-});
+export const Problem = /* @__PURE__ */ (() =>
+  z.object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().check(z.int(), z.minimum(400), z.maximum(599)),
+    detail: z.optional(z.string()),
+    instance: z.optional(z.string()),
+    code: ErrorCode,
+    requestId: z.optional(z.string()),
+    errors: z.optional(z.array(FieldError)),
+    retryAfterSeconds: z.optional(z.number().check(z.nonnegative())),
+    current: z.optional(z.unknown()),
+  }))();
 export type Problem = z.infer<typeof Problem>;
 
 /** Base of every problem `type` URI; the code is appended. */
 export const PROBLEM_TYPE_BASE = 'https://nassij.ma/problems/';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads a problem details body without zod, for browser bundles that must stay small: the result has the
+ * `Problem` shape (unknown codes become `internal`, malformed field errors are dropped), or `undefined`
+ * when the body is not a problem document at all. The `Problem` schema stays the reference; a test checks
+ * both agree.
+ *
+ * @example
+ * ```ts
+ * readProblem(await response.json())?.code; // 'not_found'
+ * ```
+ */
+export function readProblem(value: unknown): Problem | undefined {
+  if (!isRecord(value) || typeof value.status !== 'number' || typeof value.code !== 'string')
+    return undefined;
+  const code = (ERROR_CODES as readonly string[]).includes(value.code)
+    ? (value.code as ErrorCode)
+    : 'internal';
+  const text = (key: string) => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
+  const errors = Array.isArray(value.errors)
+    ? value.errors.filter(
+        (e): e is FieldError =>
+          isRecord(e) &&
+          typeof e.path === 'string' &&
+          typeof e.message === 'string' &&
+          (FIELD_ERROR_CODES as readonly string[]).includes(e.code as string),
+      )
+    : undefined;
+  return {
+    type: text('type') ?? `${PROBLEM_TYPE_BASE}${code}`,
+    title: text('title') ?? code,
+    status: value.status,
+    code,
+    ...(text('detail') === undefined ? {} : { detail: text('detail') }),
+    ...(text('instance') === undefined ? {} : { instance: text('instance') }),
+    ...(text('requestId') === undefined ? {} : { requestId: text('requestId') }),
+    ...(errors === undefined ? {} : { errors }),
+    ...(typeof value.retryAfterSeconds === 'number' ? { retryAfterSeconds: value.retryAfterSeconds } : {}),
+    ...('current' in value ? { current: value.current } : {}),
+  };
+}

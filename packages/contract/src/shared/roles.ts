@@ -14,4 +14,4 @@ export const ROLES = [
   'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
-export const Role = /* @__PURE__ */ z.enum(ROLES);
+export const Role = /* @__PURE__ */ (() => z.enum(ROLES))();

@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as z from 'zod/mini';
 import { RegionCode, WebUrl } from './ids.js';
-import { fallbackOrder, LocalizedText, pickText, toLocale } from './locale.js';
+import { Deadline, Instant, Period } from './instant.js';
+import { fallbackOrder, pickText, toLocale } from './locale.js';
+import { LocalizedText } from './localized-text.js';
 import { compareMoney, fromMinorUnits, Money, toMinorUnits } from './money.js';
 import { Page, PageQuery } from './page.js';
 import { ERROR_CODES, ERROR_STATUS, Problem } from './problem.js';
-import { casablancaDate, casablancaDaysUntil, Deadline, Instant, Period } from './time.js';
+import { casablancaDate, casablancaDaysUntil } from './time.js';
 import { objectToQuery, queryToObject, validate } from './validate.js';
 
 test('LocalizedText accepts Arabic, French and Tifinagh, and refuses an empty text or an unknown language', () => {

@@ -125,7 +125,7 @@ describe('locale and direction', () => {
     const wrapper = await fixture<HTMLElement>(html`<div lang="fr"><test-states></test-states></div>`);
     const el = wrapper.querySelector('test-states') as TestStates;
     el.state = 'empty';
-    await el.updateComplete;
+    await el.whenMessagesReady();
     expect(el.shadowRoot?.textContent).to.include('Rien à afficher');
     wrapper.setAttribute('lang', 'ar-MA');
     await nextFrame();
@@ -245,6 +245,7 @@ describe('states', () => {
   for (const lang of ['ar', 'fr']) {
     it(`render loading, empty, error with retry and offline, accessibly, in ${lang}`, async () => {
       const el = await fixture<TestStates>(html`<test-states lang=${lang}></test-states>`);
+      await el.whenMessagesReady();
       const shadow = el.shadowRoot as ShadowRoot;
       expect(shadow.querySelector('[aria-busy="true"]')).to.exist;
       await expect(el).to.be.accessible();

@@ -1,9 +1,16 @@
 import { type Locale, RTL_LOCALES, toLocale } from '@nassij/contract';
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { SharedMessageKey } from '../i18n/ar.js';
 import { SHARED_MESSAGES } from '../i18n/catalogs.js';
-import type { SharedMessageKey } from '../i18n/en.js';
 import { type Formatters, formatters } from '../i18n/format.js';
-import { type Catalogs, interpolate, type MessageParams, selectPlural } from '../i18n/messages.js';
+import { loadCatalog, loadedCatalog } from '../i18n/load.js';
+import {
+  type Catalog,
+  type Catalogs,
+  interpolate,
+  type MessageParams,
+  selectPlural,
+} from '../i18n/messages.js';
 import { baseStyles } from '../styles/index.js';
 import {
   type BaseClient,
@@ -75,9 +82,10 @@ export class NassijElement extends LitElement {
     locale: { state: true },
   };
 
+  /** The element's styles: the shared tokens and base styles, then its own. */
   static override styles = baseStyles;
 
-  /** Component catalogs, looked up before the shared ones. */
+  /** Component catalogs (see `defineMessages`), looked up before the shared ones. */
   static messages?: Catalogs;
 
   /** A client given by the page; wins over `api-base` and any provider. */
@@ -94,6 +102,8 @@ export class NassijElement extends LitElement {
   #contextClient: BaseClient | undefined;
   #unsubscribe: (() => void) | undefined;
   #lastClient: BaseClient | undefined;
+  /** Loads this element already waits for, so that each one asks for one re-render, not one per `t()`. */
+  #awaited = new WeakSet<Promise<Catalog>>();
   #onProviderConnected = () => {
     if (!this.#contextClient) this.#requestContext();
   };
@@ -117,20 +127,72 @@ export class NassijElement extends LitElement {
 
   /**
    * Translates `key` for the current locale: the component's catalogs first, then the shared ones, then
-   * English; a number `count` picks the plural form. Number parameters are formatted with Latin digits.
+   * Arabic; a number `count` picks the plural form. Number parameters are formatted with Latin digits.
+   * Synchronous: a locale not loaded yet shows Arabic while its catalogs are fetched, then the element
+   * re-renders (see {@link whenMessagesReady}).
    */
   t(key: SharedMessageKey | (string & {}), params: MessageParams = {}): string {
     const own = (this.constructor as typeof NassijElement).messages;
-    const shared = SHARED_MESSAGES as Catalogs;
-    const message =
-      own?.[this.locale]?.[key] ?? shared[this.locale][key] ?? own?.en?.[key] ?? shared.en[key] ?? undefined;
+    const ownCatalog = own && this.#catalog(own);
+    const sharedCatalog = this.#catalog(SHARED_MESSAGES);
+    let message = ownCatalog?.[key] ?? sharedCatalog?.[key];
+    let locale = this.locale;
+    if (message === undefined) {
+      // Arabic text keeps Arabic plural rules, whatever the element's locale.
+      message = own?.ar[key] ?? (SHARED_MESSAGES.ar as Catalog)[key];
+      locale = 'ar';
+    }
     if (message === undefined) return key;
     const count = typeof params.count === 'number' ? params.count : undefined;
     const formatted: Record<string, string | undefined> = {};
     for (const [name, value] of Object.entries(params)) {
       formatted[name] = typeof value === 'number' ? this.fmt.number(value) : value;
     }
-    return interpolate(selectPlural(message, this.locale, count), formatted);
+    return interpolate(selectPlural(message, locale, count), formatted);
+  }
+
+  /**
+   * Resolves once the component and shared catalogs of the current locale are loaded (or failed, in which
+   * case Arabic stays) and the element has re-rendered with them. Follows a locale change made meanwhile.
+   *
+   * @example
+   * ```ts
+   * el.setAttribute('lang', 'fr');
+   * await el.whenMessagesReady();
+   * el.shadowRoot?.textContent; // French
+   * ```
+   */
+  async whenMessagesReady(): Promise<void> {
+    // Picks up a `lang` set just now, before the MutationObserver reports it.
+    if (this.isConnected) this.#resolve();
+    for (;;) {
+      const locale = this.locale;
+      await Promise.allSettled(this.#catalogsOf().map((catalogs) => loadCatalog(catalogs, locale)));
+      // Re-render now rather than rely on the order in which the loads' other listeners run.
+      this.requestUpdate();
+      await this.updateComplete;
+      if (locale === this.locale) return;
+    }
+  }
+
+  #catalogsOf(): Catalogs[] {
+    const own = (this.constructor as typeof NassijElement).messages;
+    return own ? [own, SHARED_MESSAGES] : [SHARED_MESSAGES];
+  }
+
+  /** The catalog of the current locale if loaded; otherwise starts (or joins) its load and re-renders after. */
+  #catalog(catalogs: Catalogs): Catalog | undefined {
+    const catalog = loadedCatalog(catalogs, this.locale);
+    if (catalog) return catalog;
+    const loading = loadCatalog(catalogs, this.locale);
+    if (!this.#awaited.has(loading)) {
+      this.#awaited.add(loading);
+      loading.then(
+        () => this.requestUpdate(),
+        () => {}, // Already warned; Arabic stays until the next locale change retries.
+      );
+    }
+    return undefined;
   }
 
   /**
@@ -209,7 +271,11 @@ export class NassijElement extends LitElement {
       if (locale && theme) break;
     }
     const resolved = locale ?? DEFAULT_LOCALE;
-    if (resolved !== this.locale) this.locale = resolved;
+    if (resolved !== this.locale) {
+      this.locale = resolved;
+      // Fetches the new locale's catalogs now, retrying one that failed earlier (a reader back online).
+      for (const catalogs of this.#catalogsOf()) loadCatalog(catalogs, resolved, { retry: true });
+    }
 
     // `dir` is ours only while it still holds the value we wrote; an author's `dir` is left alone.
     const currentDir = this.getAttribute('dir');

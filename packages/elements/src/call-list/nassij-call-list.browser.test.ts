@@ -29,6 +29,7 @@ async function serverList(attrs = 'status="open"'): Promise<NassijCallList> {
   );
   const el = wrapper.querySelector('nassij-call-list') as NassijCallList;
   await settled(el);
+  await el.whenMessagesReady();
   return el;
 }
 
@@ -125,7 +126,7 @@ describe('<nassij-call-list> against the reference server', () => {
     expect($(el, '#results-title')?.textContent).to.equal('طلبات الدعم العمومي');
     el.parentElement?.setAttribute('lang', 'fr');
     await waitUntil(() => el.locale === 'fr');
-    await el.updateComplete;
+    await el.whenMessagesReady();
     expect(el.getAttribute('dir')).to.equal('ltr');
     expect($(el, '#results-title')?.textContent).to.equal('Appels à projets');
   });
@@ -144,7 +145,7 @@ describe('<nassij-call-list> against the reference server', () => {
     expect(ar.badge.right).to.be.lessThan(ar.cardMid);
     el.setAttribute('lang', 'fr');
     await waitUntil(() => el.locale === 'fr');
-    await el.updateComplete;
+    await el.whenMessagesReady();
     const fr = geometry();
     expect(fr.facets.right).to.be.lessThan(fr.results.left + 1);
     expect(fr.badge.left).to.be.greaterThan(fr.cardMid);
@@ -197,6 +198,7 @@ describe('<nassij-call-list> in data mode', () => {
     const el = await fixture<NassijCallList>(
       html`<nassij-call-list lang="fr" .calls=${calls}></nassij-call-list>`,
     );
+    await el.whenMessagesReady();
     expect($$(el, 'article.card').length).to.equal(6);
     expect($(el, '.total')?.textContent).to.equal('6 appels');
     expect($(el, 'article.card')?.textContent).to.contain('National (toutes les régions)');
@@ -208,7 +210,7 @@ describe('<nassij-call-list> in data mode', () => {
       html`<nassij-call-list lang="en" .calls=${demoCalls(500)}></nassij-call-list>`,
     );
     await aTimeout(50);
-    await el.updateComplete;
+    await el.whenMessagesReady();
     const cards = $$(el, 'article.card');
     expect(cards.length).to.be.greaterThan(0);
     expect(cards.length).to.be.lessThan(60);
@@ -272,7 +274,7 @@ describe('<nassij-call-list> in data mode', () => {
     await setViewport({ width: 1200, height: 900 });
   });
 
-  it('has complete catalogs', () => {
-    expect(catalogProblems(callListMessages)).to.deep.equal([]);
+  it('has complete catalogs', async () => {
+    expect(await catalogProblems(callListMessages)).to.deep.equal([]);
   });
 });

@@ -4,17 +4,18 @@ import {
   DOMAINS,
   type Facets,
   type FacetValue,
-  getCall,
+  getCallRef,
   type LocalizedText,
   pickText,
   REGIONS,
   SECTORS,
-  searchCalls,
+  searchCallsRef,
 } from '@nassij/contract';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { BaseClient } from '../base/client.js';
+import { callsJsonLd, renderJsonLd } from '../base/json-ld.js';
 import { NassijElement } from '../base/nassij-element.js';
 import {
   errorCodeOf,
@@ -151,6 +152,7 @@ export class NassijCallList extends NassijElement {
     rowHeight: { state: true },
   };
   static override messages = callListMessages;
+  /** The element's styles: the shared tokens and base styles, then its own. */
   static override styles = [baseStyles, callListStyles];
 
   /** Data mode: the calls to show; when set, the element does not search by itself. */
@@ -280,6 +282,7 @@ export class NassijCallList extends NassijElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.#virtual) this.#measure();
+    renderJsonLd(this, 'call-list', callsJsonLd(this.results ?? [], this.locale));
   }
 
   #presetFilters(): CallFilters {
@@ -310,7 +313,7 @@ export class NassijCallList extends NassijElement {
     this.errorCode = undefined;
     try {
       const query = { ...toSearchQuery(this.filters), limit: this.pageSize };
-      const page = await client.request(searchCalls, {
+      const page = await client.request(searchCallsRef, {
         query: more && this.#cursor ? { ...query, cursor: this.#cursor } : query,
         signal: abort.signal,
       });
@@ -378,7 +381,7 @@ export class NassijCallList extends NassijElement {
     if (!this.#fullCall && client && !this.calls) {
       this.#detailLoading = true;
       try {
-        this.#fullCall = await client.request(getCall, { params: { callId } });
+        this.#fullCall = await client.request(getCallRef, { params: { callId } });
       } catch (error) {
         this.emit('nassij-error', { code: errorCodeOf(error) });
       } finally {

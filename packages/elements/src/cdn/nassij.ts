@@ -4,9 +4,16 @@
 
 /** What each tag needs. Static `import()` strings, so that rollup emits them as chunks beside this file. */
 const LOADERS: Record<string, () => Promise<unknown>> = {
+  'nassij-indicators': () => import('./indicators.js'),
+  'nassij-association-directory': () => import('./association-directory.js'),
   'nassij-provider': () => import('./provider.js'),
   'nassij-call-list': () => import('./call-list.js'),
   'nassij-training-finder': () => import('./training-finder.js'),
+  'nassij-consultation': () => import('./consultation.js'),
+  'nassij-consultation-list': () => import('./consultation-list.js'),
+  'nassij-moderation-queue': () => import('./moderation-queue.js'),
+  'nassij-application-form': () => import('./application-form.js'),
+  'nassij-review-panel': () => import('./review-panel.js'),
 };
 
 interface LoaderState {

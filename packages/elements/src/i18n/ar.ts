@@ -1,11 +1,10 @@
-import type { SharedMessageKey } from './en.js';
 import type { Message } from './messages.js';
 
 /**
  * Shared UI messages in Arabic (Modern Standard Arabic, Moroccan usage: Latin digits, "طلبات" for calls).
  * Counts carry the six Arabic forms: zero, one, two, few (3–10), many (11–99), other (100, 1000…).
  */
-export const ar: Readonly<Record<SharedMessageKey, Message>> = {
+export const ar = {
   'state.loading': 'جارٍ التحميل…',
   'state.empty': 'لا يوجد ما يُعرض حاليًا.',
   'state.error': 'حدث خطأ.',
@@ -109,4 +108,7 @@ export const ar: Readonly<Record<SharedMessageKey, Message>> = {
   'error.timeout': 'استغرقت المنصة وقتًا طويلًا للرد.',
   'error.offline': 'أنت غير متصل بالإنترنت.',
   'error.unknown': 'حدث خطأ.',
-};
+} satisfies Record<string, Message>;
+
+/** A key of the shared catalogs; the Arabic catalog is the reference every locale must match. */
+export type SharedMessageKey = keyof typeof ar;

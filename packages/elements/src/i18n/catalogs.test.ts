@@ -1,25 +1,34 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ERROR_CODES, FIELD_ERROR_CODES, LOCALES } from '@nassij/contract';
+import { ERROR_CODES, FIELD_ERROR_CODES, LOCALES, type Locale } from '@nassij/contract';
 import { catalogProblems, SHARED_MESSAGES } from './catalogs.js';
-import { defineMessages, interpolate, selectPlural } from './messages.js';
+import { loadCatalog, loadedCatalog } from './load.js';
+import { type Catalog, defineMessages, interpolate, selectPlural } from './messages.js';
 import { pluralCategories, pluralCategory } from './plural.js';
 
+/** Every shared catalog, loaded: the lazy locales through their loaders. */
+async function sharedCatalogs(): Promise<Record<Locale, Catalog>> {
+  const all = {} as Record<Locale, Catalog>;
+  for (const locale of LOCALES) all[locale] = await loadCatalog(SHARED_MESSAGES, locale);
+  return all;
+}
+
 describe('shared catalogs', () => {
-  it('have every key of en in every locale, with the plural forms each locale needs', () => {
-    assert.deepEqual(catalogProblems(SHARED_MESSAGES), []);
-    assert.deepEqual(Object.keys(SHARED_MESSAGES).sort(), [...LOCALES].sort());
+  it('have every key of ar in every locale, with the plural forms each locale needs', async () => {
+    assert.deepEqual(await catalogProblems(SHARED_MESSAGES), []);
+    assert.deepEqual(Object.keys(SHARED_MESSAGES.lazy).sort(), ['en', 'fr', 'zgh']);
   });
 
   it('translate every API error code and field error code of the contract', () => {
-    for (const code of ERROR_CODES) assert.ok(`error.${code}` in SHARED_MESSAGES.en, `error.${code}`);
-    for (const code of FIELD_ERROR_CODES) assert.ok(`field.${code}` in SHARED_MESSAGES.en, `field.${code}`);
+    for (const code of ERROR_CODES) assert.ok(`error.${code}` in SHARED_MESSAGES.ar, `error.${code}`);
+    for (const code of FIELD_ERROR_CODES) assert.ok(`field.${code}` in SHARED_MESSAGES.ar, `field.${code}`);
     for (const code of ['network', 'timeout', 'offline', 'unknown'])
-      assert.ok(`error.${code}` in SHARED_MESSAGES.en);
+      assert.ok(`error.${code}` in SHARED_MESSAGES.ar);
   });
 
-  it('write Tamazight in Tifinagh only (apart from placeholders, digits and punctuation)', () => {
-    for (const [key, message] of Object.entries(SHARED_MESSAGES.zgh)) {
+  it('write Tamazight in Tifinagh only (apart from placeholders, digits and punctuation)', async () => {
+    const { zgh } = await sharedCatalogs();
+    for (const [key, message] of Object.entries(zgh)) {
       const texts = typeof message === 'string' ? [message] : Object.values(message);
       for (const text of texts) {
         const letters = text.replace(/\{\w+\}/g, '').match(/\p{L}/gu) ?? [];
@@ -29,11 +38,12 @@ describe('shared catalogs', () => {
     }
   });
 
-  it('keep the placeholders of en in every translation', () => {
+  it('keep the placeholders of en in every translation', async () => {
+    const all = await sharedCatalogs();
     for (const locale of LOCALES) {
-      for (const [key, message] of Object.entries(SHARED_MESSAGES.en)) {
+      for (const [key, message] of Object.entries(all.en)) {
         const wanted = JSON.stringify(message).match(/\{(?!count)\w+\}/g) ?? [];
-        const got = JSON.stringify(SHARED_MESSAGES[locale][key as keyof typeof SHARED_MESSAGES.en]);
+        const got = JSON.stringify(all[locale][key]);
         for (const placeholder of wanted)
           assert.ok(got.includes(placeholder), `${locale} ${key} ${placeholder}`);
       }
@@ -42,26 +52,87 @@ describe('shared catalogs', () => {
 });
 
 describe('catalogProblems', () => {
-  it('reports a missing key, a missing Arabic plural form and an extra key', () => {
-    const en = { a: 'A', n: { one: '1', other: 'n' } };
-    const problems = catalogProblems({
-      en,
-      fr: { a: 'A', n: { one: '1', many: 'm', other: 'n' } },
-      zgh: { n: { one: '1', other: 'n' }, extra: 'x' },
-      ar: { a: 'A', n: { one: '1', other: 'n' } },
+  it('reports a missing key, a missing plural form, an extra key and a failed load', async () => {
+    const lazy =
+      <T>(catalog: T) =>
+      async () => ({ default: catalog });
+    const problems = await catalogProblems({
+      ar: { a: 'A', n: { zero: '0', one: '1', two: '2', few: 'f', many: 'm', other: 'n' } },
+      lazy: {
+        fr: lazy({ a: 'A', n: { one: '1', other: 'n' } }),
+        zgh: lazy({ n: { one: '1', other: 'n' }, extra: 'x' }),
+        en: () => Promise.reject(new Error('offline')),
+      },
     });
     assert.ok(problems.includes('zgh: missing a'));
-    assert.ok(problems.includes('zgh: extra is not in en'));
-    assert.ok(problems.includes('ar: n lacks plural form "two"'));
-    assert.ok(!problems.some((p) => p.startsWith('fr')));
+    assert.ok(problems.includes('zgh: extra is not in ar'));
+    assert.ok(problems.includes('fr: n lacks plural form "many"'));
+    assert.ok(problems.includes('en: could not be loaded (Error: offline)'));
+    assert.ok(!problems.some((p) => p.startsWith('ar')));
   });
 
-  it('is satisfied by a well-formed defineMessages()', () => {
+  it('is satisfied by a well-formed defineMessages()', async () => {
     const messages = defineMessages(
-      { 'x.title': 'Title' },
-      { ar: { 'x.title': 'عنوان' }, fr: { 'x.title': 'Titre' }, zgh: { 'x.title': 'ⴰⵣⵡⵍ' } },
+      { 'x.title': 'عنوان' },
+      {
+        fr: async () => ({ default: { 'x.title': 'Titre' } }),
+        zgh: async () => ({ default: { 'x.title': 'ⴰⵣⵡⵍ' } }),
+        en: async () => ({ default: { 'x.title': 'Title' } }),
+      },
     );
-    assert.deepEqual(catalogProblems(messages), []);
+    assert.deepEqual(await catalogProblems(messages), []);
+  });
+});
+
+describe('loadCatalog', () => {
+  it('calls a loader once however many ask, and has Arabic at hand without loading', async () => {
+    let calls = 0;
+    const messages = defineMessages(
+      { 'x.title': 'عنوان' },
+      {
+        fr: async () => {
+          calls += 1;
+          return { default: { 'x.title': 'Titre' } };
+        },
+        zgh: async () => ({ default: { 'x.title': 'ⴰⵣⵡⵍ' } }),
+        en: async () => ({ default: { 'x.title': 'Title' } }),
+      },
+    );
+    assert.equal(loadedCatalog(messages, 'ar')?.['x.title'], 'عنوان');
+    assert.equal(loadedCatalog(messages, 'fr'), undefined);
+    const loads = Array.from({ length: 20 }, () => loadCatalog(messages, 'fr'));
+    const catalogs = await Promise.all(loads);
+    await loadCatalog(messages, 'fr', { retry: true }); // a loaded catalog is not fetched again
+    assert.equal(calls, 1);
+    assert.ok(catalogs.every((catalog) => catalog['x.title'] === 'Titre'));
+    assert.equal(loadedCatalog(messages, 'fr')?.['x.title'], 'Titre');
+  });
+
+  it('stays failed until asked to retry, then loads', async (t) => {
+    const warn = t.mock.method(console, 'warn', () => {});
+    let online = false;
+    let calls = 0;
+    const messages = defineMessages(
+      { 'x.title': 'عنوان' },
+      {
+        fr: async () => {
+          calls += 1;
+          if (!online) throw new Error('offline');
+          return { default: { 'x.title': 'Titre' } };
+        },
+        zgh: async () => ({ default: { 'x.title': 'ⴰⵣⵡⵍ' } }),
+        en: async () => ({ default: { 'x.title': 'Title' } }),
+      },
+    );
+    await assert.rejects(loadCatalog(messages, 'fr'), /offline/);
+    await assert.rejects(loadCatalog(messages, 'fr'), /offline/);
+    assert.equal(calls, 1);
+    await assert.rejects(loadCatalog(messages, 'fr', { retry: true }), /offline/);
+    assert.equal(calls, 2);
+    assert.equal(warn.mock.callCount(), 1);
+    online = true;
+    assert.equal((await loadCatalog(messages, 'fr', { retry: true }))['x.title'], 'Titre');
+    assert.equal(calls, 3);
   });
 });
 
@@ -85,8 +156,9 @@ describe('plurals', () => {
     assert.equal(pick(100), 'يُغلق بعد 100 يوم');
   });
 
-  it('treat 0 as singular in French and 1000000 as "de"', () => {
-    const results = SHARED_MESSAGES.fr['count.results'];
+  it('treat 0 as singular in French and 1000000 as "de"', async () => {
+    const results = (await loadCatalog(SHARED_MESSAGES, 'fr'))['count.results'];
+    assert.ok(results !== undefined);
     assert.equal(selectPlural(results, 'fr', 0), '{count} résultat');
     assert.equal(selectPlural(results, 'fr', 1_000_000), '{count} de résultats');
   });

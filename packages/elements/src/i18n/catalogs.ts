@@ -1,37 +1,48 @@
-import type { Locale } from '@nassij/contract';
-import { ar } from './ar.js';
-import { en, type SharedMessageKey } from './en.js';
-import { fr } from './fr.js';
-import type { Catalogs, Message } from './messages.js';
+import { LOCALES } from '@nassij/contract';
+import { ar, type SharedMessageKey } from './ar.js';
+import { loadCatalog } from './load.js';
+import { type Catalog, type Catalogs, defineMessages, type Message } from './messages.js';
 import { pluralCategories } from './plural.js';
-import { zgh } from './zgh.js';
 
 /**
- * The shared UI catalogs (states, pagination, counts, actions, field and API error codes, statuses) in every
- * locale. Components add their own through `static messages` (see {@link defineMessages}), looked up first.
+ * The shared UI catalogs (states, pagination, counts, actions, field and API error codes, statuses): Arabic
+ * bundled, French, Tamazight and English fetched on demand. Components add their own through
+ * `static messages` (see {@link defineMessages}), looked up first.
  *
  * @example
  * ```ts
- * SHARED_MESSAGES.fr['action.retry']; // 'Réessayer'
+ * SHARED_MESSAGES.ar['action.retry']; // 'إعادة المحاولة'
+ * (await loadCatalog(SHARED_MESSAGES, 'fr'))['action.retry']; // 'Réessayer'
  * ```
  */
-export const SHARED_MESSAGES: Catalogs<SharedMessageKey> = { ar, fr, zgh, en };
+export const SHARED_MESSAGES: Catalogs<SharedMessageKey> = defineMessages(ar, {
+  fr: () => import('./fr.js'),
+  zgh: () => import('./zgh.js'),
+  en: () => import('./en.js'),
+});
 
 /**
- * Lists what is wrong with a set of catalogs: a key of `en` missing in a locale, a key a locale has that `en`
- * lacks, a plural message without a category the locale's rules need, or a text/plural mismatch. Empty when
- * all is well. Component tests run it on their own catalogs.
+ * Loads every locale of `catalogs`, then lists what is wrong: a key of Arabic (the reference) missing in a
+ * locale, a key a locale has that Arabic lacks, a plural message without a category the locale's rules need,
+ * a text/plural mismatch, or a locale that failed to load. Empty when all is well. Component tests run it on
+ * their own catalogs.
  *
  * @example
  * ```ts
- * assert.deepEqual(catalogProblems(callListMessages), []);
+ * assert.deepEqual(await catalogProblems(callListMessages), []);
  * ```
  */
-export function catalogProblems(catalogs: Catalogs): string[] {
+export async function catalogProblems(catalogs: Catalogs): Promise<string[]> {
   const problems: string[] = [];
-  const reference = catalogs.en;
-  for (const locale of Object.keys(catalogs) as Locale[]) {
-    const catalog = catalogs[locale];
+  const reference: Catalog = catalogs.ar;
+  for (const locale of LOCALES) {
+    let catalog: Catalog;
+    try {
+      catalog = await loadCatalog(catalogs, locale, { retry: true });
+    } catch (error) {
+      problems.push(`${locale}: could not be loaded (${String(error)})`);
+      continue;
+    }
     const needed = pluralCategories(locale);
     for (const key of Object.keys(reference)) {
       const message: Message | undefined = catalog[key];
@@ -51,7 +62,7 @@ export function catalogProblems(catalogs: Catalogs): string[] {
       }
     }
     for (const key of Object.keys(catalog)) {
-      if (!(key in reference)) problems.push(`${locale}: ${key} is not in en`);
+      if (!(key in reference)) problems.push(`${locale}: ${key} is not in ar`);
     }
   }
   return problems;

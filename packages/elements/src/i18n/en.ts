@@ -1,10 +1,11 @@
+import type { SharedMessageKey } from './ar.js';
 import type { Message } from './messages.js';
 
 /**
- * Shared UI messages in English: the reference catalog whose keys every other locale must have.
+ * Shared UI messages in English, loaded on demand; the keys are those of the Arabic catalog (`ar.ts`).
  * Keys are `area.name`; error keys are the contract's codes (`error.<ErrorCode>`, `field.<FieldErrorCode>`).
  */
-export const en = {
+const en: Readonly<Record<SharedMessageKey, Message>> = {
   'state.loading': 'Loading…',
   'state.empty': 'Nothing to show here yet.',
   'state.error': 'Something went wrong.',
@@ -80,7 +81,9 @@ export const en = {
   'error.timeout': 'The platform took too long to answer.',
   'error.offline': 'You are offline.',
   'error.unknown': 'Something went wrong.',
-} as const satisfies Record<string, Message>;
+};
 
-/** A key of the shared catalogs. */
-export type SharedMessageKey = keyof typeof en;
+export default en;
+
+// Kept here too for existing imports; the Arabic catalog now defines the keys.
+export type { SharedMessageKey } from './ar.js';

@@ -1,8 +1,8 @@
-import type { SharedMessageKey } from './en.js';
+import type { SharedMessageKey } from './ar.js';
 import type { Message } from './messages.js';
 
 /** Shared UI messages in French. `many` is the French form for round millions ("1 000 000 de résultats"). */
-export const fr: Readonly<Record<SharedMessageKey, Message>> = {
+const fr: Readonly<Record<SharedMessageKey, Message>> = {
   'state.loading': 'Chargement…',
   'state.empty': 'Rien à afficher pour le moment.',
   'state.error': 'Une erreur est survenue.',
@@ -91,3 +91,5 @@ export const fr: Readonly<Record<SharedMessageKey, Message>> = {
   'error.offline': 'Vous êtes hors ligne.',
   'error.unknown': 'Une erreur est survenue.',
 };
+
+export default fr;

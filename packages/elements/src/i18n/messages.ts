@@ -13,28 +13,53 @@ export type Message = string | PluralMessage;
 /** The messages of one locale, by key. */
 export type Catalog = Readonly<Record<string, Message>>;
 
-/** One catalog per locale with the same keys in each (enforced by the type of `en`). */
-export type Catalogs<K extends string = string> = Readonly<Record<Locale, Readonly<Record<K, Message>>>>;
+/** A locale whose catalogs are fetched on demand: every one but Arabic, which is bundled. */
+export type LazyLocale = Exclude<Locale, 'ar'>;
+
+/**
+ * Fetches one locale's catalog, as a dynamic `import()` of a module whose default export is the catalog, so
+ * that bundlers emit one small chunk per catalog and locale.
+ */
+export type Loader<K extends string = string> = () => Promise<{ default: Readonly<Record<K, Message>> }>;
+
+/**
+ * A component's (or the shared) catalogs: Arabic in the bundle, the key reference; the other locales as
+ * {@link Loader}s. Build it with {@link defineMessages}.
+ */
+export type Catalogs<K extends string = string> = {
+  readonly ar: Readonly<Record<K, Message>>;
+  readonly lazy: Readonly<Record<LazyLocale, Loader<K>>>;
+};
 
 /** Values substituted into `{name}` placeholders; numbers are formatted for the locale by the caller. */
 export type MessageParams = Readonly<Record<string, string | number | undefined>>;
 
 /**
- * Declares a component's catalogs, one per locale, typed so that every locale has exactly the keys of `en`.
- * A component keeps its catalogs in its own module (`call-list.messages.ts`) and lists them in its
- * `static messages`; they are bundled only with that component, and class modules stay side-effect free.
+ * Declares a component's catalogs: Arabic eagerly (its keys are the reference), French, Tamazight and
+ * English as loaders. Each locale module is typed `Readonly<Record<Key, Message>>` so that a missing or extra
+ * key is a type error. A component lists the result in its `static messages`; Arabic is bundled with it, the
+ * other locales are fetched the first time an element shows them (see `loadCatalog`).
  *
  * @example
  * ```ts
- * const en = { 'callList.title': 'Open calls' };
- * export const callListMessages = defineMessages(en, { ar: { 'callList.title': 'الطلبات المفتوحة' }, fr: …, zgh: … });
+ * // call-list.messages.ts
+ * const ar = { 'callList.title': 'طلبات الدعم العمومي' } satisfies Record<string, Message>;
+ * export type CallListKey = keyof typeof ar;
+ * export const callListMessages = defineMessages(ar, {
+ *   fr: () => import('./call-list.messages.fr.js'),
+ *   zgh: () => import('./call-list.messages.zgh.js'),
+ *   en: () => import('./call-list.messages.en.js'),
+ * });
+ * // call-list.messages.fr.ts
+ * const fr: Readonly<Record<CallListKey, Message>> = { 'callList.title': 'Appels à projets' };
+ * export default fr;
  * ```
  */
 export function defineMessages<K extends string>(
-  en: Readonly<Record<K, Message>>,
-  others: Readonly<Record<Exclude<Locale, 'en'>, Readonly<Record<K, Message>>>>,
+  ar: Readonly<Record<K, Message>>,
+  lazy: { fr: Loader<K>; zgh: Loader<K>; en: Loader<K> },
 ): Catalogs<K> {
-  return { ...others, en };
+  return { ar, lazy };
 }
 
 /**

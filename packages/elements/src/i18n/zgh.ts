@@ -1,4 +1,4 @@
-import type { SharedMessageKey } from './en.js';
+import type { SharedMessageKey } from './ar.js';
 import type { Message } from './messages.js';
 
 /**
@@ -6,7 +6,7 @@ import type { Message } from './messages.js';
  * for exactly 1, `other` otherwise (see `plural.ts`). Drafted by the engineering team: to be reviewed by an
  * IRCAM-trained translator before release (tracked in the package README).
  */
-export const zgh: Readonly<Record<SharedMessageKey, Message>> = {
+const zgh: Readonly<Record<SharedMessageKey, Message>> = {
   'state.loading': 'ⴰⵣⴷⴰⵎ…',
   'state.empty': 'ⵓⵍⴰ ⵢⴰⵜ ⵎⴰ ⵢⵜⵜⵓⵙⴽⴰⵏ ⵖⵉⵍⴰ.',
   'state.error': 'ⵜⵍⵍⴰ ⵢⴰⵜ ⵜⵣⴳⵍⵜ.',
@@ -83,3 +83,5 @@ export const zgh: Readonly<Record<SharedMessageKey, Message>> = {
   'error.offline': 'ⵓⵔ ⵜⵇⵇⵏⵜ.',
   'error.unknown': 'ⵜⵍⵍⴰ ⵢⴰⵜ ⵜⵣⴳⵍⵜ.',
 };
+
+export default zgh;

@@ -28,6 +28,7 @@ export class NassijProvider extends LitElement {
     client: { attribute: false },
   };
 
+  /** The element's styles: the shared tokens and base styles, then its own. */
   static override styles = css`
     :host {
       display: contents;

@@ -34,10 +34,13 @@ async function until(el: NassijTrainingFinder, check: () => unknown, what: strin
   }
 }
 
-const dataMode = (lang = 'ar') =>
-  fixture<NassijTrainingFinder>(
+const dataMode = async (lang = 'ar') => {
+  const el = await fixture<NassijTrainingFinder>(
     html`<nassij-training-finder lang=${lang} .courses=${DEMO_COURSES}></nassij-training-finder>`,
   );
+  await el.whenMessagesReady();
+  return el;
+};
 
 async function fillDialog(el: NassijTrainingFinder, name: string, role = ''): Promise<void> {
   $<HTMLInputElement>(el, '#p-name').value = name;
@@ -47,8 +50,8 @@ async function fillDialog(el: NassijTrainingFinder, name: string, role = ''): Pr
 }
 
 describe('<nassij-training-finder> catalogs', () => {
-  it('has every key and plural form in ar, fr, zgh and en', () => {
-    expect(catalogProblems(trainingFinderMessages)).to.deep.equal([]);
+  it('has every key and plural form in ar, fr, zgh and en', async () => {
+    expect(await catalogProblems(trainingFinderMessages)).to.deep.equal([]);
   });
 });
 
@@ -111,6 +114,7 @@ describe('<nassij-training-finder> data mode (no client)', () => {
     const el = await fixture<NassijTrainingFinder>(
       html`<nassij-training-finder lang="en" competency="digital-skills" .courses=${DEMO_COURSES}></nassij-training-finder>`,
     );
+    await el.whenMessagesReady();
     expect($$(el, 'article[part="card"]').map((a) => a.getAttribute('data-course'))).to.deep.equal([
       'crs_demo_3',
     ]);
@@ -154,6 +158,7 @@ describe('<nassij-training-finder> data mode (no client)', () => {
   it('lists my registrations and cancels one after confirming', async () => {
     const el = await fixture<NassijTrainingFinder>(html`<nassij-training-finder lang="en" .signedIn=${true}
       .courses=${DEMO_COURSES} .registrations=${structuredClone(DEMO_REGISTRATIONS)}></nassij-training-finder>`);
+    await el.whenMessagesReady();
     $<HTMLButtonElement>(el, '#tab-mine').click();
     await el.updateComplete;
     const items = $$(el, 'ul.mine > li');
@@ -257,6 +262,7 @@ describe('<nassij-training-finder> against the reference server', () => {
       html`<nassij-training-finder lang="fr" api-base=${API_BASE} page-size="20"></nassij-training-finder>`,
     );
     await until(el, () => el.courses && el.courses.length > 0, 'the courses');
+    await el.whenMessagesReady();
     return el;
   };
 

@@ -1,21 +1,25 @@
 import {
-  COMPETENCIES,
+  COMPETENCY_CODES,
+  COMPETENCY_NAMES,
+  type CompetencyCode,
   type Course,
-  cancelRegistration,
-  createRegistration,
+  cancelRegistrationRef,
+  createRegistrationRef,
   type Facets,
   type Locale,
-  listRegistrations,
+  type LocalizedText,
+  listRegistrationsRef,
   type MyAssociation,
-  myAssociations,
+  myAssociationsRef,
   pickText,
   REGIONS,
   type Registration,
   type SessionSummary,
-  searchCourses,
+  searchCoursesRef,
 } from '@nassij/contract';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
+import { coursesJsonLd, renderJsonLd } from '../base/json-ld.js';
 import { NassijElement } from '../base/nassij-element.js';
 import {
   errorCodeOf,
@@ -144,6 +148,7 @@ export class NassijTrainingFinder extends NassijElement {
   };
   static override messages = trainingFinderMessages;
 
+  /** The element's styles: the shared tokens and base styles, then its own. */
   static override styles = [
     baseStyles,
     css`
@@ -413,7 +418,7 @@ export class NassijTrainingFinder extends NassijElement {
     this.errorCode = undefined;
     this.courses = undefined;
     try {
-      const page = await client.request(searchCourses, { query: this.#query() });
+      const page = await client.request(searchCoursesRef, { query: this.#query() });
       if (seq !== this.#loadSeq) return;
       this.courses = page.items;
       this.total = page.total ?? page.items.length;
@@ -429,7 +434,7 @@ export class NassijTrainingFinder extends NassijElement {
     const client = this.resolvedClient;
     if (!client || !this.nextCursor) return;
     try {
-      const page = await client.request(searchCourses, {
+      const page = await client.request(searchCoursesRef, {
         query: { ...this.#query(), cursor: this.nextCursor },
       });
       this.courses = [...(this.courses ?? []), ...page.items];
@@ -445,7 +450,7 @@ export class NassijTrainingFinder extends NassijElement {
     this.requestUpdate();
     if (!client || !this.#clientMode || !client.tokens.get()) return;
     try {
-      const page = await client.request(listRegistrations, { query: { limit: 50 } });
+      const page = await client.request(listRegistrationsRef, { query: { limit: 50 } });
       this.registrations = page.items;
     } catch (error) {
       this.#fail(error);
@@ -537,7 +542,7 @@ export class NassijTrainingFinder extends NassijElement {
     // Associations first, so that the dialog opens with its chooser and focuses it.
     if (client && this.#clientMode && !this.associations) {
       try {
-        this.associations = (await client.request(myAssociations)).items;
+        this.associations = (await client.request(myAssociationsRef)).items;
       } catch (error) {
         this.dialogError = this.#errorText(errorCodeOf(error));
       }
@@ -560,7 +565,7 @@ export class NassijTrainingFinder extends NassijElement {
     this.dialogError = undefined;
     try {
       const registration = client
-        ? await client.request(createRegistration, {
+        ? await client.request(createRegistrationRef, {
             body: {
               sessionId: dialog.session.id,
               associationId,
@@ -612,7 +617,7 @@ export class NassijTrainingFinder extends NassijElement {
     this.dialogError = undefined;
     try {
       const cancelled: Registration = client
-        ? await client.request(cancelRegistration, {
+        ? await client.request(cancelRegistrationRef, {
             params: { registrationId: registration.id },
             body: {},
           })
@@ -653,6 +658,7 @@ export class NassijTrainingFinder extends NassijElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    renderJsonLd(this, 'training-finder', coursesJsonLd(this.visibleCourses ?? [], this.locale));
     if (changed.has('dialog') && this.dialog) {
       const dialog = this.renderRoot.querySelector('dialog');
       if (dialog && !dialog.open) dialog.showModal();
@@ -769,9 +775,9 @@ export class NassijTrainingFinder extends NassijElement {
           this.#setFilters({ competency: value ? [value] : [] });
         }}>
           <option value="" ?selected=${!f.competency.length}>${this.t('tf.facet.anyCompetency')}</option>
-          ${COMPETENCIES.map(
-            (c) => html`<option value=${c.code} ?selected=${f.competency.includes(c.code)}>
-              ${pickText(c.name, this.locale).text}</option>`,
+          ${COMPETENCY_CODES.map(
+            (code) => html`<option value=${code} ?selected=${f.competency.includes(code)}>
+              ${pickText(COMPETENCY_NAMES[code], this.locale).text}</option>`,
           )}
         </select>
       </div>
@@ -856,8 +862,8 @@ export class NassijTrainingFinder extends NassijElement {
       <p class="meta">${this.t('tf.provider', { name: pickText(course.provider.name, this.locale).text })}</p>
       <ul class="tags">
         ${course.competencies.map((c) => {
-          const competency = COMPETENCIES.find((k) => k.code === c.code);
-          const name = competency ? pickText(competency.name, this.locale).text : c.code;
+          const names = COMPETENCY_NAMES[c.code as CompetencyCode] as LocalizedText | undefined;
+          const name = names ? pickText(names, this.locale).text : c.code;
           return html`<li>${name} · ${this.t('tf.levelShort', { level: c.level })}</li>`;
         })}
         <li>${this.t(`tf.modality.${course.modality}`)}</li>

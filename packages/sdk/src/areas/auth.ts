@@ -1,12 +1,15 @@
 import {
   type Account,
   me,
-  PopupMessage,
+  meRef,
   popup,
+  popupRef,
+  readPopupMessage,
   signIn,
+  signInRef,
   signOut,
+  signOutRef,
   type TokenResponse,
-  validate,
 } from '@nassij/contract';
 import { isNassijError, NassijAbortError, type NassijErrorCode } from '../errors.js';
 import type { Transport } from '../transport.js';
@@ -14,6 +17,22 @@ import type { RequestOptions } from '../types.js';
 
 /** The routes `client.auth` wraps (the popup page is opened by `signInWithPopup`). */
 export const authRoutes = [signIn, signOut, me, popup] as const;
+
+/**
+ * The routes an auth area calls: the full routes (responses validated) or their schema-less refs
+ * (browser embeds, which then carry no zod).
+ */
+export interface AuthRoutes {
+  signIn: typeof signIn;
+  signOut: typeof signOut;
+  me: typeof me;
+}
+
+/** The full auth routes: responses are checked against the contract. */
+export const AUTH_ROUTES: AuthRoutes = { signIn, signOut, me };
+
+/** The schema-less auth routes used by {@link createBaseClient}: nothing of zod in an embed's bundle. */
+export const AUTH_ROUTE_REFS: AuthRoutes = { signIn: signInRef, signOut: signOutRef, me: meRef };
 
 /**
  * The popup window as the opener sees it.
@@ -152,7 +171,7 @@ function popupFeatures(host: PopupHost): string {
 function signInWithPopup(t: Transport, options: PopupOptions = {}): Promise<SignedIn> {
   const host = options.window ?? (globalThis as { window?: PopupHost }).window;
   if (!host) return Promise.reject(new NassijPopupError('blocked', 'Popup sign-in needs a browser window'));
-  const target = new URL(options.popupUrl ?? `${t.config.baseUrl.replace(/\/+$/, '')}${popup.path}`);
+  const target = new URL(options.popupUrl ?? `${t.config.baseUrl.replace(/\/+$/, '')}${popupRef.path}`);
   const serverOrigin = target.origin;
   const state = randomState();
   target.searchParams.set('origin', host.location.origin);
@@ -180,9 +199,9 @@ function signInWithPopup(t: Transport, options: PopupOptions = {}): Promise<Sign
     const onMessage = (event: MessageEvent) => {
       // Only our popup, on the platform's origin, answering our own request, may hand us a token.
       if (event.origin !== serverOrigin || (event.source as unknown) !== win) return;
-      const message = validate(PopupMessage, event.data);
-      if (!message.ok || message.value.state !== state) return;
-      const { token, expiresAt } = message.value;
+      const message = readPopupMessage(event.data);
+      if (!message || message.state !== state) return;
+      const { token, expiresAt } = message;
       finish(() => {
         t.config.tokens.set(token, expiresAt);
         win.close();
@@ -208,16 +227,16 @@ function signInWithPopup(t: Transport, options: PopupOptions = {}): Promise<Sign
  * await auth.signIn('amina@example.ma', 'correct horse battery staple');
  * ```
  */
-export function authArea(t: Transport): AuthArea {
+export function authArea(t: Transport, routes: AuthRoutes): AuthArea {
   return {
     async signIn(email, password, options) {
-      const response = await t.op(signIn, { body: { email, password } }, options);
+      const response = await t.op(routes.signIn, { body: { email, password } }, options);
       t.config.tokens.set(response.token, response.expiresAt);
       return response;
     },
     async signOut(options) {
       try {
-        await t.op(signOut, {}, options);
+        await t.op(routes.signOut, {}, options);
       } catch (error) {
         // 401: the token was already dead, which is what signing out wants.
         if (!(isNassijError(error) && error.status === 401)) throw error;
@@ -226,7 +245,7 @@ export function authArea(t: Transport): AuthArea {
         t.config.cache?.clear();
       }
     },
-    me: (options) => t.op(me, {}, options),
+    me: (options) => t.op(routes.me, {}, options),
     signInWithPopup: (options) => signInWithPopup(t, options),
   };
 }

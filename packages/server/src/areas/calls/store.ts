@@ -37,6 +37,13 @@ function minorOrNull(money: Money | undefined): bigint | null {
   return money ? toMinorUnits(money) : null;
 }
 
+const writeCounts = new WeakMap<Db, number>();
+
+/** How many times {@link writeCall} ran on this database in this process (search caches compare it). */
+export function callsWriteCount(db: Db): number {
+  return writeCounts.get(db) ?? 0;
+}
+
 /**
  * Inserts or replaces a call with its region and domain links, and (re)indexes it for search by titles,
  * summaries, descriptions, reference, programme and funder name in every language. Run inside a
@@ -48,6 +55,7 @@ function minorOrNull(money: Money | undefined): bigint | null {
  * ```
  */
 export function writeCall(db: Db, call: StoredCall): void {
+  writeCounts.set(db, callsWriteCount(db) + 1);
   const { stats: _ignored, ...stored } = call as StoredCall & { stats?: CallStats };
   db.transaction(() => {
     db.run('DELETE FROM call_regions WHERE call_id = ?', [call.id]);

@@ -1,0 +1,336 @@
+import type { Application } from '@nassij/contract';
+import { listApplicationsRef } from '@nassij/contract';
+import { type BaseClient, createBaseClient } from '@nassij/sdk';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { API_BASE } from '/__nassij__/env.js';
+import { catalogProblems } from '../i18n/catalogs.js';
+import { applicationFormMessages } from './application-form.messages.js';
+import './define.js';
+import type { NassijApplicationForm } from './nassij-application-form.js';
+
+const ACCOUNTS = {
+  member: ['member@demo.nassij.ma', 'demo-member-2026'],
+  representative: ['representative@demo.nassij.ma', 'demo-representative-2026'],
+} as const;
+const A11Y = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] };
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function signedIn(who: keyof typeof ACCOUNTS, fetchImpl?: typeof fetch): Promise<BaseClient> {
+  const client = createBaseClient({ baseUrl: API_BASE, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  await client.auth.signIn(ACCOUNTS[who][0], ACCOUNTS[who][1]);
+  return client;
+}
+
+async function mount(client: BaseClient, call: string, lang = 'ar'): Promise<NassijApplicationForm> {
+  return fixture<NassijApplicationForm>(
+    html`<nassij-application-form lang=${lang} call=${call} autosave-delay="50" .client=${client}></nassij-application-form>`,
+  );
+}
+
+const $ = <T extends Element = HTMLElement>(el: NassijApplicationForm, selector: string): T => {
+  const found = el.shadowRoot?.querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector}`);
+  return found;
+};
+
+function type(el: NassijApplicationForm, id: string, value: string): void {
+  const input = $<HTMLInputElement>(el, `#${id}`);
+  input.value = value;
+  input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input'));
+}
+
+/** From sign-in to the first step of the form, for a person with one association. */
+async function openForm(client: BaseClient, call: string, lang = 'ar'): Promise<NassijApplicationForm> {
+  const el = await mount(client, call, lang);
+  await waitUntil(() => el.phase === 'eligibility' && el.eligibility, 'eligibility shown');
+  $(el, '.eligibility button').click();
+  await waitUntil(() => el.phase === 'form', 'form shown');
+  await el.updateComplete;
+  return el;
+}
+
+function pdf(): File {
+  const text = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+  return new File([text], 'statuts.pdf', { type: 'application/pdf' });
+}
+
+/** A minimal OOXML spreadsheet: a stored ZIP with `[Content_Types].xml` and `xl/workbook.xml`. */
+function xlsx(): File {
+  const enc = new TextEncoder();
+  const entries = [
+    { name: '[Content_Types].xml', data: enc.encode('<Types/>') },
+    { name: 'xl/workbook.xml', data: enc.encode('<workbook/>') },
+  ];
+  const parts: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const n = enc.encode(name);
+    const local = new DataView(new ArrayBuffer(30));
+    local.setUint32(0, 0x04034b50, true);
+    local.setUint32(18, data.length, true);
+    local.setUint32(22, data.length, true);
+    local.setUint16(26, n.length, true);
+    parts.push(new Uint8Array(local.buffer), n, data);
+    const c = new DataView(new ArrayBuffer(46));
+    c.setUint32(0, 0x02014b50, true);
+    c.setUint32(20, data.length, true);
+    c.setUint32(24, data.length, true);
+    c.setUint16(28, n.length, true);
+    c.setUint32(42, offset, true);
+    central.push(new Uint8Array(c.buffer), n);
+    offset += 30 + n.length + data.length;
+  }
+  const dirSize = central.reduce((s, p) => s + p.length, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, entries.length, true);
+  end.setUint16(10, entries.length, true);
+  end.setUint32(12, dirSize, true);
+  end.setUint32(16, offset, true);
+  return new File([...parts, ...central, new Uint8Array(end.buffer)] as BlobPart[], 'budget.xlsx', {
+    type: XLSX_TYPE,
+  });
+}
+
+function choose(el: NassijApplicationForm, fieldId: string, file: File): void {
+  const input = $<HTMLInputElement>(el, `#f-${fieldId}`);
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change'));
+}
+
+async function fillProject(el: NassijApplicationForm): Promise<void> {
+  type(el, 'f-project_title', 'نادي القراءة في الدواوير');
+  type(el, 'f-summary', 'أنشطة قراءة أسبوعية لفائدة الأطفال');
+  type(el, 'f-start_date', '2027-01-15');
+  type(el, 'f-duration_months', '12');
+  type(el, 'f-project_region', 'MA-09');
+  $(el, '#f-area-1').click();
+  await el.updateComplete;
+}
+
+beforeEach(() => localStorage.clear());
+
+describe('<nassij-application-form>', () => {
+  it('has every message in every locale', async () => {
+    expect(await catalogProblems(applicationFormMessages)).to.deep.equal([]);
+  });
+
+  it('stops an ineligible association before any typing, with every unmet rule in words', async () => {
+    const el = await mount(await signedIn('member'), 'call_0001');
+    await waitUntil(() => el.phase === 'choose', 'association choice shown');
+    await expect(el).to.be.accessible(A11Y);
+    $(el, '#asso-asso_0002').click();
+    $(el, '.choose button[type=submit]').click();
+    await waitUntil(() => el.eligibility, 'eligibility checked');
+    await el.updateComplete;
+    const reasons = [...el.shadowRoot!.querySelectorAll('.not-eligible li')];
+    expect(reasons.map((r) => r.getAttribute('data-code'))).to.include('too_young');
+    expect(reasons[0]?.textContent).to.match(/2/);
+    expect(el.shadowRoot!.querySelector('input:not([type=radio]), textarea')).to.equal(null);
+    await expect(el).to.be.accessible(A11Y);
+  });
+
+  it('goes through every step with keyboard-reachable errors, uploads, and submits once on a double click', async () => {
+    const client = await signedIn('member');
+    const el = await mount(client, 'call_0001');
+    await waitUntil(() => el.phase === 'choose');
+    $(el, '#asso-asso_0001').click();
+    $(el, '.choose button[type=submit]').click();
+    await waitUntil(() => el.eligibility?.eligible === true, 'eligible');
+    await el.updateComplete;
+    $(el, '.eligibility button').click();
+    await waitUntil(() => el.phase === 'form');
+    await el.updateComplete;
+    expect($(el, '.progress').textContent).to.contain('1').and.contain('4');
+
+    // Empty step: the summary takes focus and each link focuses its field.
+    $(el, 'button.next').click();
+    await waitUntil(
+      () => el.shadowRoot!.activeElement?.classList.contains('error-summary'),
+      'summary focused',
+    );
+    const link = $(el, '.error-summary a');
+    expect(link.textContent).to.contain('عنوان المشروع');
+    link.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(el.shadowRoot!.activeElement?.id).to.equal('f-project_title');
+    await sendKeys({ type: 'نادي' });
+    expect(el.answers.project_title).to.equal('نادي');
+    await expect(el).to.be.accessible(A11Y);
+
+    await fillProject(el);
+    $(el, 'button.next').click();
+    await waitUntil(() => el.step === 1, 'budget step');
+    await el.updateComplete;
+    $(el, '[data-field=budget_lines]').click();
+    await el.updateComplete;
+    type(el, 'f-budget_lines-0-label', 'كتب');
+    type(el, 'f-budget_lines-0-amount', '100000.10');
+    type(el, 'f-budget_lines-0-coFinanced', '20000.05');
+    type(el, 'f-requested_amount', '80000.05');
+    await el.updateComplete;
+    expect($(el, '.requested').textContent).to.contain('80.000,05');
+    $(el, 'button.next').click();
+    await waitUntil(() => el.step === 2, 'beneficiaries step');
+    await el.updateComplete;
+    type(el, 'f-beneficiaries-count', '120');
+    $(el, 'button.next').click();
+    await waitUntil(() => el.step === 3, 'documents step');
+    await el.updateComplete;
+
+    choose(el, 'doc_statutes', pdf());
+    await waitUntil(
+      () => el.application?.attachments.some((a) => a.documentId === 'statutes'),
+      'pdf uploaded',
+    );
+    choose(el, 'doc_budget', xlsx());
+    await waitUntil(() => el.application?.attachments.length === 2, 'xlsx uploaded');
+    await waitUntil(() => el.application?.attachments.every((a) => a.scanState === 'clean'), 'scanned', {
+      timeout: 15000,
+    });
+    await el.updateComplete;
+    expect($(el, '.scan').getAttribute('data-scan')).to.equal('clean');
+
+    $(el, 'button.next').click();
+    await waitUntil(() => el.phase === 'review', 'review page');
+    await el.updateComplete;
+    const submit = $<HTMLButtonElement>(el, 'button.submit');
+    submit.click();
+    submit.click();
+    el.submit();
+    await waitUntil(() => el.phase === 'done', 'submitted', { timeout: 15000 });
+    await el.updateComplete;
+    expect($(el, '.receipt-number').textContent?.trim()).to.match(/^[A-Z0-9]+(-[A-Z0-9]+)+$/);
+    expect($(el, '.receipt').textContent).to.match(/UTC/);
+    expect($(el, '.hash').textContent).to.match(/^sha256:/);
+    expect($(el, '.timeline li[data-step=submitted]').getAttribute('data-state')).to.not.equal('pending');
+    expect($(el, '.timeline li[data-step=decision]').getAttribute('data-state')).to.equal('pending');
+    const mine = await client.request(listApplicationsRef, {
+      query: { callId: 'call_0001', associationId: 'asso_0001' },
+    });
+    expect(mine.items.length).to.equal(1);
+    expect(['submitted', 'received']).to.include(mine.items[0]?.status);
+    await expect(el).to.be.accessible(A11Y);
+  });
+
+  it('keeps typing across a reload, then resumes from the server copy on another device', async () => {
+    const client = await signedIn('representative');
+    const first = await openForm(client, 'call_0008');
+    type(first, 'f-summary', 'نص لم يُرسل بعد');
+    first.remove(); // a crash: before the server save
+    const second = await openForm(client, 'call_0008');
+    expect($<HTMLTextAreaElement>(second, '#f-summary').value).to.equal('نص لم يُرسل بعد');
+    await waitUntil(
+      () => second.savedAt && $(second, '.save-state').textContent?.match(/\d\d:\d\d/),
+      'saved at',
+    );
+    second.remove();
+    localStorage.clear(); // another device
+    const third = await openForm(client, 'call_0008');
+    expect($<HTMLTextAreaElement>(third, '#f-summary').value).to.equal('نص لم يُرسل بعد');
+  });
+
+  it('explains a two-tab conflict and keeps both texts', async () => {
+    const tabA = await openForm(await signedIn('representative'), 'call_0009');
+    const tabB = await openForm(await signedIn('representative'), 'call_0009');
+    type(tabA, 'f-summary', 'نص النافذة الأولى');
+    await tabA.save();
+    type(tabB, 'f-summary', 'نص النافذة الثانية');
+    await tabB.save();
+    await waitUntil(() => tabB.conflicts.length === 1, 'conflict');
+    await tabB.updateComplete;
+    const dialog = $<HTMLDialogElement>(tabB, 'dialog.conflict');
+    expect(dialog.open).to.equal(true);
+    expect(dialog.querySelector('.mine')?.textContent).to.contain('نص النافذة الثانية');
+    expect(dialog.querySelector('.theirs')?.textContent).to.contain('نص النافذة الأولى');
+    $(tabB, '#c-summary-merge').click();
+    await tabB.updateComplete;
+    $(tabB, 'dialog.conflict button[type=submit]').click();
+    await waitUntil(() => !tabB.conflicts.length && tabB.savedAt, 'saved after merge');
+    await tabB.save();
+    const merged = tabB.application?.answers.summary as string;
+    expect(merged).to.contain('نص النافذة الأولى').and.contain('نص النافذة الثانية');
+  });
+
+  it('refuses a wrong type before sending, shows progress and the scan, and mirrors in Arabic', async () => {
+    const el = await openForm(await signedIn('representative'), 'call_0010');
+    await el.goTo(el.callData!.form.sections.length - 1);
+    const slot = el.callData!.form.sections.at(-1)!.fields.find((f) => f.type === 'attachment')!;
+    const seen: number[] = [];
+    const observer = new MutationObserver(() => {
+      const bar = el.shadowRoot!.querySelector('progress');
+      if (bar) seen.push(bar.value);
+    });
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true });
+    const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], 'photo.png', {
+      type: 'image/png',
+    });
+    const document = el.callData!.requiredDocuments.find(
+      (d) => d.id === (slot as { documentId: string }).documentId,
+    )!;
+    if (!document.mediaTypes.includes('image/png')) {
+      choose(el, slot.id, png);
+      await waitUntil(() => el.shadowRoot!.querySelector('.upload-error'), 'refused');
+      expect($(el, '.upload-error').textContent).to.contain('image/png');
+      expect(el.application?.attachments.length).to.equal(0);
+    }
+    choose(el, slot.id, document.mediaTypes.includes('application/pdf') ? pdf() : xlsx());
+    await waitUntil(() => el.application?.attachments.length === 1, 'uploaded');
+    observer.disconnect();
+    expect(seen.length).to.be.greaterThan(0);
+    await el.updateComplete;
+    expect($(el, '.scan').textContent?.trim().length).to.be.greaterThan(0);
+
+    // Arabic: "next" sits at the inline end, on the left.
+    const back = $(el, 'button.back').getBoundingClientRect();
+    const next = $(el, 'button.next').getBoundingClientRect();
+    expect(next.left).to.be.lessThan(back.left);
+    el.setAttribute('lang', 'fr');
+    await el.whenMessagesReady();
+    await el.updateComplete;
+    expect(el.getAttribute('dir')).to.equal('ltr');
+    expect($(el, 'button.next').getBoundingClientRect().left).to.be.greaterThan(
+      $(el, 'button.back').getBoundingClientRect().left,
+    );
+    expect($(el, '.progress').textContent).to.contain('Étape');
+
+    $(el, '.document button.subtle').click();
+    await waitUntil(() => el.application?.attachments.length === 0, 'removed');
+  });
+
+  it('shows a late submission refused by the server, with the draft kept and a countdown', async () => {
+    const lateFetch: typeof fetch = async (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (url.endsWith('/submit')) {
+        const problem = {
+          type: 'about:blank',
+          title: 'The call is closed',
+          status: 422,
+          code: 'deadline_passed',
+        };
+        return new Response(JSON.stringify(problem), {
+          status: 422,
+          headers: { 'content-type': 'application/problem+json' },
+        });
+      }
+      return fetch(input, init);
+    };
+    const el = await openForm(await signedIn('representative', lateFetch), 'call_0002');
+    expect($(el, '.countdown').textContent?.trim()).to.not.equal('');
+    type(el, 'f-project_title', 'مشروع متأخر');
+    await el.save();
+    el.phase = 'review';
+    await el.updateComplete;
+    $(el, 'button.submit').click();
+    await waitUntil(() => el.submitError === 'deadline_passed', 'refused');
+    await el.updateComplete;
+    expect($(el, '.submit-error').textContent).to.contain('مسودتكم محفوظة');
+    expect(el.phase).to.equal('review');
+    expect((el.application as Application).status).to.equal('draft');
+    expect(el.application?.answers.project_title).to.equal('مشروع متأخر');
+  });
+});

@@ -1,0 +1,147 @@
+import { type Association, getAssociationRef } from '@nassij/contract';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { API_BASE } from '/__nassij__/env.js';
+import { clientFor } from '../base/client.js';
+import { catalogProblems } from '../i18n/catalogs.js';
+import { formatters } from '../i18n/format.js';
+import { directoryMessages } from './association-directory.messages.js';
+import './define.js';
+import { DEMO_ASSOCIATION_SUMMARIES, DEMO_ASSOCIATIONS } from './demo-associations.js';
+import type { NassijAssociationDirectory } from './nassij-association-directory.js';
+
+const WCAG = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] };
+const root = (el: HTMLElement) => el.shadowRoot as ShadowRoot;
+const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) =>
+  root(el).querySelector(selector) as T;
+const $$ = (el: HTMLElement, selector: string) =>
+  Array.from(root(el).querySelectorAll<HTMLElement>(selector));
+
+async function until(el: NassijAssociationDirectory, check: () => unknown, what: string, ms = 8000) {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+    await el.updateComplete;
+  }
+}
+
+async function search(
+  el: NassijAssociationDirectory,
+  values: { q?: string; region?: string; publicUtility?: boolean },
+) {
+  $<HTMLInputElement>(el, 'input[name="q"]').value = values.q ?? '';
+  $<HTMLSelectElement>(el, 'select[name="region"]').value = values.region ?? '';
+  $<HTMLInputElement>(el, 'input[name="publicUtility"]').checked = values.publicUtility ?? false;
+  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  await el.updateComplete;
+}
+
+const ids = (el: HTMLElement) => $$(el, 'button.result').map((b) => b.dataset.id);
+
+describe('<nassij-association-directory>', () => {
+  it('has every message in every locale', async () => {
+    expect(await catalogProblems(directoryMessages)).to.deep.equal([]);
+  });
+
+  it('searches in data mode by Arabic or French name, region and status', async () => {
+    const el = await fixture<NassijAssociationDirectory>(html`<nassij-association-directory
+      lang="fr"
+      .associations=${[...DEMO_ASSOCIATION_SUMMARIES]}
+      .profiles=${Object.fromEntries(DEMO_ASSOCIATIONS.map((a) => [a.id, a]))}
+    ></nassij-association-directory>`);
+    await el.whenMessagesReady();
+    expect(ids(el)).to.have.length(3);
+    await search(el, { q: 'alphabetisation' });
+    expect(ids(el)).to.deep.equal(['asso_0002']);
+    await search(el, { q: 'تيفاوين' });
+    expect(ids(el)).to.deep.equal(['asso_0001']);
+    await search(el, { publicUtility: true });
+    expect(ids(el)).to.deep.equal(['asso_0002']);
+    await search(el, { region: 'MA-05' });
+    expect(ids(el)).to.deep.equal(['asso_0003']);
+    await search(el, { q: 'zzz' });
+    expect($(el, '[data-state="empty"]').textContent).to.include('Aucune association');
+    await expect(el).to.be.accessible(WCAG);
+  });
+
+  it('opens a profile card with the stats and returns focus on close', async () => {
+    const el = await fixture<NassijAssociationDirectory>(html`<nassij-association-directory
+      lang="ar"
+      .associations=${[...DEMO_ASSOCIATION_SUMMARIES]}
+      .profiles=${Object.fromEntries(DEMO_ASSOCIATIONS.map((a) => [a.id, a]))}
+    ></nassij-association-directory>`);
+    const button = $(el, 'button[data-id="asso_0002"]');
+    setTimeout(() => button.click());
+    const event = await oneEvent(el, 'nassij-association-select');
+    expect(event.detail).to.deep.equal({ associationId: 'asso_0002' });
+    await el.updateComplete;
+    expect($(el, '.profile .registration').textContent).to.equal('REC-1996-00002');
+    expect($(el, '.profile .status').textContent).to.include('المنفعة العامة');
+    expect($(el, '[data-stat="callsAppliedTo"]').textContent).to.equal('5');
+    expect($(el, '[data-stat="amountReceived"]').textContent).to.include('450');
+    expect(root(el).activeElement).to.equal($(el, '.profile h3'));
+    await expect(el).to.be.accessible(WCAG);
+    $(el, '.profile button.close').click();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect($(el, '.profile')).to.equal(null);
+    expect(root(el).activeElement).to.equal($(el, 'button[data-id="asso_0002"]'));
+  });
+
+  describe('against the reference server', () => {
+    it('searches in Arabic and in French and shows the profile GET /v1/associations/{id} returns', async () => {
+      const el = await fixture<NassijAssociationDirectory>(
+        html`<nassij-association-directory lang="ar" api-base=${API_BASE}></nassij-association-directory>`,
+      );
+      await until(el, () => ids(el).length > 0, 'the first page');
+      expect($(el, 'h3.count').textContent).to.match(/\d+/);
+      const everyone = el.total ?? 0;
+      await search(el, { q: 'تيفاوين' });
+      await until(el, () => ids(el).includes('asso_0001') && !el.loading, 'the Arabic search');
+      expect(el.total).to.be.lessThan(everyone);
+      expect(el.items?.every((a) => a.name.ar?.includes('تيفاوين'))).to.equal(true);
+      const arabicIds = ids(el);
+      el.setAttribute('lang', 'fr');
+      await el.whenMessagesReady();
+      await search(el, { q: 'Tifawin' });
+      await until(el, () => !el.loading && el.filters.q === 'Tifawin', 'the French search');
+      expect(ids(el)).to.include('asso_0001');
+      expect(ids(el)).to.deep.equal(arabicIds);
+      await search(el, { q: 'Tifawin', region: 'MA-01' });
+      await until(el, () => !el.loading && el.filters.region === 'MA-01', 'the region search');
+      expect(ids(el)).to.not.include('asso_0001');
+
+      await search(el, { q: 'Tifawin' });
+      await until(el, () => !el.loading && ids(el).includes('asso_0001'), 'the search again');
+      $(el, 'button[data-id="asso_0001"]').click();
+      await until(el, () => el.profile?.id === 'asso_0001', 'the profile');
+      const expected: Association = await clientFor(API_BASE).request(getAssociationRef, {
+        params: { associationId: 'asso_0001' },
+      });
+      const fmt = formatters('fr');
+      expect($(el, '.profile .registration').textContent).to.equal(expected.registrationNumber);
+      const stats = expected.stats;
+      expect(stats).to.exist;
+      if (!stats) return;
+      expect($(el, '[data-stat="callsAppliedTo"]').textContent).to.equal(fmt.number(stats.callsAppliedTo));
+      expect($(el, '[data-stat="awardsReceived"]').textContent).to.equal(fmt.number(stats.awardsReceived));
+      expect($(el, '[data-stat="amountReceived"]').textContent).to.equal(fmt.money(stats.amountReceived));
+      expect($(el, '[data-stat="trainingsAttended"]').textContent).to.equal(
+        fmt.number(stats.trainingsAttended),
+      );
+      await expect(el).to.be.accessible(WCAG);
+    });
+
+    it('filters public-utility associations on the server', async () => {
+      const el = await fixture<NassijAssociationDirectory>(
+        html`<nassij-association-directory lang="en" api-base=${API_BASE}></nassij-association-directory>`,
+      );
+      await until(el, () => ids(el).length > 0, 'the first page');
+      await search(el, { publicUtility: true });
+      await until(el, () => !el.loading && el.filters.publicUtility, 'the filtered page');
+      expect(el.items?.length).to.be.greaterThan(0);
+      expect(el.items?.every((a) => a.publicUtility)).to.equal(true);
+      expect($$(el, 'button.result .badge')).to.have.length(el.items?.length ?? -1);
+    });
+  });
+});

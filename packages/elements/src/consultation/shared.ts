@@ -1,0 +1,79 @@
+import { type Locale, type LocalizedText, pickText, REGIONS } from '@nassij/contract';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { NassijElement } from '../base/nassij-element.js';
+
+// Small helpers the three consultation elements share.
+
+/**
+ * Localized text as a template: the reader's language, else a fallback marked with its own `lang`.
+ *
+ * @example
+ * ```ts
+ * html`<h2>${text(this, consultation.title)}</h2>`;
+ * ```
+ */
+export function text(host: NassijElement, value: LocalizedText | undefined): TemplateResult | typeof nothing {
+  if (!value) return nothing;
+  const picked = pickText(value, host.locale);
+  return picked.locale === host.locale
+    ? html`${picked.text}`
+    : html`<span lang=${picked.locale} dir="auto">${picked.text}</span>`;
+}
+
+/**
+ * The plain string of localized text (for attributes and comparisons).
+ *
+ * @example
+ * ```ts
+ * plain('fr', { ar: 'نص', fr: 'Texte' }); // 'Texte'
+ * ```
+ */
+export function plain(locale: Locale, value: LocalizedText | undefined): string {
+  return value ? pickText(value, locale).text : '';
+}
+
+/**
+ * The name of a region code in the reader's language, or the code itself.
+ *
+ * @example
+ * ```ts
+ * regionName('fr', 'MA-09'); // 'Souss-Massa'
+ * ```
+ */
+export function regionName(locale: Locale, code: string | undefined): string {
+  const region = code ? REGIONS.find((r) => r.code === code) : undefined;
+  return region ? plain(locale, region.name) : (code ?? '');
+}
+
+/**
+ * An absolute http(s) URL, or `undefined` for anything else (`javascript:`, `data:`…), so that no link the
+ * element renders can run script.
+ *
+ * @example
+ * ```ts
+ * safeHref('javascript:alert(1)'); // undefined
+ * ```
+ */
+export function safeHref(url: string | undefined, base?: string): string | undefined {
+  if (!url) return undefined;
+  try {
+    const href = new URL(url, base ?? document.baseURI);
+    return href.protocol === 'http:' || href.protocol === 'https:' ? href.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The translated text of an error code: the component's or shared `error.<code>`, else the generic one.
+ *
+ * @example
+ * ```ts
+ * errorText(this, 'already_supported');
+ * ```
+ */
+export function errorText(host: NassijElement, code: string): string {
+  const key = `error.${code === 'network_error' ? 'network' : code}`;
+  const message = host.t(key);
+  return message === key ? host.t('error.unknown') : message;
+}

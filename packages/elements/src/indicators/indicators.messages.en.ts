@@ -1,0 +1,42 @@
+import type { Message } from '../i18n/messages.js';
+import type { IndicatorsKey } from './indicators.messages.js';
+
+/** English messages of `<nassij-indicators>`, fetched on demand. */
+const en: Readonly<Record<IndicatorsKey, Message>> = {
+  'ind.title': 'Platform indicators',
+  'ind.filters': 'Period and region',
+  'ind.year': 'Year',
+  'ind.region': 'Region',
+  'ind.allRegions': 'All regions',
+  'ind.chartIndicator': 'Indicator shown in the charts',
+  'ind.keyFigures': 'Key figures',
+  'ind.period': 'Period: year {year}',
+  'ind.scope.national': 'Scope: Morocco',
+  'ind.scope.region': 'Scope: {region}',
+  'ind.denominator': 'Denominator: {text}',
+  'ind.ratio': '{numerator} out of {denominator}',
+  'ind.definition': 'Definition',
+  'ind.noDenominator': 'A plain count, with no denominator.',
+  'ind.bars.title': '{indicator} by region, {year}',
+  'ind.bars.desc': 'Highest: {max} ({maxValue}); lowest: {min} ({minValue}). {count} regions.',
+  'ind.trend.title': '{indicator} by year, {scope}',
+  'ind.trend.desc': 'From {first} ({firstValue}) to {last} ({lastValue}).',
+  'ind.breakdown.title': 'Regional breakdown: {indicator}, {year}',
+  'ind.col.region': 'Region',
+  'ind.col.year': 'Year',
+  'ind.col.value': 'Value',
+  'ind.col.numerator': 'Numerator',
+  'ind.col.denominator': 'Denominator',
+  'ind.col.indicator': 'Indicator',
+  'ind.sortBy': 'Sort by {column}',
+  'ind.showTable': 'Show as table',
+  'ind.showChart': 'Show as chart',
+  'ind.download': 'Download the data (CSV)',
+  'ind.downloadOf': 'data: {title}',
+  'ind.downloadAll': 'Download all key figures (CSV)',
+  'ind.selected': '(selected region)',
+  'ind.noChart': 'This indicator has no breakdown by region.',
+  'ind.empty': 'No indicators for this period.',
+  'ind.updated': 'Computed on {date}',
+};
+export default en;

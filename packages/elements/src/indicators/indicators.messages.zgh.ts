@@ -1,0 +1,42 @@
+import type { Message } from '../i18n/messages.js';
+import type { IndicatorsKey } from './indicators.messages.js';
+
+/** Tamazight (Tifinagh) messages of `<nassij-indicators>`, fetched on demand; drafts to be reviewed. */
+const zgh: Readonly<Record<IndicatorsKey, Message>> = {
+  'ind.title': 'ⵉⵎⴻⵜⵜⴰⵍⵏ ⵏ ⵜⵖⴰⵡⵙⴰ',
+  'ind.filters': 'ⴰⵣⵎⵣ ⴷ ⵜⵎⵏⴰⴹⵜ',
+  'ind.year': 'ⴰⵙⴳⴳⵯⴰⵙ',
+  'ind.region': 'ⵜⴰⵎⵏⴰⴹⵜ',
+  'ind.allRegions': 'ⴽⵓⵍⵍⵓ ⵜⵉⵎⵏⴰⴹⵉⵏ',
+  'ind.chartIndicator': 'ⴰⵎⴻⵜⵜⴰⵍ ⵏ ⵉⵎⵙⵓⴽⵏⵏ',
+  'ind.keyFigures': 'ⵉⵎⴹⴰⵏ ⵉⴳⴻⵊⴷⴰⵏⵏ',
+  'ind.period': 'ⴰⵣⵎⵣ: ⴰⵙⴳⴳⵯⴰⵙ {year}',
+  'ind.scope.national': 'ⵜⴰⵖⵣⵉ: ⵍⵎⵖⵔⵉⴱ',
+  'ind.scope.region': 'ⵜⴰⵖⵣⵉ: {region}',
+  'ind.denominator': 'ⴰⴱⵟⵟⴰ: {text}',
+  'ind.ratio': '{numerator} ⵙⴳ {denominator}',
+  'ind.definition': 'ⴰⵙⵏⵎⴽ',
+  'ind.noDenominator': 'ⴰⵎⴹⴰⵏ ⴰⴼⵔⴰⵔⵉ, ⴱⵍⴰ ⴰⴱⵟⵟⴰ.',
+  'ind.bars.title': '{indicator} ⵙ ⵜⵎⵏⴰⴹⵜ, {year}',
+  'ind.bars.desc': 'ⴰⴼⵍⵍⴰⵢ: {max} ({maxValue}); ⴰⵏⴳⴷⴰⵣ: {min} ({minValue}). {count} ⵜⵎⵏⴰⴹⵉⵏ.',
+  'ind.trend.title': '{indicator} ⵙ ⵓⵙⴳⴳⵯⴰⵙ, {scope}',
+  'ind.trend.desc': 'ⵙⴳ {first} ({firstValue}) ⴰⵔ {last} ({lastValue}).',
+  'ind.breakdown.title': 'ⴰⴱⵟⵟⵓ ⵏ ⵜⵎⵏⴰⴹⵉⵏ: {indicator}, {year}',
+  'ind.col.region': 'ⵜⴰⵎⵏⴰⴹⵜ',
+  'ind.col.year': 'ⴰⵙⴳⴳⵯⴰⵙ',
+  'ind.col.value': 'ⴰⵣⴰⵍ',
+  'ind.col.numerator': 'ⴰⵎⴹⴰⵏ',
+  'ind.col.denominator': 'ⴰⴱⵟⵟⴰ',
+  'ind.col.indicator': 'ⴰⵎⴻⵜⵜⴰⵍ',
+  'ind.sortBy': 'ⵙⵎⵢⴰⵏ ⵙ {column}',
+  'ind.showTable': 'ⵙⵎⴰⵍ ⴰⵎⵎ ⵜⴰⴼⵍⵡⵉⵜ',
+  'ind.showChart': 'ⵙⵎⴰⵍ ⴰⵎⵎ ⴰⵎⵙⵓⴽⵏ',
+  'ind.download': 'ⴰⴳⵎ ⵉⵙⴼⴽⴰ (CSV)',
+  'ind.downloadOf': 'ⵉⵙⴼⴽⴰ: {title}',
+  'ind.downloadAll': 'ⴰⴳⵎ ⴽⵓⵍⵍⵓ ⵉⵎⴹⴰⵏ ⵉⴳⴻⵊⴷⴰⵏⵏ (CSV)',
+  'ind.selected': '(ⵜⴰⵎⵏⴰⴹⵜ ⵉⵜⵜⵓⵙⵜⴰⵏ)',
+  'ind.noChart': 'ⵓⵔ ⴷⴰⵔⵙ ⴰⵎⴻⵜⵜⴰⵍ ⴰⴷ ⴰⴱⵟⵟⵓ ⵙ ⵜⵎⵏⴰⴹⵜ.',
+  'ind.empty': 'ⵓⵍⴰ ⴰⵎⴻⵜⵜⴰⵍ ⵉ ⵓⵣⵎⵣ ⴰⴷ.',
+  'ind.updated': 'ⵉⵜⵜⵓⵙⵎⵉⴹⵏ ⴳ {date}',
+};
+export default zgh;

@@ -1,0 +1,189 @@
+// Pagination and every error class, produced by the real reference server (or a real socket for the
+// network failures), never by a mock.
+import assert from 'node:assert/strict';
+import { createServer, type Server as NetServer, type Socket } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { DEMO_ACCOUNTS } from '@nassij/server';
+import { signInAs, tempServer } from '@nassij/server/testing';
+import { createClient } from '../client.js';
+import {
+  NassijAbortError,
+  NassijApiError,
+  NassijConflictError,
+  NassijNetworkError,
+  NassijTimeoutError,
+  NassijValidationError,
+} from '../errors.js';
+
+type Server = Awaited<ReturnType<typeof tempServer>>;
+let server: Server;
+before(async () => {
+  server = await tempServer({ rateLimit: false });
+});
+after(() => server.stop());
+
+/** A TCP listener that accepts connections and never answers: a server that hangs. */
+async function silentListener(): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const listener: NetServer = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((ok) => listener.listen(0, '127.0.0.1', ok));
+  const address = listener.address();
+  assert.ok(address && typeof address === 'object');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise((ok) => {
+        for (const socket of sockets) socket.destroy();
+        listener.close(() => ok());
+      }),
+  };
+}
+
+/** A port that was free a moment ago and has nothing listening now. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', ok));
+  const address = probe.address();
+  assert.ok(address && typeof address === 'object');
+  await new Promise((ok) => probe.close(ok));
+  return address.port;
+}
+
+describe('pagination over the 43 seeded calls', () => {
+  test('for await over calls.iterate({ limit: 5 }) yields every call exactly once', async () => {
+    let requests = 0;
+    const client = createClient({
+      baseUrl: server.url,
+      hooks: {
+        beforeRequest: () => {
+          requests++;
+          return undefined;
+        },
+      },
+    });
+    const single = await client.calls.search({ limit: 100 });
+    assert.equal(single.items.length, 43);
+    requests = 0;
+    const seen: string[] = [];
+    for await (const call of client.calls.iterate({ limit: 5 })) seen.push(call.id);
+    assert.equal(requests, 9, '43 calls in pages of 5');
+    assert.equal(new Set(seen).size, seen.length, 'no call twice');
+    assert.deepEqual([...seen].sort(), single.items.map((call) => call.id).sort());
+  });
+
+  test('breaking after 7 items makes exactly 2 requests', async () => {
+    let requests = 0;
+    const client = createClient({
+      baseUrl: server.url,
+      hooks: {
+        beforeRequest: () => {
+          requests++;
+          return undefined;
+        },
+      },
+    });
+    const seen: string[] = [];
+    for await (const call of client.calls.iterate({ limit: 5 })) {
+      seen.push(call.id);
+      if (seen.length === 7) break;
+    }
+    assert.equal(seen.length, 7);
+    assert.equal(requests, 2);
+  });
+});
+
+describe('error classes', () => {
+  test('404 is a NassijApiError with code not_found', async () => {
+    const client = createClient({ baseUrl: server.url });
+    const error = await client.calls.get('call_9999').catch((e: unknown) => e);
+    assert.ok(error instanceof NassijApiError);
+    assert.equal(error.status, 404);
+    assert.equal(error.code, 'not_found');
+    assert.equal(error instanceof NassijValidationError, false);
+  });
+
+  test('an unknown query field is a 422 NassijValidationError naming it', async () => {
+    const client = createClient({ baseUrl: server.url });
+    const error = await client.calls
+      .search({ colour: 'blue' } as unknown as Parameters<typeof client.calls.search>[0])
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof NassijValidationError);
+    assert.equal(error.status, 422);
+    assert.ok(
+      error.fieldErrors.some((f) => f.path === '/colour' && f.code === 'unknown_field'),
+      JSON.stringify(error.fieldErrors),
+    );
+  });
+
+  test('a stale autosave ETag is a 412 NassijConflictError carrying current and etag', async () => {
+    const token = await signInAs(server.url, DEMO_ACCOUNTS.member.email, DEMO_ACCOUNTS.member.password);
+    const client = createClient({ baseUrl: server.url, token });
+    const draft = await client.applications.start({ callId: 'call_0002', associationId: 'asso_0001' });
+    const read = await client.applications.getWithEtag(draft.id);
+    const saved = await client.applications.update(
+      draft.id,
+      { projectTitle: 'الأول' },
+      { ifMatch: read.etag },
+    );
+    const error = await client.applications
+      .update(draft.id, { projectTitle: 'قديم' }, { ifMatch: read.etag })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof NassijConflictError);
+    assert.equal(error.status, 412);
+    assert.equal((error.current as { projectTitle?: string }).projectTitle, 'الأول');
+    assert.equal(error.etag, saved.etag);
+  });
+
+  test('401 without a token and 403 for the wrong role', async () => {
+    const anonymous = createClient({ baseUrl: server.url });
+    const unauthenticated = await anonymous.auth.me().catch((e: unknown) => e);
+    assert.ok(unauthenticated instanceof NassijApiError);
+    assert.equal(unauthenticated.status, 401);
+    assert.equal(unauthenticated.code, 'unauthenticated');
+
+    const citizen = createClient({ baseUrl: server.url });
+    await citizen.auth.signIn(DEMO_ACCOUNTS.citizen.email, DEMO_ACCOUNTS.citizen.password);
+    const forbidden = await citizen.moderation.queue().catch((e: unknown) => e);
+    assert.ok(forbidden instanceof NassijApiError);
+    assert.equal(forbidden.status, 403);
+    assert.equal(forbidden.code, 'forbidden');
+  });
+
+  test('a closed port is a NassijNetworkError after the retries', async () => {
+    const port = await closedPort();
+    const client = createClient({ baseUrl: `http://127.0.0.1:${port}`, retry: { limit: 1, baseDelayMs: 1 } });
+    const error = await client.meta.health().catch((e: unknown) => e);
+    assert.ok(error instanceof NassijNetworkError);
+    assert.equal(error.retryable, true);
+  });
+
+  test('a server that never answers is a NassijTimeoutError', async () => {
+    const hang = await silentListener();
+    try {
+      const client = createClient({ baseUrl: hang.url, timeout: 300 });
+      const error = await client.meta.health().catch((e: unknown) => e);
+      assert.ok(error instanceof NassijTimeoutError);
+      assert.equal(error.code, 'timeout');
+    } finally {
+      await hang.close();
+    }
+  });
+
+  test('aborting mid-request is a NassijAbortError', async () => {
+    const hang = await silentListener();
+    try {
+      const client = createClient({ baseUrl: hang.url, timeout: 10_000 });
+      const controller = new AbortController();
+      const pending = client.calls.get('call_0001', { signal: controller.signal });
+      setTimeout(() => controller.abort(), 50);
+      const error = await pending.catch((e: unknown) => e);
+      assert.ok(error instanceof NassijAbortError);
+      assert.equal(error.code, 'aborted');
+    } finally {
+      await hang.close();
+    }
+  });
+});

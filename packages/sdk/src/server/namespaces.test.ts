@@ -1,0 +1,401 @@
+// Every namespace of the client against the real reference server (demo seed), never a mock.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Answers, AnswerValue, Call, FormField } from '@nassij/contract';
+import { DEMO_ACCOUNTS, type DemoAccountKey } from '@nassij/server';
+import { tempServer } from '@nassij/server/testing';
+import { createClient, type NassijClient } from '../client.js';
+
+type Server = Awaited<ReturnType<typeof tempServer>>;
+
+let server: Server;
+const clients = {} as Record<DemoAccountKey | 'anonymous', NassijClient>;
+
+before(async () => {
+  server = await tempServer({ rateLimit: false });
+  clients.anonymous = createClient({ baseUrl: server.url });
+  const keys = Object.keys(DEMO_ACCOUNTS) as DemoAccountKey[];
+  await Promise.all(
+    keys.map(async (key) => {
+      const client = createClient({ baseUrl: server.url });
+      await client.auth.signIn(DEMO_ACCOUNTS[key].email, DEMO_ACCOUNTS[key].password);
+      clients[key] = client;
+    }),
+  );
+});
+after(() => server.stop());
+
+/** A small valid PDF, built in code so the tests carry no binary files. */
+function pdfBytes(note: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(
+    [
+      '%PDF-1.4',
+      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+      `3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Title (${note}) >> endobj`,
+      'trailer << /Root 1 0 R >>',
+      '%%EOF',
+      '',
+    ].join('\n'),
+  );
+}
+
+/** A stored (uncompressed) ZIP: enough for the server to sniff an xlsx. */
+function xlsxBytes(): Uint8Array<ArrayBuffer> {
+  const entries = [
+    { name: '[Content_Types].xml', content: '<Types/>' },
+    { name: 'xl/workbook.xml', content: '<w/>' },
+  ];
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name);
+    const data = Buffer.from(entry.content);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    parts.push(local, name, data);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt32LE(data.length, 20);
+    header.writeUInt32LE(data.length, 24);
+    header.writeUInt16LE(name.length, 28);
+    header.writeUInt32LE(offset, 42);
+    central.push(header, name);
+    offset += 30 + name.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...parts, directory, end]));
+}
+
+function answerFor(field: FormField): AnswerValue | undefined {
+  switch (field.type) {
+    case 'text':
+    case 'long_text':
+      return 'مشروع تجريبي لدعم الشباب'.slice(0, field.maxLength ?? 200);
+    case 'number':
+      return field.max !== undefined ? Math.min(field.min ?? 1, field.max) : (field.min ?? 1);
+    case 'money':
+      return { amount: '1000.00', currency: 'MAD' };
+    case 'date':
+      return '2026-06-01';
+    case 'choice':
+      return field.options[0]?.value ?? '';
+    case 'multi_choice':
+      return [field.options[0]?.value ?? ''];
+    case 'region':
+      return 'MA-01';
+    case 'budget_table':
+      return {
+        lines: [
+          {
+            id: 'line_1',
+            label: 'Matériel',
+            ...(field.categories?.[0] ? { category: field.categories[0].value } : {}),
+            amount: { amount: '1000.00', currency: 'MAD' },
+            coFinanced: { amount: '100.00', currency: 'MAD' },
+          },
+        ],
+      };
+    case 'beneficiaries':
+      return { count: 120, women: 60, youth: 40 };
+    case 'attachment':
+      return undefined;
+  }
+}
+
+function completeAnswers(call: Call): Answers {
+  const answers: Answers = {};
+  for (const field of call.form.sections.flatMap((s) => s.fields)) {
+    const value = answerFor(field);
+    if (value !== undefined) answers[field.id] = value;
+  }
+  return answers;
+}
+
+describe('public reads', () => {
+  test('meta: health and the OpenAPI document', async () => {
+    const health = await clients.anonymous.meta.health();
+    assert.equal(health.status, 'ok');
+    const doc = (await clients.anonymous.meta.openapi()) as { openapi?: string; paths?: object };
+    assert.match(doc.openapi ?? '', /^3\./);
+    assert.ok(Object.keys(doc.paths ?? {}).includes('/v1/calls'));
+  });
+
+  test('reference: the twelve regions with Arabic names', async () => {
+    const reference = await clients.anonymous.reference.get();
+    assert.equal(reference.regions.length, 12);
+    assert.ok(reference.regions.every((region) => /[\u0600-\u06FF]/.test(region.name.ar ?? '')));
+    assert.ok(reference.domains.length > 0 && reference.legalForms.length > 0);
+  });
+
+  test('associations: region filter honoured, facets present, one by id', async () => {
+    const page = await clients.anonymous.associations.search({ region: ['MA-06'], limit: 50 });
+    assert.ok((page.total ?? 0) > 0);
+    assert.ok(page.items.every((item) => item.region === 'MA-06'));
+    assert.ok(page.facets?.region, 'facets name the regions');
+    const first = page.items[0];
+    assert.ok(first);
+    const one = await clients.anonymous.associations.get(first.id);
+    assert.equal(one.id, first.id);
+    assert.match(one.name.ar ?? '', /[\u0600-\u06FF]/);
+  });
+
+  test('associations.mine: the member sees asso_0001 and asso_0002', async () => {
+    const mine = await clients.member.associations.mine();
+    const ids = mine.items.map((m) => m.association.id).sort();
+    assert.deepEqual(ids, ['asso_0001', 'asso_0002']);
+    assert.ok(mine.items.every((m) => m.role === 'member'));
+  });
+
+  test('calls: search with a region filter, facets, Arabic title, get, eligibility, awards', async () => {
+    const all = await clients.anonymous.calls.search({ limit: 100 });
+    assert.equal(all.total, 43);
+    assert.ok(all.facets?.status && all.facets.region);
+    const regional = await clients.anonymous.calls.search({ region: ['MA-01'], limit: 100 });
+    assert.ok((regional.total ?? 0) > 0 && (regional.total ?? 0) < (all.total ?? 0));
+    for (const call of regional.items) {
+      const full = await clients.anonymous.calls.get(call.id);
+      assert.ok(
+        full.coverage === 'national' || full.eligibleRegions.includes('MA-01'),
+        `${call.id} is open to MA-01`,
+      );
+    }
+    const call = await clients.anonymous.calls.get('call_0001');
+    assert.match(call.title.ar ?? '', /[\u0600-\u06FF]/);
+    assert.ok(call.requiredDocuments.some((d) => d.id === 'statutes'));
+
+    const eligible = await clients.member.calls.checkEligibility('call_0001', 'asso_0001');
+    assert.equal(eligible.eligible, true);
+    const ineligible = await clients.member.calls.checkEligibility('call_0001', 'asso_0002');
+    assert.equal(ineligible.eligible, false);
+
+    const awards = await clients.anonymous.awards.search({ limit: 100 });
+    assert.ok((awards.total ?? 0) > 0);
+    const withAwards = awards.items[0]?.callId;
+    assert.ok(withAwards);
+    const ofCall = await clients.anonymous.calls.awards(withAwards);
+    assert.ok(ofCall.items.length > 0 && ofCall.items.every((a) => a.callId === withAwards));
+  });
+
+  test('awards: filter by call', async () => {
+    const page = await clients.anonymous.awards.search({ callId: 'call_0025' });
+    assert.ok(page.items.length > 0 && page.items.every((a) => a.callId === 'call_0025'));
+  });
+
+  test('consultations: search, get, version, diff, stats, synthesis', async () => {
+    const page = await clients.anonymous.consultations.search({ limit: 50 });
+    assert.ok(page.items.some((c) => c.id === 'cons_0001'));
+    const law = await clients.anonymous.consultations.get('cons_0001');
+    assert.equal(law.participationMode, 'open');
+    assert.match(law.title.ar ?? '', /[\u0600-\u06FF]/);
+    const v1 = await clients.anonymous.consultations.getVersion('cons_0001', 'v1');
+    assert.equal(v1.id, 'v1');
+    const diff = await clients.anonymous.consultations.compareVersions('cons_0001', 'v2', 'v1');
+    assert.ok(JSON.stringify(diff).length > 2);
+    const stats = await clients.anonymous.consultations.stats('cons_0001');
+    assert.ok(stats.contributions > 0);
+    const synthesis = await clients.anonymous.consultations.synthesis('cons_0007');
+    assert.ok(JSON.stringify(synthesis).length > 20);
+  });
+
+  test('courses and sessions: search, iterate, get', async () => {
+    const courses = await clients.anonymous.courses.search({ limit: 10 });
+    assert.equal(courses.total, 36);
+    const ids = new Set<string>();
+    for await (const course of clients.anonymous.courses.iterate({ limit: 10 })) ids.add(course.id);
+    assert.equal(ids.size, 36);
+    const course = await clients.anonymous.courses.get('crs_0031');
+    assert.match(course.title.ar ?? '', /[\u0600-\u06FF]/);
+
+    const sessions = await clients.anonymous.sessions.search({ state: ['open'], limit: 100 });
+    assert.ok(sessions.items.length > 0 && sessions.items.every((s) => s.registrationState === 'open'));
+    const first = sessions.items[0];
+    assert.ok(first);
+    assert.equal((await clients.anonymous.sessions.get(first.id)).id, first.id);
+  });
+
+  test('indicators and open data: catalogue, CSV and JSON exports, awards 360', async () => {
+    const indicators = await clients.anonymous.indicators.get();
+    assert.ok(indicators.indicators.length > 0);
+    assert.ok(indicators.indicators.some((i) => i.code === 'associations_supported_share'));
+
+    const catalogue = await clients.anonymous.openData.catalogue();
+    assert.ok(catalogue.datasets.some((d) => d.id === 'calls'));
+    const csv = await clients.anonymous.openData.export('calls', { format: 'csv' });
+    assert.equal(typeof csv, 'string');
+    const lines = String(csv).trim().split(/\r?\n/);
+    assert.equal(lines.length, 44, 'a header and one line per call');
+    const rows = await clients.anonymous.openData.export('calls', { format: 'json' });
+    assert.ok(Array.isArray(rows));
+    assert.equal(rows.length, 43);
+    const awards360 = await clients.anonymous.openData.awards360();
+    assert.ok(JSON.stringify(awards360).length > 20);
+  });
+});
+
+describe('applications and reviews on call_0001', () => {
+  test('start, withdraw, start again, autosave, upload, remove, submit, review, decide, award', async () => {
+    const member = clients.member;
+    const call = await member.calls.get('call_0001');
+
+    const firstDraft = await member.applications.start({ callId: call.id, associationId: 'asso_0001' });
+    assert.equal(firstDraft.status, 'draft');
+    const withdrawn = await member.applications.withdraw(firstDraft.id, 'Brouillon de test');
+    assert.equal(withdrawn.status, 'withdrawn');
+
+    const draft = await member.applications.start({ callId: call.id, associationId: 'asso_0001' });
+    assert.notEqual(draft.id, firstDraft.id, 'a withdrawn application frees the slot');
+    assert.equal((await member.applications.get(draft.id)).id, draft.id);
+    const read = await member.applications.getWithEtag(draft.id);
+    const saved = await member.applications
+      .update(
+        draft.id,
+        {
+          projectTitle: 'مشروع تكوين الشباب',
+          requestedAmount: call.budget.minAward ?? { amount: '30000.00', currency: 'MAD' },
+          answers: completeAnswers(call),
+        },
+        { ifMatch: read.etag },
+      )
+      .catch((e) => {
+        console.log('DEBUG', JSON.stringify(e.fieldErrors));
+        throw e;
+      });
+    assert.equal(saved.data.projectTitle, 'مشروع تكوين الشباب');
+    assert.notEqual(saved.etag, read.etag);
+
+    const statutes = await member.applications.upload(draft.id, {
+      documentId: 'statutes',
+      file: { name: 'statuts.pdf', type: 'application/pdf', data: pdfBytes('statuts') },
+      rules: member.applications.rulesFor(call, 'statutes'),
+    });
+    assert.equal(statutes.documentId, 'statutes');
+    await member.applications.removeAttachment(draft.id, statutes.id);
+    const afterRemove = await member.applications.get(draft.id);
+    assert.equal(
+      afterRemove.attachments.some((a) => a.id === statutes.id),
+      false,
+    );
+    await member.applications.upload(draft.id, {
+      documentId: 'statutes',
+      file: { name: 'statuts.pdf', type: 'application/pdf', data: pdfBytes('statuts-2') },
+    });
+    await member.applications.upload(draft.id, {
+      documentId: 'budget',
+      file: {
+        name: 'budget.xlsx',
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        data: xlsxBytes(),
+      },
+    });
+
+    const listed = await member.applications.list({ callId: call.id });
+    assert.ok(listed.items.some((a) => a.id === draft.id));
+
+    const { application, receipt } = await member.applications.submit(draft.id);
+    assert.equal(application.status, 'received');
+    assert.match(receipt.number, /^RC-\d{4}-\d{6}$/);
+
+    const queue = await clients.reviewer.reviews.listApplications(call.id);
+    assert.ok(queue.items.some((a) => a.id === draft.id));
+    const review = await clients.reviewer.reviews.submit(draft.id, {
+      conflictOfInterest: { declared: false },
+      scores: call.criteria.map((c) => ({ criterionId: c.id, score: c.maxScore })),
+      comment: 'ملف متين',
+    });
+    assert.equal(review.scores.length, call.criteria.length);
+
+    const amount = call.budget.minAward ?? { amount: '30000.00', currency: 'MAD' as const };
+    const decided = await clients.admin.reviews.decide(draft.id, { outcome: 'awarded', amount });
+    assert.equal(decided.status, 'awarded');
+    const awards = await clients.anonymous.awards.search({ callId: call.id });
+    assert.ok(awards.items.some((a) => a.applicationId === draft.id));
+  });
+});
+
+describe('contributions and moderation on cons_0001', () => {
+  test('anonymous create with a device, queue, publish, get, support, report, respond, list', async () => {
+    const device = { 'x-nassij-device': 'sdk-test-device-00000001' };
+    const receipt = await clients.anonymous.contributions.create(
+      'cons_0001',
+      {
+        kind: 'comment',
+        articleId: 'art-5',
+        body: 'رأي من اختبار العميل',
+        consent: true,
+        author: { displayName: 'ⵎⵓⵃⵎⵎⴷ', participantType: 'citizen', region: 'MA-09' },
+      },
+      { headers: device },
+    );
+    assert.equal(receipt.awaitingModeration, true);
+    const id = receipt.contribution.id;
+    const own = await clients.anonymous.contributions.get(id, { headers: device });
+    assert.equal(own.id, id);
+
+    const queue = await clients.moderator.moderation.queue({ limit: 100 });
+    assert.ok(queue.items.some((c) => c.id === id));
+    const published = await clients.moderator.moderation.decide(id, { decision: 'publish' });
+    assert.equal(published.moderation.state, 'published');
+
+    const supported = await clients.citizen.contributions.support(id);
+    assert.equal(supported.supportedByMe, true);
+    assert.equal(supported.supports, 1);
+    await clients.member.contributions.report(id, { reason: 'other', detail: 'اختبار' });
+    const responded = await clients.admin.contributions.respond(id, {
+      body: { ar: 'شكرا على مساهمتكم', fr: 'Merci pour votre contribution' },
+    });
+    assert.match(responded.officialResponse?.body.ar ?? '', /شكرا/);
+
+    const list = await clients.anonymous.contributions.list('cons_0001', { articleId: 'art-5', limit: 100 });
+    assert.ok(list.items.some((c) => c.id === id));
+    assert.ok(list.items.every((c) => c.articleId === 'art-5'));
+  });
+});
+
+describe('registrations', () => {
+  test('create, get, list, cancel; evaluate a past one; admin records attendance', async () => {
+    const member = clients.member;
+    const sessions = await clients.anonymous.sessions.search({ state: ['open'], limit: 100 });
+    const session = sessions.items[0];
+    assert.ok(session);
+    const created = await member.registrations.create({
+      sessionId: session.id,
+      associationId: 'asso_0001',
+      participant: { name: 'سلمى العلوي' },
+      consent: true,
+    });
+    assert.equal(created.status, 'confirmed');
+    assert.equal((await member.registrations.get(created.id)).id, created.id);
+    const mine = await member.registrations.list({ associationId: 'asso_0001', limit: 100 });
+    assert.ok(mine.items.some((r) => r.id === created.id));
+    const cancelled = await member.registrations.cancel(created.id, 'تعذر الحضور');
+    assert.equal(cancelled.status, 'cancelled');
+
+    const past = await member.registrations.list({
+      associationId: 'asso_0001',
+      status: ['completed', 'attended'],
+      limit: 100,
+    });
+    const target = past.items.find((r) => r.evaluation === undefined);
+    assert.ok(target, 'the seed has an attended registration without an evaluation');
+    const evaluated = await member.registrations.evaluate(target.id, { rating: 5, comment: 'مفيد' });
+    assert.equal(evaluated.evaluation?.rating, 5);
+
+    const recorded = await clients.admin.registrations.recordAttendance(target.id, {
+      attendedHours: 6,
+      status: 'completed',
+    });
+    assert.equal(recorded.status, 'completed');
+    assert.equal(recorded.attendance?.attendedHours, 6);
+  });
+});

@@ -1,0 +1,109 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '../packages/elements/src/application-form/define.js';
+import {
+  DEMO_CALL,
+  DEMO_DRAFT,
+  DEMO_INELIGIBLE,
+  DEMO_MEMBERSHIPS,
+  DEMO_SUBMITTED,
+} from '../packages/elements/src/application-form/demo-data.js';
+import type {
+  ApplicationPhase,
+  NassijApplicationForm,
+} from '../packages/elements/src/application-form/nassij-application-form.js';
+
+/** Story args: the element's data-mode properties plus the reader's language and theme. */
+interface Args {
+  lang: 'ar' | 'fr' | 'zgh' | 'en';
+  theme: 'light' | 'dark' | undefined;
+  phase: ApplicationPhase;
+  step: number;
+  eligible: boolean;
+  submitted: boolean;
+  submitError: string | undefined;
+  loading: boolean;
+  errorCode: string | undefined;
+}
+
+const meta: Meta<Args> = {
+  title: 'Calls/Application form',
+  component: 'nassij-application-form',
+  tags: ['autodocs'],
+  args: {
+    lang: 'ar',
+    theme: undefined,
+    phase: 'form',
+    step: 0,
+    eligible: true,
+    submitted: false,
+    submitError: undefined,
+    loading: false,
+    errorCode: undefined,
+  },
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['ar', 'fr', 'zgh', 'en'] },
+    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
+    phase: { control: 'select', options: ['signin', 'choose', 'eligibility', 'form', 'review', 'done'] },
+    step: { control: { type: 'number', min: 0, max: 3 } },
+  },
+  render: (args) => html`<nassij-application-form
+    lang=${args.lang}
+    theme=${args.theme ?? nothing}
+    call="call_0001"
+    .callData=${args.loading || args.errorCode ? undefined : DEMO_CALL}
+    .errorCode=${args.errorCode}
+    .associations=${DEMO_MEMBERSHIPS}
+    .eligibility=${args.eligible ? { eligible: true, reasons: [] } : DEMO_INELIGIBLE}
+    .application=${args.submitted ? DEMO_SUBMITTED : DEMO_DRAFT}
+    .answers=${DEMO_DRAFT.answers}
+    .phase=${args.phase}
+    .step=${args.step}
+    .savedAt=${DEMO_DRAFT.autosavedAt}
+    .submitError=${args.submitError}
+  ></nassij-application-form>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** Loading the call. */
+export const Loading: Story = { args: { loading: true } };
+/** The call could not be loaded. */
+export const LoadError: Story = { args: { errorCode: 'network' } };
+/** Not signed in: the popup sign-in button. */
+export const SignIn: Story = { args: { phase: 'signin' } };
+/** A member of two associations chooses one. */
+export const ChooseAssociation: Story = { args: { phase: 'choose' } };
+/** Eligible: the form can start. */
+export const Eligible: Story = { args: { phase: 'eligibility' } };
+/** Not eligible: every unmet rule in words, no form. */
+export const NotEligible: Story = { args: { phase: 'eligibility', eligible: false } };
+/** Step 1: the project (text, long text, date, number, region, choice, multiple choice). */
+export const StepProject: Story = { args: { step: 0 } };
+/** Step 2: the budget table with totals and co-financing, and the requested amount. */
+export const StepBudget: Story = { args: { step: 1 } };
+/** Step 3: beneficiaries. */
+export const StepBeneficiaries: Story = { args: { step: 2 } };
+/** Step 4: the documents checklist, one slot per document, a scan pending. */
+export const StepDocuments: Story = { args: { step: 3 } };
+/** Step 1 after "Next" with errors: the summary links to each field. */
+export const StepWithErrors: Story = {
+  args: { step: 0 },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('nassij-application-form') as NassijApplicationForm;
+    el.answers = {};
+    await el.updateComplete;
+    await el.next();
+  },
+};
+/** The review page before sending. */
+export const Review: Story = { args: { phase: 'review' } };
+/** The server refused a late submission; the draft is kept. */
+export const LateSubmission: Story = { args: { phase: 'review', submitError: 'deadline_passed' } };
+/** After submission: the receipt and the status timeline, with withdrawal. */
+export const Submitted: Story = { args: { phase: 'done', submitted: true } };
+/** The same in French. */
+export const SubmittedFrench: Story = { args: { phase: 'done', submitted: true, lang: 'fr' } };
+/** The form in dark theme. */
+export const Dark: Story = { args: { theme: 'dark', step: 1 } };

@@ -1,0 +1,111 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../packages/elements/src/consultation/define.js';
+import {
+  demoConsultation,
+  demoContributions,
+  demoDiff,
+} from '../packages/elements/src/consultation/demo-data.js';
+import type { NassijConsultation } from '../packages/elements/src/consultation/nassij-consultation.js';
+
+interface Args {
+  phase?: Parameters<typeof demoConsultation>[0];
+  mode?: Parameters<typeof demoConsultation>[1];
+  loading?: boolean;
+  errorCode?: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Consultations/nassij-consultation',
+  component: 'nassij-consultation',
+  args: { phase: 'contributions_open', mode: 'open' },
+  render: (args) => html`<nassij-consultation
+    .data=${args.loading || args.errorCode ? undefined : demoConsultation(args.phase, args.mode)}
+    .diff=${demoDiff}
+    .contributions=${demoContributions()}
+    .errorCode=${args.errorCode}
+  ></nassij-consultation>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+const inside = async (canvas: HTMLElement, act: (el: NassijConsultation) => Promise<void> | void) => {
+  const el = canvas.querySelector('nassij-consultation');
+  if (!el) return;
+  await el.updateComplete;
+  await act(el);
+};
+
+export const ContributionsOpen: Story = { name: 'Contributions open (Arabic)', globals: { locale: 'ar' } };
+export const French: Story = { globals: { locale: 'fr' } };
+export const Tamazight: Story = { globals: { locale: 'zgh' } };
+export const English: Story = { globals: { locale: 'en' } };
+export const Dark: Story = { globals: { theme: 'dark' } };
+export const Upcoming: Story = { args: { phase: 'upcoming' } };
+export const Information: Story = { args: { phase: 'information' } };
+export const Closed: Story = { args: { phase: 'closed' } };
+export const SynthesisPublished: Story = {
+  name: 'Synthesis published',
+  args: { phase: 'synthesis_published' },
+};
+export const Loading: Story = { args: { loading: true } };
+export const ErrorState: Story = { name: 'Error', args: { errorCode: 'unavailable' } };
+
+export const ArticleOpen: Story = {
+  name: 'Article with contributions',
+  play: ({ canvasElement }) => inside(canvasElement, (el) => el.openArticle('art-2')),
+};
+
+export const AmendmentForm: Story = {
+  name: 'Amendment form (open mode, consent notice)',
+  play: ({ canvasElement }) =>
+    inside(canvasElement, async (el) => {
+      localStorage.removeItem('nassij:consultation:consent');
+      await el.openArticle('art-2');
+      el.shadowRoot?.querySelector<HTMLButtonElement>('button[data-kind="amendment"]')?.click();
+    }),
+};
+
+export const RegisteredMode: Story = {
+  name: 'Registered mode (sign-in asked)',
+  args: { mode: 'registered' },
+  play: ({ canvasElement }) =>
+    inside(canvasElement, async (el) => {
+      await el.openArticle(null);
+      el.shadowRoot?.querySelector<HTMLButtonElement>('button[data-kind="comment"]')?.click();
+    }),
+};
+
+export const AssociationsOnly: Story = { name: 'Associations only', args: { mode: 'associations_only' } };
+
+export const ReceiptAwaitingModeration: Story = {
+  name: 'Receipt, awaiting moderation',
+  play: ({ canvasElement }) =>
+    inside(canvasElement, (el) => {
+      const contribution = demoContributions()[1];
+      if (!contribution) return;
+      el.receipt = {
+        contribution: { ...contribution, moderation: { state: 'pending' } },
+        receiptNumber: 'MA-CTB-2026-000123',
+        followUrl: '/v1/contributions/ctb_2',
+        awaitingModeration: true,
+      };
+    }),
+};
+
+export const WaitingToSend: Story = {
+  name: 'Offline: waiting to send',
+  play: ({ canvasElement }) =>
+    inside(canvasElement, (el) => {
+      el.outbox = [
+        {
+          key: 'demo-key',
+          consultationId: 'cons_demo',
+          anonymous: true,
+          createdAt: new Date().toISOString(),
+          body: { kind: 'comment', body: 'مساهمة كتبت دون اتصال', consent: true },
+        },
+      ];
+    }),
+};
