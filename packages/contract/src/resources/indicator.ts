@@ -126,7 +126,8 @@ export const Indicator = /* @__PURE__ */ (() =>
 export type Indicator = z.infer<typeof Indicator>;
 
 /**
- * Query of `GET /v1/indicators`: the year (default: the latest with data), a region, some codes.
+ * Query of `GET /v1/indicators`: the year (default: the latest complete year with data — annual figures of a
+ * year still under way would read as a collapse), a region, some codes.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { RegionCode, WebUrl } from '../shared/ids.js';
+import { Id, RegionCode, WebUrl } from '../shared/ids.js';
 import { CalendarDate, Instant } from '../shared/instant.js';
 import { LocalizedText } from '../shared/localized-text.js';
 import { CURRENCY, type Money } from '../shared/money.js';
@@ -105,6 +105,8 @@ export const ExportQuery = /* @__PURE__ */ (() =>
     format: z._default(z.enum(['csv', 'json']), 'csv'),
     year: z.optional(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100))),
     region: z.optional(RegionCode),
+    /** Only this consultation's records (datasets `consultations` and `contributions`). */
+    consultationId: z.optional(Id),
   }))();
 export type ExportQuery = z.infer<typeof ExportQuery>;
 

@@ -359,8 +359,8 @@ describe('<nassij-consultation> against the reference server', () => {
     );
     const links = $$<HTMLAnchorElement>(el, '.downloads a').map((a) => a.href);
     expect(links).to.deep.equal([
-      `${API_BASE.replace(/\/+$/, '')}/v1/open-data/contributions?format=csv`,
-      `${API_BASE.replace(/\/+$/, '')}/v1/open-data/contributions?format=json`,
+      `${API_BASE.replace(/\/+$/, '')}/v1/open-data/contributions?format=csv&consultationId=cons_0007`,
+      `${API_BASE.replace(/\/+$/, '')}/v1/open-data/contributions?format=json&consultationId=cons_0007`,
     ]);
     const csv = await fetch(links[0] as string);
     expect(csv.status).to.equal(200);

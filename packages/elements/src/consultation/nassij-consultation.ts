@@ -1179,7 +1179,11 @@ export class NassijConsultation extends NassijElement {
       articlesOf(this.versionText ?? data.text).find((a) => a.id === id)?.number;
     const base = this.#client?.transport.config.baseUrl;
     const download = (format: 'csv' | 'json') =>
-      base ? safeHref(`${base.replace(/\/+$/, '')}/v1/open-data/contributions?format=${format}`) : undefined;
+      base
+        ? safeHref(
+            `${base.replace(/\/+$/, '')}/v1/open-data/contributions?format=${format}&consultationId=${encodeURIComponent(data.id)}`,
+          )
+        : undefined;
     const report = safeHref(synthesis.reportUrl);
     return html`<section class="synthesis" aria-labelledby="synthesis-h">
       <h3 id="synthesis-h">${this.t('cons.synthesis.title')}</h3>

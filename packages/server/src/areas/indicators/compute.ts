@@ -475,7 +475,9 @@ export function computeIndicators(
   now: Date,
 ): IndicatorSet {
   const years = indicatorYears(db, now);
-  const year = query.year ?? years.at(-1) ?? casablancaYear(now.toISOString());
+  const current = casablancaYear(now.toISOString());
+  // The latest complete year: the current year's figures grow until December and would read as a collapse.
+  const year = query.year ?? years.filter((y) => y < current).at(-1) ?? years.at(-1) ?? current;
   const scope: Scope = {
     year,
     range: yearRange(year),

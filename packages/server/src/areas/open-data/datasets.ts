@@ -17,7 +17,7 @@ import type { ExportRecord } from './csv.js';
 export type ExportableId = ExportParams['dataset'];
 
 /** The optional filters of an export. */
-export type ExportFilter = Pick<ExportQuery, 'year' | 'region'>;
+export type ExportFilter = Pick<ExportQuery, 'year' | 'region' | 'consultationId'>;
 
 type Row = Record<string, unknown>;
 
@@ -59,6 +59,10 @@ function join(parts: { sql: string; params: SqlValue[] }[]): { sql: string; para
 
 function regionWhere(column: string, region: RegionCode | undefined): { sql: string; params: SqlValue[] } {
   return region ? { sql: ` AND ${column} = ?`, params: [region] } : { sql: '', params: [] };
+}
+
+function equalWhere(column: string, value: string | undefined): { sql: string; params: SqlValue[] } {
+  return value ? { sql: ` AND ${column} = ?`, params: [value] } : { sql: '', params: [] };
 }
 
 interface CallData {
@@ -269,7 +273,12 @@ const consultations: DatasetSource = {
   ],
   from: 'consultations t',
   base: '1 = 1',
-  filter: (f) => join([yearWhere('t.contributions_open_at', f.year), regionWhere('t.region', f.region)]),
+  filter: (f) =>
+    join([
+      yearWhere('t.contributions_open_at', f.year),
+      regionWhere('t.region', f.region),
+      equalWhere('t.id', f.consultationId),
+    ]),
   changedAt: 'COALESCE(t.contributions_close_at, t.created_at)',
   toRecord(db, row) {
     const data = json<ConsultationData>(row.data);
@@ -345,7 +354,12 @@ const contributions: DatasetSource = {
   ],
   from: 'contributions t',
   base: "t.moderation_state = 'published'",
-  filter: (f) => join([yearWhere('t.created_at', f.year), regionWhere('t.region', f.region)]),
+  filter: (f) =>
+    join([
+      yearWhere('t.created_at', f.year),
+      regionWhere('t.region', f.region),
+      equalWhere('t.consultation_id', f.consultationId),
+    ]),
   changedAt: 'COALESCE(t.decided_at, t.edited_at, t.created_at)',
   // Only these columns are written: author, participant_key, account_id and device_hash never leave the table.
   toRecord(_db, row) {

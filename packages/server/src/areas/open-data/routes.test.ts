@@ -170,6 +170,28 @@ describe('GET /v1/open-data/{dataset}', () => {
     assert.ok(contributions.every((r) => r.region === 'MA-06'));
   });
 
+  test('a consultation page downloads only its own contributions; other datasets refuse the filter', async () => {
+    const all = await jsonRecords('contributions');
+    const own = await jsonRecords('contributions', '&consultationId=cons_0001');
+    assert.ok(own.length > 0 && own.length < all.length);
+    assert.deepEqual(
+      own.map((r) => r.id),
+      all.filter((r) => r.consultation_id === 'cons_0001').map((r) => r.id),
+    );
+    const consultations = await jsonRecords('consultations', '&consultationId=cons_0007');
+    assert.deepEqual(
+      consultations.map((r) => r.id),
+      ['cons_0007'],
+    );
+    const refused = await download('calls', '?format=json&consultationId=cons_0001');
+    assert.equal(refused.response.status, 422);
+    const problem = JSON.parse(refused.text) as { errors?: { path: string; code: string }[] };
+    assert.deepEqual(
+      problem.errors?.map((e) => [e.path, e.code]),
+      [['/consultationId', 'not_allowed']],
+    );
+  });
+
   test('consultations carry what became of their recommendations', async () => {
     const rows = await jsonRecords('consultations');
     const published = rows.filter((r) => r.phase === 'synthesis_published');

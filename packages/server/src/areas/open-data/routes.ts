@@ -211,11 +211,29 @@ export function registerOpenDataRoutes(app: ApiApp): void {
   app.bind(exportDataset, ({ params, query, db, now }) => {
     const source = DATASETS[params.dataset];
     if (!source) throw problem('not_found', `No dataset ${params.dataset}`);
+    if (query.consultationId && source.id !== 'contributions' && source.id !== 'consultations')
+      throw problem(
+        'validation_failed',
+        'consultationId filters the consultations and contributions datasets only',
+        {
+          errors: [
+            {
+              path: '/consultationId',
+              in: 'query',
+              code: 'not_allowed',
+              message: `The ${source.id} dataset has no consultation filter`,
+            },
+          ],
+        },
+      );
     const filter: ExportFilter = {
       ...(query.year !== undefined ? { year: query.year } : {}),
       ...(query.region ? { region: query.region } : {}),
+      ...(query.consultationId ? { consultationId: query.consultationId } : {}),
     };
-    const name = ['nassij', source.id, query.year, query.region].filter((x) => x !== undefined).join('-');
+    const name = ['nassij', source.id, query.consultationId, query.year, query.region]
+      .filter((x) => x !== undefined)
+      .join('-');
     return new Response(exportStream(db, source, filter, query.format, now), {
       status: 200,
       headers: {
