@@ -20,6 +20,8 @@ generateManifest();
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],
+  // Autodocs pages, fed by the Custom Elements Manifest (attributes, properties, events, parts, CSS properties).
+  addons: ['@storybook/addon-docs'],
   core: { disableTelemetry: true },
   async viteFinal(vite) {
     // Workspace packages resolve to their TypeScript sources, as in the tests.

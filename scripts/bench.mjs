@@ -171,7 +171,7 @@ try {
   if (target) {
     // The server's write limits apply per token, so a 429 shows up as an error count rather than a crash.
     rows.push(
-      await load(`POST contributions (${target}, synchronous=FULL)`, 300, 4, async (i) =>
+      await load(`POST contributions (${target}; 10/h per account, so errors = 429s)`, 300, 4, async (i) =>
         drain(
           await fetch(`${url}/v1/consultations/${target}/contributions`, {
             method: 'POST',

@@ -3,6 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningServer, type ServerOptions, startServer } from './server.js';
 
+// Files and answers built in code, for tests of any package that upload or submit against this server.
+export {
+  completeAnswers,
+  eicarPdfBytes,
+  fileFor,
+  pdfBytes,
+  pngBytes,
+  zipBytes,
+} from './areas/applications/fixtures.js';
+
 /**
  * A reference server on a free port over a fresh temporary data directory (all areas, demo seed unless told
  * otherwise), removed by `stop()`. For tests of the SDK, the elements and the examples.

@@ -8,7 +8,7 @@ import { LocalizedText } from './localized-text.js';
 import { compareMoney, fromMinorUnits, Money, toMinorUnits } from './money.js';
 import { Page, PageQuery } from './page.js';
 import { ERROR_CODES, ERROR_STATUS, Problem } from './problem.js';
-import { casablancaDate, casablancaDaysUntil } from './time.js';
+import { casablancaDate, casablancaDaysUntil, casablancaOffsetMinutes, casablancaWallClock } from './time.js';
 import { objectToQuery, queryToObject, validate } from './validate.js';
 
 test('LocalizedText accepts Arabic, French and Tifinagh, and refuses an empty text or an unknown language', () => {
@@ -151,4 +151,27 @@ test('pages carry a cursor or null, and problems carry a stable code with a matc
     }).success,
   );
   assert.equal(Problem.safeParse({ type: 'x', title: 'x', status: 404, code: 'nope' }).success, false);
+});
+
+test("Morocco's clock table agrees with the IANA tz database hour by hour, 2019–2050", () => {
+  // Node ships full ICU with tzdata; when a new tzdata moves a Ramadan change, this fails: update the table.
+  const intl = new Intl.DateTimeFormat('en', { timeZone: 'Africa/Casablanca', timeZoneName: 'longOffset' });
+  const offsetOf = (ms: number) => {
+    const name = intl.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+    const match = /GMT\+(\d{2}):(\d{2})/.exec(name);
+    return match ? Number(match[1]) * 60 + Number(match[2]) : 0;
+  };
+  let checked = 0;
+  for (
+    let ms = Date.parse('2019-01-01T00:30:00Z');
+    ms < Date.parse('2051-01-01T00:00:00Z');
+    ms += 3_600_000
+  ) {
+    assert.equal(casablancaOffsetMinutes(new Date(ms)), offsetOf(ms), new Date(ms).toISOString());
+    checked++;
+  }
+  assert.ok(checked > 280_000);
+  assert.equal(casablancaOffsetMinutes('2026-12-02T09:06:00Z'), 60, 'December 2026 is UTC+1');
+  assert.equal(casablancaWallClock('2026-03-31T22:59:00Z').toISOString(), '2026-03-31T23:59:00.000Z');
+  assert.equal(casablancaWallClock('2026-03-01T23:59:00Z').toISOString(), '2026-03-01T23:59:00.000Z');
 });

@@ -4,13 +4,100 @@ import type { Instant } from './instant.js';
 /** The zone in which Moroccan deadlines are shown (UTC+1, UTC+0 during Ramadan). */
 export const DISPLAY_TIME_ZONE = 'Africa/Casablanca' as const;
 
-// One formatter for the module: building Intl formatters is the slow part.
-const CASABLANCA_DATE = /* @__PURE__ */ new Intl.DateTimeFormat('en-US', {
-  timeZone: DISPLAY_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Morocco's legal time is UTC+1, except during Ramadan, when clocks go back to UTC+0. These are the UTC+0
+// periods [start, end) in UTC, as the IANA time zone database (2025c) gives them: announced years, then its
+// predictions, which the government confirms each year (update this table with tzdata). Nassij computes the
+// offset itself instead of asking the browser, because browser builds ship tz data of different ages: the
+// Debian Chromium we test with already shows December 2026 in UTC+0, an hour wrong, on every deadline.
+const RAMADAN_UTC0: readonly (readonly [string, string])[] = [
+  ['2019-05-05T02:00:00Z', '2019-06-09T02:00:00Z'],
+  ['2020-04-19T02:00:00Z', '2020-05-31T02:00:00Z'],
+  ['2021-04-11T02:00:00Z', '2021-05-16T02:00:00Z'],
+  ['2022-03-27T02:00:00Z', '2022-05-08T02:00:00Z'],
+  ['2023-03-19T02:00:00Z', '2023-04-23T02:00:00Z'],
+  ['2024-03-10T02:00:00Z', '2024-04-14T02:00:00Z'],
+  ['2025-02-23T02:00:00Z', '2025-04-06T02:00:00Z'],
+  ['2026-02-15T02:00:00Z', '2026-03-22T02:00:00Z'],
+  ['2027-02-07T02:00:00Z', '2027-03-14T02:00:00Z'],
+  ['2028-01-23T02:00:00Z', '2028-03-05T02:00:00Z'],
+  ['2029-01-14T02:00:00Z', '2029-02-18T02:00:00Z'],
+  ['2029-12-30T02:00:00Z', '2030-02-10T02:00:00Z'],
+  ['2030-12-22T02:00:00Z', '2031-01-26T02:00:00Z'],
+  ['2031-12-14T02:00:00Z', '2032-01-18T02:00:00Z'],
+  ['2032-11-28T02:00:00Z', '2033-01-09T02:00:00Z'],
+  ['2033-11-20T02:00:00Z', '2033-12-25T02:00:00Z'],
+  ['2034-11-05T02:00:00Z', '2034-12-17T02:00:00Z'],
+  ['2035-10-28T02:00:00Z', '2035-12-09T02:00:00Z'],
+  ['2036-10-19T02:00:00Z', '2036-11-23T02:00:00Z'],
+  ['2037-10-04T02:00:00Z', '2037-11-15T02:00:00Z'],
+  ['2038-09-26T02:00:00Z', '2038-10-31T02:00:00Z'],
+  ['2039-09-18T02:00:00Z', '2039-10-23T02:00:00Z'],
+  ['2040-09-02T02:00:00Z', '2040-10-14T02:00:00Z'],
+  ['2041-08-25T02:00:00Z', '2041-09-29T02:00:00Z'],
+  ['2042-08-10T02:00:00Z', '2042-09-21T02:00:00Z'],
+  ['2043-08-02T02:00:00Z', '2043-09-13T02:00:00Z'],
+  ['2044-07-24T02:00:00Z', '2044-08-28T02:00:00Z'],
+  ['2045-07-09T02:00:00Z', '2045-08-20T02:00:00Z'],
+  ['2046-07-01T02:00:00Z', '2046-08-05T02:00:00Z'],
+  ['2047-06-23T02:00:00Z', '2047-07-28T02:00:00Z'],
+  ['2048-06-07T02:00:00Z', '2048-07-19T02:00:00Z'],
+  ['2049-05-30T02:00:00Z', '2049-07-04T02:00:00Z'],
+  ['2050-05-15T02:00:00Z', '2050-06-26T02:00:00Z'],
+];
+const RAMADAN_UTC0_MS = /* @__PURE__ */ (() =>
+  RAMADAN_UTC0.map(([start, end]) => [Date.parse(start), Date.parse(end)]))();
+
+function toMillis(at: Instant | Date): number {
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`Not an instant: ${String(at)}`);
+  return ms;
+}
+
+/**
+ * Minutes Morocco's clock is ahead of UTC at an instant: 60, or 0 during Ramadan (from 2019 to 2050 by the
+ * table above; other years by the runtime's tz data).
+ *
+ * @example
+ * ```ts
+ * casablancaOffsetMinutes('2026-12-02T09:06:00Z'); // 60
+ * casablancaOffsetMinutes('2026-03-01T12:00:00Z'); // 0 (Ramadan)
+ * ```
+ */
+export function casablancaOffsetMinutes(at: Instant | Date): number {
+  const ms = toMillis(at);
+  // Outside the table (before Morocco's permanent UTC+1 of October 2018, after 2050) ask the runtime.
+  if (ms < TABLE_START || ms >= TABLE_END) return intlOffsetMinutes(ms);
+  for (const [start, end] of RAMADAN_UTC0_MS) if (ms >= (start as number) && ms < (end as number)) return 0;
+  return 60;
+}
+
+const TABLE_START = Date.parse('2019-01-01T00:00:00Z');
+const TABLE_END = Date.parse('2051-01-01T00:00:00Z');
+
+function intlOffsetMinutes(ms: number): number {
+  const name =
+    new Intl.DateTimeFormat('en', { timeZone: DISPLAY_TIME_ZONE, timeZoneName: 'longOffset' })
+      .formatToParts(new Date(ms))
+      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/**
+ * The wall-clock time in Morocco at an instant, as a `Date` whose UTC fields are the Moroccan ones. Format
+ * it with `timeZone: 'UTC'` to show Moroccan time, whatever tz data the browser has.
+ *
+ * @example
+ * ```ts
+ * casablancaWallClock('2026-03-31T22:59:00Z').toISOString(); // '2026-03-31T23:59:00.000Z'
+ * ```
+ */
+export function casablancaWallClock(at: Instant | Date): Date {
+  const ms = toMillis(at);
+  return new Date(ms + casablancaOffsetMinutes(new Date(ms)) * 60_000);
+}
 
 /**
  * The calendar date (`YYYY-MM-DD`) of an instant in Africa/Casablanca, where founding dates, report years
@@ -22,11 +109,7 @@ const CASABLANCA_DATE = /* @__PURE__ */ new Intl.DateTimeFormat('en-US', {
  * ```
  */
 export function casablancaDate(at: Instant | Date): string {
-  const date = typeof at === 'string' ? new Date(at) : at;
-  if (Number.isNaN(date.getTime())) throw new RangeError(`Not an instant: ${String(at)}`);
-  const parts: Record<string, string> = {};
-  for (const part of CASABLANCA_DATE.formatToParts(date)) parts[part.type] = part.value;
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return casablancaWallClock(at).toISOString().slice(0, 10);
 }
 
 /**

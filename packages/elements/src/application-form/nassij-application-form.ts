@@ -70,13 +70,6 @@ const FORMAT_NAMES: Record<string, string> = {
   'image/jpeg': 'JPEG',
   'image/png': 'PNG',
 };
-const TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Africa/Casablanca',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 function storage(): Storage | undefined {
   try {
     return globalThis.localStorage;
@@ -238,7 +231,7 @@ export class NassijApplicationForm extends NassijElement {
     super.willUpdate(changed);
     if (changed.has('application')) this.#internals?.setFormValue(this.application?.id ?? null);
     if (changed.has('savedAt') && this.savedAt)
-      this.announcer.announce(this.t('af.saved', { time: TIME.format(new Date(this.savedAt)) }));
+      this.announcer.announce(this.t('af.saved', { time: this.fmt.time(this.savedAt) }));
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -871,7 +864,7 @@ export class NassijApplicationForm extends NassijElement {
         : this.saveState === 'device' || !this.online.online
           ? this.t('af.savedDevice')
           : this.savedAt
-            ? this.t('af.saved', { time: TIME.format(new Date(this.savedAt)) })
+            ? this.t('af.saved', { time: this.fmt.time(this.savedAt) })
             : '';
     return html`<p class="save-state" data-state=${this.saveState}>${text}</p>`;
   }

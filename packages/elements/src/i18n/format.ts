@@ -1,4 +1,11 @@
-import { DISPLAY_TIME_ZONE, type Instant, type Locale, type Money } from '@nassij/contract';
+import {
+  casablancaDaysUntil,
+  casablancaOffsetMinutes,
+  casablancaWallClock,
+  type Instant,
+  type Locale,
+  type Money,
+} from '@nassij/contract';
 
 /** Formatting functions for one locale; get them with {@link formatters} (cached per locale). */
 export interface Formatters {
@@ -14,6 +21,8 @@ export interface Formatters {
   money(money: Money): string;
   /** Date and time in Africa/Casablanca, followed by the zone ("heure du Maroc, UTC+1"). */
   dateTime(instant: Instant | Date): string;
+  /** The time alone in Africa/Casablanca, 24-hour ("23:59"), for "saved at 10:42". */
+  time(instant: Instant | Date): string;
   /** The date alone in Africa/Casablanca ("31 mars 2026"). */
   date(instant: Instant | Date): string;
   /** Calendar days from `now` to `instant`, counted in Africa/Casablanca (0 = today, negative = past). */
@@ -50,36 +59,16 @@ function tagFor(locale: Locale): string {
   return locale === 'zgh' && !supported('zgh') ? NUMBER_TAGS.fr : tag;
 }
 
-const calendarDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: DISPLAY_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-const offsetFormat = new Intl.DateTimeFormat('en', {
-  timeZone: DISPLAY_TIME_ZONE,
-  timeZoneName: 'longOffset',
-});
-
 function toDate(instant: Instant | Date): Date {
   return instant instanceof Date ? instant : new Date(instant);
 }
 
-/** Days since the epoch of the Casablanca calendar date of `date`, so DST shifts never skew a count. */
-function casablancaDayNumber(date: Date): number {
-  const parts = calendarDay.formatToParts(date);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day')) / 86_400_000;
-}
-
-/** "UTC+1", "UTC+0": the Casablanca offset at that instant. */
+/** "UTC+1", "UTC+0": Morocco's offset at that instant, from the contract's table (not the browser's tz data). */
 function casablancaOffset(date: Date): string {
-  const name = offsetFormat.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  if (!match) return 'UTC+0';
-  const [, sign, hours, minutes] = match;
-  return `UTC${sign}${Number(hours)}${minutes === '00' ? '' : `:${minutes}`}`;
+  const minutes = casablancaOffsetMinutes(date);
+  const hours = Math.trunc(minutes / 60);
+  const rest = Math.abs(minutes % 60);
+  return `UTC${minutes < 0 ? '-' : '+'}${Math.abs(hours)}${rest === 0 ? '' : `:${String(rest).padStart(2, '0')}`}`;
 }
 
 const cache = new Map<Locale, Formatters>();
@@ -101,8 +90,10 @@ export function formatters(locale: Locale): Formatters {
   const tag = tagFor(locale);
   const numberFormat = new Intl.NumberFormat(tag);
   const moneyFormat = new Intl.NumberFormat(tag, { style: 'currency', currency: 'MAD' });
+  // Moroccan wall-clock time is computed by the contract and shown through a UTC formatter, so a browser
+  // with old tz data cannot shift a deadline by an hour.
   const dateTimeFormat = new Intl.DateTimeFormat(tag, {
-    timeZone: DISPLAY_TIME_ZONE,
+    timeZone: 'UTC',
     year: 'numeric',
     month: 'long',
     day: 'numeric',
@@ -110,8 +101,14 @@ export function formatters(locale: Locale): Formatters {
     minute: '2-digit',
     hourCycle: 'h23',
   });
+  const timeFormat = new Intl.DateTimeFormat(tag, {
+    timeZone: 'UTC',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const dateFormat = new Intl.DateTimeFormat(tag, {
-    timeZone: DISPLAY_TIME_ZONE,
+    timeZone: 'UTC',
     year: 'numeric',
     month: 'long',
     day: 'numeric',
@@ -127,11 +124,12 @@ export function formatters(locale: Locale): Formatters {
     dateTime: (instant) => {
       const date = toDate(instant);
       return ZONE_PATTERN[locale]
-        .replace('{dateTime}', dateTimeFormat.format(date))
+        .replace('{dateTime}', dateTimeFormat.format(casablancaWallClock(date)))
         .replace('{offset}', `\u2066${casablancaOffset(date)}\u2069`);
     },
-    date: (instant) => dateFormat.format(toDate(instant)),
-    daysUntil: (instant, now = new Date()) => casablancaDayNumber(toDate(instant)) - casablancaDayNumber(now),
+    time: (instant) => timeFormat.format(casablancaWallClock(toDate(instant))),
+    date: (instant) => dateFormat.format(casablancaWallClock(toDate(instant))),
+    daysUntil: (instant, now = new Date()) => casablancaDaysUntil(toDate(instant), now),
   };
   cache.set(locale, fmt);
   return fmt;

@@ -1,9 +1,8 @@
 // Every namespace of the client against the real reference server (demo seed), never a mock.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Answers, AnswerValue, Call, FormField } from '@nassij/contract';
 import { DEMO_ACCOUNTS, type DemoAccountKey } from '@nassij/server';
-import { tempServer } from '@nassij/server/testing';
+import { completeAnswers, pdfBytes, tempServer, zipBytes } from '@nassij/server/testing';
 import { createClient, type NassijClient } from '../client.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
@@ -25,102 +24,12 @@ before(async () => {
 });
 after(() => server.stop());
 
-/** A small valid PDF, built in code so the tests carry no binary files. */
-function pdfBytes(note: string): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(
-    [
-      '%PDF-1.4',
-      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-      `3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Title (${note}) >> endobj`,
-      'trailer << /Root 1 0 R >>',
-      '%%EOF',
-      '',
-    ].join('\n'),
-  );
-}
-
-/** A stored (uncompressed) ZIP: enough for the server to sniff an xlsx. */
-function xlsxBytes(): Uint8Array<ArrayBuffer> {
-  const entries = [
+/** An xlsx as the server sniffs it: a ZIP with the workbook entries. */
+const xlsxBytes = () =>
+  zipBytes([
     { name: '[Content_Types].xml', content: '<Types/>' },
     { name: 'xl/workbook.xml', content: '<w/>' },
-  ];
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name);
-    const data = Buffer.from(entry.content);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    parts.push(local, name, data);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt32LE(data.length, 20);
-    header.writeUInt32LE(data.length, 24);
-    header.writeUInt16LE(name.length, 28);
-    header.writeUInt32LE(offset, 42);
-    central.push(header, name);
-    offset += 30 + name.length + data.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...parts, directory, end]));
-}
-
-function answerFor(field: FormField): AnswerValue | undefined {
-  switch (field.type) {
-    case 'text':
-    case 'long_text':
-      return 'مشروع تجريبي لدعم الشباب'.slice(0, field.maxLength ?? 200);
-    case 'number':
-      return field.max !== undefined ? Math.min(field.min ?? 1, field.max) : (field.min ?? 1);
-    case 'money':
-      return { amount: '1000.00', currency: 'MAD' };
-    case 'date':
-      return '2026-06-01';
-    case 'choice':
-      return field.options[0]?.value ?? '';
-    case 'multi_choice':
-      return [field.options[0]?.value ?? ''];
-    case 'region':
-      return 'MA-01';
-    case 'budget_table':
-      return {
-        lines: [
-          {
-            id: 'line_1',
-            label: 'Matériel',
-            ...(field.categories?.[0] ? { category: field.categories[0].value } : {}),
-            amount: { amount: '1000.00', currency: 'MAD' },
-            coFinanced: { amount: '100.00', currency: 'MAD' },
-          },
-        ],
-      };
-    case 'beneficiaries':
-      return { count: 120, women: 60, youth: 40 };
-    case 'attachment':
-      return undefined;
-  }
-}
-
-function completeAnswers(call: Call): Answers {
-  const answers: Answers = {};
-  for (const field of call.form.sections.flatMap((s) => s.fields)) {
-    const value = answerFor(field);
-    if (value !== undefined) answers[field.id] = value;
-  }
-  return answers;
-}
+  ]);
 
 describe('public reads', () => {
   test('meta: health and the OpenAPI document', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Call } from '@nassij/contract';
 import { DEMO_ACCOUNTS } from '@nassij/server';
-import { signInAs, tempServer } from '@nassij/server/testing';
+import { pdfBytes, signInAs, tempServer } from '@nassij/server/testing';
 import { createClient, type NassijClient } from '../client.js';
 import { NassijConflictError, NassijValidationError } from '../errors.js';
 import type { UploadProgress } from '../upload.js';
@@ -28,21 +28,8 @@ const tab = (): NassijClient =>
     },
   });
 
-/** A small valid PDF, built in code so the tests carry no binary files. */
-function pdfBytes(note: string): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(
-    [
-      '%PDF-1.4',
-      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-      `3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Title (${note}) >> endobj`,
-      `% ${'padding '.repeat(30_000)}`,
-      'trailer << /Root 1 0 R >>',
-      '%%EOF',
-      '',
-    ].join('\n'),
-  );
-}
+/** A valid PDF of about 240 KB, so that upload progress has several steps. */
+const bigPdf = (note: string) => pdfBytes(note, `% ${'padding '.repeat(30_000)}`);
 
 before(async () => {
   server = await tempServer({ rateLimit: false });
@@ -92,7 +79,7 @@ describe('autosave from two tabs', () => {
 describe('attachment upload', () => {
   test('a real PDF to the statutes document reports progress up to the total', async () => {
     const client = tab();
-    const bytes = pdfBytes('statuts');
+    const bytes = bigPdf('statuts');
     const progress: UploadProgress[] = [];
     const attachment = await client.applications.upload(applicationId, {
       documentId: 'statutes',

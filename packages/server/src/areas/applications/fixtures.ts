@@ -58,7 +58,13 @@ export function pngBytes(): Uint8Array<ArrayBuffer> {
  * zipBytes([{ name: '[Content_Types].xml', content: '<Types/>' }, { name: 'xl/workbook.xml', content: '<w/>' }]);
  * ```
  */
-export function zipBytes(entries: { name: string; content: string }[]): Uint8Array<ArrayBuffer> {
+export function zipBytes(
+  entries: {
+    name: string;
+    content: string /** Claimed size, to fake a zip bomb. */;
+    uncompressedSize?: number;
+  }[],
+): Uint8Array<ArrayBuffer> {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -68,13 +74,13 @@ export function zipBytes(entries: { name: string; content: string }[]): Uint8Arr
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(entry.uncompressedSize ?? data.length, 22);
     local.writeUInt16LE(name.length, 26);
     parts.push(local, name, data);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt32LE(data.length, 20);
-    header.writeUInt32LE(data.length, 24);
+    header.writeUInt32LE(entry.uncompressedSize ?? data.length, 24);
     header.writeUInt16LE(name.length, 28);
     header.writeUInt32LE(offset, 42);
     central.push(header, name);

@@ -167,9 +167,10 @@ export function seedTrainings(ctx: SeedContext): void {
 
       for (let k = 0; k < 4; k++) {
         sessionNumber++;
-        // Spread: the first two sessions of a course in the past or near future, the others later.
+        // Spread: the first session in the last eighteen months (so last year has trainings held, as the
+        // indicators default to the latest complete year), the second near now, the others later.
         const offset =
-          k === 0 ? -ctx.randomInt(20, 150) : k === 1 ? ctx.randomInt(-10, 30) : ctx.randomInt(8, 150);
+          k === 0 ? -ctx.randomInt(20, 540) : k === 1 ? ctx.randomInt(-10, 30) : ctx.randomInt(8, 150);
         const days = Math.max(1, Math.ceil(course.durationHours / 6));
         const start = at(now, offset, 8);
         const end = at(now, offset + days - 1, 16);
