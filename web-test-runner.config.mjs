@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { clockServerPlugin } from './scripts/wtr-clock-server-plugin.mjs';
 import { nassijServerPlugin } from './scripts/wtr-nassij-server-plugin.mjs';
 import { popupPlugin } from './scripts/wtr-popup-plugin.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
@@ -24,6 +25,8 @@ const freePort = () =>
   });
 
 const port = Number(process.env.NASSIJ_WTR_PORT) || /** @type {number} */ (await freePort());
+/** The test pages' origins, allowed by both reference servers. */
+const ORIGINS = [`http://${HOST}:${port}`, `http://localhost:${port}`];
 
 // Running as root in a container needs these (TOOLCHAIN.md); no fixed userDataDir, it would pile up profiles.
 const CHROMIUM_ARGS = [
@@ -59,7 +62,8 @@ export default {
   ],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
-    nassijServerPlugin({ corsOrigin: [`http://${HOST}:${port}`, `http://localhost:${port}`] }),
+    nassijServerPlugin({ corsOrigin: ORIGINS }),
+    clockServerPlugin({ corsOrigin: ORIGINS }),
     popupPlugin(),
   ],
   reporters: [defaultReporter(), summaryReporter()],

@@ -11,8 +11,8 @@ const RTL = new Set(['ar']);
 const withLocaleAndTheme: Decorator = (story, context) => {
   const locale = String(context.globals.locale ?? 'ar');
   const theme = context.globals.theme === 'dark' ? 'dark' : 'light';
-  document.documentElement.lang = locale;
-  document.documentElement.dir = RTL.has(locale) ? 'rtl' : 'ltr';
+  // Language and direction go on the story's wrapper only: on <html> they would also flip the docs pages,
+  // which are written in English.
   document.body.classList.toggle('nassij-dark', theme === 'dark');
   // Dark tokens assume a dark page behind the element.
   document.body.style.background = theme === 'dark' ? '#121816' : '';

@@ -1,8 +1,8 @@
 import type { Application } from '@nassij/contract';
-import { listApplicationsRef } from '@nassij/contract';
+import { getApplicationRef, listApplicationsRef } from '@nassij/contract';
 import { type BaseClient, createBaseClient } from '@nassij/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { API_BASE } from '/__nassij__/env.js';
 import { catalogProblems } from '../i18n/catalogs.js';
 import { applicationFormMessages } from './application-form.messages.js';
@@ -303,34 +303,66 @@ describe('<nassij-application-form>', () => {
   });
 
   it('shows a late submission refused by the server, with the draft kept and a countdown', async () => {
-    const lateFetch: typeof fetch = async (input, init) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (url.endsWith('/submit')) {
-        const problem = {
-          type: 'about:blank',
-          title: 'The call is closed',
-          status: 422,
-          code: 'deadline_passed',
-        };
-        return new Response(JSON.stringify(problem), {
-          status: 422,
-          headers: { 'content-type': 'application/problem+json' },
-        });
-      }
-      return fetch(input, init);
-    };
-    const el = await openForm(await signedIn('representative', lateFetch), 'call_0002');
+    // A second reference server whose clock the test moves, so the deadline really passes before submitting.
+    const { url } = (await executeServerCommand('nassij-clock-server-start')) as { url: string };
+    const [email, password] = ACCOUNTS.representative;
+    const client = createBaseClient({ baseUrl: url });
+    await client.auth.signIn(email, password);
+    const el = await openForm(client, 'call_0002');
+    const closes = el.callData?.dates.closes?.at ?? '';
+    // call_0002 closes within two days of the server's now: the deadline and its countdown are on screen.
+    expect($(el, '.deadline').textContent?.trim()).to.not.equal('');
     expect($(el, '.countdown').textContent?.trim()).to.not.equal('');
-    type(el, 'f-project_title', 'مشروع متأخر');
+
+    await fillProject(el);
+    $(el, 'button.next').click();
+    await waitUntil(() => el.step === 1, 'budget step');
+    await el.updateComplete;
+    $(el, '[data-field=budget_lines]').click();
+    await el.updateComplete;
+    type(el, 'f-budget_lines-0-label', 'كتب');
+    type(el, 'f-budget_lines-0-amount', '30000');
+    type(el, 'f-budget_lines-0-coFinanced', '3000');
+    type(el, 'f-requested_amount', '27000');
+    $(el, 'button.next').click();
+    await waitUntil(() => el.step === 2, 'beneficiaries step');
+    await el.updateComplete;
+    type(el, 'f-beneficiaries-count', '120');
+    $(el, 'button.next').click();
+    await waitUntil(() => el.step === 3, 'documents step');
+    await el.updateComplete;
+    choose(el, 'doc_statutes', pdf());
+    await waitUntil(
+      () => el.application?.attachments.some((a) => a.documentId === 'statutes'),
+      'pdf uploaded',
+    );
+    choose(el, 'doc_budget', xlsx());
+    await waitUntil(() => el.application?.attachments.length === 2, 'xlsx uploaded');
+    await waitUntil(() => el.application?.attachments.every((a) => a.scanState === 'clean'), 'scanned', {
+      timeout: 15000,
+    });
+    await el.updateComplete;
+    $(el, 'button.next').click();
+    await waitUntil(() => el.phase === 'review', 'review page');
     await el.save();
-    el.phase = 'review';
+
+    const { now } = (await executeServerCommand('nassij-clock-advance', { days: 3 })) as { now: string };
+    expect(Date.parse(now)).to.be.greaterThan(Date.parse(closes));
+    // The 12-hour token expired with the moved clock as well: the representative signs in again.
+    await client.auth.signIn(email, password);
     await el.updateComplete;
     $(el, 'button.submit').click();
-    await waitUntil(() => el.submitError === 'deadline_passed', 'refused');
+    await waitUntil(() => el.submitError === 'deadline_passed', 'refused by the server');
     await el.updateComplete;
+    expect($(el, '.submit-error').getAttribute('data-code')).to.equal('deadline_passed');
     expect($(el, '.submit-error').textContent).to.contain('مسودتكم محفوظة');
     expect(el.phase).to.equal('review');
-    expect((el.application as Application).status).to.equal('draft');
-    expect(el.application?.answers.project_title).to.equal('مشروع متأخر');
+    expect(el.answers.project_title).to.equal('نادي القراءة في الدواوير');
+    const stored: Application = await client.request(getApplicationRef, {
+      params: { applicationId: el.application?.id ?? '' },
+    });
+    expect(stored.status).to.equal('draft');
+    expect(stored.answers.project_title).to.equal('نادي القراءة في الدواوير');
+    expect(stored.attachments.length).to.equal(2);
   });
 });
