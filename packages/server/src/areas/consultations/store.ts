@@ -205,6 +205,37 @@ export function findConsultation(db: Db, idOrReference: string): StoredConsultat
   return row ? json<StoredConsultation>(row.data) : undefined;
 }
 
+/** The headline figures of a consultation, from its published contributions. */
+export interface ConsultationTotals {
+  participants: number;
+  contributions: number;
+  recommendations: number;
+  supports: number;
+}
+
+const PUBLISHED_OF = "consultation_id = ? AND moderation_state = 'published'";
+
+/**
+ * The headline figures of a consultation, counted from its published contributions: the API's stats and
+ * the open-data export both read them here, so the two never disagree.
+ *
+ * @example
+ * ```ts
+ * consultationTotals(db, 'cons_0001').recommendations; // 3
+ * ```
+ */
+export function consultationTotals(db: Db, consultationId: string): ConsultationTotals {
+  return (
+    db.get<ConsultationTotals>(
+      `SELECT COUNT(DISTINCT participant_key) AS participants, COUNT(*) AS contributions,
+         COALESCE(SUM(CASE WHEN kind = 'recommendation' THEN 1 ELSE 0 END), 0) AS recommendations,
+         COALESCE(SUM(supports), 0) AS supports
+       FROM contributions WHERE ${PUBLISHED_OF}`,
+      [consultationId],
+    ) ?? { participants: 0, contributions: 0, recommendations: 0, supports: 0 }
+  );
+}
+
 /**
  * Participation figures computed from the published contributions (never stored by hand). A participant
  * is an account, a device, or a seeded person, counted once.
@@ -215,19 +246,8 @@ export function findConsultation(db: Db, idOrReference: string): StoredConsultat
  * ```
  */
 export function consultationStats(db: Db, consultationId: string): ConsultationStats {
-  const where = "consultation_id = ? AND moderation_state = 'published'";
-  const totals = db.get<{
-    participants: number;
-    contributions: number;
-    recommendations: number;
-    supports: number;
-  }>(
-    `SELECT COUNT(DISTINCT participant_key) AS participants, COUNT(*) AS contributions,
-       COALESCE(SUM(CASE WHEN kind = 'recommendation' THEN 1 ELSE 0 END), 0) AS recommendations,
-       COALESCE(SUM(supports), 0) AS supports
-     FROM contributions WHERE ${where}`,
-    [consultationId],
-  ) ?? { participants: 0, contributions: 0, recommendations: 0, supports: 0 };
+  const where = PUBLISHED_OF;
+  const totals = consultationTotals(db, consultationId);
   const byRegion = db.query<{ region: string; participants: number; contributions: number }>(
     `SELECT region, COUNT(DISTINCT participant_key) AS participants, COUNT(*) AS contributions
      FROM contributions WHERE ${where} AND region IS NOT NULL GROUP BY region ORDER BY region`,

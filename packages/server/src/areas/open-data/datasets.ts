@@ -10,6 +10,7 @@ import {
   type RegionCode,
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
+import { consultationTotals } from '../consultations/store.js';
 import { yearRange } from '../indicators/period.js';
 import type { ExportRecord } from './csv.js';
 
@@ -282,18 +283,8 @@ const consultations: DatasetSource = {
   changedAt: 'COALESCE(t.contributions_close_at, t.created_at)',
   toRecord(db, row) {
     const data = json<ConsultationData>(row.data);
-    const figures = db.get<{
-      participants: number;
-      contributions: number;
-      recommendations: number;
-      supports: number;
-    }>(
-      `SELECT COUNT(DISTINCT participant_key) AS participants, COUNT(*) AS contributions,
-         COALESCE(SUM(CASE WHEN kind IN ('recommendation', 'amendment') THEN 1 ELSE 0 END), 0) AS recommendations,
-         COALESCE(SUM(supports), 0) AS supports
-       FROM contributions WHERE consultation_id = ? AND moderation_state = 'published'`,
-      [String(row.id)],
-    );
+    // The same figures as the consultation's own stats in the API.
+    const figures = consultationTotals(db, String(row.id));
     const synthesis =
       row.phase === 'synthesis_published' && row.synthesis ? json<SynthesisData>(row.synthesis) : undefined;
     const outcomes = (outcome: string) =>
@@ -313,10 +304,10 @@ const consultations: DatasetSource = {
       phase: str(row.phase),
       contributions_open_at: str(row.contributions_open_at),
       contributions_close_at: str(row.contributions_close_at),
-      participants: Number(figures?.participants ?? 0),
-      contributions: Number(figures?.contributions ?? 0),
-      recommendations: Number(figures?.recommendations ?? 0),
-      supports: Number(figures?.supports ?? 0),
+      participants: figures.participants,
+      contributions: figures.contributions,
+      recommendations: figures.recommendations,
+      supports: figures.supports,
       synthesis_published_at: synthesis?.publishedAt ?? null,
       recommendations_accepted: outcomes('accepted'),
       recommendations_partly_accepted: outcomes('partly_accepted'),

@@ -194,6 +194,16 @@ describe('GET /v1/open-data/{dataset}', () => {
 
   test('consultations carry what became of their recommendations', async () => {
     const rows = await jsonRecords('consultations');
+    // The export's figures are the consultation's own stats, by the same definition.
+    const stats = (await (await fetch(`${server.url}/v1/consultations/cons_0001/stats`)).json()) as Record<
+      string,
+      number
+    >;
+    const row = rows.find((r) => r.id === 'cons_0001');
+    assert.deepEqual(
+      [row?.participants, row?.contributions, row?.recommendations, row?.supports],
+      [stats.participants, stats.contributions, stats.recommendations, stats.supports],
+    );
     const published = rows.filter((r) => r.phase === 'synthesis_published');
     assert.ok(published.length > 0);
     for (const row of published) assert.equal(typeof row.recommendations_accepted, 'number');
