@@ -6,17 +6,7 @@ export const applicationFormStyles = [
   baseStyles,
   css`
     :host {
-      display: block;
       max-inline-size: var(--nassij-application-form-max-width, 48rem);
-      color: var(--_n-text);
-      font-family: var(--_n-font-family);
-      line-height: var(--_n-line-height);
-    }
-    h2,
-    h3,
-    h4 {
-      margin-block: 0 var(--_n-space-2);
-      line-height: 1.3;
     }
     h3[tabindex]:focus,
     .error-summary:focus,

@@ -312,18 +312,6 @@ export class NassijAssociationDirectory extends NassijElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        display: block;
-        color: var(--_n-text);
-        font-family: var(--_n-font-family);
-        line-height: var(--_n-line-height);
-      }
-      h2,
-      h3,
-      h4 {
-        margin-block: 0 var(--_n-space-2);
-        line-height: 1.3;
-      }
       form {
         display: flex;
         flex-wrap: wrap;

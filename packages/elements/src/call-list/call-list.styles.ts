@@ -4,15 +4,6 @@ import { css } from 'lit';
 export const callListStyles = css`
   :host {
     container: nassij-call-list / inline-size;
-    color: var(--_n-text);
-    font-family: var(--_n-font-family);
-    line-height: var(--_n-line-height);
-  }
-  h2,
-  h3,
-  h4 {
-    margin-block: 0 var(--_n-space-2);
-    line-height: 1.3;
   }
   .toolbar {
     display: flex;

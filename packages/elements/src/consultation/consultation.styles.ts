@@ -13,11 +13,6 @@ import { baseStyles } from '../styles/index.js';
 export const consultationStyles = [
   baseStyles,
   css`
-    :host {
-      font-family: var(--_n-font-family);
-      line-height: var(--_n-line-height);
-      color: var(--_n-text);
-    }
     .consultation,
     .detail,
     .text,

@@ -54,7 +54,6 @@ export class NassijReviewPanel extends NassijElement {
   static override styles = [
     baseStyles,
     css`
-      :host { display: block; color: var(--_n-text); font-family: var(--_n-font-family); }
       ul.apps { list-style: none; padding: 0; display: grid; gap: var(--_n-space-2); }
       fieldset { border: 1px solid var(--_n-border); border-radius: var(--_n-radius); margin-block: 0 var(--_n-space-3); }
       legend { font-weight: 600; }

@@ -15,6 +15,15 @@ export const sharedStyles = css`
   :host {
     display: block;
     box-sizing: border-box;
+    color: var(--_n-text);
+    font-family: var(--_n-font-family);
+    line-height: var(--_n-line-height);
+  }
+  h2,
+  h3,
+  h4 {
+    margin-block: 0 var(--_n-space-2);
+    line-height: 1.3;
   }
   :host([hidden]) {
     display: none;

@@ -152,10 +152,6 @@ export class NassijTrainingFinder extends NassijElement {
   static override styles = [
     baseStyles,
     css`
-      :host {
-        font-family: var(--_n-font-family);
-        color: var(--_n-text);
-      }
       h2 {
         font-size: var(--_n-font-size-xl);
         margin-block: 0 var(--_n-space-3);
