@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LOCALES } from '../shared/locale.js';
 import { validate } from '../shared/validate.js';
-import { REGIONS, Region, regionByCode } from './regions.js';
+import { REGIONS, Region, regionByCode, regionName } from './regions.js';
 
 const TIFINAGH_ONLY = /^[\u2D30-\u2D7F]+([ -][\u2D30-\u2D7F]+)*$/;
 
@@ -55,4 +55,11 @@ test('Region refuses a bad code, a missing name and an unknown field', () => {
       code: 'unknown_field',
       message: 'Unknown field "capital"',
     });
+});
+
+test('regionName gives the name in the reader language, with the fallback, or the code itself', () => {
+  assert.equal(regionName('MA-09', 'fr'), 'Souss-Massa');
+  assert.match(regionName('MA-09', 'ar'), /سوس/);
+  assert.equal(regionName('MA-99', 'ar'), 'MA-99');
+  assert.equal(regionName(undefined, 'en'), '');
 });

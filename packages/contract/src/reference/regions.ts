@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { RegionCode } from '../shared/ids.js';
-import { LocalizedText } from '../shared/localized-text.js';
+import { pickText } from '../shared/locale.js';
+import { type Locale, LocalizedText } from '../shared/localized-text.js';
 
 /**
  * A region of the 2015 territorial division, with its name and its seat (chef-lieu) in four languages.
@@ -134,4 +135,18 @@ export const REGIONS: readonly Region[] = [
  */
 export function regionByCode(code: string): Region | undefined {
   return REGIONS.find((region) => region.code === code);
+}
+
+/**
+ * The name of a region in the reader's language (with the usual fallback), or the code itself when it is
+ * not a Moroccan region code, so that a label is never blank.
+ *
+ * @example
+ * ```ts
+ * regionName('MA-09', 'fr'); // 'Souss-Massa'
+ * ```
+ */
+export function regionName(code: string | undefined, locale: Locale): string {
+  const region = code ? regionByCode(code) : undefined;
+  return region ? pickText(region.name, locale).text : (code ?? '');
 }

@@ -6,6 +6,7 @@ import {
   getAssociationRef,
   pickText,
   REGIONS,
+  regionName,
   searchAssociationsRef,
 } from '@nassij/contract';
 import { css, html, nothing, type TemplateResult } from 'lit';
@@ -195,11 +196,6 @@ export class NassijAssociationDirectory extends NassijElement {
     return html`<span lang=${picked.locale}>${picked.text}</span>`;
   }
 
-  #region(code: string): string {
-    const region = REGIONS.find((r) => r.code === code);
-    return region ? pickText(region.name, this.locale).text : code;
-  }
-
   #domain(code: string): string {
     const domain = DOMAINS.find((d) => d.code === code);
     return domain ? pickText(domain.name, this.locale).text : code;
@@ -261,7 +257,7 @@ export class NassijAssociationDirectory extends NassijElement {
                   <button type="button" class="result" part="result" data-id=${a.id} aria-expanded=${this.profile?.id === a.id ? 'true' : 'false'}
                     @click=${() => void this.open(a.id)}>
                     <span class="name">${this.#name(a.name)}${a.acronym ? html` <span class="acronym">(${a.acronym})</span>` : nothing}</span>
-                    <span class="meta">${this.#region(a.region)} · ${a.domains.map((d) => this.#domain(d)).join('، ')}</span>
+                    <span class="meta">${regionName(a.region, this.locale)} · ${a.domains.map((d) => this.#domain(d)).join('، ')}</span>
                     ${a.publicUtility ? html`<span class="badge">${this.t('dir.publicUtility')}</span>` : nothing}
                   </button>
                 </li>`,
@@ -283,7 +279,7 @@ export class NassijAssociationDirectory extends NassijElement {
       <h3 id="dir-profile-name" tabindex="-1">${this.#name(a.name)}</h3>
       <dl>
         <div><dt>${this.t('dir.registration')}</dt><dd class="registration">${a.registrationNumber}</dd></div>
-        <div><dt>${this.t('dir.region')}</dt><dd class="region">${this.#region(a.region)}</dd></div>
+        <div><dt>${this.t('dir.region')}</dt><dd class="region">${regionName(a.region, this.locale)}</dd></div>
         <div><dt>${this.t('dir.domains')}</dt><dd class="domains">${a.domains.map((d) => this.#domain(d)).join('، ')}</dd></div>
         <div><dt>${this.t('dir.status')}</dt><dd class="status">${this.t(a.publicUtility ? 'dir.status.yes' : 'dir.status.no')}</dd></div>
         <div><dt>${this.t('dir.founded')}</dt><dd>${this.fmt.date(`${a.foundedOn}T12:00:00Z`)}</dd></div>

@@ -3,6 +3,7 @@ import {
   type ConsultationPhase,
   type ConsultationSummary,
   type Facets,
+  regionName,
   searchConsultationsRef,
 } from '@nassij/contract';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -11,7 +12,7 @@ import { NassijElement } from '../base/nassij-element.js';
 import { errorCodeOf, LiveAnnouncer, renderEmpty, renderError, renderLoading } from '../base/states.js';
 import { consultationMessages } from '../consultation/consultation.messages.js';
 import { consultationStyles } from '../consultation/consultation.styles.js';
-import { plain, regionName, safeHref, text } from '../consultation/shared.js';
+import { plain, safeHref, text } from '../consultation/shared.js';
 
 /** The filters of the list; what `nassij-search` carries. */
 export interface ConsultationFilters {
@@ -184,7 +185,7 @@ export class NassijConsultationList extends NassijElement {
               return body ? plain(this.locale, body.name) : v;
             },
           )}
-          ${select('region', this.t('cons.identity.region'), this.#values('region', all), this.region, (v) => regionName(this.locale, v))}
+          ${select('region', this.t('cons.identity.region'), this.#values('region', all), this.region, (v) => regionName(v, this.locale))}
           ${select('phase', this.t('cons.list.phase'), this.#values('phase', CONSULTATION_PHASES), this.phase, (v) => this.t(`cons.phase.${v}`))}
         </fieldset>
         <p class="count">${this.t('count.results', { count: shown.length })}</p>
@@ -207,7 +208,7 @@ export class NassijConsultationList extends NassijElement {
         <p class="muted">${text(this, c.issuingBody.name)}</p>
         <p>
           <span class="badge" data-phase=${c.phase}>${this.t(`cons.phase.${c.phase}`)}</span>
-          ${this.t(`cons.subject.${c.subjectType}`)} · ${this.t(`cons.scope.${c.scope}`)}${c.region ? html` — ${regionName(this.locale, c.region)}` : nothing}
+          ${this.t(`cons.subject.${c.subjectType}`)} · ${this.t(`cons.scope.${c.scope}`)}${c.region ? html` — ${regionName(c.region, this.locale)}` : nothing}
         </p>
         <p>${text(this, c.summary)}</p>
         ${c.contributionsClose ? html`<p>${this.t('deadline.at', { date: this.fmt.dateTime(c.contributionsClose.at) })}</p>` : nothing}

@@ -25,6 +25,7 @@ import {
   myAssociationsRef,
   REGIONS,
   REPORT_DETAIL_MAX,
+  regionName,
   reportContributionRef,
   type Synthesis,
   supportContributionRef,
@@ -43,7 +44,7 @@ import {
 } from '../base/states.js';
 import { consultationMessages } from './consultation.messages.js';
 import { consultationStyles } from './consultation.styles.js';
-import { errorText, plain, regionName, safeHref, text } from './shared.js';
+import { errorText, plain, safeHref, text } from './shared.js';
 import {
   type Draft,
   deviceToken,
@@ -681,7 +682,7 @@ export class NassijConsultation extends NassijElement {
       <h2 id="title">${text(this, data.title)}</h2>
       <p class="body">${text(this, data.issuingBody.name)}</p>
       <p>
-        ${this.t(`cons.scope.${data.scope}`)}${data.region ? html` — ${regionName(this.locale, data.region)}` : nothing}
+        ${this.t(`cons.scope.${data.scope}`)}${data.region ? html` — ${regionName(data.region, this.locale)}` : nothing}
         · ${this.t(`cons.mode.${data.participationMode}`)}
       </p>
       <p class="summary">${text(this, data.summary)}</p>
@@ -726,7 +727,7 @@ export class NassijConsultation extends NassijElement {
                   )}
                   ${stats.byRegion.map(
                     (b) => html`<li>
-                      ${regionName(this.locale, b.region)}: ${this.t('cons.stats.line', { participants: b.participants, contributions: b.contributions })}
+                      ${regionName(b.region, this.locale)}: ${this.t('cons.stats.line', { participants: b.participants, contributions: b.contributions })}
                     </li>`,
                   )}
                 </ul>
@@ -953,7 +954,7 @@ export class NassijConsultation extends NassijElement {
         <p class="meta">
           <strong class="author" dir="auto">${c.author.displayName}</strong>
           <span>${this.t(`cons.ptype.${c.author.participantType}`)}</span>
-          ${c.author.region ? html`<span>${regionName(this.locale, c.author.region)}</span>` : nothing}
+          ${c.author.region ? html`<span>${regionName(c.author.region, this.locale)}</span>` : nothing}
           <time datetime=${c.createdAt}>${this.fmt.date(c.createdAt)}</time>
           <span class="badge">${this.t(`cons.kind.${c.kind}`)}</span>
           ${c.position ? html`<span class="position" data-position=${c.position}><span aria-hidden="true">${POSITION_ICON[c.position]} </span>${this.t(`cons.position.${c.position}`)}</span>` : nothing}

@@ -1,4 +1,4 @@
-import { type Locale, type LocalizedText, pickText, REGIONS } from '@nassij/contract';
+import { type Locale, type LocalizedText, pickText } from '@nassij/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { NassijElement } from '../base/nassij-element.js';
 
@@ -30,19 +30,6 @@ export function text(host: NassijElement, value: LocalizedText | undefined): Tem
  */
 export function plain(locale: Locale, value: LocalizedText | undefined): string {
   return value ? pickText(value, locale).text : '';
-}
-
-/**
- * The name of a region code in the reader's language, or the code itself.
- *
- * @example
- * ```ts
- * regionName('fr', 'MA-09'); // 'Souss-Massa'
- * ```
- */
-export function regionName(locale: Locale, code: string | undefined): string {
-  const region = code ? REGIONS.find((r) => r.code === code) : undefined;
-  return region ? plain(locale, region.name) : (code ?? '');
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   type IndicatorSet,
   pickText,
   REGIONS,
+  regionName,
 } from '@nassij/contract';
 import { css, html, nothing, type PropertyValues, svg, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
@@ -176,11 +177,6 @@ export class NassijIndicators extends NassijElement {
     }
   }
 
-  #regionName(code: string): string {
-    const region = REGIONS.find((r) => r.code === code);
-    return region ? pickText(region.name, this.locale).text : code;
-  }
-
   #text(value: Parameters<typeof pickText>[0] | undefined): string {
     return value ? pickText(value, this.locale).text : '';
   }
@@ -315,7 +311,7 @@ export class NassijIndicators extends NassijElement {
 
   #scope(data: IndicatorSet): string {
     return data.region
-      ? this.t('ind.scope.region', { region: this.#regionName(data.region) })
+      ? this.t('ind.scope.region', { region: regionName(data.region, this.locale) })
       : this.t('ind.scope.national');
   }
 

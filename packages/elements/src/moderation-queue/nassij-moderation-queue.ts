@@ -3,6 +3,7 @@ import {
   MODERATION_REASON_MAX,
   moderateContributionRef,
   moderationQueueRef,
+  regionName,
 } from '@nassij/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
@@ -10,7 +11,7 @@ import { NassijElement } from '../base/nassij-element.js';
 import { errorCodeOf, LiveAnnouncer, renderEmpty, renderError, renderLoading } from '../base/states.js';
 import { consultationMessages } from '../consultation/consultation.messages.js';
 import { consultationStyles } from '../consultation/consultation.styles.js';
-import { errorText, regionName } from '../consultation/shared.js';
+import { errorText } from '../consultation/shared.js';
 
 /**
  * `<nassij-moderation-queue>`: for moderators, the contributions waiting for a decision (oldest first),
@@ -142,7 +143,7 @@ export class NassijModerationQueue extends NassijElement {
         </h3>
         <p class="meta">
           ${this.t(`cons.kind.${c.kind}`)} · ${this.t(`cons.ptype.${c.author.participantType}`)}
-          ${c.author.region ? html` · ${regionName(this.locale, c.author.region)}` : nothing}
+          ${c.author.region ? html` · ${regionName(c.author.region, this.locale)}` : nothing}
           · <time datetime=${c.createdAt}>${this.fmt.dateTime(c.createdAt)}</time>
         </p>
         <p class="body user-text" dir="auto">${c.body}</p>

@@ -14,6 +14,7 @@ import {
   pickText,
   REGIONS,
   type Registration,
+  regionName,
   type SessionSummary,
   searchCoursesRef,
 } from '@nassij/contract';
@@ -883,7 +884,7 @@ export class NassijTrainingFinder extends NassijElement {
         ? s.location.platform
           ? this.t('tf.onlineOn', { platform: s.location.platform })
           : this.t('tf.online')
-        : `${pickText(s.location.city, this.locale).text}, ${this.#regionName(s.location.region)}`;
+        : `${pickText(s.location.city, this.locale).text}, ${regionName(s.location.region, this.locale)}`;
     const canRegister = s.registrationState === 'open' || s.registrationState === 'waitlist';
     const label = s.registrationState === 'waitlist' || s.seatsLeft === 0 ? 'tf.joinWaitlist' : 'tf.register';
     return html`<li data-session=${s.id}>
@@ -902,11 +903,6 @@ export class NassijTrainingFinder extends NassijElement {
           : nothing
       }
     </li>`;
-  }
-
-  #regionName(code: string): string {
-    const region = REGIONS.find((r) => r.code === code);
-    return region ? pickText(region.name, this.locale).text : code;
   }
 
   #courseTitle(courseId: string): string | undefined {
