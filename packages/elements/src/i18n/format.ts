@@ -90,6 +90,7 @@ export function formatters(locale: Locale): Formatters {
   const tag = tagFor(locale);
   const numberFormat = new Intl.NumberFormat(tag);
   const moneyFormat = new Intl.NumberFormat(tag, { style: 'currency', currency: 'MAD' });
+  const percentFormats = new Map<number, Intl.NumberFormat>();
   // Moroccan wall-clock time is computed by the contract and shown through a UTC formatter, so a browser
   // with old tz data cannot shift a deadline by an hour.
   const dateTimeFormat = new Intl.DateTimeFormat(tag, {
@@ -117,8 +118,15 @@ export function formatters(locale: Locale): Formatters {
     locale,
     tag,
     number: (value) => numberFormat.format(value),
-    percent: (ratio, fractionDigits = 1) =>
-      new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: fractionDigits }).format(ratio),
+    percent: (ratio, fractionDigits = 1) => {
+      // Building a NumberFormat is the slow part, and charts format a percent per bar and per table cell.
+      let format = percentFormats.get(fractionDigits);
+      if (!format) {
+        format = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: fractionDigits });
+        percentFormats.set(fractionDigits, format);
+      }
+      return format.format(ratio);
+    },
     // Intl.NumberFormat formats a decimal string exactly (ECMA-402 "Intl.NumberFormat v3"): no float.
     money: (money) => moneyFormat.format(money.amount as `${number}`),
     dateTime: (instant) => {
