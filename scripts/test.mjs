@@ -2,12 +2,13 @@
 // @ts-check
 // `npm test`: every suite in order (lint, typecheck, node, build, browser, size), going on after a failure,
 // then one table and, as the very last line, the totals `N passed, N failed[, N skipped]`.
-// `npm test -- --only node --only browser` runs just those suites.
+// `npm test -- --only node --only browser` runs just those suites; NASSIJ_CLOCK=<instant> moves the node
+// suite's clock to another date and hour.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   findBrowserTestFiles,
   findNodeTestFiles,
@@ -89,8 +90,14 @@ const suites = {
     }
     console.log(`node: ${files.length} test files`);
     const tapFile = join(work, 'node.tap');
+    // NASSIJ_CLOCK moves the clock of every test process (see scripts/lib/shift-process-clock.mjs).
+    const clock = process.env.NASSIJ_CLOCK
+      ? ['--import', pathToFileURL(join(ROOT, 'scripts', 'lib', 'shift-process-clock.mjs')).href]
+      : [];
+    if (clock.length > 0) console.log(`node: clock moved to ${process.env.NASSIJ_CLOCK}`);
     const code = await run(process.execPath, [
       '--conditions=source',
+      ...clock,
       '--import',
       'tsx',
       '--test',

@@ -16,6 +16,7 @@ import type { RateLimitOptions } from './http/rate-limit.js';
 import { serveStatic } from './http/static.js';
 import { DEMO_ACCOUNTS, seedCoreAccounts } from './seed/demo.js';
 import { mulberry32, seedFor } from './seed/prng.js';
+import { DEMO_ANCHOR, demoShiftFor, shiftDemoDates } from './seed/time-shift.js';
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {
@@ -102,8 +103,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const fresh = isNewDatabase(db);
     migrate(db, [coreMigration, ...areas.flatMap((area) => area.migrations)]);
     if (fresh && options.seed === 'demo') {
-      const now = clock();
-      await seedCoreAccounts(db, now);
+      // Generated at a fixed instant so ids and statuses never depend on the hour, then moved to today.
+      const now = DEMO_ANCHOR;
+      // The demo accounts exist since well before the seeding day.
+      await seedCoreAccounts(db, new Date(now.getTime() - 400 * 86_400_000));
       for (const area of areas) {
         if (!area.seedDemo) continue;
         const random = mulberry32(seedFor(area.name));
@@ -118,11 +121,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           },
           accounts: DEMO_ACCOUNTS,
           now,
-          clock,
+          clock: () => now,
           log: logger,
         };
         await area.seedDemo(ctx);
       }
+      shiftDemoDates(db, demoShiftFor(clock()));
       seeded = true;
     }
   } catch (error) {

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningServer, type ServerOptions, startServer } from './server.js';
 
+export type { DemoFixtures } from './seed/fixtures.js';
+// The ids tests need, named by role; they hold at any instant.
+export { demoFixtures } from './seed/fixtures.js';
+
 // Files and answers built in code, for tests of any package that upload or submit against this server.
 export {
   completeAnswers,
@@ -48,4 +52,18 @@ export async function signInAs(url: string, email: string, password: string): Pr
   });
   if (response.status !== 201) throw new Error(`sign-in failed with ${response.status}`);
   return ((await response.json()) as { token: string }).token;
+}
+
+/**
+ * A clock that starts at `start` and runs at the real pace from the moment it is made: give it to a server
+ * to see the platform as it is on another day ("after the deadline", "during Ramadan") without waiting.
+ *
+ * @example
+ * ```ts
+ * const server = await tempServer({ clock: clockFrom('2027-02-20T12:00:00Z') });
+ * ```
+ */
+export function clockFrom(start: string | Date): () => Date {
+  const offset = new Date(start).getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
 }

@@ -100,6 +100,24 @@ export function casablancaWallClock(at: Instant | Date): Date {
 }
 
 /**
+ * The instant at which Morocco's clock reads a wall-clock time (given as a `Date` whose UTC fields are the
+ * Moroccan ones): the inverse of {@link casablancaWallClock}. A wall time skipped when the clock moves on
+ * resolves to the instant one hour later; a repeated one to its first occurrence.
+ *
+ * @example
+ * ```ts
+ * fromCasablancaWallClock(new Date('2026-03-31T23:59:00Z')).toISOString(); // '2026-03-31T22:59:00.000Z'
+ * ```
+ */
+export function fromCasablancaWallClock(wall: Date): Date {
+  const ms = toMillis(wall);
+  // Two passes settle the offset even on the day the clock changes.
+  let utc = ms - casablancaOffsetMinutes(new Date(ms - 3_600_000)) * 60_000;
+  utc = ms - casablancaOffsetMinutes(new Date(utc)) * 60_000;
+  return new Date(utc);
+}
+
+/**
  * The calendar date (`YYYY-MM-DD`) of an instant in Africa/Casablanca, where founding dates, report years
  * and "closes in N days" are reckoned. An evening in UTC may already be the next day there.
  *

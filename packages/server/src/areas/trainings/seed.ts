@@ -150,6 +150,8 @@ function courseOf(ctx: SeedContext, n: number, competencyIndex: number, level: 1
 export function seedTrainings(ctx: SeedContext): void {
   const { db, now } = ctx;
   const nowAt = toInstant(now);
+  // The latest a seeded registration is made: the day before seeding (never on the seeding day itself).
+  const registeredBy = at(now, -1, 10);
   let sessionNumber = 0;
   let registrationNumber = 0;
   let onSiteNumber = 0;
@@ -169,9 +171,12 @@ export function seedTrainings(ctx: SeedContext): void {
         sessionNumber++;
         // Spread: the first session in the last eighteen months (so last year has trainings held, as the
         // indicators default to the latest complete year), the second near now, the others later.
-        const offset =
+        let offset =
           k === 0 ? -ctx.randomInt(20, 540) : k === 1 ? ctx.randomInt(-10, 30) : ctx.randomInt(8, 150);
         const days = Math.max(1, Math.ceil(course.durationHours / 6));
+        // Nothing starts, ends or stops taking registrations on the seeding day itself: once the dates are
+        // moved to today, each of them must be past or future whatever the hour (see seed/time-shift.ts).
+        while ([offset, offset + days - 1, offset - 2, offset - 90].includes(0)) offset++;
         const start = at(now, offset, 8);
         const end = at(now, offset + days - 1, 16);
         const online = course.modality === 'online' || (course.modality === 'blended' && k % 2 === 1);
@@ -245,7 +250,7 @@ export function seedTrainings(ctx: SeedContext): void {
             courseId: course.id,
             associationId: who.associationId,
             participant: { name: who.name, ...(r % 2 === 0 ? { role: ctx.pick(ROLES) } : {}) },
-            createdAt: [createdAt, nowAt].sort()[0] ?? nowAt,
+            createdAt: [createdAt, registeredBy].sort()[0] ?? registeredBy,
           };
           if (past) {
             const outcome = ctx.random();

@@ -1,0 +1,305 @@
+// The time-travel suite: the demo seed holds the same structure at any instant, and every role the fixture
+// manifest claims is true there. Each instant gets a server of its own whose clock starts at that instant.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  type Application,
+  type Call,
+  type Consultation,
+  type Contribution,
+  casablancaDate,
+  casablancaDaysUntil,
+  type EligibilityResult,
+  type MyAssociations,
+  type Registration,
+  type Session,
+} from '@nassij/contract';
+import { describeAuthorizationMatrix } from '../audit/authorization-matrix.js';
+import { send } from '../bench/kit.js';
+import { clockFrom, signInAs, tempServer } from '../testing.js';
+import { DEMO_ACCOUNTS } from './demo.js';
+import { demoFixtures as F } from './fixtures.js';
+import { DEMO_ANCHOR, demoShiftFor, shiftInstant } from './time-shift.js';
+
+/** Instants where a clock-dependent seed used to break, and some far away. */
+const INSTANTS = [
+  '2026-12-04T15:59:00Z', // a session used to end "today at 16:00 UTC"
+  '2026-12-04T16:01:00Z',
+  '2026-12-31T22:59:00Z', // 23:59 in Casablanca: still the old year there
+  '2026-12-31T23:01:00Z', // 00:01 on 1 January in Casablanca: a new (fiscal) year
+  '2027-01-04T10:00:00Z',
+  '2027-02-20T12:00:00Z', // Ramadan 2027: Morocco on UTC+0
+  '2031-06-15T10:00:00Z',
+];
+
+type Server = Awaited<ReturnType<typeof tempServer>>;
+
+/** Every row of every table without its dates: what must not depend on the instant of seeding. */
+function structureOf(server: Server): string[] {
+  const instantOrDate = /\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z)?/g;
+  const year = /\b20\d\d\b/g;
+  const rows: string[] = [];
+  const tables = server.db.query<{ name: string }>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%' AND name <> 'schema_migrations' ORDER BY name",
+  );
+  for (const { name } of tables)
+    for (const row of server.db.query<Record<string, unknown>>(`SELECT * FROM "${name}" ORDER BY rowid`))
+      rows.push(
+        `${name} ${JSON.stringify(row, (key, value) =>
+          // Fiscal years move with the calendar year; password hashes have a random salt.
+          key === 'fiscal_year' ? 'Y' : key === 'password_hash' ? 'hash' : value,
+        )
+          .replace(instantOrDate, 'D')
+          .replace(year, 'Y')}`,
+      );
+  return rows;
+}
+
+describe('demo seed: structure independent of the instant', () => {
+  test('seeded at two instants a year and a half apart, only dates and years differ', async () => {
+    const a = await tempServer({ clock: clockFrom('2026-12-04T16:01:00Z') });
+    const b = await tempServer({ clock: clockFrom('2028-05-20T07:30:00Z') });
+    try {
+      const left = structureOf(a);
+      const right = structureOf(b);
+      assert.ok(left.length > 1000, `the seed has data (${left.length} rows)`);
+      assert.equal(left.length, right.length);
+      for (let i = 0; i < left.length; i++) assert.equal(left[i], right[i]);
+      // Dates moved by the same whole number of days in Casablanca.
+      const callA = a.db.get<{ closes_at: string }>('SELECT closes_at FROM calls WHERE id = ?', [
+        F.calls.openEligible,
+      ]);
+      const callB = b.db.get<{ closes_at: string }>('SELECT closes_at FROM calls WHERE id = ?', [
+        F.calls.openEligible,
+      ]);
+      const days = demoShiftFor(new Date('2028-05-20T07:30:00Z')).days - demoShiftFor(new Date('2026-12-04T16:01:00Z')).days;
+      assert.equal(shiftInstant(callA?.closes_at ?? '', days), callB?.closes_at);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
+
+  test('nothing is seeded on the anchor day itself, so every date is past or future at any hour', async () => {
+    const server = await tempServer({ clock: () => DEMO_ANCHOR });
+    try {
+      const day = casablancaDate(DEMO_ANCHOR);
+      const instant = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z/g;
+      const found: string[] = [];
+      for (const row of structureRows(server))
+        for (const match of row.text.matchAll(instant))
+          if (casablancaDate(match[0]) === day) found.push(`${row.table}: ${match[0]}`);
+      assert.deepEqual(found.slice(0, 10), []);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('a deadline at 23:59 in Casablanca stays at 23:59 there when moved into Ramadan', () => {
+    // 2026-06-30 is UTC+1; 2027-02-24 falls in Ramadan 2027 (UTC+0).
+    assert.equal(shiftInstant('2026-06-30T22:59:00Z', 239), '2027-02-24T23:59:00Z');
+    assert.equal(shiftInstant('2026-06-30T22:59:00.000Z', 0), '2026-06-30T22:59:00.000Z');
+  });
+});
+
+function structureRows(server: Server): { table: string; text: string }[] {
+  const tables = server.db.query<{ name: string }>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%' AND name <> 'schema_migrations'",
+  );
+  return tables.flatMap(({ name }) =>
+    server.db
+      .query<Record<string, unknown>>(`SELECT * FROM "${name}"`)
+      .map((row) => ({ table: name, text: JSON.stringify(row) })),
+  );
+}
+
+for (const at of INSTANTS) {
+  describe(`fixture manifest at ${at}`, () => {
+    let server: Server;
+    let now: Date;
+    const token: Partial<Record<'representative' | 'member' | 'reviewer' | 'moderator', string>> = {};
+
+    before(async () => {
+      server = await tempServer({ rateLimit: false, clock: clockFrom(at) });
+      now = new Date(at);
+      for (const key of ['representative', 'member', 'reviewer', 'moderator'] as const)
+        token[key] = await signInAs(server.url, DEMO_ACCOUNTS[key].email, DEMO_ACCOUNTS[key].password);
+    });
+    after(() => server.stop());
+
+    async function get<T>(path: string, as?: keyof typeof token): Promise<T> {
+      const answer = await send(server.url, 'GET', path, { token: as ? token[as] : undefined });
+      assert.equal(answer.status, 200, `${path}: ${answer.text.slice(0, 200)}`);
+      return answer.json as T;
+    }
+    const eligible = (callId: string) =>
+      get<EligibilityResult>(
+        `/v1/calls/${callId}/eligibility?associationId=${F.associations.represented}`,
+        'representative',
+      );
+    const applicationsOf = async (associationId: string) =>
+      (
+        await get<{ items: { callId: string }[] }>(
+          `/v1/applications?associationId=${associationId}&limit=100`,
+          'representative',
+        )
+      ).items;
+
+    test('associations: the demo accounts belong where the manifest says', async () => {
+      const mine = (as: 'representative' | 'member') =>
+        get<MyAssociations>('/v1/me/associations', as).then((body) =>
+          body.items.map((mine) => mine.association.id).sort(),
+        );
+      assert.deepEqual(await mine('representative'), [F.associations.represented]);
+      assert.deepEqual(await mine('member'), [F.associations.represented, F.associations.memberOnly].sort());
+      await get(`/v1/associations/${F.associations.unaffiliated}`);
+    });
+
+    test('calls: open, eligible and without applications where claimed', async () => {
+      const applied = new Set((await applicationsOf(F.associations.represented)).map((a) => a.callId));
+      for (const id of [F.calls.openEligible, F.calls.closingTomorrow, ...F.calls.openForDrafts]) {
+        const call = await get<Call>(`/v1/calls/${id}`);
+        assert.equal(call.status, 'open', id);
+        assert.deepEqual(await eligible(id), { eligible: true, reasons: [] }, id);
+        if (id !== F.calls.closingTomorrow) assert.ok(!applied.has(id), `${id} has no application yet`);
+      }
+      const first = await get<Call>(`/v1/calls/${F.calls.openEligible}`);
+      assert.equal(first.coverage, 'national');
+      assert.ok(casablancaDaysUntil(first.dates.closes?.at ?? '', now) > 7);
+      assert.deepEqual(
+        first.requiredDocuments.filter((d) => d.requirement === 'mandatory').map((d) => d.id),
+        ['statutes', 'budget'],
+      );
+      const soon = await get<Call>(`/v1/calls/${F.calls.closingTomorrow}`);
+      assert.equal(casablancaDaysUntil(soon.dates.closes?.at ?? '', now), 1);
+      assert.equal(soon.coverage, 'national');
+    });
+
+    test('calls: closed, under review and awarded ones with their applications', async () => {
+      assert.equal((await get<Call>(`/v1/calls/${F.calls.closedReceived}`)).status, 'closed');
+      const received = await get<{ items: Application[] }>(
+        `/v1/calls/${F.calls.closedReceived}/applications?limit=100`,
+        'reviewer',
+      );
+      assert.ok(received.items.length > 0);
+      assert.ok(received.items.every((a) => ['received', 'eligibility_check'].includes(a.status)));
+      assert.equal((await get<Call>(`/v1/calls/${F.calls.underReview}`)).status, 'under_review');
+      const reviewed = await get<{ items: Application[] }>(
+        `/v1/calls/${F.calls.underReview}/applications?limit=100`,
+        'reviewer',
+      );
+      assert.ok(reviewed.items.length > 0 && reviewed.items.every((a) => a.status === 'under_review'));
+      assert.equal((await get<Call>(`/v1/calls/${F.calls.awarded}`)).status, 'awarded');
+      const awards = await get<{ items: unknown[] }>(`/v1/awards?callId=${F.calls.awarded}`);
+      assert.ok(awards.items.length > 0);
+      const application = await get<Application>(
+        `/v1/applications/${F.applications.awardedOfRepresented}`,
+        'representative',
+      );
+      assert.equal(application.status, 'awarded');
+      assert.equal(application.associationId, F.associations.represented);
+      assert.equal(application.attachments.length, 2);
+    });
+
+    test('consultations: each in the phase and mode claimed', async () => {
+      const c = (id: string) => get<Consultation>(`/v1/consultations/${id}`);
+      const draftLaw = await c(F.consultations.draftLaw);
+      assert.equal(draftLaw.phase, 'contributions_open');
+      assert.equal(draftLaw.participationMode, 'open');
+      assert.equal(draftLaw.versions.length, 2);
+      assert.ok(draftLaw.questions.length > 0);
+      const registered = await c(F.consultations.registeredOnly);
+      assert.deepEqual([registered.phase, registered.participationMode, registered.scope], [
+        'contributions_open',
+        'registered',
+        'regional',
+      ]);
+      const associations = await c(F.consultations.associationsOnly);
+      assert.deepEqual([associations.phase, associations.participationMode], [
+        'contributions_open',
+        'associations_only',
+      ]);
+      assert.equal((await c(F.consultations.upcoming)).phase, 'upcoming');
+      assert.equal((await c(F.consultations.information)).phase, 'information');
+      const closed = await c(F.consultations.closed);
+      assert.equal(closed.phase, 'closed');
+      assert.equal(closed.synthesis, undefined);
+      assert.equal((await c(F.consultations.synthesisPublished)).phase, 'synthesis_published');
+      await get(`/v1/consultations/${F.consultations.synthesisPublished}/synthesis`);
+    });
+
+    test('contributions: published, answered, hidden and pending as claimed', async () => {
+      const ctb = (id: string, as?: 'moderator') => get<Contribution>(`/v1/contributions/${id}`, as);
+      const answered = await ctb(F.contributions.answeredAmendment);
+      assert.equal(answered.kind, 'amendment');
+      assert.ok(answered.officialResponse);
+      const withReplies = await ctb(F.contributions.publishedWithReplies);
+      assert.equal(withReplies.moderation.state, 'published');
+      assert.ok(withReplies.supports > 0);
+      assert.ok((withReplies.replies ?? []).length > 0);
+      const recommendation = await ctb(F.contributions.unansweredRecommendation);
+      assert.deepEqual([recommendation.kind, recommendation.moderation.state], ['recommendation', 'published']);
+      assert.equal(recommendation.officialResponse, undefined);
+      const queue = await get<{ items: Contribution[] }>('/v1/moderation/contributions?limit=100', 'moderator');
+      const pending = new Map(queue.items.map((item) => [item.id, item]));
+      assert.equal(pending.get(F.contributions.pendingComment)?.kind, 'comment');
+      assert.equal(pending.get(F.contributions.pendingRecommendation)?.kind, 'recommendation');
+      const hidden = server.db.get<{ moderation_state: string }>(
+        'SELECT moderation_state FROM contributions WHERE id = ?',
+        [F.contributions.hidden],
+      );
+      assert.equal(hidden?.moderation_state, 'hidden');
+    });
+
+    test('trainings: an open session with seats, an upcoming and an attended registration', async () => {
+      await get(`/v1/courses/${F.courses.first}`);
+      await get(`/v1/courses/${F.courses.secondEdition}`);
+      const session = await get<Session>(`/v1/sessions/${F.sessions.openWithSeats}`);
+      assert.equal(session.courseId, F.courses.first);
+      assert.deepEqual([session.status, session.registrationState], ['scheduled', 'open']);
+      assert.ok(session.seatsLeft > 0);
+      assert.ok(Date.parse(session.registrationWindow.opens) < now.getTime());
+      assert.ok(Date.parse(session.registrationWindow.closes) > now.getTime());
+      const demoRegistered = server.db.get<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM training_registrations WHERE session_id = ? AND association_id IN (?, ?)',
+        [F.sessions.openWithSeats, F.associations.represented, F.associations.memberOnly],
+      );
+      assert.equal(demoRegistered?.n, 0);
+
+      const upcoming = await get<Registration>(`/v1/registrations/${F.registrations.upcomingOfRepresented}`, 'member');
+      assert.equal(upcoming.status, 'confirmed');
+      assert.equal(upcoming.associationId, F.associations.represented);
+      const upcomingSession = await get<Session>(`/v1/sessions/${upcoming.sessionId}`);
+      assert.ok(Date.parse(upcomingSession.period.start) > now.getTime());
+
+      const attended = await get<Registration>(`/v1/registrations/${F.registrations.attendedOfRepresented}`, 'member');
+      assert.equal(attended.status, 'attended');
+      assert.equal(attended.associationId, F.associations.represented);
+      assert.equal(attended.evaluation, undefined);
+      const pastSession = await get<Session>(`/v1/sessions/${attended.sessionId}`);
+      assert.ok(Date.parse(pastSession.period.end) < now.getTime());
+    });
+
+    test('missing ids are not found', async () => {
+      const paths = [
+        `/v1/associations/${F.missing.association}`,
+        `/v1/calls/${F.missing.call}`,
+        `/v1/consultations/${F.missing.consultation}`,
+        `/v1/contributions/${F.missing.contribution}`,
+        `/v1/courses/${F.missing.course}`,
+        `/v1/sessions/${F.missing.session}`,
+      ];
+      for (const path of paths) assert.equal((await send(server.url, 'GET', path)).status, 404, path);
+      const application = await send(server.url, 'GET', `/v1/applications/${F.missing.application}`, {
+        token: token.representative,
+      });
+      assert.equal(application.status, 404);
+      const registration = await send(server.url, 'GET', `/v1/registrations/${F.missing.registration}`, {
+        token: token.member,
+      });
+      assert.equal(registration.status, 404);
+    });
+  });
+
+  describeAuthorizationMatrix({ at });
+}

@@ -1,0 +1,28 @@
+// @ts-check
+/**
+ * A preload that moves this process's clock: with `NASSIJ_CLOCK=2027-01-04T10:00:00Z`, `Date.now()` and
+ * `new Date()` start at that instant and run on at the real pace. `npm test` adds it to the node suite when
+ * the variable is set, to prove that tests pass at any date and hour:
+ *
+ * @example
+ * // NASSIJ_CLOCK=2031-06-15T10:00:00Z npm test -- --only node
+ */
+const target = process.env.NASSIJ_CLOCK;
+if (target) {
+  const RealDate = Date;
+  const start = RealDate.parse(target);
+  if (Number.isNaN(start)) throw new Error(`NASSIJ_CLOCK is not an instant: ${target}`);
+  const offset = start - RealDate.now();
+  class ShiftedDate extends RealDate {
+    /** @param {any[]} args */
+    constructor(...args) {
+      if (args.length === 0) super(RealDate.now() + offset);
+      // @ts-ignore -- the same overloads as Date
+      else super(...args);
+    }
+    static now() {
+      return RealDate.now() + offset;
+    }
+  }
+  globalThis.Date = /** @type {DateConstructor} */ (ShiftedDate);
+}
