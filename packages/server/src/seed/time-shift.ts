@@ -45,7 +45,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const YEAR_KEYS = new Set(['fiscalYear', 'annualReportsFiled']);
 // Public references, receipts and registration numbers that carry a year: MA-MEN-2026-0003, RC-2026-000042,
 // REC-2008-00001.
-const YEAR_REFERENCE = /\b((?:MA|RC|REC)-(?:[A-Z]+-)*)(20\d\d)(-\d{4,6})\b/g;
+const YEAR_REFERENCE = /\b((?:MA|RC|REC)-(?:[A-Z]+-)*)((?:19|20)\d\d)(-\d{4,6})\b/g;
 
 /**
  * Moves an ISO instant by whole days of Morocco's wall clock, keeping its format: 23:59 in Casablanca stays
