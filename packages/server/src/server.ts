@@ -13,7 +13,7 @@ import { etagOf } from './http/etag.js';
 import { createLogger, type LogLevel } from './http/log.js';
 import { problem } from './http/problem.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
-import { serveStatic } from './http/static.js';
+import { IMMUTABLE, serveStatic } from './http/static.js';
 import { DEMO_ACCOUNTS, seedCoreAccounts } from './seed/demo.js';
 import { mulberry32, seedFor } from './seed/prng.js';
 import { DEMO_ANCHOR, demoShiftFor, shiftDemoDates } from './seed/time-shift.js';
@@ -27,7 +27,7 @@ export interface ServerOptions {
   dataDir: string;
   /** `demo` seeds the demo dataset when the database is new; a later start reuses it. */
   seed?: 'demo' | 'none';
-  /** Browser origins allowed by CORS and by the popup sign-in; the server's own origin is always allowed. */
+  /** Origins allowed to use the sign-in popup (any origin may read and write); the server's own is always allowed. */
   corsOrigins?: string[];
   logLevel?: LogLevel;
   /** Folder served at `/` (the example pages). */
@@ -70,6 +70,7 @@ function openApiHandler(): () => Response {
       headers: {
         'content-type': 'application/json; charset=utf-8',
         'cache-control': 'public, max-age=300',
+        'content-length': String(Buffer.byteLength(cached.json)),
         etag: cached.etag,
       },
     });
@@ -145,9 +146,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     fallback: (c) => {
       const path = c.req.path;
       if (path.startsWith('/v1/')) return undefined;
+      const acceptEncoding = c.req.header('accept-encoding');
       if (options.cdnDir && path.startsWith('/cdn/'))
-        return serveStatic(options.cdnDir, path.slice('/cdn'.length));
-      if (options.examplesDir) return serveStatic(options.examplesDir, path);
+        return serveStatic(options.cdnDir, path.slice('/cdn'.length), {
+          acceptEncoding,
+          // Chunks are named by their content hash; entries and the loader keep their names, so they are
+          // short-lived and a site picks up a new release within minutes.
+          cacheControl: path.startsWith('/cdn/chunks/') ? IMMUTABLE : 'public, max-age=300',
+        });
+      if (options.examplesDir) return serveStatic(options.examplesDir, path, { acceptEncoding });
       return undefined;
     },
   });

@@ -32,6 +32,16 @@ const getThing = route({
   errors: ['not_found'],
   response: { status: 200, schema: Thing, description: 'The thing' },
 });
+const bigThing = route({
+  id: 'test.big',
+  method: 'GET',
+  path: '/v1/test/big',
+  tag: 'test',
+  summary: 'A large read',
+  auth: 'public',
+  errors: [],
+  response: { status: 200, schema: Thing, description: 'A thing with a long name' },
+});
 const adminOnly = route({
   id: 'test.admin',
   method: 'GET',
@@ -103,6 +113,7 @@ before(async () => {
     rateLimit: false,
     corsOrigins: ['https://region.example'],
     extend: (app) => {
+      app.bind(bigThing, () => ({ body: { id: 't_big', name: 'شيء كبير '.repeat(500) } }));
       app.bind(createThing, ({ body }) => {
         created += 1;
         return { status: 201, body: { id: `t_${created}`, name: body.name } };
@@ -330,27 +341,57 @@ test('a handler that throws is 500 internal without a stack; an off-schema respo
   assert.equal(((await offSchema.json()) as { code: string }).code, 'internal');
 });
 
-test('CORS: allowlisted origins get headers and preflight, others do not', async () => {
-  const preflight = await fetch(`${server.url}/v1/test/things`, {
-    method: 'OPTIONS',
-    headers: {
-      origin: 'https://region.example',
-      'access-control-request-method': 'POST',
-      'access-control-request-headers': 'content-type, idempotency-key',
-    },
-  });
-  assert.equal(preflight.status, 204);
-  assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://region.example');
-  assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
+test('CORS: any origin may read and write with a bearer token, and no answer depends on the origin', async () => {
+  for (const origin of ['https://region.example', 'https://commune-unknown.example']) {
+    const preflight = await fetch(`${server.url}/v1/test/things`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, idempotency-key',
+      },
+    });
+    assert.equal(preflight.status, 204, origin);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+    assert.equal(preflight.headers.get('access-control-allow-credentials'), null);
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Authorization/);
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
+    assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /PATCH/);
 
-  const read = await fetch(`${server.url}/healthz`, { headers: { origin: 'https://region.example' } });
-  assert.match(read.headers.get('access-control-expose-headers') ?? '', /ETag, X-Request-Id, Retry-After/);
+    const read = await fetch(`${server.url}/healthz`, { headers: { origin } });
+    assert.equal(read.headers.get('access-control-allow-origin'), '*');
+    assert.match(read.headers.get('access-control-expose-headers') ?? '', /ETag,X-Request-Id,Retry-After/);
+    assert.doesNotMatch(read.headers.get('vary') ?? '', /origin/i);
 
-  const foreign = await fetch(`${server.url}/healthz`, { headers: { origin: 'https://evil.example' } });
-  assert.equal(foreign.headers.get('access-control-allow-origin'), null);
-  const foreignPreflight = await fetch(`${server.url}/v1/test/things`, {
-    method: 'OPTIONS',
-    headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    const write = await fetch(`${server.url}/v1/test/things`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'from another site' }),
+    });
+    assert.equal(write.status, 201);
+    assert.equal(write.headers.get('access-control-allow-origin'), '*');
+  }
+});
+
+test('answers are compressed with brotli or gzip as the client accepts, with a weak ETag', async () => {
+  const big = await fetch(`${server.url}/v1/test/big`, { headers: { 'accept-encoding': 'br' } });
+  assert.equal(big.headers.get('content-encoding'), 'br');
+  assert.match(big.headers.get('vary') ?? '', /Accept-Encoding/);
+  assert.match(big.headers.get('etag') ?? '', /^W\//);
+  const thing = (await big.json()) as { name: string };
+  assert.ok(thing.name.startsWith('شيء كبير'));
+  const gzip = await fetch(`${server.url}/v1/test/big`, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(gzip.headers.get('content-encoding'), 'gzip');
+  assert.equal(((await gzip.json()) as { name: string }).name, thing.name);
+  const plain = await fetch(`${server.url}/v1/test/big`, { headers: { 'accept-encoding': 'identity' } });
+  assert.equal(plain.headers.get('content-encoding'), null);
+  assert.equal(plain.headers.get('etag'), big.headers.get('etag')?.slice(2));
+  // Small answers are not worth it.
+  const tiny = await fetch(`${server.url}/healthz`, { headers: { 'accept-encoding': 'br, gzip' } });
+  assert.equal(tiny.headers.get('content-encoding'), null);
+  // The weak ETag of a compressed read still matches If-None-Match.
+  const again = await fetch(`${server.url}/v1/test/big`, {
+    headers: { 'accept-encoding': 'br', 'if-none-match': big.headers.get('etag') ?? '' },
   });
-  assert.equal(foreignPreflight.status, 403);
+  assert.equal(again.status, 304);
 });

@@ -3,9 +3,12 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Account, AnyRoute, FieldError, RequestPart } from '@nassij/contract';
 import { queryToObject, validate } from '@nassij/contract';
 import { type Context, Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
 import type * as z from 'zod/mini';
 import { bearerToken, checkToken, hashToken } from '../auth/tokens.js';
 import type { Db } from '../db/db.js';
+import { brotli, COMPRESS_THRESHOLD } from './compress.js';
 import { etagMatches, etagOf } from './etag.js';
 import type { Logger } from './log.js';
 import { ApiError, problem, problemResponse } from './problem.js';
@@ -22,6 +25,23 @@ export const MAX_JSON_BYTES = 1024 * 1024;
 /** Default largest multipart body when a route does not say. */
 export const DEFAULT_MAX_MULTIPART_BYTES = 10 * 1024 * 1024;
 
+/** CORS for every answer: `*`, never credentials, so no answer depends on the caller's origin. */
+const CORS_POLICY = {
+  origin: '*',
+  allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+  allowHeaders: [
+    'Authorization',
+    'Content-Type',
+    'If-Match',
+    'If-None-Match',
+    'Idempotency-Key',
+    'X-Nassij-Device',
+    'X-Request-Id',
+  ],
+  exposeHeaders: ['ETag', 'X-Request-Id', 'Retry-After', 'Location', 'Idempotent-Replayed'],
+  maxAge: 600,
+};
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -33,7 +53,7 @@ export interface ApiAppOptions {
   dataDir?: string;
   logger: Logger;
   clock?: Clock;
-  /** Origins allowed to call the API from a browser and to receive a popup token. */
+  /** Origins whose pages may open the sign-in popup and receive a token (reads and writes need no allowlist). */
   corsOrigins?: readonly string[];
   /** Validate every success body against the route's response schema (a mismatch is a 500 bug). */
   validateResponses?: boolean;
@@ -96,7 +116,7 @@ export interface ApiApp {
   readonly dataDir: string;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Allowed browser origins (CORS and the popup); the server adds its own origin once listening. */
+  /** Origins allowed to use the sign-in popup; the server adds its own origin once listening. */
   readonly allowedOrigins: Set<string>;
   /** Binds a contract route to a handler; see {@link bind}. */
   bind<R extends AnyRoute>(route: R, handler: Handler<R>, options?: BindOptions): void;
@@ -275,34 +295,11 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
     });
   });
 
-  hono.use('*', async (c, next) => {
-    const origin = c.req.header('origin');
-    const allowed = origin !== undefined && allowedOrigins.has(origin);
-    if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
-      if (!allowed)
-        throw problem('origin_not_allowed', `The origin ${origin ?? '(none)'} is not on the allowlist`);
-      return new Response(null, {
-        status: 204,
-        headers: {
-          'access-control-allow-origin': origin,
-          'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
-          'access-control-allow-headers':
-            'Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, X-Nassij-Device, X-Request-Id',
-          'access-control-max-age': '600',
-          vary: 'Origin',
-        },
-      });
-    }
-    await next();
-    if (allowed) {
-      c.res.headers.set('access-control-allow-origin', origin);
-      c.res.headers.set(
-        'access-control-expose-headers',
-        'ETag, X-Request-Id, Retry-After, Location, Idempotent-Replayed',
-      );
-      c.res.headers.append('vary', 'Origin');
-    }
-  });
+  // Any origin may read and write: answers carry no cookies, and writes need a bearer token, which only
+  // the sign-in popup's allowlisted origins (or the account holder) can obtain. See docs/security.md.
+  hono.use('*', cors(CORS_POLICY));
+  hono.use('*', compress({ threshold: COMPRESS_THRESHOLD }));
+  hono.use('*', brotli({ threshold: COMPRESS_THRESHOLD }));
 
   hono.onError((error, c) => {
     const requestId = c.get('requestId');
@@ -494,6 +491,8 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
       headers.delete('content-type');
       return new Response(null, { status: 304, headers });
     }
+    // A known length lets the compression middleware leave small answers alone.
+    headers.set('content-length', String(Buffer.byteLength(json)));
     return new Response(json, { status, headers });
   }
 

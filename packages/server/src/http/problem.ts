@@ -121,5 +121,7 @@ export function problemResponse(error: ApiError, requestId?: string): Response {
     'cache-control': 'no-store',
   });
   for (const [name, value] of Object.entries(error.extra.headers ?? {})) headers.set(name, value);
-  return new Response(JSON.stringify(doc), { status: error.status, headers });
+  const body = JSON.stringify(doc);
+  headers.set('content-length', String(Buffer.byteLength(body)));
+  return new Response(body, { status: error.status, headers });
 }

@@ -1,5 +1,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, posix, resolve, sep } from 'node:path';
+import { acceptsBrotli } from './compress.js';
 
 const MEDIA_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,16 +29,34 @@ export function mediaTypeOf(name: string): string {
   return MEDIA_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/** How a folder's files may be cached and which encodings a client accepts. */
+export interface StaticOptions {
+  /** `Cache-Control` of the answers (default `no-cache`: revalidate every time). */
+  cacheControl?: string;
+  /** The request's `Accept-Encoding`: a build-time `.br` or `.gz` beside the file is served when accepted. */
+  acceptEncoding?: string | undefined;
+}
+
+/** `Cache-Control` for content-hashed files: a new build gets new names, so the old ones never change. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 /**
  * Serves a file below `root` for a URL path, or `undefined` when there is none. `..`, encoded
- * separators and symlinks that leave `root` never escape it; a directory serves its `index.html`.
+ * separators and symlinks that leave `root` never escape it; a directory serves its `index.html`. When the
+ * build left a brotli (`.br`) or gzip (`.gz`) copy beside the file and the client accepts it, that copy is
+ * sent with its `Content-Encoding`.
  *
  * @example
  * ```ts
  * const response = await serveStatic('./examples', '/regional-council/index.html');
+ * const chunk = await serveStatic('./dist/cdn', '/chunks/lit-3f2a.js', { cacheControl: IMMUTABLE });
  * ```
  */
-export async function serveStatic(root: string, urlPath: string): Promise<Response | undefined> {
+export async function serveStatic(
+  root: string,
+  urlPath: string,
+  options: StaticOptions = {},
+): Promise<Response | undefined> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -52,15 +71,34 @@ export async function serveStatic(root: string, urlPath: string): Promise<Respon
     const real = await realpath(target);
     if (real !== base && !real.startsWith(base + sep)) return undefined;
     if (!(await stat(real)).isFile()) return undefined;
-    const bytes = await readFile(real);
+    const { bytes, encoding } = await readBestEncoding(real, options.acceptEncoding);
     return new Response(bytes, {
       headers: {
         'content-type': mediaTypeOf(real),
-        'cache-control': 'no-cache',
+        'cache-control': options.cacheControl ?? 'no-cache',
         'content-length': String(bytes.byteLength),
+        vary: 'Accept-Encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
       },
     });
   } catch {
     return undefined;
   }
+}
+
+async function readBestEncoding(
+  path: string,
+  acceptEncoding: string | undefined,
+): Promise<{ bytes: Buffer; encoding?: 'br' | 'gzip' }> {
+  const candidates: ('br' | 'gzip')[] = [];
+  if (acceptsBrotli(acceptEncoding)) candidates.push('br');
+  if (/\bgzip\b/i.test(acceptEncoding ?? '')) candidates.push('gzip');
+  for (const encoding of candidates) {
+    try {
+      return { bytes: await readFile(`${path}.${encoding === 'br' ? 'br' : 'gz'}`), encoding };
+    } catch {
+      // No precompressed copy: try the next, then the file itself.
+    }
+  }
+  return { bytes: await readFile(path) };
 }
