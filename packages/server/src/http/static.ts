@@ -89,7 +89,7 @@ export async function serveStatic(
 async function readBestEncoding(
   path: string,
   acceptEncoding: string | undefined,
-): Promise<{ bytes: Buffer; encoding?: 'br' | 'gzip' }> {
+): Promise<{ bytes: Buffer<ArrayBuffer>; encoding?: 'br' | 'gzip' }> {
   const candidates: ('br' | 'gzip')[] = [];
   if (acceptsBrotli(acceptEncoding)) candidates.push('br');
   if (/\bgzip\b/i.test(acceptEncoding ?? '')) candidates.push('gzip');
