@@ -1,23 +1,43 @@
 // @ts-check
 /**
  * A @web/test-runner plugin that starts the Nassij reference server for the browser tests and tells them
- * where it listens through the virtual module `/__nassij__/env.js`.
+ * where it listens through the virtual module `/__nassij__/env.js`. The module also exports `FIXTURES`,
+ * the demo seed's fixture manifest (`demoFixtures` of packages/server/src/seed/fixtures.ts), so that tests
+ * name seeded ids by their role; tests import it typed from `packages/elements/src/test-support/fixtures.ts`.
  *
  * @example
  * // web-test-runner.config.mjs
  * import { nassijServerPlugin } from './scripts/wtr-nassij-server-plugin.mjs';
  * export default { port: 8000, plugins: [nassijServerPlugin({ corsOrigin: 'http://127.0.0.1:8000' })] };
- * // in a test: import { API_BASE } from '/__nassij__/env.js';
+ * // in a test: import { API_BASE, FIXTURES } from '/__nassij__/env.js';
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** Path of the virtual module the browser tests import. */
 export const ENV_MODULE_PATH = '/__nassij__/env.js';
 
 const LISTENING = /listening on (http:\/\/\S+)/;
+
+/**
+ * The fixture manifest as JSON, read from its TypeScript source with tsx (the manifest imports nothing),
+ * or `null` if the server package has none yet.
+ *
+ * @param {string} rootDir
+ * @returns {Promise<string>}
+ */
+async function fixturesJson(rootDir) {
+  const file = resolve(rootDir, 'packages/server/src/seed/fixtures.ts');
+  if (!existsSync(file)) return 'null';
+  const { tsImport } = await import('tsx/esm/api');
+  /** @type {{ demoFixtures?: unknown }} */
+  const manifest = await tsImport(pathToFileURL(file).href, import.meta.url);
+  if (!manifest.demoFixtures) throw new Error(`${file} exports no demoFixtures`);
+  return JSON.stringify(manifest.demoFixtures);
+}
 
 /**
  * @param {{ corsOrigin: string | string[], rootDir?: string, startTimeoutMs?: number }} options
@@ -30,6 +50,7 @@ export function nassijServerPlugin({ corsOrigin, rootDir = process.cwd(), startT
   /** @type {string | undefined} */
   let dataDir;
   let apiBase = '';
+  let fixtures = 'null';
 
   const killChild = () => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -39,6 +60,7 @@ export function nassijServerPlugin({ corsOrigin, rootDir = process.cwd(), startT
     name: 'nassij-server',
 
     async serverStart({ logger }) {
+      fixtures = await fixturesJson(rootDir);
       // Until the server exists, the element tests that need no server must still run.
       if (!existsSync(cli)) {
         logger.log(`[nassij-server] ${cli} not found: not starting the server, API_BASE = ''`);
@@ -120,7 +142,12 @@ export function nassijServerPlugin({ corsOrigin, rootDir = process.cwd(), startT
       if (context.path !== ENV_MODULE_PATH) return undefined;
       const origin = apiBase ? new URL(apiBase).origin : '';
       return {
-        body: `export const API_BASE = ${JSON.stringify(apiBase)};\nexport const SERVER_ORIGIN = ${JSON.stringify(origin)};\n`,
+        body: [
+          `export const API_BASE = ${JSON.stringify(apiBase)};`,
+          `export const SERVER_ORIGIN = ${JSON.stringify(origin)};`,
+          `export const FIXTURES = Object.freeze(${fixtures});`,
+          '',
+        ].join('\n'),
         type: 'js',
         headers: { 'cache-control': 'no-store' },
       };

@@ -39,7 +39,9 @@ export const Profile: Story = {
       'nassij-association-directory',
     ) as NassijAssociationDirectory | null;
     await el?.updateComplete;
-    await el?.open('asso_0002');
+    // Al Amal, the public-utility association, with an acronym and a website.
+    const profile = DEMO_ASSOCIATIONS.find((a) => a.publicUtility) ?? DEMO_ASSOCIATIONS[0];
+    if (profile) await el?.open(profile.id);
   },
 };
 export const Empty: Story = { args: { associations: [] } };

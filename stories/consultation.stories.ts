@@ -88,7 +88,7 @@ export const ReceiptAwaitingModeration: Story = {
       el.receipt = {
         contribution: { ...contribution, moderation: { state: 'pending' } },
         receiptNumber: 'MA-CTB-2026-000123',
-        followUrl: '/v1/contributions/ctb_2',
+        followUrl: `/v1/contributions/${contribution.id}`,
         awaitingModeration: true,
       };
     }),

@@ -27,8 +27,8 @@ class MemoryStorage {
 describe('draft store', () => {
   test('a draft written is read back; damaged text reads as none', () => {
     const storage = new MemoryStorage() as Storage;
-    const key = draftKey('call_0001', 'asso_0001');
-    assert.equal(key, 'nassij:application:call_0001:asso_0001');
+    const key = draftKey('call_sample', 'asso_sample');
+    assert.equal(key, 'nassij:application:call_sample:asso_sample');
     assert.equal(writeDraft(storage, key, { answers: { a: 'x' }, synced: {}, dirty: ['a'] }), true);
     assert.deepEqual(readDraft(storage, key)?.answers, { a: 'x' });
     storage.setItem(key, '{not json');

@@ -5,6 +5,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { API_BASE } from '/__nassij__/env.js';
 import { catalogProblems } from '../i18n/catalogs.js';
+import { FIXTURES } from '../test-support/fixtures.js';
 import { applicationFormMessages } from './application-form.messages.js';
 import './define.js';
 import type { NassijApplicationForm } from './nassij-application-form.js';
@@ -15,6 +16,9 @@ const ACCOUNTS = {
 } as const;
 const A11Y = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] };
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const { associations: ASSOCIATIONS, calls: CALLS } = FIXTURES;
+/** An upload goes to the server and back: more than waitUntil's default second when two test files share it. */
+const UPLOAD = { timeout: 10000 };
 
 async function signedIn(who: keyof typeof ACCOUNTS, fetchImpl?: typeof fetch): Promise<BaseClient> {
   const client = createBaseClient({ baseUrl: API_BASE, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
@@ -120,10 +124,11 @@ describe('<nassij-application-form>', () => {
   });
 
   it('stops an ineligible association before any typing, with every unmet rule in words', async () => {
-    const el = await mount(await signedIn('member'), 'call_0001');
+    const el = await mount(await signedIn('member'), CALLS.openEligible);
     await waitUntil(() => el.phase === 'choose', 'association choice shown');
     await expect(el).to.be.accessible(A11Y);
-    $(el, '#asso-asso_0002').click();
+    // The member's second association is too young for the open call.
+    $(el, `#asso-${ASSOCIATIONS.memberOnly}`).click();
     $(el, '.choose button[type=submit]').click();
     await waitUntil(() => el.eligibility, 'eligibility checked');
     await el.updateComplete;
@@ -136,9 +141,9 @@ describe('<nassij-application-form>', () => {
 
   it('goes through every step with keyboard-reachable errors, uploads, and submits once on a double click', async () => {
     const client = await signedIn('member');
-    const el = await mount(client, 'call_0001');
+    const el = await mount(client, CALLS.openEligible);
     await waitUntil(() => el.phase === 'choose');
-    $(el, '#asso-asso_0001').click();
+    $(el, `#asso-${ASSOCIATIONS.represented}`).click();
     $(el, '.choose button[type=submit]').click();
     await waitUntil(() => el.eligibility?.eligible === true, 'eligible');
     await el.updateComplete;
@@ -186,9 +191,10 @@ describe('<nassij-application-form>', () => {
     await waitUntil(
       () => el.application?.attachments.some((a) => a.documentId === 'statutes'),
       'pdf uploaded',
+      UPLOAD,
     );
     choose(el, 'doc_budget', xlsx());
-    await waitUntil(() => el.application?.attachments.length === 2, 'xlsx uploaded');
+    await waitUntil(() => el.application?.attachments.length === 2, 'xlsx uploaded', UPLOAD);
     await waitUntil(() => el.application?.attachments.every((a) => a.scanState === 'clean'), 'scanned', {
       timeout: 15000,
     });
@@ -210,7 +216,7 @@ describe('<nassij-application-form>', () => {
     expect($(el, '.timeline li[data-step=submitted]').getAttribute('data-state')).to.not.equal('pending');
     expect($(el, '.timeline li[data-step=decision]').getAttribute('data-state')).to.equal('pending');
     const mine = await client.request(listApplicationsRef, {
-      query: { callId: 'call_0001', associationId: 'asso_0001' },
+      query: { callId: CALLS.openEligible, associationId: ASSOCIATIONS.represented },
     });
     expect(mine.items.length).to.equal(1);
     expect(['submitted', 'received']).to.include(mine.items[0]?.status);
@@ -219,10 +225,10 @@ describe('<nassij-application-form>', () => {
 
   it('keeps typing across a reload, then resumes from the server copy on another device', async () => {
     const client = await signedIn('representative');
-    const first = await openForm(client, 'call_0008');
+    const first = await openForm(client, CALLS.openForDrafts[0]);
     type(first, 'f-summary', 'نص لم يُرسل بعد');
     first.remove(); // a crash: before the server save
-    const second = await openForm(client, 'call_0008');
+    const second = await openForm(client, CALLS.openForDrafts[0]);
     expect($<HTMLTextAreaElement>(second, '#f-summary').value).to.equal('نص لم يُرسل بعد');
     await waitUntil(
       () => second.savedAt && $(second, '.save-state').textContent?.match(/\d\d:\d\d/),
@@ -230,13 +236,13 @@ describe('<nassij-application-form>', () => {
     );
     second.remove();
     localStorage.clear(); // another device
-    const third = await openForm(client, 'call_0008');
+    const third = await openForm(client, CALLS.openForDrafts[0]);
     expect($<HTMLTextAreaElement>(third, '#f-summary').value).to.equal('نص لم يُرسل بعد');
   });
 
   it('explains a two-tab conflict and keeps both texts', async () => {
-    const tabA = await openForm(await signedIn('representative'), 'call_0009');
-    const tabB = await openForm(await signedIn('representative'), 'call_0009');
+    const tabA = await openForm(await signedIn('representative'), CALLS.openForDrafts[1]);
+    const tabB = await openForm(await signedIn('representative'), CALLS.openForDrafts[1]);
     type(tabA, 'f-summary', 'نص النافذة الأولى');
     await tabA.save();
     type(tabB, 'f-summary', 'نص النافذة الثانية');
@@ -257,7 +263,7 @@ describe('<nassij-application-form>', () => {
   });
 
   it('refuses a wrong type before sending, shows progress and the scan, and mirrors in Arabic', async () => {
-    const el = await openForm(await signedIn('representative'), 'call_0010');
+    const el = await openForm(await signedIn('representative'), CALLS.openForDrafts[2]);
     await el.goTo(el.callData!.form.sections.length - 1);
     const slot = el.callData!.form.sections.at(-1)!.fields.find((f) => f.type === 'attachment')!;
     const seen: number[] = [];
@@ -274,12 +280,12 @@ describe('<nassij-application-form>', () => {
     )!;
     if (!document.mediaTypes.includes('image/png')) {
       choose(el, slot.id, png);
-      await waitUntil(() => el.shadowRoot!.querySelector('.upload-error'), 'refused');
+      await waitUntil(() => el.shadowRoot!.querySelector('.upload-error'), 'refused', UPLOAD);
       expect($(el, '.upload-error').textContent).to.contain('image/png');
       expect(el.application?.attachments.length).to.equal(0);
     }
     choose(el, slot.id, document.mediaTypes.includes('application/pdf') ? pdf() : xlsx());
-    await waitUntil(() => el.application?.attachments.length === 1, 'uploaded');
+    await waitUntil(() => el.application?.attachments.length === 1, 'uploaded', UPLOAD);
     observer.disconnect();
     expect(seen.length).to.be.greaterThan(0);
     await el.updateComplete;
@@ -299,7 +305,7 @@ describe('<nassij-application-form>', () => {
     expect($(el, '.progress').textContent).to.contain('Étape');
 
     $(el, '.document button.subtle').click();
-    await waitUntil(() => el.application?.attachments.length === 0, 'removed');
+    await waitUntil(() => el.application?.attachments.length === 0, 'removed', UPLOAD);
   });
 
   it('shows a late submission refused by the server, with the draft kept and a countdown', async () => {
@@ -308,9 +314,9 @@ describe('<nassij-application-form>', () => {
     const [email, password] = ACCOUNTS.representative;
     const client = createBaseClient({ baseUrl: url });
     await client.auth.signIn(email, password);
-    const el = await openForm(client, 'call_0002');
+    const el = await openForm(client, CALLS.closingTomorrow);
     const closes = el.callData?.dates.closes?.at ?? '';
-    // call_0002 closes within two days of the server's now: the deadline and its countdown are on screen.
+    // The call closes tomorrow, within two days of the server's now: the deadline and its countdown are on screen.
     expect($(el, '.deadline').textContent?.trim()).to.not.equal('');
     expect($(el, '.countdown').textContent?.trim()).to.not.equal('');
 
@@ -335,9 +341,10 @@ describe('<nassij-application-form>', () => {
     await waitUntil(
       () => el.application?.attachments.some((a) => a.documentId === 'statutes'),
       'pdf uploaded',
+      UPLOAD,
     );
     choose(el, 'doc_budget', xlsx());
-    await waitUntil(() => el.application?.attachments.length === 2, 'xlsx uploaded');
+    await waitUntil(() => el.application?.attachments.length === 2, 'xlsx uploaded', UPLOAD);
     await waitUntil(() => el.application?.attachments.every((a) => a.scanState === 'clean'), 'scanned', {
       timeout: 15000,
     });

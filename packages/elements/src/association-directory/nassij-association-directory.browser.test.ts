@@ -4,6 +4,7 @@ import { API_BASE } from '/__nassij__/env.js';
 import { clientFor } from '../base/client.js';
 import { catalogProblems } from '../i18n/catalogs.js';
 import { formatters } from '../i18n/format.js';
+import { FIXTURES } from '../test-support/fixtures.js';
 import { directoryMessages } from './association-directory.messages.js';
 import './define.js';
 import { DEMO_ASSOCIATION_SUMMARIES, DEMO_ASSOCIATIONS } from './demo-associations.js';
@@ -36,6 +37,12 @@ async function search(
   await el.updateComplete;
 }
 
+// Data mode runs on the package's own demo associations: Tifawin (rural, Souss-Massa), Al Amal (public
+// utility, literacy) and a young sports club in Béni Mellal-Khénifra.
+const [TIFAWIN, AL_AMAL, ATLAS] = DEMO_ASSOCIATIONS.map((a) => a.id) as [string, string, string];
+/** On the server: the representative's association, Tifawin in the demo seed too. */
+const REPRESENTED = FIXTURES.associations.represented;
+
 const ids = (el: HTMLElement) => $$(el, 'button.result').map((b) => b.dataset.id);
 
 describe('<nassij-association-directory>', () => {
@@ -52,13 +59,13 @@ describe('<nassij-association-directory>', () => {
     await el.whenMessagesReady();
     expect(ids(el)).to.have.length(3);
     await search(el, { q: 'alphabetisation' });
-    expect(ids(el)).to.deep.equal(['asso_0002']);
+    expect(ids(el)).to.deep.equal([AL_AMAL]);
     await search(el, { q: 'تيفاوين' });
-    expect(ids(el)).to.deep.equal(['asso_0001']);
+    expect(ids(el)).to.deep.equal([TIFAWIN]);
     await search(el, { publicUtility: true });
-    expect(ids(el)).to.deep.equal(['asso_0002']);
+    expect(ids(el)).to.deep.equal([AL_AMAL]);
     await search(el, { region: 'MA-05' });
-    expect(ids(el)).to.deep.equal(['asso_0003']);
+    expect(ids(el)).to.deep.equal([ATLAS]);
     await search(el, { q: 'zzz' });
     expect($(el, '[data-state="empty"]').textContent).to.include('Aucune association');
     await expect(el).to.be.accessible(WCAG);
@@ -70,10 +77,10 @@ describe('<nassij-association-directory>', () => {
       .associations=${[...DEMO_ASSOCIATION_SUMMARIES]}
       .profiles=${Object.fromEntries(DEMO_ASSOCIATIONS.map((a) => [a.id, a]))}
     ></nassij-association-directory>`);
-    const button = $(el, 'button[data-id="asso_0002"]');
+    const button = $(el, `button[data-id="${AL_AMAL}"]`);
     setTimeout(() => button.click());
     const event = await oneEvent(el, 'nassij-association-select');
-    expect(event.detail).to.deep.equal({ associationId: 'asso_0002' });
+    expect(event.detail).to.deep.equal({ associationId: AL_AMAL });
     await el.updateComplete;
     expect($(el, '.profile .registration').textContent).to.equal('REC-1996-00002');
     expect($(el, '.profile .status').textContent).to.include('المنفعة العامة');
@@ -85,7 +92,7 @@ describe('<nassij-association-directory>', () => {
     await el.updateComplete;
     await el.updateComplete;
     expect($(el, '.profile')).to.equal(null);
-    expect(root(el).activeElement).to.equal($(el, 'button[data-id="asso_0002"]'));
+    expect(root(el).activeElement).to.equal($(el, `button[data-id="${AL_AMAL}"]`));
   });
 
   describe('against the reference server', () => {
@@ -97,7 +104,7 @@ describe('<nassij-association-directory>', () => {
       expect($(el, 'h3.count').textContent).to.match(/\d+/);
       const everyone = el.total ?? 0;
       await search(el, { q: 'تيفاوين' });
-      await until(el, () => ids(el).includes('asso_0001') && !el.loading, 'the Arabic search');
+      await until(el, () => ids(el).includes(REPRESENTED) && !el.loading, 'the Arabic search');
       expect(el.total).to.be.lessThan(everyone);
       expect(el.items?.every((a) => a.name.ar?.includes('تيفاوين'))).to.equal(true);
       const arabicIds = ids(el);
@@ -105,18 +112,18 @@ describe('<nassij-association-directory>', () => {
       await el.whenMessagesReady();
       await search(el, { q: 'Tifawin' });
       await until(el, () => !el.loading && el.filters.q === 'Tifawin', 'the French search');
-      expect(ids(el)).to.include('asso_0001');
+      expect(ids(el)).to.include(REPRESENTED);
       expect(ids(el)).to.deep.equal(arabicIds);
       await search(el, { q: 'Tifawin', region: 'MA-01' });
       await until(el, () => !el.loading && el.filters.region === 'MA-01', 'the region search');
-      expect(ids(el)).to.not.include('asso_0001');
+      expect(ids(el)).to.not.include(REPRESENTED);
 
       await search(el, { q: 'Tifawin' });
-      await until(el, () => !el.loading && ids(el).includes('asso_0001'), 'the search again');
-      $(el, 'button[data-id="asso_0001"]').click();
-      await until(el, () => el.profile?.id === 'asso_0001', 'the profile');
+      await until(el, () => !el.loading && ids(el).includes(REPRESENTED), 'the search again');
+      $(el, `button[data-id="${REPRESENTED}"]`).click();
+      await until(el, () => el.profile?.id === REPRESENTED, 'the profile');
       const expected: Association = await clientFor(API_BASE).request(getAssociationRef, {
-        params: { associationId: 'asso_0001' },
+        params: { associationId: REPRESENTED },
       });
       const fmt = formatters('fr');
       expect($(el, '.profile .registration').textContent).to.equal(expected.registrationNumber);

@@ -1,9 +1,15 @@
-import { type Contribution, createContributionRef, listContributionsRef } from '@nassij/contract';
+import {
+  type Contribution,
+  createContributionRef,
+  getConsultationRef,
+  listContributionsRef,
+} from '@nassij/contract';
 import { type BaseClient, createBaseClient } from '@nassij/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { API_BASE } from '/__nassij__/env.js';
 import { catalogProblems } from '../i18n/catalogs.js';
+import { FIXTURES } from '../test-support/fixtures.js';
 import { consultationMessages } from './consultation.messages.js';
 import './define.js';
 import type { NassijConsultation } from './nassij-consultation.js';
@@ -14,6 +20,7 @@ import type { NassijModerationQueue } from '../moderation-queue/nassij-moderatio
 
 const AXE = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] };
 const T = { timeout: 10000 };
+const CONSULTATIONS = FIXTURES.consultations;
 
 const $ = <E extends Element = HTMLElement>(el: Element, s: string) =>
   el.shadowRoot?.querySelector<E>(s) ?? null;
@@ -93,7 +100,7 @@ describe('<nassij-consultation> against the reference server', () => {
   });
 
   it('reads the draft law: header, phases with their zone, text, versions and what changed', async () => {
-    const el = await consultation('cons_0001');
+    const el = await consultation(CONSULTATIONS.draftLaw);
     expect($(el, '#title')?.textContent).to.contain('مشروع');
     expect($(el, '.phase[aria-current="step"]')?.textContent).to.contain(
       el.t('cons.phase.contributions_open'),
@@ -123,7 +130,7 @@ describe('<nassij-consultation> against the reference server', () => {
   });
 
   it('opens a modified article: before and after, contributions with positions as text, replies, responses', async () => {
-    const el = await consultation('cons_0001');
+    const el = await consultation(CONSULTATIONS.draftLaw);
     await openArticle(el, 'art-5');
     expect($(el, '.detail del')?.textContent?.trim().length).to.be.greaterThan(0);
     expect($(el, '.detail ins')?.textContent?.trim().length).to.be.greaterThan(0);
@@ -142,7 +149,7 @@ describe('<nassij-consultation> against the reference server', () => {
   });
 
   it('open mode: consent first, then an anonymous contribution waits for moderation with a receipt', async () => {
-    const el = await consultation('cons_0001');
+    const el = await consultation(CONSULTATIONS.draftLaw);
     await openArticle(el, 'art-3');
     ($(el, 'button[data-kind="comment"]') as HTMLButtonElement).click();
     await el.updateComplete;
@@ -161,11 +168,11 @@ describe('<nassij-consultation> against the reference server', () => {
     expect($(el, '.receipt .pending')?.textContent).to.equal(el.t('cons.receipt.pending'));
     expect($<HTMLAnchorElement>(el, 'a.follow')?.href).to.match(/^http:.*\/v1\/contributions\/ctb_/);
     expect(localStorage.getItem('nassij:device')).to.match(/[0-9a-f-]{36}/);
-    expect(await pendingBodies('cons_0001', body)).to.have.length(1);
+    expect(await pendingBodies(CONSULTATIONS.draftLaw, body)).to.have.length(1);
   });
 
   it('keeps a draft per article and kind across a reload, and counts characters', async () => {
-    let el = await consultation('cons_0001');
+    let el = await consultation(CONSULTATIONS.draftLaw);
     await openArticle(el, 'art-5');
     ($(el, 'button[data-kind="amendment"]') as HTMLButtonElement).click();
     await el.updateComplete;
@@ -176,7 +183,7 @@ describe('<nassij-consultation> against the reference server', () => {
     expect($(el, '#body-count')?.textContent).to.contain('13');
     el.remove();
 
-    el = await consultation('cons_0001');
+    el = await consultation(CONSULTATIONS.draftLaw);
     await openArticle(el, 'art-5');
     ($(el, 'button[data-kind="amendment"]') as HTMLButtonElement).click();
     await el.updateComplete;
@@ -188,14 +195,17 @@ describe('<nassij-consultation> against the reference server', () => {
   });
 
   it('registered mode: asks to sign in, then stores a published contribution', async () => {
-    const anonymous = await consultation('cons_0002');
+    const anonymous = await consultation(CONSULTATIONS.registeredOnly);
     await openArticle(anonymous, null);
     ($(anonymous, 'button[data-kind="comment"]') as HTMLButtonElement).click();
     await anonymous.updateComplete;
     expect($(anonymous, 'button[data-sign-in]')).to.exist;
     anonymous.remove();
 
-    const el = await consultation('cons_0002', await signedIn('citizen@demo.nassij.ma', 'demo-citizen-2026'));
+    const el = await consultation(
+      CONSULTATIONS.registeredOnly,
+      await signedIn('citizen@demo.nassij.ma', 'demo-citizen-2026'),
+    );
     await openArticle(el, null);
     ($(el, 'button[data-kind="recommendation"]') as HTMLButtonElement).click();
     await waitUntil(() => el.account, 'no account', T);
@@ -207,24 +217,26 @@ describe('<nassij-consultation> against the reference server', () => {
     expect(receipt?.contribution.kind).to.equal('recommendation');
   });
 
-  it('associations only: the representative acts for asso_0001; a citizen is refused', async () => {
+  it('associations only: the representative acts for the association they represent; a citizen is refused', async () => {
     const rep = await consultation(
-      'cons_0003',
+      CONSULTATIONS.associationsOnly,
       await signedIn('representative@demo.nassij.ma', 'demo-representative-2026'),
     );
     await openArticle(rep, null);
     ($(rep, 'button[data-kind="comment"]') as HTMLButtonElement).click();
     await waitUntil(() => rep.associations, 'no associations', T);
     await rep.updateComplete;
-    expect($<HTMLSelectElement>(rep, 'select[name="associationId"]')?.value).to.equal('asso_0001');
+    expect($<HTMLSelectElement>(rep, 'select[name="associationId"]')?.value).to.equal(
+      FIXTURES.associations.represented,
+    );
     await fillAndSend(rep, `باسم الجمعية ${Date.now()}`);
     const receipt = await receiptOf(rep);
-    expect(receipt?.contribution.author.associationId).to.equal('asso_0001');
+    expect(receipt?.contribution.author.associationId).to.equal(FIXTURES.associations.represented);
     expect(receipt?.contribution.author.participantType).to.equal('association');
     rep.remove();
 
     const citizen = await consultation(
-      'cons_0003',
+      CONSULTATIONS.associationsOnly,
       await signedIn('citizen@demo.nassij.ma', 'demo-citizen-2026'),
     );
     await openArticle(citizen, null);
@@ -242,7 +254,10 @@ describe('<nassij-consultation> against the reference server', () => {
   });
 
   it('supports a contribution once; the second support is refused with a translated message', async () => {
-    const el = await consultation('cons_0001', await signedIn('member@demo.nassij.ma', 'demo-member-2026'));
+    const el = await consultation(
+      CONSULTATIONS.draftLaw,
+      await signedIn('member@demo.nassij.ma', 'demo-member-2026'),
+    );
     await openArticle(el, 'art-8');
     const first = el.contributions?.find((c) => !c.supportedByMe);
     expect(first, 'a contribution not yet supported').to.exist;
@@ -277,7 +292,7 @@ describe('<nassij-consultation> against the reference server', () => {
       return response;
     };
     offline = false;
-    const el = await consultation('cons_0001', newClient(flaky));
+    const el = await consultation(CONSULTATIONS.draftLaw, newClient(flaky));
     offline = true;
     await openArticle(el, null).catch(() => undefined);
     el.articleId = null;
@@ -307,7 +322,7 @@ describe('<nassij-consultation> against the reference server', () => {
     await waitUntil(() => el.receipt, 'no receipt', T);
     expect(el.outbox).to.have.length(0);
     expect(localStorage.getItem('nassij:consultation:outbox')).to.equal(null);
-    expect(await pendingBodies('cons_0001', body)).to.have.length(1);
+    expect(await pendingBodies(CONSULTATIONS.draftLaw, body)).to.have.length(1);
   });
 
   it('stores XSS payloads and shows them inert, as text', async () => {
@@ -324,7 +339,7 @@ describe('<nassij-consultation> against the reference server', () => {
       '<a href="javascript:alert(1)">x</a>',
     ];
     const client = await signedIn('citizen@demo.nassij.ma', 'demo-citizen-2026');
-    const el = await consultation('cons_0002', client);
+    const el = await consultation(CONSULTATIONS.registeredOnly, client);
     for (const payload of payloads) {
       await openArticle(el, null);
       el.receipt = undefined;
@@ -345,8 +360,8 @@ describe('<nassij-consultation> against the reference server', () => {
     window.alert = original;
   });
 
-  it('shows the synthesis of cons_0007 with outcomes, reasons and open data downloads', async () => {
-    const el = await consultation('cons_0007');
+  it('shows a published synthesis with outcomes, reasons and open data downloads', async () => {
+    const el = await consultation(CONSULTATIONS.synthesisPublished);
     await waitUntil(() => el.synthesis, 'no synthesis', T);
     await el.updateComplete;
     const recs = $$(el, '.recommendation');
@@ -359,8 +374,8 @@ describe('<nassij-consultation> against the reference server', () => {
     );
     const links = $$<HTMLAnchorElement>(el, '.downloads a').map((a) => a.href);
     expect(links).to.deep.equal([
-      `${API_BASE.replace(/\/+$/, '')}/v1/open-data/contributions?format=csv&consultationId=cons_0007`,
-      `${API_BASE.replace(/\/+$/, '')}/v1/open-data/contributions?format=json&consultationId=cons_0007`,
+      `${API_BASE.replace(/\/+$/, '')}/v1/open-data/contributions?format=csv&consultationId=${CONSULTATIONS.synthesisPublished}`,
+      `${API_BASE.replace(/\/+$/, '')}/v1/open-data/contributions?format=json&consultationId=${CONSULTATIONS.synthesisPublished}`,
     ]);
     const csv = await fetch(links[0] as string);
     expect(csv.status).to.equal(200);
@@ -368,7 +383,7 @@ describe('<nassij-consultation> against the reference server', () => {
   });
 
   it('mirrors the layout in Arabic (geometry) and not in French', async () => {
-    const ar = await consultation('cons_0001');
+    const ar = await consultation(CONSULTATIONS.draftLaw);
     const row = (el: NassijConsultation) => {
       const count = $(el, 'article.article .count')?.getBoundingClientRect();
       const button = $(el, 'article.article button[data-open]')?.getBoundingClientRect();
@@ -378,7 +393,7 @@ describe('<nassij-consultation> against the reference server', () => {
     expect(getComputedStyle(ar).direction).to.equal('rtl');
     expect((a.count?.right ?? 0) > (a.button?.right ?? 0)).to.equal(true);
     ar.remove();
-    const fr = await consultation('cons_0001', newClient(), 'fr');
+    const fr = await consultation(CONSULTATIONS.draftLaw, newClient(), 'fr');
     await fr.whenMessagesReady();
     const f = row(fr);
     expect(getComputedStyle(fr).direction).to.equal('ltr');
@@ -386,7 +401,7 @@ describe('<nassij-consultation> against the reference server', () => {
   });
 
   it('is usable with the keyboard: open an article, reach the form, come back', async () => {
-    const el = await consultation('cons_0001');
+    const el = await consultation(CONSULTATIONS.draftLaw);
     const open = $<HTMLButtonElement>(el, 'button[data-open="art-5"]') as HTMLButtonElement;
     open.focus();
     await sendKeys({ press: 'Enter' });
@@ -409,7 +424,7 @@ describe('<nassij-consultation> against the reference server', () => {
 
   for (const lang of ['ar', 'fr', 'zgh', 'en']) {
     it(`has no axe violations in ${lang} (text, form, synthesis)`, async () => {
-      const el = await consultation('cons_0001', newClient(), lang);
+      const el = await consultation(CONSULTATIONS.draftLaw, newClient(), lang);
       await el.whenMessagesReady();
       await expect(el).to.be.accessible(AXE);
       await openArticle(el, 'art-5');
@@ -417,7 +432,7 @@ describe('<nassij-consultation> against the reference server', () => {
       await el.updateComplete;
       if (lang !== 'ar') expect($(el, '#form-heading')?.textContent).not.to.match(/[\u0600-\u06FF]{3}/);
       await expect(el).to.be.accessible(AXE);
-      const synthesis = await consultation('cons_0007', newClient(), lang);
+      const synthesis = await consultation(CONSULTATIONS.synthesisPublished, newClient(), lang);
       await synthesis.whenMessagesReady();
       await waitUntil(() => synthesis.synthesis, 'no synthesis', T);
       await expect(synthesis).to.be.accessible(AXE);
@@ -427,24 +442,29 @@ describe('<nassij-consultation> against the reference server', () => {
 
 describe('<nassij-consultation-list> against the reference server', () => {
   it('filters by region and phase, and emits the selection', async () => {
+    const client = newClient();
+    const regional = await client.request(getConsultationRef, {
+      params: { consultationId: CONSULTATIONS.registeredOnly },
+    });
+    expect(regional.region, 'the regional consultation has a region').to.be.a('string');
     const el = await fixture<NassijConsultationList>(
-      html`<nassij-consultation-list .client=${newClient()}></nassij-consultation-list>`,
+      html`<nassij-consultation-list .client=${client}></nassij-consultation-list>`,
     );
     await waitUntil(() => el.consultations, 'no list', T);
     const all = el.consultations?.length ?? 0;
     expect(all).to.be.greaterThan(3);
     const region = $<HTMLSelectElement>(el, '#filter-region') as HTMLSelectElement;
-    region.value = 'MA-09';
+    region.value = regional.region ?? '';
     region.dispatchEvent(new Event('change'));
     await waitUntil(() => (el.consultations?.length ?? 0) < all, 'not filtered', T);
-    expect(el.consultations?.every((c) => c.region === 'MA-09')).to.equal(true);
-    expect(el.consultations?.some((c) => c.id === 'cons_0002')).to.equal(true);
+    expect(el.consultations?.every((c) => c.region === regional.region)).to.equal(true);
+    expect(el.consultations?.some((c) => c.id === CONSULTATIONS.registeredOnly)).to.equal(true);
     await el.updateComplete;
     const picked = new Promise<CustomEvent>((ok) =>
       el.addEventListener('nassij-consultation-select', (e) => ok(e as CustomEvent), { once: true }),
     );
-    $<HTMLButtonElement>(el, 'article.card[data-id="cons_0002"] button.link')?.click();
-    expect((await picked).detail.id).to.equal('cons_0002');
+    $<HTMLButtonElement>(el, `article.card[data-id="${CONSULTATIONS.registeredOnly}"] button.link`)?.click();
+    expect((await picked).detail.id).to.equal(CONSULTATIONS.registeredOnly);
     await expect(el).to.be.accessible(AXE);
   });
 
@@ -466,7 +486,7 @@ describe('<nassij-moderation-queue> against the reference server', () => {
     const created: string[] = [];
     for (const n of [1, 2]) {
       const receipt = await anon.request(createContributionRef, {
-        params: { consultationId: 'cons_0001' },
+        params: { consultationId: CONSULTATIONS.draftLaw },
         body: {
           kind: 'comment',
           body: `للإشراف ${n} ${Date.now()}`,
@@ -479,7 +499,7 @@ describe('<nassij-moderation-queue> against the reference server', () => {
     }
     const moderator = await signedIn('moderator@demo.nassij.ma', 'demo-moderator-2026');
     const el = await fixture<NassijModerationQueue>(
-      html`<nassij-moderation-queue consultation="cons_0001" .client=${moderator}></nassij-moderation-queue>`,
+      html`<nassij-moderation-queue consultation=${CONSULTATIONS.draftLaw} .client=${moderator}></nassij-moderation-queue>`,
     );
     await waitUntil(() => el.items, 'no queue', T);
     await el.updateComplete;

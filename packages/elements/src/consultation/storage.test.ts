@@ -27,8 +27,8 @@ const body = { kind: 'comment', body: 'نص', consent: true } as const;
 describe('consultation storage', () => {
   it('keeps one draft per consultation, article and kind, and drops empty ones', () => {
     const store = memory();
-    const a = draftKey('cons_1', 'art-1', 'comment');
-    const b = draftKey('cons_1', null, 'comment');
+    const a = draftKey('cons_sample', 'art-1', 'comment');
+    const b = draftKey('cons_sample', null, 'comment');
     assert.notEqual(a, b);
     saveDraft(a, { body: 'أقترح' }, store);
     assert.deepEqual(loadDraft(a, store), { body: 'أقترح' });

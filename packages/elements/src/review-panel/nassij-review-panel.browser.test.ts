@@ -3,10 +3,13 @@ import { type BaseClient, createBaseClient } from '@nassij/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { API_BASE } from '/__nassij__/env.js';
 import { catalogProblems } from '../i18n/catalogs.js';
+import { FIXTURES } from '../test-support/fixtures.js';
 import './define.js';
 import type { NassijReviewPanel } from './nassij-review-panel.js';
 import { reviewPanelMessages } from './review-panel.messages.js';
 
+/** Under review: every application waits for a review the demo reviewer may give. */
+const CALL = FIXTURES.calls.underReview;
 const A11Y = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] };
 
 async function reviewer(): Promise<BaseClient> {
@@ -29,7 +32,7 @@ describe('<nassij-review-panel>', () => {
   it('scores after declaring no conflict, decides, and the award becomes public', async () => {
     const client = await reviewer();
     const el = await fixture<NassijReviewPanel>(
-      html`<nassij-review-panel lang="ar" call="call_0018" .client=${client}></nassij-review-panel>`,
+      html`<nassij-review-panel lang="ar" call=${CALL} .client=${client}></nassij-review-panel>`,
     );
     await waitUntil(() => el.applications?.length, 'listing');
     await el.updateComplete;
@@ -51,7 +54,7 @@ describe('<nassij-review-panel>', () => {
     $<HTMLInputElement>(el, '#d-amount').value = '45000.00';
     $(el, 'button.decide').click();
     await waitUntil(() => el.application?.decision, 'decided');
-    const awards = await client.request(searchAwardsRef, { query: { callId: 'call_0018' } });
+    const awards = await client.request(searchAwardsRef, { query: { callId: CALL } });
     expect(
       awards.items.some((a) => a.applicationId === unreviewed.id && a.amount.amount.startsWith('45000')),
     ).to.equal(true);
@@ -59,7 +62,7 @@ describe('<nassij-review-panel>', () => {
 
   it('asks for no scores once a conflict of interest is declared', async () => {
     const el = await fixture<NassijReviewPanel>(
-      html`<nassij-review-panel lang="fr" call="call_0018" .client=${await reviewer()}></nassij-review-panel>`,
+      html`<nassij-review-panel lang="fr" call=${CALL} .client=${await reviewer()}></nassij-review-panel>`,
     );
     await waitUntil(() => el.applications?.length, 'listing');
     await el.whenMessagesReady();
