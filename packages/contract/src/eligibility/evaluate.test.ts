@@ -126,7 +126,7 @@ test('an invalid instant throws rather than guessing', () => {
 
 test('profileOf takes what eligibility needs from an association', () => {
   const association: Association = {
-    id: 'asso_1',
+    id: 'asso_sample',
     registrationNumber: 'R-1',
     name: { ar: 'جمعية الماء', zgh: 'ⴰⵎⴰⵏ' },
     legalForm: 'public_utility_association',

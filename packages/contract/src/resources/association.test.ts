@@ -12,7 +12,7 @@ import {
 } from './association.js';
 
 const amal: Association = {
-  id: 'asso_12',
+  id: 'asso_sample',
   registrationNumber: 'REC-2011-0458',
   name: { ar: 'جمعية أمل للتنمية', fr: 'Association Amal pour le développement', zgh: 'ⵜⴰⵎⵙⵙⵓⴷⵙⵜ ⴰⵎⴰⵍ' },
   acronym: 'AAD',
@@ -170,13 +170,13 @@ test('AssociationSearchQuery refuses unknown keys, bad regions and a non-boolean
 });
 
 test('AssociationParams and MyAssociations', () => {
-  assert.ok(validate(AssociationParams, { associationId: 'asso_12' }).ok);
+  assert.ok(validate(AssociationParams, { associationId: 'asso_sample' }).ok);
   assert.equal(validate(AssociationParams, { associationId: 'asso/12' }).ok, false);
   const mine = {
     items: [
       {
         association: {
-          id: 'asso_12',
+          id: 'asso_sample',
           name: { zgh: 'ⴰⵎⴰⵍ' },
           legalForm: 'association',
           region: 'MA-09',

@@ -49,7 +49,7 @@ const form: FormDefinition = {
 };
 
 const exampleCall: Call = {
-  id: 'call_0001',
+  id: 'call_sample',
   reference: 'MA-MRP-2026-0012',
   version: 2,
   title: {
@@ -265,7 +265,7 @@ test('budget totals are exact in minor units', () => {
 });
 
 test('application writes are strict and enforce their rules', () => {
-  assert.ok(StartApplication.safeParse({ callId: 'call_0001', associationId: 'asso_0001' }).success);
+  assert.ok(StartApplication.safeParse({ callId: 'call_sample', associationId: 'asso_sample' }).success);
   const typo = validate(UpdateApplication, { answerz: {} }, 'body');
   assert.deepEqual(!typo.ok && typo.errors.map((e) => `${e.path}:${e.code}`), ['/answerz:unknown_field']);
   const conflicted = validate(SubmitReview, {

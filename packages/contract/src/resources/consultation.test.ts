@@ -30,7 +30,7 @@ const stats: ConsultationStats = {
 
 const text: DocumentVersion = {
   id: 'v2',
-  consultationId: 'cons_4',
+  consultationId: 'cons_sample',
   label: { ar: 'الصيغة الثانية', fr: 'Version 2' },
   publishedAt: '2026-03-15T10:00:00Z',
   sections: [
@@ -58,7 +58,7 @@ const text: DocumentVersion = {
 
 function consultation(): Consultation {
   return {
-    id: 'cons_4',
+    id: 'cons_sample',
     reference: 'MA-CONS-2026-0004',
     title: { ar: 'مشروع قانون الحق في تأسيس الجمعيات', zgh: 'ⴰⵙⵏⴼⵍⵓⵍ ⵏ ⵓⵣⵔⴼ' },
     summary: { ar: 'مشروع قانون يعدل الظهير 1.58.376', fr: 'Projet de loi modifiant le dahir 1.58.376' },
@@ -235,14 +235,14 @@ describe('Synthesis', () => {
       articles: [{ articleId: 'art-3', summary: { fr: 'Demande de délais plus longs' } }],
       recommendations: [
         {
-          contributionId: 'ctb_91',
+          contributionId: 'ctb_accepted_sample',
           articleId: 'art-3',
           excerpt: 'تمديد الأجل',
           outcome: 'accepted',
           reason: { ar: 'تم' },
         },
         {
-          contributionId: 'ctb_92',
+          contributionId: 'ctb_not_retained_sample',
           excerpt: 'ⴰⵙⵏⴼⵍ',
           outcome: 'not_retained',
           reason: { zgh: 'ⵓⵔ ⵉⵜⵜⵓⵙⵏⴼⵍ' },
@@ -259,7 +259,7 @@ describe('Synthesis', () => {
 describe('ConsultationSummary', () => {
   test('accepts a card with its closing deadline', () => {
     const summary = {
-      id: 'cons_9',
+      id: 'cons_summary_sample',
       reference: 'MA-CONS-2026-0009',
       title: { fr: 'Plan de développement régional' },
       summary: { fr: 'PDR 2026-2031' },
@@ -314,7 +314,7 @@ describe('params and diff', () => {
   test('a consultation may be named by its public reference', () => {
     assert.equal(validate(ConsultationParams, { consultationId: 'MA-CONS-2026-0004' }).ok, true);
     assert.equal(validate(ConsultationParams, { consultationId: '../etc' }).ok, false);
-    assert.equal(validate(VersionParams, { consultationId: 'cons_4', versionId: 'v2' }).ok, true);
+    assert.equal(validate(VersionParams, { consultationId: 'cons_sample', versionId: 'v2' }).ok, true);
     assert.equal(validate(VersionDiffQuery, {}).ok, false);
   });
 
@@ -330,7 +330,7 @@ describe('params and diff', () => {
       !modified.ok && modified.errors[0]?.path === '/after' && modified.errors[0].code === 'required',
     );
     const diff = {
-      consultationId: 'cons_4',
+      consultationId: 'cons_sample',
       fromVersionId: 'v1',
       toVersionId: 'v2',
       articles: [

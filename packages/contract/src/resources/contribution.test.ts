@@ -28,8 +28,8 @@ const comment = {
 
 function contribution(): Contribution {
   return {
-    id: 'ctb_1',
-    consultationId: 'cons_4',
+    id: 'ctb_sample',
+    consultationId: 'cons_sample',
     articleId: 'art-3',
     kind: 'amendment',
     body: 'أقترح تمديد الأجل',
@@ -38,7 +38,7 @@ function contribution(): Contribution {
     author: {
       displayName: 'جمعية أمل',
       participantType: 'association',
-      associationId: 'asso_12',
+      associationId: 'asso_sample',
       region: 'MA-06',
     },
     createdAt: '2026-03-02T08:00:00Z',
@@ -47,10 +47,10 @@ function contribution(): Contribution {
     supportedByMe: false,
     replies: [
       {
-        id: 'ctb_2',
-        consultationId: 'cons_4',
+        id: 'ctb_reply_sample',
+        consultationId: 'cons_sample',
         articleId: 'art-3',
-        parentId: 'ctb_1',
+        parentId: 'ctb_sample',
         kind: 'comment',
         body: 'ⵏⵇⴱⵍ ⴰⵙⵏⴼⵍ ⴰⴷ',
         author: { displayName: 'ⵎⵓⵃⵎⵎⴷ', participantType: 'citizen', region: 'MA-05' },
@@ -106,7 +106,7 @@ describe('CreateContribution', () => {
     assert.deepEqual(
       codes({
         ...comment,
-        author: { displayName: 'Amina', participantType: 'citizen', associationId: 'asso_1' },
+        author: { displayName: 'Amina', participantType: 'citizen', associationId: 'asso_sample' },
       }),
       ['/author/associationId:not_allowed'],
     );
@@ -263,8 +263,8 @@ describe('queries', () => {
 
 describe('responses', () => {
   test('ContributionReceipt carries a follow path', () => {
-    const followUrl = contributionFollowPath('ctb_1');
-    assert.equal(followUrl, '/v1/contributions/ctb_1');
+    const followUrl = contributionFollowPath('ctb_sample');
+    assert.equal(followUrl, '/v1/contributions/ctb_sample');
     const receipt = {
       contribution: contribution(),
       receiptNumber: 'MA-CTB-2026-000123',
@@ -277,11 +277,11 @@ describe('responses', () => {
 
   test('SupportResult and ContributionParams', () => {
     assert.equal(
-      validate(SupportResult, { contributionId: 'ctb_1', supports: 15, supportedByMe: true }).ok,
+      validate(SupportResult, { contributionId: 'ctb_sample', supports: 15, supportedByMe: true }).ok,
       true,
     );
     assert.equal(
-      validate(SupportResult, { contributionId: 'ctb_1', supports: 15, supportedByMe: false }).ok,
+      validate(SupportResult, { contributionId: 'ctb_sample', supports: 15, supportedByMe: false }).ok,
       false,
     );
     assert.equal(validate(ContributionParams, { contributionId: 'ctb 1' }).ok, false);

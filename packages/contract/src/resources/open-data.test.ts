@@ -26,7 +26,7 @@ const dataset: Dataset = {
 };
 
 const grant: ThreeSixtyGivingGrant = {
-  id: '360G-nassij-awd_1',
+  id: '360G-nassij-awd_sample',
   title: 'دعم مشروع محو الأمية',
   description: 'ⴰⵙⵏⴼⵍⵓⵍ ⵏ ⵜⵖⵔⵉ',
   currency: 'MAD',
@@ -101,7 +101,7 @@ describe('ThreeSixtyGivingGrant', () => {
   });
 
   it('refuses an id without prefix, another currency, a string amount, a datetime and a foreign country', () => {
-    assert.deepEqual(codes(validate(ThreeSixtyGivingGrant, { ...grant, id: 'awd_1' })), [
+    assert.deepEqual(codes(validate(ThreeSixtyGivingGrant, { ...grant, id: 'awd_sample' })), [
       '/id:invalid_format',
     ]);
     assert.deepEqual(codes(validate(ThreeSixtyGivingGrant, { ...grant, currency: 'EUR' })), [

@@ -20,8 +20,8 @@ import {
 } from './training.js';
 
 const session: Session = {
-  id: 'ses_1',
-  courseId: 'crs_1',
+  id: 'ses_sample',
+  courseId: 'crs_sample',
   period: { start: '2026-05-12T08:00:00Z', end: '2026-05-14T16:00:00Z' },
   timeZone: 'Africa/Casablanca',
   location: {
@@ -41,7 +41,7 @@ const session: Session = {
 };
 
 const course: Course = {
-  id: 'crs_1',
+  id: 'crs_sample',
   reference: 'MA-MRP-FOR-2026-0003',
   title: { ar: 'التدبير المالي للجمعيات', fr: 'Gestion financière des associations', zgh: 'ⴰⵙⵡⵓⴷⴷⵓ ⴰⵏⴰⵎⵓⵔ' },
   description: { ar: 'تكوين عملي في إعداد الميزانية والتقارير المالية' },
@@ -56,7 +56,7 @@ const course: Course = {
   credential: 'badge',
   nextSessions: [
     {
-      id: 'ses_1',
+      id: 'ses_sample',
       period: session.period,
       location: { kind: 'online', platform: 'BigBlueButton' },
       seatsLeft: 4,
@@ -67,10 +67,10 @@ const course: Course = {
 };
 
 const registration: Registration = {
-  id: 'reg_1',
-  sessionId: 'ses_1',
-  courseId: 'crs_1',
-  associationId: 'asso_12',
+  id: 'reg_sample',
+  sessionId: 'ses_sample',
+  courseId: 'crs_sample',
+  associationId: 'asso_sample',
   participant: { name: 'ⵜⵉⵍⵉⵍⵉ ⴰⵎⴰⵣⵉⵖ', role: 'أمينة المال' },
   status: 'completed',
   attendance: { attendedHours: 12 },
@@ -213,17 +213,17 @@ describe('write schemas', () => {
     [
       'CreateRegistration',
       CreateRegistration,
-      { sessionId: 'ses_1', associationId: 'asso_12', participant: { name: 'يوسف' }, consent: true },
+      { sessionId: 'ses_sample', associationId: 'asso_sample', participant: { name: 'يوسف' }, consent: true },
     ],
     ['CancelRegistration', CancelRegistration, { reason: 'Empêchement' }],
     ['RecordAttendance', RecordAttendance, { attendedHours: 12, status: 'completed' }],
     ['EvaluateRegistration', EvaluateRegistration, { rating: 3, comment: 'ⵉⵖⵓⴷⴰ' }],
     ['CourseSearchQuery', CourseSearchQuery, { q: 'تدبير' }],
-    ['SessionSearchQuery', SessionSearchQuery, { courseId: 'crs_1' }],
+    ['SessionSearchQuery', SessionSearchQuery, { courseId: 'crs_sample' }],
     ['RegistrationListQuery', RegistrationListQuery, { status: ['confirmed'] }],
-    ['CourseParams', CourseParams, { courseId: 'crs_1' }],
-    ['SessionParams', SessionParams, { sessionId: 'ses_1' }],
-    ['RegistrationParams', RegistrationParams, { registrationId: 'reg_1' }],
+    ['CourseParams', CourseParams, { courseId: 'crs_sample' }],
+    ['SessionParams', SessionParams, { sessionId: 'ses_sample' }],
+    ['RegistrationParams', RegistrationParams, { registrationId: 'reg_sample' }],
   ] as const;
 
   for (const [name, schema, valid] of writes) {
@@ -239,8 +239,8 @@ describe('write schemas', () => {
 
   it('names an unknown field nested in the participant', () => {
     const body = {
-      sessionId: 'ses_1',
-      associationId: 'asso_12',
+      sessionId: 'ses_sample',
+      associationId: 'asso_sample',
       participant: { name: 'Amina', cin: 'AB123' },
       consent: true,
     };
@@ -250,8 +250,8 @@ describe('write schemas', () => {
 
 describe('CreateRegistration', () => {
   const body = {
-    sessionId: 'ses_1',
-    associationId: 'asso_12',
+    sessionId: 'ses_sample',
+    associationId: 'asso_sample',
     participant: { name: 'أمينة', role: 'رئيسة', email: 'amina@example.ma' },
     consent: true,
   };

@@ -11,10 +11,10 @@ test('readProblem agrees with the Problem schema on valid documents and refuses 
       title: 'Invalid',
       status: 422,
       code: 'validation_failed',
-      requestId: 'req_12345678',
+      requestId: 'req_sample01',
       errors: [{ path: '/title', in: 'body', code: 'unknown_field', message: 'Unknown field "titel"' }],
     },
-    { type: 'x', title: 'Conflict', status: 412, code: 'precondition_failed', current: { id: 'app_1' } },
+    { type: 'x', title: 'Conflict', status: 412, code: 'precondition_failed', current: { id: 'app_sample' } },
   ];
   for (const sample of samples) {
     assert.ok(Problem.safeParse(sample).success);

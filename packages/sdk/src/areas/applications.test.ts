@@ -15,7 +15,7 @@ async function autosavePeer(): Promise<Peer> {
   let revision = 1;
   let title = 'first';
   const etag = () => `"rev-${revision}"`;
-  const body = () => ({ id: 'app_1', projectTitle: title });
+  const body = () => ({ id: 'app_stub', projectTitle: title });
   const server = await startPeer((request, response) => {
     if (request.method === 'GET') return sendJson(response, 200, body(), { etag: etag() });
     if (request.headers['if-match'] !== etag()) {
@@ -39,23 +39,23 @@ describe('applications autosave', () => {
     const server = await autosavePeer();
     const tabA = createClient({ baseUrl: server.url, token: 'tok', validate: false });
     const tabB = createClient({ baseUrl: server.url, token: 'tok', validate: false });
-    const a = await tabA.applications.getWithEtag('app_1');
-    const b = await tabB.applications.getWithEtag('app_1');
+    const a = await tabA.applications.getWithEtag('app_stub');
+    const b = await tabB.applications.getWithEtag('app_stub');
     assert.equal(a.etag, '"rev-1"');
 
-    const saved = await tabA.applications.update('app_1', { projectTitle: 'from A' }, { ifMatch: a.etag });
+    const saved = await tabA.applications.update('app_stub', { projectTitle: 'from A' }, { ifMatch: a.etag });
     assert.equal(saved.etag, '"rev-2"', 'the write hands back the ETag for the next autosave');
     assert.equal(server.received.at(-1)?.headers['if-match'], '"rev-1"');
 
     const conflict = await tabB.applications
-      .update('app_1', { projectTitle: 'from B' }, { ifMatch: b.etag })
+      .update('app_stub', { projectTitle: 'from B' }, { ifMatch: b.etag })
       .catch((error: unknown) => error);
     assert.ok(conflict instanceof NassijConflictError);
-    assert.deepEqual(conflict.current, { id: 'app_1', projectTitle: 'from A' });
+    assert.deepEqual(conflict.current, { id: 'app_stub', projectTitle: 'from A' });
     assert.equal(conflict.etag, '"rev-2"');
 
     const merged = await tabB.applications.update(
-      'app_1',
+      'app_stub',
       { projectTitle: 'from A and B' },
       { ifMatch: conflict.etag ?? '' },
     );
@@ -66,7 +66,7 @@ describe('applications autosave', () => {
     const server = await autosavePeer();
     const client = createClient({ baseUrl: server.url, token: 'tok' });
     const error = await client.applications
-      .update('app_1', { projectTitle: 'x' }, { ifMatch: '' })
+      .update('app_stub', { projectTitle: 'x' }, { ifMatch: '' })
       .catch((e: unknown) => e);
     assert.ok(error instanceof NassijValidationError);
     assert.equal(error.code, 'precondition_required');
@@ -101,7 +101,7 @@ describe('rulesFor', () => {
     const client = createClient({ baseUrl: server.url, token: 'tok' });
     const file = { name: 'budget.png', type: 'image/png', data: new Uint8Array(10) };
     const error = await client.applications
-      .upload('app_1', { documentId: 'doc_budget', file, rules: rulesFor(call, 'doc_budget') })
+      .upload('app_stub', { documentId: 'doc_budget', file, rules: rulesFor(call, 'doc_budget') })
       .catch((e: unknown) => e);
     assert.ok(error instanceof NassijValidationError);
     assert.equal(error.code, 'file_type_not_allowed');

@@ -8,15 +8,15 @@ import { type Peer, sendJson, startPeer } from '../test-support/peer.js';
 import { NassijPopupError, type PopupHost, type PopupWindow } from './auth.js';
 
 const account = {
-  id: 'acc_1',
+  id: 'acc_stub',
   email: 'amina@example.ma',
   displayName: 'Amina',
   roles: ['association_member'],
-  memberships: [{ associationId: 'asso_12', role: 'member' }],
+  memberships: [{ associationId: 'asso_stub', role: 'member' }],
   locale: 'ar',
 };
 const issued = {
-  token: 'tok_0123456789abcdefghij',
+  token: 'tok_stub_abcdefghijklmno',
   tokenType: 'Bearer',
   expiresAt: '2099-01-01T00:00:00Z',
   account,

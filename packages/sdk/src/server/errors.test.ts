@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_ACCOUNTS } from '@nassij/server';
-import { signInAs, tempServer } from '@nassij/server/testing';
+import { demoFixtures as F, signInAs, tempServer } from '@nassij/server/testing';
 import { createClient } from '../client.js';
 import {
   NassijAbortError,
@@ -21,6 +21,13 @@ before(async () => {
   server = await tempServer({ rateLimit: false });
 });
 after(() => server.stop());
+
+/**
+ * The opaque tag of an ETag, for weak comparison (RFC 9110 §8.8.3.2): the server weakens the ETag of an
+ * answer it compresses (`W/"…"`), so the same representation may come strong in a small answer and weak
+ * in a large one.
+ */
+const opaque = (etag: string | undefined) => etag?.replace(/^W\//, '');
 
 /** A TCP listener that accepts connections and never answers: a server that hangs. */
 async function silentListener(): Promise<{ url: string; close(): Promise<void> }> {
@@ -96,9 +103,9 @@ describe('pagination over the 43 seeded calls', () => {
 });
 
 describe('error classes', () => {
-  test('404 is a NassijApiError with code not_found', async () => {
+  test('404 for a missing call is a NassijApiError with code not_found', async () => {
     const client = createClient({ baseUrl: server.url });
-    const error = await client.calls.get('call_9999').catch((e: unknown) => e);
+    const error = await client.calls.get(F.missing.call).catch((e: unknown) => e);
     assert.ok(error instanceof NassijApiError);
     assert.equal(error.status, 404);
     assert.equal(error.code, 'not_found');
@@ -121,7 +128,10 @@ describe('error classes', () => {
   test('a stale autosave ETag is a 412 NassijConflictError carrying current and etag', async () => {
     const token = await signInAs(server.url, DEMO_ACCOUNTS.member.email, DEMO_ACCOUNTS.member.password);
     const client = createClient({ baseUrl: server.url, token });
-    const draft = await client.applications.start({ callId: 'call_0002', associationId: 'asso_0001' });
+    const draft = await client.applications.start({
+      callId: F.calls.openForDrafts[0],
+      associationId: F.associations.represented,
+    });
     const read = await client.applications.getWithEtag(draft.id);
     const saved = await client.applications.update(
       draft.id,
@@ -134,7 +144,7 @@ describe('error classes', () => {
     assert.ok(error instanceof NassijConflictError);
     assert.equal(error.status, 412);
     assert.equal((error.current as { projectTitle?: string }).projectTitle, 'الأول');
-    assert.equal(error.etag, saved.etag);
+    assert.equal(opaque(error.etag), opaque(saved.etag));
   });
 
   test('401 without a token and 403 for the wrong role', async () => {
@@ -177,7 +187,7 @@ describe('error classes', () => {
     try {
       const client = createClient({ baseUrl: hang.url, timeout: 10_000 });
       const controller = new AbortController();
-      const pending = client.calls.get('call_0001', { signal: controller.signal });
+      const pending = client.calls.get('call_stub', { signal: controller.signal });
       setTimeout(() => controller.abort(), 50);
       const error = await pending.catch((e: unknown) => e);
       assert.ok(error instanceof NassijAbortError);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_ACCOUNTS, type DemoAccountKey } from '@nassij/server';
-import { completeAnswers, pdfBytes, tempServer, zipBytes } from '@nassij/server/testing';
+import { completeAnswers, demoFixtures as F, pdfBytes, tempServer, zipBytes } from '@nassij/server/testing';
 import { createClient, type NassijClient } from '../client.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
@@ -59,10 +59,10 @@ describe('public reads', () => {
     assert.match(one.name.ar ?? '', /[\u0600-\u06FF]/);
   });
 
-  test('associations.mine: the member sees asso_0001 and asso_0002', async () => {
+  test('associations.mine: the member sees the represented and the member-only associations', async () => {
     const mine = await clients.member.associations.mine();
     const ids = mine.items.map((m) => m.association.id).sort();
-    assert.deepEqual(ids, ['asso_0001', 'asso_0002']);
+    assert.deepEqual(ids, [F.associations.represented, F.associations.memberOnly].sort());
     assert.ok(mine.items.every((m) => m.role === 'member'));
   });
 
@@ -79,13 +79,13 @@ describe('public reads', () => {
         `${call.id} is open to MA-01`,
       );
     }
-    const call = await clients.anonymous.calls.get('call_0001');
+    const call = await clients.anonymous.calls.get(F.calls.openEligible);
     assert.match(call.title.ar ?? '', /[\u0600-\u06FF]/);
     assert.ok(call.requiredDocuments.some((d) => d.id === 'statutes'));
 
-    const eligible = await clients.member.calls.checkEligibility('call_0001', 'asso_0001');
+    const eligible = await clients.member.calls.checkEligibility(call.id, F.associations.represented);
     assert.equal(eligible.eligible, true);
-    const ineligible = await clients.member.calls.checkEligibility('call_0001', 'asso_0002');
+    const ineligible = await clients.member.calls.checkEligibility(call.id, F.associations.memberOnly);
     assert.equal(ineligible.eligible, false);
 
     const awards = await clients.anonymous.awards.search({ limit: 100 });
@@ -96,34 +96,34 @@ describe('public reads', () => {
     assert.ok(ofCall.items.length > 0 && ofCall.items.every((a) => a.callId === withAwards));
   });
 
-  test('awards: filter by call', async () => {
-    const page = await clients.anonymous.awards.search({ callId: 'call_0025' });
-    assert.ok(page.items.length > 0 && page.items.every((a) => a.callId === 'call_0025'));
+  test('awards: filter by the awarded call', async () => {
+    const page = await clients.anonymous.awards.search({ callId: F.calls.awarded });
+    assert.ok(page.items.length > 0 && page.items.every((a) => a.callId === F.calls.awarded));
   });
 
-  test('consultations: search, get, version, diff, stats, synthesis', async () => {
+  test('consultations: search, get, version, diff, stats of the draft law; a published synthesis', async () => {
     const page = await clients.anonymous.consultations.search({ limit: 50 });
-    assert.ok(page.items.some((c) => c.id === 'cons_0001'));
-    const law = await clients.anonymous.consultations.get('cons_0001');
+    assert.ok(page.items.some((c) => c.id === F.consultations.draftLaw));
+    const law = await clients.anonymous.consultations.get(F.consultations.draftLaw);
     assert.equal(law.participationMode, 'open');
     assert.match(law.title.ar ?? '', /[\u0600-\u06FF]/);
-    const v1 = await clients.anonymous.consultations.getVersion('cons_0001', 'v1');
+    const v1 = await clients.anonymous.consultations.getVersion(law.id, 'v1');
     assert.equal(v1.id, 'v1');
-    const diff = await clients.anonymous.consultations.compareVersions('cons_0001', 'v2', 'v1');
+    const diff = await clients.anonymous.consultations.compareVersions(law.id, 'v2', 'v1');
     assert.ok(JSON.stringify(diff).length > 2);
-    const stats = await clients.anonymous.consultations.stats('cons_0001');
+    const stats = await clients.anonymous.consultations.stats(law.id);
     assert.ok(stats.contributions > 0);
-    const synthesis = await clients.anonymous.consultations.synthesis('cons_0007');
+    const synthesis = await clients.anonymous.consultations.synthesis(F.consultations.synthesisPublished);
     assert.ok(JSON.stringify(synthesis).length > 20);
   });
 
-  test('courses and sessions: search, iterate, get', async () => {
+  test('courses and sessions: search, iterate, get a second edition', async () => {
     const courses = await clients.anonymous.courses.search({ limit: 10 });
     assert.equal(courses.total, 36);
     const ids = new Set<string>();
     for await (const course of clients.anonymous.courses.iterate({ limit: 10 })) ids.add(course.id);
     assert.equal(ids.size, 36);
-    const course = await clients.anonymous.courses.get('crs_0031');
+    const course = await clients.anonymous.courses.get(F.courses.secondEdition);
     assert.match(course.title.ar ?? '', /[\u0600-\u06FF]/);
 
     const sessions = await clients.anonymous.sessions.search({ state: ['open'], limit: 100 });
@@ -152,17 +152,23 @@ describe('public reads', () => {
   });
 });
 
-describe('applications and reviews on call_0001', () => {
+describe('applications and reviews on the open eligible call', () => {
   test('start, withdraw, start again, autosave, upload, remove, submit, review, decide, award', async () => {
     const member = clients.member;
-    const call = await member.calls.get('call_0001');
+    const call = await member.calls.get(F.calls.openEligible);
 
-    const firstDraft = await member.applications.start({ callId: call.id, associationId: 'asso_0001' });
+    const firstDraft = await member.applications.start({
+      callId: call.id,
+      associationId: F.associations.represented,
+    });
     assert.equal(firstDraft.status, 'draft');
     const withdrawn = await member.applications.withdraw(firstDraft.id, 'Brouillon de test');
     assert.equal(withdrawn.status, 'withdrawn');
 
-    const draft = await member.applications.start({ callId: call.id, associationId: 'asso_0001' });
+    const draft = await member.applications.start({
+      callId: call.id,
+      associationId: F.associations.represented,
+    });
     assert.notEqual(draft.id, firstDraft.id, 'a withdrawn application frees the slot');
     assert.equal((await member.applications.get(draft.id)).id, draft.id);
     const read = await member.applications.getWithEtag(draft.id);
@@ -232,11 +238,11 @@ describe('applications and reviews on call_0001', () => {
   });
 });
 
-describe('contributions and moderation on cons_0001', () => {
+describe('contributions and moderation on the draft law', () => {
   test('anonymous create with a device, queue, publish, get, support, report, respond, list', async () => {
     const device = { 'x-nassij-device': 'sdk-test-device-00000001' };
     const receipt = await clients.anonymous.contributions.create(
-      'cons_0001',
+      F.consultations.draftLaw,
       {
         kind: 'comment',
         articleId: 'art-5',
@@ -265,7 +271,10 @@ describe('contributions and moderation on cons_0001', () => {
     });
     assert.match(responded.officialResponse?.body.ar ?? '', /شكرا/);
 
-    const list = await clients.anonymous.contributions.list('cons_0001', { articleId: 'art-5', limit: 100 });
+    const list = await clients.anonymous.contributions.list(F.consultations.draftLaw, {
+      articleId: 'art-5',
+      limit: 100,
+    });
     assert.ok(list.items.some((c) => c.id === id));
     assert.ok(list.items.every((c) => c.articleId === 'art-5'));
   });
@@ -274,29 +283,30 @@ describe('contributions and moderation on cons_0001', () => {
 describe('registrations', () => {
   test('create, get, list, cancel; evaluate a past one; admin records attendance', async () => {
     const member = clients.member;
-    const sessions = await clients.anonymous.sessions.search({ state: ['open'], limit: 100 });
-    const session = sessions.items[0];
-    assert.ok(session);
+    const session = await clients.anonymous.sessions.get(F.sessions.openWithSeats);
+    assert.equal(session.registrationState, 'open');
     const created = await member.registrations.create({
       sessionId: session.id,
-      associationId: 'asso_0001',
+      associationId: F.associations.represented,
       participant: { name: 'سلمى العلوي' },
       consent: true,
     });
     assert.equal(created.status, 'confirmed');
     assert.equal((await member.registrations.get(created.id)).id, created.id);
-    const mine = await member.registrations.list({ associationId: 'asso_0001', limit: 100 });
+    const mine = await member.registrations.list({ associationId: F.associations.represented, limit: 100 });
     assert.ok(mine.items.some((r) => r.id === created.id));
     const cancelled = await member.registrations.cancel(created.id, 'تعذر الحضور');
     assert.equal(cancelled.status, 'cancelled');
 
     const past = await member.registrations.list({
-      associationId: 'asso_0001',
+      associationId: F.associations.represented,
       status: ['completed', 'attended'],
       limit: 100,
     });
-    const target = past.items.find((r) => r.evaluation === undefined);
-    assert.ok(target, 'the seed has an attended registration without an evaluation');
+    assert.ok(past.items.every((r) => r.status === 'completed' || r.status === 'attended'));
+    const target = past.items.find((r) => r.id === F.registrations.attendedOfRepresented);
+    assert.ok(target, 'the attended registration of the represented association is listed');
+    assert.equal(target.evaluation, undefined);
     const evaluated = await member.registrations.evaluate(target.id, { rating: 5, comment: 'مفيد' });
     assert.equal(evaluated.evaluation?.rating, 5);
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { connect, createServer, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_ACCOUNTS } from '@nassij/server';
-import { signInAs, tempServer } from '@nassij/server/testing';
+import { demoFixtures as F, signInAs, tempServer } from '@nassij/server/testing';
 import { createClient } from '../client.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
@@ -89,7 +89,7 @@ describe('connection drops after the write', () => {
         server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM contributions WHERE body = ?', [text])?.n;
       assert.equal(count(), 0);
       const receipt = await client.contributions.create(
-        'cons_0001',
+        F.consultations.draftLaw,
         { kind: 'comment', articleId: 'art-5', body: text, consent: true },
         { headers: { 'x-nassij-device': 'sdk-retry-device-0001' } },
       );
@@ -106,20 +106,19 @@ describe('connection drops after the write', () => {
   test('registrations.create is retried and stored once', async () => {
     const token = await signInAs(server.url, DEMO_ACCOUNTS.member.email, DEMO_ACCOUNTS.member.password);
     const direct = createClient({ baseUrl: server.url, token });
-    const session = (await direct.sessions.search({ state: ['open'], limit: 1 })).items[0];
-    assert.ok(session);
+    const session = await direct.sessions.get(F.sessions.openWithSeats);
     const name = 'Participant réseau instable';
     const mine = async () =>
-      (await direct.registrations.list({ associationId: 'asso_0001', limit: 100 })).items.filter(
-        (r) => r.sessionId === session.id && r.participant.name === name,
-      ).length;
+      (
+        await direct.registrations.list({ associationId: F.associations.represented, limit: 100 })
+      ).items.filter((r) => r.sessionId === session.id && r.participant.name === name).length;
     assert.equal(await mine(), 0);
     const proxy = await droppingProxy(server.url, 2);
     try {
       const client = createClient({ baseUrl: proxy.url, token, retry: { limit: 3, baseDelayMs: 10 } });
       const created = await client.registrations.create({
         sessionId: session.id,
-        associationId: 'asso_0001',
+        associationId: F.associations.represented,
         participant: { name },
         consent: true,
       });
@@ -157,7 +156,7 @@ describe('429 from the real rate limiter', () => {
     const device = { 'x-nassij-device': 'sdk-rate-device-0001' };
     const write = (n: number) =>
       client.contributions.create(
-        'cons_0001',
+        F.consultations.draftLaw,
         {
           kind: 'comment',
           body: `تعليق رقم ${n}`,
