@@ -3,12 +3,11 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Account, AnyRoute, FieldError, RequestPart } from '@nassij/contract';
 import { queryToObject, validate } from '@nassij/contract';
 import { type Context, Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import type * as z from 'zod/mini';
 import { bearerToken, checkToken, hashToken } from '../auth/tokens.js';
 import type { Db } from '../db/db.js';
-import { brotli, COMPRESS_THRESHOLD } from './compress.js';
+import { COMPRESS_THRESHOLD, compressAnswers } from './compress.js';
 import { etagMatches, etagOf } from './etag.js';
 import type { Logger } from './log.js';
 import { ApiError, problem, problemResponse } from './problem.js';
@@ -298,8 +297,7 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
   // Any origin may read and write: answers carry no cookies, and writes need a bearer token, which only
   // the sign-in popup's allowlisted origins (or the account holder) can obtain. See docs/security.md.
   hono.use('*', cors(CORS_POLICY));
-  hono.use('*', compress({ threshold: COMPRESS_THRESHOLD }));
-  hono.use('*', brotli({ threshold: COMPRESS_THRESHOLD }));
+  hono.use('*', compressAnswers({ threshold: COMPRESS_THRESHOLD }));
 
   hono.onError((error, c) => {
     const requestId = c.get('requestId');
