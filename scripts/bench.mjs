@@ -11,6 +11,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
+
+/** @type {typeof import('../packages/server/src/seed/fixtures.ts').demoFixtures} */
+const F = (await tsImport('../packages/server/src/seed/fixtures.ts', import.meta.url)).demoFixtures;
 
 const root = resolve(import.meta.dirname, '..');
 const cli = join(root, 'packages/server/src/cli.ts');
@@ -147,8 +151,8 @@ try {
     ),
   );
   rows.push(
-    await load('GET /v1/calls/call_0001', 2000, 16, async () =>
-      drain(await fetch(`${url}/v1/calls/call_0001`), 200),
+    await load('GET /v1/calls/{openEligible}', 2000, 16, async () =>
+      drain(await fetch(`${url}/v1/calls/${F.calls.openEligible}`), 200),
     ),
   );
 

@@ -3,10 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningServer, type ServerOptions, startServer } from './server.js';
 
-export type { DemoFixtures } from './seed/fixtures.js';
-// The ids tests need, named by role; they hold at any instant.
-export { demoFixtures } from './seed/fixtures.js';
-
 // Files and answers built in code, for tests of any package that upload or submit against this server.
 export {
   completeAnswers,
@@ -16,6 +12,9 @@ export {
   pngBytes,
   zipBytes,
 } from './areas/applications/fixtures.js';
+export type { DemoFixtures } from './seed/fixtures.js';
+// The ids tests need, named by role; they hold at any instant.
+export { demoFixtures } from './seed/fixtures.js';
 
 /**
  * A reference server on a free port over a fresh temporary data directory (all areas, demo seed unless told

@@ -61,283 +61,289 @@ const CONFLICTED = {
  * ```
  */
 export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void {
-describe(`audit: authorisation matrix${at ? ` at ${at}` : ''}`, () => {
-  let server: Server;
-  const tokens = {} as Record<Persona | 'conflicted' | 'representative', string | undefined>;
-  let draft: Application;
-  let draftEtag = '';
-  let reviewable: { id: string; associationId: string };
+  describe(`audit: authorisation matrix${at ? ` at ${at}` : ''}`, () => {
+    let server: Server;
+    const tokens = {} as Record<Persona | 'conflicted' | 'representative', string | undefined>;
+    let draft: Application;
+    let draftEtag = '';
+    let reviewable: { id: string; associationId: string };
 
-  before(async () => {
-    server = await tempServer({ rateLimit: false, ...(at ? { clock: clockFrom(at) } : {}) });
-    const picked = server.db.get<{ id: string; association_id: string }>(
-      "SELECT id, association_id FROM applications WHERE status IN ('received', 'under_review') ORDER BY id LIMIT 1",
-    );
-    assert.ok(picked, 'the seed has a reviewable application');
-    reviewable = { id: picked.id, associationId: picked.association_id };
-    const now = at ? new Date(at) : new Date();
-    await createAccount(server.db, { ...OUTSIDER, roles: [...OUTSIDER.roles] }, now);
-    await createAccount(
-      server.db,
+    before(async () => {
+      server = await tempServer({ rateLimit: false, ...(at ? { clock: clockFrom(at) } : {}) });
+      const picked = server.db.get<{ id: string; association_id: string }>(
+        "SELECT id, association_id FROM applications WHERE status IN ('received', 'under_review') ORDER BY id LIMIT 1",
+      );
+      assert.ok(picked, 'the seed has a reviewable application');
+      reviewable = { id: picked.id, associationId: picked.association_id };
+      const now = at ? new Date(at) : new Date();
+      await createAccount(server.db, { ...OUTSIDER, roles: [...OUTSIDER.roles] }, now);
+      await createAccount(
+        server.db,
+        {
+          ...CONFLICTED,
+          roles: [...CONFLICTED.roles],
+          memberships: [{ associationId: reviewable.associationId, role: 'member' }],
+        },
+        now,
+      );
+      const keys = ['citizen', 'member', 'representative', 'reviewer', 'moderator', 'admin'] as const;
+      for (const key of keys)
+        tokens[key] = await signInAs(server.url, DEMO_ACCOUNTS[key].email, DEMO_ACCOUNTS[key].password);
+      tokens.outsider = await signInAs(server.url, OUTSIDER.email, OUTSIDER.password);
+      tokens.conflicted = await signInAs(server.url, CONFLICTED.email, CONFLICTED.password);
+      tokens.anonymous = undefined;
+
+      const started = await send(server.url, 'POST', '/v1/applications', {
+        token: tokens.representative,
+        json: { callId: F.calls.openEligible, associationId: F.associations.represented },
+      });
+      assert.equal(started.status, 201, started.text);
+      draft = started.json as Application;
+      draftEtag = started.headers.get('etag') ?? '';
+    });
+    after(() => server.stop());
+
+    const ROWS: Row[] = [
+      { name: 'auth.me', method: 'GET', path: () => '/v1/auth/me', expect: row('2xx') },
+      { name: 'associations.mine', method: 'GET', path: () => '/v1/me/associations', expect: row('2xx') },
       {
-        ...CONFLICTED,
-        roles: [...CONFLICTED.roles],
-        memberships: [{ associationId: reviewable.associationId, role: 'member' }],
+        name: 'calls.checkEligibility',
+        method: 'GET',
+        path: () =>
+          `/v1/calls/${F.calls.openEligible}/eligibility?associationId=${F.associations.represented}`,
+        expect: row('403', { member: '2xx', admin: '2xx' }),
       },
-      now,
-    );
-    const keys = ['citizen', 'member', 'representative', 'reviewer', 'moderator', 'admin'] as const;
-    for (const key of keys)
-      tokens[key] = await signInAs(server.url, DEMO_ACCOUNTS[key].email, DEMO_ACCOUNTS[key].password);
-    tokens.outsider = await signInAs(server.url, OUTSIDER.email, OUTSIDER.password);
-    tokens.conflicted = await signInAs(server.url, CONFLICTED.email, CONFLICTED.password);
-    tokens.anonymous = undefined;
-
-    const started = await send(server.url, 'POST', '/v1/applications', {
-      token: tokens.representative,
-      json: { callId: F.calls.openEligible, associationId: F.associations.represented },
-    });
-    assert.equal(started.status, 201, started.text);
-    draft = started.json as Application;
-    draftEtag = started.headers.get('etag') ?? '';
-  });
-  after(() => server.stop());
-
-  const ROWS: Row[] = [
-    { name: 'auth.me', method: 'GET', path: () => '/v1/auth/me', expect: row('2xx') },
-    { name: 'associations.mine', method: 'GET', path: () => '/v1/me/associations', expect: row('2xx') },
-    {
-      name: 'calls.checkEligibility',
-      method: 'GET',
-      path: () => `/v1/calls/${F.calls.openEligible}/eligibility?associationId=${F.associations.represented}`,
-      expect: row('403', { member: '2xx', admin: '2xx' }),
-    },
-    {
-      name: 'calls.checkEligibility of another association',
-      method: 'GET',
-      path: () => `/v1/calls/${F.calls.openEligible}/eligibility?associationId=${F.associations.represented}`,
-      expect: row('403', { member: '2xx', admin: '2xx', outsider: '403' }),
-    },
-    { name: 'applications.list', method: 'GET', path: () => '/v1/applications', expect: row('2xx', {}) },
-    {
-      name: 'applications.get (draft of the represented association)',
-      method: 'GET',
-      path: () => `/v1/applications/${draft.id}`,
-      expect: row('403', { member: '2xx', reviewer: '2xx', admin: '2xx' }),
-    },
-    {
-      name: 'applications.update (draft of the represented association)',
-      method: 'PATCH',
-      path: () => `/v1/applications/${draft.id}`,
-      headers: () => ({ 'if-match': draftEtag }),
-      json: () => ({ projectTitle: 'Audit' }),
-      // Only the first allowed write would change the ETag, so only the member is allowed here.
-      expect: row('403', { member: '2xx' }),
-    },
-    {
-      name: 'applications.uploadAttachment',
-      method: 'POST',
-      path: () => `/v1/applications/${draft.id}/attachments`,
-      raw: () => {
-        const form = new FormData();
-        form.set('documentId', 'no_such_document');
-        form.set('file', new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'a.pdf'));
-        return form;
+      {
+        name: 'calls.checkEligibility of another association',
+        method: 'GET',
+        path: () =>
+          `/v1/calls/${F.calls.openEligible}/eligibility?associationId=${F.associations.represented}`,
+        expect: row('403', { member: '2xx', admin: '2xx', outsider: '403' }),
       },
-      expect: row('403', { member: 'pass' }),
-    },
-    {
-      name: 'applications.removeAttachment',
-      method: 'DELETE',
-      path: () => `/v1/applications/${draft.id}/attachments/att_missing`,
-      expect: row('403', { member: 'pass' }),
-    },
-    {
-      name: 'applications.submit',
-      method: 'POST',
-      path: () => `/v1/applications/${draft.id}/submit`,
-      expect: row('403', { member: 'pass' }),
-    },
-    {
-      name: 'applications.start for the represented association',
-      method: 'POST',
-      path: () => '/v1/applications',
-      json: () => ({ callId: F.calls.openEligible, associationId: F.associations.represented }),
-      expect: row('403', { member: 'pass' }),
-    },
-    {
-      name: 'reviews.listApplications',
-      method: 'GET',
-      path: () => `/v1/calls/${F.calls.closedReceived}/applications`,
-      expect: row('403', { reviewer: '2xx', admin: '2xx' }),
-    },
-    {
-      name: 'reviews.submit',
-      method: 'POST',
-      path: () => `/v1/applications/${reviewable.id}/reviews`,
-      json: () => ({}),
-      expect: row('403', { reviewer: 'pass', admin: 'pass' }),
-    },
-    {
-      name: 'reviews.decide',
-      method: 'POST',
-      path: () => `/v1/applications/${reviewable.id}/decision`,
-      json: () => ({}),
-      expect: row('403', { reviewer: 'pass', admin: 'pass' }),
-    },
-    {
-      name: 'moderation.queue',
-      method: 'GET',
-      path: () => '/v1/moderation/contributions',
-      expect: row('403', { moderator: '2xx', admin: '2xx' }),
-    },
-    {
-      name: 'contributions.list state=pending',
-      method: 'GET',
-      path: () => `/v1/consultations/${F.consultations.draftLaw}/contributions?state=pending`,
-      // The route reads an optional token: without one, pending items are still refused.
-      expect: row('403', { anonymous: '403', moderator: '2xx', admin: '2xx' }),
-    },
-    {
-      name: 'contributions.list (published)',
-      method: 'GET',
-      path: () => `/v1/consultations/${F.consultations.draftLaw}/contributions`,
-      expect: row('2xx', { anonymous: '2xx' }),
-    },
-    {
-      name: 'moderation.decide',
-      method: 'POST',
-      path: () => `/v1/contributions/${F.contributions.pendingRecommendation}/moderation`,
-      json: () => ({}),
-      expect: row('403', { moderator: 'pass', admin: 'pass' }),
-    },
-    {
-      name: 'contributions.respond',
-      method: 'POST',
-      path: () => `/v1/contributions/${F.contributions.pendingRecommendation}/response`,
-      json: () => ({}),
-      expect: row('403', { moderator: 'pass', admin: 'pass' }),
-    },
-    {
-      name: 'contributions.support',
-      method: 'POST',
-      path: () => '/v1/contributions/ctb_missing/supports',
-      expect: row('pass'),
-    },
-    {
-      name: 'registrations.list',
-      method: 'GET',
-      path: () => '/v1/registrations',
-      expect: row('2xx', { citizen: 'pass', reviewer: 'pass', moderator: 'pass' }),
-    },
-    {
-      name: 'registrations.get (the represented association)',
-      method: 'GET',
-      path: () => `/v1/registrations/${F.registrations.upcomingOfRepresented}`,
-      expect: row('403', { member: '2xx', admin: '2xx' }),
-    },
-    {
-      name: 'registrations.create',
-      method: 'POST',
-      path: () => '/v1/registrations',
-      json: () => ({
-        sessionId: F.sessions.openWithSeats,
-        associationId: F.associations.represented,
-        participant: { name: 'Audit' },
-        consent: true,
-      }),
-      expect: row('403', { member: 'pass' }),
-    },
-    {
-      name: 'registrations.recordAttendance',
-      method: 'POST',
-      path: () => `/v1/registrations/${F.registrations.upcomingOfRepresented}/attendance`,
-      json: () => ({}),
-      expect: row('403', { admin: 'pass' }),
-    },
-    {
-      name: 'registrations.evaluate (the represented association)',
-      method: 'POST',
-      path: () => `/v1/registrations/${F.registrations.upcomingOfRepresented}/evaluation`,
-      json: () => ({ rating: 4 }),
-      expect: row('403', { member: 'pass' }),
-    },
-    {
-      name: 'registrations.cancel (the represented association)',
-      method: 'POST',
-      path: () => `/v1/registrations/${F.registrations.upcomingOfRepresented}/cancel`,
-      json: () => ({}),
-      // Runs last among the registration rows: the member's cancel may succeed.
-      expect: row('403', { member: 'pass', admin: 'pass' }),
-    },
-  ];
+      { name: 'applications.list', method: 'GET', path: () => '/v1/applications', expect: row('2xx', {}) },
+      {
+        name: 'applications.get (draft of the represented association)',
+        method: 'GET',
+        path: () => `/v1/applications/${draft.id}`,
+        expect: row('403', { member: '2xx', reviewer: '2xx', admin: '2xx' }),
+      },
+      {
+        name: 'applications.update (draft of the represented association)',
+        method: 'PATCH',
+        path: () => `/v1/applications/${draft.id}`,
+        headers: () => ({ 'if-match': draftEtag }),
+        json: () => ({ projectTitle: 'Audit' }),
+        // Only the first allowed write would change the ETag, so only the member is allowed here.
+        expect: row('403', { member: '2xx' }),
+      },
+      {
+        name: 'applications.uploadAttachment',
+        method: 'POST',
+        path: () => `/v1/applications/${draft.id}/attachments`,
+        raw: () => {
+          const form = new FormData();
+          form.set('documentId', 'no_such_document');
+          form.set('file', new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'a.pdf'));
+          return form;
+        },
+        expect: row('403', { member: 'pass' }),
+      },
+      {
+        name: 'applications.removeAttachment',
+        method: 'DELETE',
+        path: () => `/v1/applications/${draft.id}/attachments/att_missing`,
+        expect: row('403', { member: 'pass' }),
+      },
+      {
+        name: 'applications.submit',
+        method: 'POST',
+        path: () => `/v1/applications/${draft.id}/submit`,
+        expect: row('403', { member: 'pass' }),
+      },
+      {
+        name: 'applications.start for the represented association',
+        method: 'POST',
+        path: () => '/v1/applications',
+        json: () => ({ callId: F.calls.openEligible, associationId: F.associations.represented }),
+        expect: row('403', { member: 'pass' }),
+      },
+      {
+        name: 'reviews.listApplications',
+        method: 'GET',
+        path: () => `/v1/calls/${F.calls.closedReceived}/applications`,
+        expect: row('403', { reviewer: '2xx', admin: '2xx' }),
+      },
+      {
+        name: 'reviews.submit',
+        method: 'POST',
+        path: () => `/v1/applications/${reviewable.id}/reviews`,
+        json: () => ({}),
+        expect: row('403', { reviewer: 'pass', admin: 'pass' }),
+      },
+      {
+        name: 'reviews.decide',
+        method: 'POST',
+        path: () => `/v1/applications/${reviewable.id}/decision`,
+        json: () => ({}),
+        expect: row('403', { reviewer: 'pass', admin: 'pass' }),
+      },
+      {
+        name: 'moderation.queue',
+        method: 'GET',
+        path: () => '/v1/moderation/contributions',
+        expect: row('403', { moderator: '2xx', admin: '2xx' }),
+      },
+      {
+        name: 'contributions.list state=pending',
+        method: 'GET',
+        path: () => `/v1/consultations/${F.consultations.draftLaw}/contributions?state=pending`,
+        // The route reads an optional token: without one, pending items are still refused.
+        expect: row('403', { anonymous: '403', moderator: '2xx', admin: '2xx' }),
+      },
+      {
+        name: 'contributions.list (published)',
+        method: 'GET',
+        path: () => `/v1/consultations/${F.consultations.draftLaw}/contributions`,
+        expect: row('2xx', { anonymous: '2xx' }),
+      },
+      {
+        name: 'moderation.decide',
+        method: 'POST',
+        path: () => `/v1/contributions/${F.contributions.pendingRecommendation}/moderation`,
+        json: () => ({}),
+        expect: row('403', { moderator: 'pass', admin: 'pass' }),
+      },
+      {
+        name: 'contributions.respond',
+        method: 'POST',
+        path: () => `/v1/contributions/${F.contributions.pendingRecommendation}/response`,
+        json: () => ({}),
+        expect: row('403', { moderator: 'pass', admin: 'pass' }),
+      },
+      {
+        name: 'contributions.support',
+        method: 'POST',
+        path: () => '/v1/contributions/ctb_missing/supports',
+        expect: row('pass'),
+      },
+      {
+        name: 'registrations.list',
+        method: 'GET',
+        path: () => '/v1/registrations',
+        expect: row('2xx', { citizen: 'pass', reviewer: 'pass', moderator: 'pass' }),
+      },
+      {
+        name: 'registrations.get (the represented association)',
+        method: 'GET',
+        path: () => `/v1/registrations/${F.registrations.upcomingOfRepresented}`,
+        expect: row('403', { member: '2xx', admin: '2xx' }),
+      },
+      {
+        name: 'registrations.create',
+        method: 'POST',
+        path: () => '/v1/registrations',
+        json: () => ({
+          sessionId: F.sessions.openWithSeats,
+          associationId: F.associations.represented,
+          participant: { name: 'Audit' },
+          consent: true,
+        }),
+        expect: row('403', { member: 'pass' }),
+      },
+      {
+        name: 'registrations.recordAttendance',
+        method: 'POST',
+        path: () => `/v1/registrations/${F.registrations.upcomingOfRepresented}/attendance`,
+        json: () => ({}),
+        expect: row('403', { admin: 'pass' }),
+      },
+      {
+        name: 'registrations.evaluate (the represented association)',
+        method: 'POST',
+        path: () => `/v1/registrations/${F.registrations.upcomingOfRepresented}/evaluation`,
+        json: () => ({ rating: 4 }),
+        expect: row('403', { member: 'pass' }),
+      },
+      {
+        name: 'registrations.cancel (the represented association)',
+        method: 'POST',
+        path: () => `/v1/registrations/${F.registrations.upcomingOfRepresented}/cancel`,
+        json: () => ({}),
+        // Runs last among the registration rows: the member's cancel may succeed.
+        expect: row('403', { member: 'pass', admin: 'pass' }),
+      },
+    ];
 
-  for (const r of ROWS) {
-    test(`${r.method} ${r.name}`, async () => {
-      const seen: string[] = [];
-      for (const persona of PERSONAS) {
-        const answer = await send(server.url, r.method, r.path(), {
-          token: tokens[persona],
-          ...(r.json ? { json: r.json() } : {}),
-          ...(r.raw ? { raw: r.raw() } : {}),
-          ...(r.headers ? { headers: r.headers() } : {}),
-        });
-        const want = r.expect[persona];
-        const ok =
-          want === '2xx'
-            ? answer.status >= 200 && answer.status < 300
-            : want === 'pass'
-              ? answer.status !== 401 && answer.status !== 403 && answer.status < 500
-              : answer.status === Number(want);
-        if (!ok) seen.push(`${persona}: want ${want}, got ${answer.status} ${answer.text.slice(0, 160)}`);
-      }
-      assert.deepEqual(seen, []);
-    });
-  }
-
-  test('a member of another association cannot read or change an application', async () => {
-    const read = await send(server.url, 'GET', `/v1/applications/${draft.id}`, { token: tokens.outsider });
-    assert.equal(read.status, 403);
-    const current = await send(server.url, 'GET', `/v1/applications/${draft.id}`, { token: tokens.member });
-    const change = await send(server.url, 'PATCH', `/v1/applications/${draft.id}`, {
-      token: tokens.outsider,
-      headers: { 'if-match': current.headers.get('etag') ?? '' },
-      json: { projectTitle: 'Hijack' },
-    });
-    assert.equal(change.status, 403);
-    const after = await send(server.url, 'GET', `/v1/applications/${draft.id}`, { token: tokens.member });
-    assert.notEqual((after.json as Application).projectTitle, 'Hijack');
-    const listed = await send(server.url, 'GET', '/v1/applications', { token: tokens.outsider });
-    const ids = (listed.json as { items: { id: string }[] }).items.map((i) => i.id);
-    assert.ok(!ids.includes(draft.id));
-  });
-
-  test('a reviewer cannot score an application of their own association', async () => {
-    const answer = await send(server.url, 'POST', `/v1/applications/${reviewable.id}/reviews`, {
-      token: tokens.conflicted,
-      json: { conflictOfInterest: { declared: false }, scores: [], comment: 'Conflict' },
-    });
-    assert.equal(answer.status, 403, answer.text);
-    assert.equal((answer.json as Problem).code, 'conflict_of_interest');
-  });
-
-  test('only moderators see pending contributions', async () => {
-    for (const persona of ['citizen', 'member', 'reviewer'] as const) {
-      const queue = await send(server.url, 'GET', '/v1/moderation/contributions', { token: tokens[persona] });
-      assert.equal(queue.status, 403, persona);
+    for (const r of ROWS) {
+      test(`${r.method} ${r.name}`, async () => {
+        const seen: string[] = [];
+        for (const persona of PERSONAS) {
+          const answer = await send(server.url, r.method, r.path(), {
+            token: tokens[persona],
+            ...(r.json ? { json: r.json() } : {}),
+            ...(r.raw ? { raw: r.raw() } : {}),
+            ...(r.headers ? { headers: r.headers() } : {}),
+          });
+          const want = r.expect[persona];
+          const ok =
+            want === '2xx'
+              ? answer.status >= 200 && answer.status < 300
+              : want === 'pass'
+                ? answer.status !== 401 && answer.status !== 403 && answer.status < 500
+                : answer.status === Number(want);
+          if (!ok) seen.push(`${persona}: want ${want}, got ${answer.status} ${answer.text.slice(0, 160)}`);
+        }
+        assert.deepEqual(seen, []);
+      });
     }
-    const queue = await send(server.url, 'GET', '/v1/moderation/contributions', { token: tokens.moderator });
-    const items = (queue.json as { items: { moderation: { state: string } }[] }).items;
-    assert.ok(items.length > 0);
-    const published = await send(
-      server.url,
-      'GET',
-      `/v1/consultations/${F.consultations.draftLaw}/contributions?limit=100`,
-    );
-    const states = (published.json as { items: { moderation: { state: string } }[] }).items.map(
-      (i) => i.moderation.state,
-    );
-    assert.ok(!states.includes('pending'), 'the public listing shows no pending contribution');
+
+    test('a member of another association cannot read or change an application', async () => {
+      const read = await send(server.url, 'GET', `/v1/applications/${draft.id}`, { token: tokens.outsider });
+      assert.equal(read.status, 403);
+      const current = await send(server.url, 'GET', `/v1/applications/${draft.id}`, { token: tokens.member });
+      const change = await send(server.url, 'PATCH', `/v1/applications/${draft.id}`, {
+        token: tokens.outsider,
+        headers: { 'if-match': current.headers.get('etag') ?? '' },
+        json: { projectTitle: 'Hijack' },
+      });
+      assert.equal(change.status, 403);
+      const after = await send(server.url, 'GET', `/v1/applications/${draft.id}`, { token: tokens.member });
+      assert.notEqual((after.json as Application).projectTitle, 'Hijack');
+      const listed = await send(server.url, 'GET', '/v1/applications', { token: tokens.outsider });
+      const ids = (listed.json as { items: { id: string }[] }).items.map((i) => i.id);
+      assert.ok(!ids.includes(draft.id));
+    });
+
+    test('a reviewer cannot score an application of their own association', async () => {
+      const answer = await send(server.url, 'POST', `/v1/applications/${reviewable.id}/reviews`, {
+        token: tokens.conflicted,
+        json: { conflictOfInterest: { declared: false }, scores: [], comment: 'Conflict' },
+      });
+      assert.equal(answer.status, 403, answer.text);
+      assert.equal((answer.json as Problem).code, 'conflict_of_interest');
+    });
+
+    test('only moderators see pending contributions', async () => {
+      for (const persona of ['citizen', 'member', 'reviewer'] as const) {
+        const queue = await send(server.url, 'GET', '/v1/moderation/contributions', {
+          token: tokens[persona],
+        });
+        assert.equal(queue.status, 403, persona);
+      }
+      const queue = await send(server.url, 'GET', '/v1/moderation/contributions', {
+        token: tokens.moderator,
+      });
+      const items = (queue.json as { items: { moderation: { state: string } }[] }).items;
+      assert.ok(items.length > 0);
+      const published = await send(
+        server.url,
+        'GET',
+        `/v1/consultations/${F.consultations.draftLaw}/contributions?limit=100`,
+      );
+      const states = (published.json as { items: { moderation: { state: string } }[] }).items.map(
+        (i) => i.moderation.state,
+      );
+      assert.ok(!states.includes('pending'), 'the public listing shows no pending contribution');
+    });
   });
-});
 }

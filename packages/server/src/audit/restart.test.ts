@@ -10,6 +10,7 @@ import { fileFor } from '../areas/applications/fixtures.js';
 import { readCall } from '../areas/calls/store.js';
 import { type Answer, send } from '../bench/kit.js';
 import { DEMO_ACCOUNTS } from '../seed/demo.js';
+import { demoFixtures as F } from '../seed/fixtures.js';
 import { type RunningServer, startServer } from '../server.js';
 import { signInAs } from '../testing.js';
 
@@ -72,7 +73,7 @@ test('a restart on the same data directory keeps every write and reseeds nothing
   const draft = created(
     await send(url, 'POST', '/v1/applications', {
       token: rep,
-      json: { callId: 'call_0001', associationId: 'asso_0001' },
+      json: { callId: F.calls.openEligible, associationId: F.associations.represented },
     }),
     'start',
   ) as unknown as Application;
@@ -87,9 +88,9 @@ test('a restart on the same data directory keeps every write and reseeds nothing
     'autosave',
   ) as unknown as Application;
   assert.equal(saved.revision, 2);
-  const call = readCall(first.db, 'call_0001');
+  const call = readCall(first.db, F.calls.openEligible);
   const document = call?.requiredDocuments[0];
-  assert.ok(document, 'call_0001 asks for a document');
+  assert.ok(document, 'the open call asks for a document');
   const { bytes, name } = fileFor(document);
   const form = new FormData();
   form.set('documentId', document.id);
@@ -171,7 +172,12 @@ test('a restart on the same data directory keeps every write and reseeds nothing
   for (const s of sessions.items.filter((i) => i.registrationState === 'open')) {
     const answer = await send(url, 'POST', '/v1/registrations', {
       token: rep,
-      json: { sessionId: s.id, associationId: 'asso_0001', participant: { name: 'سعاد ⴰⵢⵜ' }, consent: true },
+      json: {
+        sessionId: s.id,
+        associationId: F.associations.represented,
+        participant: { name: 'سعاد ⴰⵢⵜ' },
+        consent: true,
+      },
     });
     if (answer.status === 201) {
       const body = answer.json as { id?: string; registration?: { id: string } };

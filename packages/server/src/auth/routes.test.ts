@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEMO_ACCOUNTS } from '../seed/demo.js';
+import { demoFixtures as F } from '../seed/fixtures.js';
 import { tempServer } from '../testing.js';
 
 let server: Awaited<ReturnType<typeof tempServer>>;
@@ -30,8 +31,8 @@ test('sign-in returns a token, me reads the account, sign-out revokes it', async
   assert.match(body.token, /^[A-Za-z0-9_-]{43}$/);
   assert.ok(Date.parse(body.expiresAt) - Date.now() > 11 * 3600 * 1000);
   assert.deepEqual(body.account.memberships, [
-    { associationId: 'asso_0001', role: 'member' },
-    { associationId: 'asso_0002', role: 'member' },
+    { associationId: F.associations.represented, role: 'member' },
+    { associationId: F.associations.memberOnly, role: 'member' },
   ]);
   const stored = server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM tokens WHERE hash = ?', [
     body.token,

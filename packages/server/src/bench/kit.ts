@@ -1,20 +1,22 @@
 import type { AnyRoute } from '@nassij/contract';
+import { demoFixtures as F } from '../seed/fixtures.js';
 
 /**
- * Seeded ids of the demo dataset, one per path parameter name, so that a request reaches its handler.
- * Unknown parameter names get a dummy id: a handler's own 404 still proves the route is bound.
+ * Seeded ids of the demo dataset (from the fixture manifest), one per path parameter name, so that a request
+ * reaches its handler. Unknown parameter names get a dummy id: a handler's own 404 still proves the route is
+ * bound.
  */
 export const SEED_PARAMS: Readonly<Record<string, string>> = {
-  associationId: 'asso_0001',
-  callId: 'call_0001',
-  applicationId: 'app_0025',
+  associationId: F.associations.represented,
+  callId: F.calls.openEligible,
+  applicationId: F.applications.awardedOfRepresented,
   attachmentId: 'att_missing',
-  consultationId: 'cons_0001',
+  consultationId: F.consultations.draftLaw,
   versionId: 'ver_missing',
-  contributionId: 'ctb_000013',
-  courseId: 'crs_0031',
-  sessionId: 'ses_0085',
-  registrationId: 'reg_00726',
+  contributionId: F.contributions.pendingRecommendation,
+  courseId: F.courses.secondEdition,
+  sessionId: F.sessions.openWithSeats,
+  registrationId: F.registrations.upcomingOfRepresented,
   dataset: 'calls',
 };
 
@@ -23,7 +25,7 @@ export const SEED_PARAMS: Readonly<Record<string, string>> = {
  *
  * @example
  * ```ts
- * fillPath('/v1/calls/{callId}'); // '/v1/calls/call_0001'
+ * fillPath('/v1/calls/{callId}'); // `/v1/calls/${demoFixtures.calls.openEligible}`
  * fillPath('/v1/calls/{callId}', { callId: '..%2F' }); // '/v1/calls/..%2F'
  * ```
  */

@@ -8,6 +8,7 @@
  * ```
  */
 import { Call, evaluateEligibility, foldForSearch, profileOf, validate } from '@nassij/contract';
+import { demoFixtures as F } from '../seed/fixtures.js';
 import { startServer } from '../server.js';
 
 function rate(fn: () => void, ms = 1500): number {
@@ -24,17 +25,17 @@ function rate(fn: () => void, ms = 1500): number {
 }
 
 const server = await startServer({ dataDir: process.argv[2] ?? '.', seed: 'none', logLevel: 'silent' });
-const call = await (await fetch(`${server.url}/v1/calls/call_0001`)).json();
-const association = await (await fetch(`${server.url}/v1/associations/asso_0001`)).json();
+const call = await (await fetch(`${server.url}/v1/calls/${F.calls.openEligible}`)).json();
+const association = await (await fetch(`${server.url}/v1/associations/${F.associations.represented}`)).json();
 await server.close();
 
 const text = 'الجمعيّة أفق لتدبير الماء بالدار البيضاء — Association Ofoq pour la gestion de l’eau ⵜⴰⵎⵙⵙⵓⴷⴰⵙⵜ';
 const profile = profileOf(association);
+// The demo's dates are moved to today, so the call is evaluated as of now.
+const now = new Date().toISOString();
 const results = {
   'validate(Call)': rate(() => validate(Call, call, 'body')),
-  evaluateEligibility: rate(() =>
-    evaluateEligibility(call.eligibility.rules, profile, '2026-03-01T10:00:00Z'),
-  ),
+  evaluateEligibility: rate(() => evaluateEligibility(call.eligibility.rules, profile, now)),
   foldForSearch: rate(() => foldForSearch(text)),
 };
 process.stdout.write(`${JSON.stringify(results)}\n`);

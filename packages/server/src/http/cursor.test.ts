@@ -4,9 +4,9 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { ApiError } from './problem.js';
 
 test('a cursor round-trips and a tampered one is a 422 naming /cursor', () => {
-  const cursor = encodeCursor({ after: 'call_0042', score: 3 });
+  const cursor = encodeCursor({ after: 'call_example', score: 3 });
   assert.match(cursor, /^[A-Za-z0-9_-]+$/);
-  assert.deepEqual(decodeCursor(cursor, ['after']), { after: 'call_0042', score: 3 });
+  assert.deepEqual(decodeCursor(cursor, ['after']), { after: 'call_example', score: 3 });
   for (const bad of [`${cursor}!`, 'bm90LWpzb24', Buffer.from('{"v":2}').toString('base64url')]) {
     assert.throws(
       () => decodeCursor(bad),

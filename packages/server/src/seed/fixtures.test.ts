@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   type Application,
+  type Association,
   type Call,
   type Consultation,
   type Contribution,
@@ -72,7 +73,9 @@ describe('demo seed: structure independent of the instant', () => {
       const callB = b.db.get<{ closes_at: string }>('SELECT closes_at FROM calls WHERE id = ?', [
         F.calls.openEligible,
       ]);
-      const days = demoShiftFor(new Date('2028-05-20T07:30:00Z')).days - demoShiftFor(new Date('2026-12-04T16:01:00Z')).days;
+      const days =
+        demoShiftFor(new Date('2028-05-20T07:30:00Z')).days -
+        demoShiftFor(new Date('2026-12-04T16:01:00Z')).days;
       assert.equal(shiftInstant(callA?.closes_at ?? '', days), callB?.closes_at);
     } finally {
       await a.stop();
@@ -155,6 +158,28 @@ for (const at of INSTANTS) {
       await get(`/v1/associations/${F.associations.unaffiliated}`);
     });
 
+    test('associations: where they are, how old, and found by name as claimed', async () => {
+      const represented = await get<Association>(`/v1/associations/${F.associations.represented}`);
+      assert.equal(represented.region, 'MA-09');
+      assert.ok(represented.name.ar?.includes('\u0651'), `a shadda in ${represented.name.ar}`);
+      const found = await get<{ items: { id: string }[] }>(
+        `/v1/associations?q=${encodeURIComponent('جمعية تيفاوين')}&limit=100`,
+      );
+      assert.ok(found.items.some((item) => item.id === F.associations.represented));
+
+      const young = await get<Association>(`/v1/associations/${F.associations.memberOnly}`);
+      assert.equal(young.region, 'MA-06');
+      const today = casablancaDate(now);
+      const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+      assert.ok(young.foundedOn > yearAgo && young.foundedOn < today, `founded on ${young.foundedOn}`);
+      const tooYoung = await get<EligibilityResult>(
+        `/v1/calls/${F.calls.openEligible}/eligibility?associationId=${F.associations.memberOnly}`,
+        'member',
+      );
+      assert.equal(tooYoung.eligible, false);
+      assert.equal(tooYoung.reasons.find((r) => r.code === 'too_young')?.params.minimumYears, 2);
+    });
+
     test('calls: open, eligible and without applications where claimed', async () => {
       const applied = new Set((await applicationsOf(F.associations.represented)).map((a) => a.callId));
       for (const id of [F.calls.openEligible, F.calls.closingTomorrow, ...F.calls.openForDrafts]) {
@@ -165,14 +190,21 @@ for (const at of INSTANTS) {
       }
       const first = await get<Call>(`/v1/calls/${F.calls.openEligible}`);
       assert.equal(first.coverage, 'national');
+      assert.equal(first.instrument, 'grant');
       assert.ok(casablancaDaysUntil(first.dates.closes?.at ?? '', now) > 7);
       assert.deepEqual(
-        first.requiredDocuments.filter((d) => d.requirement === 'mandatory').map((d) => d.id),
-        ['statutes', 'budget'],
+        first.requiredDocuments.filter((d) => d.requirement === 'mandatory').map((d) => [d.id, d.mediaTypes]),
+        [
+          ['statutes', ['application/pdf']],
+          ['budget', ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']],
+        ],
       );
       const soon = await get<Call>(`/v1/calls/${F.calls.closingTomorrow}`);
       assert.equal(casablancaDaysUntil(soon.dates.closes?.at ?? '', now), 1);
       assert.equal(soon.coverage, 'national');
+      const soonest = await get<{ items: Call[] }>('/v1/calls?status=open&sort=closing_soonest&limit=2');
+      assert.equal(soonest.items[0]?.id, F.calls.closingTomorrow);
+      assert.notEqual(soonest.items[1]?.dates.closes?.at, soon.dates.closes?.at, 'no other call closes then');
     });
 
     test('calls: closed, under review and awarded ones with their applications', async () => {
@@ -208,17 +240,27 @@ for (const at of INSTANTS) {
       assert.equal(draftLaw.participationMode, 'open');
       assert.equal(draftLaw.versions.length, 2);
       assert.ok(draftLaw.questions.length > 0);
+      const byWords = await get<{ items: { id: string }[] }>(
+        `/v1/consultations?q=${encodeURIComponent('التشاور العمومي')}`,
+      );
+      assert.ok(byWords.items.some((item) => item.id === F.consultations.draftLaw));
       const registered = await c(F.consultations.registeredOnly);
-      assert.deepEqual([registered.phase, registered.participationMode, registered.scope], [
-        'contributions_open',
-        'registered',
-        'regional',
-      ]);
+      assert.deepEqual(
+        [registered.phase, registered.participationMode, registered.scope],
+        ['contributions_open', 'registered', 'regional'],
+      );
+      const regionalOpen = await get<{ items: { id: string }[] }>(
+        '/v1/consultations?phase=contributions_open&scope=regional&limit=100',
+      );
+      assert.deepEqual(
+        regionalOpen.items.map((item) => item.id),
+        [F.consultations.registeredOnly],
+      );
       const associations = await c(F.consultations.associationsOnly);
-      assert.deepEqual([associations.phase, associations.participationMode], [
-        'contributions_open',
-        'associations_only',
-      ]);
+      assert.deepEqual(
+        [associations.phase, associations.participationMode],
+        ['contributions_open', 'associations_only'],
+      );
       assert.equal((await c(F.consultations.upcoming)).phase, 'upcoming');
       assert.equal((await c(F.consultations.information)).phase, 'information');
       const closed = await c(F.consultations.closed);
@@ -238,9 +280,15 @@ for (const at of INSTANTS) {
       assert.ok(withReplies.supports > 0);
       assert.ok((withReplies.replies ?? []).length > 0);
       const recommendation = await ctb(F.contributions.unansweredRecommendation);
-      assert.deepEqual([recommendation.kind, recommendation.moderation.state], ['recommendation', 'published']);
+      assert.deepEqual(
+        [recommendation.kind, recommendation.moderation.state],
+        ['recommendation', 'published'],
+      );
       assert.equal(recommendation.officialResponse, undefined);
-      const queue = await get<{ items: Contribution[] }>('/v1/moderation/contributions?limit=100', 'moderator');
+      const queue = await get<{ items: Contribution[] }>(
+        '/v1/moderation/contributions?limit=100',
+        'moderator',
+      );
       const pending = new Map(queue.items.map((item) => [item.id, item]));
       assert.equal(pending.get(F.contributions.pendingComment)?.kind, 'comment');
       assert.equal(pending.get(F.contributions.pendingRecommendation)?.kind, 'recommendation');
@@ -252,7 +300,17 @@ for (const at of INSTANTS) {
     });
 
     test('trainings: an open session with seats, an upcoming and an attended registration', async () => {
-      await get(`/v1/courses/${F.courses.first}`);
+      const first = await get<{ sessions: Session[] }>(`/v1/courses/${F.courses.first}`);
+      assert.equal(first.sessions.length, 4);
+      assert.ok(first.sessions.some((s) => s.id === F.sessions.openWithSeats));
+      assert.ok(
+        first.sessions.some((s) => Date.parse(s.period.end) < now.getTime()),
+        'a past session',
+      );
+      assert.ok(
+        first.sessions.some((s) => Date.parse(s.period.start) > now.getTime()),
+        'a future session',
+      );
       await get(`/v1/courses/${F.courses.secondEdition}`);
       const session = await get<Session>(`/v1/sessions/${F.sessions.openWithSeats}`);
       assert.equal(session.courseId, F.courses.first);
@@ -266,18 +324,48 @@ for (const at of INSTANTS) {
       );
       assert.equal(demoRegistered?.n, 0);
 
-      const upcoming = await get<Registration>(`/v1/registrations/${F.registrations.upcomingOfRepresented}`, 'member');
+      const upcoming = await get<Registration>(
+        `/v1/registrations/${F.registrations.upcomingOfRepresented}`,
+        'member',
+      );
       assert.equal(upcoming.status, 'confirmed');
       assert.equal(upcoming.associationId, F.associations.represented);
       const upcomingSession = await get<Session>(`/v1/sessions/${upcoming.sessionId}`);
       assert.ok(Date.parse(upcomingSession.period.start) > now.getTime());
 
-      const attended = await get<Registration>(`/v1/registrations/${F.registrations.attendedOfRepresented}`, 'member');
+      const attended = await get<Registration>(
+        `/v1/registrations/${F.registrations.attendedOfRepresented}`,
+        'member',
+      );
       assert.equal(attended.status, 'attended');
       assert.equal(attended.associationId, F.associations.represented);
       assert.equal(attended.evaluation, undefined);
       const pastSession = await get<Session>(`/v1/sessions/${attended.sessionId}`);
       assert.ok(Date.parse(pastSession.period.end) < now.getTime());
+    });
+
+    test('search: calls, consultations, courses and associations are found by their moved reference', async () => {
+      const call = await get<Call>(`/v1/calls/${F.calls.openEligible}`);
+      const consultation = await get<Consultation>(`/v1/consultations/${F.consultations.draftLaw}`);
+      const course = await get<{ id: string; reference: string }>(`/v1/courses/${F.courses.first}`);
+      const association = await get<Association>(`/v1/associations/${F.associations.represented}`);
+      const year = casablancaDate(now).slice(0, 4);
+      assert.ok(call.reference.includes(`-${year}-`), call.reference);
+      const cases: [string, string, string][] = [
+        ['/v1/calls', call.reference, call.id],
+        ['/v1/consultations', consultation.reference, consultation.id],
+        ['/v1/courses', course.reference, course.id],
+        ['/v1/associations', association.registrationNumber, association.id],
+      ];
+      for (const [path, reference, id] of cases) {
+        const page = await get<{ items: { id: string }[] }>(
+          `${path}?q=${encodeURIComponent(reference)}&limit=100`,
+        );
+        assert.ok(
+          page.items.some((item) => item.id === id),
+          `${path}?q=${reference} finds ${id}`,
+        );
+      }
     });
 
     test('missing ids are not found', async () => {

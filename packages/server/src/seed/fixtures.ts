@@ -15,20 +15,29 @@
  */
 export const demoFixtures = {
   associations: {
-    /** The representative's association; the demo member belongs to it too. */
+    /**
+     * The representative's association; the demo member belongs to it too. In Souss-Massa (MA-09); its
+     * Arabic name is written with a shadda (الجمعيّة تيفاوين …), so a plain query "جمعية تيفاوين" finds it.
+     */
     represented: 'asso_0001',
-    /** The demo member's second association (the representative is not a member of it). */
+    /**
+     * The demo member's second association (the representative is not a member of it), in Casablanca-Settat
+     * (MA-06). Founded less than a year ago, so too young for `calls.openEligible`, which asks for two years.
+     */
     memberOnly: 'asso_0002',
     /** An association no demo account belongs to. */
     unaffiliated: 'asso_0003',
   },
   calls: {
     /**
-     * Open and national, closes in a few weeks, no application of `represented` yet, which is eligible; its
-     * form has every field type and two mandatory documents (statutes, budget).
+     * An open national grant, closes in a few weeks, no application of `represented` yet, which is eligible;
+     * its form has every field type and two mandatory documents (statutes as PDF, budget as a spreadsheet).
      */
     openEligible: 'call_0001',
-    /** Open and national; closes tomorrow at 23:59 Casablanca time; `represented` is eligible. */
+    /**
+     * Open and national; closes tomorrow at 23:59 Casablanca time, before any other open call; `represented`
+     * is eligible.
+     */
     closingTomorrow: 'call_0002',
     /**
      * More open calls with no application of `represented`, which is eligible for each: one per test that
@@ -47,9 +56,12 @@ export const demoFixtures = {
     awardedOfRepresented: 'app_0025',
   },
   consultations: {
-    /** The draft law: open for contributions to anyone, 15 articles in two versions, questions. */
+    /**
+     * The draft law on public consultation (found by "التشاور العمومي"): open for contributions to anyone, 15
+     * articles in two versions, questions.
+     */
     draftLaw: 'cons_0001',
-    /** Regional, open for contributions to signed-in people only. */
+    /** The only regional consultation open for contributions; to signed-in people only. */
     registeredOnly: 'cons_0002',
     /** National, open for contributions on behalf of associations only. */
     associationsOnly: 'cons_0003',
@@ -77,7 +89,10 @@ export const demoFixtures = {
     pendingRecommendation: 'ctb_000013',
   },
   courses: {
-    /** The first course of the framework (its first competency, level 1), with future sessions. */
+    /**
+     * The first course of the framework (its first competency, level 1), with four sessions, past and future;
+     * `sessions.openWithSeats` is one of them.
+     */
     first: 'crs_0001',
     /** A second edition of a course. */
     secondEdition: 'crs_0031',

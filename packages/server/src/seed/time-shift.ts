@@ -2,7 +2,7 @@
 // at the real "now" made the data depend on the hour: a session "ending today at 16:00" was past or not, some
 // draws happened only on some dates, and every id after such a branch moved with the clock. Now the
 // structure (ids, statuses, relations) is the same at any instant and only dates move, all by one offset.
-import { casablancaDate, casablancaWallClock, fromCasablancaWallClock } from '@nassij/contract';
+import { casablancaDate, casablancaWallClock, fromCasablancaWallClock, searchTerms } from '@nassij/contract';
 import type { Db, SqlValue } from '../db/db.js';
 
 /**
@@ -78,46 +78,92 @@ export function shiftDate(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
-function shiftString(value: string, shift: DemoShift): string {
+/** Called with each reference whose year moved, before and after. */
+type OnReference = (before: string, after: string) => void;
+
+function shiftString(value: string, shift: DemoShift, onReference?: OnReference): string {
   if (INSTANT.test(value)) return shiftInstant(value, shift.days);
   if (DATE.test(value)) return shiftDate(value, shift.days);
   if (shift.years !== 0 && value.includes('-20'))
-    return value.replace(
-      YEAR_REFERENCE,
-      (_, prefix: string, year: string, rest: string) => `${prefix}${Number(year) + shift.years}${rest}`,
+    return value.replace(YEAR_REFERENCE, (reference: string, prefix: string, year: string, rest: string) => {
+      const moved = `${prefix}${Number(year) + shift.years}${rest}`;
+      onReference?.(reference, moved);
+      return moved;
+    });
+  return value;
+}
+
+function shiftJson(value: unknown, shift: DemoShift, key?: string, onReference?: OnReference): unknown {
+  if (typeof value === 'string') return shiftString(value, shift, onReference);
+  if (typeof value === 'number') return key && YEAR_KEYS.has(key) ? value + shift.years : value;
+  if (Array.isArray(value)) return value.map((item) => shiftJson(item, shift, key, onReference));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, shiftJson(v, shift, k, onReference)]),
     );
   return value;
 }
 
-function shiftJson(value: unknown, shift: DemoShift, key?: string): unknown {
-  if (typeof value === 'string') return shiftString(value, shift);
-  if (typeof value === 'number') return key && YEAR_KEYS.has(key) ? value + shift.years : value;
-  if (Array.isArray(value)) return value.map((item) => shiftJson(item, shift, key));
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shiftJson(v, shift, k)]));
-  return value;
-}
-
-function shiftColumn(column: string, value: unknown, shift: DemoShift): unknown {
+function shiftColumn(column: string, value: unknown, shift: DemoShift, onReference?: OnReference): unknown {
   if (typeof value === 'number' || typeof value === 'bigint')
     return column === 'fiscal_year' ? Number(value) + shift.years : value;
   if (typeof value !== 'string') return value;
   const first = value[0];
   if (first === '{' || first === '[') {
     try {
-      return JSON.stringify(shiftJson(JSON.parse(value), shift));
+      return JSON.stringify(shiftJson(JSON.parse(value), shift, undefined, onReference));
     } catch {
       // Not JSON after all: treat it as plain text.
     }
   }
-  return shiftString(value, shift);
+  return shiftString(value, shift, onReference);
+}
+
+/** What the search index needs to follow the references of one indexed row. */
+interface MovedRow {
+  /** Each reference whose year moved, before and after. */
+  references: Map<string, string>;
+  /** The row's text once moved, without its dates: where a year word may still come from. */
+  text: string;
+}
+
+/**
+ * Moves the years of references in the full-text index: the index holds the folded words of each item's
+ * texts (`ma rp 2026 0001`), which the generic pass cannot recognise as a reference. A year word leaves an
+ * item's words only if nothing else in the item still says it (a title may name the same year).
+ */
+function shiftSearchIndex(db: Db, moved: Map<string, MovedRow>): void {
+  const rows = db.query<{ rowid: number; id: string; terms: string }>(
+    'SELECT rowid, id, terms FROM search_index',
+  );
+  for (const row of rows) {
+    const item = moved.get(row.id);
+    if (!item) continue;
+    const terms = row.terms.split(' ');
+    const stillSaid = new Set(searchTerms(item.text));
+    const gone = new Set<string>();
+    const added: string[] = [];
+    for (const [before, after] of item.references) {
+      const next = searchTerms(after);
+      searchTerms(before).forEach((word, i) => {
+        const replacement = next[i];
+        if (replacement === undefined || replacement === word) return;
+        if (!stillSaid.has(word)) gone.add(word);
+        added.push(replacement);
+      });
+    }
+    const words = [...new Set([...terms.filter((word) => !gone.has(word)), ...added])];
+    if (words.join(' ') !== row.terms)
+      db.run('UPDATE search_index SET terms = ? WHERE rowid = ?', [words.join(' '), row.rowid]);
+  }
 }
 
 /**
  * Moves every date of a freshly seeded database by `shift`: instants and dates in every column and inside
- * every JSON document, fiscal years and years of annual reports, and the years inside references (`MA-…-2026-0003`). Runs once, right
- * after the demo seed, in one transaction. Tables are found in the schema, so a new area's data moves
- * without being listed here; a test checks that nothing is left on the anchor's day.
+ * every JSON document, fiscal years and years of annual reports, and the years inside references
+ * (`MA-…-2026-0003`), in the rows and in the search index. Runs once, right after the demo seed, in one
+ * transaction. Tables are found in the schema, so a new area's data moves without being listed here; a test
+ * checks that nothing is left on the anchor's day.
  *
  * @example
  * ```ts
@@ -126,20 +172,45 @@ function shiftColumn(column: string, value: unknown, shift: DemoShift): unknown 
  */
 export function shiftDemoDates(db: Db, shift: DemoShift): void {
   if (shift.days === 0 && shift.years === 0) return;
-  const tables = db
-    .query<{ name: string; sql: string | null }>(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-    )
-    // FTS5 keeps its content in shadow tables (search_index_data, …) that only the virtual table may write.
-    .filter((table) => !/^search_index_/.test(table.name) && table.name !== 'schema_migrations');
+  const all = db.query<{ name: string; sql: string | null }>(
+    "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+  );
+  // FTS5 keeps its content in shadow tables (search_index_data, …) that only the virtual table may write;
+  // the index itself holds folded words, moved after the rows they come from (when there is an index).
+  const tables = all.filter(
+    (table) => !/^search_index/.test(table.name) && table.name !== 'schema_migrations',
+  );
+  const hasIndex = all.some((table) => table.name === 'search_index');
+  const indexed = new Set(
+    hasIndex ? db.query<{ id: string }>('SELECT DISTINCT id FROM search_index').map((r) => r.id) : [],
+  );
+  const movedRows = new Map<string, MovedRow>();
+  // Dates and links are not searched: a year inside them does not keep a year word in the index.
+  const unsearched = /\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z)?|https?:\/\/[^\s"\\]+/g;
   db.transaction(() => {
     for (const { name } of tables) {
       for (const row of db.query<Record<string, unknown>>(`SELECT rowid AS "__rowid", * FROM "${name}"`)) {
         const changed: [string, SqlValue][] = [];
+        const id = typeof row.id === 'string' && indexed.has(row.id) ? row.id : undefined;
+        const references = new Map<string, string>();
+        const onReference: OnReference | undefined = id
+          ? (before, after) => references.set(before, after)
+          : undefined;
         for (const [column, value] of Object.entries(row)) {
           if (column === '__rowid') continue;
-          const moved = shiftColumn(column, value, shift);
+          const moved = shiftColumn(column, value, shift, onReference);
           if (moved !== value) changed.push([column, moved as SqlValue]);
+        }
+        if (id && references.size > 0) {
+          // What the row still says once its references moved.
+          let text = '';
+          for (const [column, value] of Object.entries(row)) {
+            const after = changed.find(([c]) => c === column)?.[1] ?? value;
+            if (column !== '__rowid' && typeof after === 'string')
+              text += ` ${after.replace(unsearched, ' ')}`;
+          }
+          for (const reference of references.values()) text = text.replaceAll(reference, ' ');
+          movedRows.set(id, { references, text });
         }
         if (changed.length === 0) continue;
         db.run(
@@ -148,5 +219,6 @@ export function shiftDemoDates(db: Db, shift: DemoShift): void {
         );
       }
     }
+    if (hasIndex) shiftSearchIndex(db, movedRows);
   });
 }

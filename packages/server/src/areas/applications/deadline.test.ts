@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Application, Problem } from '@nassij/contract';
 import { DEMO_ACCOUNTS } from '../../seed/demo.js';
+import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
 import { readCall } from '../calls/store.js';
 import { completeAnswers } from './fixtures.js';
@@ -38,12 +39,12 @@ describe('applications after the deadline', () => {
   after(() => server.stop());
 
   test('a late submission is refused with deadline_passed and the draft is kept', async () => {
-    const call = readCall(server.db, 'call_0001');
+    const call = readCall(server.db, F.calls.openEligible);
     assert.ok(call?.dates.closes);
     const token = await signIn(server, 'representative');
     const started = await send(server, 'POST', '/v1/applications', {
       token,
-      json: { callId: call.id, associationId: 'asso_0001' },
+      json: { callId: call.id, associationId: F.associations.represented },
     });
     assert.equal(started.status, 201);
     const id = (started.body as Application).id;
@@ -66,7 +67,7 @@ describe('applications after the deadline', () => {
 
     const lateStart = await send(server, 'POST', '/v1/applications', {
       token: await signIn(server, 'member'),
-      json: { callId: call.id, associationId: 'asso_0002' },
+      json: { callId: call.id, associationId: F.associations.memberOnly },
     });
     assert.equal(lateStart.status, 422);
     assert.equal((lateStart.body as Problem).code, 'deadline_passed');

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Application, Attachment, Call, Problem, Receipt, Review } from '@nassij/contract';
 import { etagOf } from '../../http/etag.js';
 import { createAccount, DEMO_ACCOUNTS } from '../../seed/demo.js';
+import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
 import { readCall } from '../calls/store.js';
 import { completeAnswers, eicarPdfBytes, fileFor, pdfBytes, pngBytes } from './fixtures.js';
@@ -71,31 +72,31 @@ describe('applications', () => {
   before(async () => {
     server = await tempServer({ rateLimit: false });
     send = client(server);
-    const stored = readCall(server.db, 'call_0001');
-    assert.ok(stored, 'the demo seed has call_0001');
+    const stored = readCall(server.db, F.calls.openEligible);
+    assert.ok(stored, 'the demo seed has the open eligible call');
     call = stored;
     const now = new Date();
     await createAccount(
       server.db,
       {
-        id: 'acc_9001',
+        id: 'acc_test_other_member',
         email: 'other-member@test.nassij.ma',
         password: 'other-member-2026',
         displayName: 'Other member',
         roles: ['citizen', 'association_member'],
-        memberships: [{ associationId: 'asso_0002', role: 'member' }],
+        memberships: [{ associationId: F.associations.memberOnly, role: 'member' }],
       },
       now,
     );
     await createAccount(
       server.db,
       {
-        id: 'acc_9002',
+        id: 'acc_test_conflicted',
         email: 'conflicted@test.nassij.ma',
         password: 'conflicted-reviewer-2026',
         displayName: 'Conflicted reviewer',
         roles: ['reviewer'],
-        memberships: [{ associationId: 'asso_0001', role: 'member' }],
+        memberships: [{ associationId: F.associations.represented, role: 'member' }],
       },
       now,
     );
@@ -119,23 +120,23 @@ describe('applications', () => {
   test('start: authorisation, eligibility and one application per association', async () => {
     const forCitizen = await send('POST', '/v1/applications', {
       token: tokens.citizen,
-      json: { callId: call.id, associationId: 'asso_0001' },
+      json: { callId: call.id, associationId: F.associations.represented },
     });
     assert.equal(forCitizen.status, 403);
     const notMember = await send('POST', '/v1/applications', {
       token: tokens.representative,
-      json: { callId: call.id, associationId: 'asso_0002' },
+      json: { callId: call.id, associationId: F.associations.memberOnly },
     });
     assert.equal(notMember.status, 403);
     const unknownCall = await send('POST', '/v1/applications', {
       token: tokens.representative,
-      json: { callId: 'call_9999', associationId: 'asso_0001' },
+      json: { callId: F.missing.call, associationId: F.associations.represented },
     });
     assert.equal(unknownCall.status, 404);
 
     const ineligible = await send('POST', '/v1/applications', {
       token: tokens.member,
-      json: { callId: call.id, associationId: 'asso_0002' },
+      json: { callId: call.id, associationId: F.associations.memberOnly },
     });
     assert.equal(ineligible.status, 422);
     const problemDoc = ineligible.body as Problem;
@@ -149,7 +150,7 @@ describe('applications', () => {
 
     const started = await send('POST', '/v1/applications', {
       token: tokens.representative,
-      json: { callId: call.id, associationId: 'asso_0001' },
+      json: { callId: call.id, associationId: F.associations.represented },
     });
     assert.equal(started.status, 201);
     draft = started.body as Application;
@@ -162,7 +163,7 @@ describe('applications', () => {
 
     const again = await send('POST', '/v1/applications', {
       token: tokens.member,
-      json: { callId: call.id, associationId: 'asso_0001' },
+      json: { callId: call.id, associationId: F.associations.represented },
     });
     assert.equal(again.status, 409);
     assert.equal((again.body as Problem).code, 'already_exists');
@@ -199,7 +200,7 @@ describe('applications', () => {
     const fields = call.form.sections.flatMap((s) => s.fields).filter((f) => f.type !== 'attachment');
     const all = completeAnswers(call);
     const [first, second] = fields;
-    assert.ok(first && second, 'call_0001 has at least two answer fields');
+    assert.ok(first && second, 'the open call has at least two answer fields');
 
     const noIfMatch = await send('PATCH', `/v1/applications/${draft.id}`, {
       token: tokens.representative,
@@ -269,7 +270,7 @@ describe('applications', () => {
 
   test('uploads: sniffed type, size limit, replacement and scanning', async () => {
     const pdfDocument = call.requiredDocuments.find((d) => d.mediaTypes.includes('application/pdf'));
-    assert.ok(pdfDocument, 'call_0001 asks for a PDF document');
+    assert.ok(pdfDocument, 'the open call asks for a PDF document');
     const path = `/v1/applications/${draft.id}/attachments`;
 
     const disguised = await send('POST', path, {
@@ -337,7 +338,7 @@ describe('applications', () => {
       .flatMap((s) => s.fields)
       .filter((f) => f.required && f.type !== 'attachment');
     const missingField = required[required.length - 1];
-    assert.ok(missingField, 'call_0001 has a required answer field');
+    assert.ok(missingField, 'the open call has a required answer field');
     const all = completeAnswers(call);
     const { [missingField.id]: _left, ...almost } = all;
     const patched = await send('PATCH', `/v1/applications/${draft.id}`, {
@@ -426,14 +427,14 @@ describe('applications', () => {
   test('idempotent submit: a replay gives the same receipt and one application', async () => {
     const started = await send('POST', '/v1/applications', {
       token: tokens.representative,
-      json: { callId: call.id, associationId: 'asso_0001' },
+      json: { callId: call.id, associationId: F.associations.represented },
       headers: { 'idempotency-key': 'start-2' },
     });
     assert.equal(started.status, 201, 'a withdrawn application frees the slot');
     const id = (started.body as Application).id;
     const startReplay = await send('POST', '/v1/applications', {
       token: tokens.representative,
-      json: { callId: call.id, associationId: 'asso_0001' },
+      json: { callId: call.id, associationId: F.associations.represented },
       headers: { 'idempotency-key': 'start-2' },
     });
     assert.equal((startReplay.body as Application).id, id);
@@ -499,7 +500,7 @@ describe('applications', () => {
     );
     const list = await send(
       'GET',
-      `/v1/applications?callId=${call.id}&associationId=asso_0001&status=received`,
+      `/v1/applications?callId=${call.id}&associationId=${F.associations.represented}&status=received`,
       {
         token: tokens.representative,
       },
@@ -540,7 +541,7 @@ describe('applications', () => {
     assert.equal((conflicted.body as Problem).code, 'conflict_of_interest');
 
     const first = call.criteria[0];
-    assert.ok(first, 'call_0001 has criteria');
+    assert.ok(first, 'the open call has criteria');
     const overMax = await send('POST', `/v1/applications/${submittedId}/reviews`, {
       token: tokens.reviewer,
       json: {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { casablancaDate } from '@nassij/contract';
 import { DEMO_ACCOUNTS } from '../../seed/demo.js';
+import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
@@ -54,7 +56,7 @@ describe('associations.search', () => {
 
   test('finds Arabic names written with a shadda from a plain query', async () => {
     const page = await search(`q=${encodeURIComponent('جمعية تيفاوين')}&limit=100`);
-    assert.ok(page.items.some((item) => item.id === 'asso_0001'));
+    assert.ok(page.items.some((item) => item.id === F.associations.represented));
     assert.ok(page.items.some((item) => item.name.ar?.includes('الجمعيّة')));
   });
 
@@ -95,12 +97,15 @@ describe('associations.search', () => {
 
 describe('associations.get', () => {
   test('returns the public profile with stats and no personal data', async () => {
-    const response = await get('/v1/associations/asso_0001');
+    const response = await get(`/v1/associations/${F.associations.represented}`);
     assert.equal(response.status, 200);
     const body = (await response.json()) as Record<string, unknown> & { stats: Record<string, unknown> };
     assert.equal(body.region, 'MA-09');
     assert.equal(typeof body.stats.callsAppliedTo, 'number');
-    assert.ok(Number(body.stats.trainingsAttended) > 0, 'asso_0001 attended seeded trainings');
+    assert.ok(
+      Number(body.stats.trainingsAttended) > 0,
+      'the represented association attended seeded trainings',
+    );
     const text = JSON.stringify(body);
     for (const account of Object.values(DEMO_ACCOUNTS)) {
       assert.ok(!text.includes(account.email), `leaks ${account.email}`);
@@ -109,17 +114,22 @@ describe('associations.get', () => {
     assert.ok(!('members' in body));
   });
 
-  test('asso_0002 is in Casablanca-Settat and was founded last year', async () => {
-    const body = (await (await get('/v1/associations/asso_0002')).json()) as {
+  test('the member-only association is in Casablanca-Settat and less than a year old', async () => {
+    const body = (await (await get(`/v1/associations/${F.associations.memberOnly}`)).json()) as {
       region: string;
       foundedOn: string;
     };
     assert.equal(body.region, 'MA-06');
-    assert.equal(Number(body.foundedOn.slice(0, 4)), new Date().getUTCFullYear() - 1);
+    // The server's clock is this process's: founded before today and after the same day a year ago, so
+    // younger than the two years some calls ask for.
+    const today = casablancaDate(new Date());
+    const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+    assert.ok(body.foundedOn < today, `${body.foundedOn} is before ${today}`);
+    assert.ok(body.foundedOn > yearAgo, `${body.foundedOn} is after ${yearAgo}`);
   });
 
   test('an unknown id is 404', async () => {
-    assert.equal((await get('/v1/associations/asso_9999')).status, 404);
+    assert.equal((await get(`/v1/associations/${F.missing.association}`)).status, 404);
   });
 });
 
@@ -139,7 +149,7 @@ describe('associations.mine', () => {
     };
     assert.deepEqual(
       body.items.map((item) => [item.association.id, item.role]),
-      [['asso_0001', 'representative']],
+      [[F.associations.represented, 'representative']],
     );
     const member = await signInAs(server.url, DEMO_ACCOUNTS.member.email, DEMO_ACCOUNTS.member.password);
     const mine = (await (await get('/v1/me/associations', member)).json()) as { items: unknown[] };

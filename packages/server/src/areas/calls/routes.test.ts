@@ -11,6 +11,7 @@ import {
   toMinorUnits,
 } from '@nassij/contract';
 import { DEMO_ACCOUNTS } from '../../seed/demo.js';
+import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
@@ -126,7 +127,7 @@ describe('calls.search', () => {
   test('closing buckets count Casablanca days from now; rolling calls have no deadline', async () => {
     const now = new Date().toISOString();
     const soon = await search('closing=within-7-days');
-    assert.ok(soon.items.some((c) => c.id === 'call_0002'));
+    assert.ok(soon.items.some((c) => c.id === F.calls.closingTomorrow));
     for (const call of soon.items) {
       const days = casablancaDaysUntil(call.dates.closes?.at ?? '', now);
       assert.ok(days >= 0 && days <= 7, `${call.id}: ${days}`);
@@ -169,7 +170,7 @@ describe('calls.search', () => {
     const dated = deadlines.slice(0, firstRolling) as string[];
     assert.deepEqual(dated, [...dated].sort());
     assert.ok(dated.every((d) => d >= now));
-    assert.equal(closing[0]?.id, 'call_0002');
+    assert.equal(closing[0]?.id, F.calls.closingTomorrow);
     const newest = (await search('sort=newest')).items.map((c) => c.dates.publishedAt);
     assert.deepEqual(newest, [...newest].sort().reverse());
     const largest = (await search('sort=largest')).items.map((c) =>
@@ -219,8 +220,8 @@ describe('calls.search', () => {
 });
 
 describe('calls.get', () => {
-  test('call_0001 is an open national grant with every field type and two mandatory documents', async () => {
-    const { status, body } = await get<Call>('/v1/calls/call_0001');
+  test('the open eligible call is a national grant with every field type and two mandatory documents', async () => {
+    const { status, body } = await get<Call>(`/v1/calls/${F.calls.openEligible}`);
     assert.equal(status, 200);
     assert.equal(body.status, 'open');
     assert.equal(body.coverage, 'national');
@@ -265,9 +266,8 @@ describe('calls.get', () => {
     const deadlines = page.items.flatMap((c) => (c.dates.closes ? [c.dates.closes.at] : []));
     assert.ok(deadlines.length > 30);
     for (const at of deadlines) assert.equal(format.format(new Date(at)), '23:59', at);
-    const call2 = page.items.find((c) => c.id === 'call_0002');
-    const days = casablancaDaysUntil(call2?.dates.closes?.at ?? '', new Date());
-    assert.ok(days >= 0 && days <= 2);
+    const tomorrow = page.items.find((c) => c.id === F.calls.closingTomorrow);
+    assert.equal(casablancaDaysUntil(tomorrow?.dates.closes?.at ?? '', new Date()), 1);
   });
 
   test('an awarded call has stats from its applications and awards; an unknown call is 404', async () => {
@@ -276,23 +276,23 @@ describe('calls.get', () => {
     assert.ok(body.stats.applications >= body.stats.awarded);
     assert.ok(body.stats.awarded > 0);
     assert.ok(toMinorUnits(body.stats.amountAwarded) > 0n);
-    const missing = await get<{ code: string }>('/v1/calls/call_9999');
+    const missing = await get<{ code: string }>(`/v1/calls/${F.missing.call}`);
     assert.equal(missing.status, 404);
     assert.equal(missing.body.code, 'not_found');
   });
 });
 
 describe('calls.checkEligibility', () => {
-  test('asso_0001 is eligible for call_0001, asso_0002 is too young', async () => {
+  const eligibilityPath = (associationId: string, callId: string = F.calls.openEligible) =>
+    `/v1/calls/${callId}/eligibility?associationId=${associationId}`;
+
+  test('the represented association is eligible for the open call, the member-only one is too young', async () => {
     const { email, password } = DEMO_ACCOUNTS.member;
     const token = await signInAs(server.url, email, password);
-    const ok = await get<EligibilityResult>('/v1/calls/call_0001/eligibility?associationId=asso_0001', token);
+    const ok = await get<EligibilityResult>(eligibilityPath(F.associations.represented), token);
     assert.equal(ok.status, 200);
     assert.deepEqual(ok.body, { eligible: true, reasons: [] });
-    const young = await get<EligibilityResult>(
-      '/v1/calls/call_0001/eligibility?associationId=asso_0002',
-      token,
-    );
+    const young = await get<EligibilityResult>(eligibilityPath(F.associations.memberOnly), token);
     assert.equal(young.status, 200);
     assert.equal(young.body.eligible, false);
     const reason = young.body.reasons.find((r) => r.code === 'too_young');
@@ -301,30 +301,24 @@ describe('calls.checkEligibility', () => {
 
   test('an admin may check any association; others get 403, anonymous 401, unknown ids 404', async () => {
     const admin = await signInAs(server.url, DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.password);
-    const checked = await get<EligibilityResult>(
-      '/v1/calls/call_0001/eligibility?associationId=asso_0002',
-      admin,
-    );
+    const checked = await get<EligibilityResult>(eligibilityPath(F.associations.memberOnly), admin);
     assert.equal(checked.status, 200);
     const rep = await signInAs(
       server.url,
       DEMO_ACCOUNTS.representative.email,
       DEMO_ACCOUNTS.representative.password,
     );
-    const other = await get<{ code: string }>('/v1/calls/call_0001/eligibility?associationId=asso_0002', rep);
+    const other = await get<{ code: string }>(eligibilityPath(F.associations.memberOnly), rep);
     assert.equal(other.status, 403);
     assert.equal(other.body.code, 'forbidden');
     const citizen = await signInAs(server.url, DEMO_ACCOUNTS.citizen.email, DEMO_ACCOUNTS.citizen.password);
-    const notMember = await get<{ code: string }>(
-      '/v1/calls/call_0001/eligibility?associationId=asso_0001',
-      citizen,
-    );
+    const notMember = await get<{ code: string }>(eligibilityPath(F.associations.represented), citizen);
     assert.equal(notMember.status, 403);
-    const anonymous = await get<{ code: string }>('/v1/calls/call_0001/eligibility?associationId=asso_0001');
+    const anonymous = await get<{ code: string }>(eligibilityPath(F.associations.represented));
     assert.equal(anonymous.status, 401);
-    assert.equal((await get('/v1/calls/call_9999/eligibility?associationId=asso_0001', admin)).status, 404);
-    assert.equal((await get('/v1/calls/call_0001/eligibility?associationId=asso_9999', admin)).status, 404);
-    assert.equal((await get('/v1/calls/call_0001/eligibility', admin)).status, 422);
+    assert.equal((await get(eligibilityPath(F.associations.represented, F.missing.call), admin)).status, 404);
+    assert.equal((await get(eligibilityPath(F.missing.association), admin)).status, 404);
+    assert.equal((await get(`/v1/calls/${F.calls.openEligible}/eligibility`, admin)).status, 422);
   });
 });
 
@@ -382,6 +376,6 @@ describe('awards', () => {
       }
     }
     assert.ok(checked > 0);
-    assert.equal((await get('/v1/calls/call_9999/awards')).status, 404);
+    assert.equal((await get(`/v1/calls/${F.missing.call}/awards`)).status, 404);
   });
 });

@@ -8,6 +8,7 @@ import type {
   VersionDiff,
 } from '@nassij/contract';
 import { DEMO_ACCOUNTS } from '../../seed/demo.js';
+import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
@@ -66,14 +67,16 @@ describe('consultations', () => {
     const openItems = open.json.items as unknown as { id: string }[];
     assert.deepEqual(
       openItems.map((c) => c.id),
-      ['cons_0002'],
+      [F.consultations.registeredOnly],
     );
     // The phase facet ignores the phase filter itself.
     const phaseFacet = (open.json.facets as unknown as Record<string, { value: string }[]>).phase ?? [];
     assert.ok(phaseFacet.some((f) => f.value === 'synthesis_published'));
 
     const words = await call('GET', `/v1/consultations?q=${encodeURIComponent('التشاور العمومي')}`);
-    assert.ok((words.json.items as unknown as { id: string }[]).some((c) => c.id === 'cons_0001'));
+    assert.ok(
+      (words.json.items as unknown as { id: string }[]).some((c) => c.id === F.consultations.draftLaw),
+    );
     const page = await call('GET', '/v1/consultations?limit=2');
     assert.equal(typeof page.json.nextCursor, 'string');
     const next = await call('GET', `/v1/consultations?limit=2&cursor=${page.json.nextCursor}`);
@@ -85,7 +88,7 @@ describe('consultations', () => {
   });
 
   test('the draft law: current text with counts, both versions and the diff', async () => {
-    const response = await call('GET', '/v1/consultations/cons_0001');
+    const response = await call('GET', `/v1/consultations/${F.consultations.draftLaw}`);
     assert.equal(response.status, 200);
     const law = response.json as unknown as Consultation;
     assert.equal(law.subjectType, 'draft_law');
@@ -103,15 +106,19 @@ describe('consultations', () => {
     );
 
     const byReference = await call('GET', `/v1/consultations/${law.reference}`);
-    assert.equal((byReference.json as unknown as Consultation).id, 'cons_0001');
+    assert.equal((byReference.json as unknown as Consultation).id, F.consultations.draftLaw);
 
-    const v1 = (await call('GET', '/v1/consultations/cons_0001/versions/v1'))
+    const v1 = (await call('GET', `/v1/consultations/${F.consultations.draftLaw}/versions/v1`))
       .json as unknown as DocumentVersion;
     assert.ok(v1.sections.flatMap((s) => s.articles).some((a) => a.id === 'art-14'));
-    assert.equal((await call('GET', '/v1/consultations/cons_0001/versions/v9')).status, 404);
+    assert.equal(
+      (await call('GET', `/v1/consultations/${F.consultations.draftLaw}/versions/v9`)).status,
+      404,
+    );
 
-    const diff = (await call('GET', '/v1/consultations/cons_0001/versions/v2/diff?against=v1'))
-      .json as unknown as VersionDiff;
+    const diff = (
+      await call('GET', `/v1/consultations/${F.consultations.draftLaw}/versions/v2/diff?against=v1`)
+    ).json as unknown as VersionDiff;
     const change = (id: string) => diff.articles.find((a) => a.articleId === id);
     assert.equal(change('art-9b')?.change, 'added');
     assert.equal(change('art-14')?.change, 'removed');
@@ -119,14 +126,17 @@ describe('consultations', () => {
     assert.equal(change('art-5')?.change, 'modified');
     assert.notDeepEqual(change('art-5')?.before, change('art-5')?.after);
     assert.equal(change('art-1')?.change, 'unchanged');
-    assert.equal((await call('GET', '/v1/consultations/cons_0001/versions/v2/diff?against=v7')).status, 422);
+    assert.equal(
+      (await call('GET', `/v1/consultations/${F.consultations.draftLaw}/versions/v2/diff?against=v7`)).status,
+      422,
+    );
     assert.equal((await call('GET', '/v1/consultations/nope/versions/v2/diff?against=v1')).status, 404);
   });
 
   test('stats are computed from the published contributions', async () => {
-    const stats = (await call('GET', '/v1/consultations/cons_0001/stats'))
+    const stats = (await call('GET', `/v1/consultations/${F.consultations.draftLaw}/stats`))
       .json as unknown as Consultation['stats'];
-    const list = await call('GET', '/v1/consultations/cons_0001/contributions?limit=100');
+    const list = await call('GET', `/v1/consultations/${F.consultations.draftLaw}/contributions?limit=100`);
     const items = list.json.items as unknown as Contribution[];
     const published = items.length + items.reduce((n, c) => n + (c.replies?.length ?? 0), 0);
     assert.equal(stats.contributions, published);
@@ -142,7 +152,7 @@ describe('consultations', () => {
     assert.ok(stats.participants > 0 && stats.participants <= stats.contributions);
 
     const before = stats.contributions;
-    const created = await call('POST', '/v1/consultations/cons_0001/contributions', {
+    const created = await call('POST', `/v1/consultations/${F.consultations.draftLaw}/contributions`, {
       token: tokens.reviewer,
       body: {
         kind: 'recommendation',
@@ -152,7 +162,7 @@ describe('consultations', () => {
       },
     });
     assert.equal(created.status, 201);
-    const afterStats = (await call('GET', '/v1/consultations/cons_0001/stats'))
+    const afterStats = (await call('GET', `/v1/consultations/${F.consultations.draftLaw}/stats`))
       .json as unknown as Consultation['stats'];
     assert.equal(afterStats.contributions, before + 1);
     assert.equal(afterStats.recommendations, stats.recommendations + 1);
@@ -160,9 +170,9 @@ describe('consultations', () => {
   });
 
   test('synthesis: 404 before publication, present after', async () => {
-    assert.equal((await call('GET', '/v1/consultations/cons_0001/synthesis')).status, 404);
-    assert.equal((await call('GET', '/v1/consultations/cons_0006/synthesis')).status, 404);
-    const synthesis = await call('GET', '/v1/consultations/cons_0007/synthesis');
+    assert.equal((await call('GET', `/v1/consultations/${F.consultations.draftLaw}/synthesis`)).status, 404);
+    assert.equal((await call('GET', `/v1/consultations/${F.consultations.closed}/synthesis`)).status, 404);
+    const synthesis = await call('GET', `/v1/consultations/${F.consultations.synthesisPublished}/synthesis`);
     assert.equal(synthesis.status, 200);
     const recommendations = synthesis.json.recommendations as unknown as {
       outcome: string;
@@ -171,15 +181,18 @@ describe('consultations', () => {
     assert.ok(recommendations.length > 0);
     const outcomes = new Set(recommendations.map((r) => r.outcome));
     assert.ok(outcomes.has('accepted'));
-    const list = await call('GET', '/v1/consultations/cons_0007/contributions?kind=recommendation&limit=100');
+    const list = await call(
+      'GET',
+      `/v1/consultations/${F.consultations.synthesisPublished}/contributions?kind=recommendation&limit=100`,
+    );
     assert.equal(recommendations.length, (list.json.items as unknown as unknown[]).length);
-    assert.ok((await call('GET', '/v1/consultations/cons_0007')).json.synthesis);
+    assert.ok((await call('GET', `/v1/consultations/${F.consultations.synthesisPublished}`)).json.synthesis);
   });
 });
 
 describe('contributions', () => {
   test('open mode, anonymous: device header and author required, pending with a receipt, visible to its author only', async () => {
-    const path = '/v1/consultations/cons_0001/contributions';
+    const path = `/v1/consultations/${F.consultations.draftLaw}/contributions`;
     const body = {
       kind: 'comment',
       articleId: 'art-5',
@@ -213,7 +226,7 @@ describe('contributions', () => {
   });
 
   test('registered mode: 401 without a token, published with one', async () => {
-    const path = '/v1/consultations/cons_0002/contributions';
+    const path = `/v1/consultations/${F.consultations.registeredOnly}/contributions`;
     const body = {
       kind: 'comment',
       articleId: 'pdr-1',
@@ -240,22 +253,29 @@ describe('contributions', () => {
   });
 
   test('associations_only: a representative of the association may, a citizen or a member may not', async () => {
-    const path = '/v1/consultations/cons_0003/contributions';
+    const path = `/v1/consultations/${F.consultations.associationsOnly}/contributions`;
     const body = {
       kind: 'recommendation',
       articleId: 'g-1-1',
       body: 'Porter le délai à quarante-cinq jours',
       consent: true,
-      author: { displayName: 'جمعية الأمل', participantType: 'association', associationId: 'asso_0001' },
+      author: {
+        displayName: 'جمعية الأمل',
+        participantType: 'association',
+        associationId: F.associations.represented,
+      },
     };
     const ok = await call('POST', path, { token: tokens.representative, body });
     assert.equal(ok.status, 201);
     const author = (ok.json as unknown as ContributionReceipt).contribution.author;
     assert.equal(author.participantType, 'association');
-    assert.equal(author.associationId, 'asso_0001');
+    assert.equal(author.associationId, F.associations.represented);
     assert.equal((await call('POST', path, { token: tokens.citizen, body })).status, 403);
     assert.equal((await call('POST', path, { token: tokens.member, body })).status, 403);
-    const otherAssociation = { ...body, author: { ...body.author, associationId: 'asso_0002' } };
+    const otherAssociation = {
+      ...body,
+      author: { ...body.author, associationId: F.associations.memberOnly },
+    };
     assert.equal(
       (await call('POST', path, { token: tokens.representative, body: otherAssociation })).status,
       403,
@@ -265,15 +285,19 @@ describe('contributions', () => {
 
   test('phase_closed on a closed consultation, 404 on an unknown one', async () => {
     const body = { kind: 'comment', body: 'Trop tard', consent: true };
-    const closed = await call('POST', '/v1/consultations/cons_0006/contributions', {
+    const closed = await call('POST', `/v1/consultations/${F.consultations.closed}/contributions`, {
       token: tokens.citizen,
       body,
     });
     assert.equal(closed.status, 422);
     assert.equal(closed.json.code, 'phase_closed');
     assert.equal(
-      (await call('POST', '/v1/consultations/cons_9999/contributions', { token: tokens.citizen, body }))
-        .status,
+      (
+        await call('POST', `/v1/consultations/${F.missing.consultation}/contributions`, {
+          token: tokens.citizen,
+          body,
+        })
+      ).status,
       404,
     );
   });
@@ -284,7 +308,7 @@ describe('contributions', () => {
       '<img src=x onerror=alert(1)>',
       'javascript:alert(1)',
     ]) {
-      const created = await call('POST', '/v1/consultations/cons_0001/contributions', {
+      const created = await call('POST', `/v1/consultations/${F.consultations.draftLaw}/contributions`, {
         token: tokens.member,
         body: { kind: 'amendment', articleId: 'art-3', body: payload, proposedText: payload, consent: true },
       });
@@ -297,7 +321,7 @@ describe('contributions', () => {
   });
 
   test('bad bodies: too long, control characters, reply depth, answers', async () => {
-    const path = '/v1/consultations/cons_0001/contributions';
+    const path = `/v1/consultations/${F.consultations.draftLaw}/contributions`;
     const tooLong = await call('POST', path, {
       token: tokens.admin,
       body: { kind: 'comment', body: 'x'.repeat(4001), consent: true },
@@ -313,13 +337,20 @@ describe('contributions', () => {
     assert.equal(control.status, 422);
     assert.equal((control.json.errors as unknown as { path: string }[])[0]?.path, '/body');
 
+    const parentId = F.contributions.publishedWithReplies;
+    const parent = (await call('GET', `/v1/contributions/${parentId}`)).json as unknown as Contribution;
+    assert.ok(parent.articleId, 'the parent is on an article');
     const reply = await call('POST', path, {
       token: tokens.admin,
-      body: { kind: 'comment', parentId: 'ctb_000002', body: 'Réponse', consent: true },
+      body: { kind: 'comment', parentId, body: 'Réponse', consent: true },
     });
     assert.equal(reply.status, 201);
     const replyId = (reply.json as unknown as ContributionReceipt).contribution.id;
-    assert.equal((reply.json as unknown as ContributionReceipt).contribution.articleId, 'art-5');
+    assert.equal(
+      (reply.json as unknown as ContributionReceipt).contribution.articleId,
+      parent.articleId,
+      'a reply is on its parent’s article',
+    );
     const deep = await call('POST', path, {
       token: tokens.admin,
       body: { kind: 'comment', parentId: replyId, body: 'Trop profond', consent: true },
@@ -346,7 +377,7 @@ describe('contributions', () => {
 
   test('honeypot: a plausible 201 receipt, nothing stored', async () => {
     const device = newDevice();
-    const created = await call('POST', '/v1/consultations/cons_0001/contributions', {
+    const created = await call('POST', `/v1/consultations/${F.consultations.draftLaw}/contributions`, {
       device,
       body: {
         kind: 'comment',
@@ -370,18 +401,25 @@ describe('contributions', () => {
     const body = { kind: 'comment', body: 'Encore', consent: true, author: anonymousAuthor };
     for (let i = 0; i < 10; i++) {
       assert.equal(
-        (await call('POST', '/v1/consultations/cons_0001/contributions', { device, body })).status,
+        (await call('POST', `/v1/consultations/${F.consultations.draftLaw}/contributions`, { device, body }))
+          .status,
         201,
       );
     }
-    const limited = await call('POST', '/v1/consultations/cons_0001/contributions', { device, body });
+    const limited = await call('POST', `/v1/consultations/${F.consultations.draftLaw}/contributions`, {
+      device,
+      body,
+    });
     assert.equal(limited.status, 429);
     assert.equal(limited.json.code, 'rate_limited');
     assert.ok((limited.json.retryAfterSeconds as unknown as number) > 0);
   });
 
   test('support once, then 409; supportedByMe for the caller', async () => {
-    const target = await call('GET', '/v1/consultations/cons_0001/contributions?articleId=art-8');
+    const target = await call(
+      'GET',
+      `/v1/consultations/${F.consultations.draftLaw}/contributions?articleId=art-8`,
+    );
     const targetId = (target.json.items as unknown as Contribution[])[0]?.id as string;
     const first = await call('POST', `/v1/contributions/${targetId}/supports`, { token: tokens.citizen });
     assert.equal(first.status, 201);
@@ -390,20 +428,27 @@ describe('contributions', () => {
     assert.equal(again.status, 409);
     assert.equal(again.json.code, 'already_supported');
     assert.equal((await call('POST', `/v1/contributions/${targetId}/supports`)).status, 401);
-    const list = await call('GET', '/v1/consultations/cons_0001/contributions?articleId=art-8', {
-      token: tokens.citizen,
-    });
+    const list = await call(
+      'GET',
+      `/v1/consultations/${F.consultations.draftLaw}/contributions?articleId=art-8`,
+      {
+        token: tokens.citizen,
+      },
+    );
     const item = (list.json.items as unknown as Contribution[]).find((c) => c.id === targetId);
     assert.equal(item?.supportedByMe, true);
     assert.equal(item?.supports, first.json.supports as unknown as number);
-    const anonymous = await call('GET', '/v1/consultations/cons_0001/contributions?articleId=art-8');
+    const anonymous = await call(
+      'GET',
+      `/v1/consultations/${F.consultations.draftLaw}/contributions?articleId=art-8`,
+    );
     assert.equal((anonymous.json.items as unknown as Contribution[])[0]?.supportedByMe, undefined);
   });
 
   test('list: filters, sort, nested replies, pending only for moderators', async () => {
     const list = await call(
       'GET',
-      '/v1/consultations/cons_0001/contributions?articleId=art-5&sort=most_supported',
+      `/v1/consultations/${F.consultations.draftLaw}/contributions?articleId=art-5&sort=most_supported`,
     );
     const items = list.json.items as unknown as Contribution[];
     assert.ok(items.every((c) => c.articleId === 'art-5' && c.moderation.state === 'published'));
@@ -412,25 +457,32 @@ describe('contributions', () => {
     assert.ok(items.some((c) => (c.replies?.length ?? 0) > 0));
     const against = await call(
       'GET',
-      '/v1/consultations/cons_0001/contributions?position=against&kind=comment',
+      `/v1/consultations/${F.consultations.draftLaw}/contributions?position=against&kind=comment`,
     );
     assert.ok(
       (against.json.items as unknown as Contribution[]).every(
         (c) => c.position === 'against' && c.kind === 'comment',
       ),
     );
-    assert.equal((await call('GET', '/v1/consultations/cons_0001/contributions?state=pending')).status, 403);
+    assert.equal(
+      (await call('GET', `/v1/consultations/${F.consultations.draftLaw}/contributions?state=pending`)).status,
+      403,
+    );
     assert.equal(
       (
-        await call('GET', '/v1/consultations/cons_0001/contributions?state=pending', {
+        await call('GET', `/v1/consultations/${F.consultations.draftLaw}/contributions?state=pending`, {
           token: tokens.citizen,
         })
       ).status,
       403,
     );
-    const pending = await call('GET', '/v1/consultations/cons_0001/contributions?state=pending', {
-      token: tokens.moderator,
-    });
+    const pending = await call(
+      'GET',
+      `/v1/consultations/${F.consultations.draftLaw}/contributions?state=pending`,
+      {
+        token: tokens.moderator,
+      },
+    );
     assert.equal(pending.status, 200);
     assert.ok(
       (pending.json.items as unknown as Contribution[]).every((c) => c.moderation.state === 'pending'),
@@ -439,7 +491,7 @@ describe('contributions', () => {
   });
 
   test('report: 202, five different reporters send it back to moderation', async () => {
-    const created = await call('POST', '/v1/consultations/cons_0001/contributions', {
+    const created = await call('POST', `/v1/consultations/${F.consultations.draftLaw}/contributions`, {
       token: tokens.representative,
       body: { kind: 'comment', body: 'Texte signalé', consent: true },
     });
@@ -527,17 +579,21 @@ describe('contributions', () => {
   });
 
   test('official response by a moderator; the seeded hidden one shows its reason to moderators', async () => {
-    const responded = await call('POST', '/v1/contributions/ctb_000004/response', {
-      token: tokens.moderator,
-      body: { body: { fr: 'Recommandation étudiée', ar: 'تمت دراسة التوصية' } },
-    });
+    const responded = await call(
+      'POST',
+      `/v1/contributions/${F.contributions.unansweredRecommendation}/response`,
+      {
+        token: tokens.moderator,
+        body: { body: { fr: 'Recommandation étudiée', ar: 'تمت دراسة التوصية' } },
+      },
+    );
     assert.equal(responded.status, 200);
     const contribution = responded.json as unknown as Contribution;
     assert.equal(contribution.officialResponse?.body.fr, 'Recommandation étudiée');
     assert.ok(contribution.history?.some((e) => e.action === 'responded'));
     assert.equal(
       (
-        await call('POST', '/v1/contributions/ctb_000004/response', {
+        await call('POST', `/v1/contributions/${F.contributions.unansweredRecommendation}/response`, {
           token: tokens.citizen,
           body: { body: { fr: 'x' } },
         })
@@ -546,13 +602,13 @@ describe('contributions', () => {
     );
     const seededHidden = await call(
       'GET',
-      '/v1/moderation/contributions?state=hidden&consultationId=cons_0001',
+      `/v1/moderation/contributions?state=hidden&consultationId=${F.consultations.draftLaw}`,
       {
         token: tokens.moderator,
       },
     );
     const reasons = (seededHidden.json.items as unknown as Contribution[]).map((c) => c.moderation.reason);
     assert.ok(reasons.some((r) => r?.includes('données personnelles')));
-    assert.equal((await call('GET', '/v1/contributions/ctb_999999')).status, 404);
+    assert.equal((await call('GET', `/v1/contributions/${F.missing.contribution}`)).status, 404);
   });
 });

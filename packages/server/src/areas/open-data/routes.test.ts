@@ -9,6 +9,7 @@ import {
   toMinorUnits,
 } from '@nassij/contract';
 import { DEMO_ACCOUNTS } from '../../seed/demo.js';
+import { demoFixtures as F } from '../../seed/fixtures.js';
 import { tempServer } from '../../testing.js';
 import { csvField, csvLine } from './csv.js';
 import { EXPORT_BATCH } from './routes.js';
@@ -155,15 +156,21 @@ describe('GET /v1/open-data/{dataset}', () => {
 
   test('year and region filter the rows; the file is named after them', async () => {
     const all = await jsonRecords('awards');
-    const some = await jsonRecords('awards', '&year=2025&region=MA-09');
+    // A fiscal year and a region taken from the data: fiscal years move with the calendar.
+    const sample = all.find((r) => r.region === 'MA-09') ?? all[0];
+    const year = Number(sample?.fiscal_year);
+    const region = String(sample?.region);
+    const some = await jsonRecords('awards', `&year=${year}&region=${region}`);
+    assert.ok(some.length > 0, `awards in ${year} and ${region}`);
     assert.deepEqual(
       some.map((r) => r.id),
-      all.filter((r) => r.fiscal_year === 2025 && r.region === 'MA-09').map((r) => r.id),
+      all.filter((r) => r.fiscal_year === year && r.region === region).map((r) => r.id),
     );
-    const { response } = await download('awards', '?format=csv&year=2025&region=MA-09');
+    assert.ok(some.length < all.length);
+    const { response } = await download('awards', `?format=csv&year=${year}&region=${region}`);
     assert.equal(
       response.headers.get('content-disposition'),
-      'attachment; filename="nassij-awards-2025-MA-09.csv"',
+      `attachment; filename="nassij-awards-${year}-${region}.csv"`,
     );
     assert.match(response.headers.get('cache-control') ?? '', /public/);
     const contributions = await jsonRecords('contributions', '&region=MA-06');
@@ -172,18 +179,21 @@ describe('GET /v1/open-data/{dataset}', () => {
 
   test('a consultation page downloads only its own contributions; other datasets refuse the filter', async () => {
     const all = await jsonRecords('contributions');
-    const own = await jsonRecords('contributions', '&consultationId=cons_0001');
+    const own = await jsonRecords('contributions', `&consultationId=${F.consultations.draftLaw}`);
     assert.ok(own.length > 0 && own.length < all.length);
     assert.deepEqual(
       own.map((r) => r.id),
-      all.filter((r) => r.consultation_id === 'cons_0001').map((r) => r.id),
+      all.filter((r) => r.consultation_id === F.consultations.draftLaw).map((r) => r.id),
     );
-    const consultations = await jsonRecords('consultations', '&consultationId=cons_0007');
+    const consultations = await jsonRecords(
+      'consultations',
+      `&consultationId=${F.consultations.synthesisPublished}`,
+    );
     assert.deepEqual(
       consultations.map((r) => r.id),
-      ['cons_0007'],
+      [F.consultations.synthesisPublished],
     );
-    const refused = await download('calls', '?format=json&consultationId=cons_0001');
+    const refused = await download('calls', `?format=json&consultationId=${F.consultations.draftLaw}`);
     assert.equal(refused.response.status, 422);
     const problem = JSON.parse(refused.text) as { errors?: { path: string; code: string }[] };
     assert.deepEqual(
@@ -195,11 +205,10 @@ describe('GET /v1/open-data/{dataset}', () => {
   test('consultations carry what became of their recommendations', async () => {
     const rows = await jsonRecords('consultations');
     // The export's figures are the consultation's own stats, by the same definition.
-    const stats = (await (await fetch(`${server.url}/v1/consultations/cons_0001/stats`)).json()) as Record<
-      string,
-      number
-    >;
-    const row = rows.find((r) => r.id === 'cons_0001');
+    const stats = (await (
+      await fetch(`${server.url}/v1/consultations/${F.consultations.draftLaw}/stats`)
+    ).json()) as Record<string, number>;
+    const row = rows.find((r) => r.id === F.consultations.draftLaw);
     assert.deepEqual(
       [row?.participants, row?.contributions, row?.recommendations, row?.supports],
       [stats.participants, stats.contributions, stats.recommendations, stats.supports],

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_ACCOUNTS } from '../../seed/demo.js';
+import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
@@ -123,9 +124,12 @@ describe('courses', () => {
   });
 
   test('get returns a course with its sessions; unknown is 404; bad query is 422', async () => {
-    const course = await json<{ sessions: unknown[] }>(await call('GET', '/v1/courses/crs_0001'), 200);
+    const course = await json<{ sessions: unknown[] }>(
+      await call('GET', `/v1/courses/${F.courses.first}`),
+      200,
+    );
     assert.equal(course.sessions.length, 4);
-    assert.equal((await call('GET', '/v1/courses/crs_9999')).status, 404);
+    assert.equal((await call('GET', `/v1/courses/${F.missing.course}`)).status, 404);
     assert.equal((await call('GET', '/v1/courses?level=7')).status, 422);
     assert.equal(
       (await call('GET', '/v1/courses?from=2026-05-01T00:00:00Z&to=2026-01-01T00:00:00Z')).status,
@@ -147,7 +151,7 @@ describe('courses', () => {
       (await json<{ id: string }>(await call('GET', `/v1/sessions/${first.id}`), 200)).id,
       first.id,
     );
-    assert.equal((await call('GET', '/v1/sessions/ses_9999')).status, 404);
+    assert.equal((await call('GET', `/v1/sessions/${F.missing.session}`)).status, 404);
   });
 });
 
@@ -156,14 +160,14 @@ describe('registrations', () => {
     const session = (await openSessions())[0];
     assert.ok(session);
     const created = await json<RegistrationBody>(
-      await register(member, session.id, 'asso_0001', 'Amina Test'),
+      await register(member, session.id, F.associations.represented, 'Amina Test'),
       201,
     );
     assert.equal(created.status, 'confirmed');
     const after = await json<SessionBody>(await call('GET', `/v1/sessions/${session.id}`), 200);
     assert.equal(after.seatsLeft, session.seatsLeft - 1);
     const twice = await json<{ code: string }>(
-      await register(member, session.id, 'asso_0001', 'amina test'),
+      await register(member, session.id, F.associations.represented, 'amina test'),
       409,
     );
     assert.equal(twice.code, 'already_registered');
@@ -172,14 +176,17 @@ describe('registrations', () => {
   test('a member of another association cannot register for it (403); no consent is 422', async () => {
     const session = (await openSessions())[0];
     assert.ok(session);
-    assert.equal((await register(representative, session.id, 'asso_0002', 'Someone')).status, 403);
+    assert.equal(
+      (await register(representative, session.id, F.associations.memberOnly, 'Someone')).status,
+      403,
+    );
     const noConsent = await call('POST', '/v1/registrations', member, {
       sessionId: session.id,
-      associationId: 'asso_0001',
+      associationId: F.associations.represented,
       participant: { name: 'X' },
     });
     assert.equal(noConsent.status, 422);
-    assert.equal((await register(member, 'ses_9999', 'asso_0001', 'Y')).status, 404);
+    assert.equal((await register(member, F.missing.session, F.associations.represented, 'Y')).status, 404);
   });
 
   test('a closed session refuses registration with 409 invalid_state', async () => {
@@ -190,7 +197,7 @@ describe('registrations', () => {
     const session = closed.items[0];
     assert.ok(session);
     const refused = await json<{ code: string }>(
-      await register(member, session.id, 'asso_0001', 'Late'),
+      await register(member, session.id, F.associations.represented, 'Late'),
       409,
     );
     assert.equal(refused.code, 'invalid_state');
@@ -203,7 +210,7 @@ describe('registrations', () => {
     for (let i = 0; i < session.seatsLeft; i++) {
       confirmed.push(
         await json<RegistrationBody>(
-          await register(member, session.id, 'asso_0002', `Participant ${i}`),
+          await register(member, session.id, F.associations.memberOnly, `Participant ${i}`),
           201,
         ),
       );
@@ -213,7 +220,7 @@ describe('registrations', () => {
     assert.equal(full.seatsLeft, 0);
     assert.equal(full.registrationState, 'waitlist');
     const waiting = await json<RegistrationBody>(
-      await register(member, session.id, 'asso_0002', 'In line'),
+      await register(member, session.id, F.associations.memberOnly, 'In line'),
       201,
     );
     assert.equal(waiting.status, 'waitlisted');
@@ -221,7 +228,7 @@ describe('registrations', () => {
 
     const mine = confirmed[0];
     assert.ok(mine);
-    // The representative belongs to asso_0001 only.
+    // The representative belongs to the represented association only.
     assert.equal((await call('GET', `/v1/registrations/${mine.id}`, representative)).status, 403);
     assert.equal((await call('POST', `/v1/registrations/${mine.id}/cancel`, representative, {})).status, 403);
     assert.equal((await call('GET', `/v1/registrations/${mine.id}`, admin)).status, 200);
@@ -254,9 +261,10 @@ describe('registrations', () => {
       await call('GET', '/v1/registrations?limit=100', representative),
       200,
     );
-    assert.ok(page.total > 0 && page.items.every((r) => r.associationId === 'asso_0001'));
+    assert.ok(page.total > 0 && page.items.every((r) => r.associationId === F.associations.represented));
     assert.equal(
-      (await call('GET', '/v1/registrations?associationId=asso_0002', representative)).status,
+      (await call('GET', `/v1/registrations?associationId=${F.associations.memberOnly}`, representative))
+        .status,
       403,
     );
     assert.equal((await call('GET', '/v1/registrations')).status, 401);
@@ -264,7 +272,11 @@ describe('registrations', () => {
 
   test('evaluation: refused before the end, accepted once after attending, refused twice', async () => {
     const upcoming = await json<{ items: RegistrationBody[] }>(
-      await call('GET', '/v1/registrations?associationId=asso_0001&status=confirmed&limit=100', member),
+      await call(
+        'GET',
+        `/v1/registrations?associationId=${F.associations.represented}&status=confirmed&limit=100`,
+        member,
+      ),
       200,
     );
     const early = upcoming.items[0];
@@ -278,7 +290,7 @@ describe('registrations', () => {
     const attended = await json<{ items: RegistrationBody[] }>(
       await call(
         'GET',
-        '/v1/registrations?associationId=asso_0001&status=completed&status=attended&limit=100',
+        `/v1/registrations?associationId=${F.associations.represented}&status=completed&status=attended&limit=100`,
         member,
       ),
       200,
@@ -305,7 +317,7 @@ describe('registrations', () => {
     const past = await json<{ items: RegistrationBody[] }>(
       await call(
         'GET',
-        '/v1/registrations?associationId=asso_0001&status=attended&status=completed&status=no_show&limit=100',
+        `/v1/registrations?associationId=${F.associations.represented}&status=attended&status=completed&status=no_show&limit=100`,
         member,
       ),
       200,
