@@ -17,7 +17,7 @@ if (target) {
     /** @param {any[]} args */
     constructor(...args) {
       if (args.length === 0) super(RealDate.now() + offset);
-      // @ts-ignore -- the same overloads as Date
+      // @ts-expect-error -- the same overloads as Date
       else super(...args);
     }
     static now() {
