@@ -1,12 +1,18 @@
 // Popup sign-in in Chromium against the reference server started by the wtr server plugin; a server
 // command plugin (scripts/wtr-popup-plugin.mjs) types the demo credentials into the real popup.
+
+// API_BASE comes from the virtual module of scripts/wtr-nassij-server-plugin.mjs.
+import type { DemoFixtures } from '@nassij/server/fixtures';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-// API_BASE comes from the virtual module of scripts/wtr-nassij-server-plugin.mjs.
-import { API_BASE } from '/__nassij__/env.js';
+import { API_BASE, FIXTURES } from '/__nassij__/env.js';
 import { createClient } from './client.js';
 
-const citizen = { email: 'citizen@demo.nassij.ma', password: 'demo-citizen-2026', id: 'acc_0001' };
+const citizen = {
+  email: 'citizen@demo.nassij.ma',
+  password: 'demo-citizen-2026',
+  id: (FIXTURES as DemoFixtures).accounts.citizen,
+};
 
 describe('client.auth.signInWithPopup', () => {
   it('resolves with a token from the real popup and ignores a forged message', async () => {

@@ -116,6 +116,11 @@ function structureRows(server: Server): { table: string; text: string }[] {
   );
 }
 
+test('the manifest names the demo accounts as seeded', () => {
+  for (const [key, account] of Object.entries(DEMO_ACCOUNTS))
+    assert.equal(F.accounts[key as keyof typeof F.accounts], account.id, key);
+});
+
 for (const at of INSTANTS) {
   describe(`fixture manifest at ${at}`, () => {
     let server: Server;

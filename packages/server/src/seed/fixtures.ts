@@ -14,6 +14,15 @@
  * ```
  */
 export const demoFixtures = {
+  /** The demo accounts' ids by role (their e-mails and passwords are in `DEMO_ACCOUNTS`, printed at start). */
+  accounts: {
+    citizen: 'acc_0001',
+    member: 'acc_0002',
+    representative: 'acc_0003',
+    reviewer: 'acc_0004',
+    moderator: 'acc_0005',
+    admin: 'acc_0006',
+  },
   associations: {
     /**
      * The representative's association; the demo member belongs to it too. In Souss-Massa (MA-09); its
