@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // @ts-check
-// `npm test`: every suite in order (lint, typecheck, node, build, browser, size), going on after a failure,
-// then one table and, as the very last line, the totals `N passed, N failed[, N skipped]`.
+// `npm test`: every suite in order (lint, typecheck, build, node, browser, size), going on after a failure,
+// then one table and, as the very last line, the totals `N passed, N failed[, N skipped]`. The build comes
+// before the node suite because scripts/pack.test.mjs packs and installs the built packages (the other node
+// tests run from source); alone, that test brings dist/ up to date itself.
 // `npm test -- --only node --only browser` runs just those suites; NASSIJ_CLOCK=<instant> moves the node
 // suite's clock to another date and hour.
 import { spawn } from 'node:child_process';
@@ -19,7 +21,7 @@ import {
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
-const SUITES = ['lint', 'typecheck', 'node', 'build', 'browser', 'size'];
+const SUITES = ['lint', 'typecheck', 'build', 'node', 'browser', 'size'];
 
 /** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
 /** @typedef {{ name: string, counts: Counts | null, note: string, ms: number }} SuiteResult */
