@@ -14,7 +14,7 @@ Options:
   --host <host>           Interface to listen on (default: 127.0.0.1)
   --data <dir>            Data directory, created when missing (default: ./.nassij-data)
   --seed demo|none        Seed the demo dataset into a new database (default: none)
-  --cors-origin <origin>  Allow a browser origin (CORS and popup sign-in); repeatable
+  --cors-origin <origin>  Allow a site to use the sign-in popup (any site may read and write); repeatable
   --log-level <level>     error, warn, info or debug (default: info)
   --examples <dir>        Serve the example pages at /
   --cdn <dir>             Serve the built bundles at /cdn/
