@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // @ts-check
-// `npm run build`: `tsc -b` emits every package's dist/, then rollup writes the CDN bundles of the elements.
+// `npm run build`: `tsc -b` emits every package's dist/, rollup writes the CDN bundles of the elements, the
+// analyzer writes their Custom Elements Manifest (packages/elements/custom-elements.json), then the CDN files are
+// precompressed.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -41,8 +43,27 @@ if (configs.length === 0) {
     }
   }
 }
+writeManifest();
 precompress(join(ROOT, 'packages/elements/dist/cdn'));
 console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+
+/**
+ * Runs @custom-elements-manifest/analyzer with custom-elements-manifest.config.mjs: it writes
+ * packages/elements/custom-elements.json, which the package ships (`customElements`) and Storybook reads.
+ */
+function writeManifest() {
+  console.log('build: custom-elements.json');
+  const analyzer = join(ROOT, 'node_modules', '@custom-elements-manifest', 'analyzer', 'cem.js');
+  const run = spawnSync(
+    process.execPath,
+    [analyzer, 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'],
+    { stdio: 'inherit' },
+  );
+  if (run.status !== 0) {
+    console.error(`build: the Custom Elements Manifest failed (exit ${run.status ?? run.signal})`);
+    process.exit(1);
+  }
+}
 
 /**
  * Writes a brotli (.br, quality 11) and a gzip (.gz, level 9) copy beside every script and stylesheet of the

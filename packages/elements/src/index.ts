@@ -2,8 +2,16 @@ export {
   type ApplicationPhase,
   type Membership,
   NassijApplicationForm,
+  type NassijApplicationFormEventMap,
+  type NassijApplicationSaveDetail,
+  type NassijApplicationSubmitDetail,
+  type NassijApplicationWithdrawDetail,
 } from './application-form/nassij-application-form.js';
-export { NassijAssociationDirectory } from './association-directory/nassij-association-directory.js';
+export {
+  NassijAssociationDirectory,
+  type NassijAssociationDirectoryEventMap,
+  type NassijAssociationSelectDetail,
+} from './association-directory/nassij-association-directory.js';
 export {
   type BaseClient,
   CONTEXT_REQUEST,
@@ -13,10 +21,11 @@ export {
   PROVIDER_CONNECTED,
 } from './base/client.js';
 export { defineElement, type NassijRegistry, nassijRegistry } from './base/define.js';
-export { DEFAULT_LOCALE, NassijElement } from './base/nassij-element.js';
+export { DEFAULT_LOCALE, NassijElement, type NassijErrorDetail } from './base/nassij-element.js';
 export {
   type ClientErrorCode,
   errorCodeOf,
+  errorMessage,
   LiveAnnouncer,
   OnlineController,
   renderEmpty,
@@ -25,8 +34,28 @@ export {
   renderOffline,
 } from './base/states.js';
 export { VERSION } from './base/version.js';
-export { NassijCallList, VIRTUALIZE_AFTER } from './call-list/nassij-call-list.js';
-export { NassijConsultation } from './consultation/nassij-consultation.js';
+export {
+  type NassijApplyDetail,
+  NassijCallList,
+  type NassijCallListEventMap,
+  type NassijCallSearchDetail,
+  type NassijCallSelectDetail,
+  VIRTUALIZE_AFTER,
+} from './call-list/nassij-call-list.js';
+export {
+  type NassijArticleOpenDetail,
+  NassijConsultation,
+  type NassijConsultationEventMap,
+  type NassijContributeDetail,
+  type NassijContributionQueueDetail,
+} from './consultation/nassij-consultation.js';
+export {
+  type ConsultationFilters,
+  NassijConsultationList,
+  type NassijConsultationListEventMap,
+  type NassijConsultationSearchDetail,
+  type NassijConsultationSelectDetail,
+} from './consultation-list/nassij-consultation-list.js';
 export { catalogProblems, SHARED_MESSAGES } from './i18n/catalogs.js';
 export type { SharedMessageKey } from './i18n/en.js';
 export { type Formatters, formatters } from './i18n/format.js';
@@ -44,11 +73,31 @@ export {
   selectPlural,
 } from './i18n/messages.js';
 export { type PluralCategory, pluralCategories, pluralCategory } from './i18n/plural.js';
-export { NassijIndicators } from './indicators/nassij-indicators.js';
+export {
+  NassijIndicators,
+  type NassijIndicatorsChangeDetail,
+  type NassijIndicatorsEventMap,
+} from './indicators/nassij-indicators.js';
+export {
+  type NassijModerateDetail,
+  NassijModerationQueue,
+  type NassijModerationQueueEventMap,
+} from './moderation-queue/nassij-moderation-queue.js';
 export { NassijProvider } from './provider/nassij-provider.js';
+export {
+  type NassijDecideDetail,
+  NassijReviewPanel,
+  type NassijReviewPanelEventMap,
+  type NassijReviewSubmitDetail,
+} from './review-panel/nassij-review-panel.js';
 export { baseStyles, sharedStyles, tokens } from './styles/index.js';
 export {
   courseMatches,
+  type NassijCourseSearchDetail,
+  type NassijRegisterDetail,
+  type NassijRegistrationCancelDetail,
+  type NassijSignInDetail,
   NassijTrainingFinder,
+  type NassijTrainingFinderEventMap,
   type TrainingFilters,
 } from './training-finder/nassij-training-finder.js';

@@ -24,6 +24,7 @@ import {
   pickText,
   REGIONS,
   removeAttachmentRef,
+  type SubmissionResult,
   startApplicationRef,
   submitApplicationRef,
   updateApplicationRef,
@@ -34,7 +35,7 @@ import { uploadFile } from '@nassij/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
-import { errorCodeOf, LiveAnnouncer, OnlineController, renderError, renderLoading } from '../base/states.js';
+import { errorMessage, LiveAnnouncer, OnlineController, renderError, renderLoading } from '../base/states.js';
 import { applicationFormMessages } from './application-form.messages.js';
 import { applicationFormStyles } from './application-form.styles.js';
 import {
@@ -96,9 +97,9 @@ function newKey(): string {
  * The element is form-associated: inside a host `<form>` it submits the application id under its `name`.
  *
  * @tagname nassij-application-form
- * @fires nassij-application-saved - The draft reached the server; `detail: { applicationId, savedAt }`.
- * @fires nassij-application-submitted - Submitted; `detail: { applicationId, receipt }`.
- * @fires nassij-application-withdrawn - Withdrawn; `detail: { applicationId }`.
+ * @fires {CustomEvent<NassijApplicationSaveDetail>} nassij-application-save - The draft reached the server; `detail: { applicationId, savedAt }`.
+ * @fires {CustomEvent<NassijApplicationSubmitDetail>} nassij-application-submit - The application was submitted; `detail: { applicationId, receipt }`.
+ * @fires {CustomEvent<NassijApplicationWithdrawDetail>} nassij-application-withdraw - The application was withdrawn; `detail: { applicationId }`.
  * @cssprop --nassij-application-form-max-width - Width of the form column (default 48rem).
  * @csspart button - Every action button.
  * @csspart receipt - The printable receipt.
@@ -163,7 +164,9 @@ export class NassijApplicationForm extends NassijElement {
   declare submitError: string | undefined;
   declare now: number;
 
+  /** @internal */
   readonly announcer = new LiveAnnouncer(this);
+  /** @internal */
   readonly online = new OnlineController(this, (online) => {
     if (online && this.#dirty.size) this.save();
   });
@@ -253,7 +256,7 @@ export class NassijApplicationForm extends NassijElement {
       if (client.tokens.get()) await this.#afterSignIn();
       else this.phase = 'signin';
     } catch (error) {
-      this.errorCode = errorCodeOf(error);
+      this.errorCode = this.failureCode(error);
     }
   }
 
@@ -266,7 +269,7 @@ export class NassijApplicationForm extends NassijElement {
       await client.auth.signInWithPopup();
       await this.#afterSignIn();
     } catch (error) {
-      this.errorCode = errorCodeOf(error);
+      this.errorCode = this.failureCode(error);
     } finally {
       this.busy = false;
     }
@@ -304,7 +307,7 @@ export class NassijApplicationForm extends NassijElement {
         this.#resumeId = current.id;
       }
     } catch (error) {
-      this.errorCode = errorCodeOf(error);
+      this.errorCode = this.failureCode(error);
     } finally {
       this.busy = false;
     }
@@ -330,7 +333,7 @@ export class NassijApplicationForm extends NassijElement {
         try {
           applicationId = (await client.request(startApplicationRef, { body: { callId, associationId } })).id;
         } catch (error) {
-          if (errorCodeOf(error) !== 'already_exists') throw error;
+          if (this.failureCode(error) !== 'already_exists') throw error;
           const list = await client.request(listApplicationsRef, { query: { callId, associationId } });
           applicationId = list.items.find((a) => a.status === 'draft')?.id;
           if (!applicationId) throw error;
@@ -345,7 +348,7 @@ export class NassijApplicationForm extends NassijElement {
       this.step = Math.min(local?.step ?? 0, this.#sections.length - 1);
       this.phase = data.status === 'draft' ? 'form' : 'done';
     } catch (error) {
-      this.errorCode = errorCodeOf(error);
+      this.errorCode = this.failureCode(error);
     } finally {
       this.busy = false;
     }
@@ -463,10 +466,10 @@ export class NassijApplicationForm extends NassijElement {
       this.savedAt = data.autosavedAt ?? new Date().toISOString();
       this.saveState = 'idle';
       this.#persist();
-      this.emit('nassij-application-saved', { applicationId: data.id, savedAt: this.savedAt });
+      this.emit('nassij-application-save', { applicationId: data.id, savedAt: this.savedAt });
     } catch (error) {
       const { current, etag } = error as { current?: Application; etag?: string };
-      if (errorCodeOf(error) === 'precondition_failed' && current?.answers) {
+      if (this.failureCode(error) === 'precondition_failed' && current?.answers) {
         this.saveState = 'idle';
         this.#adopt(current, etag, {
           answers: this.answers,
@@ -580,7 +583,7 @@ export class NassijApplicationForm extends NassijElement {
       this.errors = this.errors.filter((e) => !e.path.endsWith(`/${this.#fieldOfDocument(documentId)}`));
       if (attachment.scanState === 'pending') this.#pollScan(application.id, 0);
     } catch (error) {
-      const code = errorCodeOf(error);
+      const code = this.failureCode(error);
       const formats = document.mediaTypes.map((t) => FORMAT_NAMES[t] ?? t).join('، ');
       const params = { type: file.type || '?', formats, size: this.#size(document.maxBytes) };
       this.uploads = { ...this.uploads, [documentId]: { error: code, params } };
@@ -631,7 +634,7 @@ export class NassijApplicationForm extends NassijElement {
       });
       this.#setAttachment(documentId, undefined);
     } catch (error) {
-      this.uploads = { ...this.uploads, [documentId]: { error: errorCodeOf(error) } };
+      this.uploads = { ...this.uploads, [documentId]: { error: this.failureCode(error) } };
     }
   }
 
@@ -669,10 +672,10 @@ export class NassijApplicationForm extends NassijElement {
       this.#submitKey = undefined;
       const key = this.#key;
       if (key) storage()?.removeItem(key);
-      this.emit('nassij-application-submitted', { applicationId: application.id, receipt: result.receipt });
+      this.emit('nassij-application-submit', { applicationId: application.id, receipt: result.receipt });
       await this.#focusHeading();
     } catch (error) {
-      const code = errorCodeOf(error);
+      const code = this.failureCode(error);
       const fieldErrors = (error as { fieldErrors?: FieldError[] }).fieldErrors ?? [];
       if (code === 'validation_failed' && fieldErrors.length) {
         const first = fieldErrors[0]?.path.split('/')[2];
@@ -704,9 +707,9 @@ export class NassijApplicationForm extends NassijElement {
       });
       this.renderRoot.querySelector<HTMLDialogElement>('dialog.withdraw')?.close();
       this.announcer.announce(this.t('af.withdraw.done'));
-      this.emit('nassij-application-withdrawn', { applicationId: application.id });
+      this.emit('nassij-application-withdraw', { applicationId: application.id });
     } catch (error) {
-      this.submitError = errorCodeOf(error);
+      this.submitError = this.failureCode(error);
       this.renderRoot.querySelector<HTMLDialogElement>('dialog.withdraw')?.close();
     } finally {
       this.busy = false;
@@ -1254,7 +1257,7 @@ export class NassijApplicationForm extends NassijElement {
                 ? this.t('af.doc.refusedType', upload.params ?? {})
                 : upload.error === 'file_too_large'
                   ? this.t('af.doc.refusedSize', upload.params ?? {})
-                  : this.t(`error.${upload.error}`)
+                  : errorMessage(this, upload.error)
             }</p>`
           : nothing
       }
@@ -1326,7 +1329,7 @@ export class NassijApplicationForm extends NassijElement {
       ${
         this.submitError
           ? html`<div class="submit-error" role="alert" tabindex="-1" data-code=${this.submitError}>
-          <p>${late ? this.t('af.deadlinePassed') : this.t(`error.${this.submitError}`)}</p></div>`
+          <p>${late ? this.t('af.deadlinePassed') : errorMessage(this, this.submitError)}</p></div>`
           : nothing
       }
       <div class="nav">
@@ -1362,7 +1365,7 @@ export class NassijApplicationForm extends NassijElement {
         : nothing
     }
       ${this.#renderTimeline(application)}
-      ${this.submitError ? html`<p class="submit-error" role="alert">${this.t(`error.${this.submitError}`)}</p>` : nothing}
+      ${this.submitError ? html`<p class="submit-error" role="alert">${errorMessage(this, this.submitError)}</p>` : nothing}
       ${
         canWithdraw
           ? html`<button class="nassij-button no-print withdraw" part="button" type="button"
@@ -1480,4 +1483,39 @@ export class NassijApplicationForm extends NassijElement {
       </form>
     </dialog>`;
   }
+}
+
+/** `detail` of `nassij-application-save`. */
+export interface NassijApplicationSaveDetail {
+  applicationId: string;
+  /** When the server stored the draft (ISO 8601). */
+  savedAt: string;
+}
+/** `detail` of `nassij-application-submit`. */
+export interface NassijApplicationSubmitDetail {
+  applicationId: string;
+  /** The receipt the reader can print (number, date, digest). */
+  receipt: SubmissionResult['receipt'];
+}
+/** `detail` of `nassij-application-withdraw`. */
+export interface NassijApplicationWithdrawDetail {
+  applicationId: string;
+}
+
+/**
+ * The events `<nassij-application-form>` fires; all bubble out of shadow roots (composed).
+ *
+ * @example
+ * ```ts
+ * form.addEventListener('nassij-application-submit', (event) => show(event.detail.receipt));
+ * ```
+ */
+export interface NassijApplicationFormEventMap {
+  'nassij-application-save': CustomEvent<NassijApplicationSaveDetail>;
+  'nassij-application-submit': CustomEvent<NassijApplicationSubmitDetail>;
+  'nassij-application-withdraw': CustomEvent<NassijApplicationWithdrawDetail>;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap extends NassijApplicationFormEventMap {}
 }

@@ -6,13 +6,14 @@ import {
   getAssociationRef,
   pickText,
   REGIONS,
+  type RegionCode,
   regionName,
   searchAssociationsRef,
 } from '@nassij/contract';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
-import { errorCodeOf, LiveAnnouncer, renderError, renderLoading } from '../base/states.js';
+import { LiveAnnouncer, renderError, renderLoading } from '../base/states.js';
 import { baseStyles } from '../styles/index.js';
 import { directoryMessages } from './association-directory.messages.js';
 
@@ -50,7 +51,7 @@ function matches(item: AssociationSummary, filters: DirectoryFilters): boolean {
  * filtered in the page) and `profiles` (full records by id).
  *
  * @tagname nassij-association-directory
- * @fires nassij-association-select - A profile was opened; `detail: { associationId }`.
+ * @fires {CustomEvent<NassijAssociationSelectDetail>} nassij-association-select - A profile was opened; `detail: { associationId }`.
  * @csspart result - Each result's button.
  * @csspart profile - The profile card.
  * @csspart button - Buttons.
@@ -90,6 +91,7 @@ export class NassijAssociationDirectory extends NassijElement {
   declare profile: Association | undefined;
   declare loading: boolean;
 
+  /** @internal */
   announcer = new LiveAnnouncer(this);
   #ticket = 0;
 
@@ -127,7 +129,7 @@ export class NassijAssociationDirectory extends NassijElement {
         query: {
           limit: this.pageSize,
           ...(q.trim() ? { q: q.trim() } : {}),
-          ...(region ? { region: [region] } : {}),
+          ...(region ? { region: [region as RegionCode] } : {}),
           ...(domain ? { domain: [domain as DomainCode] } : {}),
           ...(publicUtility ? { publicUtility: true } : {}),
           ...(more && this.nextCursor ? { cursor: this.nextCursor } : {}),
@@ -139,7 +141,7 @@ export class NassijAssociationDirectory extends NassijElement {
       this.nextCursor = page.nextCursor;
       this.#announce();
     } catch (error) {
-      if (ticket === this.#ticket) this.errorCode = errorCodeOf(error);
+      if (ticket === this.#ticket) this.errorCode = this.failureCode(error);
     } finally {
       if (ticket === this.#ticket) this.loading = false;
     }
@@ -161,7 +163,7 @@ export class NassijAssociationDirectory extends NassijElement {
       try {
         this.profile = await client.request(getAssociationRef, { params: { associationId } });
       } catch (error) {
-        this.errorCode = errorCodeOf(error);
+        this.errorCode = this.failureCode(error);
         return;
       }
     }
@@ -408,4 +410,25 @@ export class NassijAssociationDirectory extends NassijElement {
       }
     `,
   ];
+}
+
+/** `detail` of `nassij-association-select`. */
+export interface NassijAssociationSelectDetail {
+  associationId: string;
+}
+
+/**
+ * The events `<nassij-association-directory>` fires; all bubble out of shadow roots (composed).
+ *
+ * @example
+ * ```ts
+ * directory.addEventListener('nassij-association-select', (event) => track(event.detail.associationId));
+ * ```
+ */
+export interface NassijAssociationDirectoryEventMap {
+  'nassij-association-select': CustomEvent<NassijAssociationSelectDetail>;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap extends NassijAssociationDirectoryEventMap {}
 }

@@ -19,6 +19,31 @@ import {
   clientFor,
   PROVIDER_CONNECTED,
 } from './client.js';
+import { errorCodeOf } from './states.js';
+
+/**
+ * The `detail` of `nassij-error`, which components fire when a load or a write fails (besides showing the
+ * reader a message).
+ *
+ * @example
+ * ```ts
+ * list.addEventListener('nassij-error', (event) => analytics.track('nassij', event.detail.code));
+ * ```
+ */
+export interface NassijErrorDetail {
+  /** A contract `ErrorCode`, an SDK code (`network_error`, `timeout`, `invalid_response`…) or `offline`. */
+  code: string;
+}
+
+/** Codes of failures that may be the site owner's to fix: see `tellSiteOwner`. */
+const SITE_OWNER_CODES = new Set([
+  'network',
+  'network_error',
+  'timeout',
+  'invalid_response',
+  'not_found',
+  'method_not_allowed',
+]);
 
 /** Locale used when neither the element, its ancestors nor `<html>` name a language Nassij speaks. */
 export const DEFAULT_LOCALE: Locale = 'ar';
@@ -58,10 +83,33 @@ function langOf(node: Element): string | null {
  * SDK client (`client` property, `api-base` attribute, or a `<nassij-provider>` ancestor).
  *
  * Subclasses declare `static properties` (no decorators), may add `static messages` (see `defineMessages`),
- * start loading in {@link clientChanged}, and call `super` in lifecycle methods they override.
+ * start loading in {@link clientChanged}, turn what a call threw into a code with {@link failureCode}, and
+ * call `super` in lifecycle methods they override. Elements ask an ancestor `<nassij-provider>` for its
+ * client with the internal, composed `nassij-context-request` event.
  *
- * @fires nassij-context-request - Asks an ancestor `<nassij-provider>` for the shared client (internal).
- * @cssprop --nassij-color-primary - See the tokens in `styles/tokens.ts`.
+ * Theming: set these public tokens on the element or any ancestor (`--nassij-dark-color-*` for the dark
+ * theme); every component inherits them. See `styles/tokens.ts` for the defaults and their contrast.
+ *
+ * @cssprop --nassij-color-primary - Brand colour for actions and links.
+ * @cssprop --nassij-color-on-primary - Text on the primary colour.
+ * @cssprop --nassij-color-surface - Background of components.
+ * @cssprop --nassij-color-surface-alt - Background of cards, skeletons, zebra rows.
+ * @cssprop --nassij-color-text - Body text.
+ * @cssprop --nassij-color-muted - Secondary text (still at least 4.5:1).
+ * @cssprop --nassij-color-border - Borders of fields and cards (at least 3:1).
+ * @cssprop --nassij-color-danger - Errors.
+ * @cssprop --nassij-color-success - Success.
+ * @cssprop --nassij-color-warning - Warnings.
+ * @cssprop --nassij-color-focus - Focus ring.
+ * @cssprop --nassij-font-family - Font stack (system, with Arabic and Tifinagh fallbacks).
+ * @cssprop --nassij-font-size-m - Body text size; `-s`, `-l` and `-xl` are the other steps.
+ * @cssprop --nassij-line-height - Line height of body text.
+ * @cssprop --nassij-radius - Corner radius.
+ * @cssprop --nassij-space-4 - Base spacing (1rem); steps `-1` to `-6` form the scale.
+ * @cssprop --nassij-button-bg - Background of primary buttons (defaults to the primary colour).
+ * @cssprop --nassij-button-color - Text of primary buttons.
+ * @cssprop --nassij-input-bg - Background of text fields.
+ * @cssprop --nassij-input-border - Border of text fields.
  *
  * @example
  * ```ts
@@ -204,6 +252,28 @@ export class NassijElement extends LitElement {
     return this.dispatchEvent(
       new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }),
     );
+  }
+
+  /**
+   * The error code to show for what a load or write threw (see `errorCodeOf`). When the failure is the site
+   * owner's to fix (the platform out of reach, a wrong `api-base`, a server of another version), it also
+   * says so in the console, once per element and failure: see `tellSiteOwner`.
+   *
+   * @example
+   * ```ts
+   * try { … } catch (error) { this.errorCode = this.failureCode(error); }
+   * ```
+   */
+  protected failureCode(error: unknown): string {
+    const code = errorCodeOf(error);
+    // Loaded on such a failure only: pages that work never download the explanations.
+    if (SITE_OWNER_CODES.has(code)) {
+      import('./site-owner.js').then(
+        ({ tellSiteOwner }) => tellSiteOwner(this, error, code),
+        () => {}, // The explanation could not be loaded; the reader's message is shown anyway.
+      );
+    }
+    return code;
   }
 
   /** Called (before render) whenever {@link resolvedClient} changes, including to `undefined`. */

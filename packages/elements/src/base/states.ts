@@ -56,6 +56,21 @@ export function renderEmpty(host: NassijElement, { message }: { message?: string
 }
 
 /**
+ * The reader's message for an error code: the component's or the shared `error.<code>` (every code of the
+ * contract and of the SDK has one, `network_error` included), else the generic one.
+ *
+ * @example
+ * ```ts
+ * html`<p role="alert">${errorMessage(this, this.actionError)}</p>`;
+ * ```
+ */
+export function errorMessage(host: NassijElement, code: string): string {
+  const key = `error.${code}`;
+  const text = host.t(key);
+  return text === key ? host.t('error.unknown') : text;
+}
+
+/**
  * An error block (`role="alert"`) that says what happened by error code, with a retry button when
  * `onRetry` is given. Unknown codes fall back to the generic message.
  *
@@ -68,10 +83,8 @@ export function renderError(
   host: NassijElement,
   { code, onRetry }: { code: string; onRetry?: () => void },
 ): TemplateResult {
-  const key = `error.${code}`;
-  const text = host.t(key);
   return html`<div class="nassij-state" data-state="error" role="alert">
-    <p>${text === key ? host.t('error.unknown') : text}</p>
+    <p>${errorMessage(host, code)}</p>
     ${
       onRetry
         ? html`<button class="nassij-button" part="button" type="button" @click=${onRetry}>

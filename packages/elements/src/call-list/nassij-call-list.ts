@@ -1,5 +1,6 @@
 import {
   type Call,
+  type CallSearchQuery,
   type CallSummary,
   DOMAINS,
   type Facets,
@@ -16,9 +17,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { BaseClient } from '../base/client.js';
 import { callsJsonLd, renderJsonLd } from '../base/json-ld.js';
-import { NassijElement } from '../base/nassij-element.js';
+import { NassijElement, type NassijErrorDetail } from '../base/nassij-element.js';
 import {
-  errorCodeOf,
   LiveAnnouncer,
   OnlineController,
   renderEmpty,
@@ -105,13 +105,13 @@ function countFacets(calls: readonly CallSummary[]): Facets {
  *
  * Client mode: give `api-base` (or a `client`, or a `<nassij-provider>` ancestor) and the element searches
  * the platform itself. Data mode: set `calls` (and optionally `facets`, `total`, `details`) and listen to
- * `nassij-search` to supply new results.
+ * `nassij-call-search` to supply new results.
  *
  * @tagname nassij-call-list
- * @fires nassij-search - Filters changed; `detail` is the `CallSearchQuery` (`q`, facet arrays, `sort`).
- * @fires nassij-call-select - A card was opened; `detail: { callId, reference }`. Cancel it to keep the list.
- * @fires nassij-apply - The apply action; `detail: { callId, reference }`. Cancel it to stop a link navigating.
- * @fires nassij-error - Loading failed; `detail: { code }` (an `ErrorCode` or `network`, `timeout`, `offline`).
+ * @fires {CustomEvent<NassijCallSearchDetail>} nassij-call-search - The reader changed the filters; `detail` is the `CallSearchQuery` (`q`, facet arrays, `sort`).
+ * @fires {CustomEvent<NassijCallSelectDetail>} nassij-call-select - A card is being opened; `detail: { callId, reference }`. Cancelable: `preventDefault()` keeps the list.
+ * @fires {CustomEvent<NassijApplyDetail>} nassij-apply - The apply action; `detail: { callId, reference }`. Cancelable: `preventDefault()` stops the link navigating.
+ * @fires {CustomEvent<NassijErrorDetail>} nassij-error - A load failed; `detail: { code }` (an `ErrorCode`, an SDK code such as `network_error`, or `offline`).
  * @cssprop --nassij-call-list-gap - Space between the facet column, the results and the cards.
  * @cssprop --nassij-call-list-card-bg - Background of a card (defaults to the surface colour).
  * @csspart card - Each call card (`article`).
@@ -189,9 +189,11 @@ export class NassijCallList extends NassijElement {
   declare windowEnd: number;
   declare rowHeight: number;
 
+  /** @internal */
   online = new OnlineController(this, (online) => {
     if (online && this.errorCode && !this.calls) void this.load();
   });
+  /** @internal */
   announcer = new LiveAnnouncer(this);
 
   #items: CallSummary[] | undefined;
@@ -325,7 +327,7 @@ export class NassijCallList extends NassijElement {
       this.announcer.announce(this.t('callList.count', { count: this.#total }));
     } catch (error) {
       if (abort.signal.aborted) return;
-      this.errorCode = errorCodeOf(error);
+      this.errorCode = this.failureCode(error);
       this.emit('nassij-error', { code: this.errorCode });
     } finally {
       if (this.#abort === abort) this.loading = false;
@@ -340,7 +342,7 @@ export class NassijCallList extends NassijElement {
     }
     this.#fromUrl = true; // the reader's choice now wins over later preset changes
     this.windowStart = 0;
-    this.emit('nassij-search', toSearchQuery(this.filters));
+    this.emit('nassij-call-search', toSearchQuery(this.filters));
     void this.load();
   }
 
@@ -383,7 +385,7 @@ export class NassijCallList extends NassijElement {
       try {
         this.#fullCall = await client.request(getCallRef, { params: { callId } });
       } catch (error) {
-        this.emit('nassij-error', { code: errorCodeOf(error) });
+        this.emit('nassij-error', { code: this.failureCode(error) });
       } finally {
         this.#detailLoading = false;
         this.requestUpdate();
@@ -824,4 +826,40 @@ export class NassijCallList extends NassijElement {
         </section>
       </div>`;
   }
+}
+
+/** `detail` of `nassij-call-search`: the search the reader asked for (`q`, facet arrays, `sort`). */
+export type NassijCallSearchDetail = CallSearchQuery;
+
+/** `detail` of `nassij-call-select`. */
+export interface NassijCallSelectDetail {
+  callId: string;
+  /** The call's public reference (`MA-MJCC-2026-0007`), when the summary is loaded. */
+  reference: string | undefined;
+}
+
+/** `detail` of `nassij-apply`. */
+export interface NassijApplyDetail {
+  callId: string;
+  reference: string;
+}
+
+/**
+ * The events `<nassij-call-list>` fires; all bubble out of shadow roots (composed).
+ *
+ * @example
+ * ```ts
+ * list.addEventListener('nassij-apply', (event) => openForm(event.detail.callId));
+ * ```
+ */
+export interface NassijCallListEventMap {
+  'nassij-call-search': CustomEvent<NassijCallSearchDetail>;
+  'nassij-call-select': CustomEvent<NassijCallSelectDetail>;
+  'nassij-apply': CustomEvent<NassijApplyDetail>;
+  'nassij-error': CustomEvent<NassijErrorDetail>;
+}
+
+declare global {
+  // Typed listeners on the element, on its ancestors, on `document` and on `window`.
+  interface GlobalEventHandlersEventMap extends NassijCallListEventMap {}
 }

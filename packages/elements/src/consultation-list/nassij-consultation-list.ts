@@ -3,18 +3,19 @@ import {
   type ConsultationPhase,
   type ConsultationSummary,
   type Facets,
+  type RegionCode,
   regionName,
   searchConsultationsRef,
 } from '@nassij/contract';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
-import { errorCodeOf, LiveAnnouncer, renderEmpty, renderError, renderLoading } from '../base/states.js';
+import { LiveAnnouncer, renderEmpty, renderError, renderLoading } from '../base/states.js';
 import { consultationMessages } from '../consultation/consultation.messages.js';
 import { consultationStyles } from '../consultation/consultation.styles.js';
 import { plain, safeHref, text } from '../consultation/shared.js';
 
-/** The filters of the list; what `nassij-search` carries. */
+/** The filters of the list; what `nassij-consultation-search` carries. */
 export interface ConsultationFilters {
   issuingBody: string;
   region: string;
@@ -44,8 +45,8 @@ export function matchesFilters(c: ConsultationSummary, f: ConsultationFilters): 
  * Attributes preset the filters: `issuing-body` (sector code), `region` (MA-01…MA-12), `phase`.
  *
  * @tagname nassij-consultation-list
- * @fires nassij-consultation-select - A card was chosen; `detail: { id, consultation }`.
- * @fires nassij-search - The filters changed; `detail`: the {@link ConsultationFilters}.
+ * @fires {CustomEvent<NassijConsultationSelectDetail>} nassij-consultation-select - A card without `href-template` was chosen; `detail: { id, consultation }`.
+ * @fires {CustomEvent<NassijConsultationSearchDetail>} nassij-consultation-search - The reader changed the filters; `detail`: the {@link ConsultationFilters}.
  * @cssprop --nassij-consultation-gap - Space between cards.
  * @csspart card - Each consultation card.
  * @csspart button - Buttons.
@@ -81,6 +82,7 @@ export class NassijConsultationList extends NassijElement {
   declare hrefTemplate: string | undefined;
   declare errorCode: string | undefined;
 
+  /** @internal */
   readonly announcer = new LiveAnnouncer(this);
   #bodies = new Map<string, ConsultationSummary['issuingBody']>();
   #clientMode = false;
@@ -119,7 +121,7 @@ export class NassijConsultationList extends NassijElement {
         query: {
           limit: 50,
           ...(f.issuingBody ? { issuingBody: [f.issuingBody] } : {}),
-          ...(f.region ? { region: [f.region] } : {}),
+          ...(f.region ? { region: [f.region as RegionCode] } : {}),
           ...(f.phase ? { phase: [f.phase as ConsultationPhase] } : {}),
         },
       });
@@ -127,7 +129,7 @@ export class NassijConsultationList extends NassijElement {
       this.consultations = page.items;
       this.announcer.announce(this.t('count.results', { count: page.total ?? page.items.length }));
     } catch (error) {
-      this.errorCode = errorCodeOf(error);
+      this.errorCode = this.failureCode(error);
     }
   }
 
@@ -136,7 +138,7 @@ export class NassijConsultationList extends NassijElement {
     if (select.name === 'issuingBody') this.issuingBody = select.value;
     if (select.name === 'region') this.region = select.value;
     if (select.name === 'phase') this.phase = select.value;
-    this.emit('nassij-search', this.filters);
+    this.emit('nassij-consultation-search', this.filters);
     if (this.#clientMode) void this.load();
     else {
       const count = (this.consultations ?? []).filter((c) => matchesFilters(c, this.filters)).length;
@@ -155,7 +157,7 @@ export class NassijConsultationList extends NassijElement {
     const shown = this.#clientMode
       ? this.consultations
       : this.consultations.filter((c) => matchesFilters(c, this.filters));
-    const all = [...new Set(this.consultations.map((c) => c.region).filter((r): r is string => !!r))];
+    const all = [...new Set(this.consultations.map((c) => c.region).filter((r): r is RegionCode => !!r))];
     const select = (
       name: string,
       label: string,
@@ -216,4 +218,29 @@ export class NassijConsultationList extends NassijElement {
       </article>
     </li>`;
   }
+}
+
+/** `detail` of `nassij-consultation-select`. */
+export interface NassijConsultationSelectDetail {
+  id: string;
+  consultation: ConsultationSummary;
+}
+/** `detail` of `nassij-consultation-search`. */
+export type NassijConsultationSearchDetail = ConsultationFilters;
+
+/**
+ * The events `<nassij-consultation-list>` fires; all bubble out of shadow roots (composed).
+ *
+ * @example
+ * ```ts
+ * list.addEventListener('nassij-consultation-select', (event) => show(event.detail.id));
+ * ```
+ */
+export interface NassijConsultationListEventMap {
+  'nassij-consultation-select': CustomEvent<NassijConsultationSelectDetail>;
+  'nassij-consultation-search': CustomEvent<NassijConsultationSearchDetail>;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap extends NassijConsultationListEventMap {}
 }

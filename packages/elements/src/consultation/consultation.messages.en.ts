@@ -171,9 +171,6 @@ const en: Readonly<Record<ConsultationKey, Message>> = {
   'cons.event.hidden': 'Hidden',
   'cons.event.reported': 'Reported',
   'cons.event.responded': 'Official response',
-  'error.popup_blocked': 'The browser blocked the sign-in window. Allow pop-ups and try again.',
-  'error.popup_closed': 'The sign-in window was closed before signing in.',
-  'error.aborted': 'The action was cancelled.',
 };
 
 export default en;

@@ -186,10 +186,6 @@ const fr: Readonly<Record<ConsultationKey, Message>> = {
   'cons.event.hidden': 'Masquée',
   'cons.event.reported': 'Signalée',
   'cons.event.responded': 'Réponse officielle',
-  'error.popup_blocked':
-    'Le navigateur a bloqué la fenêtre de connexion. Autorisez les fenêtres surgissantes et réessayez.',
-  'error.popup_closed': 'La fenêtre de connexion a été fermée avant la fin.',
-  'error.aborted': 'L’action a été annulée.',
 };
 
 export default fr;

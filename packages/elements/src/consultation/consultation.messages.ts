@@ -194,9 +194,6 @@ const ar = {
   'cons.event.hidden': 'إخفاء',
   'cons.event.reported': 'إبلاغ',
   'cons.event.responded': 'جواب رسمي',
-  'error.popup_blocked': 'منع المتصفح نافذة تسجيل الدخول. اسمح بالنوافذ المنبثقة ثم أعد المحاولة.',
-  'error.popup_closed': 'أغلقت نافذة تسجيل الدخول قبل إتمامه.',
-  'error.aborted': 'تم إلغاء العملية.',
 } satisfies Record<string, Message>;
 
 export type ConsultationKey = keyof typeof ar;

@@ -164,9 +164,6 @@ const zgh: Readonly<Record<ConsultationKey, Message>> = {
   'cons.event.hidden': 'ⵜⵜⵓⴼⴼⵔ',
   'cons.event.reported': 'ⵜⵜⵓⵎⵎⴻⵍ',
   'cons.event.responded': 'ⵜⴰⵔⵔⵓⵜ ⵜⵓⵏⵚⵉⴱⵜ',
-  'error.popup_blocked': 'ⴰⵎⵙⵙⵉⵔⴰⴳ ⵉⵃⴱⵙ ⵜⴰⵙⵓⵔⵜ ⵏ ⵓⴽⵛⵛⵓⵎ. ⵙⵙⵓⵔⴳ ⵜⵉⵙⵓⵔⴰ ⵜⴰⵍⵙⴷ.',
-  'error.popup_closed': 'ⵜⴰⵙⵓⵔⵜ ⵏ ⵓⴽⵛⵛⵓⵎ ⵜⵜⵓⵇⵇⵏ ⵇⴱⵍ ⴰⵏⴳⴳⴰⵔ.',
-  'error.aborted': 'ⵜⵉⴳⴰⵡⵜ ⵜⵜⵓⵙⵙⵔ.',
 };
 
 export default zgh;

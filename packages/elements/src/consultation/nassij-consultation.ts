@@ -25,6 +25,7 @@ import {
   myAssociationsRef,
   REGIONS,
   REPORT_DETAIL_MAX,
+  type RegionCode,
   regionName,
   reportContributionRef,
   type Synthesis,
@@ -35,7 +36,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
 import {
-  errorCodeOf,
+  errorMessage,
   LiveAnnouncer,
   OnlineController,
   renderError,
@@ -44,7 +45,7 @@ import {
 } from '../base/states.js';
 import { consultationMessages } from './consultation.messages.js';
 import { consultationStyles } from './consultation.styles.js';
-import { errorText, plain, safeHref, text } from './shared.js';
+import { plain, safeHref, text } from './shared.js';
 import {
   type Draft,
   deviceToken,
@@ -116,9 +117,9 @@ function articlesOf(version: DocumentVersion | undefined): Article[] {
  * `synthesis`. Client mode: `api-base`, `client` or a `<nassij-provider>`.
  *
  * @tagname nassij-consultation
- * @fires nassij-article-open - An article was opened; `detail: { articleId }`.
- * @fires nassij-contribution - A contribution was stored; `detail`: the `ContributionReceipt`.
- * @fires nassij-contribution-queued - A contribution waits in the outbox; `detail: { key }`.
+ * @fires {CustomEvent<NassijArticleOpenDetail>} nassij-article-open - An article was opened; `detail: { articleId }`.
+ * @fires {CustomEvent<NassijContributeDetail>} nassij-contribute - The platform stored a contribution; `detail`: the `ContributionReceipt`.
+ * @fires {CustomEvent<NassijContributionQueueDetail>} nassij-contribution-queue - A contribution waits in the outbox, to be sent when the connection returns; `detail: { key }` (and `body` in data mode, where the page sends it).
  * @cssprop --nassij-consultation-gap - Space between blocks.
  * @cssprop --nassij-consultation-mark-added - Background of the "added" mark.
  * @cssprop --nassij-consultation-mark-modified - Background of the "modified" mark.
@@ -191,7 +192,9 @@ export class NassijConsultation extends NassijElement {
   declare associations: MyAssociation[] | undefined;
   declare busy: boolean;
 
+  /** @internal */
   readonly announcer = new LiveAnnouncer(this);
+  /** @internal */
   readonly online = new OnlineController(this, (online) => {
     if (online) this.flushOutbox();
   });
@@ -265,7 +268,7 @@ export class NassijConsultation extends NassijElement {
       if (this.#signedIn) void this.refreshAccount();
       this.flushOutbox();
     } catch (error) {
-      this.errorCode = errorCodeOf(error);
+      this.errorCode = this.failureCode(error);
     }
   }
 
@@ -312,7 +315,7 @@ export class NassijConsultation extends NassijElement {
         this.associations = mine.items.filter((m) => m.role === 'representative');
       }
     } catch (error) {
-      this.formError = errorCodeOf(error);
+      this.formError = this.failureCode(error);
     }
   }
 
@@ -324,7 +327,7 @@ export class NassijConsultation extends NassijElement {
       await this.refreshAccount();
       return true;
     } catch (error) {
-      this.formError = errorCodeOf(error);
+      this.formError = this.failureCode(error);
       return false;
     }
   }
@@ -341,7 +344,7 @@ export class NassijConsultation extends NassijElement {
           params: { consultationId: data.id, versionId },
         });
       } catch (error) {
-        this.errorCode = errorCodeOf(error);
+        this.errorCode = this.failureCode(error);
         return;
       }
     }
@@ -371,7 +374,7 @@ export class NassijConsultation extends NassijElement {
       });
       this.contributions = page.items;
     } catch (error) {
-      this.actionError = { id: '', code: errorCodeOf(error) };
+      this.actionError = { id: '', code: this.failureCode(error) };
     }
   }
 
@@ -455,7 +458,7 @@ export class NassijConsultation extends NassijElement {
     return {
       displayName: String(values.get('displayName') ?? '').trim(),
       participantType: values.get('participantType') === 'association' ? 'association' : 'citizen',
-      ...(region ? { region } : {}),
+      ...(region ? { region: region as RegionCode } : {}),
     };
   }
 
@@ -543,7 +546,7 @@ export class NassijConsultation extends NassijElement {
     };
     if (!this.#client) {
       // Data mode: nothing to send to; the page decides (and may call preventDefault on nothing).
-      this.emit('nassij-contribution-queued', { key: entry.key, body });
+      this.emit('nassij-contribution-queue', { key: entry.key, body });
       return;
     }
     putInOutbox(entry);
@@ -582,23 +585,23 @@ export class NassijConsultation extends NassijElement {
           receipt.awaitingModeration ? this.t('cons.receipt.pending') : ''
         }`,
       );
-      this.emit('nassij-contribution', receipt);
+      this.emit('nassij-contribute', receipt);
       void this.refreshStats();
       if (this.articleId !== undefined) void this.#loadContributions();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#receipt-heading')?.focus();
     } catch (error) {
-      const code = errorCodeOf(error);
+      const code = this.failureCode(error);
       if (isTransient(code)) {
         if (interactive) {
           this.form = undefined;
           this.announcer.announce(this.t('cons.outbox.queued'));
-          this.emit('nassij-contribution-queued', { key: entry.key });
+          this.emit('nassij-contribution-queue', { key: entry.key });
         }
       } else {
         removeFromOutbox(entry.key);
         this.formError = code;
-        if (!interactive) this.announcer.announce(errorText(this, code));
+        if (!interactive) this.announcer.announce(errorMessage(this, code));
       }
     } finally {
       this.#sending.delete(entry.key);
@@ -620,7 +623,7 @@ export class NassijConsultation extends NassijElement {
       );
       this.announcer.announce(this.t('cons.support.done', { count: result.supports }));
     } catch (error) {
-      this.actionError = { id: item.id, code: errorCodeOf(error) };
+      this.actionError = { id: item.id, code: this.failureCode(error) };
     }
   }
 
@@ -639,7 +642,7 @@ export class NassijConsultation extends NassijElement {
       this.reporting = undefined;
       this.announcer.announce(this.t('cons.report.done'));
     } catch (error) {
-      this.actionError = { id: item.id, code: errorCodeOf(error) };
+      this.actionError = { id: item.id, code: this.failureCode(error) };
     }
   }
 
@@ -935,7 +938,7 @@ export class NassijConsultation extends NassijElement {
           <option value="newest" ?selected=${this.sort === 'newest'}>${this.t('cons.sort.newest')}</option>
         </select>
       </p>
-      ${this.actionError?.id === '' ? html`<p role="alert" class="error">${errorText(this, this.actionError.code)}</p>` : nothing}
+      ${this.actionError?.id === '' ? html`<p role="alert" class="error">${errorMessage(this, this.actionError.code)}</p>` : nothing}
       ${
         this.contributions === undefined
           ? renderLoading(this)
@@ -981,7 +984,7 @@ export class NassijConsultation extends NassijElement {
               this.reporting = this.reporting === c.id ? undefined : c.id;
             }}>${this.t('cons.report.action')}</button>
         </p>
-        ${error ? html`<p role="alert" class="error">${errorText(this, error)}</p>` : nothing}
+        ${error ? html`<p role="alert" class="error">${errorMessage(this, error)}</p>` : nothing}
         ${this.reporting === c.id ? this.#renderReport(c) : nothing}
         ${replies.length ? html`<ul class="replies" aria-label=${this.t('cons.replies')}>${replies.map((r) => this.#renderContribution(r, open))}</ul>` : nothing}
       </article>
@@ -1135,7 +1138,7 @@ export class NassijConsultation extends NassijElement {
       }
       ${this.#renderIdentity(data, 'f')} ${this.#renderConsent('f')}
       <p class="draft-note">${this.t('cons.form.draftSaved')}</p>
-      ${this.formError ? html`<p role="alert" class="error">${errorText(this, this.formError)}</p>` : nothing}
+      ${this.formError ? html`<p role="alert" class="error">${errorMessage(this, this.formError)}</p>` : nothing}
       <p class="form-actions">
         <button class="nassij-button" part="button" type="submit" ?disabled=${this.busy}>${this.t('cons.form.send')}</button>
         <button class="nassij-button" data-variant="secondary" part="button" type="button" @click=${() => {
@@ -1171,7 +1174,7 @@ export class NassijConsultation extends NassijElement {
           <button class="nassij-button" part="button" type="submit">${this.t('cons.questions.send')}</button>
         </form>`;
       })}
-      ${this.formError && !this.form ? html`<p role="alert" class="error">${errorText(this, this.formError)}</p>` : nothing}
+      ${this.formError && !this.form ? html`<p role="alert" class="error">${errorMessage(this, this.formError)}</p>` : nothing}
     </section>`;
   }
 
@@ -1224,4 +1227,38 @@ export class NassijConsultation extends NassijElement {
       }
     </section>`;
   }
+}
+
+/** `detail` of `nassij-article-open`. */
+export interface NassijArticleOpenDetail {
+  /** The article's id; `null` for the contributions on the whole text. */
+  articleId: string | null;
+}
+/** `detail` of `nassij-contribute`: the receipt (number, whether it awaits moderation, the contribution). */
+export type NassijContributeDetail = ContributionReceipt;
+
+/** `detail` of `nassij-contribution-queue`. */
+export interface NassijContributionQueueDetail {
+  /** The idempotency key the contribution will be sent with. */
+  key: string;
+  /** The contribution, in data mode only (the page sends it). */
+  body?: CreateContribution;
+}
+
+/**
+ * The events `<nassij-consultation>` fires; all bubble out of shadow roots (composed).
+ *
+ * @example
+ * ```ts
+ * consultation.addEventListener('nassij-contribute', (event) => thank(event.detail.receiptNumber));
+ * ```
+ */
+export interface NassijConsultationEventMap {
+  'nassij-article-open': CustomEvent<NassijArticleOpenDetail>;
+  'nassij-contribute': CustomEvent<NassijContributeDetail>;
+  'nassij-contribution-queue': CustomEvent<NassijContributionQueueDetail>;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap extends NassijConsultationEventMap {}
 }

@@ -50,17 +50,3 @@ export function safeHref(url: string | undefined, base?: string): string | undef
     return undefined;
   }
 }
-
-/**
- * The translated text of an error code: the component's or shared `error.<code>`, else the generic one.
- *
- * @example
- * ```ts
- * errorText(this, 'already_supported');
- * ```
- */
-export function errorText(host: NassijElement, code: string): string {
-  const key = `error.${code === 'network_error' ? 'network' : code}`;
-  const message = host.t(key);
-  return message === key ? host.t('error.unknown') : message;
-}

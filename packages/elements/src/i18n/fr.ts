@@ -86,6 +86,12 @@ const fr: Readonly<Record<SharedMessageKey, Message>> = {
   'error.origin_not_allowed': 'Ce site n’est pas autorisé à utiliser la plateforme.',
   'error.internal': 'La plateforme a rencontré un problème. Réessayez plus tard.',
   'error.unavailable': 'La plateforme est momentanément indisponible. Réessayez plus tard.',
+  'error.network_error': 'La plateforme est injoignable pour le moment. Réessayez dans un instant.',
+  'error.invalid_response': 'La plateforme a renvoyé une réponse inattendue. Réessayez plus tard.',
+  'error.aborted': 'L’action a été annulée.',
+  'error.popup_blocked':
+    'Le navigateur a bloqué la fenêtre de connexion. Autorisez les fenêtres surgissantes et réessayez.',
+  'error.popup_closed': 'La fenêtre de connexion a été fermée avant la fin.',
   'error.network': 'La plateforme est injoignable. Vérifiez votre connexion.',
   'error.timeout': 'La plateforme a mis trop de temps à répondre.',
   'error.offline': 'Vous êtes hors ligne.',

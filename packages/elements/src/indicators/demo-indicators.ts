@@ -6,6 +6,7 @@ import {
   type IndicatorSet,
   percentOf,
   REGIONS,
+  type RegionCode,
 } from '@nassij/contract';
 
 // Realistic figures for stories and data-mode tests; the same shape as `GET /v1/indicators` answers.
@@ -107,7 +108,7 @@ function indicator(code: IndicatorCode, year: number, region?: string): Indicato
 export function demoIndicators(year = 2026, region?: string): IndicatorSet {
   return {
     year,
-    ...(region ? { region } : {}),
+    ...(region ? { region: region as RegionCode } : {}),
     years: [...DEMO_YEARS],
     indicators: INDICATOR_CODES.map((code) => indicator(code, year, region)),
   };

@@ -6,13 +6,13 @@ import {
   type IndicatorSet,
   pickText,
   REGIONS,
+  type RegionCode,
   regionName,
 } from '@nassij/contract';
 import { css, html, nothing, type PropertyValues, svg, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
 import {
-  errorCodeOf,
   LiveAnnouncer,
   OnlineController,
   renderEmpty,
@@ -60,7 +60,7 @@ let uid = 0;
  * (one set per year, for the trend).
  *
  * @tagname nassij-indicators
- * @fires nassij-indicators-change - The reader chose another year or region; `detail: { year, region }`.
+ * @fires {CustomEvent<NassijIndicatorsChangeDetail>} nassij-indicators-change - The reader chose another year or region; `detail: { year, region }`.
  * @cssprop --nassij-indicators-bar - Colour of the bars and columns (default: the primary colour).
  * @cssprop --nassij-indicators-bar-selected - Colour of the selected region's bar.
  * @csspart figure - Each chart's `<figure>`.
@@ -106,9 +106,11 @@ export class NassijIndicators extends NassijElement {
   declare tables: Partial<Record<ChartId, boolean>>;
   declare sort: { key: SortKey; order: 'ascending' | 'descending' };
 
+  /** @internal */
   online = new OnlineController(this, (online) => {
     if (online && this.errorCode && this.#clientMode) void this.load();
   });
+  /** @internal */
   announcer = new LiveAnnouncer(this);
   #id = `nassij-ind-${++uid}`;
   #loads = 0;
@@ -157,7 +159,7 @@ export class NassijIndicators extends NassijElement {
       client.request(getIndicatorsRef, {
         query: {
           ...(year ? { year } : {}),
-          ...(inRegion ? { region: inRegion } : {}),
+          ...(inRegion ? { region: inRegion as RegionCode } : {}),
           ...(code ? { code } : {}),
         },
       });
@@ -173,7 +175,7 @@ export class NassijIndicators extends NassijElement {
       this.data = data;
       this.announcer.announce(`${this.t('ind.title')} — ${data.year}`);
     } catch (error) {
-      if (ticket === this.#loads) this.errorCode = errorCodeOf(error);
+      if (ticket === this.#loads) this.errorCode = this.failureCode(error);
     }
   }
 
@@ -803,4 +805,28 @@ export class NassijIndicators extends NassijElement {
       }
     `,
   ];
+}
+
+/** `detail` of `nassij-indicators-change`: the year and region now shown. */
+export interface NassijIndicatorsChangeDetail {
+  /** The year shown; `undefined` for the latest. */
+  year: number | undefined;
+  /** A region code (`MA-09`); `undefined` for the whole country. */
+  region: string | undefined;
+}
+
+/**
+ * The events `<nassij-indicators>` fires; all bubble out of shadow roots (composed).
+ *
+ * @example
+ * ```ts
+ * figures.addEventListener('nassij-indicators-change', (event) => syncUrl(event.detail.year));
+ * ```
+ */
+export interface NassijIndicatorsEventMap {
+  'nassij-indicators-change': CustomEvent<NassijIndicatorsChangeDetail>;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap extends NassijIndicatorsEventMap {}
 }

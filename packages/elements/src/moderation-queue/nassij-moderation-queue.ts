@@ -8,10 +8,9 @@ import {
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
-import { errorCodeOf, LiveAnnouncer, renderEmpty, renderError, renderLoading } from '../base/states.js';
+import { errorMessage, LiveAnnouncer, renderEmpty, renderError, renderLoading } from '../base/states.js';
 import { consultationMessages } from '../consultation/consultation.messages.js';
 import { consultationStyles } from '../consultation/consultation.styles.js';
-import { errorText } from '../consultation/shared.js';
 
 /**
  * `<nassij-moderation-queue>`: for moderators, the contributions waiting for a decision (oldest first),
@@ -21,7 +20,7 @@ import { errorText } from '../consultation/shared.js';
  * Data mode: set `items`. Client mode: `api-base`, `client` or a provider; `consultation` narrows the queue.
  *
  * @tagname nassij-moderation-queue
- * @fires nassij-moderated - A decision was recorded; `detail`: the contribution in its new state.
+ * @fires {CustomEvent<NassijModerateDetail>} nassij-moderate - A decision was recorded (in data mode: taken, for the page to record); `detail`: the contribution in its new state.
  * @cssprop --nassij-consultation-gap - Space between items.
  * @csspart contribution - Each item of the queue.
  * @csspart button - Buttons.
@@ -51,6 +50,7 @@ export class NassijModerationQueue extends NassijElement {
   declare errorCode: string | undefined;
   declare itemErrors: Record<string, string>;
 
+  /** @internal */
   readonly announcer = new LiveAnnouncer(this);
 
   constructor() {
@@ -79,7 +79,7 @@ export class NassijModerationQueue extends NassijElement {
       this.items = page.items;
       this.announcer.announce(this.t('cons.mod.count', { count: page.total ?? page.items.length }));
     } catch (error) {
-      this.errorCode = errorCodeOf(error);
+      this.errorCode = this.failureCode(error);
     }
   }
 
@@ -95,7 +95,7 @@ export class NassijModerationQueue extends NassijElement {
     }
     const client = this.resolvedClient;
     if (!client) {
-      this.emit('nassij-moderated', {
+      this.emit('nassij-moderate', {
         ...item,
         moderation: { state: decision === 'hide' ? 'hidden' : 'published' },
       });
@@ -110,9 +110,9 @@ export class NassijModerationQueue extends NassijElement {
       const { [item.id]: _, ...rest } = this.itemErrors;
       this.itemErrors = rest;
       this.announcer.announce(this.t(`cons.state.${updated.moderation.state}`));
-      this.emit('nassij-moderated', updated);
+      this.emit('nassij-moderate', updated);
     } catch (error) {
-      this.itemErrors = { ...this.itemErrors, [item.id]: errorText(this, errorCodeOf(error)) };
+      this.itemErrors = { ...this.itemErrors, [item.id]: errorMessage(this, this.failureCode(error)) };
     }
   }
 
@@ -182,4 +182,23 @@ export class NassijModerationQueue extends NassijElement {
       </article>
     </li>`;
   }
+}
+
+/** `detail` of `nassij-moderate`: the contribution in its new state (`moderation.state`). */
+export type NassijModerateDetail = Contribution;
+
+/**
+ * The events `<nassij-moderation-queue>` fires; all bubble out of shadow roots (composed).
+ *
+ * @example
+ * ```ts
+ * queue.addEventListener('nassij-moderate', (event) => log(event.detail.id, event.detail.moderation.state));
+ * ```
+ */
+export interface NassijModerationQueueEventMap {
+  'nassij-moderate': CustomEvent<NassijModerateDetail>;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap extends NassijModerationQueueEventMap {}
 }

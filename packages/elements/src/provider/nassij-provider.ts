@@ -12,6 +12,7 @@ import {
  * once. Elements ask with a composed `nassij-context-request` event; the nearest provider answers and keeps
  * them updated when its `api-base` or `client` changes. Renders its children as they are.
  *
+ * @tagname nassij-provider
  * @slot - The Nassij elements (and any other content) that use this provider's client.
  *
  * @example

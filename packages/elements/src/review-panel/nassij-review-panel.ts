@@ -13,7 +13,7 @@ import {
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
-import { errorCodeOf, LiveAnnouncer, renderEmpty, renderError, renderLoading } from '../base/states.js';
+import { errorMessage, LiveAnnouncer, renderEmpty, renderError, renderLoading } from '../base/states.js';
 import { baseStyles } from '../styles/index.js';
 import { reviewPanelMessages } from './review-panel.messages.js';
 
@@ -27,8 +27,8 @@ import { reviewPanelMessages } from './review-panel.messages.js';
  * reviewer's client (`client`, `api-base` or a provider).
  *
  * @tagname nassij-review-panel
- * @fires nassij-review-submitted - A review was recorded; `detail: { applicationId }`.
- * @fires nassij-decision-made - A decision was recorded; `detail: { applicationId, outcome }`.
+ * @fires {CustomEvent<NassijReviewSubmitDetail>} nassij-review-submit - A review was recorded; `detail: { applicationId }`.
+ * @fires {CustomEvent<NassijDecideDetail>} nassij-decide - A decision was recorded; `detail: { applicationId, outcome }`.
  * @csspart button - Every action button.
  *
  * @example
@@ -78,6 +78,7 @@ export class NassijReviewPanel extends NassijElement {
   declare busy: boolean;
   declare outcome: 'awarded' | 'rejected';
   declare reviewed: boolean;
+  /** @internal */
   readonly announcer = new LiveAnnouncer(this);
   #loadedFor: BaseClient | undefined;
 
@@ -109,7 +110,7 @@ export class NassijReviewPanel extends NassijElement {
       this.callData = call;
       this.applications = page.items;
     } catch (error) {
-      this.errorCode = errorCodeOf(error);
+      this.errorCode = this.failureCode(error);
     }
   }
 
@@ -125,7 +126,7 @@ export class NassijReviewPanel extends NassijElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('h3[tabindex]')?.focus();
     } catch (error) {
-      this.actionError = errorCodeOf(error);
+      this.actionError = this.failureCode(error);
     }
   }
 
@@ -158,9 +159,9 @@ export class NassijReviewPanel extends NassijElement {
       });
       this.reviewed = true;
       this.announcer.announce(this.t('rp.reviewSent'));
-      this.emit('nassij-review-submitted', { applicationId: application.id });
+      this.emit('nassij-review-submit', { applicationId: application.id });
     } catch (error) {
-      this.actionError = errorCodeOf(error);
+      this.actionError = this.failureCode(error);
     } finally {
       this.busy = false;
     }
@@ -190,9 +191,9 @@ export class NassijReviewPanel extends NassijElement {
             : { outcome: 'rejected', ...(reason ? { reason } : {}) },
       });
       this.announcer.announce(this.t('rp.decision.done', { outcome: this.t(`rp.decision.${this.outcome}`) }));
-      this.emit('nassij-decision-made', { applicationId: application.id, outcome: this.outcome });
+      this.emit('nassij-decide', { applicationId: application.id, outcome: this.outcome });
     } catch (error) {
-      this.actionError = errorCodeOf(error);
+      this.actionError = this.failureCode(error);
     } finally {
       this.busy = false;
     }
@@ -243,7 +244,7 @@ export class NassijReviewPanel extends NassijElement {
               html`<div><dt>${this.#text(f.label)}</dt><dd>${show(application.answers[f.id])}</dd></div>`,
           )}
       </dl>
-      ${this.actionError ? html`<p class="error" role="alert">${this.t(`error.${this.actionError}`)}</p>` : nothing}
+      ${this.actionError ? html`<p class="error" role="alert">${errorMessage(this, this.actionError)}</p>` : nothing}
       <form class="review" @submit=${(e: Event) => this.#submitReview(e)}>
         <fieldset>
           <legend>${this.t('rp.coi.legend')}</legend>
@@ -321,4 +322,31 @@ export class NassijReviewPanel extends NassijElement {
       <button class="nassij-button decide" part="button" type="submit" ?disabled=${this.busy}>${this.t('rp.decision.submit')}</button>
     </form>`;
   }
+}
+
+/** `detail` of `nassij-review-submit`. */
+export interface NassijReviewSubmitDetail {
+  applicationId: string;
+}
+/** `detail` of `nassij-decide`. */
+export interface NassijDecideDetail {
+  applicationId: string;
+  outcome: 'awarded' | 'rejected';
+}
+
+/**
+ * The events `<nassij-review-panel>` fires; all bubble out of shadow roots (composed).
+ *
+ * @example
+ * ```ts
+ * panel.addEventListener('nassij-decide', (event) => refresh(event.detail.applicationId));
+ * ```
+ */
+export interface NassijReviewPanelEventMap {
+  'nassij-review-submit': CustomEvent<NassijReviewSubmitDetail>;
+  'nassij-decide': CustomEvent<NassijDecideDetail>;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap extends NassijReviewPanelEventMap {}
 }

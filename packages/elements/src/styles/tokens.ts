@@ -19,21 +19,8 @@ import { css } from 'lit';
  * 9.72 / 8.59 (#0d1411 on primary 10.09), danger #ff8a80 7.88 / 6.96, success #7bd88f 10.33 / 9.12,
  * warning #f2c14e 10.71 / 9.46, focus #8ab4f8 8.53 / 7.53, border #7d8a84 5.00 / 4.42.
  *
- * @cssprop --nassij-color-primary - Brand colour for actions and links (light; `--nassij-dark-color-*` for dark).
- * @cssprop --nassij-color-on-primary - Text on the primary colour.
- * @cssprop --nassij-color-surface - Background of components.
- * @cssprop --nassij-color-surface-alt - Background of cards, skeletons, zebra rows.
- * @cssprop --nassij-color-text - Body text.
- * @cssprop --nassij-color-muted - Secondary text (still ≥ 4.5:1).
- * @cssprop --nassij-color-border - Borders of fields and cards (≥ 3:1).
- * @cssprop --nassij-color-danger - Errors.
- * @cssprop --nassij-color-success - Success.
- * @cssprop --nassij-color-warning - Warnings.
- * @cssprop --nassij-color-focus - Focus ring.
- * @cssprop --nassij-font-family - Font stack (system, with Arabic and Tifinagh fallbacks).
- * @cssprop --nassij-radius - Corner radius.
- * @cssprop --nassij-space-1 - Spacing scale step 1 (0.25rem); steps 2 to 6 follow.
- * @cssprop --nassij-font-size-s - Small text; `-m`, `-l`, `-xl` follow.
+ * The public tokens are documented once, as `@cssprop` on `NassijElement`, so that every component's Custom
+ * Elements Manifest lists them.
  *
  * @example
  * ```ts

@@ -73,13 +73,13 @@ describe('<nassij-training-finder> data mode (no client)', () => {
     expect($(el, '#competency').textContent).to.include('التدبير المالي');
   });
 
-  it('filters by facets, announces the count and fires nassij-search', async () => {
+  it('filters by facets, announces the count and fires nassij-course-search', async () => {
     const el = await dataMode('fr');
     const online = $$(el, 'input[name="modality"]').find(
       (input) => (input as HTMLInputElement).value === 'online',
     ) as HTMLInputElement;
     setTimeout(() => online.click());
-    const event = await oneEvent(el, 'nassij-search');
+    const event = await oneEvent(el, 'nassij-course-search');
     expect(event.detail.modality).to.deep.equal(['online']);
     await el.updateComplete;
     expect($$(el, 'article[part="card"]')).to.have.length(1);
@@ -169,7 +169,7 @@ describe('<nassij-training-finder> data mode (no client)', () => {
     $<HTMLButtonElement>(el, 'button[data-cancel="reg_demo_1"]').click();
     await until(el, () => $(el, 'dialog')?.hasAttribute('open'), 'the confirm dialog');
     expect($(el, 'dialog h2').textContent).to.include('Cancel this registration?');
-    const cancelled = oneEvent(el, 'nassij-cancel');
+    const cancelled = oneEvent(el, 'nassij-registration-cancel');
     $<HTMLButtonElement>(el, 'button[data-confirm-cancel]').click();
     expect(((await cancelled).detail as Registration).status).to.equal('cancelled');
     await el.updateComplete;
@@ -368,7 +368,7 @@ describe('<nassij-training-finder> against the reference server', () => {
     expect($(el, `li[data-registration="${waitlisted.id}"]`).textContent).to.include("Liste d'attente");
     $<HTMLButtonElement>(el, `button[data-cancel="${confirmed.id}"]`).click();
     await until(el, () => $(el, 'button[data-confirm-cancel]'), 'the confirm dialog');
-    const cancelEvent = oneEvent(el, 'nassij-cancel');
+    const cancelEvent = oneEvent(el, 'nassij-registration-cancel');
     $<HTMLButtonElement>(el, 'button[data-confirm-cancel]').click();
     expect(((await cancelEvent).detail as Registration).status).to.equal('cancelled');
     await until(

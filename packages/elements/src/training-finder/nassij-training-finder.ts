@@ -13,6 +13,7 @@ import {
   myAssociationsRef,
   pickText,
   REGIONS,
+  type RegionCode,
   type Registration,
   regionName,
   type SessionSummary,
@@ -21,9 +22,9 @@ import {
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { coursesJsonLd, renderJsonLd } from '../base/json-ld.js';
-import { NassijElement } from '../base/nassij-element.js';
+import { NassijElement, type NassijErrorDetail } from '../base/nassij-element.js';
 import {
-  errorCodeOf,
+  errorMessage,
   LiveAnnouncer,
   OnlineController,
   renderEmpty,
@@ -38,7 +39,7 @@ const LEVELS = [1, 2, 3] as const;
 const MODALITIES = ['on_site', 'online', 'blended'] as const;
 const LANGUAGES: readonly Locale[] = ['ar', 'fr', 'zgh', 'en'];
 
-/** The search and facet values of the finder; what `nassij-search` carries in its `detail`. */
+/** The search and facet values of the finder; what `nassij-course-search` carries in its `detail`. */
 export interface TrainingFilters {
   q: string;
   competency: string[];
@@ -107,12 +108,12 @@ export function courseMatches(course: Course, f: TrainingFilters): boolean {
  * Data mode: set `courses` (with `nextSessions`), and optionally `registrations`, `associations` and
  * `signedIn`. Client mode: `api-base`, `client` or a `<nassij-provider>` ancestor.
  *
- * @fires nassij-search - The filters changed; `detail` is a {@link TrainingFilters}.
- * @fires nassij-register - A registration was created; `detail` is the `Registration` (confirmed or waitlisted).
- * @fires nassij-cancel - A registration was cancelled; `detail` is the cancelled `Registration`.
- * @fires nassij-sign-in - The reader signed in through the popup; `detail` is `{ expiresAt }`. In data mode
- *   (no client) the sign-in button only fires it with an empty `detail`: the page signs in and sets `signedIn`.
- * @fires nassij-error - A load or a write failed; `detail` is `{ code }`.
+ * @tagname nassij-training-finder
+ * @fires {CustomEvent<NassijCourseSearchDetail>} nassij-course-search - The reader changed the filters; `detail` is a {@link TrainingFilters}.
+ * @fires {CustomEvent<NassijRegisterDetail>} nassij-register - A registration was created; `detail` is the `Registration` (confirmed or waitlisted).
+ * @fires {CustomEvent<NassijRegistrationCancelDetail>} nassij-registration-cancel - A registration was cancelled; `detail` is the cancelled `Registration`.
+ * @fires {CustomEvent<NassijSignInDetail>} nassij-sign-in - The reader signed in through the popup; `detail` is `{ expiresAt }`. In data mode (no client) the sign-in button only fires it with an empty `detail`: the page signs in and sets `signedIn`.
+ * @fires {CustomEvent<NassijErrorDetail>} nassij-error - A load or a write failed; `detail` is `{ code }`.
  *
  * @cssprop --nassij-training-finder-gap - Space between course cards.
  * @cssprop --nassij-training-finder-card-bg - Background of a course card.
@@ -354,9 +355,11 @@ export class NassijTrainingFinder extends NassijElement {
   declare busy: boolean;
   declare notice: string | undefined;
 
+  /** @internal */
   online = new OnlineController(this, (online) => {
     if (online && this.#clientMode) void this.search();
   });
+  /** @internal */
   announcer = new LiveAnnouncer(this);
 
   /** Courses set by the page (data mode); undefined while the element loads them itself. */
@@ -461,26 +464,26 @@ export class NassijTrainingFinder extends NassijElement {
     return {
       q: f.q || undefined,
       competency: list(f.competency),
-      level: list(f.level.map(String)),
+      level: list(f.level as (1 | 2 | 3)[]),
       modality: list(f.modality as ('on_site' | 'online' | 'blended')[]),
-      region: list(f.region),
+      region: list(f.region as RegionCode[]),
       language: list(f.language as Locale[]),
       from: day(f.from),
       to: f.to ? `${f.to}T23:59:59Z` : undefined,
-      free: f.free ? 'true' : undefined,
-      seatsAvailable: f.seatsAvailable ? 'true' : undefined,
+      free: f.free || undefined,
+      seatsAvailable: f.seatsAvailable || undefined,
       limit: this.pageSize,
     };
   }
 
   #fail(error: unknown): void {
-    this.errorCode = errorCodeOf(error);
+    this.errorCode = this.failureCode(error);
     this.emit('nassij-error', { code: this.errorCode });
   }
 
   #setFilters(patch: Partial<TrainingFilters>): void {
     this.filters = { ...this.filters, ...patch };
-    this.emit('nassij-search', this.filters);
+    this.emit('nassij-course-search', this.filters);
     void this.search();
   }
 
@@ -504,7 +507,7 @@ export class NassijTrainingFinder extends NassijElement {
       await this.loadRegistrations();
       return true;
     } catch (error) {
-      const code = errorCodeOf(error);
+      const code = this.failureCode(error);
       this.notice = this.#errorText(code);
       this.emit('nassij-error', { code });
       return false;
@@ -523,11 +526,9 @@ export class NassijTrainingFinder extends NassijElement {
   }
 
   #errorText(code: string): string {
-    for (const key of [`tf.error.${code}`, `error.${code}`]) {
-      const text = this.t(key);
-      if (text !== key) return text;
-    }
-    return this.t('error.unknown');
+    const key = `tf.error.${code}`;
+    const text = this.t(key);
+    return text === key ? errorMessage(this, code) : text;
   }
 
   /** Opens the registration dialog for a session, signing in first when needed. */
@@ -541,7 +542,7 @@ export class NassijTrainingFinder extends NassijElement {
       try {
         this.associations = (await client.request(myAssociationsRef)).items;
       } catch (error) {
-        this.dialogError = this.#errorText(errorCodeOf(error));
+        this.dialogError = this.#errorText(this.failureCode(error));
       }
     }
     this.dialog = { kind: 'register', course, session };
@@ -576,7 +577,7 @@ export class NassijTrainingFinder extends NassijElement {
       this.registrations = [registration, ...(this.registrations ?? [])];
       if (this.#clientMode) void this.search();
     } catch (error) {
-      const code = errorCodeOf(error);
+      const code = this.failureCode(error);
       this.dialogError = this.#errorText(code);
       this.emit('nassij-error', { code });
     } finally {
@@ -620,7 +621,7 @@ export class NassijTrainingFinder extends NassijElement {
           })
         : { ...registration, status: 'cancelled' };
       this.registrations = (this.registrations ?? []).map((r) => (r.id === cancelled.id ? cancelled : r));
-      this.emit('nassij-cancel', cancelled);
+      this.emit('nassij-registration-cancel', cancelled);
       this.#closeDialog();
       this.announcer.announce(this.t('tf.cancel.done', { name: cancelled.participant.name }));
       if (this.#clientMode) {
@@ -628,7 +629,7 @@ export class NassijTrainingFinder extends NassijElement {
         void this.search();
       }
     } catch (error) {
-      const code = errorCodeOf(error);
+      const code = this.failureCode(error);
       this.dialogError = this.#errorText(code);
       this.emit('nassij-error', { code });
     } finally {
@@ -996,4 +997,37 @@ export class NassijTrainingFinder extends NassijElement {
     }
     return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onDialogClosed}>${body}</dialog>`;
   }
+}
+
+/** `detail` of `nassij-course-search`. */
+export type NassijCourseSearchDetail = TrainingFilters;
+/** `detail` of `nassij-register`: the new registration, `confirmed` or `waitlisted`. */
+export type NassijRegisterDetail = Registration;
+/** `detail` of `nassij-registration-cancel`: the registration, now `cancelled`. */
+export type NassijRegistrationCancelDetail = Registration;
+
+/** `detail` of `nassij-sign-in`. */
+export interface NassijSignInDetail {
+  /** When the session ends (ISO 8601); absent in data mode, where the page signs in itself. */
+  expiresAt?: string;
+}
+
+/**
+ * The events `<nassij-training-finder>` fires; all bubble out of shadow roots (composed).
+ *
+ * @example
+ * ```ts
+ * finder.addEventListener('nassij-register', (event) => notify(event.detail.status));
+ * ```
+ */
+export interface NassijTrainingFinderEventMap {
+  'nassij-course-search': CustomEvent<NassijCourseSearchDetail>;
+  'nassij-register': CustomEvent<NassijRegisterDetail>;
+  'nassij-registration-cancel': CustomEvent<NassijRegistrationCancelDetail>;
+  'nassij-sign-in': CustomEvent<NassijSignInDetail>;
+  'nassij-error': CustomEvent<NassijErrorDetail>;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap extends NassijTrainingFinderEventMap {}
 }

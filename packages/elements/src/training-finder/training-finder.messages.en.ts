@@ -85,8 +85,6 @@ const en: Readonly<Record<TrainingFinderKey, Message>> = {
   'tf.error.invalid_state': 'Registration is closed for this session.',
   'tf.error.already_registered': 'This participant is already registered for this session.',
   'tf.error.forbidden': 'Your account cannot register participants for this association.',
-  'tf.error.popup_blocked': 'The sign-in window was blocked. Allow pop-ups for this site and try again.',
-  'tf.error.popup_closed': 'The sign-in window was closed before signing in.',
 };
 
 export default en;

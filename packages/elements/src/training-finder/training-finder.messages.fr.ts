@@ -85,9 +85,6 @@ const fr: Readonly<Record<TrainingFinderKey, Message>> = {
   'tf.error.invalid_state': 'Les inscriptions sont closes pour cette session.',
   'tf.error.already_registered': 'Ce participant est déjà inscrit à cette session.',
   'tf.error.forbidden': 'Votre compte ne peut pas inscrire de participants pour cette association.',
-  'tf.error.popup_blocked':
-    'La fenêtre de connexion a été bloquée. Autorisez les fenêtres pop-up pour ce site et réessayez.',
-  'tf.error.popup_closed': 'La fenêtre de connexion a été fermée avant la connexion.',
 };
 
 export default fr;

@@ -86,9 +86,6 @@ const ar = {
   'tf.error.invalid_state': 'التسجيل مغلق في هذه الدورة.',
   'tf.error.already_registered': 'هذا المشارك مسجل من قبل في هذه الدورة.',
   'tf.error.forbidden': 'لا يمكن لحسابك تسجيل مشاركين باسم هذه الجمعية.',
-  'tf.error.popup_blocked':
-    'تم حظر نافذة تسجيل الدخول. اسمحوا بالنوافذ المنبثقة لهذا الموقع ثم أعيدوا المحاولة.',
-  'tf.error.popup_closed': 'أُغلقت نافذة تسجيل الدخول قبل إتمامه.',
 } satisfies Record<string, Message>;
 
 /** A message key of `<nassij-training-finder>`. */

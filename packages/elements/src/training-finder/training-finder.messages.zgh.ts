@@ -85,8 +85,6 @@ const zgh: Readonly<Record<TrainingFinderKey, Message>> = {
   'tf.error.invalid_state': 'ⴰⵙⴽⵍⵙ ⵉⵜⵜⵓⵔⴳⵍ ⴳ ⵜⵣⵉⵔⵉ ⴰ.',
   'tf.error.already_registered': 'ⴰⵎⵙⵙⵓⵜⵜⵓ ⴰ ⵉⵜⵜⵓⵙⴽⵍⵙ ⵢⴰⴷ ⴳ ⵜⵣⵉⵔⵉ ⴰ.',
   'tf.error.forbidden': 'ⴰⵎⵉⴹⴰⵏ ⵏⵏⴽ ⵓⵔ ⵉⵣⵎⵉⵔ ⴰⴷ ⵉⵙⴽⵍⵙ ⵉⵎⵙⵙⵓⵜⵜⵓⵢⵏ ⵏ ⵜⵎⵓⵔⵉⵡⵜ ⴰ.',
-  'tf.error.popup_blocked': 'ⵜⴰⵙⵓⵜ ⵏ ⵓⴽⵛⵛⵓⵎ ⵜⵜⵓⵖⴷⵍ. ⴰⴷⵊ ⵜⵉⵙⵓⵜⵉⵏ ⵉ ⵓⵙⵉⵜ ⴰ ⵜⴰⵍⵙⴷ ⴰⵔⵎ.',
-  'tf.error.popup_closed': 'ⵜⴰⵙⵓⵜ ⵏ ⵓⴽⵛⵛⵓⵎ ⵜⵜⵓⵔⴳⵍ ⵇⴱⵍ ⴰⴽⵛⵛⵓⵎ.',
 };
 
 export default zgh;
