@@ -41,6 +41,7 @@ test('bad flags exit with code 2 and a one-line message', async () => {
       [['--seed', 'lots'], /--seed must be demo or none/],
       [['--log-level', 'loud'], /--log-level must be one of/],
       [['--cors-origin', 'region.ma'], /--cors-origin must be an origin/],
+      [['--idempotency-lease', 'soon'], /--idempotency-lease must be a number of seconds/],
       [['--data', join(file, 'data'), '--port', '0'], /not writable/],
     ];
     const results = await Promise.all(cases.map(([args]) => run(args).done));

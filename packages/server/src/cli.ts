@@ -16,6 +16,8 @@ Options:
   --seed demo|none        Seed the demo dataset into a new database (default: none)
   --cors-origin <origin>  Allow a site to use the sign-in popup (any site may read and write); repeatable
   --log-level <level>     error, warn, info or debug (default: info)
+  --idempotency-lease <s> Seconds an unfinished keyed write holds its Idempotency-Key before a
+                          retry may take it over (default: 30)
   --examples <dir>        Serve the example pages at /
   --cdn <dir>             Serve the built bundles at /cdn/
   --help                  Show this help
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
         seed: { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
         'log-level': { type: 'string' },
+        'idempotency-lease': { type: 'string' },
         examples: { type: 'string' },
         cdn: { type: 'string' },
         help: { type: 'boolean' },
@@ -86,6 +89,9 @@ async function main(): Promise<void> {
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
     fail(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
   const corsOrigins = (values['cors-origin'] ?? []).map(parseOrigin);
+  const lease = values['idempotency-lease'];
+  if (lease !== undefined && !(/^\d{1,5}(\.\d{1,3})?$/.test(lease) && Number(lease) <= 86_400))
+    fail(`--idempotency-lease must be a number of seconds from 0 to 86400, not "${lease}"`);
 
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
@@ -96,6 +102,7 @@ async function main(): Promise<void> {
       seed,
       corsOrigins,
       logLevel: logLevel as LogLevel,
+      ...(lease !== undefined ? { idempotencyLeaseMs: Math.round(Number(lease) * 1000) } : {}),
       ...(values.examples ? { examplesDir: values.examples } : {}),
       ...(values.cdn ? { cdnDir: values.cdn } : {}),
     });

@@ -14,6 +14,7 @@ export { type AuditEntry, audit } from './db/audit.js';
 export type { Db, Migration, SqlValue } from './db/db.js';
 export { isNewDatabase, migrate } from './db/migrate.js';
 export { coreMigration } from './db/migrations/001_core.js';
+export { idempotencyLeasesMigration } from './db/migrations/002_idempotency_leases.js';
 export { openSqlite, StartupError } from './db/sqlite.js';
 export {
   type ApiApp,

@@ -7,6 +7,7 @@ import { registerAuth } from './auth/routes.js';
 import type { Db } from './db/db.js';
 import { isNewDatabase, migrate } from './db/migrate.js';
 import { coreMigration } from './db/migrations/001_core.js';
+import { idempotencyLeasesMigration } from './db/migrations/002_idempotency_leases.js';
 import { openSqlite, StartupError } from './db/sqlite.js';
 import { type ApiApp, type Clock, createApiApp } from './http/app.js';
 import { etagOf } from './http/etag.js';
@@ -39,6 +40,8 @@ export interface ServerOptions {
   clock?: Clock;
   /** Write limits per IP and per token; `false` turns them off. */
   rateLimit?: RateLimitOptions | false;
+  /** How long an unfinished keyed write holds its `Idempotency-Key` (default 30 s; see docs/server.md). */
+  idempotencyLeaseMs?: number;
   /** The areas to mount (default: all of {@link AREAS}). */
   areas?: readonly Area[];
   /** Called after the core routes and areas are bound, before listening (tests bind throwaway routes). */
@@ -102,7 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let seeded = false;
   try {
     const fresh = isNewDatabase(db);
-    migrate(db, [coreMigration, ...areas.flatMap((area) => area.migrations)]);
+    migrate(db, [coreMigration, idempotencyLeasesMigration, ...areas.flatMap((area) => area.migrations)]);
     if (fresh && options.seed === 'demo') {
       // Generated at a fixed instant so ids and statuses never depend on the hour, then moved to today.
       const now = DEMO_ANCHOR;
@@ -143,6 +146,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     corsOrigins: options.corsOrigins ?? [],
     ...(options.validateResponses === undefined ? {} : { validateResponses: options.validateResponses }),
     ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
+    ...(options.idempotencyLeaseMs === undefined ? {} : { idempotencyLeaseMs: options.idempotencyLeaseMs }),
     fallback: (c) => {
       const path = c.req.path;
       if (path.startsWith('/v1/')) return undefined;

@@ -9,6 +9,16 @@ import { bearerToken, checkToken, hashToken } from '../auth/tokens.js';
 import type { Db } from '../db/db.js';
 import { COMPRESS_THRESHOLD, compressAnswers } from './compress.js';
 import { etagMatches, etagOf } from './etag.js';
+import {
+  answerOf,
+  type Claim,
+  claimKey,
+  DEFAULT_IDEMPOTENCY_LEASE_MS,
+  refusal,
+  releaseClaim,
+  storeAnswer,
+  storedRefusal,
+} from './idempotency.js';
 import type { Logger } from './log.js';
 import { ApiError, problem, problemResponse } from './problem.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
@@ -43,7 +53,6 @@ const CORS_POLICY = {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** Options of {@link createApiApp}. */
 export interface ApiAppOptions {
@@ -58,6 +67,11 @@ export interface ApiAppOptions {
   validateResponses?: boolean;
   /** Write limits per IP and per token; `false` turns them off. */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * How long a keyed write whose handler awaits holds its `Idempotency-Key` before a retry may take it over
+   * (default 30 s, reckoned on `clock`); see docs/server.md, "Idempotency".
+   */
+  idempotencyLeaseMs?: number;
   /** Answers GET/HEAD requests no route matched (static files); `undefined` means "not mine". */
   fallback?: (c: Context<AppEnv>) => Promise<Response | undefined> | Response | undefined;
 }
@@ -214,15 +228,30 @@ async function parseBody(
   }
 }
 
-interface StoredResponse {
-  request_hash: string;
-  status: number;
-  response_body: string | null;
-  response_headers: string | null;
-  created_at: string;
+/**
+ * What an `Idempotency-Key` covers: the method, the path and the body. A multipart body counts by what the
+ * handler sees (its fields and each file's part name, file name, type and bytes), because a client that
+ * encodes the same form again, on a retry after a reload, picks another boundary.
+ */
+async function requestHashOf(
+  c: Context,
+  route: AnyRoute,
+  raw: Uint8Array,
+  fields: unknown,
+  files: Record<string, File>,
+): Promise<string> {
+  const hash = createHash('sha256').update(`${route.method} ${c.req.path}\n`);
+  if (route.bodyKind !== 'multipart' || mediaType(c) !== 'multipart/form-data')
+    return hash.update(raw).digest('hex');
+  const parts: unknown[] = [fields ?? null];
+  for (const [name, file] of Object.entries(files)) {
+    const bytes = createHash('sha256')
+      .update(new Uint8Array(await file.arrayBuffer()))
+      .digest('hex');
+    parts.push([name, file.name, file.type, bytes]);
+  }
+  return hash.update(`multipart\n${JSON.stringify(parts)}`).digest('hex');
 }
-
-const REPLAYED_HEADERS = ['content-type', 'etag', 'location'];
 
 /**
  * Binds a contract route to a handler on the app: parses and validates path params, query and body
@@ -267,6 +296,7 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
       ? undefined
       : new RateLimiter(options.rateLimit ?? { capacity: 60, refillPerSecond: 1 }, () => clock().getTime());
   const allowedOrigins = new Set(options.corsOrigins ?? []);
+  const leaseMs = options.idempotencyLeaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS;
   const hono = new Hono<AppEnv>();
   const registry: { pattern: RegExp; method: string }[] = [];
 
@@ -345,6 +375,7 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
       const limit =
         bindOptions.maxBodyBytes ??
         (route.bodyKind === 'multipart' ? DEFAULT_MAX_MULTIPART_BYTES : MAX_JSON_BYTES);
+      const run = handler as unknown as Handler<AnyRoute>;
       hono.on(route.method, honoPath(route.path), async (c) => {
         const requestId = c.get('requestId');
         const now = clock();
@@ -391,61 +422,133 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
 
         let raw: Uint8Array<ArrayBuffer> = new Uint8Array(0);
         let body: unknown;
+        let fields: unknown;
         let files: Record<string, File> = {};
         if (write) {
           raw = await readBody(c.req.raw, limit);
           if (route.body || route.bodyKind === 'multipart') {
             const parsed = await parseBody(c, route, raw);
             files = parsed.files;
+            fields = parsed.input;
             body = route.body ? check(route.body, parsed.input, 'body') : undefined;
           }
         }
 
+        const input = {
+          params,
+          query,
+          body,
+          files,
+          auth,
+          requestId,
+          db,
+          now,
+          log: logger,
+          c,
+        } as HandlerInput<AnyRoute>;
         const idemKey = write ? c.req.header('idempotency-key') : undefined;
-        const scope = auth ? `account:${auth.id}` : `ip:${ip}`;
-        if (idemKey !== undefined) {
-          if (!IDEMPOTENCY_KEY.test(idemKey)) {
-            throw invalid([
-              {
-                path: '/Idempotency-Key',
-                in: 'header',
-                code: 'invalid_format',
-                message: '1 to 255 visible ASCII characters',
-              },
-            ]);
-          }
-          const requestHash = createHash('sha256')
-            .update(`${route.method} ${c.req.path}\n`)
-            .update(raw)
-            .digest('hex');
-          const replay = claimKey(db, scope, idemKey, route.id, requestHash, now);
-          if (replay) return replay;
+        if (idemKey === undefined) return respond(c, route, await run(input), requestId);
+        if (!IDEMPOTENCY_KEY.test(idemKey)) {
+          throw invalid([
+            {
+              path: '/Idempotency-Key',
+              in: 'header',
+              code: 'invalid_format',
+              message: '1 to 255 visible ASCII characters',
+            },
+          ]);
         }
-
-        try {
-          const result = await handler({
-            params: params as never,
-            query: query as never,
-            body: body as never,
-            files,
-            auth,
-            requestId,
-            db,
-            now,
-            log: logger,
-            c,
-          });
-          const response = respond(c, route, result, requestId);
-          if (idemKey !== undefined) await storeKey(db, scope, idemKey, response);
-          return response;
-        } catch (error) {
-          if (idemKey !== undefined)
-            db.run('DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ?', [scope, idemKey]);
-          throw error;
-        }
+        return keyed(c, route, run, input, {
+          scope: auth ? `account:${auth.id}` : `ip:${ip}`,
+          key: idemKey,
+          requestHash: await requestHashOf(c, route, raw, fields, files),
+        });
       });
     },
   };
+
+  /**
+   * Runs a keyed write. The claim, the handler's writes and the answer commit in one transaction when the
+   * handler answers synchronously, so a crash leaves either all of them or none; a handler that awaits
+   * (uploads, sign-in) gets its claim committed first with a lease of `leaseMs` and its answer stored when
+   * known. Handler refusals of {@link storedRefusal} are stored like answers; other refusals free the key.
+   */
+  async function keyed(
+    c: Context<AppEnv>,
+    route: AnyRoute,
+    handler: Handler<AnyRoute>,
+    input: HandlerInput<AnyRoute>,
+    key: { scope: string; key: string; requestHash: string },
+  ): Promise<Response> {
+    const { requestId } = input;
+    type First =
+      | { answer: Response }
+      | { refused: unknown }
+      | { claim: Claim; pending: Promise<HandlerResult<AnyRoute>> };
+    const first = db.transaction((): First => {
+      const claimed = claimKey(db, key.scope, key.key, route.id, key.requestHash, clock(), leaseMs);
+      if ('replay' in claimed) return { answer: claimed.replay };
+      const { claim } = claimed;
+      let result: HandlerResult<AnyRoute> | Promise<HandlerResult<AnyRoute>>;
+      try {
+        result = handler(input);
+      } catch (error) {
+        if (storedRefusal(error)) return { answer: storeRefusal(claim, error, requestId) };
+        // Other refusals free the key and keep what the handler wrote, as without a key. Anything else
+        // rolls back the claim with the handler's writes, so that a retry runs once, from a clean state.
+        if (error instanceof ApiError && error.status < 500) {
+          releaseClaim(db, claim);
+          return { refused: error };
+        }
+        throw error;
+      }
+      if (
+        result instanceof Response ||
+        typeof (result as { then?: unknown } | undefined)?.then === 'function'
+      )
+        return { claim, pending: Promise.resolve(result) };
+      const built = build(c, route, result as Exclude<typeof result, Promise<unknown>>, requestId);
+      finish(claim, built.response, built.text ?? null);
+      return { answer: built.response };
+    });
+    if ('answer' in first) return first.answer;
+    if ('refused' in first) throw first.refused;
+
+    // The handler awaits: its claim is committed with a lease; a retry after the lease takes the key over.
+    const { claim } = first;
+    try {
+      const { response, text } = build(c, route, await first.pending, requestId);
+      finish(
+        claim,
+        response,
+        text !== undefined ? text : response.body ? await response.clone().text() : null,
+      );
+      return response;
+    } catch (error) {
+      if (storedRefusal(error)) return storeRefusal(claim, error, requestId);
+      releaseClaim(db, claim);
+      throw error;
+    }
+  }
+
+  /** Stores an answer under its key, or frees the key after a 5xx. */
+  function finish(claim: Claim, response: Response, text: string | null): void {
+    if (response.status >= 500) {
+      releaseClaim(db, claim);
+      return;
+    }
+    if (!storeAnswer(db, claim, answerOf(response, text)))
+      logger.warn('idempotency key taken over by a retry after its lease; this answer is not stored', {
+        scope: claim.scope,
+        status: response.status,
+      });
+  }
+
+  function storeRefusal(claim: Claim, error: ApiError, requestId: string): Response {
+    const { response, text } = refusal(error, requestId);
+    finish(claim, response, text);
+    return response;
+  }
 
   function respond(
     c: Context<AppEnv>,
@@ -453,7 +556,17 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
     result: HandlerResult<AnyRoute>,
     requestId: string,
   ): Response {
-    if (result instanceof Response) return result;
+    return build(c, route, result, requestId).response;
+  }
+
+  /** The answer to a handler's result, with its body text (`undefined` when the handler made the Response). */
+  function build(
+    c: Context<AppEnv>,
+    route: AnyRoute,
+    result: HandlerResult<AnyRoute>,
+    requestId: string,
+  ): { response: Response; text?: string | null } {
+    if (result instanceof Response) return { response: result };
     const status = result.status ?? route.response.status;
     const headers = new Headers(result.headers);
     if (route.method === 'GET') {
@@ -463,7 +576,7 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
     }
     if (result.body === undefined || status === 204) {
       if (result.etag) headers.set('etag', result.etag);
-      return new Response(null, { status, headers });
+      return { response: new Response(null, { status, headers }), text: null };
     }
     if (validateResponses && route.response.schema && status === route.response.status) {
       const checked = validate(route.response.schema, result.body);
@@ -487,67 +600,12 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
       etagMatches(c.req.header('if-none-match'), etag)
     ) {
       headers.delete('content-type');
-      return new Response(null, { status: 304, headers });
+      return { response: new Response(null, { status: 304, headers }), text: null };
     }
     // A known length lets the compression middleware leave small answers alone.
     headers.set('content-length', String(Buffer.byteLength(json)));
-    return new Response(json, { status, headers });
+    return { response: new Response(json, { status, headers }), text: json };
   }
 
   return app;
-}
-
-function claimKey(
-  db: Db,
-  scope: string,
-  key: string,
-  routeId: string,
-  requestHash: string,
-  now: Date,
-): Response | undefined {
-  return db.transaction(() => {
-    db.run('DELETE FROM idempotency_keys WHERE created_at < ?', [
-      new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString(),
-    ]);
-    const stored = db.get<StoredResponse>(
-      'SELECT request_hash, status, response_body, response_headers, created_at FROM idempotency_keys WHERE scope = ? AND idem_key = ?',
-      [scope, key],
-    );
-    if (!stored) {
-      db.run(
-        'INSERT INTO idempotency_keys (scope, idem_key, route_id, request_hash, status, created_at) VALUES (?, ?, ?, ?, 0, ?)',
-        [scope, key, routeId, requestHash, now.toISOString()],
-      );
-      return undefined;
-    }
-    if (stored.request_hash !== requestHash) {
-      throw problem(
-        'idempotency_key_reused',
-        'This Idempotency-Key was already used for a different request',
-      );
-    }
-    if (stored.status === 0)
-      throw problem('conflict', 'A request with this Idempotency-Key is still in progress');
-    const headers = new Headers(JSON.parse(stored.response_headers ?? '{}') as Record<string, string>);
-    headers.set('idempotent-replayed', 'true');
-    headers.set('cache-control', 'no-store');
-    return new Response(stored.response_body, { status: stored.status, headers });
-  });
-}
-
-async function storeKey(db: Db, scope: string, key: string, response: Response): Promise<void> {
-  if (response.status >= 500) {
-    db.run('DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ?', [scope, key]);
-    return;
-  }
-  const body = response.body ? await response.clone().text() : null;
-  const headers: Record<string, string> = {};
-  for (const name of REPLAYED_HEADERS) {
-    const value = response.headers.get(name);
-    if (value) headers[name] = value;
-  }
-  db.run(
-    'UPDATE idempotency_keys SET status = ?, response_body = ?, response_headers = ? WHERE scope = ? AND idem_key = ?',
-    [response.status, body, JSON.stringify(headers), scope, key],
-  );
 }
