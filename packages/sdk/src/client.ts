@@ -16,10 +16,12 @@ import { type RegistrationsArea, registrationsArea } from './areas/registrations
 import { type ReviewsArea, reviewsArea } from './areas/reviews.js';
 import { type SessionsArea, sessionsArea } from './areas/sessions.js';
 import { type CacheOptions, createEtagCache } from './cache.js';
+import { checkRequest, type RequestCheck } from './check-request.js';
 import {
   iterate,
   type PagedRoute,
   type PageItem,
+  type PageIterator,
   type PageOptions,
   type PageQueryInput,
   pages,
@@ -53,7 +55,11 @@ export interface ClientOptions {
   timeout?: number | undefined;
   retry?: RetryOptions | undefined;
   hooks?: ClientHooks | undefined;
-  /** Check every response against its route's schema. Default `true`. */
+  /**
+   * Check every response against its route's schema, and (with {@link createClient}) every request
+   * before sending it ({@link checkRequest}: a refusal is the `NassijValidationError` the server would
+   * give). Routes without schemas (the refs of the browser bundles) are not checked. Default `true`.
+   */
   validate?: boolean | undefined;
   /** Where the token lives; default {@link memoryTokenStorage}. */
   tokenStorage?: TokenStorage | undefined;
@@ -76,12 +82,15 @@ export interface ClientOptions {
 export interface BaseClient {
   /** Calls any route of the contract, typed from its schemas. */
   request<R extends AnyRoute>(route: R, ...input: InputTuple<RequestInput<R>>): Promise<RouteResult<R>>;
-  /** Items of a list route, page after page, fetched only as the loop asks for them. */
+  /**
+   * Items of a list route, page after page, fetched only as the loop asks for them; `.collect({ limit })`
+   * gathers up to `limit` of them into an array.
+   */
   iterate<R extends PagedRoute>(
     route: R,
     query?: PageQueryInput<R>,
     options?: PageOptions<R>,
-  ): AsyncGenerator<PageItem<R>, void, undefined>;
+  ): PageIterator<PageItem<R>>;
   /** Whole pages (with `total` and `facets`) of a list route. */
   pages<R extends PagedRoute>(
     route: R,
@@ -158,7 +167,7 @@ export interface NassijClient extends BaseClient {
  * ```
  */
 export function createClient(options: ClientOptions): NassijClient {
-  const base = createBaseClient(options);
+  const base = baseClient(options, checkRequest);
   const transport = base.transport;
   return {
     ...base,
@@ -185,8 +194,9 @@ export function createClient(options: ClientOptions): NassijClient {
 
 /**
  * Creates the core of a client ({@link BaseClient}): the same transport, retries, cache and sign-in as
- * {@link createClient}, without the area namespaces. Wrap it with an area when you want one
- * (`callsArea(client.transport)`), or call routes with `request`.
+ * {@link createClient}, without the area namespaces, and without the check of requests before sending
+ * ({@link checkRequest}; the server makes it, with the same errors), so that a page loads neither. Wrap
+ * it with an area when you want one (`callsArea(client.transport)`), or call routes with `request`.
  *
  * @example
  * ```ts
@@ -198,6 +208,10 @@ export function createClient(options: ClientOptions): NassijClient {
  * ```
  */
 export function createBaseClient(options: ClientOptions): BaseClient {
+  return baseClient(options);
+}
+
+function baseClient(options: ClientOptions, check?: RequestCheck): BaseClient {
   const tokens = options.tokenStorage ?? memoryTokenStorage();
   if (options.token !== undefined) tokens.set(options.token);
   const transport = createTransport({
@@ -211,6 +225,7 @@ export function createBaseClient(options: ClientOptions): BaseClient {
     locale: options.locale,
     tokens,
     getToken: options.getToken,
+    checkRequest: check,
   });
   return {
     request: transport.request,

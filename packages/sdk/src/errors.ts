@@ -1,5 +1,6 @@
-import { type ErrorCode, type FieldError, type Problem, readProblem } from '@nassij/contract';
+import { type AnyRoute, type ErrorCode, type FieldError, type Problem, readProblem } from '@nassij/contract';
 import { isRetryableStatus, parseRetryAfter } from './retry.js';
+import type { RouteResult } from './types.js';
 
 /**
  * Codes of failures that happen on the client side, where no server answered with a problem document.
@@ -43,6 +44,8 @@ export interface NassijErrorInit {
   retryable?: boolean | undefined;
   problem?: Problem | undefined;
   retryAfterMs?: number | undefined;
+  /** The operation id of the route the call was to, such as `applications.update`. */
+  routeId?: string | undefined;
   cause?: unknown;
 }
 
@@ -74,6 +77,8 @@ export class NassijError extends Error {
   readonly problem: Problem | undefined;
   /** How long the server asked to wait before trying again (`Retry-After`), in milliseconds. */
   readonly retryAfterMs: number | undefined;
+  /** The operation id of the route the failed call was to (`applications.update`), when known. */
+  readonly routeId: string | undefined;
 
   constructor(message: string, init: NassijErrorInit) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -83,6 +88,7 @@ export class NassijError extends Error {
     this.retryable = init.retryable ?? false;
     this.problem = init.problem;
     this.retryAfterMs = init.retryAfterMs;
+    this.routeId = init.routeId;
   }
 }
 
@@ -107,12 +113,26 @@ export class NassijApiError extends NassijError {
 }
 
 /**
- * The request broke the contract: `422 validation_failed` from the server, or a file the client refused
- * before sending it (`file_too_large`, `file_type_not_allowed`; `status` is then undefined).
+ * The request broke the contract. The same refusal gives this class with the same `code` and
+ * `fieldErrors` shape whether the client refused before sending (`status` is then `undefined`) or the
+ * server answered (`status` set):
+ *
+ * - `validation_failed`: params, query or body do not match the route's schemas. A client made with
+ *   `createClient` checks them before sending (`checkRequest`, while `validate` is on), with the server's
+ *   own function on what the server will read, so `fieldErrors` are alike, `in` naming the part;
+ * - `precondition_required`: a write that needs `If-Match` was made without it;
+ * - `file_too_large`, `file_type_not_allowed`: a file breaks its document's rules (checked before
+ *   sending when the upload is given `rules`).
  *
  * @example
  * ```ts
- * if (error instanceof NassijValidationError) for (const f of error.fieldErrors) markField(f.path, f.code);
+ * try {
+ *   await client.calls.search({ q: 'x'.repeat(500) });
+ * } catch (error) {
+ *   if (!(error instanceof NassijValidationError)) throw error;
+ *   for (const f of error.fieldErrors) markField(f.path, f.code); // '/q', 'too_long'
+ *   error.status; // undefined: refused before sending (422 had the server refused it)
+ * }
  * ```
  */
 export class NassijValidationError extends NassijApiError {
@@ -124,16 +144,58 @@ export class NassijValidationError extends NassijApiError {
  * `current` is the server's current representation and `etag` its ETag, so the caller can merge and
  * retry with `ifMatch: error.etag`.
  *
+ * `Current` is the resource's type. `error instanceof NassijConflictError` cannot know which call threw,
+ * so it gives `NassijConflictError<unknown>`; the typed guards give the resource: the area's own
+ * (`client.applications.isConflict(error)`, whose `current` is an `Application`) or
+ * {@link isConflictError} with the route called (`isConflictError(error, updateApplication)`). When the
+ * client validates (the default), `current` was checked against that route's response schema.
+ *
  * @example
  * ```ts
- * if (error instanceof NassijConflictError) showMerge(local, error.current, error.etag);
+ * try {
+ *   ({ data, etag } = await client.applications.update(id, patch, { ifMatch: etag }));
+ * } catch (error) {
+ *   if (!client.applications.isConflict(error) || error.etag === undefined) throw error;
+ *   const theirs: Application | undefined = error.current; // typed: the draft as someone else saved it
+ *   ({ data, etag } = await client.applications.update(id, merge(patch, theirs), { ifMatch: error.etag }));
+ * }
  * ```
  */
-export class NassijConflictError extends NassijApiError {
-  override name = 'NassijConflictError';
+export interface NassijConflictError<Current = unknown> extends NassijApiError {
   /** The server's current representation of the resource, when it sent one. */
-  readonly current: unknown;
+  readonly current: Current | undefined;
   /** The ETag of `current` (the response's `ETag` header), to send as `If-Match` after merging. */
+  readonly etag: string | undefined;
+}
+
+/**
+ * The constructor of {@link NassijConflictError}. Its `prototype` is a `NassijConflictError<unknown>`, which
+ * is what `instanceof` narrows to, so `current` reads as `unknown` there (a generic class would give `any`).
+ *
+ * @example
+ * ```ts
+ * const conflict = new NassijConflictError<Application>('Changed since read', { code: 'precondition_failed', status: 412, current, etag });
+ * ```
+ */
+export interface NassijConflictErrorConstructor {
+  new <Current = unknown>(
+    message: string,
+    init: NassijErrorInit & { current?: Current | undefined; etag?: string | undefined },
+  ): NassijConflictError<Current>;
+  readonly prototype: NassijConflictError;
+}
+
+/**
+ * Makes and recognises {@link NassijConflictError}s (the SDK makes them from `412` answers).
+ *
+ * @example
+ * ```ts
+ * if (error instanceof NassijConflictError) showMerge(local, error.current, error.etag); // current: unknown
+ * ```
+ */
+export const NassijConflictError = class NassijConflictError extends NassijApiError {
+  override name = 'NassijConflictError';
+  readonly current: unknown;
   readonly etag: string | undefined;
 
   constructor(message: string, init: NassijErrorInit & { current?: unknown; etag?: string | undefined }) {
@@ -141,6 +203,29 @@ export class NassijConflictError extends NassijApiError {
     this.current = init.current;
     this.etag = init.etag;
   }
+} as NassijConflictErrorConstructor;
+
+/**
+ * Whether `error` is a {@link NassijConflictError}; given the `route` that was called, also whether it
+ * came from a call to that route, and then `current` is typed as the route's resource.
+ *
+ * @example
+ * ```ts
+ * import { updateApplication } from '@nassij/contract';
+ *
+ * catch (error) {
+ *   if (isConflictError(error, updateApplication)) showMerge(error.current?.answers, error.etag); // an Application
+ *   else if (isConflictError(error)) reload(); // current: unknown
+ * }
+ * ```
+ */
+export function isConflictError(error: unknown): error is NassijConflictError;
+export function isConflictError<R extends AnyRoute>(
+  error: unknown,
+  route: R,
+): error is NassijConflictError<RouteResult<R>>;
+export function isConflictError(error: unknown, route?: AnyRoute): boolean {
+  return error instanceof NassijConflictError && (route === undefined || error.routeId === route.id);
 }
 
 /**
@@ -232,14 +317,26 @@ const CODE_BY_STATUS: Readonly<Record<number, ErrorCode>> = {
 };
 
 /**
+ * Codes of refusals the client may also make before sending; the server's answers with these codes give
+ * the same class as the client's refusals ({@link NassijValidationError}).
+ */
+const REFUSALS: readonly ErrorCode[] = [
+  'validation_failed',
+  'precondition_required',
+  'file_too_large',
+  'file_type_not_allowed',
+];
+
+/**
  * Turns an error response into the matching {@link NassijError}. Reads the body, so call it once.
+ * `routeId`, the operation id of the route called, is kept on the error (for {@link isConflictError}).
  *
  * @example
  * ```ts
- * if (!response.ok) throw await errorFromResponse(response);
+ * if (!response.ok) throw await errorFromResponse(response, 'applications.update');
  * ```
  */
-export async function errorFromResponse(response: Response): Promise<NassijError> {
+export async function errorFromResponse(response: Response, routeId?: string): Promise<NassijError> {
   const status = response.status;
   const text = await response.text().catch(() => '');
   let json: unknown;
@@ -253,6 +350,7 @@ export async function errorFromResponse(response: Response): Promise<NassijError
   const headerRetry = parseRetryAfter(response.headers.get('retry-after'));
   const init = {
     status,
+    routeId,
     requestId: problem?.requestId ?? response.headers.get('x-request-id') ?? undefined,
     retryable: isRetryableStatus(status),
     problem,
@@ -276,7 +374,7 @@ export async function errorFromResponse(response: Response): Promise<NassijError
       etag: response.headers.get('etag') ?? undefined,
     });
   }
-  if (problem.code === 'validation_failed')
+  if (REFUSALS.includes(problem.code))
     return new NassijValidationError(message, { ...init, code: problem.code });
   return new NassijApiError(message, { ...init, code: problem.code });
 }

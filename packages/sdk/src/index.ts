@@ -45,6 +45,7 @@ export { type RegistrationsArea, registrationsArea } from './areas/registrations
 export { type ReviewsArea, reviewsArea } from './areas/reviews.js';
 export { type SessionsArea, sessionsArea } from './areas/sessions.js';
 export { type CacheOptions, cacheKey, createEtagCache, type EtagCache } from './cache.js';
+export { type CheckedInput, checkRequest, type RequestCheck } from './check-request.js';
 export {
   type BaseClient,
   type ClientOptions,
@@ -55,10 +56,12 @@ export {
 export {
   type ClientErrorCode,
   errorFromResponse,
+  isConflictError,
   isNassijError,
   NassijAbortError,
   NassijApiError,
   NassijConflictError,
+  type NassijConflictErrorConstructor,
   NassijError,
   type NassijErrorCode,
   type NassijErrorInit,
@@ -67,7 +70,14 @@ export {
   NassijTimeoutError,
   NassijValidationError,
 } from './errors.js';
-export type { PagedRoute, PageItem, PageOptions, PageQueryInput } from './paginate.js';
+export type {
+  CollectOptions,
+  PagedRoute,
+  PageItem,
+  PageIterator,
+  PageOptions,
+  PageQueryInput,
+} from './paginate.js';
 export { isRetryableStatus, parseRetryAfter, type RetryOptions, retryDelay } from './retry.js';
 export { memoryTokenStorage, sessionTokenStorage, type TokenStorage } from './tokens.js';
 export type {

@@ -1,5 +1,6 @@
 import type { AnyRoute, PageOf } from '@nassij/contract';
 import type * as z from 'zod/mini';
+import { NassijValidationError } from './errors.js';
 import type { Transport } from './transport.js';
 import type { RequestOptions, RouteResult } from './types.js';
 
@@ -75,16 +76,47 @@ export async function* pages<R extends PagedRoute>(
 }
 
 /**
- * Yields the items of every page in order, fetching lazily like {@link pages}.
+ * What `collect` takes: `limit`, the most items to gather. It is required, so that a list never fills
+ * memory by accident; ask for what you will show or process.
  *
  * @example
  * ```ts
- * for await (const call of iterate(t, searchCalls, { region: ['MA-06'] }, { signal })) {
- *   if (shown++ === 50) break; // no further page is fetched
- * }
+ * const options: CollectOptions = { limit: 500 };
  * ```
  */
-export async function* iterate<R extends PagedRoute>(
+export interface CollectOptions {
+  /** Most items to gather (a positive integer); no page is fetched once they are in. */
+  limit: number;
+}
+
+/**
+ * What `iterate` returns: an async generator of the items of every page, fetched lazily, with
+ * `collect({ limit })` to gather them into an array instead of looping (like Stripe's
+ * `autoPagingToArray`).
+ *
+ * @example
+ * ```ts
+ * const calls: PageIterator<CallSummary> = client.calls.iterate({ status: ['open'] });
+ * const first200 = await calls.collect({ limit: 200 });
+ * ```
+ */
+export interface PageIterator<T> extends AsyncGenerator<T, void, undefined> {
+  /**
+   * Gathers the items the iterator has not yet yielded, page after page, until `limit` items are in
+   * or the pages end; it stops fetching as soon as it has `limit`. The query's own `limit` stays the
+   * page size: pass `limit: 100` there to make fewer requests. Refuses a `limit` that is not a positive
+   * integer with `NassijValidationError` (`validation_failed`), sending nothing.
+   *
+   * @example
+   * ```ts
+   * const calls = await client.calls.iterate({ region: ['MA-06'], limit: 100 }).collect({ limit: 500 });
+   * calls.length; // at most 500, in at most 5 requests
+   * ```
+   */
+  collect(options: CollectOptions): Promise<T[]>;
+}
+
+async function* items<R extends PagedRoute>(
   t: Transport,
   route: R,
   query?: PageQueryInput<R>,
@@ -93,4 +125,42 @@ export async function* iterate<R extends PagedRoute>(
   for await (const page of pages(t, route, query, options)) {
     yield* (page as PageOf<PageItem<R>>).items;
   }
+}
+
+async function collect<T>(from: AsyncGenerator<T, void, undefined>, limit: unknown): Promise<T[]> {
+  if (!Number.isSafeInteger(limit) || (limit as number) < 1) {
+    throw new NassijValidationError('collect: limit must be a positive integer', {
+      code: 'validation_failed',
+    });
+  }
+  const out: T[] = [];
+  for await (const item of from) {
+    out.push(item);
+    if (out.length === limit) break; // ends the generator: no further page is fetched
+  }
+  return out;
+}
+
+/**
+ * Yields the items of every page in order, fetching lazily like {@link pages}; `collect({ limit })`
+ * gathers them into an array.
+ *
+ * @example
+ * ```ts
+ * for await (const call of iterate(t, searchCalls, { region: ['MA-06'] }, { signal })) {
+ *   if (shown++ === 50) break; // no further page is fetched
+ * }
+ * const open = await iterate(t, searchCalls, { status: ['open'] }).collect({ limit: 100 });
+ * ```
+ */
+export function iterate<R extends PagedRoute>(
+  t: Transport,
+  route: R,
+  query?: PageQueryInput<R>,
+  options?: PageOptions<R>,
+): PageIterator<PageItem<R>> {
+  const generator = items(t, route, query, options);
+  return Object.assign(generator, {
+    collect: (collectOptions: CollectOptions) => collect(generator, collectOptions?.limit),
+  });
 }

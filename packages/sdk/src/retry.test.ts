@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isRetryableStatus, parseRetryAfter, retryDelay, retryPolicy, sleep } from './retry.js';
+import { isRetryableStatus, kyRetryOptions, parseRetryAfter, retryDelay, retryPolicy } from './retry.js';
 
 test('Retry-After is read as seconds or as an HTTP date', () => {
   assert.equal(parseRetryAfter('3'), 3000);
@@ -50,9 +50,23 @@ test('only transient statuses are retryable', () => {
   assert.deepEqual([400, 401, 404, 409, 412, 422, 501].map(isRetryableStatus), Array(7).fill(false));
 });
 
-test('sleep rejects with the abort reason', async () => {
-  const controller = new AbortController();
-  const waiting = sleep(10_000, controller.signal);
-  controller.abort(new Error('stop'));
-  await assert.rejects(waiting, /stop/);
+test('ky retries writes only when they carry an Idempotency-Key, and honours Retry-After on every retryable status', () => {
+  const policy = retryPolicy({ limit: 4, baseDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 5000 });
+  const keyed = kyRetryOptions(policy, true);
+  assert.deepEqual(keyed.methods, ['get', 'post', 'put', 'patch', 'delete']);
+  assert.deepEqual(kyRetryOptions(policy, false).methods, ['get'], 'no key: reads only');
+  assert.equal(keyed.limit, 4);
+  assert.deepEqual(keyed.statusCodes, [408, 429, 500, 502, 503, 504]);
+  assert.deepEqual(keyed.afterStatusCodes, keyed.statusCodes);
+  assert.equal(keyed.maxRetryAfter, 5000);
+  assert.equal(keyed.jitter, undefined, 'the jitter and the cap are in retryDelay');
+  const random = Math.random;
+  try {
+    Math.random = () => 0.999;
+    assert.equal(keyed.delay?.(1), 99, 'ky counts attempts from 1: the first retry waits up to baseDelayMs');
+    assert.equal(keyed.delay?.(3), 399);
+    assert.equal(keyed.delay?.(10), 999, 'capped at maxDelayMs');
+  } finally {
+    Math.random = random;
+  }
 });

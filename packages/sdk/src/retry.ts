@@ -1,4 +1,5 @@
 import type { HttpMethod } from '@nassij/contract';
+import type { RetryOptions as KyRetryOptions } from 'ky';
 
 /**
  * How the client retries a failed call. Every call (read or write) retries network errors and the
@@ -48,7 +49,7 @@ export function retryPolicy(options: RetryOptions | undefined): RetryPolicy {
   };
 }
 
-const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_STATUSES = [408, 429, 500, 502, 503, 504];
 
 /**
  * Whether a response with this status may succeed if sent again.
@@ -60,7 +61,7 @@ const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503
  * ```
  */
 export function isRetryableStatus(status: number): boolean {
-  return RETRYABLE_STATUSES.has(status);
+  return RETRYABLE_STATUSES.includes(status);
 }
 
 /**
@@ -107,13 +108,16 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 }
 
 /**
- * The wait before retry number `retry` (0 for the first retry): the server's `Retry-After` when it sent
- * one (capped at `maxRetryAfterMs`), else full-jitter exponential backoff — a random wait between 0 and
- * `min(maxDelayMs, baseDelayMs × 2^retry)`, so that many clients failing together do not return together.
+ * The backoff before retry number `retry` (0 for the first retry) when the server sent no `Retry-After`:
+ * full-jitter exponential backoff, a random wait between 0 and `min(maxDelayMs, baseDelayMs × 2^retry)`,
+ * so that many clients failing together do not return together. With `retryAfterMs` (the server's
+ * `Retry-After`), that wait capped at `maxRetryAfterMs` instead. ky calls this for its backoff (see
+ * {@link kyRetryOptions}) and applies `Retry-After` itself with the same cap.
  *
  * @example
  * ```ts
  * retryDelay(2, undefined, retryPolicy({})); // somewhere in [0, 1200)
+ * retryDelay(0, 120_000, retryPolicy({})); // 60000
  * ```
  */
 export function retryDelay(
@@ -127,28 +131,29 @@ export function retryDelay(
   return Math.floor(random() * ceiling);
 }
 
+const RETRY_METHODS: Lowercase<HttpMethod>[] = ['get', 'post', 'put', 'patch', 'delete'];
+
 /**
- * Waits `ms`, or rejects with the signal's reason as soon as it aborts.
+ * The policy as ky's `retry` option for one call. ky retries network errors and the statuses of
+ * {@link isRetryableStatus}, honouring `Retry-After` on every one of them (capped at `maxRetryAfterMs`),
+ * with {@link retryDelay}'s jittered backoff otherwise. Writes are retried only when the request carries
+ * an `Idempotency-Key` (`keyed`), the one thing that makes sending a write twice safe; ky alone would
+ * retry `PUT` and `DELETE` without one and never `POST`.
  *
  * @example
  * ```ts
- * await sleep(500, controller.signal);
+ * ky(url, { method: 'POST', headers: { 'idempotency-key': key }, retry: kyRetryOptions(retryPolicy({}), true) });
  * ```
  */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+export function kyRetryOptions(policy: RetryPolicy, keyed: boolean): KyRetryOptions {
+  // ky only reads these arrays, so the constants are shared.
+  return {
+    limit: policy.limit,
+    methods: keyed ? RETRY_METHODS : ['get'],
+    statusCodes: RETRYABLE_STATUSES,
+    afterStatusCodes: RETRYABLE_STATUSES,
+    maxRetryAfter: policy.maxRetryAfterMs,
+    // ky counts attempts from 1. The jitter and the cap are in retryDelay: ky's own stay off.
+    delay: (attempt) => retryDelay(attempt - 1, undefined, policy),
+  };
 }

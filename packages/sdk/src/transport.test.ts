@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { health } from '@nassij/contract';
-import { createClient } from './client.js';
+import { createBaseClient, createClient } from './client.js';
 import {
   NassijAbortError,
   NassijApiError,
@@ -13,6 +13,7 @@ import {
 } from './errors.js';
 import { type Peer, sendJson, startPeer } from './test-support/peer.js';
 import { createThing, getThing, updateThing } from './test-support/routes.js';
+import type { Sender } from './transport.js';
 
 const peers: Peer[] = [];
 after(async () => {
@@ -122,6 +123,55 @@ describe('error mapping', () => {
     assert.equal(server.received.length, 1, '422 is not retried');
   });
 
+  test('the refusals the client also makes give NassijValidationError from the server too', async () => {
+    const refusals = [
+      [428, 'precondition_required'],
+      [413, 'file_too_large'],
+      [415, 'file_type_not_allowed'],
+    ] as const;
+    const server = await peer((_request, response, index) => {
+      const [status, code] = refusals[index] ?? [500, 'internal'];
+      sendJson(response, status, { type: 't', title: code, status, code });
+    });
+    const client = createClient({ baseUrl: server.url });
+    for (const [status, code] of refusals) {
+      const error = await client.request(createThing, { body: { name: 'x' } }).catch((e: unknown) => e);
+      assert.ok(error instanceof NassijValidationError, code);
+      assert.equal(error.code, code);
+      assert.equal(error.status, status);
+      assert.equal(error.routeId, 'things.create');
+    }
+    const payload = await peer((_request, response) =>
+      sendJson(response, 413, { type: 't', title: 'Too large', status: 413, code: 'payload_too_large' }),
+    );
+    const other = await createClient({ baseUrl: payload.url })
+      .request(createThing, { body: { name: 'x' } })
+      .catch((e: unknown) => e);
+    assert.ok(other instanceof NassijApiError);
+    assert.equal(other instanceof NassijValidationError, false, 'not a refusal the client makes');
+  });
+
+  test("a request that breaks its route's schemas is refused before sending, unless validate is off", async () => {
+    const server = await peer((_request, response) => sendJson(response, 201, thing));
+    const client = createClient({ baseUrl: server.url });
+    const error = await client
+      .request(createThing, { body: { name: 42 } as unknown as { name: string } })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof NassijValidationError);
+    assert.equal(error.code, 'validation_failed');
+    assert.equal(error.status, undefined);
+    assert.deepEqual(
+      error.fieldErrors.map((f) => [f.path, f.in, f.code]),
+      [['/name', 'body', 'invalid_type']],
+    );
+    assert.equal(server.received.length, 0);
+    await client.request(createThing, { body: { name: 42 } as unknown as { name: string }, validate: false });
+    assert.equal(server.received.length, 1, 'validate: false sends it as it is');
+    const base = createBaseClient({ baseUrl: server.url });
+    await base.request(createThing, { body: { name: 42 } as unknown as { name: string } });
+    assert.equal(server.received.length, 2, 'a base client leaves the check to the server');
+  });
+
   test('an HTML error page from a proxy still gives a typed error from its status', async () => {
     const server = await peer((request, response) => {
       response.writeHead(request.url?.includes('broken') ? 500 : 502, {
@@ -225,7 +275,84 @@ describe('retries', () => {
   });
 });
 
+describe('senders', () => {
+  test("a sender is ky's fetch: retried with the same key, inside the hooks", async () => {
+    const server = await peer((_request, response) => sendJson(response, 201, thing));
+    const attempts: { key: string | null; body: string }[] = [];
+    const sender: Sender = async ({ url, method, headers, body, signal }) => {
+      attempts.push({ key: headers.get('idempotency-key'), body: await new Response(body).text() });
+      if (attempts.length === 1) throw new TypeError('connection reset');
+      return fetch(url, { method, headers, body: body ?? null, signal });
+    };
+    let hooked = 0;
+    const client = createClient({
+      baseUrl: server.url,
+      retry: fast,
+      hooks: {
+        beforeRequest: () => {
+          hooked++;
+          return undefined;
+        },
+      },
+    });
+    const created = await client.transport.send(
+      createThing,
+      { body: { name: 'Thing' } },
+      { make: () => '{"name":"Thing"}', contentType: 'application/json' },
+      sender,
+    );
+    assert.deepEqual(created, thing);
+    assert.equal(attempts.length, 2);
+    assert.equal(hooked, 2, 'the hooks ran around each attempt');
+    assert.ok(attempts[0]?.key);
+    assert.equal(attempts[1]?.key, attempts[0]?.key);
+    assert.deepEqual(
+      attempts.map((a) => a.body),
+      ['{"name":"Thing"}', '{"name":"Thing"}'],
+    );
+  });
+});
+
 describe('abort and timeout', () => {
+  test('aborting during the wait before a retry ends the call at once', async () => {
+    const server = await peer((_request, response) =>
+      sendJson(
+        response,
+        503,
+        { type: 't', title: 'Down', status: 503, code: 'unavailable' },
+        { 'retry-after': '30' },
+      ),
+    );
+    const client = createClient({ baseUrl: server.url });
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = client
+      .request(getThing, { params: { thingId: 'x' }, signal: controller.signal })
+      .catch((e: unknown) => e);
+    setTimeout(() => controller.abort(), 100);
+    const error = await pending;
+    assert.ok(error instanceof NassijAbortError);
+    assert.ok(Date.now() - started < 5_000, 'did not wait out Retry-After');
+    assert.equal(server.received.length, 1);
+  });
+
+  test('the time budget covers the waits between attempts', async () => {
+    const server = await peer((_request, response) =>
+      sendJson(
+        response,
+        429,
+        { type: 't', title: 'Slow down', status: 429, code: 'rate_limited' },
+        { 'retry-after': '30' },
+      ),
+    );
+    const client = createClient({ baseUrl: server.url, timeout: 200 });
+    const started = Date.now();
+    const error = await client.request(getThing, { params: { thingId: 'x' } }).catch((e: unknown) => e);
+    assert.ok(error instanceof NassijTimeoutError);
+    assert.ok(Date.now() - started < 5_000);
+    assert.equal(server.received.length, 1);
+  });
+
   test('aborting rejects with NassijAbortError and is never retried', async () => {
     const controller = new AbortController();
     const server = await peer(() => controller.abort()); // never answers

@@ -1,25 +1,20 @@
 import { type AnyRoute, type Locale, objectToQuery, validate } from '@nassij/contract';
-import ky from 'ky';
+import ky, { HTTPError } from 'ky';
+import type * as z from 'zod/mini';
 import { cacheKey, type EtagCache } from './cache.js';
+import type { RequestCheck } from './check-request.js';
 import {
   errorFromResponse,
   NassijAbortError,
   NassijApiError,
+  NassijConflictError,
   NassijError,
   NassijNetworkError,
   NassijResponseValidationError,
   NassijTimeoutError,
   NassijValidationError,
 } from './errors.js';
-import {
-  isRetryableStatus,
-  isWrite,
-  newIdempotencyKey,
-  parseRetryAfter,
-  type RetryPolicy,
-  retryDelay,
-  sleep,
-} from './retry.js';
+import { isRetryableStatus, isWrite, kyRetryOptions, newIdempotencyKey, type RetryPolicy } from './retry.js';
 import type { TokenStorage } from './tokens.js';
 import type { InputTuple, RequestInput, RequestOptions, RouteArgs, RouteResult } from './types.js';
 
@@ -61,7 +56,8 @@ export interface ClientHooks {
 }
 
 /**
- * One attempt of a call, as a {@link Sender} receives it.
+ * One attempt of a call, as a {@link Sender} receives it. `body` is the encoded body (a `Blob`, which
+ * XMLHttpRequest can send with progress).
  *
  * @example
  * ```ts
@@ -77,7 +73,9 @@ export interface Attempt {
 }
 
 /**
- * Sends one attempt and resolves with whatever response came back (error statuses included).
+ * Sends one attempt and resolves with whatever response came back (error statuses included); rejects
+ * when no response came. The transport plugs it into ky as its `fetch`, so ky's retries, hooks and the
+ * call's signal apply to it as to any call.
  *
  * @example
  * ```ts
@@ -87,7 +85,8 @@ export interface Attempt {
 export type Sender = (attempt: Attempt) => Promise<Response>;
 
 /**
- * A request body, made afresh for each attempt (a stream can be read only once).
+ * A request body: `make` is called once per call (ky clones the request for its retries, a stream
+ * included).
  *
  * @example
  * ```ts
@@ -118,11 +117,17 @@ export interface TransportConfig {
   locale?: Locale | undefined;
   tokens: TokenStorage;
   getToken?: (() => string | null | Promise<string | null>) | undefined;
+  /**
+   * Checks each request before it is sent, when `validate` is on: {@link checkRequest} in a full client;
+   * absent in a base client, so that browser bundles do not carry it.
+   */
+  checkRequest?: RequestCheck | undefined;
 }
 
 /**
- * The generic core every area namespace wraps: builds the URL, headers and body of a route, retries,
- * revalidates cached reads, maps failures to typed errors and validates the response.
+ * The generic core every area namespace wraps: builds the URL, headers and body of a route, checks the
+ * request against the route's schemas, sends it through ky (retries, hooks), revalidates cached reads,
+ * maps failures to typed errors and validates the response.
  *
  * @example
  * ```ts
@@ -144,7 +149,10 @@ export interface Transport {
     args: RouteArgs<R>,
     options?: RequestOptions,
   ): Promise<{ data: RouteResult<R>; etag: string | undefined }>;
-  /** Lower level: a call with a body made by the caller (uploads), optionally through another sender. */
+  /**
+   * Lower level: a call with a body made by the caller (uploads; it is not checked against the route's
+   * body schema), optionally through another sender than `fetch`.
+   */
   send<R extends AnyRoute>(
     route: R,
     input: RequestInput<R>,
@@ -153,7 +161,11 @@ export interface Transport {
   ): Promise<RouteResult<R>>;
   /** The token the next call would send. */
   token(): Promise<string | null>;
-  /** Runs the client's hooks around an attempt made without ky (the XMLHttpRequest upload path). */
+  /**
+   * Returns `sender` as it is: every sender now goes through ky, which runs the client's hooks.
+   *
+   * @deprecated Pass the sender to {@link Transport.send} directly.
+   */
   withHooks(sender: Sender): Sender;
 }
 
@@ -174,11 +186,10 @@ export function fillPath(template: string, params: Record<string, unknown> | und
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = params?.[name];
     if (value === undefined || value === null || value === '') {
-      throw new NassijValidationError(`Missing path parameter "${name}"`, {
+      const message = `Missing path parameter "${name}"`;
+      throw new NassijValidationError(message, {
         code: 'validation_failed',
-        fieldErrors: [
-          { path: `/${name}`, in: 'path', code: 'required', message: `Missing path parameter "${name}"` },
-        ],
+        fieldErrors: [{ path: `/${name}`, in: 'path', code: 'required', message }],
       });
     }
     return encodeURIComponent(String(value));
@@ -214,6 +225,12 @@ function jsonBody(route: AnyRoute, body: unknown): BodySpec | undefined {
   return { make: () => text, contentType: 'application/json' };
 }
 
+type CallArgs = RequestOptions & {
+  params?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+};
+
 async function readResult(
   route: AnyRoute,
   response: Response,
@@ -236,30 +253,73 @@ async function readResult(
     throw new NassijResponseValidationError(`${route.id}: the response is not JSON`, {
       status,
       requestId,
+      routeId: route.id,
       fieldErrors: [],
       cause,
     });
   }
   const schema = route.response.schema;
-  if (!checkSchema || schema === undefined) return data;
+  return checkSchema && schema ? conform(route, schema, data, status, requestId) : data;
+}
+
+/** The parsed value of a response body that matches the route's schema; throws when it does not. */
+function conform(
+  route: AnyRoute,
+  schema: z.core.$ZodType,
+  data: unknown,
+  status: number | undefined,
+  requestId: string | undefined,
+): unknown {
   const result = validate(schema, data);
   if (result.ok) return result.value;
   throw new NassijResponseValidationError(`${route.id}: the response does not match the contract`, {
     status,
     requestId,
+    routeId: route.id,
     fieldErrors: result.errors,
   });
 }
 
 /**
- * Builds the {@link Transport} over ky. ky's own retry and timeout are off: the transport retries every
- * method itself so a write keeps one `Idempotency-Key` across attempts, and the time budget covers the
- * whole call rather than one attempt.
+ * The error of an error response. A conflict's `current` is checked like a response (it is the route's
+ * resource, and {@link isConflictError} types it so).
+ */
+async function failure(route: AnyRoute, response: Response, checkSchema: boolean): Promise<NassijError> {
+  const error = await errorFromResponse(response, route.id);
+  const schema = route.response.schema;
+  if (error instanceof NassijConflictError && checkSchema && schema && error.current !== undefined)
+    conform(route, schema, error.current, error.status, error.requestId);
+  return error;
+}
+
+/** A {@link Sender} as ky's `fetch`: ky hands it each attempt's `Request`. */
+function senderFetch(sender: Sender): typeof globalThis.fetch {
+  return async (input) => {
+    const request = input as Request;
+    return sender({
+      url: request.url,
+      method: request.method,
+      headers: request.headers,
+      body: request.body === null ? undefined : await request.blob(),
+      signal: request.signal,
+    });
+  };
+}
+
+/** Longest delay a timer takes (2^31 − 1 ms); a longer budget would fire at once. */
+const MAX_TIMER = 2_147_483_647;
+
+/**
+ * Builds the {@link Transport} over ky. ky retries (network errors and transient statuses, honouring
+ * `Retry-After`, with jittered capped backoff) and runs the hooks. On top of it the transport keeps what
+ * ky cannot: one `Idempotency-Key` per write, the same on every attempt, so that ky may retry writes too
+ * (it retries a write only when it carries one), and one time budget for the whole call, retries and
+ * waits included (ky's `timeout` is per attempt), as an `AbortSignal` beside the caller's.
  *
  * @example
  * ```ts
  * const t = createTransport({ baseUrl, timeout: 15_000, retry: retryPolicy({}), hooks: {}, validate: true,
- *   cache: null, tokens: memoryTokenStorage() });
+ *   cache: null, tokens: memoryTokenStorage(), checkRequest });
  * const account = await t.request(me);
  * ```
  */
@@ -267,19 +327,23 @@ export function createTransport(config: TransportConfig): Transport {
   const beforeRequest = list(config.hooks.beforeRequest);
   const afterResponse = list(config.hooks.afterResponse);
   const http = ky.create({
-    retry: 0,
     timeout: false,
-    throwHttpErrors: false,
+    // ky retries only what it throws: the retryable statuses; any other comes back as a response.
+    throwHttpErrors: isRetryableStatus,
     ...(config.fetch ? { fetch: config.fetch } : {}),
     hooks: {
       beforeRequest: beforeRequest.map((hook) => (request: Request) => hook(request)),
       afterResponse: afterResponse.map(
         (hook) => (request: Request, _options: unknown, response: Response) => hook(request, response),
       ),
+      // The failed answer is dropped: free its connection rather than wait for the collector.
+      beforeRetry: [
+        ({ error }) => {
+          if (error instanceof HTTPError) error.response.body?.cancel().catch(() => undefined);
+        },
+      ],
     },
   });
-  const kySender: Sender = ({ url, method, headers, body, signal }) =>
-    http(url, { method, headers, signal, ...(body === undefined ? {} : { body }) });
 
   const token = async (): Promise<string | null> =>
     config.getToken ? ((await config.getToken()) ?? null) : config.tokens.get();
@@ -287,13 +351,13 @@ export function createTransport(config: TransportConfig): Transport {
   async function exchange<R extends AnyRoute>(
     route: R,
     input: RequestInput<R>,
-    bodySpec: BodySpec | undefined = jsonBody(route, input.body),
-    sender: Sender = kySender,
+    givenBody?: BodySpec,
+    sender?: Sender,
   ): Promise<{ data: RouteResult<R>; etag: string | undefined }> {
-    const args = input as RequestOptions & {
-      params?: Record<string, unknown>;
-      query?: Record<string, unknown>;
-    };
+    const args = input as CallArgs;
+    const checkSchema = args.validate ?? config.validate;
+    if (checkSchema) config.checkRequest?.(route, args, givenBody === undefined);
+    const bodySpec = givenBody ?? jsonBody(route, args.body);
     const url = buildUrl(config.baseUrl, route.path, args.params, args.query);
     const locale = args.locale ?? config.locale;
     const bearer = await token();
@@ -312,118 +376,80 @@ export function createTransport(config: TransportConfig): Transport {
     const cached = key === undefined ? undefined : config.cache?.get(key);
     if (cached) setDefault('if-none-match', cached.etag);
 
-    // One controller for the whole call: the caller's signal and the time budget both end it.
-    const controller = new AbortController();
+    // The caller's signal and the time budget of the whole call both end it, waits between retries too.
     const outer = args.signal;
-    let timedOut = false;
-    const onAbort = () => controller.abort(outer?.reason);
     const budget = args.timeout ?? config.timeout;
-    const timer =
-      Number.isFinite(budget) && budget > 0
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort(new DOMException('The call ran out of time', 'TimeoutError'));
-          }, budget)
-        : undefined;
-    if (outer?.aborted) controller.abort(outer.reason);
-    else outer?.addEventListener('abort', onAbort, { once: true });
-
+    const deadline =
+      Number.isFinite(budget) && budget > 0 ? AbortSignal.timeout(Math.min(budget, MAX_TIMER)) : undefined;
+    const signals = [outer, deadline].filter((signal) => signal !== undefined);
+    const signal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
     const stopped = (cause: unknown): NassijError | undefined => {
-      if (timedOut) {
+      if (deadline?.aborted) {
         return new NassijTimeoutError(`${route.id} took longer than ${budget} ms`, {
           code: 'timeout',
           retryable: true,
+          routeId: route.id,
           cause,
         });
       }
-      if (controller.signal.aborted)
-        return new NassijAbortError(`${route.id} was aborted`, { code: 'aborted', cause });
+      if (outer?.aborted)
+        return new NassijAbortError(`${route.id} was aborted`, { code: 'aborted', routeId: route.id, cause });
       return undefined;
     };
 
     try {
-      for (let attempt = 0; ; attempt++) {
-        if (controller.signal.aborted) throw stopped(controller.signal.reason);
-        let response: Response;
-        try {
-          response = await sender({
-            url,
-            method: route.method,
-            headers,
-            body: bodySpec?.make(),
-            signal: controller.signal,
-          });
-        } catch (cause) {
-          const stop = stopped(cause);
-          if (stop) throw stop;
-          if (cause instanceof NassijError) throw cause;
-          if (attempt < config.retry.limit) {
-            await sleep(retryDelay(attempt, undefined, config.retry), controller.signal);
-            continue;
-          }
-          throw new NassijNetworkError(`${route.id}: the server could not be reached`, {
-            code: 'network_error',
-            retryable: true,
-            cause,
-          });
-        }
-        if (isRetryableStatus(response.status) && attempt < config.retry.limit) {
-          const wait = retryDelay(
-            attempt,
-            parseRetryAfter(response.headers.get('retry-after')),
-            config.retry,
-          );
-          await response.body?.cancel().catch(() => undefined);
-          await sleep(wait, controller.signal);
-          continue;
-        }
-        const requestId = response.headers.get('x-request-id') ?? undefined;
-        if (response.status === 304) {
-          await response.body?.cancel().catch(() => undefined);
-          if (cached) return { data: cached.value as RouteResult<R>, etag: cached.etag };
-          throw new NassijApiError(`${route.id}: 304 without a cached body`, {
-            code: 'internal',
-            status: 304,
-            requestId,
-          });
-        }
-        if (!response.ok) throw await errorFromResponse(response);
-        const value = await readResult(route, response, args.validate ?? config.validate, requestId);
-        const etag = response.headers.get('etag') ?? undefined;
-        if (key !== undefined && etag) config.cache?.set(key, etag, value);
-        return { data: value as RouteResult<R>, etag };
+      if (signal?.aborted) throw signal.reason;
+      let response: Response;
+      try {
+        response = await http(url, {
+          method: route.method,
+          headers,
+          ...(bodySpec === undefined ? {} : { body: bodySpec.make() }),
+          ...(signal === undefined ? {} : { signal }),
+          ...(sender === undefined ? {} : { fetch: senderFetch(sender) }),
+          retry: {
+            ...kyRetryOptions(config.retry, headers.has('idempotency-key')),
+            // A refusal a sender or hook made itself is final.
+            shouldRetry: ({ error }) => (error instanceof NassijError ? false : undefined),
+          },
+        });
+      } catch (error) {
+        // A retryable status that stayed so through every retry.
+        if (!(error instanceof HTTPError)) throw error;
+        response = error.response;
       }
+      const requestId = response.headers.get('x-request-id') ?? undefined;
+      if (response.status === 304) {
+        await response.body?.cancel().catch(() => undefined);
+        if (cached) return { data: cached.value as RouteResult<R>, etag: cached.etag };
+        throw new NassijApiError(`${route.id}: 304 without a cached body`, {
+          code: 'internal',
+          status: 304,
+          requestId,
+          routeId: route.id,
+        });
+      }
+      if (!response.ok) throw await failure(route, response, checkSchema);
+      const value = await readResult(route, response, checkSchema, requestId);
+      const etag = response.headers.get('etag') ?? undefined;
+      if (key !== undefined && etag) config.cache?.set(key, etag, value);
+      return { data: value as RouteResult<R>, etag };
     } catch (error) {
       if (error instanceof NassijError) throw error;
       throw (
         stopped(error) ??
-        new NassijNetworkError(`${route.id} failed`, { code: 'network_error', cause: error })
+        new NassijNetworkError(`${route.id}: the server could not be reached`, {
+          code: 'network_error',
+          retryable: true,
+          routeId: route.id,
+          cause: error,
+        })
       );
-    } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onAbort);
     }
   }
 
   const send: Transport['send'] = async (route, input, body, sender) =>
     (await exchange(route, input, body, sender)).data;
-
-  function withHooks(sender: Sender): Sender {
-    return async (attempt) => {
-      let request = new Request(attempt.url, { method: attempt.method, headers: attempt.headers });
-      for (const hook of beforeRequest) {
-        const result = await hook(request);
-        if (result instanceof Response) return result;
-        if (result instanceof Request) request = result;
-      }
-      let response = await sender({ ...attempt, url: request.url, headers: request.headers });
-      for (const hook of afterResponse) {
-        const result = await hook(request, response.clone());
-        if (result instanceof Response) response = result;
-      }
-      return response;
-    };
-  }
 
   return {
     config,
@@ -433,6 +459,6 @@ export function createTransport(config: TransportConfig): Transport {
       exchange(route, { ...options, ...args } as RequestInput<typeof route>),
     send,
     token,
-    withHooks,
+    withHooks: (sender) => sender,
   };
 }

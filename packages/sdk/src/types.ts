@@ -20,7 +20,7 @@ export interface RequestOptions {
   ifMatch?: string | undefined;
   /** Extra headers for this call. */
   headers?: Record<string, string> | undefined;
-  /** Check the response against the route's schema; overrides the client's `validate`. */
+  /** Check the request and the response against the route's schemas; overrides the client's `validate`. */
   validate?: boolean | undefined;
   /** Language for this call (`Accept-Language`); overrides the client's. */
   locale?: Locale | undefined;

@@ -165,7 +165,8 @@ function parseHeaders(raw: string): Headers {
 
 /**
  * Sends through XMLHttpRequest, the one browser API that reports upload progress over HTTP/1.1
- * (streamed fetch bodies need HTTP/2 in Chromium).
+ * (streamed fetch bodies need HTTP/2 in Chromium). It is ky's `fetch` for the call (see `Sender`), so
+ * ky retries it, runs the hooks around it and aborts it like any call: no retry loop of its own.
  */
 function xhrSender(onProgress: (progress: UploadProgress) => void): Sender {
   return ({ url, method, headers, body, signal }) =>
@@ -225,9 +226,10 @@ export async function uploadFile<R extends AnyRoute>(
   const request = { ...rest, body: undefined } as never;
   if (!onProgress) return t.send(route, request, { make: () => form });
   if (typeof XMLHttpRequest === 'function' && !t.config.fetch) {
-    return t.send(route, request, { make: () => form }, t.withHooks(xhrSender(onProgress)));
+    return t.send(route, request, { make: () => form }, xhrSender(onProgress));
   }
-  // Encode once to know the total and the boundary; each attempt then streams the same bytes.
+  // Encode once to know the total and the boundary, then stream the bytes in chunks that report progress
+  // (ky's own `onUploadProgress` estimates a form's size, so its last event may fall short of the total).
   const encoded = new Response(form);
   const contentType = encoded.headers.get('content-type') ?? undefined;
   const bytes = new Uint8Array(await encoded.arrayBuffer());

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { REGION_CODES, RegionCode } from '../shared/ids.js';
 import { LOCALES } from '../shared/locale.js';
 import { validate } from '../shared/validate.js';
 import { REGIONS, Region, regionByCode, regionName } from './regions.js';
@@ -18,6 +19,24 @@ test('all 12 regions are present, in order, with a name and a seat in the 4 lang
     }
     assert.ok(validate(Region, region).ok, region.code);
   }
+});
+
+test('the RegionCode union lists the codes of REGIONS; its schema keeps the pattern check and message', () => {
+  assert.deepEqual(
+    REGIONS.map((region) => region.code),
+    [...REGION_CODES],
+  );
+  for (const code of REGION_CODES) assert.ok(validate(RegionCode, code).ok, code);
+  const refused = validate(RegionCode, 'MA-13', 'query');
+  assert.deepEqual(refused.ok ? [] : refused.errors, [
+    {
+      path: '',
+      in: 'query',
+      code: 'invalid_format',
+      message: 'A Moroccan region code from MA-01 to MA-12',
+      params: { format: 'regex' },
+    },
+  ]);
 });
 
 test('Tifinagh names use only Tifinagh letters, spaces and hyphens', () => {

@@ -5,6 +5,7 @@ import { CalendarDate } from '../shared/instant.js';
 import { LocalizedText } from '../shared/localized-text.js';
 import { Money } from '../shared/money.js';
 import { PageQuery } from '../shared/page.js';
+import { queryFlag } from '../shared/query-flag.js';
 import { Membership } from './auth.js';
 
 /**
@@ -137,7 +138,7 @@ export const AssociationSearchQuery = /* @__PURE__ */ (() =>
     region: z.optional(z.array(RegionCode)),
     domain: z.optional(z.array(DomainCode)),
     legalForm: z.optional(z.array(LegalForm)),
-    publicUtility: z.optional(z.stringbool()),
+    publicUtility: z.optional(queryFlag()),
     ...PageQuery,
   }))();
 export type AssociationSearchQuery = z.infer<typeof AssociationSearchQuery>;

@@ -45,7 +45,9 @@ export const AwardSearchQuery = /* @__PURE__ */ (() =>
     region: z.optional(z.array(RegionCode)),
     domain: z.optional(z.array(Code)),
     funderLevel: z.optional(z.array(FunderLevel)),
-    fiscalYear: z.optional(z.array(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100)))),
+    fiscalYear: z.optional(
+      z.array(z.coerce.number<number>().check(z.int(), z.minimum(2000), z.maximum(2100))),
+    ),
     ...PageQuery,
   }))();
 export type AwardSearchQuery = z.input<typeof AwardSearchQuery>;

@@ -225,7 +225,9 @@ export const CallSearchQuery = /* @__PURE__ */ (() =>
     sector: z.optional(z.array(Code)),
     funderLevel: z.optional(z.array(FunderLevel)),
     instrument: z.optional(z.array(Instrument)),
-    fiscalYear: z.optional(z.array(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100)))),
+    fiscalYear: z.optional(
+      z.array(z.coerce.number<number>().check(z.int(), z.minimum(2000), z.maximum(2100))),
+    ),
     awardRange: z.optional(z.array(AwardRange)),
     closing: z.optional(z.array(ClosingRange)),
     sort: z._default(CallSort, 'closing_soonest'),

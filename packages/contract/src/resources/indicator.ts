@@ -136,7 +136,7 @@ export type Indicator = z.infer<typeof Indicator>;
  */
 export const IndicatorQuery = /* @__PURE__ */ (() =>
   z.strictObject({
-    year: z.optional(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100))),
+    year: z.optional(z.coerce.number<number>().check(z.int(), z.minimum(2000), z.maximum(2100))),
     region: z.optional(RegionCode),
     code: z.optional(z.array(IndicatorCode)),
   }))();

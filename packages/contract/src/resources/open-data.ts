@@ -103,7 +103,7 @@ export type ExportParams = z.infer<typeof ExportParams>;
 export const ExportQuery = /* @__PURE__ */ (() =>
   z.strictObject({
     format: z._default(z.enum(['csv', 'json']), 'csv'),
-    year: z.optional(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100))),
+    year: z.optional(z.coerce.number<number>().check(z.int(), z.minimum(2000), z.maximum(2100))),
     region: z.optional(RegionCode),
     /** Only this consultation's records (datasets `consultations` and `contributions`). */
     consultationId: z.optional(Id),

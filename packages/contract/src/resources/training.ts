@@ -4,6 +4,7 @@ import { Instant, Period } from '../shared/instant.js';
 import { Locale, LocalizedText } from '../shared/localized-text.js';
 import { Money } from '../shared/money.js';
 import { PageQuery } from '../shared/page.js';
+import { queryFlag } from '../shared/query-flag.js';
 import { DISPLAY_TIME_ZONE } from '../shared/time.js';
 
 // Trainings follow schema.org Course / CourseInstance and LHÉO in spirit; credentials are meant to be
@@ -14,7 +15,7 @@ import { DISPLAY_TIME_ZONE } from '../shared/time.js';
 const Level = /* @__PURE__ */ (() => z.literal([1, 2, 3]))();
 
 /** A coerced level read from a URL query (`?level=2`). */
-const QueryLevel = /* @__PURE__ */ (() => z.pipe(z.coerce.number(), Level))();
+const QueryLevel = /* @__PURE__ */ (() => z.pipe(z.coerce.number<1 | 2 | 3>(), Level))();
 
 /** A short single-language label typed by a person (a name, a role): trimmed, 1–120 characters. */
 const ShortText = /* @__PURE__ */ (() => z.string().check(z.trim(), z.minLength(1), z.maxLength(120)))();
@@ -318,8 +319,8 @@ export const CourseSearchQuery = /* @__PURE__ */ (() =>
       language: z.optional(z.array(Locale)),
       from: z.optional(Instant),
       to: z.optional(Instant),
-      free: z.optional(z.stringbool()),
-      seatsAvailable: z.optional(z.stringbool()),
+      free: z.optional(queryFlag()),
+      seatsAvailable: z.optional(queryFlag()),
       sectorCode: z.optional(z.array(Code)),
       sort: z._default(z.enum(['next_session', 'newest', 'title']), 'next_session'),
       ...PageQuery,

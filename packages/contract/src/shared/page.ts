@@ -10,8 +10,10 @@ export const DEFAULT_PAGE_SIZE = 20;
  * previous page's `nextCursor`.
  */
 export const PageQuery = /* @__PURE__ */ (() => ({
+  // Coerced from the URL's text; `<number>` types the input as what a caller passes, so `limit: 'lots'`
+  // does not compile (the type parameter changes nothing at run time).
   limit: z._default(
-    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)),
+    z.coerce.number<number>().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)),
     DEFAULT_PAGE_SIZE,
   ),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),

@@ -9,8 +9,13 @@ import {
   uploadAttachment,
   withdrawApplication,
 } from '@nassij/contract';
-import { NassijResponseValidationError, NassijValidationError } from '../errors.js';
-import { iterate, type PageItem, type PageQueryInput } from '../paginate.js';
+import {
+  isConflictError,
+  type NassijConflictError,
+  NassijResponseValidationError,
+  NassijValidationError,
+} from '../errors.js';
+import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { BodyOf, RequestOptions, RouteResult, Versioned } from '../types.js';
 import { type UploadFile, type UploadProgress, type UploadRules, uploadFile } from '../upload.js';
@@ -101,12 +106,13 @@ export interface ApplicationsArea {
    * @example
    * ```ts
    * for await (const application of client.applications.iterate()) show(application);
+   * const drafts = await client.applications.iterate({ status: ['draft'] }).collect({ limit: 50 });
    * ```
    */
   iterate(
     query?: PageQueryInput<typeof listApplications>,
     options?: RequestOptions,
-  ): AsyncGenerator<PageItem<typeof listApplications>, void, undefined>;
+  ): PageIterator<PageItem<typeof listApplications>>;
   /**
    * One application, to show it. To edit it, use {@link ApplicationsArea.getWithEtag}.
    *
@@ -127,16 +133,23 @@ export interface ApplicationsArea {
   getWithEtag(applicationId: string, options?: RequestOptions): Promise<Versioned<Application>>;
   /**
    * Autosaves a draft (`answers` merge by field). `options.ifMatch` is the ETag the patch was made
-   * from; if someone saved since, it throws `NassijConflictError` whose `current` and `etag` let you
-   * merge and save again. Resolves with the saved draft and its new ETag.
+   * from; if someone saved since, it throws a `NassijConflictError<Application>` whose `current` and
+   * `etag` let you merge and save again ({@link ApplicationsArea.isConflict} types `current`). Resolves
+   * with the saved draft and its new ETag.
+   *
+   * @throws {@link NassijConflictError}`<Application>` (`412 precondition_failed`) when the draft changed
+   *   since the version `ifMatch` names.
+   * @throws {@link NassijValidationError} (`precondition_required`) when `ifMatch` is empty: before
+   *   sending, or from the server's `428` with `validate: false`.
    *
    * @example
    * ```ts
    * try {
    *   ({ data, etag } = await client.applications.update(id, { answers }, { ifMatch: etag }));
    * } catch (error) {
-   *   if (!(error instanceof NassijConflictError)) throw error;
-   *   ({ data, etag } = await client.applications.update(id, merge(answers, error.current), { ifMatch: error.etag! }));
+   *   if (!client.applications.isConflict(error) || error.etag === undefined) throw error;
+   *   const theirs = error.current?.answers ?? {}; // error.current is an Application
+   *   ({ data, etag } = await client.applications.update(id, { answers: merge(answers, theirs) }, { ifMatch: error.etag }));
    * }
    * ```
    */
@@ -145,6 +158,20 @@ export interface ApplicationsArea {
     patch: BodyOf<typeof updateApplication>,
     options: UpdateOptions,
   ): Promise<Versioned<Application>>;
+  /**
+   * Whether `error` is the conflict of an {@link ApplicationsArea.update}: then `error.current` is the
+   * application as someone else saved it (an `Application`, not `unknown` as after `instanceof`) and
+   * `error.etag` its ETag.
+   *
+   * @example
+   * ```ts
+   * catch (error) {
+   *   if (client.applications.isConflict(error)) showMerge(draft, error.current, error.etag);
+   *   else throw error;
+   * }
+   * ```
+   */
+  isConflict(error: unknown): error is NassijConflictError<Application>;
   /**
    * Uploads one document as `multipart/form-data`, with progress; refused before sending when `rules`
    * are given and the file breaks them. Uploading again for the same document replaces the file.
@@ -251,14 +278,7 @@ export function applicationsArea(t: Transport): ApplicationsArea {
         await t.opWithEtag(getApplication, { params: { applicationId } }, options),
       ),
     async update(applicationId, patch, options) {
-      if (typeof options?.ifMatch !== 'string' || options.ifMatch === '') {
-        // Refused here too, so a missing ETag is a bug seen in development, not a 428 in production.
-        const message = 'update needs options.ifMatch, the ETag the patch was made from';
-        throw new NassijValidationError(message, {
-          code: 'precondition_required',
-          fieldErrors: [{ path: '/If-Match', in: 'header', code: 'required', message }],
-        });
-      }
+      // Without ifMatch the transport refuses it before sending, as the route requires If-Match.
       const result = await t.opWithEtag(
         updateApplication,
         { params: { applicationId }, body: patch },
@@ -266,6 +286,8 @@ export function applicationsArea(t: Transport): ApplicationsArea {
       );
       return versioned(updateApplication.id, result);
     },
+    isConflict: (error): error is NassijConflictError<Application> =>
+      isConflictError(error, updateApplication),
     upload: (applicationId, { documentId, file, onProgress, rules, ...options }) =>
       uploadFile(t, uploadAttachment, {
         ...options,

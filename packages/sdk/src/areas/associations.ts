@@ -1,5 +1,5 @@
 import { getAssociation, myAssociations, searchAssociations } from '@nassij/contract';
-import { iterate, type PageItem, type PageQueryInput } from '../paginate.js';
+import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { RequestOptions, RouteResult } from '../types.js';
 
@@ -33,12 +33,13 @@ export interface AssociationsArea {
    * @example
    * ```ts
    * for await (const association of client.associations.iterate({ region: ['MA-01'] })) count++;
+   * const some = await client.associations.iterate({ region: ['MA-01'], limit: 100 }).collect({ limit: 300 });
    * ```
    */
   iterate(
     query?: PageQueryInput<typeof searchAssociations>,
     options?: RequestOptions,
-  ): AsyncGenerator<PageItem<typeof searchAssociations>, void, undefined>;
+  ): PageIterator<PageItem<typeof searchAssociations>>;
   /**
    * One association's public record.
    *

@@ -1,5 +1,5 @@
 import { searchAwards } from '@nassij/contract';
-import { iterate, type PageItem, type PageQueryInput } from '../paginate.js';
+import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { RequestOptions, RouteResult } from '../types.js';
 
@@ -33,12 +33,13 @@ export interface AwardsArea {
    * @example
    * ```ts
    * for await (const award of client.awards.iterate()) rows.push(award);
+   * const latest = await client.awards.iterate({ limit: 100 }).collect({ limit: 1000 });
    * ```
    */
   iterate(
     query?: PageQueryInput<typeof searchAwards>,
     options?: RequestOptions,
-  ): AsyncGenerator<PageItem<typeof searchAwards>, void, undefined>;
+  ): PageIterator<PageItem<typeof searchAwards>>;
 }
 
 /**

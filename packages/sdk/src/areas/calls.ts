@@ -1,5 +1,5 @@
 import { checkEligibility, getCall, listCallAwards, searchCalls } from '@nassij/contract';
-import { iterate, type PageItem, type PageQueryInput, pages } from '../paginate.js';
+import { iterate, type PageItem, type PageIterator, type PageQueryInput, pages } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { RequestOptions, RouteResult } from '../types.js';
 
@@ -30,17 +30,19 @@ export interface CallsArea {
     options?: RequestOptions,
   ): Promise<RouteResult<typeof searchCalls>>;
   /**
-   * Every call matching `query`, page after page, fetched only as the loop asks.
+   * Every call matching `query`, page after page, fetched only as the loop asks; `.collect({ limit })`
+   * gathers up to `limit` of them into an array.
    *
    * @example
    * ```ts
    * for await (const call of client.calls.iterate({ region: ['MA-06'], status: ['open'] })) rows.push(call);
+   * const open = await client.calls.iterate({ status: ['open'], limit: 100 }).collect({ limit: 500 });
    * ```
    */
   iterate(
     query?: PageQueryInput<typeof searchCalls>,
     options?: RequestOptions,
-  ): AsyncGenerator<PageItem<typeof searchCalls>, void, undefined>;
+  ): PageIterator<PageItem<typeof searchCalls>>;
   /**
    * Whole pages (with `total` and `facets`), lazily.
    *
@@ -95,13 +97,14 @@ export interface CallsArea {
    * @example
    * ```ts
    * for await (const award of client.calls.iterateAwards('call_0001')) total += Number(award.amount.amount);
+   * const awards = await client.calls.iterateAwards('call_0001').collect({ limit: 100 });
    * ```
    */
   iterateAwards(
     callId: string,
     query?: PageQueryInput<typeof listCallAwards>,
     options?: RequestOptions,
-  ): AsyncGenerator<PageItem<typeof listCallAwards>, void, undefined>;
+  ): PageIterator<PageItem<typeof listCallAwards>>;
 }
 
 /**

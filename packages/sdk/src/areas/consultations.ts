@@ -6,7 +6,7 @@ import {
   getConsultationVersion,
   searchConsultations,
 } from '@nassij/contract';
-import { iterate, type PageItem, type PageQueryInput } from '../paginate.js';
+import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { RequestOptions, RouteResult } from '../types.js';
 
@@ -47,12 +47,13 @@ export interface ConsultationsArea {
    * @example
    * ```ts
    * for await (const consultation of client.consultations.iterate()) list.push(consultation);
+   * const open = await client.consultations.iterate({ phase: ['contributions_open'] }).collect({ limit: 50 });
    * ```
    */
   iterate(
     query?: PageQueryInput<typeof searchConsultations>,
     options?: RequestOptions,
-  ): AsyncGenerator<PageItem<typeof searchConsultations>, void, undefined>;
+  ): PageIterator<PageItem<typeof searchConsultations>>;
   /**
    * One consultation with its current text, by id or public reference.
    *

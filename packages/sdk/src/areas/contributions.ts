@@ -6,7 +6,7 @@ import {
   respondToContribution,
   supportContribution,
 } from '@nassij/contract';
-import { iterate, type PageItem, type PageQueryInput } from '../paginate.js';
+import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { BodyOf, RequestOptions, RouteResult } from '../types.js';
 
@@ -48,13 +48,14 @@ export interface ContributionsArea {
    * @example
    * ```ts
    * for await (const contribution of client.contributions.iterate('cons_0001')) show(contribution);
+   * const first = await client.contributions.iterate('cons_0001', { limit: 100 }).collect({ limit: 200 });
    * ```
    */
   iterate(
     consultationId: string,
     query?: PageQueryInput<typeof listContributions>,
     options?: RequestOptions,
-  ): AsyncGenerator<PageItem<typeof listContributions>, void, undefined>;
+  ): PageIterator<PageItem<typeof listContributions>>;
   /**
    * Contributes. An offline outbox passes the key it stored with the draft as `idempotencyKey`, so a
    * contribution sent twice (retry, reload, second tab) is recorded once.

@@ -1,5 +1,5 @@
 import { getCourse, searchCourses } from '@nassij/contract';
-import { iterate, type PageItem, type PageQueryInput } from '../paginate.js';
+import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { RequestOptions, RouteResult } from '../types.js';
 
@@ -33,12 +33,13 @@ export interface CoursesArea {
    * @example
    * ```ts
    * for await (const course of client.courses.iterate()) catalogue.push(course);
+   * const free = await client.courses.iterate({ free: true }).collect({ limit: 100 });
    * ```
    */
   iterate(
     query?: PageQueryInput<typeof searchCourses>,
     options?: RequestOptions,
-  ): AsyncGenerator<PageItem<typeof searchCourses>, void, undefined>;
+  ): PageIterator<PageItem<typeof searchCourses>>;
   /**
    * One course with all its sessions.
    *

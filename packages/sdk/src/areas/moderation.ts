@@ -1,5 +1,5 @@
 import { moderateContribution, moderationQueue } from '@nassij/contract';
-import { iterate, type PageItem, type PageQueryInput } from '../paginate.js';
+import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { BodyOf, RequestOptions, RouteResult } from '../types.js';
 
@@ -33,12 +33,13 @@ export interface ModerationArea {
    * @example
    * ```ts
    * for await (const contribution of client.moderation.iterateQueue()) count++;
+   * const batch = await client.moderation.iterateQueue().collect({ limit: 25 });
    * ```
    */
   iterateQueue(
     query?: PageQueryInput<typeof moderationQueue>,
     options?: RequestOptions,
-  ): AsyncGenerator<PageItem<typeof moderationQueue>, void, undefined>;
+  ): PageIterator<PageItem<typeof moderationQueue>>;
   /**
    * Publishes or hides a contribution.
    *

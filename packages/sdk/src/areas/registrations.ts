@@ -6,7 +6,7 @@ import {
   listRegistrations,
   recordAttendance,
 } from '@nassij/contract';
-import { iterate, type PageItem, type PageQueryInput } from '../paginate.js';
+import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { BodyOf, RequestOptions, RouteResult } from '../types.js';
 
@@ -62,12 +62,13 @@ export interface RegistrationsArea {
    * @example
    * ```ts
    * for await (const registration of client.registrations.iterate()) mine.push(registration);
+   * const mine = await client.registrations.iterate().collect({ limit: 100 });
    * ```
    */
   iterate(
     query?: PageQueryInput<typeof listRegistrations>,
     options?: RequestOptions,
-  ): AsyncGenerator<PageItem<typeof listRegistrations>, void, undefined>;
+  ): PageIterator<PageItem<typeof listRegistrations>>;
   /**
    * One registration.
    *

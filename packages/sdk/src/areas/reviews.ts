@@ -1,5 +1,5 @@
 import { decideApplication, listCallApplications, submitReview } from '@nassij/contract';
-import { iterate, type PageItem, type PageQueryInput } from '../paginate.js';
+import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { BodyOf, RequestOptions, RouteResult } from '../types.js';
 
@@ -34,13 +34,14 @@ export interface ReviewsArea {
    * @example
    * ```ts
    * for await (const application of client.reviews.iterateApplications('call_0001')) count++;
+   * const queue = await client.reviews.iterateApplications('call_0001').collect({ limit: 100 });
    * ```
    */
   iterateApplications(
     callId: string,
     query?: PageQueryInput<typeof listCallApplications>,
     options?: RequestOptions,
-  ): AsyncGenerator<PageItem<typeof listCallApplications>, void, undefined>;
+  ): PageIterator<PageItem<typeof listCallApplications>>;
   /**
    * Scores an application on every criterion, after declaring any conflict of interest.
    *

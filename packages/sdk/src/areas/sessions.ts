@@ -1,5 +1,5 @@
 import { getSession, searchSessions } from '@nassij/contract';
-import { iterate, type PageItem, type PageQueryInput } from '../paginate.js';
+import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { RequestOptions, RouteResult } from '../types.js';
 
@@ -33,12 +33,13 @@ export interface SessionsArea {
    * @example
    * ```ts
    * for await (const session of client.sessions.iterate()) agenda.push(session);
+   * const agenda = await client.sessions.iterate({ limit: 100 }).collect({ limit: 200 });
    * ```
    */
   iterate(
     query?: PageQueryInput<typeof searchSessions>,
     options?: RequestOptions,
-  ): AsyncGenerator<PageItem<typeof searchSessions>, void, undefined>;
+  ): PageIterator<PageItem<typeof searchSessions>>;
   /**
    * One session.
    *

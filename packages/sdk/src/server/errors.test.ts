@@ -3,10 +3,12 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { getApplication, updateApplication } from '@nassij/contract';
 import { DEMO_ACCOUNTS } from '@nassij/server';
 import { demoFixtures as F, signInAs, tempServer } from '@nassij/server/testing';
 import { createClient } from '../client.js';
 import {
+  isConflictError,
   NassijAbortError,
   NassijApiError,
   NassijConflictError,
@@ -14,6 +16,7 @@ import {
   NassijTimeoutError,
   NassijValidationError,
 } from '../errors.js';
+import type { CallsArea } from '../index.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
 let server: Server;
@@ -81,6 +84,44 @@ describe('pagination over the 43 seeded calls', () => {
     assert.deepEqual([...seen].sort(), single.items.map((call) => call.id).sort());
   });
 
+  test('collect({ limit }) gathers up to limit items across pages and fetches no page beyond them', async () => {
+    let requests = 0;
+    const client = createClient({
+      baseUrl: server.url,
+      hooks: {
+        beforeRequest: () => {
+          requests++;
+          return undefined;
+        },
+      },
+    });
+    const all: string[] = [];
+    for await (const call of client.calls.iterate({ limit: 5 })) all.push(call.id);
+    requests = 0;
+
+    const twelve = await client.calls.iterate({ limit: 5 }).collect({ limit: 12 });
+    assert.deepEqual(
+      twelve.map((call) => call.id),
+      all.slice(0, 12),
+      'the first 12, in order',
+    );
+    assert.equal(requests, 3, 'pages of 5: the third page holds items 11 and 12');
+
+    requests = 0;
+    const everything = await client.calls.iterate({ limit: 20 }).collect({ limit: 1000 });
+    assert.equal(everything.length, 43, 'fewer items than the limit: every one');
+    assert.equal(requests, 3);
+
+    requests = 0;
+    const bad = await client.calls
+      .iterate()
+      .collect({ limit: 0 })
+      .catch((e: unknown) => e);
+    assert.ok(bad instanceof NassijValidationError);
+    assert.equal(bad.code, 'validation_failed');
+    assert.equal(requests, 0, 'refused before any request');
+  });
+
   test('breaking after 7 items makes exactly 2 requests', async () => {
     let requests = 0;
     const client = createClient({
@@ -112,17 +153,94 @@ describe('error classes', () => {
     assert.equal(error instanceof NassijValidationError, false);
   });
 
-  test('an unknown query field is a 422 NassijValidationError naming it', async () => {
-    const client = createClient({ baseUrl: server.url });
-    const error = await client.calls
-      .search({ colour: 'blue' } as unknown as Parameters<typeof client.calls.search>[0])
+  describe('the same refusal is one NassijValidationError, whether the client or the server refused', () => {
+    /** The request as the SDK makes it (checked before sending), and the same one with the check off. */
+    const refusals = async (call: (client: { calls: CallsArea }) => Promise<unknown>) => {
+      let sent = 0;
+      const hooks = {
+        beforeRequest: () => {
+          sent++;
+          return undefined;
+        },
+      };
+      const byClient = await call(createClient({ baseUrl: server.url, hooks })).catch((e: unknown) => e);
+      const clientSent = sent;
+      const byServer = await call(createClient({ baseUrl: server.url, hooks, validate: false })).catch(
+        (e: unknown) => e,
+      );
+      assert.ok(byClient instanceof NassijValidationError, String(byClient));
+      assert.ok(byServer instanceof NassijValidationError, String(byServer));
+      assert.equal(clientSent, 0, 'the client sent nothing');
+      assert.equal(byClient.status, undefined);
+      assert.equal(byServer.status, 422);
+      assert.equal(byClient.code, 'validation_failed');
+      assert.equal(byServer.code, byClient.code);
+      assert.deepEqual(byClient.fieldErrors, byServer.fieldErrors, 'the errors the server would send');
+      return byClient.fieldErrors;
+    };
+
+    test('an unknown query field', async () => {
+      const errors = await refusals((client) =>
+        client.calls.search({ colour: 'blue' } as unknown as Parameters<CallsArea['search']>[0]),
+      );
+      assert.deepEqual(
+        errors.map((f) => [f.path, f.in, f.code]),
+        [['/colour', 'query', 'unknown_field']],
+      );
+    });
+
+    test('values of the right type that break the schema, read as the server reads the URL', async () => {
+      const errors = await refusals((client) =>
+        client.calls.search({ q: 'x'.repeat(201), limit: 500, fiscalYear: [2026, 1999] }),
+      );
+      assert.deepEqual(
+        errors.map((f) => [f.path, f.code]),
+        [
+          ['/q', 'too_long'],
+          ['/fiscalYear/1', 'too_small'],
+          ['/limit', 'too_big'],
+        ],
+      );
+    });
+
+    test('a region code that is not one of the 12 (cast past the type)', async () => {
+      const errors = await refusals((client) => client.calls.search({ region: ['MA-13' as 'MA-12'] }));
+      assert.deepEqual(
+        errors.map((f) => [f.path, f.code, f.message]),
+        [['/region/0', 'invalid_format', 'A Moroccan region code from MA-01 to MA-12']],
+      );
+    });
+  });
+
+  test('a write without If-Match is precondition_required from the client and from the server alike', async () => {
+    const token = await signInAs(server.url, DEMO_ACCOUNTS.member.email, DEMO_ACCOUNTS.member.password);
+    const client = createClient({ baseUrl: server.url, token });
+    const draft = await client.applications.start({
+      callId: F.calls.openForDrafts[1],
+      associationId: F.associations.represented,
+    });
+    const byClient = await client.applications
+      .update(draft.id, { projectTitle: 'x' }, { ifMatch: '' })
       .catch((e: unknown) => e);
-    assert.ok(error instanceof NassijValidationError);
-    assert.equal(error.status, 422);
-    assert.ok(
-      error.fieldErrors.some((f) => f.path === '/colour' && f.code === 'unknown_field'),
-      JSON.stringify(error.fieldErrors),
-    );
+    // A hook strips the header after the client's check, so the server sees the write without it.
+    const stripping = createClient({
+      baseUrl: server.url,
+      token,
+      hooks: {
+        beforeRequest: (request) => {
+          request.headers.delete('if-match');
+          return undefined;
+        },
+      },
+    });
+    const byServer = await stripping.applications
+      .update(draft.id, { projectTitle: 'x' }, { ifMatch: '"any"' })
+      .catch((e: unknown) => e);
+    assert.ok(byClient instanceof NassijValidationError);
+    assert.ok(byServer instanceof NassijValidationError);
+    assert.equal(byClient.code, 'precondition_required');
+    assert.equal(byServer.code, 'precondition_required');
+    assert.equal(byServer.status, 428);
   });
 
   test('a stale autosave ETag is a 412 NassijConflictError carrying current and etag', async () => {
@@ -143,7 +261,13 @@ describe('error classes', () => {
       .catch((e: unknown) => e);
     assert.ok(error instanceof NassijConflictError);
     assert.equal(error.status, 412);
-    assert.equal((error.current as { projectTitle?: string }).projectTitle, 'الأول');
+    assert.equal(error.routeId, 'applications.update');
+    assert.equal(isConflictError(error, getApplication), false, 'not from a call to that route');
+    assert.ok(isConflictError(error, updateApplication));
+    if (!client.applications.isConflict(error)) assert.fail('the conflict of an update');
+    // Typed by the guard: an Application, checked against its schema (the client validates by default).
+    assert.equal(error.current?.projectTitle, 'الأول');
+    assert.equal(error.current?.id, draft.id);
     assert.equal(opaque(error.etag), opaque(saved.etag));
   });
 

@@ -136,4 +136,29 @@ describe('attachment upload', () => {
     assert.equal(tooBig.code, 'file_too_large');
     assert.equal(requests, 0, 'nothing was sent');
   });
+
+  test('without rules the server refuses the same files, with the same class and code', async () => {
+    const client = tab();
+    requests = 0;
+    const wrongType = await client.applications
+      .upload(applicationId, {
+        documentId: 'statutes',
+        file: { name: 'statuts.png', type: 'image/png', data: new Uint8Array(10).fill(7) },
+      })
+      .catch((error: unknown) => error);
+    assert.ok(wrongType instanceof NassijValidationError);
+    assert.equal(wrongType.code, 'file_type_not_allowed');
+    assert.equal(wrongType.status, 415);
+
+    const tooBig = await client.applications
+      .upload(applicationId, {
+        documentId: 'statutes',
+        file: { name: 'statuts.pdf', type: 'application/pdf', data: new Uint8Array(5_242_881) },
+      })
+      .catch((error: unknown) => error);
+    assert.ok(tooBig instanceof NassijValidationError);
+    assert.equal(tooBig.code, 'file_too_large');
+    assert.equal(tooBig.status, 413);
+    assert.equal(requests, 2, 'both went to the server');
+  });
 });

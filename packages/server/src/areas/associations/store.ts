@@ -116,7 +116,7 @@ export function associationName(db: Db, id: string): LocalizedText | undefined {
  * ```
  */
 export function associationRegion(db: Db, id: string): RegionCode | undefined {
-  return db.get<{ region: string }>('SELECT region FROM associations WHERE id = ?', [id])?.region;
+  return db.get<{ region: RegionCode }>('SELECT region FROM associations WHERE id = ?', [id])?.region;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   type LegalForm,
   type LocalizedText,
   type Money,
+  type RegionCode,
   type RequiredDocument,
   SECTORS,
   type Sector,
@@ -492,7 +493,12 @@ function buildCall(ctx: SeedContext, n: number, plan: Plan, sector: Sector, toda
     ? [sector.region ?? 'MA-01']
     : national
       ? []
-      : [...new Set([ctx.pick(['MA-05', 'MA-07', 'MA-08', 'MA-11']), ctx.pick(['MA-09', 'MA-10', 'MA-12'])])];
+      : [
+          ...new Set([
+            ctx.pick<RegionCode>(['MA-05', 'MA-07', 'MA-08', 'MA-11']),
+            ctx.pick<RegionCode>(['MA-09', 'MA-10', 'MA-12']),
+          ]),
+        ];
   const maxAwardMad = first ? 150_000 : n === 2 ? 40_000 : ctx.pick(MAX_AWARDS);
   const minAwardMad = Math.round(maxAwardMad / ctx.pick([4, 5, 10]) / 1000) * 1000;
   const expectedAwards = ctx.randomInt(5, 25);
@@ -668,7 +674,9 @@ function seedApplications(ctx: SeedContext, calls: StoredCall[]): void {
   for (const call of calls) {
     if (!['closed', 'under_review', 'awarded'].includes(call.status) || !call.dates.closes) continue;
     const pool =
-      call.coverage === 'national' ? all : all.filter((a) => call.eligibleRegions.includes(a.region));
+      call.coverage === 'national'
+        ? all
+        : all.filter((a) => call.eligibleRegions.includes(a.region as RegionCode));
     const chosen = new Set<string>();
     // The demo member's associations have a history too.
     if (call.coverage === 'national' && call.fiscalYear < ctx.now.getUTCFullYear() && counter % 3 === 0)

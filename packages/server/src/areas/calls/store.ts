@@ -16,6 +16,7 @@ import {
   type LocalizedText,
   type Money,
   type Receipt,
+  type RegionCode,
   type Review,
   toMinorUnits,
 } from '@nassij/contract';
@@ -223,7 +224,7 @@ interface ApplicationRow {
   id: string;
   call_id: string;
   association_id: string;
-  region: string;
+  region: RegionCode;
   status: ApplicationStatus;
   revision: number;
   created_at: string;
@@ -769,7 +770,7 @@ interface AwardRow {
   application_id: string;
   association_id: string;
   amount_minor: number | bigint;
-  region: string;
+  region: RegionCode;
   fiscal_year: number;
   funder_level: string;
   decided_at: string;

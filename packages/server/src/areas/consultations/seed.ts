@@ -9,6 +9,7 @@ import {
   type IssuingBody,
   type LocalizedText,
   type Position,
+  type RegionCode,
   SECTORS,
   type Synthesis,
 } from '@nassij/contract';
@@ -472,7 +473,7 @@ interface SimpleConsultation {
   summary: LocalizedText;
   sector: string;
   scope: 'national' | 'regional' | 'local';
-  region?: string;
+  region?: RegionCode;
   subjectType: StoredConsultation['subjectType'];
   mode: StoredConsultation['participationMode'];
   phase: ConsultationPhase;
@@ -1004,7 +1005,7 @@ export function seedConsultations(ctx: SeedContext): void {
                 displayName: ctx.pick(['جمعية الأمل للتنمية', 'Association Tafoukt', 'جمعية نساء الأطلس']),
                 participantType: 'association',
                 ...(i % 2 === 0 ? { associationId: 'asso_0001' } : {}),
-                region: ctx.pick(['MA-04', 'MA-05', 'MA-06']),
+                region: ctx.pick<RegionCode>(['MA-04', 'MA-05', 'MA-06']),
               }
             : {
                 ...person.author,

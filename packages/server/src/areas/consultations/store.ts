@@ -17,6 +17,7 @@ import {
   type OfficialResponse,
   type PageOf,
   type Position,
+  type RegionCode,
   type Synthesis,
   type VersionDiff,
 } from '@nassij/contract';
@@ -248,7 +249,7 @@ export function consultationTotals(db: Db, consultationId: string): Consultation
 export function consultationStats(db: Db, consultationId: string): ConsultationStats {
   const where = PUBLISHED_OF;
   const totals = consultationTotals(db, consultationId);
-  const byRegion = db.query<{ region: string; participants: number; contributions: number }>(
+  const byRegion = db.query<{ region: RegionCode; participants: number; contributions: number }>(
     `SELECT region, COUNT(DISTINCT participant_key) AS participants, COUNT(*) AS contributions
      FROM contributions WHERE ${where} AND region IS NOT NULL GROUP BY region ORDER BY region`,
     [consultationId],
