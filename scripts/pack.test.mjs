@@ -22,10 +22,13 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 import ts from 'typescript';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,6 +44,35 @@ const FORBIDDEN =
 const packed = new Map();
 /** @type {string} */
 let work;
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+// Running as root in a container needs these (TOOLCHAIN.md).
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** A port nothing listens on (taken, then released). @returns {Promise<number>} */
+function freePort() {
+  return new Promise((ok, fail) => {
+    const probe = createNetServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        address && typeof address === 'object' ? ok(address.port) : fail(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** The consumer folder with all four tarballs, once installed. @type {string | undefined} */
+let allFour;
 const started = Date.now();
 
 /** Environment for child npm runs: none of the settings `npm test` passes down about this workspace. */
@@ -242,12 +274,13 @@ function runIn(dir, code) {
 /**
  * Starts the installed `nassij-server` bin and resolves with its address once it listens.
  * @param {string} dir
+ * @param {string[]} [extra] more flags
  * @returns {Promise<{ url: string, stop(): Promise<void> }>}
  */
-function startBin(dir) {
+function startBin(dir, extra = /** @type {string[]} */ ([])) {
   const child = spawn(
     join(dir, 'node_modules', '.bin', 'nassij-server'),
-    ['--port', '0', '--seed', 'demo', '--data', join(dir, 'data'), '--log-level', 'warn'],
+    ['--port', '0', '--seed', 'demo', '--data', join(dir, 'data'), '--log-level', 'warn', ...extra],
     { cwd: dir, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -413,8 +446,135 @@ const call: Call = await client.calls.get(demoFixtures.calls.openEligible);
 const checked = validate(CallSearchQuery, { status: ['open'] }, 'query');
 const element: HTMLElement = new NassijCallList();
 void [call, checked, element, startServer, tempServer, NassijConflictError];
+
+// The tag map and the typed events, as a page script would use them.
+const list = document.querySelector('nassij-call-list');
+if (list) {
+  const typed: NassijCallList = list;
+  typed.addEventListener('nassij-apply', (event) => {
+    const callId: string = event.detail.callId;
+    void callId;
+  });
+}
 `,
   );
+  allFour = dir;
+});
+
+test('a page on another origin renders the two README lines; a Vite app renders one self-registering import', async () => {
+  assert.ok(allFour, 'the four tarballs were installed by the test above');
+  const dir = allFour;
+  const cdn = join(dir, 'node_modules', '@nassij', 'elements', 'dist', 'cdn');
+  assert.ok(existsSync(join(cdn, 'nassij.js')), 'the elements tarball ships the CDN bundles');
+  // The platform as an operator starts it: no allowlist, nothing but the demo seed and the bundles.
+  const platform = await startBin(dir, ['--cdn', cdn]);
+  const closedPort = await freePort();
+
+  // A Vite app of a site's developers: one self-registering import from the npm package.
+  const app = join(dir, 'vite-app');
+  mkdirSync(app);
+  writeFileSync(
+    join(app, 'index.html'),
+    `<!doctype html><html lang="fr"><body>
+<nassij-call-list api-base="${platform.url}/" status="open"></nassij-call-list>
+<script type="module" src="./main.js"></script></body></html>`,
+  );
+  writeFileSync(join(app, 'main.js'), "import '@nassij/elements/call-list.js';\n");
+  run(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn', '--outDir', 'dist'], {
+    cwd: app,
+  });
+  step('vite built the app');
+
+  /** The site: another origin, serving its own pages. */
+  const pages = {
+    '/two-lines.html': `<!doctype html><html lang="ar" dir="rtl"><body>
+<script type="module" src="${platform.url}/cdn/nassij.js"></script>
+<nassij-call-list api-base="${platform.url}/" status="open" lang="ar"></nassij-call-list></body></html>`,
+    '/unreachable.html': `<!doctype html><html lang="en"><body>
+<script type="module" src="${platform.url}/cdn/nassij.js"></script>
+<nassij-call-list api-base="http://127.0.0.1:${closedPort}/" status="open"></nassij-call-list></body></html>`,
+  };
+  const site = createHttpServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://site').pathname;
+    // A site has its own favicon; without one, Chromium logs the 404 as a console error.
+    if (path === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    const page = pages[/** @type {keyof typeof pages} */ (path)];
+    if (page) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      return;
+    }
+    const file = join(app, 'dist', path.replace(/^\/app\//, '/'));
+    if (path.startsWith('/app/') && existsSync(file) && !file.includes('..')) {
+      const type = file.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
+      response.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+      return;
+    }
+    response.writeHead(404).end();
+  });
+  await new Promise((ok) => site.listen(0, '127.0.0.1', () => ok(undefined)));
+  const address = site.address();
+  const siteUrl = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : 0}`;
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    /** Opens a page of the site and returns what its console said. */
+    const open = async (/** @type {string} */ path) => {
+      const page = await browser.newPage();
+      /** @type {string[]} */
+      const errors = [];
+      /** @type {string[]} */
+      const warnings = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+        if (message.type() === 'warning') warnings.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('response', (answer) => {
+        if (answer.status() >= 400) errors.push(`${answer.status()} ${answer.url()}`);
+      });
+      await page.goto(`${siteUrl}${path}`);
+      return { page, errors, warnings };
+    };
+    const cards = (/** @type {import('playwright-core').Page} */ page) =>
+      page.waitForFunction(
+        () =>
+          (document.querySelector('nassij-call-list')?.shadowRoot?.querySelectorAll('article.card').length ??
+            0) > 0,
+        undefined,
+        { timeout: 20_000 },
+      );
+
+    const embedded = await open('/two-lines.html');
+    await cards(embedded.page);
+    assert.deepEqual(embedded.errors, [], 'no console error on a site on no list');
+
+    const unreachable = await open('/unreachable.html');
+    await unreachable.page.waitForFunction(
+      (expected) => document.querySelector('nassij-call-list')?.shadowRoot?.textContent?.includes(expected),
+      'The platform cannot be reached right now',
+      { timeout: 20_000 },
+    );
+    // The hint's module loads only on failure, so the line may follow the message by a moment.
+    const hintsOf = () => unreachable.warnings.filter((line) => line.startsWith('[nassij-call-list]'));
+    for (let waited = 0; hintsOf().length === 0 && waited < 10_000; waited += 100)
+      await new Promise((ok) => setTimeout(ok, 100));
+    await new Promise((ok) => setTimeout(ok, 500));
+    const hints = hintsOf();
+    assert.equal(hints.length, 1, 'one console line tells the site owner what to fix');
+    assert.match(hints[0] ?? '', /127\.0\.0\.1:\d+/);
+
+    const vite = await open('/app/index.html');
+    await cards(vite.page);
+    assert.deepEqual(vite.errors, [], 'no console error in the Vite app');
+    step('Chromium rendered the two-line embed, the unreachable message and the Vite app');
+  } finally {
+    await browser.close();
+    await new Promise((ok) => site.close(() => ok(undefined)));
+    await platform.stop();
+  }
 });
 
 test('the SDK installs with only the contract and works on its own', () => {

@@ -8,9 +8,3 @@ import { NassijApplicationForm } from './nassij-application-form.js';
 export * from './nassij-application-form.js';
 
 defineElement('nassij-application-form', NassijApplicationForm, VERSION);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'nassij-application-form': NassijApplicationForm;
-  }
-}

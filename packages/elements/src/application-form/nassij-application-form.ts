@@ -1517,5 +1517,9 @@ export interface NassijApplicationFormEventMap {
 }
 
 declare global {
+  // The tag as the self-registering entry defines it; declared here so the class alone brings the type.
+  interface HTMLElementTagNameMap {
+    'nassij-application-form': NassijApplicationForm;
+  }
   interface GlobalEventHandlersEventMap extends NassijApplicationFormEventMap {}
 }

@@ -8,9 +8,3 @@ import { NassijAssociationDirectory } from './nassij-association-directory.js';
 export * from './nassij-association-directory.js';
 
 defineElement('nassij-association-directory', NassijAssociationDirectory, VERSION);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'nassij-association-directory': NassijAssociationDirectory;
-  }
-}

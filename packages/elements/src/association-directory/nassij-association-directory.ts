@@ -430,5 +430,9 @@ export interface NassijAssociationDirectoryEventMap {
 }
 
 declare global {
+  // The tag as the self-registering entry defines it; declared here so the class alone brings the type.
+  interface HTMLElementTagNameMap {
+    'nassij-association-directory': NassijAssociationDirectory;
+  }
   interface GlobalEventHandlersEventMap extends NassijAssociationDirectoryEventMap {}
 }

@@ -8,9 +8,3 @@ import { NassijCallList } from './nassij-call-list.js';
 export * from './nassij-call-list.js';
 
 defineElement('nassij-call-list', NassijCallList, VERSION);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'nassij-call-list': NassijCallList;
-  }
-}

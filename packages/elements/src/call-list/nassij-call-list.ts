@@ -860,6 +860,10 @@ export interface NassijCallListEventMap {
 }
 
 declare global {
+  // The tag as the self-registering entry defines it; declared here so the class alone brings the type.
+  interface HTMLElementTagNameMap {
+    'nassij-call-list': NassijCallList;
+  }
   // Typed listeners on the element, on its ancestors, on `document` and on `window`.
   interface GlobalEventHandlersEventMap extends NassijCallListEventMap {}
 }

@@ -8,9 +8,3 @@ import { NassijConsultationList } from './nassij-consultation-list.js';
 export * from './nassij-consultation-list.js';
 
 defineElement('nassij-consultation-list', NassijConsultationList, VERSION);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'nassij-consultation-list': NassijConsultationList;
-  }
-}

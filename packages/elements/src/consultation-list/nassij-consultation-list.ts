@@ -242,5 +242,9 @@ export interface NassijConsultationListEventMap {
 }
 
 declare global {
+  // The tag as the self-registering entry defines it; declared here so the class alone brings the type.
+  interface HTMLElementTagNameMap {
+    'nassij-consultation-list': NassijConsultationList;
+  }
   interface GlobalEventHandlersEventMap extends NassijConsultationListEventMap {}
 }

@@ -8,9 +8,3 @@ import { NassijConsultation } from './nassij-consultation.js';
 export * from './nassij-consultation.js';
 
 defineElement('nassij-consultation', NassijConsultation, VERSION);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'nassij-consultation': NassijConsultation;
-  }
-}

@@ -1260,5 +1260,9 @@ export interface NassijConsultationEventMap {
 }
 
 declare global {
+  // The tag as the self-registering entry defines it; declared here so the class alone brings the type.
+  interface HTMLElementTagNameMap {
+    'nassij-consultation': NassijConsultation;
+  }
   interface GlobalEventHandlersEventMap extends NassijConsultationEventMap {}
 }

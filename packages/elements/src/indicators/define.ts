@@ -8,9 +8,3 @@ import { NassijIndicators } from './nassij-indicators.js';
 export * from './nassij-indicators.js';
 
 defineElement('nassij-indicators', NassijIndicators, VERSION);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'nassij-indicators': NassijIndicators;
-  }
-}

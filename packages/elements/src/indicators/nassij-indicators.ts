@@ -828,5 +828,9 @@ export interface NassijIndicatorsEventMap {
 }
 
 declare global {
+  // The tag as the self-registering entry defines it; declared here so the class alone brings the type.
+  interface HTMLElementTagNameMap {
+    'nassij-indicators': NassijIndicators;
+  }
   interface GlobalEventHandlersEventMap extends NassijIndicatorsEventMap {}
 }

@@ -8,9 +8,3 @@ import { NassijModerationQueue } from './nassij-moderation-queue.js';
 export * from './nassij-moderation-queue.js';
 
 defineElement('nassij-moderation-queue', NassijModerationQueue, VERSION);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'nassij-moderation-queue': NassijModerationQueue;
-  }
-}

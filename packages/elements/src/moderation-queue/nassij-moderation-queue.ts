@@ -200,5 +200,9 @@ export interface NassijModerationQueueEventMap {
 }
 
 declare global {
+  // The tag as the self-registering entry defines it; declared here so the class alone brings the type.
+  interface HTMLElementTagNameMap {
+    'nassij-moderation-queue': NassijModerationQueue;
+  }
   interface GlobalEventHandlersEventMap extends NassijModerationQueueEventMap {}
 }

@@ -8,9 +8,3 @@ import { NassijProvider } from './nassij-provider.js';
 export * from './nassij-provider.js';
 
 defineElement('nassij-provider', NassijProvider, VERSION);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'nassij-provider': NassijProvider;
-  }
-}

@@ -84,3 +84,9 @@ export class NassijProvider extends LitElement {
     return html`<slot></slot>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nassij-provider': NassijProvider;
+  }
+}

@@ -8,9 +8,3 @@ import { NassijReviewPanel } from './nassij-review-panel.js';
 export * from './nassij-review-panel.js';
 
 defineElement('nassij-review-panel', NassijReviewPanel, VERSION);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'nassij-review-panel': NassijReviewPanel;
-  }
-}

@@ -348,5 +348,9 @@ export interface NassijReviewPanelEventMap {
 }
 
 declare global {
+  // The tag as the self-registering entry defines it; declared here so the class alone brings the type.
+  interface HTMLElementTagNameMap {
+    'nassij-review-panel': NassijReviewPanel;
+  }
   interface GlobalEventHandlersEventMap extends NassijReviewPanelEventMap {}
 }

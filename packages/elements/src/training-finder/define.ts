@@ -8,9 +8,3 @@ import { NassijTrainingFinder } from './nassij-training-finder.js';
 export * from './nassij-training-finder.js';
 
 defineElement('nassij-training-finder', NassijTrainingFinder, VERSION);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'nassij-training-finder': NassijTrainingFinder;
-  }
-}

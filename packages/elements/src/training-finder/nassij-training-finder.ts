@@ -1029,5 +1029,9 @@ export interface NassijTrainingFinderEventMap {
 }
 
 declare global {
+  // The tag as the self-registering entry defines it; declared here so the class alone brings the type.
+  interface HTMLElementTagNameMap {
+    'nassij-training-finder': NassijTrainingFinder;
+  }
   interface GlobalEventHandlersEventMap extends NassijTrainingFinderEventMap {}
 }
