@@ -42,6 +42,15 @@ test('bad flags exit with code 2 and a one-line message', async () => {
       [['--log-level', 'loud'], /--log-level must be one of/],
       [['--cors-origin', 'region.ma'], /--cors-origin must be an origin/],
       [['--idempotency-lease', 'soon'], /--idempotency-lease must be a number of seconds/],
+      [['--trust-proxy', '0'], /--trust-proxy: a hop count is from 1 to 16/],
+      [['--trust-proxy', 'proxy.internal'], /--trust-proxy: "proxy.internal" is neither an address/],
+      [['--trust-proxy', '10.0.0.0/33'], /--trust-proxy: "10.0.0.0\/33" is neither/],
+      [['--trust-proxy', '1', '--trust-proxy', '10.0.0.1'], /--trust-proxy: give either one hop count/],
+      [
+        ['--trust-proxy', '1', '--proxy-header', 'x-real-ip'],
+        /--proxy-header must be x-forwarded-for or forwarded/,
+      ],
+      [['--proxy-header', 'forwarded'], /--proxy-header needs --trust-proxy/],
       [['--data', join(file, 'data'), '--port', '0'], /not writable/],
     ];
     const results = await Promise.all(cases.map(([args]) => run(args).done));
@@ -62,7 +71,10 @@ test('--help prints usage and starting prints the listening line and the demo ac
   assert.match(help.stdout, /--cors-origin <origin>/);
 
   const dir = await mkdtemp(join(tmpdir(), 'nassij-cli-'));
-  const child = run(['--port', '0', '--data', dir, '--seed', 'demo', '--log-level', 'error']);
+  const child = run([
+    ...['--port', '0', '--data', dir, '--seed', 'demo', '--log-level', 'error'],
+    ...['--trust-proxy', 'loopback', '--trust-proxy', '10.0.0.0/8', '--proxy-header', 'forwarded'],
+  ]);
   try {
     for (let i = 0; i < 200 && !child.stdout().includes('Demo accounts'); i++)
       await new Promise((r) => setTimeout(r, 50));

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { StartupError } from './db/sqlite.js';
+import { type ProxyHeader, parseTrustProxy, type TrustProxy } from './http/client-address.js';
 import type { LogLevel } from './http/log.js';
 import { DEMO_ACCOUNTS } from './seed/demo.js';
 import { startServer } from './server.js';
@@ -18,6 +19,10 @@ Options:
   --log-level <level>     error, warn, info or debug (default: info)
   --idempotency-lease <s> Seconds an unfinished keyed write holds its Idempotency-Key before a
                           retry may take it over (default: 30)
+  --trust-proxy <n|cidrs> Believe reverse proxies about the client address: a hop count (1 for one
+                          proxy), or the proxies' addresses (10.0.0.0/8,::1, loopback); repeatable.
+                          Without it X-Forwarded-For and Forwarded are ignored
+  --proxy-header <name>   The header those proxies write: x-forwarded-for (default) or forwarded
   --examples <dir>        Serve the example pages at /
   --cdn <dir>             Serve the built bundles at /cdn/
   --help                  Show this help
@@ -62,6 +67,8 @@ async function main(): Promise<void> {
         'cors-origin': { type: 'string', multiple: true },
         'log-level': { type: 'string' },
         'idempotency-lease': { type: 'string' },
+        'trust-proxy': { type: 'string', multiple: true },
+        'proxy-header': { type: 'string' },
         examples: { type: 'string' },
         cdn: { type: 'string' },
         help: { type: 'boolean' },
@@ -93,6 +100,24 @@ async function main(): Promise<void> {
   if (lease !== undefined && !(/^\d{1,5}(\.\d{1,3})?$/.test(lease) && Number(lease) <= 86_400))
     fail(`--idempotency-lease must be a number of seconds from 0 to 86400, not "${lease}"`);
 
+  const proxyHeader = values['proxy-header'];
+  if (proxyHeader !== undefined && proxyHeader !== 'x-forwarded-for' && proxyHeader !== 'forwarded')
+    fail(`--proxy-header must be x-forwarded-for or forwarded, not "${proxyHeader}"`);
+  const trustValues = values['trust-proxy'] ?? [];
+  if (proxyHeader !== undefined && trustValues.length === 0)
+    fail('--proxy-header needs --trust-proxy (without it no forwarding header is read)');
+  let trustProxy: TrustProxy | undefined;
+  if (trustValues.length > 0) {
+    const joined = trustValues.join(',');
+    try {
+      if (trustValues.length > 1 && trustValues.some((value) => /^\s*\d+\s*$/.test(value)))
+        throw new RangeError('give either one hop count or proxy addresses');
+      trustProxy = parseTrustProxy(joined, proxyHeader as ProxyHeader | undefined);
+    } catch (error) {
+      fail(`--trust-proxy: ${(error as Error).message} ("${joined}")`);
+    }
+  }
+
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({
@@ -103,6 +128,7 @@ async function main(): Promise<void> {
       corsOrigins,
       logLevel: logLevel as LogLevel,
       ...(lease !== undefined ? { idempotencyLeaseMs: Math.round(Number(lease) * 1000) } : {}),
+      ...(trustProxy ? { trustProxy } : {}),
       ...(values.examples ? { examplesDir: values.examples } : {}),
       ...(values.cdn ? { cdnDir: values.cdn } : {}),
     });

@@ -10,11 +10,20 @@ export {
   TOKEN_LIFETIME_MS,
   toInstant,
 } from './auth/tokens.js';
-export { type AuditEntry, audit } from './db/audit.js';
+export {
+  AUDITED_ACTIONS,
+  type AuditEntry,
+  type AuditedAction,
+  type AuditFilter,
+  type AuditRecord,
+  audit,
+  readAudit,
+} from './db/audit.js';
 export type { Db, Migration, SqlValue } from './db/db.js';
 export { isNewDatabase, migrate } from './db/migrate.js';
 export { coreMigration } from './db/migrations/001_core.js';
 export { idempotencyLeasesMigration } from './db/migrations/002_idempotency_leases.js';
+export { auditReasonsMigration } from './db/migrations/003_audit_reasons.js';
 export { openSqlite, StartupError } from './db/sqlite.js';
 export {
   type ApiApp,
@@ -30,11 +39,29 @@ export {
   type HandlerResult,
   MAX_JSON_BYTES,
 } from './http/app.js';
+export {
+  type AddressResolver,
+  addressResolver,
+  forwardedFor,
+  normalizeAddress,
+  type ProxyHeader,
+  parseTrustProxy,
+  type TrustProxy,
+} from './http/client-address.js';
 export { decodeCursor, encodeCursor } from './http/cursor.js';
 export { etagMatches, etagOf, requireIfMatch } from './http/etag.js';
 export { createLogger, type Logger, type LogLevel } from './http/log.js';
 export { ApiError, type ProblemExtra, problem, problemDocument, problemResponse } from './http/problem.js';
-export { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './http/rate-limit.js';
+export {
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_SIGN_IN_LIMITS,
+  RateLimiter,
+  type RateLimitOptions,
+  rateLimited,
+  type SignInAttempt,
+  type SignInLimits,
+  SignInThrottle,
+} from './http/rate-limit.js';
 export { DEMO_ACCOUNTS, type DemoAccount, type DemoAccountKey } from './seed/demo.js';
 export { mulberry32, seedFor } from './seed/prng.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';

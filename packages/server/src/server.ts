@@ -8,8 +8,10 @@ import type { Db } from './db/db.js';
 import { isNewDatabase, migrate } from './db/migrate.js';
 import { coreMigration } from './db/migrations/001_core.js';
 import { idempotencyLeasesMigration } from './db/migrations/002_idempotency_leases.js';
+import { auditReasonsMigration } from './db/migrations/003_audit_reasons.js';
 import { openSqlite, StartupError } from './db/sqlite.js';
 import { type ApiApp, type Clock, createApiApp } from './http/app.js';
+import type { TrustProxy } from './http/client-address.js';
 import { etagOf } from './http/etag.js';
 import { createLogger, type LogLevel } from './http/log.js';
 import { problem } from './http/problem.js';
@@ -38,8 +40,16 @@ export interface ServerOptions {
   /** Check every response against its schema (default: on unless NODE_ENV=production). */
   validateResponses?: boolean;
   clock?: Clock;
-  /** Write limits per IP and per token; `false` turns them off. */
+  /**
+   * Write limits per account (signed in) or client address (signed out) and the sign-in throttle; `false`
+   * turns them off (see docs/server.md, "Rate limits").
+   */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Reverse proxies to believe about the client address (`X-Forwarded-For` or `Forwarded`): a hop count or
+   * the proxies' addresses. Without it those headers are ignored.
+   */
+  trustProxy?: TrustProxy;
   /** How long an unfinished keyed write holds its `Idempotency-Key` (default 30 s; see docs/server.md). */
   idempotencyLeaseMs?: number;
   /** The areas to mount (default: all of {@link AREAS}). */
@@ -105,7 +115,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let seeded = false;
   try {
     const fresh = isNewDatabase(db);
-    migrate(db, [coreMigration, idempotencyLeasesMigration, ...areas.flatMap((area) => area.migrations)]);
+    migrate(db, [
+      coreMigration,
+      idempotencyLeasesMigration,
+      auditReasonsMigration,
+      ...areas.flatMap((area) => area.migrations),
+    ]);
     if (fresh && options.seed === 'demo') {
       // Generated at a fixed instant so ids and statuses never depend on the hour, then moved to today.
       const now = DEMO_ANCHOR;
@@ -146,6 +161,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     corsOrigins: options.corsOrigins ?? [],
     ...(options.validateResponses === undefined ? {} : { validateResponses: options.validateResponses }),
     ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.idempotencyLeaseMs === undefined ? {} : { idempotencyLeaseMs: options.idempotencyLeaseMs }),
     fallback: (c) => {
       const path = c.req.path;

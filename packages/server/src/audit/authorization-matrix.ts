@@ -11,10 +11,11 @@ type Server = Awaited<ReturnType<typeof tempServer>>;
 const PERSONAS = ['anonymous', 'citizen', 'member', 'outsider', 'reviewer', 'moderator', 'admin'] as const;
 type Persona = (typeof PERSONAS)[number];
 /**
- * `401`/`403` exact; `2xx` a success; `pass` means authorisation let the request through and the handler
- * answered on the merits (any status < 500 other than 401 and 403: a state or validation answer).
+ * `401`/`403`/`404` exact (`404`: the resource does not exist for this caller, as a draft for a reviewer);
+ * `2xx` a success; `pass` means authorisation let the request through and the handler answered on the
+ * merits (any status < 500 other than 401 and 403: a state, validation or not-found answer).
  */
-type Expect = '401' | '403' | '2xx' | 'pass';
+type Expect = '401' | '403' | '404' | '2xx' | 'pass';
 
 interface Row {
   name: string;
@@ -125,7 +126,24 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
         name: 'applications.get (draft of the represented association)',
         method: 'GET',
         path: () => `/v1/applications/${draft.id}`,
-        expect: row('403', { member: '2xx', reviewer: '2xx', admin: '2xx' }),
+        // Reviewers see submitted applications only: a draft does not exist for them yet (404, as an
+        // unpublished contribution for a reader); other associations' members are refused (403).
+        expect: row('403', { member: '2xx', reviewer: '404', admin: '2xx' }),
+      },
+      {
+        name: 'reviews.submit (a draft)',
+        method: 'POST',
+        path: () => `/v1/applications/${draft.id}/reviews`,
+        json: () => ({ conflictOfInterest: { declared: true }, scores: [] }),
+        // The admin sees the draft and gets the state answer (409 invalid_state).
+        expect: row('403', { reviewer: '404', admin: 'pass' }),
+      },
+      {
+        name: 'reviews.decide (a draft)',
+        method: 'POST',
+        path: () => `/v1/applications/${draft.id}/decision`,
+        json: () => ({ outcome: 'rejected', reason: 'Audit' }),
+        expect: row('403', { reviewer: '404', admin: 'pass' }),
       },
       {
         name: 'applications.update (draft of the represented association)',
@@ -312,6 +330,25 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
       const listed = await send(server.url, 'GET', '/v1/applications', { token: tokens.outsider });
       const ids = (listed.json as { items: { id: string }[] }).items.map((i) => i.id);
       assert.ok(!ids.includes(draft.id));
+    });
+
+    test('reviewers see submitted applications only: no draft by id or in a listing', async () => {
+      const read = await send(server.url, 'GET', `/v1/applications/${draft.id}`, { token: tokens.reviewer });
+      assert.equal(read.status, 404, read.text);
+      assert.equal((read.json as Problem).code, 'not_found');
+      for (const status of ['', '?status=draft', '?status=draft&status=withdrawn']) {
+        const listed = await send(server.url, 'GET', `/v1/calls/${draft.callId}/applications${status}`, {
+          token: tokens.reviewer,
+        });
+        assert.equal(listed.status, 200, listed.text);
+        const ids = (listed.json as { items: { id: string }[] }).items.map((i) => i.id);
+        assert.ok(!ids.includes(draft.id), status);
+      }
+      // A submitted one is theirs to read.
+      const submitted = await send(server.url, 'GET', `/v1/applications/${reviewable.id}`, {
+        token: tokens.reviewer,
+      });
+      assert.equal(submitted.status, 200, submitted.text);
     });
 
     test('a reviewer cannot score an application of their own association', async () => {

@@ -3,6 +3,7 @@ import { health, me, popup, signIn, signOut } from '@nassij/contract';
 import { audit } from '../db/audit.js';
 import type { ApiApp } from '../http/app.js';
 import { problem } from '../http/problem.js';
+import { rateLimited } from '../http/rate-limit.js';
 import { verifyPassword } from './password.js';
 import { POPUP_CSP, POPUP_SCRIPT, POPUP_STYLE, popupPage, refusedPage } from './popup-page.js';
 import { bearerToken, issueToken, loadAccount, revokeToken } from './tokens.js';
@@ -38,15 +39,26 @@ const PAGE_HEADERS = {
 export function registerAuth(app: ApiApp): void {
   const version = packageVersion();
 
-  app.bind(signIn, async ({ body, db, now, requestId }) => {
+  app.bind(signIn, async ({ body, db, now, requestId, c }) => {
+    const email = body.email.trim().toLowerCase();
+    // Throttled per e-mail whatever the address (exponential back-off) and per client address; a refused
+    // attempt never reaches the password check, and an unknown e-mail is throttled like a known one.
+    const attempt = app.signInThrottle?.begin(email, app.clientAddress(c));
+    if (attempt && !attempt.ok)
+      throw rateLimited(
+        attempt.waitSeconds,
+        attempt.by === 'account'
+          ? 'Too many failed sign-ins for this account'
+          : 'Too many failed sign-ins from this address',
+      );
     const row = db.get<{ id: string; password_hash: string }>(
       'SELECT id, password_hash FROM accounts WHERE email = ?',
-      [body.email.trim().toLowerCase()],
+      [email],
     );
     const ok = await verifyPassword(body.password, row?.password_hash);
-    if (!ok || !row) throw problem('invalid_credentials');
-    const account = loadAccount(db, row.id);
-    if (!account) throw problem('invalid_credentials');
+    const account = ok && row ? loadAccount(db, row.id) : undefined;
+    attempt?.settle(account !== undefined);
+    if (!row || !account) throw problem('invalid_credentials');
     const { token, expiresAt } = db.transaction(() => {
       const issued = issueToken(db, row.id, now);
       audit(db, { at: now, accountId: row.id, action: 'auth.signIn', requestId });

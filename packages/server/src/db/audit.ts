@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db.js';
 
-/** One line of the audit log: who did what to which resource. */
+/**
+ * One line of the audit log: who (`accountId`, `null` for the platform itself) did what (`action`) to which
+ * resource, when, and why (`reason`, as the actor gave it). `details` holds what the decision was (the
+ * outcome, the new state), never a personal key (device hash, address, e-mail).
+ */
 export interface AuditEntry {
   at: Date;
   accountId: string | null;
@@ -9,20 +13,38 @@ export interface AuditEntry {
   targetType?: string;
   targetId?: string;
   requestId?: string;
+  reason?: string;
   details?: Record<string, unknown>;
 }
 
 /**
- * Appends to the audit log (sign-ins, submissions, moderation decisions).
+ * The privileged actions the audit log records, with the action names used. Moderators and admins act on
+ * contributions, reviewers and admins on applications, admins on attendance.
+ */
+export const AUDITED_ACTIONS = [
+  'auth.signIn',
+  'contribution.moderate',
+  'contribution.autoHide',
+  'contribution.respond',
+  'application.review',
+  'application.decide',
+  'registration.attendance',
+] as const;
+/** An action name of {@link AUDITED_ACTIONS}. */
+export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
+
+/**
+ * Appends to the audit log. Call it in the transaction of the change it records, so that the change and
+ * its audit line commit together.
  *
  * @example
  * ```ts
- * audit(db, { at: now, accountId: auth.id, action: 'application.submit', targetType: 'application', targetId: id, requestId });
+ * audit(db, { at: now, accountId: auth.id, action: 'contribution.moderate', targetType: 'contribution', targetId: id, reason, requestId });
  * ```
  */
 export function audit(db: Db, entry: AuditEntry): void {
   db.run(
-    'INSERT INTO audit_log (id, at, account_id, action, target_type, target_id, request_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO audit_log (id, at, account_id, action, target_type, target_id, request_id, reason, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     [
       randomUUID(),
       entry.at.toISOString(),
@@ -31,7 +53,89 @@ export function audit(db: Db, entry: AuditEntry): void {
       entry.targetType ?? null,
       entry.targetId ?? null,
       entry.requestId ?? null,
+      entry.reason ?? null,
       entry.details ? JSON.stringify(entry.details) : null,
     ],
   );
+}
+
+/** An audit line as read back. */
+export interface AuditRecord {
+  id: string;
+  /** ISO 8601 UTC with milliseconds. */
+  at: string;
+  accountId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  requestId: string | null;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+}
+
+/** Filters of {@link readAudit}. */
+export interface AuditFilter {
+  accountId?: string;
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  /** Lines at or after this instant. */
+  since?: Date;
+  /** At most this many lines (default 100, at most 1000). */
+  limit?: number;
+}
+
+/**
+ * Reads the audit log, newest first (what an admin-only listing would serve).
+ *
+ * @example
+ * ```ts
+ * readAudit(db, { targetType: 'contribution', targetId: id })[0]?.accountId; // the moderator
+ * ```
+ */
+export function readAudit(db: Db, filter: AuditFilter = {}): AuditRecord[] {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const columns = [
+    ['account_id', filter.accountId],
+    ['action', filter.action],
+    ['target_type', filter.targetType],
+    ['target_id', filter.targetId],
+  ] as const;
+  for (const [column, value] of columns) {
+    if (value === undefined) continue;
+    where.push(`${column} = ?`);
+    params.push(value);
+  }
+  if (filter.since) {
+    where.push('at >= ?');
+    params.push(filter.since.toISOString());
+  }
+  const limit = Math.min(1000, Math.max(1, Math.trunc(filter.limit ?? 100)));
+  const rows = db.query<{
+    id: string;
+    at: string;
+    account_id: string | null;
+    action: string;
+    target_type: string | null;
+    target_id: string | null;
+    request_id: string | null;
+    reason: string | null;
+    details: string | null;
+  }>(
+    `SELECT id, at, account_id, action, target_type, target_id, request_id, reason, details FROM audit_log
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, rowid DESC LIMIT ?`,
+    [...params, limit],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    accountId: row.account_id,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    requestId: row.request_id,
+    reason: row.reason,
+    details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null,
+  }));
 }

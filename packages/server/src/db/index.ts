@@ -1,6 +1,15 @@
-export { type AuditEntry, audit } from './audit.js';
+export {
+  AUDITED_ACTIONS,
+  type AuditEntry,
+  type AuditedAction,
+  type AuditFilter,
+  type AuditRecord,
+  audit,
+  readAudit,
+} from './audit.js';
 export type { Db, Migration, SqlValue } from './db.js';
 export { isNewDatabase, migrate } from './migrate.js';
 export { coreMigration } from './migrations/001_core.js';
 export { idempotencyLeasesMigration } from './migrations/002_idempotency_leases.js';
+export { auditReasonsMigration } from './migrations/003_audit_reasons.js';
 export { openSqlite, StartupError } from './sqlite.js';

@@ -5,8 +5,9 @@ import { queryToObject, validate } from '@nassij/contract';
 import { type Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type * as z from 'zod/mini';
-import { bearerToken, checkToken, hashToken } from '../auth/tokens.js';
+import { bearerToken, checkToken, type TokenCheck } from '../auth/tokens.js';
 import type { Db } from '../db/db.js';
+import { addressResolver, type TrustProxy } from './client-address.js';
 import { COMPRESS_THRESHOLD, compressAnswers } from './compress.js';
 import { etagMatches, etagOf } from './etag.js';
 import {
@@ -21,7 +22,13 @@ import {
 } from './idempotency.js';
 import type { Logger } from './log.js';
 import { ApiError, problem, problemResponse } from './problem.js';
-import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import {
+  DEFAULT_RATE_LIMIT,
+  RateLimiter,
+  type RateLimitOptions,
+  rateLimited,
+  SignInThrottle,
+} from './rate-limit.js';
 
 /** The server's notion of "now"; tests and the demo seed pass a fixed one. */
 export type Clock = () => Date;
@@ -65,8 +72,16 @@ export interface ApiAppOptions {
   corsOrigins?: readonly string[];
   /** Validate every success body against the route's response schema (a mismatch is a 500 bug). */
   validateResponses?: boolean;
-  /** Write limits per IP and per token; `false` turns them off. */
+  /**
+   * Write limits per account (signed in) or per client address (signed out), and the sign-in throttle;
+   * `false` turns them all off. See docs/server.md, "Rate limits".
+   */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Reverse proxies whose `X-Forwarded-For` (or `Forwarded`) header names the client address; without it the
+   * headers are ignored and the client is the socket's peer.
+   */
+  trustProxy?: TrustProxy;
   /**
    * How long a keyed write whose handler awaits holds its `Idempotency-Key` before a retry may take it over
    * (default 30 s, reckoned on `clock`); see docs/server.md, "Idempotency".
@@ -131,6 +146,13 @@ export interface ApiApp {
   readonly logger: Logger;
   /** Origins allowed to use the sign-in popup; the server adds its own origin once listening. */
   readonly allowedOrigins: Set<string>;
+  /**
+   * The client address of a request: the socket's peer, or what trusted proxies say (`trustProxy`). Use it
+   * for anything keyed by address (rate limits, anonymous scopes).
+   */
+  clientAddress(c: Context): string;
+  /** The sign-in throttle (per e-mail and per address), or `undefined` when rate limits are off. */
+  readonly signInThrottle: SignInThrottle | undefined;
   /** Binds a contract route to a handler; see {@link bind}. */
   bind<R extends AnyRoute>(route: R, handler: Handler<R>, options?: BindOptions): void;
 }
@@ -148,7 +170,10 @@ function pathPattern(path: string): RegExp {
   return new RegExp(`^${source}/?$`);
 }
 
-/** The client address (for rate limits and anonymous idempotency scope). */
+/**
+ * The socket peer's address, whatever the forwarding headers say. Behind a reverse proxy that is the proxy:
+ * use {@link ApiApp.clientAddress}, which honours `trustProxy`, for anything keyed by client.
+ */
 export function clientIp(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
@@ -291,10 +316,12 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
   const { db, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const validateResponses = options.validateResponses ?? process.env.NODE_ENV !== 'production';
-  const limiter =
-    options.rateLimit === false
-      ? undefined
-      : new RateLimiter(options.rateLimit ?? { capacity: 60, refillPerSecond: 1 }, () => clock().getTime());
+  const nowMs = () => clock().getTime();
+  const limits = options.rateLimit === false ? undefined : (options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const limiter = limits ? new RateLimiter(limits, nowMs) : undefined;
+  const signInThrottle = limits ? new SignInThrottle(limits.signIn, nowMs) : undefined;
+  const resolveAddress = addressResolver(options.trustProxy);
+  const clientAddress = (c: Context): string => resolveAddress(clientIp(c), c.req.raw.headers);
   const allowedOrigins = new Set(options.corsOrigins ?? []);
   const leaseMs = options.idempotencyLeaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS;
   const hono = new Hono<AppEnv>();
@@ -369,6 +396,8 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
     clock,
     logger,
     allowedOrigins,
+    clientAddress,
+    signInThrottle,
     bind(route, handler, bindOptions = {}) {
       registry.push({ pattern: pathPattern(route.path), method: route.method });
       const write = route.method !== 'GET';
@@ -379,27 +408,22 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
       hono.on(route.method, honoPath(route.path), async (c) => {
         const requestId = c.get('requestId');
         const now = clock();
-        const ip = clientIp(c);
+        const address = clientAddress(c);
         const token = bearerToken(c.req.header('authorization'));
+        const limited = write && limiter !== undefined;
+        // A write is limited per account when its token is good, else per client address: a made-up or
+        // expired token, like a forged forwarding header, buys no budget of its own.
+        const tokenCheck: TokenCheck | undefined =
+          token && (limited || route.auth !== 'public') ? checkToken(db, token, now) : undefined;
 
-        if (write && limiter) {
-          const wait = Math.max(
-            limiter.take(`ip:${ip}`),
-            token ? limiter.take(`token:${hashToken(token)}`) : 0,
-          );
-          if (wait > 0) {
-            throw problem('rate_limited', `Too many writes; retry in ${wait} s`, {
-              retryAfterSeconds: wait,
-              headers: { 'retry-after': String(wait) },
-            });
-          }
+        if (limited) {
+          const wait = limiter.take(tokenCheck?.ok ? `account:${tokenCheck.account.id}` : `addr:${address}`);
+          if (wait > 0) throw rateLimited(wait, 'Too many writes');
         }
 
         let auth: Account | null = null;
         if (route.auth !== 'public' && (token || c.req.header('authorization'))) {
-          const checked = token
-            ? checkToken(db, token, now)
-            : ({ ok: false, code: 'unauthenticated' } as const);
+          const checked = tokenCheck ?? ({ ok: false, code: 'unauthenticated' } as const);
           if (!checked.ok)
             throw problem(checked.code, undefined, { headers: { 'www-authenticate': 'Bearer' } });
           auth = checked.account;
@@ -459,7 +483,7 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
           ]);
         }
         return keyed(c, route, run, input, {
-          scope: auth ? `account:${auth.id}` : `ip:${ip}`,
+          scope: auth ? `account:${auth.id}` : `ip:${address}`,
           key: idemKey,
           requestHash: await requestHashOf(c, route, raw, fields, files),
         });

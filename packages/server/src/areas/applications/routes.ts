@@ -26,6 +26,7 @@ import {
   uploadAttachment,
   withdrawApplication,
 } from '@nassij/contract';
+import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
 import type { ApiApp } from '../../http/app.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
@@ -66,6 +67,7 @@ const REVIEWABLE: readonly ApplicationStatus[] = [
 
 const isStaff = (auth: Account | null): boolean =>
   auth !== null && (auth.roles.includes('reviewer') || auth.roles.includes('admin'));
+const isAdmin = (auth: Account | null): boolean => auth?.roles.includes('admin') ?? false;
 const isMemberOf = (auth: Account | null, associationId: string): boolean =>
   auth?.memberships.some((m) => m.associationId === associationId) ?? false;
 
@@ -77,12 +79,33 @@ function invalid(errors: FieldError[], detail?: string) {
   return problem('validation_failed', detail, { errors });
 }
 
-/** The application as `auth` may see it (reviews for staff only); 404/403 otherwise. */
+/**
+ * Whether a reviewer may see the application: once it was submitted. Until then it is the association's
+ * own draft, which does not exist for the review process: a reviewer gets `404`, as a reader gets for a
+ * contribution not yet published (a withdrawn draft that was never submitted stays unseen too).
+ */
+const submitted = (application: Application): boolean => application.submittedAt !== undefined;
+
+/**
+ * The application as `auth` may see it (reviews for staff only): members of the applicant association and
+ * admins see it in any state, reviewers once submitted (`404` before), others get `403`.
+ */
 function visibleApplication(db: Db, auth: Account | null, id: string): Application {
   const application = readApplication(db, id, { withReviews: isStaff(auth) });
   if (!application) throw problem('not_found', `No application ${id}`);
-  if (!isMemberOf(auth, application.associationId) && !isStaff(auth))
+  if (isMemberOf(auth, application.associationId) || isAdmin(auth)) return application;
+  if (!isStaff(auth))
     throw problem('forbidden', 'Only members of the applicant association, reviewers and admins see this');
+  if (!submitted(application)) throw problem('not_found', `No application ${id}`);
+  return application;
+}
+
+/** An application a reviewer or admin works on: a reviewer who is not a member sees submitted ones only. */
+function reviewedApplication(db: Db, auth: Account, id: string): Application {
+  const application = readApplication(db, id);
+  if (!application) throw problem('not_found', `No application ${id}`);
+  if (!isAdmin(auth) && !isMemberOf(auth, application.associationId) && !submitted(application))
+    throw problem('not_found', `No application ${id}`);
   return application;
 }
 
@@ -474,7 +497,8 @@ export function registerApplicationRoutes(app: ApiApp): void {
         : undefined,
     };
     const build = (except?: Filter) => {
-      const parts = ['a.call_id = ?', "a.status <> 'draft'"];
+      // Submitted ones only: a draft, even withdrawn, never reaches the review process.
+      const parts = ['a.call_id = ?', 'a.submitted_at IS NOT NULL'];
       const values: string[] = [call.id];
       for (const [name, condition] of Object.entries(conditions) as [Filter, (typeof conditions)[Filter]][]) {
         if (!condition || name === except) continue;
@@ -519,10 +543,9 @@ export function registerApplicationRoutes(app: ApiApp): void {
     };
   });
 
-  app.bind(submitReview, ({ params, body, auth, db, now }) => {
-    const application = readApplication(db, params.applicationId);
-    if (!application) throw problem('not_found', `No application ${params.applicationId}`);
+  app.bind(submitReview, ({ params, body, auth, db, now, requestId }) => {
     if (!auth) throw problem('unauthenticated');
+    const application = reviewedApplication(db, auth, params.applicationId);
     if (isMemberOf(auth, application.associationId))
       throw problem('conflict_of_interest', 'A member of the applicant association may not review it');
     if (!REVIEWABLE.includes(application.status))
@@ -587,14 +610,28 @@ export function registerApplicationRoutes(app: ApiApp): void {
       writeReview(db, review);
       if (!body.conflictOfInterest.declared && application.status !== 'under_review')
         setApplicationStatus(db, application.id, 'under_review', review.submittedAt, { actor: auth.id });
+      audit(db, {
+        at: now,
+        accountId: auth.id,
+        action: 'application.review',
+        targetType: 'application',
+        targetId: application.id,
+        requestId,
+        ...(body.comment !== undefined ? { reason: body.comment } : {}),
+        details: {
+          reviewId: review.id,
+          callId: application.callId,
+          conflictOfInterest: body.conflictOfInterest.declared,
+          ...(weightedTotal !== undefined ? { weightedTotal } : {}),
+        },
+      });
     });
     return { status: 201, body: review };
   });
 
-  app.bind(decideApplication, ({ params, body, auth, db, now }) => {
-    const application = readApplication(db, params.applicationId);
-    if (!application) throw problem('not_found', `No application ${params.applicationId}`);
+  app.bind(decideApplication, ({ params, body, auth, db, now, requestId }) => {
     if (!auth) throw problem('unauthenticated');
+    const application = reviewedApplication(db, auth, params.applicationId);
     if (isMemberOf(auth, application.associationId))
       throw problem('conflict_of_interest', 'A member of the applicant association may not decide on it');
     if (!REVIEWABLE.includes(application.status))
@@ -646,6 +683,21 @@ export function registerApplicationRoutes(app: ApiApp): void {
         actor: auth.id,
       });
       if (amount) insertAward(db, { applicationId: application.id, amount, decidedAt });
+      audit(db, {
+        at: now,
+        accountId: auth.id,
+        action: 'application.decide',
+        targetType: 'application',
+        targetId: application.id,
+        requestId,
+        ...(body.reason !== undefined ? { reason: body.reason } : {}),
+        details: {
+          callId: application.callId,
+          from: application.status,
+          outcome: body.outcome,
+          ...(amount ? { amount } : {}),
+        },
+      });
     });
     return { body: visibleApplication(db, auth, application.id) };
   });

@@ -1,5 +1,5 @@
 import type { Area } from '../area.js';
-import { consultationsMigration } from './migrations.js';
+import { consultationsMigration, contributionReviewsMigration } from './migrations.js';
 import { registerConsultationRoutes } from './routes.js';
 import { seedConsultations } from './seed.js';
 
@@ -14,7 +14,7 @@ import { seedConsultations } from './seed.js';
  */
 export const consultationsArea: Area = {
   name: 'consultations',
-  migrations: [consultationsMigration],
+  migrations: [consultationsMigration, contributionReviewsMigration],
   seedDemo: seedConsultations,
   register: registerConsultationRoutes,
 };

@@ -121,3 +121,34 @@ CREATE TABLE contribution_reports (
 );
 `,
 };
+
+/**
+ * Reports that queue rather than hide, and decisions that name their moderator. A report remembers whether
+ * its reporter was signed in and when a moderator's decision covered it (`reviewed_at`); a published
+ * contribution with reports no decision covered yet carries `review_requested_at` and waits in the
+ * moderators' queue while it stays public. `contribution_history.actor_id` is the account that decided
+ * (moderation, official response), `NULL` for the author's own events and the platform's.
+ */
+export const contributionReviewsMigration: Migration = {
+  id: '041_contribution_reviews',
+  sql: `
+ALTER TABLE contribution_reports ADD COLUMN signed_in INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE contribution_reports ADD COLUMN reviewed_at TEXT;
+UPDATE contribution_reports SET signed_in = 1 WHERE reporter_key LIKE 'acc:%';
+UPDATE contribution_reports SET reviewed_at = (
+  SELECT decided_at FROM contributions c WHERE c.id = contribution_reports.contribution_id
+) WHERE created_at <= (
+  SELECT decided_at FROM contributions c WHERE c.id = contribution_reports.contribution_id
+);
+CREATE INDEX contribution_reports_by_reporter ON contribution_reports (reporter_key, created_at);
+
+ALTER TABLE contributions ADD COLUMN review_requested_at TEXT;
+UPDATE contributions SET review_requested_at = (
+  SELECT MIN(created_at) FROM contribution_reports r
+  WHERE r.contribution_id = contributions.id AND r.reviewed_at IS NULL
+) WHERE moderation_state = 'published';
+CREATE INDEX contributions_by_review ON contributions (review_requested_at) WHERE review_requested_at IS NOT NULL;
+
+ALTER TABLE contribution_history ADD COLUMN actor_id TEXT;
+`,
+};

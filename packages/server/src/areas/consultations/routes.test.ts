@@ -7,9 +7,11 @@ import type {
   DocumentVersion,
   VersionDiff,
 } from '@nassij/contract';
-import { DEMO_ACCOUNTS } from '../../seed/demo.js';
+import { readAudit } from '../../db/audit.js';
+import { createAccount, DEMO_ACCOUNTS } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
+import { REPORTS_BEFORE_REVIEW, REPORTS_PER_HOUR } from './routes.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
 
@@ -19,9 +21,9 @@ const tokens: Record<string, string> = {};
 async function call(
   method: string,
   path: string,
-  options: { token?: string; device?: string; body?: unknown } = {},
+  options: { token?: string; device?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; json: Record<string, unknown> }> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.device) headers['x-nassij-device'] = options.device;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -38,10 +40,26 @@ const anonymousAuthor = { displayName: 'ⵎⵓⵃⵎⵎⴷ', participantType: 'c
 let deviceCounter = 0;
 const newDevice = () => `test-device-${String(++deviceCounter).padStart(8, '0')}`;
 
+/** Signed-in readers who report, one account each (automatic hiding needs distinct accounts). */
+const reporters: string[] = [];
+
 before(async () => {
-  server = await tempServer({ rateLimit: false });
+  // One trusted proxy: the tests name anonymous readers by X-Forwarded-For.
+  server = await tempServer({ rateLimit: false, trustProxy: { hops: 1 } });
   for (const [key, account] of Object.entries(DEMO_ACCOUNTS)) {
     tokens[key] = await signInAs(server.url, account.email, account.password);
+  }
+  for (let i = 1; i <= REPORTS_BEFORE_REVIEW + 1; i++) {
+    const account = {
+      id: `acc_reader_${String.fromCharCode(96 + i)}`,
+      email: `reader-${i}@test.nassij.ma`,
+      password: `reader-password-${i}`,
+      displayName: `Reader ${i}`,
+      roles: ['citizen' as const],
+      memberships: [],
+    };
+    await createAccount(server.db, account, new Date());
+    reporters.push(await signInAs(server.url, account.email, account.password));
   }
 });
 after(() => server.stop());
@@ -490,47 +508,153 @@ describe('contributions', () => {
     assert.ok((pending.json.items as unknown as Contribution[]).length > 0);
   });
 
-  test('report: 202, five different reporters send it back to moderation', async () => {
+  test('reports: any number of anonymous ones leave it public and queue it for moderators as reported', async () => {
+    const created = await call('POST', `/v1/consultations/${F.consultations.draftLaw}/contributions`, {
+      token: tokens.representative,
+      body: { kind: 'comment', body: 'Texte signalé anonymement', consent: true },
+    });
+    const id = (created.json as unknown as ContributionReceipt).contribution.id;
+    // The finding: made-up device tokens from one address; here also as many addresses as reports.
+    for (let i = 0; i < 3 * REPORTS_BEFORE_REVIEW; i++) {
+      const sources: Record<string, string>[] = [{}, { 'x-forwarded-for': `198.51.100.${i + 1}` }];
+      for (const headers of sources) {
+        const report = await call('POST', `/v1/contributions/${id}/reports`, {
+          device: newDevice(),
+          headers,
+          body: { reason: 'spam', detail: `Signalement ${i}` },
+        });
+        assert.equal(report.status, 202);
+      }
+    }
+    const seen = await call('GET', `/v1/contributions/${id}`);
+    assert.equal(seen.status, 200, 'still public');
+    const publicView = seen.json as unknown as Contribution;
+    assert.equal(publicView.moderation.state, 'published');
+    assert.ok(!publicView.history?.some((e) => e.action === 'reported'), 'the public reads no report');
+    const listed = await call(
+      'GET',
+      `/v1/consultations/${F.consultations.draftLaw}/contributions?limit=100&sort=newest`,
+    );
+    assert.ok((listed.json.items as unknown as Contribution[]).some((c) => c.id === id));
+
+    const queue = await call(
+      'GET',
+      `/v1/moderation/contributions?limit=100&consultationId=${F.consultations.draftLaw}`,
+      { token: tokens.moderator },
+    );
+    const item = (queue.json.items as unknown as Contribution[]).find((c) => c.id === id);
+    assert.ok(item, 'in the moderators’ queue');
+    assert.equal(item.moderation.state, 'published');
+    const reported = item.history?.filter((e) => e.action === 'reported') ?? [];
+    // One address counts once, whatever its device tokens: 15 proxied addresses plus the proxy itself.
+    assert.equal(reported.length, 3 * REPORTS_BEFORE_REVIEW + 1);
+    assert.ok(reported.every((e) => e.reason?.startsWith('spam · anonymous · Signalement ') && e.at));
+    const asModerator = await call('GET', `/v1/contributions/${id}`, { token: tokens.moderator });
+    assert.equal(
+      (asModerator.json as unknown as Contribution).history?.filter((e) => e.action === 'reported').length,
+      reported.length,
+    );
+    // No personal key reaches the moderator: no device hash, address or account.
+    const text = JSON.stringify(queue.json);
+    assert.doesNotMatch(text, /198\.51\.100|test-device-|[0-9a-f]{64}|acc_/);
+    assert.equal(
+      (await call('POST', `/v1/contributions/${id}/reports`, { body: { reason: 'nope' } })).status,
+      422,
+    );
+  });
+
+  test(`reports: ${REPORTS_BEFORE_REVIEW} distinct signed-in accounts send it back to moderation, once per decision`, async () => {
     const created = await call('POST', `/v1/consultations/${F.consultations.draftLaw}/contributions`, {
       token: tokens.representative,
       body: { kind: 'comment', body: 'Texte signalé', consent: true },
     });
     const id = (created.json as unknown as ContributionReceipt).contribution.id;
-    for (let i = 0; i < 4; i++) {
-      const report = await call('POST', `/v1/contributions/${id}/reports`, {
-        device: newDevice(),
-        body: { reason: 'spam' },
-      });
-      assert.equal(report.status, 202);
-      if (i === 0) {
-        // The same reporter again counts once.
-        const same = await call('POST', `/v1/contributions/${id}/reports`, {
-          token: tokens.citizen,
-          body: { reason: 'abuse' },
-        });
-        assert.equal(same.status, 202);
-        await call('POST', `/v1/contributions/${id}/reports`, {
-          token: tokens.citizen,
-          body: { reason: 'abuse' },
-        });
-      }
-      if (i === 2) {
-        // Four distinct reporters so far: still public.
-        assert.equal(
-          ((await call('GET', `/v1/contributions/${id}`)).json as unknown as Contribution).moderation.state,
-          'published',
-        );
-      }
+    const report = (token: string, reason = 'abuse') =>
+      call('POST', `/v1/contributions/${id}/reports`, { token, body: { reason } });
+    for (let i = 0; i < REPORTS_BEFORE_REVIEW - 1; i++) {
+      assert.equal((await report(reporters[i] as string)).status, 202);
+      // The same account again counts once.
+      assert.equal((await report(reporters[i] as string, 'spam')).status, 202);
     }
-    // The citizen and four devices make five reporters: back to moderation, hidden from the public.
-    assert.equal((await call('GET', `/v1/contributions/${id}`)).status, 404);
-    const own = await call('GET', `/v1/contributions/${id}`, { token: tokens.representative });
-    assert.equal((own.json as unknown as Contribution).moderation.state, 'pending');
-    assert.ok((own.json as unknown as Contribution).history?.some((e) => e.action === 'reported'));
     assert.equal(
-      (await call('POST', `/v1/contributions/${id}/reports`, { body: { reason: 'nope' } })).status,
-      422,
+      ((await call('GET', `/v1/contributions/${id}`)).json as unknown as Contribution).moderation.state,
+      'published',
+      `${REPORTS_BEFORE_REVIEW - 1} accounts: still public`,
     );
+    assert.equal((await report(reporters[REPORTS_BEFORE_REVIEW - 1] as string)).status, 202);
+    assert.equal((await call('GET', `/v1/contributions/${id}`)).status, 404, 'hidden from the public');
+    const own = (await call('GET', `/v1/contributions/${id}`, { token: tokens.representative }))
+      .json as unknown as Contribution;
+    assert.equal(own.moderation.state, 'pending');
+    assert.deepEqual(
+      own.history?.filter((e) => e.action === 'reported').map((e) => e.reason),
+      [`Back to moderation after reports from ${REPORTS_BEFORE_REVIEW} signed-in accounts`],
+      'the author sees why, not the reports',
+    );
+    const automatic = readAudit(server.db, { action: 'contribution.autoHide', targetId: id });
+    assert.equal(automatic.length, 1);
+    assert.equal(automatic[0]?.accountId, null);
+
+    // A moderator keeps it: public again, out of the queue, and the decision names the moderator.
+    const kept = await call('POST', `/v1/contributions/${id}/moderation`, {
+      token: tokens.moderator,
+      body: { decision: 'publish', reason: 'Critique légitime' },
+    });
+    assert.equal(kept.status, 200);
+    const history = (kept.json as unknown as Contribution).history ?? [];
+    assert.equal(history.filter((e) => e.action === 'reported').length, REPORTS_BEFORE_REVIEW + 1);
+    assert.ok(history.some((e) => e.reason === 'abuse · signed in'));
+    assert.equal((await call('GET', `/v1/contributions/${id}`)).status, 200);
+    const decision = server.db.get<{ actor_id: string | null }>(
+      "SELECT actor_id FROM contribution_history WHERE contribution_id = ? AND action = 'published' ORDER BY seq DESC",
+      [id],
+    );
+    assert.equal(decision?.actor_id, DEMO_ACCOUNTS.moderator.id);
+    const queue = await call('GET', '/v1/moderation/contributions?limit=100', { token: tokens.moderator });
+    assert.ok(!(queue.json.items as unknown as Contribution[]).some((c) => c.id === id));
+
+    // The same accounts cannot take it down again; a new account's report queues it without hiding it.
+    for (const token of reporters.slice(0, REPORTS_BEFORE_REVIEW))
+      assert.equal((await report(token)).status, 202);
+    assert.equal((await report(reporters[REPORTS_BEFORE_REVIEW] as string)).status, 202);
+    assert.equal((await call('GET', `/v1/contributions/${id}`)).status, 200, 'still public');
+    const again = await call('GET', '/v1/moderation/contributions?limit=100', { token: tokens.moderator });
+    assert.ok(
+      (again.json.items as unknown as Contribution[]).some((c) => c.id === id),
+      'queued again',
+    );
+  });
+
+  test(`reports: at most ${REPORTS_PER_HOUR} an hour per account, then 429`, async () => {
+    const page = await call(
+      'GET',
+      `/v1/consultations/${F.consultations.draftLaw}/contributions?limit=100&sort=newest`,
+    );
+    const ids = (page.json.items as unknown as Contribution[]).map((c) => c.id);
+    const token = reporters[REPORTS_BEFORE_REVIEW] as string;
+    assert.ok(ids.length > REPORTS_PER_HOUR + 1);
+    const statuses: number[] = [];
+    for (const id of ids) {
+      const status = (
+        await call('POST', `/v1/contributions/${id}/reports`, { token, body: { reason: 'spam' } })
+      ).status;
+      statuses.push(status);
+      if (status !== 202) break;
+    }
+    assert.equal(statuses.at(-1), 429, statuses.join(' '));
+    const filed = server.db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM contribution_reports WHERE reporter_key = 'acc:' || (SELECT id FROM accounts WHERE email = ?)",
+      [`reader-${REPORTS_BEFORE_REVIEW + 1}@test.nassij.ma`],
+    );
+    assert.equal(filed?.n, REPORTS_PER_HOUR);
+    const refused = ids[statuses.length - 1];
+    const limited = await call('POST', `/v1/contributions/${refused}/reports`, {
+      token,
+      body: { reason: 'spam' },
+    });
+    assert.equal(limited.status, 429);
+    assert.equal(limited.json.code, 'rate_limited');
+    assert.ok((limited.json.retryAfterSeconds as unknown as number) > 0);
   });
 
   test('moderation: queue for moderators only, publish and hide with reason in history', async () => {
@@ -539,10 +663,19 @@ describe('contributions', () => {
     const queue = await call('GET', '/v1/moderation/contributions?limit=100', { token: tokens.moderator });
     assert.equal(queue.status, 200);
     const items = queue.json.items as unknown as Contribution[];
-    assert.ok(items.length > 0 && items.every((c) => c.moderation.state === 'pending'));
-    for (let i = 1; i < items.length; i++)
-      assert.ok((items[i - 1]?.createdAt ?? '') <= (items[i]?.createdAt ?? ''));
-    const [first, second] = items;
+    // Waiting for a moderator: pending contributions, and published ones with reports not yet looked at.
+    assert.ok(
+      items.length > 0 &&
+        items.every(
+          (c) =>
+            c.moderation.state === 'pending' ||
+            (c.moderation.state === 'published' && c.history?.some((e) => e.action === 'reported')),
+        ),
+    );
+    const pending = items.filter((c) => c.moderation.state === 'pending');
+    for (let i = 1; i < pending.length; i++)
+      assert.ok((pending[i - 1]?.createdAt ?? '') <= (pending[i]?.createdAt ?? ''));
+    const [first, second] = pending;
     assert.ok(first && second);
 
     const published = await call('POST', `/v1/contributions/${first.id}/moderation`, {

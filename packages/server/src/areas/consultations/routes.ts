@@ -23,10 +23,12 @@ import {
 } from '@nassij/contract';
 import type { Context } from 'hono';
 import { toInstant } from '../../auth/tokens.js';
+import { audit } from '../../db/audit.js';
 import type { Db, SqlValue } from '../../db/db.js';
-import { type ApiApp, clientIp } from '../../http/app.js';
+import type { ApiApp } from '../../http/app.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { problem } from '../../http/problem.js';
+import { rateLimited } from '../../http/rate-limit.js';
 import {
   addEvent,
   addSupport,
@@ -52,8 +54,14 @@ import {
 
 /** Contributions one participant (account or device) may send per hour. */
 export const CONTRIBUTIONS_PER_HOUR = 10;
-/** Distinct reporters after which a published contribution goes back to moderation. */
+/**
+ * Distinct signed-in accounts whose reports, since the last moderator's decision, send a published
+ * contribution back to moderation (hidden until a moderator decides). Anonymous reports never hide: they
+ * put the contribution in the moderators' queue while it stays public.
+ */
 export const REPORTS_BEFORE_REVIEW = 5;
+/** Reports one reporter (an account, or a client address when signed out) may file per hour. */
+export const REPORTS_PER_HOUR = 20;
 
 const HOUR_MS = 60 * 60 * 1000;
 const DEVICE_TOKEN = /^[A-Za-z0-9._:-]{16,128}$/;
@@ -115,7 +123,8 @@ function withHistory(db: Db, row: ContributionRow, auth: Account | null) {
   const ids = [row.id, ...(replies ?? []).map((r) => r.id)];
   const supported = auth ? supportedBy(db, `acc:${auth.id}`, ids) : undefined;
   return toContribution(row, {
-    history: historyOf(db, row.id),
+    // Moderators read every report in the history; the public and the author do not.
+    history: historyOf(db, row.id, { reports: isModerator(auth) }),
     ...(supported ? { supported } : {}),
     ...(replies ? { replies: replies.map((r) => toContribution(r, supported ? { supported } : {})) } : {}),
   });
@@ -136,6 +145,20 @@ function checkAnswer(question: ConsultationQuestion, answer: unknown): void {
   if (!question.multiple && answer.length !== 1) {
     throw fieldProblem('/answer', 'invalid_value', 'This question takes one option');
   }
+}
+
+/** At most {@link REPORTS_PER_HOUR} reports per reporter: a 429 with the wait otherwise. */
+function limitReports(db: Db, reporterKey: string, now: Date): void {
+  const since = toInstant(new Date(now.getTime() - HOUR_MS));
+  const recent = db.get<{ n: number; oldest: string | null }>(
+    'SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM contribution_reports WHERE reporter_key = ? AND created_at > ?',
+    [reporterKey, since],
+  );
+  if (!recent || recent.n < REPORTS_PER_HOUR || !recent.oldest) return;
+  throw rateLimited(
+    (Date.parse(recent.oldest) + HOUR_MS - now.getTime()) / 1000,
+    `At most ${REPORTS_PER_HOUR} reports an hour`,
+  );
 }
 
 function rateLimit(db: Db, participantKey: string, now: Date): void {
@@ -403,6 +426,7 @@ export function registerConsultationRoutes(app: ApiApp): void {
         supports: 0,
         report_count: 0,
         official_response: null,
+        review_requested_at: null,
       });
     } else {
       const id = insertContribution(db, { ...fields, ...(state === 'published' ? { decidedAt: at } : {}) });
@@ -439,55 +463,98 @@ export function registerConsultationRoutes(app: ApiApp): void {
     return { status: 201, body: { contributionId: row.id, supports, supportedByMe: true as const } };
   });
 
-  app.bind(reportContribution, ({ db, params, body, auth, now, c }) => {
+  app.bind(reportContribution, ({ db, params, body, auth, now, c, requestId }) => {
     const row = visibleRow(db, params.contributionId, null, undefined);
-    const device = deviceHash(c, false);
+    // Signed out, the reporter is the client address: made-up device tokens do not multiply reporters.
     const reporter = auth
       ? `acc:${auth.id}`
-      : device
-        ? `dev:${device}`
-        : `ip:${createHash('sha256').update(clientIp(c)).digest('hex')}`;
+      : `ip:${createHash('sha256')
+          .update(`nassij-report:${app.clientAddress(c)}`)
+          .digest('hex')}`;
     const at = toInstant(now);
     db.transaction(() => {
-      const inserted = db.run(
-        `INSERT INTO contribution_reports (contribution_id, reporter_key, reason, detail, created_at)
-         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        [row.id, reporter, body.reason, body.detail ?? null, at],
+      const known = db.get(
+        'SELECT 1 AS found FROM contribution_reports WHERE contribution_id = ? AND reporter_key = ?',
+        [row.id, reporter],
       );
       // The same reporter twice counts once; the answer stays 202 so reporting reveals nothing.
-      if (inserted.changes === 0) return;
-      const count =
-        db.get<{ n: number }>('SELECT COUNT(*) AS n FROM contribution_reports WHERE contribution_id = ?', [
-          row.id,
-        ])?.n ?? 0;
-      db.run('UPDATE contributions SET report_count = ? WHERE id = ?', [count, row.id]);
-      addEvent(db, row.id, at, 'reported', body.reason);
-      if (count >= REPORTS_BEFORE_REVIEW && row.moderation_state === 'published') {
-        db.run("UPDATE contributions SET moderation_state = 'pending' WHERE id = ?", [row.id]);
-        addEvent(db, row.id, at, 'reported', `Back to moderation after ${count} reports`);
-      }
+      if (known) return;
+      limitReports(db, reporter, now);
+      db.run(
+        `INSERT INTO contribution_reports (contribution_id, reporter_key, reason, detail, created_at, signed_in)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        [row.id, reporter, body.reason, body.detail ?? null, at, auth ? 1 : 0],
+      );
+      // Every report puts the contribution in the moderators' queue; it stays public meanwhile.
+      db.run(
+        `UPDATE contributions SET report_count = (SELECT COUNT(*) FROM contribution_reports WHERE contribution_id = ?),
+           review_requested_at = COALESCE(review_requested_at, ?) WHERE id = ?`,
+        [row.id, at, row.id],
+      );
+      if (!auth || row.moderation_state !== 'published') return;
+      // Only distinct signed-in accounts, each limited per hour, can take it down before a moderator looks.
+      const accounts =
+        db.get<{ n: number }>(
+          'SELECT COUNT(*) AS n FROM contribution_reports WHERE contribution_id = ? AND signed_in = 1 AND reviewed_at IS NULL',
+          [row.id],
+        )?.n ?? 0;
+      if (accounts < REPORTS_BEFORE_REVIEW) return;
+      const reason = `Back to moderation after reports from ${accounts} signed-in accounts`;
+      db.run("UPDATE contributions SET moderation_state = 'pending' WHERE id = ?", [row.id]);
+      addEvent(db, row.id, at, 'reported', reason);
+      audit(db, {
+        at: now,
+        accountId: null,
+        action: 'contribution.autoHide',
+        targetType: 'contribution',
+        targetId: row.id,
+        requestId,
+        reason,
+        details: { from: 'published', to: 'pending', signedInReports: accounts },
+      });
     });
     return { status: 202 };
   });
 
-  app.bind(respondToContribution, ({ db, params, body, auth, now }) => {
+  app.bind(respondToContribution, ({ db, params, body, auth, now, requestId }) => {
     const row = findContributionRow(db, params.contributionId);
     const consultation = row && findConsultation(db, row.consultation_id);
     if (!row || !consultation) throw problem('not_found', 'No such contribution');
+    const actor = (auth as Account).id;
     const at = toInstant(now);
     db.transaction(() => {
       db.run('UPDATE contributions SET official_response = ? WHERE id = ?', [
         JSON.stringify({ body: body.body, respondedAt: at, by: consultation.issuingBody.name }),
         row.id,
       ]);
-      addEvent(db, row.id, at, 'responded');
+      addEvent(db, row.id, at, 'responded', undefined, actor);
+      audit(db, {
+        at: now,
+        accountId: actor,
+        action: 'contribution.respond',
+        targetType: 'contribution',
+        targetId: row.id,
+        requestId,
+        details: {
+          consultationId: consultation.id,
+          languages: Object.keys(body.body),
+          replaced: row.official_response !== null,
+        },
+      });
     });
     return { body: withHistory(db, findContributionRow(db, row.id) as ContributionRow, auth) };
   });
 
   app.bind(moderationQueue, ({ db, query }) => {
-    const where = ['moderation_state = ?'];
-    const args: SqlValue[] = [query.state];
+    // "pending" is what waits for a moderator: contributions not yet published, and published ones with
+    // reports no decision covered yet (they stay public until a moderator hides them).
+    const where =
+      query.state === 'pending'
+        ? [
+            "(moderation_state = 'pending' OR (moderation_state = 'published' AND review_requested_at IS NOT NULL))",
+          ]
+        : ['moderation_state = ?'];
+    const args: SqlValue[] = query.state === 'pending' ? [] : [query.state];
     if (query.consultationId) {
       where.push('consultation_id = ?');
       args.push(findConsultation(db, query.consultationId)?.id ?? query.consultationId);
@@ -495,33 +562,54 @@ export function registerConsultationRoutes(app: ApiApp): void {
     const offset = offsetFrom(query.cursor, query.state);
     const sql = `FROM contributions WHERE ${where.join(' AND ')}`;
     const total = db.get<{ n: number }>(`SELECT COUNT(*) AS n ${sql}`, args)?.n ?? 0;
-    // Oldest first, so nobody waits for ever; the history shows the reports of each.
-    const rows = db.query<ContributionRow>(`SELECT * ${sql} ORDER BY created_at, seq LIMIT ? OFFSET ?`, [
-      ...args,
-      query.limit,
-      offset,
-    ]);
+    // Oldest wait first, so nobody waits for ever; the history shows the reports of each.
+    const rows = db.query<ContributionRow>(
+      `SELECT * ${sql} ORDER BY COALESCE(review_requested_at, created_at), seq LIMIT ? OFFSET ?`,
+      [...args, query.limit, offset],
+    );
     const next = offset + rows.length;
     return {
       body: {
-        items: rows.map((row) => toContribution(row, { history: historyOf(db, row.id) })),
+        items: rows.map((row) => toContribution(row, { history: historyOf(db, row.id, { reports: true }) })),
         nextCursor: next < total ? encodeCursor({ o: next, s: query.state }) : null,
         total,
       },
     };
   });
 
-  app.bind(moderateContribution, ({ db, params, body, auth, now }) => {
+  app.bind(moderateContribution, ({ db, params, body, auth, now, requestId }) => {
     const row = findContributionRow(db, params.contributionId);
     if (!row) throw problem('not_found', 'No such contribution');
+    const actor = (auth as Account).id;
     const at = toInstant(now);
     const state = body.decision === 'publish' ? 'published' : 'hidden';
     db.transaction(() => {
+      // The decision covers every report so far: the contribution leaves the queue.
       db.run(
-        'UPDATE contributions SET moderation_state = ?, moderation_reason = ?, decided_at = ? WHERE id = ?',
+        `UPDATE contributions SET moderation_state = ?, moderation_reason = ?, decided_at = ?, review_requested_at = NULL
+         WHERE id = ?`,
         [state, body.reason ?? null, at, row.id],
       );
-      addEvent(db, row.id, at, state, body.reason);
+      const reviewed = db.run(
+        'UPDATE contribution_reports SET reviewed_at = ? WHERE contribution_id = ? AND reviewed_at IS NULL',
+        [at, row.id],
+      ).changes;
+      addEvent(db, row.id, at, state, body.reason, actor);
+      audit(db, {
+        at: now,
+        accountId: actor,
+        action: 'contribution.moderate',
+        targetType: 'contribution',
+        targetId: row.id,
+        requestId,
+        ...(body.reason ? { reason: body.reason } : {}),
+        details: {
+          decision: body.decision,
+          from: row.moderation_state,
+          to: state,
+          reportsReviewed: reviewed,
+        },
+      });
     });
     return { body: withHistory(db, findContributionRow(db, row.id) as ContributionRow, auth) };
   });

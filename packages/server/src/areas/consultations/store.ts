@@ -14,6 +14,7 @@ import {
   type ContributionKind,
   type DocumentVersion,
   type Facets,
+  MODERATION_REASON_MAX,
   type OfficialResponse,
   type PageOf,
   type Position,
@@ -82,6 +83,8 @@ export interface ContributionRow {
   supports: number;
   report_count: number;
   official_response: string | null;
+  /** Set while a published contribution has reports no moderator's decision covered yet. */
+  review_requested_at: string | null;
 }
 
 const PHASE_RANK: Record<ConsultationPhase, number> = {
@@ -614,11 +617,12 @@ export function insertContribution(db: Db, c: NewContribution): string {
 }
 
 /**
- * Appends an event to a contribution's history.
+ * Appends an event to a contribution's history; `actorId` is the account that decided (a moderator, the
+ * official responder), kept for the record and never shown to the public.
  *
  * @example
  * ```ts
- * addEvent(db, 'ctb_000001', '2026-03-05T10:00:00Z', 'hidden', 'Données personnelles');
+ * addEvent(db, 'ctb_000001', '2026-03-05T10:00:00Z', 'hidden', 'Données personnelles', moderator.id);
  * ```
  */
 export function addEvent(
@@ -627,6 +631,7 @@ export function addEvent(
   at: string,
   action: ContributionEvent['action'],
   reason?: string,
+  actorId?: string,
 ): void {
   const seq =
     (db.get<{ n: number }>(
@@ -634,8 +639,8 @@ export function addEvent(
       [id],
     )?.n ?? 0) + 1;
   db.run(
-    'INSERT INTO contribution_history (contribution_id, seq, at, action, reason) VALUES (?, ?, ?, ?, ?)',
-    [id, seq, at, action, reason ?? null],
+    'INSERT INTO contribution_history (contribution_id, seq, at, action, reason, actor_id) VALUES (?, ?, ?, ?, ?, ?)',
+    [id, seq, at, action, reason ?? null, actorId ?? null],
   );
 }
 
@@ -675,14 +680,54 @@ export function findContributionRow(db: Db, id: string): ContributionRow | undef
   return db.get<ContributionRow>('SELECT * FROM contributions WHERE id = ?', [id]);
 }
 
-/** The history of a contribution, oldest first. */
-export function historyOf(db: Db, id: string): ContributionEvent[] {
-  return db
+/** How a report reads in a moderator's history: its reason, whether signed in, and the reporter's words. */
+export function reportReason(reason: string, signedIn: boolean, detail: string | null): string {
+  const text = `${reason} · ${signedIn ? 'signed in' : 'anonymous'}${detail ? ` · ${detail}` : ''}`;
+  return text.length > MODERATION_REASON_MAX ? `${text.slice(0, MODERATION_REASON_MAX - 1)}…` : text;
+}
+
+/**
+ * The history of a contribution, oldest first. With `reports` (for moderators), every report is an event
+ * `reported` whose reason reads `<reason> · signed in|anonymous · <detail>`: when, why and whether the
+ * reporter was signed in, never who.
+ *
+ * @example
+ * ```ts
+ * historyOf(db, 'ctb_000001', { reports: true }).filter((e) => e.action === 'reported');
+ * ```
+ */
+export function historyOf(db: Db, id: string, options: { reports?: boolean } = {}): ContributionEvent[] {
+  const events = db
     .query<{ at: string; action: ContributionEvent['action']; reason: string | null }>(
       'SELECT at, action, reason FROM contribution_history WHERE contribution_id = ? ORDER BY seq',
       [id],
     )
-    .map((e) => ({ at: e.at, action: e.action, ...(e.reason ? { reason: e.reason } : {}) }));
+    .map(
+      (e): ContributionEvent => ({ at: e.at, action: e.action, ...(e.reason ? { reason: e.reason } : {}) }),
+    );
+  if (!options.reports) return events;
+  const reports = db
+    .query<{ at: string; reason: string; signed_in: number; detail: string | null }>(
+      `SELECT created_at AS at, reason, signed_in, detail FROM contribution_reports
+       WHERE contribution_id = ? ORDER BY created_at, rowid`,
+      [id],
+    )
+    .map(
+      (r): ContributionEvent => ({
+        at: r.at,
+        action: 'reported',
+        reason: reportReason(r.reason, r.signed_in === 1, r.detail),
+      }),
+    );
+  // A stable merge by instant: on a tie the recorded event comes first.
+  const merged: ContributionEvent[] = [];
+  let j = 0;
+  for (const event of events) {
+    while (j < reports.length && (reports[j] as ContributionEvent).at < event.at)
+      merged.push(reports[j++] as ContributionEvent);
+    merged.push(event);
+  }
+  return [...merged, ...reports.slice(j)];
 }
 
 /** Options of {@link toContribution}. */

@@ -14,6 +14,7 @@ import {
   searchCourses,
   searchSessions,
 } from '@nassij/contract';
+import { audit } from '../../db/audit.js';
 import type { Db, SqlValue } from '../../db/db.js';
 import type { ApiApp } from '../../http/app.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
@@ -400,7 +401,7 @@ export function registerTrainingRoutes(app: ApiApp): void {
     return { body: toRegistration(db, readRegistrationRow(db, params.registrationId) as RegistrationRow) };
   });
 
-  app.bind(recordAttendance, ({ db, params, body, now }) => {
+  app.bind(recordAttendance, ({ db, params, body, auth, now, requestId }) => {
     const at = instant(now);
     db.transaction(() => {
       const row = readRegistrationRow(db, params.registrationId);
@@ -415,6 +416,21 @@ export function registerTrainingRoutes(app: ApiApp): void {
       data.attendance = { attendedHours: body.attendedHours };
       if (body.status === 'completed' && course?.credential !== 'none') data.credentialIssuedOn ??= at;
       setRegistrationStatus(db, row, body.status, at, undefined, data);
+      audit(db, {
+        at: now,
+        accountId: auth?.id ?? null,
+        action: 'registration.attendance',
+        targetType: 'registration',
+        targetId: row.id,
+        requestId,
+        details: {
+          sessionId: row.session_id,
+          from: row.status,
+          to: body.status,
+          attendedHours: body.attendedHours,
+          ...(data.credentialIssuedOn ? { credentialIssuedOn: data.credentialIssuedOn } : {}),
+        },
+      });
     });
     return { body: toRegistration(db, readRegistrationRow(db, params.registrationId) as RegistrationRow) };
   });
