@@ -21,7 +21,8 @@ const lines = [
   '',
 ];
 for (const [name, route] of Object.entries(routes)) {
-  if (!isRoute(route)) continue;
+  // The index re-exports the refs themselves; a ref of a ref is not a route.
+  if (!isRoute(route) || name.endsWith('Ref')) continue;
   const fields = {
     id: route.id,
     method: route.method,

@@ -4,6 +4,7 @@ export * from './eligibility/index.js';
 export * from './reference/index.js';
 export * from './resources/application.js';
 export * from './resources/association.js';
+export * from './resources/audit.js';
 export * from './resources/auth.js';
 export * from './resources/award.js';
 export * from './resources/call.js';

@@ -1,6 +1,7 @@
 import type { AnyRoute, Locale } from '@nassij/contract';
 import { type ApplicationsArea, applicationsArea } from './areas/applications.js';
 import { type AssociationsArea, associationsArea } from './areas/associations.js';
+import { type AuditArea, auditArea } from './areas/audit.js';
 import { AUTH_ROUTE_REFS, AUTH_ROUTES, type AuthArea, authArea } from './areas/auth.js';
 import { type AwardsArea, awardsArea } from './areas/awards.js';
 import { type CallsArea, callsArea } from './areas/calls.js';
@@ -141,6 +142,8 @@ export interface NassijClient extends BaseClient {
   contributions: ContributionsArea;
   /** The moderators' queue and decisions. */
   moderation: ModerationArea;
+  /** The audit log of privileged actions (admins). */
+  audit: AuditArea;
   /** Training courses. */
   courses: CoursesArea;
   /** Training sessions. */
@@ -184,6 +187,7 @@ export function createClient(options: ClientOptions): NassijClient {
     consultations: consultationsArea(transport),
     contributions: contributionsArea(transport),
     moderation: moderationArea(transport),
+    audit: auditArea(transport),
     courses: coursesArea(transport),
     sessions: sessionsArea(transport),
     registrations: registrationsArea(transport),

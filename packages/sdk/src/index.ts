@@ -16,6 +16,7 @@ export {
   type UpdateOptions,
 } from './areas/applications.js';
 export { type AssociationsArea, associationsArea } from './areas/associations.js';
+export { type AuditArea, auditArea } from './areas/audit.js';
 export {
   type AuthArea,
   authArea,

@@ -1,5 +1,6 @@
 import { applicationRoutes } from './applications.js';
 import { associationRoutes } from './associations.js';
+import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { callRoutes } from './calls.js';
 import { consultationRoutes, contributionRoutes } from './consultations.js';
@@ -11,6 +12,7 @@ import { trainingRoutes } from './trainings.js';
 
 export * from './applications.js';
 export * from './associations.js';
+export * from './audit.js';
 export * from './auth.js';
 export * from './calls.js';
 export * from './consultations.js';
@@ -40,6 +42,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...trainingRoutes,
   ...indicatorRoutes,
   ...openDataRoutes,
+  ...auditRoutes,
 ];
 
 /**

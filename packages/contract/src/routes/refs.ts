@@ -192,6 +192,14 @@ export const listApplicationsRef = routeRef<typeof routes.listApplications>({
   auth: 'required',
   response: { status: 200 },
 });
+/** `GET /v1/admin/audit` without schemas (browser bundles). */
+export const listAuditRef = routeRef<typeof routes.listAudit>({
+  id: 'audit.list',
+  method: 'GET',
+  path: '/v1/admin/audit',
+  auth: 'required',
+  response: { status: 200 },
+});
 /** `GET /v1/calls/{callId}/applications` without schemas (browser bundles). */
 export const listCallApplicationsRef = routeRef<typeof routes.listCallApplications>({
   id: 'reviews.listApplications',

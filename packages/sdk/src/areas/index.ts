@@ -1,6 +1,7 @@
 import type { AnyRoute } from '@nassij/contract';
 import { applicationsRoutes } from './applications.js';
 import { associationsRoutes } from './associations.js';
+import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { awardsRoutes } from './awards.js';
 import { callsRoutes } from './calls.js';
@@ -34,4 +35,5 @@ export const AREA_ROUTES: Readonly<Record<string, readonly AnyRoute[]>> = {
   registrations: registrationsRoutes,
   indicators: indicatorsRoutes,
   openData: openDataRoutes,
+  audit: auditRoutes,
 };

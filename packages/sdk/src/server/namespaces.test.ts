@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { DEMO_ACCOUNTS, type DemoAccountKey } from '@nassij/server';
 import { completeAnswers, demoFixtures as F, pdfBytes, tempServer, zipBytes } from '@nassij/server/testing';
 import { createClient, type NassijClient } from '../client.js';
+import { NassijApiError } from '../errors.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
 
@@ -316,5 +317,19 @@ describe('registrations', () => {
     });
     assert.equal(recorded.status, 'completed');
     assert.equal(recorded.attendance?.attendedHours, 6);
+  });
+});
+
+describe('audit', () => {
+  test('admins read the privileged actions of the tests above, newest first; others are refused', async () => {
+    const lines = await clients.admin.audit
+      .iterate({ action: 'registration.attendance' })
+      .collect({ limit: 10 });
+    assert.ok(lines.length > 0, 'attendance recorded by the admin is in the log');
+    assert.ok(lines.every((line) => line.action === 'registration.attendance' && line.actorId));
+    const page = await clients.admin.audit.list({ limit: 2 });
+    assert.ok(page.items.length === 2 && (page.items[0]?.at ?? '') >= (page.items[1]?.at ?? ''));
+    const refused = await clients.moderator.audit.list().catch((error: unknown) => error);
+    assert.ok(refused instanceof NassijApiError && refused.status === 403, String(refused));
   });
 });

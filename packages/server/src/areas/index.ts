@@ -2,6 +2,7 @@ import { searchMigration } from '../search/search.js';
 import { applicationsArea } from './applications/index.js';
 import type { Area } from './area.js';
 import { associationsArea } from './associations/index.js';
+import { auditLogArea } from './audit-log/index.js';
 import { callsArea } from './calls/index.js';
 import { consultationsArea } from './consultations/index.js';
 import { indicatorsArea } from './indicators/index.js';
@@ -25,4 +26,5 @@ export const AREAS: Area[] = [
   referenceArea,
   indicatorsArea,
   openDataArea,
+  auditLogArea,
 ];

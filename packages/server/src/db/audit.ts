@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AUDIT_ACTIONS, type AuditAction } from '@nassij/contract';
 import type { Db } from './db.js';
 
 /**
@@ -17,21 +18,10 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/**
- * The privileged actions the audit log records, with the action names used. Moderators and admins act on
- * contributions, reviewers and admins on applications, admins on attendance.
- */
-export const AUDITED_ACTIONS = [
-  'auth.signIn',
-  'contribution.moderate',
-  'contribution.autoHide',
-  'contribution.respond',
-  'application.review',
-  'application.decide',
-  'registration.attendance',
-] as const;
+/** The privileged actions the audit log records; the contract names them (`AUDIT_ACTIONS`). */
+export const AUDITED_ACTIONS = AUDIT_ACTIONS;
 /** An action name of {@link AUDITED_ACTIONS}. */
-export type AuditedAction = (typeof AUDITED_ACTIONS)[number];
+export type AuditedAction = AuditAction;
 
 /**
  * Appends to the audit log. Call it in the transaction of the change it records, so that the change and
@@ -61,6 +51,8 @@ export function audit(db: Db, entry: AuditEntry): void {
 
 /** An audit line as read back. */
 export interface AuditRecord {
+  /** The line's position in the log, for keyset pagination. */
+  rowid: number;
   id: string;
   /** ISO 8601 UTC with milliseconds. */
   at: string;
@@ -81,6 +73,8 @@ export interface AuditFilter {
   targetId?: string;
   /** Lines at or after this instant. */
   since?: Date;
+  /** Lines strictly older than this one (keyset pagination, newest first). */
+  before?: { at: string; rowid: number };
   /** At most this many lines (default 100, at most 1000). */
   limit?: number;
 }
@@ -111,8 +105,13 @@ export function readAudit(db: Db, filter: AuditFilter = {}): AuditRecord[] {
     where.push('at >= ?');
     params.push(filter.since.toISOString());
   }
+  if (filter.before) {
+    where.push('(at < ? OR (at = ? AND rowid < ?))');
+    params.push(filter.before.at, filter.before.at, filter.before.rowid);
+  }
   const limit = Math.min(1000, Math.max(1, Math.trunc(filter.limit ?? 100)));
   const rows = db.query<{
+    rowid: number;
     id: string;
     at: string;
     account_id: string | null;
@@ -123,11 +122,12 @@ export function readAudit(db: Db, filter: AuditFilter = {}): AuditRecord[] {
     reason: string | null;
     details: string | null;
   }>(
-    `SELECT id, at, account_id, action, target_type, target_id, request_id, reason, details FROM audit_log
+    `SELECT rowid, id, at, account_id, action, target_type, target_id, request_id, reason, details FROM audit_log
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, rowid DESC LIMIT ?`,
     [...params, limit],
   );
   return rows.map((row) => ({
+    rowid: row.rowid,
     id: row.id,
     at: row.at,
     accountId: row.account_id,

@@ -1,0 +1,75 @@
+import * as z from 'zod/mini';
+import { Id } from '../shared/ids.js';
+import { Instant } from '../shared/instant.js';
+import { PageQuery } from '../shared/page.js';
+
+/**
+ * The privileged actions the platform records in its audit log: sign-ins, moderation decisions and
+ * official responses on contributions, automatic hiding after reports, reviews and decisions on
+ * applications, attendance recorded for a training registration.
+ */
+export const AUDIT_ACTIONS = [
+  'auth.signIn',
+  'contribution.moderate',
+  'contribution.autoHide',
+  'contribution.respond',
+  'application.review',
+  'application.decide',
+  'registration.attendance',
+] as const;
+
+/**
+ * One action of {@link AUDIT_ACTIONS}.
+ *
+ * @example
+ * ```ts
+ * const action: AuditAction = 'application.decide';
+ * ```
+ */
+export const AuditAction = /* @__PURE__ */ (() => z.enum(AUDIT_ACTIONS))();
+export type AuditAction = z.infer<typeof AuditAction>;
+
+/**
+ * A line of the audit log as an admin reads it: who (`actorId`, absent when the platform acted), what,
+ * on which target, when, why, and the request that did it. Personal keys (addresses, device hashes) are
+ * never part of it.
+ *
+ * @example
+ * ```ts
+ * const line: AuditLogEntry = {
+ *   id: '0d6c1c5e-5a7b-4d0c-9d43-3f3a3b1e2a10', at: '2026-12-04T10:00:00.000Z', actorId: 'acc_mod',
+ *   action: 'contribution.moderate', target: { type: 'contribution', id: 'ctb_1' }, reason: 'Off topic',
+ * };
+ * ```
+ */
+export const AuditLogEntry = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: Id,
+    at: Instant,
+    actorId: z.optional(Id),
+    action: AuditAction,
+    target: z.optional(z.strictObject({ type: z.string().check(z.maxLength(64)), id: Id })),
+    reason: z.optional(z.string().check(z.maxLength(2000))),
+    requestId: z.optional(z.string().check(z.maxLength(128))),
+    details: z.optional(z.record(z.string(), z.unknown())),
+  }))();
+export type AuditLogEntry = z.infer<typeof AuditLogEntry>;
+
+/**
+ * Filters of `GET /v1/admin/audit`, newest first.
+ *
+ * @example
+ * ```ts
+ * const query: AuditQuery = { action: 'application.decide', since: '2026-01-01T00:00:00Z', limit: 50 };
+ * ```
+ */
+export const AuditQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    action: z.optional(AuditAction),
+    actorId: z.optional(Id),
+    targetType: z.optional(z.string().check(z.regex(/^[a-z][a-z_]{0,63}$/))),
+    targetId: z.optional(Id),
+    since: z.optional(Instant),
+    ...PageQuery,
+  }))();
+export type AuditQuery = z.infer<typeof AuditQuery>;

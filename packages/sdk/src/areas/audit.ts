@@ -1,0 +1,58 @@
+import { listAudit } from '@nassij/contract';
+import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
+import type { Transport } from '../transport.js';
+import type { RequestOptions, RouteResult } from '../types.js';
+
+/** The routes `client.audit` wraps. */
+export const auditRoutes = [listAudit] as const;
+
+/**
+ * `client.audit`: the audit log of privileged actions (moderation, reviews, decisions, attendance,
+ * sign-ins), newest first. Admins only.
+ *
+ * @example
+ * ```ts
+ * for await (const line of client.audit.iterate({ action: 'application.decide' })) console.log(line.at, line.actorId);
+ * ```
+ */
+export interface AuditArea {
+  /**
+   * One page of the audit log, newest first.
+   *
+   * @example
+   * ```ts
+   * const { items, nextCursor } = await client.audit.list({ targetType: 'contribution', limit: 50 });
+   * ```
+   */
+  list(
+    query?: PageQueryInput<typeof listAudit> & { cursor?: string | undefined },
+    options?: RequestOptions,
+  ): Promise<RouteResult<typeof listAudit>>;
+  /**
+   * The whole log (or its filtered part), lazily, newest first.
+   *
+   * @example
+   * ```ts
+   * const lastDecisions = await client.audit.iterate({ action: 'application.decide' }).collect({ limit: 20 });
+   * ```
+   */
+  iterate(
+    query?: PageQueryInput<typeof listAudit>,
+    options?: RequestOptions,
+  ): PageIterator<PageItem<typeof listAudit>>;
+}
+
+/**
+ * Builds `client.audit` over a transport.
+ *
+ * @example
+ * ```ts
+ * const audit = auditArea(client.transport);
+ * ```
+ */
+export function auditArea(t: Transport): AuditArea {
+  return {
+    list: (query, options) => t.op(listAudit, { query: query ?? {} }, options),
+    iterate: (query, options) => iterate(t, listAudit, query, options),
+  };
+}

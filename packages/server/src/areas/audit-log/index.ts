@@ -1,0 +1,57 @@
+import { type AuditLogEntry, listAudit } from '@nassij/contract';
+import { type AuditRecord, readAudit } from '../../db/audit.js';
+import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import type { Area } from '../area.js';
+
+function toEntry(record: AuditRecord): AuditLogEntry {
+  return {
+    id: record.id,
+    at: record.at,
+    ...(record.accountId ? { actorId: record.accountId } : {}),
+    action: record.action as AuditLogEntry['action'],
+    ...(record.targetType && record.targetId
+      ? { target: { type: record.targetType, id: record.targetId } }
+      : {}),
+    ...(record.reason ? { reason: record.reason } : {}),
+    ...(record.requestId ? { requestId: record.requestId } : {}),
+    ...(record.details ? { details: record.details } : {}),
+  };
+}
+
+/**
+ * The audit log as admins read it: `GET /v1/admin/audit`, newest first, filtered by action, actor, target
+ * and time, in keyset pages (a line written while an admin pages through never shifts the pages).
+ *
+ * @example
+ * ```ts
+ * const AREAS: Area[] = [..., auditLogArea];
+ * ```
+ */
+export const auditLogArea: Area = {
+  name: 'audit-log',
+  // The table is the core migration's: every area writes to it.
+  migrations: [],
+  register(app) {
+    app.bind(listAudit, ({ db, query }) => {
+      const position = query.cursor ? decodeCursor(query.cursor, ['at', 'row']) : undefined;
+      const records = readAudit(db, {
+        ...(query.action ? { action: query.action } : {}),
+        ...(query.actorId ? { accountId: query.actorId } : {}),
+        ...(query.targetType ? { targetType: query.targetType } : {}),
+        ...(query.targetId ? { targetId: query.targetId } : {}),
+        ...(query.since ? { since: new Date(query.since) } : {}),
+        ...(position ? { before: { at: String(position.at), rowid: Number(position.row) } } : {}),
+        limit: query.limit + 1,
+      });
+      const page = records.slice(0, query.limit);
+      const last = page.at(-1);
+      return {
+        body: {
+          items: page.map(toEntry),
+          nextCursor:
+            records.length > query.limit && last ? encodeCursor({ at: last.at, row: last.rowid }) : null,
+        },
+      };
+    });
+  },
+};
