@@ -29,6 +29,7 @@ import {
   rateLimited,
   SignInThrottle,
 } from './rate-limit.js';
+import { securityHeaders } from './security-headers.js';
 
 /** The server's notion of "now"; tests and the demo seed pass a fixed one. */
 export type Clock = () => Date;
@@ -341,7 +342,6 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
       response.headers.set('x-request-id', requestId);
       c.res = response;
     }
-    c.res.headers.set('x-content-type-options', 'nosniff');
     logger.info('request', {
       requestId,
       method: c.req.method,
@@ -353,6 +353,7 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
 
   // Any origin may read and write: answers carry no cookies, and writes need a bearer token, which only
   // the sign-in popup's allowlisted origins (or the account holder) can obtain. See docs/security.md.
+  hono.use('*', securityHeaders());
   hono.use('*', cors(CORS_POLICY));
   hono.use('*', compressAnswers({ threshold: COMPRESS_THRESHOLD }));
 

@@ -60,3 +60,32 @@ test('the build-time brotli or gzip copy is sent when accepted, the plain file o
   assert.equal(await onTheFly.text(), chunk);
   for (const answer of [br, gz, plain]) assert.match(answer.headers.get('vary') ?? '', /Accept-Encoding/);
 });
+
+test('every answer carries the security headers; pages get a CSP without inline script', async () => {
+  const pagesDir = await mkdtemp(join(tmpdir(), 'nassij-pages-'));
+  await writeFile(join(pagesDir, 'index.html'), '<!doctype html><title>Région</title>');
+  const site = await tempServer({ areas: [], seed: 'none', examplesDir: pagesDir, cdnDir });
+  try {
+    const page = await fetch(`${site.url}/index.html`);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    for (const path of ['/index.html', '/cdn/nassij.js', '/healthz', '/v1/nothing-here']) {
+      const answer = await fetch(`${site.url}${path}`);
+      assert.equal(answer.headers.get('referrer-policy'), 'no-referrer', path);
+      assert.equal(answer.headers.get('x-content-type-options'), 'nosniff', path);
+      assert.equal(answer.headers.get('x-frame-options'), 'DENY', path);
+      // Bundles and answers are for other sites; the popup needs its opener, so no COOP anywhere.
+      assert.equal(answer.headers.get('cross-origin-resource-policy'), 'cross-origin', path);
+      assert.equal(answer.headers.get('cross-origin-opener-policy'), null, path);
+      // Plain http here: HSTS only over https.
+      assert.equal(answer.headers.get('strict-transport-security'), null, path);
+    }
+    const api = await fetch(`${site.url}/healthz`);
+    assert.match(api.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+  } finally {
+    await site.stop();
+    await rm(pagesDir, { recursive: true, force: true });
+  }
+});

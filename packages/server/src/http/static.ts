@@ -1,6 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, posix, resolve, sep } from 'node:path';
 import { acceptsBrotli } from './compress.js';
+import { PAGE_CSP } from './security-headers.js';
 
 const MEDIA_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -79,6 +80,7 @@ export async function serveStatic(
         'content-length': String(bytes.byteLength),
         vary: 'Accept-Encoding',
         ...(encoding ? { 'content-encoding': encoding } : {}),
+        ...(/\.html?$/i.test(real) ? { 'content-security-policy': PAGE_CSP } : {}),
       },
     });
   } catch {
