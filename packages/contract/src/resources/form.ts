@@ -141,8 +141,8 @@ export const Beneficiaries = /* @__PURE__ */ (() =>
   z.strictObject({
     count: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000_000)),
     description: z.optional(z.string().check(z.maxLength(2000))),
-    women: z.optional(z.number().check(z.int(), z.nonnegative())),
-    youth: z.optional(z.number().check(z.int(), z.nonnegative())),
+    women: z.optional(z.number().check(z.int(), z.nonnegative(), z.maximum(100_000_000))),
+    youth: z.optional(z.number().check(z.int(), z.nonnegative(), z.maximum(100_000_000))),
   }))();
 export type Beneficiaries = z.infer<typeof Beneficiaries>;
 
@@ -153,7 +153,8 @@ export type Beneficiaries = z.infer<typeof Beneficiaries>;
 export const AnswerValue = /* @__PURE__ */ (() =>
   z.union([
     z.string().check(z.maxLength(20_000)),
-    z.number(),
+    // Finite and exact: beyond ±2^53 − 1 a number no longer holds the integer it was written as.
+    z.number().check(z.minimum(-Number.MAX_SAFE_INTEGER), z.maximum(Number.MAX_SAFE_INTEGER)),
     z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100)),
     Money,
     z.strictObject({ lines: z.array(BudgetLine).check(z.maxLength(200)) }),

@@ -69,9 +69,37 @@ export const RegionCode = /* @__PURE__ */ (() =>
 export const Code = /* @__PURE__ */ (() => z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)))();
 export type Code = z.infer<typeof Code>;
 
-/** An http(s) URL. Other schemes (`javascript:`, `data:`) are refused so links are always safe to render. */
+/** Longest {@link WebUrl} accepted. */
+export const MAX_URL_LENGTH = 2048;
+
+/**
+ * A {@link WebUrl} holds none of these, anywhere: whitespace, C0 and C1 controls, and the invisible format
+ * characters (bidi overrides and isolates, zero-width marks, BOM) that make a link read as another one.
+ * Written as escapes so that the OpenAPI `pattern` is portable.
+ */
+const URL_TEXT =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  /^[^\u0000-\u0020\u007f-\u00a0\u00ad\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\ufff9-\ufffb]*$/;
+
+/**
+ * An absolute http(s) URL, on write and on read. Other schemes (`javascript:`, `data:`, `vbscript:`, in any
+ * case and whatever tabs, newlines or controls are slipped into them), relative references, whitespace,
+ * controls and bidi characters are refused, so a link built from one is always safe to render; at most
+ * {@link MAX_URL_LENGTH} characters.
+ *
+ * @example
+ * ```ts
+ * validate(WebUrl, 'https://tifawin.ma').ok; // true
+ * validate(WebUrl, 'java\tscript:alert(1)').ok; // false
+ * ```
+ */
 export const WebUrl = /* @__PURE__ */ (() =>
-  z.url({ protocol: /^https?$/, message: 'An http or https address' }))();
+  z.url({ protocol: /^https?$/, message: 'An http or https address' }).check(
+    z.maxLength(MAX_URL_LENGTH),
+    z.regex(URL_TEXT, {
+      message: 'An address without spaces, control or bidi characters',
+    }),
+  ))();
 export type WebUrl = z.infer<typeof WebUrl>;
 
 /** An e-mail address. */

@@ -5,6 +5,56 @@ export const MAX_PAGE_SIZE = 100;
 /** Page size when `limit` is not given. */
 export const DEFAULT_PAGE_SIZE = 20;
 
+/** Longest cursor a server issues or accepts. */
+export const MAX_CURSOR_LENGTH = 512;
+/**
+ * Largest number a cursor may carry (an offset into a list, a row key): the largest integer a JSON number
+ * holds exactly, well inside SQLite's 64 bits, so a tampered cursor is a `422`, never a number the
+ * database cannot take.
+ */
+export const MAX_CURSOR_OFFSET = Number.MAX_SAFE_INTEGER;
+
+/**
+ * A page cursor as the query carries it: base64url text, at most {@link MAX_CURSOR_LENGTH} characters.
+ * Clients pass back the previous page's `nextCursor` untouched; what it holds is the server's business,
+ * within {@link CursorPosition}.
+ */
+export const Cursor = /* @__PURE__ */ (() =>
+  z.string().check(
+    z.regex(new RegExp(`^[A-Za-z0-9_-]{1,${MAX_CURSOR_LENGTH}}$`), {
+      message: 'A cursor from a previous page, passed back untouched',
+    }),
+  ))();
+export type Cursor = z.infer<typeof Cursor>;
+
+/**
+ * What a server may keep in a {@link Cursor} once decoded: short names mapped to offsets or row keys
+ * (integers from 0 to {@link MAX_CURSOR_OFFSET}), short strings (a sort order, an instant) or `null`. A
+ * number is always a JSON number: a string that reads as one (`"1e19"`, `" 7"`, `""`) is refused, so that
+ * no reader converting a field with `Number()` meets an unbounded number. A server refuses any other
+ * content as a damaged cursor.
+ *
+ * @example
+ * ```ts
+ * validate(CursorPosition, { offset: 40, sort: 'newest' }).ok; // true
+ * validate(CursorPosition, { offset: 1e19 }).ok; // false
+ * validate(CursorPosition, { offset: '1e19' }).ok; // false
+ * ```
+ */
+export const CursorPosition = /* @__PURE__ */ (() =>
+  z.record(
+    z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/)),
+    z.union([
+      z.number().check(z.int(), z.minimum(0), z.maximum(MAX_CURSOR_OFFSET)),
+      z.string().check(
+        z.maxLength(256),
+        z.refine((text) => Number.isNaN(Number(text)), { message: 'A number is written as a number' }),
+      ),
+      z.null(),
+    ]),
+  ))();
+export type CursorPosition = z.infer<typeof CursorPosition>;
+
 /**
  * Query fields every list route accepts: `limit` (1–100, default 20) and the opaque `cursor` of the
  * previous page's `nextCursor`.
@@ -16,7 +66,7 @@ export const PageQuery = /* @__PURE__ */ (() => ({
     z.coerce.number<number>().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)),
     DEFAULT_PAGE_SIZE,
   ),
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
+  cursor: z.optional(Cursor),
 }))();
 
 /** One value of a facet with the number of matching items. */

@@ -35,6 +35,7 @@ import { uploadFile } from '@nassij/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
+import { safeHref } from '../base/safe-href.js';
 import { errorMessage, LiveAnnouncer, OnlineController, renderError, renderLoading } from '../base/states.js';
 import { applicationFormMessages } from './application-form.messages.js';
 import { applicationFormStyles } from './application-form.styles.js';
@@ -1221,11 +1222,12 @@ export class NassijApplicationForm extends NassijElement {
     const upload = this.uploads[document.id] ?? {};
     const id = `f-${field.id}`;
     const formats = document.mediaTypes.map((t) => FORMAT_NAMES[t] ?? t).join('، ');
+    const template = safeHref(document.templateUrl);
     const describedBy = [`r-${field.id}`, ...(invalid ? [`e-${field.id}`] : [])].join(' ');
     return html`<div class="field document ${invalid ? 'invalid' : ''}" data-document=${document.id}>
       <h4>${this.#text(field.label)}</h4>
       <p class="hint" id="r-${field.id}">${this.t('af.doc.rules', { formats, size: this.#size(document.maxBytes) })}
-        ${document.templateUrl ? html` <a href=${document.templateUrl} rel="noopener">${this.t('af.doc.template')}</a>` : nothing}</p>
+        ${template ? html` <a href=${template} rel="noopener">${this.t('af.doc.template')}</a>` : nothing}</p>
       ${this.#hintAndErrors({ ...field, hint: undefined })}
       ${
         attachment

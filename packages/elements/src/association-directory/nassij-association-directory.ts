@@ -13,6 +13,7 @@ import {
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
+import { safeHref } from '../base/safe-href.js';
 import { LiveAnnouncer, renderError, renderLoading } from '../base/states.js';
 import { baseStyles } from '../styles/index.js';
 import { directoryMessages } from './association-directory.messages.js';
@@ -198,6 +199,14 @@ export class NassijAssociationDirectory extends NassijElement {
     return html`<span lang=${picked.locale}>${picked.text}</span>`;
   }
 
+  /** The website as a link when it is an http(s) address, else as plain text. */
+  #website(website: string): TemplateResult {
+    const href = safeHref(website);
+    return href
+      ? html`<a href=${href} rel="noopener noreferrer" target="_blank">${website}</a>`
+      : html`${website}`;
+  }
+
   #domain(code: string): string {
     const domain = DOMAINS.find((d) => d.code === code);
     return domain ? pickText(domain.name, this.locale).text : code;
@@ -285,11 +294,7 @@ export class NassijAssociationDirectory extends NassijElement {
         <div><dt>${this.t('dir.domains')}</dt><dd class="domains">${a.domains.map((d) => this.#domain(d)).join('، ')}</dd></div>
         <div><dt>${this.t('dir.status')}</dt><dd class="status">${this.t(a.publicUtility ? 'dir.status.yes' : 'dir.status.no')}</dd></div>
         <div><dt>${this.t('dir.founded')}</dt><dd>${this.fmt.date(`${a.foundedOn}T12:00:00Z`)}</dd></div>
-        ${
-          a.website
-            ? html`<div><dt>${this.t('dir.website')}</dt><dd><a href=${a.website} rel="noopener noreferrer" target="_blank">${a.website}</a></dd></div>`
-            : nothing
-        }
+        ${a.website ? html`<div><dt>${this.t('dir.website')}</dt><dd class="website" dir="ltr">${this.#website(a.website)}</dd></div>` : nothing}
       </dl>
       ${
         stats

@@ -237,7 +237,7 @@ describe('<nassij-call-list> in data mode', () => {
     );
     await el.openCall(detail.id);
     const link = $<HTMLAnchorElement>(el, 'a[part="apply"]') as HTMLAnchorElement;
-    expect(link.getAttribute('href')).to.equal(`/apply.html?call=${detail.id}`);
+    expect(link.getAttribute('href')).to.equal(new URL(`/apply.html?call=${detail.id}`, location.href).href);
     el.addEventListener('nassij-apply', (event) => event.preventDefault(), { once: true });
     const event = oneEvent(el, 'nassij-apply');
     link.click();

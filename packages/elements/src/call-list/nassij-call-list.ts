@@ -18,6 +18,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { BaseClient } from '../base/client.js';
 import { callsJsonLd, renderJsonLd } from '../base/json-ld.js';
 import { NassijElement, type NassijErrorDetail } from '../base/nassij-element.js';
+import { safeHref } from '../base/safe-href.js';
 import {
   LiveAnnouncer,
   OnlineController,
@@ -67,17 +68,6 @@ const FORMATS: Record<string, string> = {
   'image/jpeg': 'JPEG',
   'image/png': 'PNG',
 };
-
-/** `url` when it is http(s), else `undefined`: data is checked by the contract, this guards host input too. */
-function safeUrl(url: string | undefined, base?: string): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url, base);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Facet counts computed from the calls a host gave, for data mode without `facets`. */
 function countFacets(calls: readonly CallSummary[]): Facets {
@@ -408,7 +398,7 @@ export class NassijCallList extends NassijElement {
 
   #applyUrl(callId: string): string | undefined {
     if (!this.applyHref) return undefined;
-    return safeUrl(this.applyHref.replaceAll('{id}', encodeURIComponent(callId)), location.href);
+    return safeHref(this.applyHref.replaceAll('{id}', encodeURIComponent(callId)), location.href);
   }
 
   #onApply(event: Event, call: CallSummary): void {
@@ -711,7 +701,7 @@ export class NassijCallList extends NassijElement {
             <h3>${this.t('callList.requiredDocuments')}</h3>
             <ul>
               ${full.requiredDocuments.map((d) => {
-                const template = safeUrl(d.templateUrl);
+                const template = safeHref(d.templateUrl);
                 return html`<li>
                   <strong>${this.#text(d.label)}</strong>
                   (${d.requirement === 'mandatory' ? this.t('callList.mandatory') : this.t('callList.conditional')})
@@ -759,12 +749,12 @@ export class NassijCallList extends NassijElement {
       }
       ${full ? this.#renderContact(full) : nothing}
       ${
-        full?.documents.some((d) => safeUrl(d.url))
+        full?.documents.some((d) => safeHref(d.url))
           ? html`<section>
             <h3>${this.t('callList.documents')}</h3>
             <ul>
               ${full.documents.map((d) => {
-                const url = safeUrl(d.url);
+                const url = safeHref(d.url);
                 return url
                   ? html`<li><a href=${url} rel="noopener">${this.#text(d.title)}</a></li>`
                   : nothing;
@@ -778,7 +768,7 @@ export class NassijCallList extends NassijElement {
 
   #renderContact(call: Call): TemplateResult | typeof nothing {
     const { name, email, phone, url } = call.contact;
-    const site = safeUrl(url);
+    const site = safeHref(url);
     if (!name && !email && !phone && !site) return nothing;
     return html`<section>
       <h3>${this.t('callList.contact')}</h3>

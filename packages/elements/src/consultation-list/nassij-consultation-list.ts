@@ -10,10 +10,11 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
+import { safeHref } from '../base/safe-href.js';
 import { LiveAnnouncer, renderEmpty, renderError, renderLoading } from '../base/states.js';
 import { consultationMessages } from '../consultation/consultation.messages.js';
 import { consultationStyles } from '../consultation/consultation.styles.js';
-import { plain, safeHref, text } from '../consultation/shared.js';
+import { plain, text } from '../consultation/shared.js';
 
 /** The filters of the list; what `nassij-consultation-search` carries. */
 export interface ConsultationFilters {
@@ -197,7 +198,7 @@ export class NassijConsultationList extends NassijElement {
 
   #card(c: ConsultationSummary): TemplateResult {
     const href = this.hrefTemplate
-      ? safeHref(this.hrefTemplate.replaceAll('{id}', encodeURIComponent(c.id)))
+      ? safeHref(this.hrefTemplate.replaceAll('{id}', encodeURIComponent(c.id)), document.baseURI)
       : undefined;
     const title = href
       ? html`<a href=${href}>${text(this, c.title)}</a>`

@@ -35,6 +35,7 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
+import { safeHref } from '../base/safe-href.js';
 import {
   errorMessage,
   LiveAnnouncer,
@@ -45,7 +46,7 @@ import {
 } from '../base/states.js';
 import { consultationMessages } from './consultation.messages.js';
 import { consultationStyles } from './consultation.styles.js';
-import { plain, safeHref, text } from './shared.js';
+import { plain, text } from './shared.js';
 import {
   type Draft,
   deviceToken,
@@ -769,7 +770,9 @@ export class NassijConsultation extends NassijElement {
     const receipt = this.receipt;
     if (!receipt) return nothing;
     const base = this.#client?.transport.config.baseUrl;
-    const follow = base ? safeHref(`${base.replace(/\/+$/, '')}${receipt.followUrl}`) : undefined;
+    const follow = base
+      ? safeHref(`${base.replace(/\/+$/, '')}${receipt.followUrl}`, document.baseURI)
+      : undefined;
     return html`<section part="receipt" class="receipt notice" aria-labelledby="receipt-heading">
       <h3 id="receipt-heading" tabindex="-1">${this.t('cons.receipt.title')}</h3>
       <p>${this.t('cons.receipt.number')} <strong class="receipt-number" dir="ltr">${receipt.receiptNumber}</strong></p>
@@ -1186,6 +1189,7 @@ export class NassijConsultation extends NassijElement {
       base
         ? safeHref(
             `${base.replace(/\/+$/, '')}/v1/open-data/contributions?format=${format}&consultationId=${encodeURIComponent(data.id)}`,
+            document.baseURI,
           )
         : undefined;
     const report = safeHref(synthesis.reportUrl);

@@ -31,22 +31,3 @@ export function text(host: NassijElement, value: LocalizedText | undefined): Tem
 export function plain(locale: Locale, value: LocalizedText | undefined): string {
   return value ? pickText(value, locale).text : '';
 }
-
-/**
- * An absolute http(s) URL, or `undefined` for anything else (`javascript:`, `data:`…), so that no link the
- * element renders can run script.
- *
- * @example
- * ```ts
- * safeHref('javascript:alert(1)'); // undefined
- * ```
- */
-export function safeHref(url: string | undefined, base?: string): string | undefined {
-  if (!url) return undefined;
-  try {
-    const href = new URL(url, base ?? document.baseURI);
-    return href.protocol === 'http:' || href.protocol === 'https:' ? href.href : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,11 +1,14 @@
+import { Cursor, CursorPosition, validate } from '@nassij/contract';
 import { problem } from './problem.js';
 
 /**
  * Encodes a pagination position as an opaque cursor (base64url JSON). Clients pass it back untouched.
+ * A position holds what the contract's `CursorPosition` allows: offsets (integers from 0 to
+ * `MAX_CURSOR_OFFSET`), short strings and `null`.
  *
  * @example
  * ```ts
- * const nextCursor = encodeCursor({ after: 'call_0042', at: '2026-03-31T22:59:00Z' });
+ * const nextCursor = encodeCursor({ offset: 40, sort: 'newest' });
  * ```
  */
 export function encodeCursor(position: Record<string, string | number | null>): string {
@@ -14,11 +17,12 @@ export function encodeCursor(position: Record<string, string | number | null>): 
 
 /**
  * Decodes a cursor made by {@link encodeCursor}; a tampered or foreign cursor is a `422 validation_failed`
- * naming `/cursor` in the query, never a 500.
+ * naming `/cursor` in the query, never a 500. What it holds is checked against the contract's
+ * `CursorPosition`, so an offset is always an integer the database takes (`1e19`, `-1`, `1.5` are refused).
  *
  * @example
  * ```ts
- * const position = query.cursor ? decodeCursor(query.cursor, ['after']) : undefined;
+ * const position = query.cursor ? decodeCursor(query.cursor, ['offset']) : undefined;
  * ```
  */
 export function decodeCursor(
@@ -29,7 +33,7 @@ export function decodeCursor(
     problem('validation_failed', 'The cursor is not one this server issued', {
       errors: [{ path: '/cursor', in: 'query', code: 'invalid', message: 'Unknown or damaged cursor' }],
     });
-  if (!/^[A-Za-z0-9_-]{1,1024}$/.test(cursor)) throw invalid();
+  if (!validate(Cursor, cursor).ok) throw invalid();
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -37,14 +41,10 @@ export function decodeCursor(
     throw invalid();
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid();
-  const record = parsed as Record<string, unknown>;
-  if (record.v !== 1) throw invalid();
-  const out: Record<string, string | number | null> = {};
-  for (const [key, value] of Object.entries(record)) {
-    if (key === 'v') continue;
-    if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw invalid();
-    out[key] = value;
-  }
-  for (const key of required) if (!(key in out)) throw invalid();
-  return out;
+  const { v, ...rest } = parsed as Record<string, unknown>;
+  if (v !== 1) throw invalid();
+  const position = validate(CursorPosition, rest);
+  if (!position.ok) throw invalid();
+  for (const key of required) if (!Object.hasOwn(position.value, key)) throw invalid();
+  return position.value;
 }
