@@ -161,6 +161,7 @@ const en: Readonly<Record<ConsultationKey, Message>> = {
   'cons.mod.reason': 'Reason (required to hide; the author sees it)',
   'cons.mod.reasonRequired': 'Write why it is hidden.',
   'cons.mod.publish': 'Publish',
+  'cons.mod.keep': 'Keep published',
   'cons.mod.hide': 'Hide',
   'cons.state.pending': 'Awaiting moderation',
   'cons.state.published': 'Published',

@@ -176,6 +176,7 @@ const fr: Readonly<Record<ConsultationKey, Message>> = {
   'cons.mod.reason': 'Motif (obligatoire pour masquer ; l’auteur le verra)',
   'cons.mod.reasonRequired': 'Indiquez pourquoi la contribution est masquée.',
   'cons.mod.publish': 'Publier',
+  'cons.mod.keep': 'Garder publiée',
   'cons.mod.hide': 'Masquer',
   'cons.state.pending': 'En attente de modération',
   'cons.state.published': 'Publiée',

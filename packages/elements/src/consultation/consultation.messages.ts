@@ -184,6 +184,7 @@ const ar = {
   'cons.mod.reason': 'السبب (إلزامي للإخفاء، يراه صاحب المساهمة)',
   'cons.mod.reasonRequired': 'اكتب سبب الإخفاء.',
   'cons.mod.publish': 'نشر',
+  'cons.mod.keep': 'إبقاؤها منشورة',
   'cons.mod.hide': 'إخفاء',
   'cons.state.pending': 'في انتظار الإشراف',
   'cons.state.published': 'منشورة',

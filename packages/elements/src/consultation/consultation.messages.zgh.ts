@@ -154,6 +154,7 @@ const zgh: Readonly<Record<ConsultationKey, Message>> = {
   'cons.mod.reason': 'ⴰⵎⵏⵜⵉⵍ (ⵉⵇⵇⵏ ⵉ ⵓⴼⴼⵔ; ⴰⴷ ⵜ ⵉⵥⵕ ⵓⵎⴰⵔⴰ)',
   'cons.mod.reasonRequired': 'ⴰⵔⵓ ⵎⴰⵖⵔ ⵜⵜⵓⴼⴼⵔ.',
   'cons.mod.publish': 'ⵥⵕⴳ',
+  'cons.mod.keep': 'ⴰⴷ ⵜⵇⵇⵉⵎ ⵜⵜⵓⵥⵕⴳ',
   'cons.mod.hide': 'ⴼⴼⵔ',
   'cons.state.pending': 'ⵜⵔⴰⵊⵊⴰ ⴰⵙⵙⵓⴷⴷⵙ',
   'cons.state.published': 'ⵜⵜⵓⵥⵕⴳ',

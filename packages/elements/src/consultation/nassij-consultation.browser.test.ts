@@ -3,6 +3,8 @@ import {
   createContributionRef,
   getConsultationRef,
   listContributionsRef,
+  moderateContributionRef,
+  reportContributionRef,
 } from '@nassij/contract';
 import { type BaseClient, createBaseClient } from '@nassij/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
@@ -527,5 +529,45 @@ describe('<nassij-moderation-queue> against the reference server', () => {
     expect($(el, `article[data-id="${toPublish}"] .badge`)?.textContent).to.equal(
       el.t('cons.state.published'),
     );
+  });
+
+  it('offers "keep published" or "hide" for a reported contribution, which stays public meanwhile', async () => {
+    const anon = newClient();
+    const receipt = await anon.request(createContributionRef, {
+      params: { consultationId: CONSULTATIONS.draftLaw },
+      body: {
+        kind: 'comment',
+        body: `تعليق سيُبلّغ عنه ${Date.now()}`,
+        consent: true,
+        author: { displayName: 'زائر', participantType: 'citizen' },
+      },
+      headers: { 'x-nassij-device': crypto.randomUUID() },
+    });
+    const id = receipt.contribution.id;
+    const moderator = await signedIn('moderator@demo.nassij.ma', 'demo-moderator-2026');
+    await moderator.request(moderateContributionRef, {
+      params: { contributionId: id },
+      body: { decision: 'publish' },
+    });
+    await anon.request(reportContributionRef, {
+      params: { contributionId: id },
+      body: { reason: 'abuse' },
+      headers: { 'x-nassij-device': crypto.randomUUID() },
+    });
+    const el = await fixture<NassijModerationQueue>(
+      html`<nassij-moderation-queue consultation=${CONSULTATIONS.draftLaw} .client=${moderator}></nassij-moderation-queue>`,
+    );
+    await waitUntil(() => el.items, 'no queue', T);
+    await el.updateComplete;
+    expect($(el, `article[data-id="${id}"] .badge`)?.textContent).to.equal(el.t('cons.state.published'));
+    const keep = $<HTMLButtonElement>(el, `article[data-id="${id}"] button[value="publish"]`);
+    expect(keep?.textContent).to.equal(el.t('cons.mod.keep'));
+    expect($(el, `article[data-id="${id}"] button[value="hide"]`)).to.exist;
+    await expect(el).to.be.accessible(AXE);
+    keep?.click();
+    await waitUntil(() => el.decided[id], 'not decided', T);
+    await el.updateComplete;
+    expect(el.decided[id]?.moderation.state).to.equal('published');
+    expect($(el, `article[data-id="${id}"] form.decide`)).to.equal(null);
   });
 });

@@ -135,6 +135,10 @@ export class NassijModerationQueue extends NassijElement {
     const id = `m-${c.id}`;
     const error = this.itemErrors[c.id];
     const pending = c.moderation.state === 'pending';
+    // The queue also lists published contributions with reports no decision has covered: they stay public
+    // until a moderator keeps or hides them, so they get the same form until decided here.
+    const reported = c.moderation.state === 'published' && reports.length > 0;
+    const decidable = !this.decided[c.id] && (pending || reported);
     return html`<li>
       <article part="contribution" class="contribution" data-id=${c.id} aria-labelledby=${`${id}-h`}>
         <h3 id=${`${id}-h`}>
@@ -164,7 +168,7 @@ export class NassijModerationQueue extends NassijElement {
             : nothing
         }
         ${
-          pending
+          decidable
             ? html`<form class="decide" novalidate @submit=${(e: SubmitEvent) => this.#decide(e, c)}>
                 <p>
                   <label for=${`${id}-reason`}>${this.t('cons.mod.reason')}</label>
@@ -173,7 +177,7 @@ export class NassijModerationQueue extends NassijElement {
                   <span class="field-error" id=${`${id}-error`} role=${error ? 'alert' : nothing}>${error ?? ''}</span>
                 </p>
                 <p class="form-actions">
-                  <button class="nassij-button" part="button" type="submit" name="decision" value="publish">${this.t('cons.mod.publish')}</button>
+                  <button class="nassij-button" part="button" type="submit" name="decision" value="publish">${this.t(reported ? 'cons.mod.keep' : 'cons.mod.publish')}</button>
                   <button class="nassij-button" data-variant="secondary" part="button" type="submit" name="decision" value="hide">${this.t('cons.mod.hide')}</button>
                 </p>
               </form>`
