@@ -13,6 +13,7 @@ export * from './resources/contribution.js';
 export * from './resources/form.js';
 export * from './resources/indicator.js';
 export * from './resources/open-data.js';
+export * from './resources/privacy.js';
 export * from './resources/training.js';
 export * from './shared/ids.js';
 export * from './shared/instant.js';

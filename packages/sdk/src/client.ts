@@ -12,6 +12,7 @@ import { type IndicatorsArea, indicatorsArea } from './areas/indicators.js';
 import { type MetaArea, metaArea } from './areas/meta.js';
 import { type ModerationArea, moderationArea } from './areas/moderation.js';
 import { type OpenDataArea, openDataArea } from './areas/open-data.js';
+import { type PrivacyArea, privacyArea } from './areas/privacy.js';
 import { type ReferenceArea, referenceArea } from './areas/reference.js';
 import { type RegistrationsArea, registrationsArea } from './areas/registrations.js';
 import { type ReviewsArea, reviewsArea } from './areas/reviews.js';
@@ -144,6 +145,8 @@ export interface NassijClient extends BaseClient {
   moderation: ModerationArea;
   /** The audit log of privileged actions (admins). */
   audit: AuditArea;
+  /** One person's data: export and erasure (law 09-08; admins). */
+  privacy: PrivacyArea;
   /** Training courses. */
   courses: CoursesArea;
   /** Training sessions. */
@@ -188,6 +191,7 @@ export function createClient(options: ClientOptions): NassijClient {
     contributions: contributionsArea(transport),
     moderation: moderationArea(transport),
     audit: auditArea(transport),
+    privacy: privacyArea(transport),
     courses: coursesArea(transport),
     sessions: sessionsArea(transport),
     registrations: registrationsArea(transport),

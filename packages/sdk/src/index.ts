@@ -41,6 +41,7 @@ export {
   type OpenDataArea,
   openDataArea,
 } from './areas/open-data.js';
+export { type PrivacyArea, privacyArea } from './areas/privacy.js';
 export { type ReferenceArea, referenceArea } from './areas/reference.js';
 export { type RegistrationsArea, registrationsArea } from './areas/registrations.js';
 export { type ReviewsArea, reviewsArea } from './areas/reviews.js';

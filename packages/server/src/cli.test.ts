@@ -51,6 +51,9 @@ test('bad flags exit with code 2 and a one-line message', async () => {
         /--proxy-header must be x-forwarded-for or forwarded/,
       ],
       [['--proxy-header', 'forwarded'], /--proxy-header needs --trust-proxy/],
+      [['--retain-documents-days', 'forever'], /--retain-documents-days: give a number of days/],
+      [['--retain-documents-days', 'awarded=99999'], /--retain-documents-days: .* from 0 to 36500/],
+      [['--retain-documents-days', 'rejected=30,rejected=60'], /"rejected" is given twice/],
       [['--data', join(file, 'data'), '--port', '0'], /not writable/],
     ];
     const results = await Promise.all(cases.map(([args]) => run(args).done));
@@ -74,6 +77,7 @@ test('--help prints usage and starting prints the listening line and the demo ac
   const child = run([
     ...['--port', '0', '--data', dir, '--seed', 'demo', '--log-level', 'error'],
     ...['--trust-proxy', 'loopback', '--trust-proxy', '10.0.0.0/8', '--proxy-header', 'forwarded'],
+    ...['--retain-documents-days', 'awarded=3650,rejected=180'],
   ]);
   try {
     for (let i = 0; i < 200 && !child.stdout().includes('Demo accounts'); i++)

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { parseRetentionDays } from './areas/applications/retention.js';
 import { StartupError } from './db/sqlite.js';
 import { type ProxyHeader, parseTrustProxy, type TrustProxy } from './http/client-address.js';
 import type { LogLevel } from './http/log.js';
@@ -23,6 +24,10 @@ Options:
                           proxy), or the proxies' addresses (10.0.0.0/8,::1, loopback); repeatable.
                           Without it X-Forwarded-For and Forwarded are ignored
   --proxy-header <name>   The header those proxies write: x-forwarded-for (default) or forwarded
+  --retain-documents-days <n|outcome=n,...>
+                          Days an application's documents are kept after it ended, then deleted:
+                          one number for all, or per outcome (awarded=1825,rejected=365,withdrawn=365,
+                          the defaults)
   --examples <dir>        Serve the example pages at /
   --cdn <dir>             Serve the built bundles at /cdn/
   --help                  Show this help
@@ -69,6 +74,7 @@ async function main(): Promise<void> {
         'idempotency-lease': { type: 'string' },
         'trust-proxy': { type: 'string', multiple: true },
         'proxy-header': { type: 'string' },
+        'retain-documents-days': { type: 'string' },
         examples: { type: 'string' },
         cdn: { type: 'string' },
         help: { type: 'boolean' },
@@ -118,6 +124,16 @@ async function main(): Promise<void> {
     }
   }
 
+  const retainText = values['retain-documents-days'];
+  let retainDocumentsDays: ReturnType<typeof parseRetentionDays> | undefined;
+  if (retainText !== undefined) {
+    try {
+      retainDocumentsDays = parseRetentionDays(retainText);
+    } catch (error) {
+      fail(`--retain-documents-days: ${(error as Error).message} ("${retainText}")`);
+    }
+  }
+
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({
@@ -129,6 +145,7 @@ async function main(): Promise<void> {
       logLevel: logLevel as LogLevel,
       ...(lease !== undefined ? { idempotencyLeaseMs: Math.round(Number(lease) * 1000) } : {}),
       ...(trustProxy ? { trustProxy } : {}),
+      ...(retainDocumentsDays !== undefined ? { retainDocumentsDays } : {}),
       ...(values.examples ? { examplesDir: values.examples } : {}),
       ...(values.cdn ? { cdnDir: values.cdn } : {}),
     });

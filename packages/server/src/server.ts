@@ -1,6 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import * as contract from '@nassij/contract';
+import {
+  type FileSweepReport,
+  type RetentionDays,
+  retentionDays,
+  startFileSweeper,
+  useRetention,
+} from './areas/applications/retention.js';
 import type { Area, SeedContext } from './areas/area.js';
 import { AREAS } from './areas/index.js';
 import { registerAuth } from './auth/routes.js';
@@ -52,6 +59,20 @@ export interface ServerOptions {
   trustProxy?: TrustProxy;
   /** How long an unfinished keyed write holds its `Idempotency-Key` (default 30 s; see docs/server.md). */
   idempotencyLeaseMs?: number;
+  /**
+   * Days the documents of an application are kept after it was awarded, rejected or withdrawn (an
+   * unsubmitted draft: after its call closed), then deleted by the file sweep: one number for every outcome,
+   * or per outcome. Default: awarded 1825 (5 years), rejected and withdrawn 365 (see docs/server.md,
+   * "Personal data").
+   */
+  retainDocumentsDays?: number | Partial<RetentionDays>;
+  /**
+   * The sweep of stored files (retention, and files no attachment references, left by a crash): it runs at
+   * start (not on a new database), then every `intervalMs` (default 30 minutes; 0: only at start and when
+   * asked), and leaves alone an
+   * unreferenced file younger than `graceMs` (default 1 hour, on `clock`). `false` turns it off.
+   */
+  fileSweep?: { intervalMs?: number; graceMs?: number } | false;
   /** The areas to mount (default: all of {@link AREAS}). */
   areas?: readonly Area[];
   /** Called after the core routes and areas are bound, before listening (tests bind throwaway routes). */
@@ -66,6 +87,12 @@ export interface RunningServer {
   db: Db;
   /** Whether this start seeded the demo dataset. */
   seeded: boolean;
+  /**
+   * Runs the file sweep now (retention, then unreferenced files past the grace period) and answers what it
+   * did; it also runs at start (not on a new database) and on its timer. Nothing when the sweep is off or no
+   * area stores files.
+   */
+  sweepFiles(): Promise<FileSweepReport>;
   close(): Promise<void>;
 }
 
@@ -110,11 +137,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const logger = createLogger(options.logLevel ?? 'info');
   const clock = options.clock ?? (() => new Date());
   const areas = options.areas ?? AREAS;
+  // Checked before anything opens, like the port.
+  let retention: RetentionDays;
+  try {
+    retention = retentionDays(options.retainDocumentsDays);
+  } catch (error) {
+    throw new StartupError(`retainDocumentsDays: ${(error as Error).message}`, 'BAD_OPTION');
+  }
 
   const db = openSqlite(options.dataDir);
   let seeded = false;
+  let fresh = false;
   try {
-    const fresh = isNewDatabase(db);
+    fresh = isNewDatabase(db);
     migrate(db, [
       coreMigration,
       idempotencyLeasesMigration,
@@ -183,6 +218,32 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   for (const area of areas) area.register(app);
   options.extend?.(app);
 
+  useRetention(db, retention);
+  // Stored files belong to the applications area: without it nothing references them and nothing is swept.
+  const sweeper =
+    options.fileSweep !== false && areas.some((area) => area.name === 'applications')
+      ? startFileSweeper({
+          db,
+          dataDir: options.dataDir,
+          clock,
+          logger,
+          retention,
+          ...(options.fileSweep?.intervalMs === undefined
+            ? {}
+            : { intervalMs: options.fileSweep.intervalMs }),
+          ...(options.fileSweep?.graceMs === undefined ? {} : { graceMs: options.fileSweep.graceMs }),
+        })
+      : undefined;
+  // A new database has nothing a crash could have left, and the demo's dates were just set: its first
+  // sweep is the timer's (so that a seed is the same whatever the instant, audit log included).
+  if (!fresh) {
+    try {
+      await sweeper?.run();
+    } catch (error) {
+      logger.error('file sweep failed', { error: String(error) });
+    }
+  }
+
   const server = createAdaptorServer({ fetch: app.hono.fetch });
   const address = await new Promise<AddressInfo>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -191,7 +252,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       else reject(error);
     });
     server.listen(port, host, () => resolve(server.address() as AddressInfo));
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
+    await sweeper?.stop();
     db.close();
     throw error;
   });
@@ -209,11 +271,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: address.port,
     db,
     seeded,
+    sweepFiles: () =>
+      sweeper
+        ? sweeper.run()
+        : Promise.resolve({
+            purgedApplications: 0,
+            purgedAttachments: 0,
+            deletedFiles: 0,
+            deletedTemporary: 0,
+          }),
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => {
-          db.close();
-          resolve();
+          // The sweep's timer stops and a running sweep finishes before the database closes.
+          const stopped = sweeper ? sweeper.stop() : Promise.resolve();
+          stopped.finally(() => {
+            db.close();
+            resolve();
+          });
         });
         if ('closeAllConnections' in server) server.closeAllConnections();
       });

@@ -37,7 +37,16 @@ export type ScanState = z.infer<typeof ScanState>;
 
 /**
  * A file attached to an application for one required document of the call.
- * The media type is sniffed from the content; `sha256` identifies the stored bytes.
+ * The media type is sniffed from the content; `sha256` identifies the stored bytes. `purgedAt` is set
+ * once the bytes were deleted under the platform's retention rule (or an erasure): the metadata and the
+ * hash stay, so the receipt still proves what was submitted, but the file itself is gone.
+ *
+ * @example
+ * ```ts
+ * const attachment: Attachment = { id: 'att_1', documentId: 'statutes', fileName: 'statuts.pdf', size: 48_213,
+ *   mediaType: 'application/pdf', sha256: `sha256:${'0'.repeat(64)}`, scanState: 'clean',
+ *   uploadedAt: '2026-03-02T08:00:00Z', purgedAt: '2031-04-01T03:00:00Z' };
+ * ```
  */
 export const Attachment = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -49,6 +58,8 @@ export const Attachment = /* @__PURE__ */ (() =>
     sha256: Sha256,
     scanState: ScanState,
     uploadedAt: Instant,
+    /** When the stored bytes were deleted (retention after the decision, or an erasure); absent while kept. */
+    purgedAt: z.optional(Instant),
   }))();
 export type Attachment = z.infer<typeof Attachment>;
 

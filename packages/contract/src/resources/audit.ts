@@ -6,7 +6,9 @@ import { PageQuery } from '../shared/page.js';
 /**
  * The privileged actions the platform records in its audit log: sign-ins, moderation decisions and
  * official responses on contributions, automatic hiding after reports, reviews and decisions on
- * applications, attendance recorded for a training registration.
+ * applications, attendance recorded for a training registration, and personal data handling (law 09-08):
+ * an admin's export or erasure of one account's data, and the platform's deletion of an application's
+ * documents once their retention period is over.
  */
 export const AUDIT_ACTIONS = [
   'auth.signIn',
@@ -16,6 +18,9 @@ export const AUDIT_ACTIONS = [
   'application.review',
   'application.decide',
   'registration.attendance',
+  'privacy.export',
+  'privacy.erase',
+  'privacy.purge',
 ] as const;
 
 /**

@@ -6,6 +6,7 @@ import { callRoutes } from './calls.js';
 import { consultationRoutes, contributionRoutes } from './consultations.js';
 import { indicatorRoutes } from './indicators.js';
 import { openDataRoutes } from './open-data.js';
+import { privacyRoutes } from './privacy.js';
 import { referenceRoutes } from './reference.js';
 import type { AnyRoute } from './route.js';
 import { trainingRoutes } from './trainings.js';
@@ -18,6 +19,7 @@ export * from './calls.js';
 export * from './consultations.js';
 export * from './indicators.js';
 export * from './open-data.js';
+export * from './privacy.js';
 export * from './reference.js';
 export * from './route.js';
 export * from './trainings.js';
@@ -43,6 +45,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...indicatorRoutes,
   ...openDataRoutes,
   ...auditRoutes,
+  ...privacyRoutes,
 ];
 
 /**

@@ -53,6 +53,15 @@ export const decideApplicationRef = routeRef<typeof routes.decideApplication>({
   idempotent: true,
   response: { status: 200 },
 });
+/** `POST /v1/admin/accounts/{accountId}/erase` without schemas (browser bundles). */
+export const eraseAccountRef = routeRef<typeof routes.eraseAccount>({
+  id: 'privacy.erase',
+  method: 'POST',
+  path: '/v1/admin/accounts/{accountId}/erase',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 200 },
+});
 /** `POST /v1/registrations/{registrationId}/evaluation` without schemas (browser bundles). */
 export const evaluateRegistrationRef = routeRef<typeof routes.evaluateRegistration>({
   id: 'registrations.evaluate',
@@ -60,6 +69,14 @@ export const evaluateRegistrationRef = routeRef<typeof routes.evaluateRegistrati
   path: '/v1/registrations/{registrationId}/evaluation',
   auth: 'required',
   idempotent: true,
+  response: { status: 200 },
+});
+/** `GET /v1/admin/accounts/{accountId}/export` without schemas (browser bundles). */
+export const exportAccountDataRef = routeRef<typeof routes.exportAccountData>({
+  id: 'privacy.export',
+  method: 'GET',
+  path: '/v1/admin/accounts/{accountId}/export',
+  auth: 'required',
   response: { status: 200 },
 });
 /** `GET /v1/open-data/{dataset}` without schemas (browser bundles). */

@@ -12,6 +12,7 @@ import { indicatorsRoutes } from './indicators.js';
 import { metaRoutes } from './meta.js';
 import { moderationRoutes } from './moderation.js';
 import { openDataRoutes } from './open-data.js';
+import { privacyRoutes } from './privacy.js';
 import { referenceRoutes } from './reference.js';
 import { registrationsRoutes } from './registrations.js';
 import { reviewsRoutes } from './reviews.js';
@@ -36,4 +37,5 @@ export const AREA_ROUTES: Readonly<Record<string, readonly AnyRoute[]>> = {
   indicators: indicatorsRoutes,
   openData: openDataRoutes,
   audit: auditRoutes,
+  privacy: privacyRoutes,
 };

@@ -333,3 +333,24 @@ describe('audit', () => {
     assert.ok(refused instanceof NassijApiError && refused.status === 403, String(refused));
   });
 });
+
+describe('privacy', () => {
+  test('admins export and erase one person’s data; the erasure shows in the next export; others are refused', async () => {
+    const citizen = DEMO_ACCOUNTS.citizen;
+    const data = await clients.admin.privacy.export(citizen.id);
+    assert.equal(data.account.email, citizen.email);
+    assert.ok(data.audit.some((line) => line.action === 'privacy.export'));
+    const refused = await clients.moderator.privacy.export(citizen.id).catch((error: unknown) => error);
+    assert.ok(refused instanceof NassijApiError && refused.status === 403, String(refused));
+
+    // Last in this file: the citizen's client is signed out by the erasure.
+    const report = await clients.admin.privacy.erase(citizen.id, { reason: 'Demande de la personne' });
+    assert.equal(report.accountId, citizen.id);
+    assert.ok(report.tokensRevoked >= 1);
+    const after = await clients.admin.privacy.export(citizen.id);
+    assert.equal(after.account.erasedAt, report.erasedAt);
+    assert.notEqual(after.account.email, citizen.email);
+    const signedOut = await clients.citizen.auth.me().catch((error: unknown) => error);
+    assert.ok(signedOut instanceof NassijApiError && signedOut.status === 401, String(signedOut));
+  });
+});

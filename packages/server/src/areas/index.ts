@@ -7,6 +7,7 @@ import { callsArea } from './calls/index.js';
 import { consultationsArea } from './consultations/index.js';
 import { indicatorsArea } from './indicators/index.js';
 import { openDataArea } from './open-data/index.js';
+import { privacyArea } from './privacy/index.js';
 import { referenceArea } from './reference/index.js';
 import { trainingsArea } from './trainings/index.js';
 
@@ -27,4 +28,5 @@ export const AREAS: Area[] = [
   indicatorsArea,
   openDataArea,
   auditLogArea,
+  privacyArea,
 ];

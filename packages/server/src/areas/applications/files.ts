@@ -1,6 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { existsSync, unlinkSync } from 'node:fs';
+import { mkdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Db } from '../../db/db.js';
+import type { Logger } from '../../http/log.js';
 import { storedEntryText, zipEntries } from './scanner.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -99,7 +102,9 @@ export function storedFilePath(dataDir: string, hex: string): string {
 
 /**
  * Stores bytes under their sha256 (once: identical files share one copy) and returns the hex digest.
- * Written to a temporary name then renamed, so a reader never sees half a file.
+ * Written to a temporary name then renamed, so a reader never sees half a file. When the bytes are already
+ * there their modification time is renewed, so that the sweep's grace period (see {@link sweepFiles}) counts
+ * from this upload and not from the first one.
  *
  * @example
  * ```ts
@@ -113,13 +118,147 @@ export async function storeFile(dataDir: string, bytes: Uint8Array): Promise<str
     () => true,
     () => false,
   );
-  if (!exists) {
+  if (exists) {
+    const now = new Date();
+    await utimes(path, now, now).catch(() => undefined);
+  } else {
     await mkdir(join(path, '..'), { recursive: true });
     const temporary = `${path}.${randomUUID()}.tmp`;
     await writeFile(temporary, bytes);
     await rename(temporary, path);
   }
   return hex;
+}
+
+// Digests an upload of this process is storing or about to reference, per data directory: between the
+// moment its bytes are on disk and the commit of its attachment row, no attachment references them yet,
+// and neither a delete of another attachment with the same bytes nor the sweep may take them away.
+const held = new Map<string, number>();
+const heldKey = (dataDir: string, hex: string) => `${dataDir}|${hex}`;
+
+/**
+ * Protects a digest from deletion until the returned function is called (once the attachment that will
+ * reference it is committed, or its upload failed). Holds nest.
+ *
+ * @example
+ * ```ts
+ * const release = holdFile(app.dataDir, sha256Hex(bytes));
+ * try { await storeFile(app.dataDir, bytes); db.transaction(() => insertAttachment(…)); } finally { release(); }
+ * ```
+ */
+export function holdFile(dataDir: string, hex: string): () => void {
+  const key = heldKey(dataDir, hex);
+  held.set(key, (held.get(key) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = (held.get(key) ?? 1) - 1;
+    if (left > 0) held.set(key, left);
+    else held.delete(key);
+  };
+}
+
+/** Whether an upload of this process holds the digest (see {@link holdFile}). */
+export function isFileHeld(dataDir: string, hex: string): boolean {
+  return held.has(heldKey(dataDir, hex));
+}
+
+/**
+ * Whether an attachment still uses the stored bytes: one not purged refers to `sha256:<hex>`. Attachments
+ * are counted by digest, not by row, because identical files are stored once.
+ *
+ * @example
+ * ```ts
+ * if (!isFileReferenced(db, hex)) unlinkSync(storedFilePath(dataDir, hex));
+ * ```
+ */
+export function isFileReferenced(db: Db, hex: string): boolean {
+  return (
+    db.get('SELECT 1 AS used FROM attachments WHERE sha256 = ? AND purged_at IS NULL LIMIT 1', [
+      `sha256:${hex}`,
+    ]) !== undefined
+  );
+}
+
+/** A digest as attachments write it (`sha256:<hex>`) or bare, as bare hex; `undefined` when malformed. */
+function bareHex(sha: string): string | undefined {
+  const hex = sha.startsWith('sha256:') ? sha.slice('sha256:'.length) : sha;
+  return /^[0-9a-f]{64}$/.test(hex) ? hex : undefined;
+}
+
+/**
+ * Deletes, now, the stored files of `shas` that no attachment references any more and no upload holds;
+ * returns the digests whose file was deleted. Reference check and unlink are synchronous, so no request
+ * runs between them. Call it after the change that dropped the references has committed (or use
+ * {@link deleteUnreferencedFilesSoon} from inside a transaction).
+ *
+ * @example
+ * ```ts
+ * deleteUnreferencedFiles(db, app.dataDir, [previous.sha256]);
+ * ```
+ */
+export function deleteUnreferencedFiles(db: Db, dataDir: string, shas: Iterable<string>): string[] {
+  const deleted: string[] = [];
+  for (const sha of new Set(shas)) {
+    const hex = bareHex(sha);
+    if (!hex || isFileHeld(dataDir, hex) || isFileReferenced(db, hex)) continue;
+    try {
+      unlinkSync(storedFilePath(dataDir, hex));
+      deleted.push(hex);
+    } catch {
+      // Already gone (or never stored, as the demo's attachments); nothing to do.
+    }
+  }
+  return deleted;
+}
+
+/**
+ * Of `shas`, the digests whose stored file exists and that no attachment references and no upload holds:
+ * what {@link deleteUnreferencedFiles} would delete now.
+ *
+ * @example
+ * ```ts
+ * const doomed = unreferencedFiles(db, app.dataDir, shas).length;
+ * ```
+ */
+export function unreferencedFiles(db: Db, dataDir: string, shas: Iterable<string>): string[] {
+  return [...new Set(shas)].flatMap((sha) => {
+    const hex = bareHex(sha);
+    return hex &&
+      !isFileHeld(dataDir, hex) &&
+      !isFileReferenced(db, hex) &&
+      existsSync(storedFilePath(dataDir, hex))
+      ? [hex]
+      : [];
+  });
+}
+
+/**
+ * Deletes the files of `shas` that are unreferenced once the current transaction is over: a handler that
+ * runs inside its idempotency transaction calls this, and the check runs again after the commit (a rollback
+ * keeps the references, so nothing is deleted). A failure is left to the periodic sweep.
+ *
+ * @example
+ * ```ts
+ * deleteUnreferencedFilesSoon(db, app.dataDir, [removed.sha256], log);
+ * ```
+ */
+export function deleteUnreferencedFilesSoon(
+  db: Db,
+  dataDir: string,
+  shas: readonly string[],
+  log?: Logger,
+): void {
+  if (shas.length === 0) return;
+  setImmediate(() => {
+    try {
+      deleteUnreferencedFiles(db, dataDir, shas);
+    } catch (error) {
+      // The server may have closed meanwhile; the sweep deletes them at the next start.
+      log?.warn('unreferenced files not deleted', { count: shas.length, error: String(error) });
+    }
+  });
 }
 
 /**

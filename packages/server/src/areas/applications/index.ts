@@ -1,13 +1,42 @@
 import type { Area } from '../area.js';
+import { attachmentFilesMigration } from './migrations.js';
 import { registerApplicationRoutes } from './routes.js';
 
-export { acceptedMediaType, readStoredFile, sniffMediaType, storedFilePath, storeFile } from './files.js';
+export {
+  acceptedMediaType,
+  deleteUnreferencedFiles,
+  holdFile,
+  isFileReferenced,
+  readStoredFile,
+  sniffMediaType,
+  storedFilePath,
+  storeFile,
+} from './files.js';
+export {
+  type ApplicationEnd,
+  applicationEnd,
+  DEFAULT_RETENTION_DAYS,
+  DEFAULT_SWEEP_GRACE_MS,
+  DEFAULT_SWEEP_INTERVAL_MS,
+  type FileSweeper,
+  type FileSweepReport,
+  parseRetentionDays,
+  type RetainedOutcome,
+  type RetentionDays,
+  retainedUntil,
+  retentionDays,
+  retentionFor,
+  startFileSweeper,
+  sweepFiles,
+  useRetention,
+} from './retention.js';
 export { contentHash } from './routes.js';
 export { EICAR, getScanner, type Scanner, setScanner, structuralScanner } from './scanner.js';
 
 /**
  * The application workflow: drafts with autosave, uploads with sniffing and scanning, submission with a
- * receipt, withdrawal, reviews and decisions. Its tables belong to the calls area (`020_calls`).
+ * receipt, withdrawal, reviews and decisions. Its tables belong to the calls area (`020_calls`); its own
+ * migration adds what the file rules need to attachments (`021_attachment_files`).
  *
  * @example
  * ```ts
@@ -16,6 +45,6 @@ export { EICAR, getScanner, type Scanner, setScanner, structuralScanner } from '
  */
 export const applicationsArea: Area = {
   name: 'applications',
-  migrations: [],
+  migrations: [attachmentFilesMigration],
   register: registerApplicationRoutes,
 };

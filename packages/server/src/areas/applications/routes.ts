@@ -49,7 +49,14 @@ import {
   writeDecision,
   writeReview,
 } from '../calls/store.js';
-import { acceptedMediaType, storeFile } from './files.js';
+import {
+  acceptedMediaType,
+  deleteUnreferencedFiles,
+  deleteUnreferencedFilesSoon,
+  holdFile,
+  sha256Hex,
+  storeFile,
+} from './files.js';
 import { getScanner } from './scanner.js';
 
 /** Largest upload body: the contract caps a document at 50 MB; the margin covers multipart framing. */
@@ -362,7 +369,17 @@ export function registerApplicationRoutes(app: ApiApp): void {
         throw invalid([{ path: '/file', in: 'body', code: 'required', message: 'The file is empty' }]);
       const mediaType = acceptedMediaType(bytes, document.mediaTypes);
       if (!mediaType) throw problem('file_type_not_allowed', `Accepted: ${document.mediaTypes.join(', ')}`);
-      const hex = await storeFile(app.dataDir, bytes);
+      // Held from before the bytes are on disk until the attachment that references them is committed: a
+      // delete of another attachment with the same bytes, or the sweep, must not take them meanwhile.
+      const release = holdFile(app.dataDir, sha256Hex(bytes));
+      const replaced: string[] = [];
+      let hex: string;
+      try {
+        hex = await storeFile(app.dataDir, bytes);
+      } catch (error) {
+        release();
+        throw error;
+      }
       const attachment: Attachment = {
         id: newId('att'),
         documentId: document.id,
@@ -373,29 +390,42 @@ export function registerApplicationRoutes(app: ApiApp): void {
         scanState: 'pending',
         uploadedAt: now.toISOString(),
       };
-      db.transaction(() => {
-        // Re-check inside the transaction: the bytes were stored with an await in between.
-        if (readApplication(db, application.id)?.status !== 'draft')
-          throw problem('invalid_state', 'The application is no longer a draft');
-        for (const previous of readAttachments(db, application.id))
-          if (previous.documentId === document.id) deleteAttachment(db, application.id, previous.id);
-        insertAttachment(db, application.id, attachment);
-        saveApplication(db, application.id, {}, attachment.uploadedAt);
-      });
+      try {
+        db.transaction(() => {
+          // Re-check inside the transaction: the bytes were stored with an await in between.
+          if (readApplication(db, application.id)?.status !== 'draft')
+            throw problem('invalid_state', 'The application is no longer a draft');
+          for (const previous of readAttachments(db, application.id))
+            if (previous.documentId === document.id) {
+              deleteAttachment(db, application.id, previous.id);
+              replaced.push(previous.sha256);
+            }
+          insertAttachment(db, application.id, attachment, auth?.id);
+          saveApplication(db, application.id, {}, attachment.uploadedAt);
+        });
+      } finally {
+        release();
+        // The replaced file, or this upload's own when it was refused, unless another attachment uses it.
+        deleteUnreferencedFiles(db, app.dataDir, [...replaced, attachment.sha256]);
+      }
       scanLater(db, attachment.id, bytes, mediaType, log);
       return { status: 201, body: attachment };
     },
     { maxBodyBytes: MAX_UPLOAD_BODY_BYTES },
   );
 
-  app.bind(removeAttachment, ({ params, auth, db, now }) => {
+  app.bind(removeAttachment, ({ params, auth, db, now, log }) => {
     const { application } = ownDraft(db, auth, params.applicationId);
     requireDraft(application);
+    const removed = application.attachments.find((a) => a.id === params.attachmentId);
     db.transaction(() => {
-      if (!deleteAttachment(db, application.id, params.attachmentId))
+      if (!removed || !deleteAttachment(db, application.id, params.attachmentId))
         throw problem('not_found', `No attachment ${params.attachmentId}`);
       saveApplication(db, application.id, {}, now.toISOString());
     });
+    // This handler runs inside its idempotency transaction: the file goes once that commits, if no other
+    // attachment uses the same bytes.
+    if (removed) deleteUnreferencedFilesSoon(db, app.dataDir, [removed.sha256], log);
     return { status: 204 };
   });
 
@@ -404,9 +434,11 @@ export function registerApplicationRoutes(app: ApiApp): void {
     requireDraft(application);
     if (deadlinePassed(call, now))
       throw problem('deadline_passed', `The call closed at ${call.dates.closes?.at}; the draft is kept`);
+    // A document whose bytes were purged (retention, erasure) is no longer attached.
+    const kept = application.attachments.filter((a) => a.purgedAt === undefined);
     const errors = checkAnswers(call.form, application.answers, {
       complete: true,
-      attachedDocumentIds: application.attachments.map((a) => a.documentId),
+      attachedDocumentIds: kept.map((a) => a.documentId),
     });
     const inForm = new Set(
       call.form.sections
@@ -414,7 +446,7 @@ export function registerApplicationRoutes(app: ApiApp): void {
         .flatMap((f) => (f.type === 'attachment' ? [f.documentId] : [])),
     );
     for (const document of call.requiredDocuments) {
-      const attached = application.attachments.some((a) => a.documentId === document.id);
+      const attached = kept.some((a) => a.documentId === document.id);
       if (document.requirement === 'mandatory' && !attached && !inForm.has(document.id))
         errors.push({
           path: `/attachments/${document.id}`,

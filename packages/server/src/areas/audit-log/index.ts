@@ -3,7 +3,15 @@ import { type AuditRecord, readAudit } from '../../db/audit.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import type { Area } from '../area.js';
 
-function toEntry(record: AuditRecord): AuditLogEntry {
+/**
+ * An audit line as the API shows it to admins.
+ *
+ * @example
+ * ```ts
+ * readAudit(db, { targetId }).map(toAuditLogEntry);
+ * ```
+ */
+export function toAuditLogEntry(record: AuditRecord): AuditLogEntry {
   return {
     id: record.id,
     at: record.at,
@@ -47,7 +55,7 @@ export const auditLogArea: Area = {
       const last = page.at(-1);
       return {
         body: {
-          items: page.map(toEntry),
+          items: page.map(toAuditLogEntry),
           nextCursor:
             records.length > query.limit && last ? encodeCursor({ at: last.at, row: last.rowid }) : null,
         },

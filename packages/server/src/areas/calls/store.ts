@@ -444,29 +444,51 @@ export function readApplicationHead(
 }
 
 /**
- * Adds an uploaded file's metadata to an application (the bytes are stored by the caller).
+ * Adds an uploaded file's metadata to an application (the bytes are stored by the caller). `uploadedBy` is
+ * the uploading account, kept for erasure requests and never shown.
  *
  * @example
  * ```ts
  * insertAttachment(db, applicationId, { id: 'att_1', documentId: 'statutes', fileName: 'statuts.pdf',
- *   size: 1024, mediaType: 'application/pdf', sha256: 'sha256:…', scanState: 'clean', uploadedAt });
+ *   size: 1024, mediaType: 'application/pdf', sha256: 'sha256:…', scanState: 'clean', uploadedAt }, auth.id);
  * ```
  */
-export function insertAttachment(db: Db, applicationId: string, attachment: Attachment): void {
+export function insertAttachment(
+  db: Db,
+  applicationId: string,
+  attachment: Attachment,
+  uploadedBy?: string,
+): void {
+  const columns = [
+    'id',
+    'application_id',
+    'document_id',
+    'file_name',
+    'size',
+    'media_type',
+    'sha256',
+    'scan_state',
+    'uploaded_at',
+  ];
+  const values = [
+    attachment.id,
+    applicationId,
+    attachment.documentId,
+    attachment.fileName,
+    attachment.size,
+    attachment.mediaType,
+    attachment.sha256,
+    attachment.scanState,
+    attachment.uploadedAt,
+  ];
+  // The uploader column comes with the applications area's migration; the seed writes none.
+  if (uploadedBy !== undefined) {
+    columns.push('uploaded_by');
+    values.push(uploadedBy);
+  }
   db.run(
-    `INSERT INTO attachments (id, application_id, document_id, file_name, size, media_type, sha256, scan_state, uploaded_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      attachment.id,
-      applicationId,
-      attachment.documentId,
-      attachment.fileName,
-      attachment.size,
-      attachment.mediaType,
-      attachment.sha256,
-      attachment.scanState,
-      attachment.uploadedAt,
-    ],
+    `INSERT INTO attachments (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    values,
   );
 }
 
@@ -494,6 +516,8 @@ interface AttachmentRow {
   sha256: string;
   scan_state: Attachment['scanState'];
   uploaded_at: string;
+  /** Absent when the applications area (whose migration adds it) is not mounted. */
+  purged_at?: string | null;
 }
 
 /**
@@ -518,6 +542,7 @@ export function readAttachments(db: Db, applicationId: string): Attachment[] {
       sha256: row.sha256,
       scanState: row.scan_state,
       uploadedAt: row.uploaded_at,
+      ...(row.purged_at ? { purgedAt: row.purged_at } : {}),
     }));
 }
 

@@ -1,0 +1,201 @@
+import * as z from 'zod/mini';
+import { Email, Id } from '../shared/ids.js';
+import { Instant } from '../shared/instant.js';
+import { Locale } from '../shared/localized-text.js';
+import { Role } from '../shared/roles.js';
+import { ApplicationStatus, Attachment } from './application.js';
+import { AuditLogEntry } from './audit.js';
+import { Membership } from './auth.js';
+import { Contribution } from './contribution.js';
+import { Registration } from './training.js';
+
+const Count = /* @__PURE__ */ (() => z.number().check(z.int(), z.nonnegative()))();
+
+/**
+ * Path parameters of the admin routes about one account.
+ *
+ * @example
+ * ```ts
+ * const params: AccountParams = { accountId: 'acc_0002' };
+ * ```
+ */
+export const AccountParams = /* @__PURE__ */ (() => z.strictObject({ accountId: Id }))();
+export type AccountParams = z.infer<typeof AccountParams>;
+
+/**
+ * An account as the platform stores it, for its data export: never the password hash. After an erasure
+ * the e-mail and the name are a tombstone and `erasedAt` says when.
+ *
+ * @example
+ * ```ts
+ * const account: PersonalDataAccount = { id: 'acc_0002', email: 'amina@example.ma', displayName: 'Amina',
+ *   roles: ['citizen', 'association_member'], locale: 'ar', createdAt: '2025-05-11T11:00:00Z' };
+ * ```
+ */
+export const PersonalDataAccount = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: Id,
+    email: Email,
+    displayName: z.string().check(z.minLength(1), z.maxLength(120)),
+    roles: z.array(Role),
+    locale: z.optional(Locale),
+    createdAt: Instant,
+    /** When the account was erased; its e-mail and name are then a tombstone. */
+    erasedAt: z.optional(Instant),
+  }))();
+export type PersonalDataAccount = z.infer<typeof PersonalDataAccount>;
+
+/**
+ * A bearer token the account was issued (sign-ins), without the token or its hash.
+ *
+ * @example
+ * ```ts
+ * const session: PersonalDataToken = { createdAt: '2026-12-04T08:00:00Z', expiresAt: '2026-12-04T20:00:00Z' };
+ * ```
+ */
+export const PersonalDataToken = /* @__PURE__ */ (() =>
+  z.strictObject({
+    createdAt: Instant,
+    expiresAt: Instant,
+    revokedAt: z.optional(Instant),
+  }))();
+export type PersonalDataToken = z.infer<typeof PersonalDataToken>;
+
+/** How the account took part in an application. */
+export const ApplicationInvolvement = /* @__PURE__ */ (() => z.enum(['created', 'submitted', 'uploaded']))();
+export type ApplicationInvolvement = z.infer<typeof ApplicationInvolvement>;
+
+/**
+ * An application the account started, submitted or uploaded a document to, with the metadata of its
+ * attachments (never their bytes). `retainedUntil` is when the retention rule deletes its documents, once
+ * it is decided or withdrawn.
+ *
+ * @example
+ * ```ts
+ * const application: PersonalDataApplication = { id: 'app_0025', callId: 'call_0025', associationId: 'asso_0001',
+ *   status: 'awarded', involvement: ['submitted'], createdAt: '2024-02-01T09:00:00Z',
+ *   submittedAt: '2024-02-20T10:00:00Z', decidedAt: '2024-05-02T10:00:00Z', retainedUntil: '2029-05-01T10:00:00Z',
+ *   attachments: [] };
+ * ```
+ */
+export const PersonalDataApplication = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: Id,
+    callId: Id,
+    associationId: Id,
+    status: ApplicationStatus,
+    involvement: z.array(ApplicationInvolvement),
+    projectTitle: z.optional(z.string().check(z.maxLength(300))),
+    createdAt: Instant,
+    submittedAt: z.optional(Instant),
+    /** When it was awarded, rejected or withdrawn. */
+    decidedAt: z.optional(Instant),
+    retainedUntil: z.optional(Instant),
+    attachments: z.array(Attachment),
+  }))();
+export type PersonalDataApplication = z.infer<typeof PersonalDataApplication>;
+
+/**
+ * A review the account wrote as a reviewer (the review itself belongs to the application's record).
+ *
+ * @example
+ * ```ts
+ * const review: PersonalDataReview = { id: 'rev_1', applicationId: 'app_0031', submittedAt: '2026-11-02T10:00:00Z' };
+ * ```
+ */
+export const PersonalDataReview = /* @__PURE__ */ (() =>
+  z.strictObject({ id: Id, applicationId: Id, submittedAt: Instant }))();
+export type PersonalDataReview = z.infer<typeof PersonalDataReview>;
+
+/**
+ * Everything the platform holds about one account (law 09-08, right of access): the account without its
+ * password hash, its memberships and sign-in tokens, the contributions it wrote (in any moderation state),
+ * the training registrations naming it as participant (matched by its e-mail), the applications it
+ * started, submitted or uploaded to, its reviews, and the audit lines it is the actor or the target of,
+ * newest first.
+ *
+ * @example
+ * ```ts
+ * const data: PersonalDataExport = await client.privacy.export('acc_0002');
+ * data.account.email; // 'member@demo.nassij.ma'
+ * data.contributions.length; // 3
+ * ```
+ */
+export const PersonalDataExport = /* @__PURE__ */ (() =>
+  z.strictObject({
+    exportedAt: Instant,
+    account: PersonalDataAccount,
+    memberships: z.array(Membership),
+    tokens: z.array(PersonalDataToken),
+    contributions: z.array(Contribution),
+    registrations: z.array(Registration),
+    applications: z.array(PersonalDataApplication),
+    reviews: z.array(PersonalDataReview),
+    audit: z.array(AuditLogEntry),
+  }))();
+export type PersonalDataExport = z.infer<typeof PersonalDataExport>;
+
+/**
+ * Body of `POST /v1/admin/accounts/{accountId}/erase`: why (the person's request, its reference), kept in
+ * the audit log.
+ *
+ * @example
+ * ```ts
+ * const request: ErasureRequest = { reason: 'Demande de la personne du 2026-12-01, réf. CNDP-0042' };
+ * ```
+ */
+export const ErasureRequest = /* @__PURE__ */ (() =>
+  z.strictObject({
+    reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+  }))();
+export type ErasureRequest = z.infer<typeof ErasureRequest>;
+
+/**
+ * Submitted applications whose documents the erasure kept: they are the record of a public funding
+ * procedure and follow the retention rule (`retainedUntil`, absent while the application is undecided).
+ *
+ * @example
+ * ```ts
+ * const kept: RetainedDocuments = { applicationId: 'app_0025', status: 'awarded', attachments: 2,
+ *   retainedUntil: '2029-05-01T10:00:00Z' };
+ * ```
+ */
+export const RetainedDocuments = /* @__PURE__ */ (() =>
+  z.strictObject({
+    applicationId: Id,
+    status: ApplicationStatus,
+    attachments: Count,
+    retainedUntil: z.optional(Instant),
+  }))();
+export type RetainedDocuments = z.infer<typeof RetainedDocuments>;
+
+/**
+ * What an erasure did (law 09-08, right of erasure): the account's e-mail and name became a tombstone and it
+ * can no longer sign in; its tokens were revoked and its memberships removed; its contributions keep their
+ * text under an anonymous author; registrations naming it lost the participant's name and e-mail; the
+ * applications it submitted and the reviews it wrote no longer show its name; the documents it uploaded to
+ * applications that were never submitted were deleted (`attachmentsRemoved`, and `filesDeleted` stored files no attachment uses any
+ * more), while those of submitted applications stay under the retention rule (`documentsRetained`).
+ *
+ * @example
+ * ```ts
+ * const report: ErasureReport = { accountId: 'acc_0002', erasedAt: '2026-12-05T09:00:00Z', tokensRevoked: 2,
+ *   membershipsRemoved: 2, contributionsAnonymised: 3, registrationsAnonymised: 1, applicationsAnonymised: 0,
+ *   reviewsAnonymised: 0, attachmentsRemoved: 1, filesDeleted: 1, documentsRetained: [] };
+ * ```
+ */
+export const ErasureReport = /* @__PURE__ */ (() =>
+  z.strictObject({
+    accountId: Id,
+    erasedAt: Instant,
+    tokensRevoked: Count,
+    membershipsRemoved: Count,
+    contributionsAnonymised: Count,
+    registrationsAnonymised: Count,
+    applicationsAnonymised: Count,
+    reviewsAnonymised: Count,
+    attachmentsRemoved: Count,
+    filesDeleted: Count,
+    documentsRetained: z.array(RetainedDocuments),
+  }))();
+export type ErasureReport = z.infer<typeof ErasureReport>;

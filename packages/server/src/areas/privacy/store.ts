@@ -1,0 +1,469 @@
+import type {
+  ApplicationInvolvement,
+  ApplicationStatus,
+  Contribution,
+  ContributionAuthor,
+  ErasureReport,
+  Membership,
+  PersonalDataApplication,
+  PersonalDataExport,
+  Registration,
+  RetainedDocuments,
+  Role,
+} from '@nassij/contract';
+import { toInstant } from '../../auth/tokens.js';
+import { type AuditRecord, audit } from '../../db/audit.js';
+import type { Db } from '../../db/db.js';
+import { problem } from '../../http/problem.js';
+import { deleteUnreferencedFilesSoon, unreferencedFiles } from '../applications/files.js';
+import { applicationEnd, retainedUntil, retentionFor } from '../applications/retention.js';
+import { associationName } from '../associations/store.js';
+import { toAuditLogEntry } from '../audit-log/index.js';
+import { readAttachments, saveApplication } from '../calls/store.js';
+import { type ContributionRow, toContribution } from '../consultations/store.js';
+import { type RegistrationRow, toRegistration } from '../trainings/store.js';
+
+/** The name an erased account shows from then on (in the admin's export, and to no one else). */
+export const ERASED_DISPLAY_NAME = 'Compte effacé';
+/** The author shown on the contributions of an erased account that spoke for itself. */
+export const ANONYMOUS_AUTHOR = 'Anonyme';
+/** The participant named on registrations of an erased person. */
+export const ERASED_PARTICIPANT = 'Participant effacé';
+
+/**
+ * The e-mail an erased account keeps: unique (the column is), unroutable (`.invalid` is reserved), and
+ * derived from nothing but the account id.
+ *
+ * @example
+ * ```ts
+ * tombstoneEmail('acc_0002'); // 'erased.acc_0002@erased.invalid'
+ * ```
+ */
+export function tombstoneEmail(accountId: string): string {
+  return `erased.${accountId}@erased.invalid`;
+}
+
+interface AccountRow {
+  id: string;
+  email: string;
+  display_name: string;
+  roles: string;
+  locale: string | null;
+  created_at: string;
+  erased_at: string | null;
+}
+
+/** Whether a table exists (areas may be left out of a server). Runs outside any transaction. */
+function hasTable(db: Db, table: 'contributions' | 'training_registrations' | 'applications'): boolean {
+  try {
+    db.get(`SELECT 1 AS present FROM ${table} LIMIT 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function accountRow(db: Db, accountId: string): AccountRow {
+  const row = db.get<AccountRow>(
+    'SELECT id, email, display_name, roles, locale, created_at, erased_at FROM accounts WHERE id = ?',
+    [accountId],
+  );
+  if (!row) throw problem('not_found', `No account ${accountId}`);
+  return row;
+}
+
+function contributionRows(db: Db, accountId: string): ContributionRow[] {
+  return db.query<ContributionRow>(
+    'SELECT * FROM contributions WHERE account_id = ? ORDER BY created_at, id',
+    [accountId],
+  );
+}
+
+/** Registrations naming the person as participant: matched by the account's e-mail, case aside. */
+function registrationRows(db: Db, email: string): RegistrationRow[] {
+  const wanted = email.toLowerCase();
+  return db
+    .query<RegistrationRow>(
+      `SELECT id, session_id, course_id, association_id, status, seq, created_at, data FROM training_registrations
+       WHERE data LIKE '%"email"%' ORDER BY created_at, id`,
+    )
+    .filter((row) => {
+      const participant = (JSON.parse(row.data) as { participant?: { email?: string } }).participant;
+      return participant?.email?.toLowerCase() === wanted;
+    });
+}
+
+interface ApplicationRow {
+  id: string;
+  call_id: string;
+  association_id: string;
+  status: ApplicationStatus;
+  project_title: string | null;
+  created_at: string;
+  submitted_at: string | null;
+  data: string;
+}
+
+/** The applications the account started, submitted or uploaded a document to, with how. */
+function applicationsOf(db: Db, accountId: string): Map<string, Set<ApplicationInvolvement>> {
+  const involved = new Map<string, Set<ApplicationInvolvement>>();
+  const add = (id: string, how: ApplicationInvolvement) => {
+    const set = involved.get(id) ?? new Set<ApplicationInvolvement>();
+    set.add(how);
+    involved.set(id, set);
+  };
+  for (const row of db.query<{ application_id: string }>(
+    "SELECT DISTINCT application_id FROM application_history WHERE actor = ? AND status = 'draft'",
+    [accountId],
+  ))
+    add(row.application_id, 'created');
+  // Portable SQL: narrow by text, then read the JSON.
+  for (const row of db.query<{ id: string; data: string }>(
+    'SELECT id, data FROM applications WHERE submitted_at IS NOT NULL AND data LIKE ?',
+    [`%${accountId}%`],
+  )) {
+    const submittedBy = (JSON.parse(row.data) as { submittedBy?: { id?: string } }).submittedBy;
+    if (submittedBy?.id === accountId) add(row.id, 'submitted');
+  }
+  for (const row of db.query<{ application_id: string }>(
+    'SELECT DISTINCT application_id FROM attachments WHERE uploaded_by = ?',
+    [accountId],
+  ))
+    add(row.application_id, 'uploaded');
+  return involved;
+}
+
+function auditAbout(db: Db, accountId: string): AuditRecord[] {
+  const rows = db.query<{
+    rowid: number;
+    id: string;
+    at: string;
+    account_id: string | null;
+    action: string;
+    target_type: string | null;
+    target_id: string | null;
+    request_id: string | null;
+    reason: string | null;
+    details: string | null;
+  }>(
+    `SELECT rowid, id, at, account_id, action, target_type, target_id, request_id, reason, details FROM audit_log
+     WHERE account_id = ? OR (target_type = 'account' AND target_id = ?) ORDER BY at DESC, rowid DESC`,
+    [accountId, accountId],
+  );
+  return rows.map((row) => ({
+    rowid: row.rowid,
+    id: row.id,
+    at: row.at,
+    accountId: row.account_id,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    requestId: row.request_id,
+    reason: row.reason,
+    details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null,
+  }));
+}
+
+/** Who asks and why, for the audit line. */
+export interface PrivacyActor {
+  actorId: string;
+  requestId: string;
+  now: Date;
+}
+
+/**
+ * Everything the platform holds about one account (law 09-08, right of access), after recording the export
+ * in the audit log (so the export lists itself). `not_found` for an unknown account.
+ *
+ * @example
+ * ```ts
+ * const data = exportPersonalData(db, 'acc_0002', { actorId: auth.id, requestId, now });
+ * ```
+ */
+export function exportPersonalData(db: Db, accountId: string, actor: PrivacyActor): PersonalDataExport {
+  const tables = {
+    contributions: hasTable(db, 'contributions'),
+    registrations: hasTable(db, 'training_registrations'),
+    applications: hasTable(db, 'applications'),
+  };
+  const days = retentionFor(db);
+  return db.transaction(() => {
+    const account = accountRow(db, accountId);
+    audit(db, {
+      at: actor.now,
+      accountId: actor.actorId,
+      action: 'privacy.export',
+      targetType: 'account',
+      targetId: accountId,
+      requestId: actor.requestId,
+    });
+    const memberships = db
+      .query<{ association_id: string; role: Membership['role'] }>(
+        'SELECT association_id, role FROM memberships WHERE account_id = ? ORDER BY association_id',
+        [accountId],
+      )
+      .map((m) => ({ associationId: m.association_id, role: m.role }));
+    const tokens = db
+      .query<{ created_at: string; expires_at: string; revoked_at: string | null }>(
+        'SELECT created_at, expires_at, revoked_at FROM tokens WHERE account_id = ? ORDER BY created_at DESC',
+        [accountId],
+      )
+      .map((t) => ({
+        createdAt: t.created_at,
+        expiresAt: t.expires_at,
+        ...(t.revoked_at ? { revokedAt: t.revoked_at } : {}),
+      }));
+    const contributions: Contribution[] = tables.contributions
+      ? contributionRows(db, accountId).map((row) => toContribution(row))
+      : [];
+    const registrations: Registration[] = tables.registrations
+      ? registrationRows(db, account.email).map((row) => toRegistration(db, row))
+      : [];
+    const applications: PersonalDataApplication[] = [];
+    const reviews: PersonalDataExport['reviews'] = [];
+    if (tables.applications) {
+      for (const [id, involvement] of applicationsOf(db, accountId)) {
+        const row = db.get<ApplicationRow>(
+          'SELECT id, call_id, association_id, status, project_title, created_at, submitted_at, data FROM applications WHERE id = ?',
+          [id],
+        );
+        if (!row) continue;
+        const end = applicationEnd(db, id, actor.now);
+        applications.push({
+          id: row.id,
+          callId: row.call_id,
+          associationId: row.association_id,
+          status: row.status,
+          involvement: (['created', 'submitted', 'uploaded'] as const).filter((how) => involvement.has(how)),
+          ...(row.project_title !== null ? { projectTitle: row.project_title } : {}),
+          createdAt: row.created_at,
+          ...(row.submitted_at !== null ? { submittedAt: row.submitted_at } : {}),
+          ...(end ? { decidedAt: end.endedAt, retainedUntil: retainedUntil(end, days) } : {}),
+          attachments: readAttachments(db, id),
+        });
+      }
+      applications.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+      for (const review of db.query<{ id: string; application_id: string; submitted_at: string }>(
+        'SELECT id, application_id, submitted_at FROM reviews WHERE reviewer_id = ? ORDER BY submitted_at, id',
+        [accountId],
+      ))
+        reviews.push({
+          id: review.id,
+          applicationId: review.application_id,
+          submittedAt: review.submitted_at,
+        });
+    }
+    return {
+      exportedAt: toInstant(actor.now),
+      account: {
+        id: account.id,
+        email: account.email,
+        displayName: account.display_name,
+        roles: JSON.parse(account.roles) as Role[],
+        ...(account.locale
+          ? { locale: account.locale as NonNullable<PersonalDataExport['account']['locale']> }
+          : {}),
+        createdAt: account.created_at,
+        ...(account.erased_at ? { erasedAt: account.erased_at } : {}),
+      },
+      memberships,
+      tokens,
+      contributions,
+      registrations,
+      applications,
+      reviews,
+      audit: auditAbout(db, accountId).map(toAuditLogEntry),
+    };
+  });
+}
+
+/** The public name of an association, for contributions it made through the erased representative. */
+function associationDisplayName(db: Db, associationId: string): string | undefined {
+  const name = associationName(db, associationId);
+  const text = name
+    ? (name.fr ?? name.ar ?? Object.values(name).find((v) => typeof v === 'string'))
+    : undefined;
+  return typeof text === 'string' && text.trim() ? text.trim().slice(0, 80) : undefined;
+}
+
+/** Options of {@link erasePersonalData}. */
+export interface ErasureOptions extends PrivacyActor {
+  /** The reason the admin gives (the person's request), kept in the audit log. */
+  reason: string;
+  /** Directory of stored files. */
+  dataDir: string;
+}
+
+/**
+ * Erases one account's personal data (law 09-08, right of erasure) in one transaction with its audit line
+ * (`privacy.erase`), and answers what was done:
+ *
+ * - the account: e-mail and name become a tombstone, the password can no longer match, roles and locale go,
+ *   `erased_at` is set; its id stays, so that the audit log and the records of public procedures keep
+ *   meaning without naming anyone;
+ * - its tokens are revoked and its memberships removed;
+ * - its contributions keep their text; an author that was the person becomes `Anonyme` (one that was an
+ *   association keeps the association's registered name, which is not personal data);
+ * - registrations naming it as participant (by e-mail) keep their status and attendance, the participant
+ *   becomes `Participant effacé` without role or e-mail;
+ * - applications it submitted and reviews it wrote no longer show its name (both keep the account id);
+ * - documents it uploaded to applications never submitted are removed, with their files unless another
+ *   attachment uses the same bytes; documents of submitted applications are the record of a public funding
+ *   procedure and stay until the retention rule deletes them (`documentsRetained`).
+ *
+ * `not_found` for an unknown account, `invalid_state` for one already erased or the admin's own.
+ *
+ * @example
+ * ```ts
+ * const report = erasePersonalData(db, 'acc_0002', { actorId: auth.id, requestId, now, reason, dataDir });
+ * ```
+ */
+export function erasePersonalData(db: Db, accountId: string, options: ErasureOptions): ErasureReport {
+  const { now } = options;
+  const at = toInstant(now);
+  const tables = {
+    contributions: hasTable(db, 'contributions'),
+    registrations: hasTable(db, 'training_registrations'),
+    applications: hasTable(db, 'applications'),
+  };
+  const days = retentionFor(db);
+  const freed: string[] = [];
+  const report = db.transaction((): ErasureReport => {
+    const account = accountRow(db, accountId);
+    if (account.erased_at)
+      throw problem('invalid_state', `The account ${accountId} was erased on ${account.erased_at}`);
+    if (accountId === options.actorId)
+      throw problem('invalid_state', 'An admin does not erase their own account; another admin does');
+
+    const tokensRevoked = db.run(
+      'UPDATE tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL',
+      [at, accountId],
+    ).changes;
+    const membershipsRemoved = db.run('DELETE FROM memberships WHERE account_id = ?', [accountId]).changes;
+
+    let contributionsAnonymised = 0;
+    if (tables.contributions) {
+      for (const row of contributionRows(db, accountId)) {
+        const author = JSON.parse(row.author) as ContributionAuthor;
+        const displayName =
+          author.participantType === 'association' && author.associationId
+            ? (associationDisplayName(db, author.associationId) ?? ANONYMOUS_AUTHOR)
+            : ANONYMOUS_AUTHOR;
+        db.run('UPDATE contributions SET author = ? WHERE id = ?', [
+          JSON.stringify({ ...author, displayName }),
+          row.id,
+        ]);
+        contributionsAnonymised++;
+      }
+    }
+
+    let registrationsAnonymised = 0;
+    if (tables.registrations) {
+      for (const row of registrationRows(db, account.email)) {
+        const data = JSON.parse(row.data) as Record<string, unknown>;
+        data.participant = { name: ERASED_PARTICIPANT };
+        // A key of its own, so that two erased participants of one session are not "the same person".
+        db.run('UPDATE training_registrations SET data = ?, participant_key = ? WHERE id = ?', [
+          JSON.stringify(data),
+          `erased:${row.id}`,
+          row.id,
+        ]);
+        registrationsAnonymised++;
+      }
+    }
+
+    let applicationsAnonymised = 0;
+    let reviewsAnonymised = 0;
+    let attachmentsRemoved = 0;
+    const documentsRetained: RetainedDocuments[] = [];
+    if (tables.applications) {
+      for (const row of db.query<{ id: string; data: string }>(
+        'SELECT id, data FROM applications WHERE submitted_at IS NOT NULL AND data LIKE ?',
+        [`%${accountId}%`],
+      )) {
+        const data = JSON.parse(row.data) as { submittedBy?: { id: string; displayName: string } };
+        if (data.submittedBy?.id !== accountId) continue;
+        data.submittedBy = { id: accountId, displayName: ERASED_DISPLAY_NAME };
+        db.run('UPDATE applications SET data = ? WHERE id = ?', [JSON.stringify(data), row.id]);
+        applicationsAnonymised++;
+      }
+      const uploads = db.query<{
+        id: string;
+        application_id: string;
+        sha256: string;
+        submitted_at: string | null;
+        status: ApplicationStatus;
+      }>(
+        `SELECT t.id, t.application_id, t.sha256, a.submitted_at, a.status FROM attachments t
+         JOIN applications a ON a.id = t.application_id
+         WHERE t.uploaded_by = ? AND t.purged_at IS NULL ORDER BY t.application_id, t.id`,
+        [accountId],
+      );
+      const retained = new Map<string, RetainedDocuments>();
+      const touched = new Set<string>();
+      for (const upload of uploads) {
+        if (upload.submitted_at === null) {
+          db.run('DELETE FROM attachments WHERE id = ?', [upload.id]);
+          freed.push(upload.sha256);
+          touched.add(upload.application_id);
+          attachmentsRemoved++;
+          continue;
+        }
+        const kept = retained.get(upload.application_id);
+        if (kept) {
+          kept.attachments++;
+          continue;
+        }
+        const end = applicationEnd(db, upload.application_id, now);
+        retained.set(upload.application_id, {
+          applicationId: upload.application_id,
+          status: upload.status,
+          attachments: 1,
+          ...(end ? { retainedUntil: retainedUntil(end, days) } : {}),
+        });
+      }
+      for (const id of touched) saveApplication(db, id, {}, now.toISOString());
+      documentsRetained.push(...retained.values());
+      reviewsAnonymised = db.run('UPDATE reviews SET reviewer_name = ? WHERE reviewer_id = ?', [
+        ERASED_DISPLAY_NAME,
+        accountId,
+      ]).changes;
+    }
+
+    db.run(
+      `UPDATE accounts SET email = ?, display_name = ?, password_hash = ?, roles = ?, locale = NULL, erased_at = ?
+       WHERE id = ?`,
+      [tombstoneEmail(accountId), ERASED_DISPLAY_NAME, '!erased', '[]', at, accountId],
+    );
+
+    const filesDeleted = unreferencedFiles(db, options.dataDir, freed).length;
+    const done: ErasureReport = {
+      accountId,
+      erasedAt: at,
+      tokensRevoked,
+      membershipsRemoved,
+      contributionsAnonymised,
+      registrationsAnonymised,
+      applicationsAnonymised,
+      reviewsAnonymised,
+      attachmentsRemoved,
+      filesDeleted,
+      documentsRetained,
+    };
+    const { accountId: _target, erasedAt: _at, documentsRetained: _kept, ...counts } = done;
+    audit(db, {
+      at: now,
+      accountId: options.actorId,
+      action: 'privacy.erase',
+      targetType: 'account',
+      targetId: accountId,
+      requestId: options.requestId,
+      reason: options.reason,
+      details: { ...counts, documentsRetained: documentsRetained.length },
+    });
+    return done;
+  });
+  // The handler runs inside its idempotency transaction: the files go once it commits.
+  deleteUnreferencedFilesSoon(db, options.dataDir, freed);
+  return report;
+}
