@@ -196,11 +196,17 @@ function nextReceiptNumber(db: Db, year: string): string {
   return `${prefix}${String(highest + 1).padStart(6, '0')}`;
 }
 
-/** A file name safe to show back: no directories, no control characters, at most 255 characters. */
-function cleanFileName(name: string): string {
+/**
+ * A file name safe to show back: no directories, no control characters, no bidirectional controls (U+202E
+ * would show `‮fdp.exe` as `exe.pdf`), no lone surrogates, at most 255 characters.
+ */
+export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const cleaned = base
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .trim();
   return (cleaned || 'file').slice(0, 255);
 }
 
