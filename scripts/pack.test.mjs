@@ -480,7 +480,9 @@ test('a page on another origin renders the two README lines; a Vite app renders 
 <script type="module" src="./main.js"></script></body></html>`,
   );
   writeFileSync(join(app, 'main.js'), "import '@nassij/elements/call-list.js';\n");
-  run(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn', '--outDir', 'dist'], {
+  // The site serves the app under /app/.
+  const viteArgs = ['build', '--logLevel', 'warn', '--outDir', 'dist', '--base', '/app/'];
+  run(join(ROOT, 'node_modules', '.bin', 'vite'), viteArgs, {
     cwd: app,
   });
   step('vite built the app');
