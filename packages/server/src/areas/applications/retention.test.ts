@@ -157,6 +157,9 @@ describe('stored files: no orphan after replace or delete, and the sweep', () =>
       temporary,
     ])
       await utimes(path, old, old);
+    // "Fresh" on the server's clock, which a test may have moved away from the file system's.
+    const now = new Date();
+    await utimes(storedFilePath(server.dataDir, sha256Hex(fresh)), now, now);
 
     const release = holdFile(server.dataDir, sha256Hex(held));
     try {
