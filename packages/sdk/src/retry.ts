@@ -112,7 +112,7 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
  * full-jitter exponential backoff, a random wait between 0 and `min(maxDelayMs, baseDelayMs × 2^retry)`,
  * so that many clients failing together do not return together. With `retryAfterMs` (the server's
  * `Retry-After`), that wait capped at `maxRetryAfterMs` instead. ky calls this for its backoff (see
- * {@link kyRetryOptions}) and applies `Retry-After` itself with the same cap.
+ * `kyRetryOptions`, internal) and applies `Retry-After` itself with the same cap.
  *
  * @example
  * ```ts
