@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium.mjs';
 import { clockServerPlugin } from './scripts/wtr-clock-server-plugin.mjs';
 import { nassijServerPlugin } from './scripts/wtr-nassij-server-plugin.mjs';
 import { popupPlugin } from './scripts/wtr-popup-plugin.mjs';
@@ -28,17 +29,7 @@ const port = Number(process.env.NASSIJ_WTR_PORT) || /** @type {number} */ (await
 /** The test pages' origins, allowed by both reference servers. */
 const ORIGINS = [`http://${HOST}:${port}`, `http://localhost:${port}`];
 
-// Running as root in a container needs these (TOOLCHAIN.md); no fixed userDataDir, it would pile up profiles.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+// No fixed userDataDir: it would pile up profiles.
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -52,7 +43,7 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        executablePath: CHROMIUM_PATH,
         headless: true,
         args: CHROMIUM_ARGS,
       },

@@ -7,21 +7,11 @@ import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { tempServer } from '@nassij/server/testing';
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/lib/chromium.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const EXAMPLES = join(ROOT, 'examples');
 const CDN = join(ROOT, 'packages', 'elements', 'dist', 'cdn');
-// Running as root in a container needs these (TOOLCHAIN.md).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 const pages = readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' })
   .filter((name) => name.endsWith('.html'))
@@ -35,7 +25,7 @@ before(async () => {
   assert.ok(existsSync(join(CDN, 'nassij.js')), `the CDN build is in ${relative(ROOT, CDN)}`);
   server = await tempServer({ examplesDir: EXAMPLES, cdnDir: CDN, rateLimit: false });
   browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
 });

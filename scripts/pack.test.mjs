@@ -30,6 +30,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import ts from 'typescript';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGES = /** @type {const} */ (['contract', 'sdk', 'elements', 'server']);
@@ -44,18 +45,6 @@ const FORBIDDEN =
 const packed = new Map();
 /** @type {string} */
 let work;
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-// Running as root in a container needs these (TOOLCHAIN.md).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** A port nothing listens on (taken, then released). @returns {Promise<number>} */
 function freePort() {
@@ -520,7 +509,7 @@ test('a page on another origin renders the two README lines; a Vite app renders 
   const address = site.address();
   const siteUrl = `http://127.0.0.1:${address && typeof address === 'object' ? address.port : 0}`;
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     /** Opens a page of the site and returns what its console said. */
     const open = async (/** @type {string} */ path) => {

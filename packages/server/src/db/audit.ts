@@ -110,21 +110,48 @@ export function readAudit(db: Db, filter: AuditFilter = {}): AuditRecord[] {
     params.push(filter.before.at, filter.before.at, filter.before.rowid);
   }
   const limit = Math.min(1000, Math.max(1, Math.trunc(filter.limit ?? 100)));
-  const rows = db.query<{
-    rowid: number;
-    id: string;
-    at: string;
-    account_id: string | null;
-    action: string;
-    target_type: string | null;
-    target_id: string | null;
-    request_id: string | null;
-    reason: string | null;
-    details: string | null;
-  }>(
+  return queryAudit(db, where.length ? `WHERE ${where.join(' AND ')}` : '', params, limit);
+}
+
+/**
+ * Every audit line an account is part of, as actor or as target, newest first and without a limit: what a
+ * person's data export (law 09-08) must show.
+ *
+ * @example
+ * ```ts
+ * auditInvolving(db, accountId).map((line) => line.action);
+ * ```
+ */
+export function auditInvolving(db: Db, accountId: string): AuditRecord[] {
+  return queryAudit(db, "WHERE account_id = ? OR (target_type = 'account' AND target_id = ?)", [
+    accountId,
+    accountId,
+  ]);
+}
+
+interface AuditRow {
+  rowid: number;
+  id: string;
+  at: string;
+  account_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  request_id: string | null;
+  reason: string | null;
+  details: string | null;
+}
+
+function queryAudit(
+  db: Db,
+  where: string,
+  params: readonly (string | number)[],
+  limit?: number,
+): AuditRecord[] {
+  const rows = db.query<AuditRow>(
     `SELECT rowid, id, at, account_id, action, target_type, target_id, request_id, reason, details FROM audit_log
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, rowid DESC LIMIT ?`,
-    [...params, limit],
+     ${where} ORDER BY at DESC, rowid DESC${limit === undefined ? '' : ' LIMIT ?'}`,
+    limit === undefined ? [...params] : [...params, limit],
   );
   return rows.map((row) => ({
     rowid: row.rowid,

@@ -12,7 +12,7 @@ import type {
   Role,
 } from '@nassij/contract';
 import { toInstant } from '../../auth/tokens.js';
-import { type AuditRecord, audit } from '../../db/audit.js';
+import { audit, auditInvolving } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
 import { problem } from '../../http/problem.js';
 import { deleteUnreferencedFilesSoon, unreferencedFiles } from '../applications/files.js';
@@ -133,37 +133,6 @@ function applicationsOf(db: Db, accountId: string): Map<string, Set<ApplicationI
   return involved;
 }
 
-function auditAbout(db: Db, accountId: string): AuditRecord[] {
-  const rows = db.query<{
-    rowid: number;
-    id: string;
-    at: string;
-    account_id: string | null;
-    action: string;
-    target_type: string | null;
-    target_id: string | null;
-    request_id: string | null;
-    reason: string | null;
-    details: string | null;
-  }>(
-    `SELECT rowid, id, at, account_id, action, target_type, target_id, request_id, reason, details FROM audit_log
-     WHERE account_id = ? OR (target_type = 'account' AND target_id = ?) ORDER BY at DESC, rowid DESC`,
-    [accountId, accountId],
-  );
-  return rows.map((row) => ({
-    rowid: row.rowid,
-    id: row.id,
-    at: row.at,
-    accountId: row.account_id,
-    action: row.action,
-    targetType: row.target_type,
-    targetId: row.target_id,
-    requestId: row.request_id,
-    reason: row.reason,
-    details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null,
-  }));
-}
-
 /** Who asks and why, for the audit line. */
 export interface PrivacyActor {
   actorId: string;
@@ -272,7 +241,7 @@ export function exportPersonalData(db: Db, accountId: string, actor: PrivacyActo
       registrations,
       applications,
       reviews,
-      audit: auditAbout(db, accountId).map(toAuditLogEntry),
+      audit: auditInvolving(db, accountId).map(toAuditLogEntry),
     };
   });
 }
