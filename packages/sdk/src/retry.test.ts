@@ -56,7 +56,9 @@ test('ky retries writes only when they carry an Idempotency-Key, and honours Ret
   assert.deepEqual(keyed.methods, ['get', 'post', 'put', 'patch', 'delete']);
   assert.deepEqual(kyRetryOptions(policy, false).methods, ['get'], 'no key: reads only');
   assert.equal(keyed.limit, 4);
-  assert.deepEqual(keyed.statusCodes, [408, 429, 500, 502, 503, 504]);
+  // A keyed write also waits out a 409 whose key an earlier attempt still holds (with Retry-After only).
+  assert.deepEqual(keyed.statusCodes, [408, 429, 500, 502, 503, 504, 409]);
+  assert.deepEqual(kyRetryOptions(policy, false).statusCodes, [408, 429, 500, 502, 503, 504]);
   assert.deepEqual(keyed.afterStatusCodes, keyed.statusCodes);
   assert.equal(keyed.maxRetryAfter, 5000);
   assert.equal(keyed.jitter, undefined, 'the jitter and the cap are in retryDelay');

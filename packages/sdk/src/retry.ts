@@ -1,5 +1,5 @@
 import type { HttpMethod } from '@nassij/contract';
-import type { RetryOptions as KyRetryOptions } from 'ky';
+import { HTTPError, type RetryOptions as KyRetryOptions } from 'ky';
 
 /**
  * How the client retries a failed call. Every call (read or write) retries network errors and the
@@ -50,6 +50,11 @@ export function retryPolicy(options: RetryOptions | undefined): RetryPolicy {
 }
 
 const RETRYABLE_STATUSES = [408, 429, 500, 502, 503, 504];
+/**
+ * A keyed write may also meet `409` while an earlier attempt with the same key still holds it (the server's
+ * lease, after a crash or a cut connection): the server then says when to come back with `Retry-After`.
+ */
+const KEYED_RETRYABLE_STATUSES = [...RETRYABLE_STATUSES, 409];
 
 /**
  * Whether a response with this status may succeed if sent again.
@@ -138,7 +143,8 @@ const RETRY_METHODS: Lowercase<HttpMethod>[] = ['get', 'post', 'put', 'patch', '
  * {@link isRetryableStatus}, honouring `Retry-After` on every one of them (capped at `maxRetryAfterMs`),
  * with {@link retryDelay}'s jittered backoff otherwise. Writes are retried only when the request carries
  * an `Idempotency-Key` (`keyed`), the one thing that makes sending a write twice safe; ky alone would
- * retry `PUT` and `DELETE` without one and never `POST`.
+ * retry `PUT` and `DELETE` without one and never `POST`. A keyed write that meets `409` with `Retry-After`
+ * (its key still held by an attempt the server lost) waits as told and tries again; any other `409` is final.
  *
  * @example
  * ```ts
@@ -150,8 +156,16 @@ export function kyRetryOptions(policy: RetryPolicy, keyed: boolean): KyRetryOpti
   return {
     limit: policy.limit,
     methods: keyed ? RETRY_METHODS : ['get'],
-    statusCodes: RETRYABLE_STATUSES,
-    afterStatusCodes: RETRYABLE_STATUSES,
+    statusCodes: keyed ? KEYED_RETRYABLE_STATUSES : RETRYABLE_STATUSES,
+    afterStatusCodes: keyed ? KEYED_RETRYABLE_STATUSES : RETRYABLE_STATUSES,
+    // Any other 409 (already registered, a stale ETag…) is an answer, not a wait: only one that says when
+    // to come back is retried.
+    shouldRetry: ({ error }) =>
+      error instanceof HTTPError &&
+      error.response.status === 409 &&
+      !error.response.headers.has('retry-after')
+        ? false
+        : undefined,
     maxRetryAfter: policy.maxRetryAfterMs,
     // ky counts attempts from 1. The jitter and the cap are in retryDelay: ky's own stay off.
     delay: (attempt) => retryDelay(attempt - 1, undefined, policy),

@@ -246,6 +246,33 @@ describe('retries', () => {
     assert.equal(server.received[0]?.headers['idempotency-key'], 'outbox-7');
   });
 
+  test('a keyed write whose key is still held (409 with Retry-After) waits and is sent again with it', async () => {
+    const server = await peer((_request, response, index) => {
+      if (index === 0)
+        sendJson(
+          response,
+          409,
+          { type: 't', title: 'In progress', status: 409, code: 'conflict' },
+          { 'retry-after': '0' },
+        );
+      else sendJson(response, 201, thing);
+    });
+    const client = createClient({ baseUrl: server.url, retry: fast });
+    assert.deepEqual(await client.request(createThing, { body: { name: 'Thing' } }), thing);
+    assert.equal(server.received.length, 2);
+    assert.equal(new Set(server.received.map((request) => request.headers['idempotency-key'])).size, 1);
+  });
+
+  test('any other 409 is an answer: not sent again', async () => {
+    const server = await peer((_request, response) =>
+      sendJson(response, 409, { type: 't', title: 'Already', status: 409, code: 'conflict' }),
+    );
+    const client = createClient({ baseUrl: server.url, retry: fast });
+    const error = await client.request(createThing, { body: { name: 'Thing' } }).catch((e: unknown) => e);
+    assert.ok(error instanceof NassijApiError && error.status === 409, String(error));
+    assert.equal(server.received.length, 1);
+  });
+
   test('gives up after the limit with the last error', async () => {
     const server = await peer((_request, response) =>
       sendJson(

@@ -328,8 +328,9 @@ export function createTransport(config: TransportConfig): Transport {
   const afterResponse = list(config.hooks.afterResponse);
   const http = ky.create({
     timeout: false,
-    // ky retries only what it throws: the retryable statuses; any other comes back as a response.
-    throwHttpErrors: isRetryableStatus,
+    // ky retries only what it throws: the retryable statuses, and 409 (a keyed write whose key is still held
+    // comes back after Retry-After; kyRetryOptions decides); any other comes back as a response.
+    throwHttpErrors: (status: number) => isRetryableStatus(status) || status === 409,
     ...(config.fetch ? { fetch: config.fetch } : {}),
     hooks: {
       beforeRequest: beforeRequest.map((hook) => (request: Request) => hook(request)),
@@ -397,6 +398,7 @@ export function createTransport(config: TransportConfig): Transport {
       return undefined;
     };
 
+    const policy = kyRetryOptions(config.retry, headers.has('idempotency-key'));
     try {
       if (signal?.aborted) throw signal.reason;
       let response: Response;
@@ -408,9 +410,10 @@ export function createTransport(config: TransportConfig): Transport {
           ...(signal === undefined ? {} : { signal }),
           ...(sender === undefined ? {} : { fetch: senderFetch(sender) }),
           retry: {
-            ...kyRetryOptions(config.retry, headers.has('idempotency-key')),
-            // A refusal a sender or hook made itself is final.
-            shouldRetry: ({ error }) => (error instanceof NassijError ? false : undefined),
+            ...policy,
+            // A refusal a sender or hook made itself is final; then the policy's own rule.
+            shouldRetry: (state) =>
+              state.error instanceof NassijError ? false : policy.shouldRetry?.(state),
           },
         });
       } catch (error) {
