@@ -42,6 +42,7 @@ test('bad flags exit with code 2 and a one-line message', async () => {
       [['--log-level', 'loud'], /--log-level must be one of/],
       [['--cors-origin', 'region.ma'], /--cors-origin must be an origin/],
       [['--idempotency-lease', 'soon'], /--idempotency-lease must be a number of seconds/],
+      [['--idempotency-lease', '0'], /--idempotency-lease must be a number of seconds from 1/],
       [['--trust-proxy', '0'], /--trust-proxy: a hop count is from 1 to 16/],
       [['--trust-proxy', 'proxy.internal'], /--trust-proxy: "proxy.internal" is neither an address/],
       [['--trust-proxy', '10.0.0.0/33'], /--trust-proxy: "10.0.0.0\/33" is neither/],

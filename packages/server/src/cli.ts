@@ -103,8 +103,12 @@ async function main(): Promise<void> {
     fail(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
   const corsOrigins = (values['cors-origin'] ?? []).map(parseOrigin);
   const lease = values['idempotency-lease'];
-  if (lease !== undefined && !(/^\d{1,5}(\.\d{1,3})?$/.test(lease) && Number(lease) <= 86_400))
-    fail(`--idempotency-lease must be a number of seconds from 0 to 86400, not "${lease}"`);
+  // At least a second: a lease of 0 would let a retry take over a key whose first attempt still runs.
+  if (
+    lease !== undefined &&
+    !(/^\d{1,5}(\.\d{1,3})?$/.test(lease) && Number(lease) >= 1 && Number(lease) <= 86_400)
+  )
+    fail(`--idempotency-lease must be a number of seconds from 1 to 86400, not "${lease}"`);
 
   const proxyHeader = values['proxy-header'];
   if (proxyHeader !== undefined && proxyHeader !== 'x-forwarded-for' && proxyHeader !== 'forwarded')

@@ -7,7 +7,7 @@ import { cors } from 'hono/cors';
 import type * as z from 'zod/mini';
 import { bearerToken, checkToken, type TokenCheck } from '../auth/tokens.js';
 import type { Db } from '../db/db.js';
-import { addressResolver, type TrustProxy } from './client-address.js';
+import { addressResolver, rateKeyOf, type TrustProxy } from './client-address.js';
 import { COMPRESS_THRESHOLD, compressAnswers } from './compress.js';
 import { etagMatches, etagOf } from './etag.js';
 import {
@@ -15,13 +15,12 @@ import {
   type Claim,
   claimKey,
   DEFAULT_IDEMPOTENCY_LEASE_MS,
-  refusal,
   releaseClaim,
   storeAnswer,
   storedRefusal,
 } from './idempotency.js';
 import type { Logger } from './log.js';
-import { ApiError, problem, problemResponse } from './problem.js';
+import { ApiError, problem, problemAnswer, problemResponse } from './problem.js';
 import {
   DEFAULT_RATE_LIMIT,
   RateLimiter,
@@ -409,7 +408,6 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
       hono.on(route.method, honoPath(route.path), async (c) => {
         const requestId = c.get('requestId');
         const now = clock();
-        const address = clientAddress(c);
         const token = bearerToken(c.req.header('authorization'));
         const limited = write && limiter !== undefined;
         // A write is limited per account when its token is good, else per client address: a made-up or
@@ -418,7 +416,9 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
           token && (limited || route.auth !== 'public') ? checkToken(db, token, now) : undefined;
 
         if (limited) {
-          const wait = limiter.take(tokenCheck?.ok ? `account:${tokenCheck.account.id}` : `addr:${address}`);
+          const wait = limiter.take(
+            tokenCheck?.ok ? `account:${tokenCheck.account.id}` : `addr:${rateKeyOf(clientAddress(c))}`,
+          );
           if (wait > 0) throw rateLimited(wait, 'Too many writes');
         }
 
@@ -484,7 +484,7 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
           ]);
         }
         return keyed(c, route, run, input, {
-          scope: auth ? `account:${auth.id}` : `ip:${address}`,
+          scope: auth ? `account:${auth.id}` : `ip:${clientAddress(c)}`,
           key: idemKey,
           requestHash: await requestHashOf(c, route, raw, fields, files),
         });
@@ -570,7 +570,8 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
   }
 
   function storeRefusal(claim: Claim, error: ApiError, requestId: string): Response {
-    const { response, text } = refusal(error, requestId);
+    // A replay repeats it byte for byte, request id included.
+    const { response, text } = problemAnswer(error, requestId);
     finish(claim, response, text);
     return response;
   }

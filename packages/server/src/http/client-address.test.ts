@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addressResolver, forwardedFor, normalizeAddress, parseTrustProxy } from './client-address.js';
+import {
+  addressResolver,
+  forwardedFor,
+  normalizeAddress,
+  parseTrustProxy,
+  rateKeyOf,
+} from './client-address.js';
 
 const xff = (value: string) => new Headers({ 'x-forwarded-for': value });
 const fwd = (value: string) => new Headers({ forwarded: value });
@@ -68,4 +74,15 @@ test('--trust-proxy values', () => {
   });
   for (const bad of ['0', '17', 'proxy.local', '10.0.0.0/33', '10.0.0.0/8/1', '::1/129', ','])
     assert.throws(() => parseTrustProxy(bad), RangeError, bad);
+});
+
+test('signed-out clients are counted by IPv4 address or by IPv6 /64, however the address is spelled', () => {
+  assert.equal(rateKeyOf('192.0.2.1'), '192.0.2.1');
+  assert.equal(rateKeyOf('2001:db8:0:7:1::5'), '2001:db8:0:7::/64');
+  assert.equal(rateKeyOf('2001:0DB8:0000:0007:ffff:ffff:ffff:ffff'), '2001:db8:0:7::/64');
+  assert.equal(rateKeyOf('2001:db8::1'), '2001:db8:0:0::/64');
+  assert.equal(rateKeyOf('2001:db8:0:0:0:0:0:2'), rateKeyOf('2001:db8::1'));
+  assert.notEqual(rateKeyOf('2001:db8:0:8::1'), rateKeyOf('2001:db8:0:7::1'));
+  assert.equal(rateKeyOf('::1'), '0:0:0:0::/64');
+  assert.equal(rateKeyOf('unknown'), 'unknown');
 });

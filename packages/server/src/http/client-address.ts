@@ -52,6 +52,30 @@ export function normalizeAddress(raw: string): string {
 }
 
 /**
+ * The key a client address is counted under by rate limits: an IPv4 address as it is, an IPv6 address by
+ * its /64 network (one home connection holds a whole /64, so counting single addresses would give a client
+ * a fresh budget per address), anything else as given.
+ *
+ * @example
+ * ```ts
+ * rateKeyOf('2001:db8:0:7:1::5'); // '2001:db8:0:7::/64'
+ * rateKeyOf('2001:0DB8:0:7:ffff::1'); // '2001:db8:0:7::/64'
+ * rateKeyOf('192.0.2.1'); // '192.0.2.1'
+ * ```
+ */
+export function rateKeyOf(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head = '', tail] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail === undefined ? [] : tail ? tail.split(':') : [];
+  // An embedded IPv4 tail (`::1.2.3.4`) takes two groups; only the first four groups matter here anyway.
+  const missing = 8 - left.length - right.length - (right.at(-1)?.includes('.') ? 1 : 0);
+  const groups = [...left, ...Array<string>(Math.max(0, missing)).fill('0'), ...right];
+  const prefix = groups.slice(0, 4).map((group) => Number.parseInt(group, 16).toString(16));
+  return `${prefix.join(':')}::/64`;
+}
+
+/**
  * The `for=` addresses of an RFC 7239 `Forwarded` header, leftmost first; an element without `for` gives
  * `unknown`.
  *

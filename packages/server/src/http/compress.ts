@@ -11,23 +11,20 @@ import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/compress';
 /** Answers smaller than this are sent as they are: compressing them costs more than it saves. */
 export const COMPRESS_THRESHOLD = 1024;
 
-/** Whether an `Accept-Encoding` header accepts brotli (`br` with a q above 0). */
-export function acceptsBrotli(header: string | undefined): boolean {
+/**
+ * Whether an `Accept-Encoding` header accepts a content coding (named, or through `*`) with a q above 0.
+ *
+ * @example
+ * ```ts
+ * accepts('gzip, br;q=0.8', 'br'); // true
+ * accepts('gzip;q=0', 'gzip'); // false
+ * ```
+ */
+export function accepts(header: string | undefined, coding: 'br' | 'gzip'): boolean {
   if (!header) return false;
   return header.split(',').some((part) => {
     const [name, ...params] = part.trim().toLowerCase().split(';');
-    if (name?.trim() !== 'br') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}
-
-/** Whether an `Accept-Encoding` header accepts gzip (`gzip` or `*` with a q above 0). */
-function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  return header.split(',').some((part) => {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    if (name?.trim() !== 'gzip' && name?.trim() !== '*') return false;
+    if (name?.trim() !== coding && name?.trim() !== '*') return false;
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     return q === undefined || Number(q.slice(2)) > 0;
   });
@@ -63,7 +60,7 @@ export function compressAnswers({ threshold }: { threshold: number }): Middlewar
     if (!vary || !/accept-encoding/i.test(vary))
       res.headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
     const accepted = c.req.header('accept-encoding');
-    const encoding = acceptsBrotli(accepted) ? 'br' : acceptsGzip(accepted) ? 'gzip' : undefined;
+    const encoding = accepts(accepted, 'br') ? 'br' : accepts(accepted, 'gzip') ? 'gzip' : undefined;
     if (!encoding) return;
     const zlib =
       encoding === 'br'

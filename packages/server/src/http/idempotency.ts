@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorCode } from '@nassij/contract';
 import type { Db } from '../db/db.js';
-import { ApiError, problem, problemDocument, problemResponse } from './problem.js';
+import { ApiError, problem } from './problem.js';
 
 /** How long a stored answer is replayed (and a key remembered). */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -186,26 +186,4 @@ export function answerOf(response: Response, body: string | null): StoredAnswer 
     if (value) headers[name] = value;
   }
   return { status: response.status, body, headers };
-}
-
-/**
- * The problem answer to a refusal with its body text, to send and store alike (a replay repeats it byte for
- * byte, request id included).
- *
- * @example
- * ```ts
- * const { response, text } = refusal(problem('deadline_passed'), requestId);
- * ```
- */
-export function refusal(error: ApiError, requestId: string): { response: Response; text: string } {
-  const { headers } = problemResponse(error, requestId);
-  const text = JSON.stringify(
-    problemDocument(error.code, {
-      ...error.extra,
-      ...(error.detail ? { detail: error.detail } : {}),
-      requestId,
-    }),
-  );
-  headers.set('content-length', String(Buffer.byteLength(text)));
-  return { response: new Response(text, { status: error.status, headers }), text };
 }

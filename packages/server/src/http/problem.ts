@@ -111,6 +111,19 @@ export function problemDocument(
  * ```
  */
 export function problemResponse(error: ApiError, requestId?: string): Response {
+  return problemAnswer(error, requestId).response;
+}
+
+/**
+ * The problem answer and its body text, for a caller that also keeps the text (an idempotent replay repeats
+ * it byte for byte).
+ *
+ * @example
+ * ```ts
+ * const { response, text } = problemAnswer(problem('deadline_passed'), requestId);
+ * ```
+ */
+export function problemAnswer(error: ApiError, requestId?: string): { response: Response; text: string } {
   const doc = problemDocument(error.code, {
     ...error.extra,
     ...(error.detail ? { detail: error.detail } : {}),
@@ -121,7 +134,7 @@ export function problemResponse(error: ApiError, requestId?: string): Response {
     'cache-control': 'no-store',
   });
   for (const [name, value] of Object.entries(error.extra.headers ?? {})) headers.set(name, value);
-  const body = JSON.stringify(doc);
-  headers.set('content-length', String(Buffer.byteLength(body)));
-  return new Response(body, { status: error.status, headers });
+  const text = JSON.stringify(doc);
+  headers.set('content-length', String(Buffer.byteLength(text)));
+  return { response: new Response(text, { status: error.status, headers }), text };
 }

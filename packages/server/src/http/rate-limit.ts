@@ -1,3 +1,4 @@
+import { rateKeyOf } from './client-address.js';
 import { problem } from './problem.js';
 
 /**
@@ -88,6 +89,8 @@ export class RateLimiter {
     const now = this.nowMs();
     const { refillPerSecond } = this.options;
     const bucket = this.#refilled(key, now);
+    // Deleted and set again, the key moves to the end of the Map's order: the oldest come first in #sweep.
+    this.#buckets.delete(key);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       this.#buckets.set(key, bucket);
@@ -120,6 +123,12 @@ export class RateLimiter {
     for (const [key, bucket] of this.#buckets) {
       const tokens = bucket.tokens + ((now - bucket.at) / 1000) * this.options.refillPerSecond;
       if (tokens >= this.options.capacity) this.#buckets.delete(key);
+    }
+    // Still over: forget the least recently used (`take` moves each key it touches to the end of the Map's order), so the
+    // table stays bounded and this sweep does not run again on every request.
+    for (const key of this.#buckets.keys()) {
+      if (this.#buckets.size <= TABLE_LIMIT * 0.9) break;
+      this.#buckets.delete(key);
     }
   }
 }
@@ -181,7 +190,7 @@ export class SignInThrottle {
     const failures = this.#current(key, now);
     if (failures && failures.until > now)
       return { ok: false, waitSeconds: Math.ceil((failures.until - now) / 1000), by: 'account' };
-    const addressKey = `addr:${address}`;
+    const addressKey = `addr:${rateKeyOf(address)}`;
     const wait = this.#addresses.take(addressKey);
     if (wait > 0) return { ok: false, waitSeconds: wait, by: 'address' };
     const counted: Failures = failures ?? { count: 0, last: now, until: 0 };

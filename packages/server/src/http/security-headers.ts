@@ -12,15 +12,13 @@ export const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-/** HSTS for answers served over https (two years; a TLS-terminating proxy should send it itself). */
-export const HSTS = 'max-age=63072000; includeSubDomains';
-
 /**
  * Sets the security headers: a `default-src 'none'` CSP and `frame-ancestors 'none'` for everything that is
  * not a page (pages and the popup set their own, which is kept), `Referrer-Policy: no-referrer`,
  * `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY`, `Cross-Origin-Resource-Policy: cross-origin`
- * (the bundles and answers are for other sites), and HSTS when the request came over https. No
- * `Cross-Origin-Opener-Policy`: the sign-in popup answers its opener with `postMessage`.
+ * (the bundles and answers are for other sites). No `Cross-Origin-Opener-Policy`: the sign-in popup
+ * answers its opener with `postMessage`. No HSTS: the server speaks plain HTTP, so https is the TLS
+ * proxy's, and so is `Strict-Transport-Security` (docs/server.md).
  *
  * @example
  * ```ts
@@ -28,7 +26,7 @@ export const HSTS = 'max-age=63072000; includeSubDomains';
  * ```
  */
 export function securityHeaders(): MiddlewareHandler {
-  const headers = secureHeaders({
+  return secureHeaders({
     overwrite: false,
     contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
     crossOriginResourcePolicy: 'cross-origin',
@@ -37,8 +35,4 @@ export function securityHeaders(): MiddlewareHandler {
     strictTransportSecurity: false,
     xFrameOptions: 'DENY',
   });
-  return async (c, next) => {
-    await headers(c, next);
-    if (new URL(c.req.url).protocol === 'https:') c.res.headers.set('strict-transport-security', HSTS);
-  };
 }

@@ -79,7 +79,7 @@ test('every answer carries the security headers; pages get a CSP without inline 
       // Bundles and answers are for other sites; the popup needs its opener, so no COOP anywhere.
       assert.equal(answer.headers.get('cross-origin-resource-policy'), 'cross-origin', path);
       assert.equal(answer.headers.get('cross-origin-opener-policy'), null, path);
-      // Plain http here: HSTS only over https.
+      // The TLS proxy sends HSTS; the server, plain HTTP, never does.
       assert.equal(answer.headers.get('strict-transport-security'), null, path);
     }
     const api = await fetch(`${site.url}/healthz`);

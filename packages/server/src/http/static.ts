@@ -1,6 +1,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, posix, resolve, sep } from 'node:path';
-import { acceptsBrotli } from './compress.js';
+import { accepts } from './compress.js';
 import { PAGE_CSP } from './security-headers.js';
 
 const MEDIA_TYPES: Record<string, string> = {
@@ -92,10 +92,8 @@ async function readBestEncoding(
   path: string,
   acceptEncoding: string | undefined,
 ): Promise<{ bytes: Buffer<ArrayBuffer>; encoding?: 'br' | 'gzip' }> {
-  const candidates: ('br' | 'gzip')[] = [];
-  if (acceptsBrotli(acceptEncoding)) candidates.push('br');
-  if (/\bgzip\b/i.test(acceptEncoding ?? '')) candidates.push('gzip');
-  for (const encoding of candidates) {
+  for (const encoding of ['br', 'gzip'] as const) {
+    if (!accepts(acceptEncoding, encoding)) continue;
     try {
       return { bytes: await readFile(`${path}.${encoding === 'br' ? 'br' : 'gz'}`), encoding };
     } catch {

@@ -26,6 +26,7 @@ import { toInstant } from '../../auth/tokens.js';
 import { audit } from '../../db/audit.js';
 import type { Db, SqlValue } from '../../db/db.js';
 import type { ApiApp } from '../../http/app.js';
+import { rateKeyOf } from '../../http/client-address.js';
 import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { problem } from '../../http/problem.js';
 import { rateLimited } from '../../http/rate-limit.js';
@@ -465,11 +466,12 @@ export function registerConsultationRoutes(app: ApiApp): void {
 
   app.bind(reportContribution, ({ db, params, body, auth, now, c, requestId }) => {
     const row = visibleRow(db, params.contributionId, null, undefined);
-    // Signed out, the reporter is the client address: made-up device tokens do not multiply reporters.
+    // Signed out, the reporter is the client's network (an IPv6 /64): made-up device tokens or rotated
+    // addresses do not multiply reporters.
     const reporter = auth
       ? `acc:${auth.id}`
       : `ip:${createHash('sha256')
-          .update(`nassij-report:${app.clientAddress(c)}`)
+          .update(`nassij-report:${rateKeyOf(app.clientAddress(c))}`)
           .digest('hex')}`;
     const at = toInstant(now);
     db.transaction(() => {
