@@ -70,7 +70,8 @@ for (const { path, text } of elementSources) {
     TAGS.set(m[1], path);
   for (const m of text.matchAll(/(?:\bemit|new CustomEvent)(?:<[^>]*>)?\(\s*['"](nassij-[a-z0-9-]+)['"]/g))
     EVENTS.add(/** @type {string} */ (m[1]));
-  for (const m of text.matchAll(/@fires\s+(nassij-[a-z0-9-]+)/g)) EVENTS.add(/** @type {string} */ (m[1]));
+  for (const m of text.matchAll(/@fires\s+(?:\{(?:[^{}]|\{[^{}]*\})*\}\s+)?(nassij-[a-z0-9-]+)/g))
+    EVENTS.add(/** @type {string} */ (m[1]));
 }
 const CDN_ENTRIES = new Set(
   readdirSync(join(ELEMENTS_SRC, 'cdn'))

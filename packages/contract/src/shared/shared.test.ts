@@ -8,7 +8,13 @@ import { LocalizedText } from './localized-text.js';
 import { compareMoney, fromMinorUnits, Money, toMinorUnits } from './money.js';
 import { Page, PageQuery } from './page.js';
 import { ERROR_CODES, ERROR_STATUS, Problem } from './problem.js';
-import { casablancaDate, casablancaDaysUntil, casablancaOffsetMinutes, casablancaWallClock } from './time.js';
+import {
+  casablancaDate,
+  casablancaDaysUntil,
+  casablancaOffsetMinutes,
+  casablancaWallClock,
+  fromCasablancaWallClock,
+} from './time.js';
 import { objectToQuery, queryToObject, validate } from './validate.js';
 
 test('LocalizedText accepts Arabic, French and Tifinagh, and refuses an empty text or an unknown language', () => {
@@ -174,4 +180,30 @@ test("Morocco's clock table agrees with the IANA tz database hour by hour, 2019�
   assert.equal(casablancaOffsetMinutes('2026-12-02T09:06:00Z'), 60, 'December 2026 is UTC+1');
   assert.equal(casablancaWallClock('2026-03-31T22:59:00Z').toISOString(), '2026-03-31T23:59:00.000Z');
   assert.equal(casablancaWallClock('2026-03-01T23:59:00Z').toISOString(), '2026-03-01T23:59:00.000Z');
+});
+
+test('fromCasablancaWallClock on both Ramadan 2026 clock changes: normal, skipped and repeated wall times', () => {
+  const at = (wall: string) => fromCasablancaWallClock(new Date(wall)).toISOString();
+  // 2026-02-15T02:00Z: UTC+1 → UTC+0, Morocco's clock goes from 03:00 back to 02:00; 02:00–03:00 repeats.
+  assert.equal(at('2026-02-15T01:30:00Z'), '2026-02-15T00:30:00.000Z', 'before the change, UTC+1');
+  assert.equal(at('2026-02-15T02:30:00Z'), '2026-02-15T01:30:00.000Z', 'a repeated hour: first occurrence');
+  assert.equal(at('2026-02-15T03:30:00Z'), '2026-02-15T03:30:00.000Z', 'after the change, UTC+0');
+  assert.equal(at('2026-02-16T00:30:00Z'), '2026-02-16T00:30:00.000Z', 'the next day, UTC+0');
+  // 2026-03-22T02:00Z: UTC+0 → UTC+1, Morocco's clock jumps from 02:00 to 03:00; 02:00–03:00 is skipped.
+  assert.equal(at('2026-03-22T01:30:00Z'), '2026-03-22T01:30:00.000Z', 'before the change, UTC+0');
+  assert.equal(at('2026-03-22T02:30:00Z'), '2026-03-22T02:30:00.000Z', 'a skipped time: one hour later');
+  assert.equal(casablancaWallClock(at('2026-03-22T02:30:00Z')).toISOString(), '2026-03-22T03:30:00.000Z');
+  assert.equal(at('2026-03-22T03:30:00Z'), '2026-03-22T02:30:00.000Z', 'after the change, UTC+1');
+  assert.equal(at('2026-03-23T00:30:00Z'), '2026-03-22T23:30:00.000Z', 'the next day, UTC+1');
+  // Round trips every quarter hour for a day around each change, but for the second occurrence of the
+  // repeated hour, which resolves to its first.
+  for (const change of ['2026-02-15T02:00:00Z', '2026-03-22T02:00:00Z']) {
+    const centre = Date.parse(change);
+    for (let ms = centre - 43_200_000; ms <= centre + 43_200_000; ms += 900_000) {
+      const wall = casablancaWallClock(new Date(ms));
+      const repeated = casablancaWallClock(new Date(ms - 3_600_000)).getTime() >= wall.getTime();
+      if (repeated) continue;
+      assert.equal(fromCasablancaWallClock(wall).getTime(), ms, new Date(ms).toISOString());
+    }
+  }
 });

@@ -111,9 +111,17 @@ export function casablancaWallClock(at: Instant | Date): Date {
  */
 export function fromCasablancaWallClock(wall: Date): Date {
   const ms = toMillis(wall);
-  // Two passes settle the offset even on the day the clock changes.
-  let utc = ms - casablancaOffsetMinutes(new Date(ms - 3_600_000)) * 60_000;
-  utc = ms - casablancaOffsetMinutes(new Date(utc)) * 60_000;
+  // The offset a day before (b), then the offset at the instant it gives (a). Clock changes are weeks apart,
+  // so at most one lies between.
+  const before = casablancaOffsetMinutes(new Date(ms - 86_400_000));
+  const utc = ms - before * 60_000;
+  const after = casablancaOffsetMinutes(new Date(utc));
+  // No change, or a repeated hour read with the earlier offset: its first occurrence.
+  if (after === before) return new Date(utc);
+  // Past the change: the wall time read with the new offset, if it exists under that offset.
+  const later = ms - after * 60_000;
+  if (casablancaOffsetMinutes(new Date(later)) === after) return new Date(later);
+  // A skipped wall time: read with the old offset, the instant one hour later.
   return new Date(utc);
 }
 

@@ -31,12 +31,18 @@ import {
   uploadAttachmentRef,
   withdrawApplicationRef,
 } from '@nassij/contract';
-import { uploadFile } from '@nassij/sdk';
+import { isConflictError, uploadFile } from '@nassij/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
-import { safeHref } from '../base/safe-href.js';
-import { errorMessage, LiveAnnouncer, OnlineController, renderError, renderLoading } from '../base/states.js';
+import {
+  errorMessage,
+  LiveAnnouncer,
+  OnlineController,
+  renderError,
+  renderLoading,
+  safeHref,
+} from '../base/states.js';
 import { applicationFormMessages } from './application-form.messages.js';
 import { applicationFormStyles } from './application-form.styles.js';
 import {
@@ -469,10 +475,9 @@ export class NassijApplicationForm extends NassijElement {
       this.#persist();
       this.emit('nassij-application-save', { applicationId: data.id, savedAt: this.savedAt });
     } catch (error) {
-      const { current, etag } = error as { current?: Application; etag?: string };
-      if (this.failureCode(error) === 'precondition_failed' && current?.answers) {
+      if (isConflictError(error, updateApplicationRef) && error.current?.answers) {
         this.saveState = 'idle';
-        this.#adopt(current, etag, {
+        this.#adopt(error.current, error.etag, {
           answers: this.answers,
           synced: this.#synced,
           dirty: [...this.#dirty],

@@ -13,8 +13,7 @@ import {
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
-import { safeHref } from '../base/safe-href.js';
-import { LiveAnnouncer, renderError, renderLoading } from '../base/states.js';
+import { LiveAnnouncer, renderError, renderLoading, safeHref } from '../base/states.js';
 import { baseStyles } from '../styles/index.js';
 import { directoryMessages } from './association-directory.messages.js';
 

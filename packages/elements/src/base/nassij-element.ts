@@ -37,7 +37,6 @@ export interface NassijErrorDetail {
 
 /** Codes of failures that may be the site owner's to fix: see `tellSiteOwner`. */
 const SITE_OWNER_CODES = new Set([
-  'network',
   'network_error',
   'timeout',
   'invalid_response',

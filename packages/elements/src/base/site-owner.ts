@@ -1,3 +1,4 @@
+import { healthRef } from '@nassij/contract';
 import { normalizeApiBase } from './client.js';
 import type { NassijElement } from './nassij-element.js';
 import { VERSION } from './version.js';
@@ -13,7 +14,7 @@ const probes = new Map<string, Promise<string | undefined>>();
 function probe(base: string): Promise<string | undefined> {
   let answer = probes.get(base);
   if (!answer) {
-    answer = fetch(`${base}/healthz`, { headers: { accept: 'application/json' } })
+    answer = fetch(`${base}${healthRef.path}`, { headers: { accept: 'application/json' } })
       .then((response) => (response.ok ? response.json() : undefined))
       .then((body: { status?: unknown; version?: unknown } | undefined) =>
         body?.status === 'ok' ? String(body.version ?? '?') : undefined,
@@ -56,7 +57,7 @@ export function tellSiteOwner(host: NassijElement, error: unknown, code: string)
   const at = `the platform at ${base} (${source})`;
   const say = (text: string) => console.warn(`[${host.localName}] ${text}`);
   const elements = `@nassij/elements ${VERSION}`;
-  if (code === 'network_error' || code === 'network') {
+  if (code === 'network_error') {
     say(
       `cannot reach ${at}: check the URL, that the server is running and that it accepts requests from ${location.origin} (CORS)`,
     );
@@ -69,7 +70,7 @@ export function tellSiteOwner(host: NassijElement, error: unknown, code: string)
     void probe(base).then((version) =>
       say(
         version === undefined
-          ? `no Nassij API at ${base} (${source}): ${base}/healthz does not answer. Set api-base to the platform's API root, where /healthz answers`
+          ? `no Nassij API at ${base} (${source}): ${base}${healthRef.path} does not answer. Set api-base to the platform's API root, where ${healthRef.path} answers`
           : `${at}, server ${version}, lacks a route ${elements} needs: update the server or load the elements of its version`,
       ),
     );

@@ -1,8 +1,13 @@
+import type { ClientErrorCode as SdkClientErrorCode } from '@nassij/sdk';
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { NassijElement } from './nassij-element.js';
+import { safeHref as checkedHref } from './safe-href.js';
 
-/** Codes the client side adds to the contract's `ERROR_CODES` (no HTTP answer to carry a code). */
-export type ClientErrorCode = 'network' | 'timeout' | 'offline' | 'unknown';
+/**
+ * Codes the client side adds to the contract's `ERROR_CODES` (no HTTP answer to carry a code): the SDK's,
+ * plus `offline` and `unknown`.
+ */
+export type ClientErrorCode = SdkClientErrorCode | 'offline' | 'unknown';
 
 /**
  * The error code to show for anything a load or write threw: the SDK's typed errors carry `code`; an abort
@@ -19,7 +24,7 @@ export function errorCodeOf(error: unknown): string {
     const { code, name } = error as { code?: unknown; name?: unknown };
     if (typeof code === 'string' && code) return code;
     if (name === 'TimeoutError' || name === 'AbortError') return 'timeout';
-    if (name === 'TypeError') return 'network';
+    if (name === 'TypeError') return 'network_error';
   }
   return 'unknown';
 }
@@ -194,3 +199,14 @@ export class LiveAnnouncer implements ReactiveController {
 
   hostConnected(): void {}
 }
+
+/**
+ * {@link checkedHref | safeHref} (see base/safe-href.ts), bound here so that the CDN bundles carry it in
+ * the shared base chunk: a re-export would leave it a chunk of its own, one more request per page.
+ *
+ * @example
+ * ```ts
+ * safeHref(call.url); // the URL when http: or https:, else undefined
+ * ```
+ */
+export const safeHref: typeof checkedHref = checkedHref;

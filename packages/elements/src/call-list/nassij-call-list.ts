@@ -18,7 +18,6 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { BaseClient } from '../base/client.js';
 import { callsJsonLd, renderJsonLd } from '../base/json-ld.js';
 import { NassijElement, type NassijErrorDetail } from '../base/nassij-element.js';
-import { safeHref } from '../base/safe-href.js';
 import {
   LiveAnnouncer,
   OnlineController,
@@ -26,6 +25,7 @@ import {
   renderError,
   renderLoading,
   renderOffline,
+  safeHref,
 } from '../base/states.js';
 import { baseStyles } from '../styles/index.js';
 import { callListMessages } from './call-list.messages.js';

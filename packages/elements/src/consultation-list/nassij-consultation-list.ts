@@ -10,8 +10,7 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
-import { safeHref } from '../base/safe-href.js';
-import { LiveAnnouncer, renderEmpty, renderError, renderLoading } from '../base/states.js';
+import { LiveAnnouncer, renderEmpty, renderError, renderLoading, safeHref } from '../base/states.js';
 import { consultationMessages } from '../consultation/consultation.messages.js';
 import { consultationStyles } from '../consultation/consultation.styles.js';
 import { plain, text } from '../consultation/shared.js';

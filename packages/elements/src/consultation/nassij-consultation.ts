@@ -35,7 +35,6 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
-import { safeHref } from '../base/safe-href.js';
 import {
   errorMessage,
   LiveAnnouncer,
@@ -43,6 +42,7 @@ import {
   renderError,
   renderLoading,
   renderOffline,
+  safeHref,
 } from '../base/states.js';
 import { consultationMessages } from './consultation.messages.js';
 import { consultationStyles } from './consultation.styles.js';

@@ -175,7 +175,7 @@ export function rememberConsent(store?: KeyValueStore): void {
 }
 
 /** Client-side error codes after which a contribution stays in the outbox to be sent later. */
-const TRANSIENT = new Set(['network_error', 'network', 'timeout', 'offline', 'unavailable', 'internal']);
+const TRANSIENT = new Set(['network_error', 'timeout', 'offline', 'unavailable', 'internal']);
 
 /**
  * Whether a failed send should be tried again later (no connection, a server that did not answer)

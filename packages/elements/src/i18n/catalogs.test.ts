@@ -22,7 +22,7 @@ describe('shared catalogs', () => {
   it('translate every API error code and field error code of the contract', () => {
     for (const code of ERROR_CODES) assert.ok(`error.${code}` in SHARED_MESSAGES.ar, `error.${code}`);
     for (const code of FIELD_ERROR_CODES) assert.ok(`field.${code}` in SHARED_MESSAGES.ar, `field.${code}`);
-    for (const code of ['network', 'timeout', 'offline', 'unknown'])
+    for (const code of ['network_error', 'timeout', 'offline', 'unknown'])
       assert.ok(`error.${code}` in SHARED_MESSAGES.ar);
   });
 

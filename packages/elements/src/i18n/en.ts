@@ -82,7 +82,6 @@ const en: Readonly<Record<SharedMessageKey, Message>> = {
   'error.aborted': 'The action was cancelled.',
   'error.popup_blocked': 'The browser blocked the sign-in window. Allow pop-ups and try again.',
   'error.popup_closed': 'The sign-in window was closed before signing in.',
-  'error.network': 'The platform could not be reached. Check your connection.',
   'error.timeout': 'The platform took too long to answer.',
   'error.offline': 'You are offline.',
   'error.unknown': 'Something went wrong.',

@@ -92,7 +92,6 @@ const fr: Readonly<Record<SharedMessageKey, Message>> = {
   'error.popup_blocked':
     'Le navigateur a bloqué la fenêtre de connexion. Autorisez les fenêtres surgissantes et réessayez.',
   'error.popup_closed': 'La fenêtre de connexion a été fermée avant la fin.',
-  'error.network': 'La plateforme est injoignable. Vérifiez votre connexion.',
   'error.timeout': 'La plateforme a mis trop de temps à répondre.',
   'error.offline': 'Vous êtes hors ligne.',
   'error.unknown': 'Une erreur est survenue.',

@@ -83,7 +83,6 @@ const zgh: Readonly<Record<SharedMessageKey, Message>> = {
   'error.aborted': 'ⵜⵉⴳⴰⵡⵜ ⵜⵜⵓⵙⵙⵔ.',
   'error.popup_blocked': 'ⴰⵎⵙⵙⵉⵔⴰⴳ ⵉⵃⴱⵙ ⵜⴰⵙⵓⵔⵜ ⵏ ⵓⴽⵛⵛⵓⵎ. ⵙⵙⵓⵔⴳ ⵜⵉⵙⵓⵔⴰ ⵜⴰⵍⵙⴷ.',
   'error.popup_closed': 'ⵜⴰⵙⵓⵔⵜ ⵏ ⵓⴽⵛⵛⵓⵎ ⵜⵜⵓⵇⵇⵏ ⵇⴱⵍ ⴰⵏⴳⴳⴰⵔ.',
-  'error.network': 'ⵓⵔ ⵜⵜⵓⵍⴽⴰⵎ ⵜⵖⵉⵡⴰⵏⵜ. ⵥⵕ ⴰⵇⵇⵏ ⵏⵏⴽ.',
   'error.timeout': 'ⵜⴰⵖⵉⵡⴰⵏⵜ ⵜⵙⵙⵓⵖⵣⴼ ⴰⵔⵔⴰ.',
   'error.offline': 'ⵓⵔ ⵜⵇⵇⵏⵜ.',
   'error.unknown': 'ⵜⵍⵍⴰ ⵢⴰⵜ ⵜⵣⴳⵍⵜ.',

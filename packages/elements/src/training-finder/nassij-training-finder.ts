@@ -508,7 +508,7 @@ export class NassijTrainingFinder extends NassijElement {
       return true;
     } catch (error) {
       const code = this.failureCode(error);
-      this.notice = this.#errorText(code);
+      this.notice = errorMessage(this, code);
       this.emit('nassij-error', { code });
       return false;
     }
@@ -525,12 +525,6 @@ export class NassijTrainingFinder extends NassijElement {
     this.tab = 'search';
   }
 
-  #errorText(code: string): string {
-    const key = `tf.error.${code}`;
-    const text = this.t(key);
-    return text === key ? errorMessage(this, code) : text;
-  }
-
   /** Opens the registration dialog for a session, signing in first when needed. */
   async openRegistration(course: Course, session: SessionSummary, opener?: HTMLElement): Promise<void> {
     this.#opener = opener ?? null;
@@ -542,7 +536,7 @@ export class NassijTrainingFinder extends NassijElement {
       try {
         this.associations = (await client.request(myAssociationsRef)).items;
       } catch (error) {
-        this.dialogError = this.#errorText(this.failureCode(error));
+        this.dialogError = errorMessage(this, this.failureCode(error));
       }
     }
     this.dialog = { kind: 'register', course, session };
@@ -578,7 +572,7 @@ export class NassijTrainingFinder extends NassijElement {
       if (this.#clientMode) void this.search();
     } catch (error) {
       const code = this.failureCode(error);
-      this.dialogError = this.#errorText(code);
+      this.dialogError = errorMessage(this, code);
       this.emit('nassij-error', { code });
     } finally {
       this.busy = false;
@@ -630,7 +624,7 @@ export class NassijTrainingFinder extends NassijElement {
       }
     } catch (error) {
       const code = this.failureCode(error);
-      this.dialogError = this.#errorText(code);
+      this.dialogError = errorMessage(this, code);
       this.emit('nassij-error', { code });
     } finally {
       this.busy = false;

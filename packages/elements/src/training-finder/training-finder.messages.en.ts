@@ -82,9 +82,9 @@ const en: Readonly<Record<TrainingFinderKey, Message>> = {
   'tf.status.attended': 'Attended',
   'tf.status.no_show': 'Did not attend',
   'tf.status.completed': 'Completed',
-  'tf.error.invalid_state': 'Registration is closed for this session.',
-  'tf.error.already_registered': 'This participant is already registered for this session.',
-  'tf.error.forbidden': 'Your account cannot register participants for this association.',
+  'error.invalid_state': 'Registration is closed for this session.',
+  'error.already_registered': 'This participant is already registered for this session.',
+  'error.forbidden': 'Your account cannot register participants for this association.',
 };
 
 export default en;

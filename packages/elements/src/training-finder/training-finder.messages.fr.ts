@@ -82,9 +82,9 @@ const fr: Readonly<Record<TrainingFinderKey, Message>> = {
   'tf.status.attended': 'Présent',
   'tf.status.no_show': 'Absent',
   'tf.status.completed': 'Terminée',
-  'tf.error.invalid_state': 'Les inscriptions sont closes pour cette session.',
-  'tf.error.already_registered': 'Ce participant est déjà inscrit à cette session.',
-  'tf.error.forbidden': 'Votre compte ne peut pas inscrire de participants pour cette association.',
+  'error.invalid_state': 'Les inscriptions sont closes pour cette session.',
+  'error.already_registered': 'Ce participant est déjà inscrit à cette session.',
+  'error.forbidden': 'Votre compte ne peut pas inscrire de participants pour cette association.',
 };
 
 export default fr;

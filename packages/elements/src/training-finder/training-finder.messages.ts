@@ -83,9 +83,9 @@ const ar = {
   'tf.status.attended': 'حضر',
   'tf.status.no_show': 'لم يحضر',
   'tf.status.completed': 'أتم التكوين',
-  'tf.error.invalid_state': 'التسجيل مغلق في هذه الدورة.',
-  'tf.error.already_registered': 'هذا المشارك مسجل من قبل في هذه الدورة.',
-  'tf.error.forbidden': 'لا يمكن لحسابك تسجيل مشاركين باسم هذه الجمعية.',
+  'error.invalid_state': 'التسجيل مغلق في هذه الدورة.',
+  'error.already_registered': 'هذا المشارك مسجل من قبل في هذه الدورة.',
+  'error.forbidden': 'لا يمكن لحسابك تسجيل مشاركين باسم هذه الجمعية.',
 } satisfies Record<string, Message>;
 
 /** A message key of `<nassij-training-finder>`. */

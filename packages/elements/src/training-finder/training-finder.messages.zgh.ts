@@ -82,9 +82,9 @@ const zgh: Readonly<Record<TrainingFinderKey, Message>> = {
   'tf.status.attended': 'ⵉⵍⵍⴰ',
   'tf.status.no_show': 'ⵓⵔ ⵉⵍⵍⵉ',
   'tf.status.completed': 'ⵉⵜⵜⵓⵙⵎⴷ',
-  'tf.error.invalid_state': 'ⴰⵙⴽⵍⵙ ⵉⵜⵜⵓⵔⴳⵍ ⴳ ⵜⵣⵉⵔⵉ ⴰ.',
-  'tf.error.already_registered': 'ⴰⵎⵙⵙⵓⵜⵜⵓ ⴰ ⵉⵜⵜⵓⵙⴽⵍⵙ ⵢⴰⴷ ⴳ ⵜⵣⵉⵔⵉ ⴰ.',
-  'tf.error.forbidden': 'ⴰⵎⵉⴹⴰⵏ ⵏⵏⴽ ⵓⵔ ⵉⵣⵎⵉⵔ ⴰⴷ ⵉⵙⴽⵍⵙ ⵉⵎⵙⵙⵓⵜⵜⵓⵢⵏ ⵏ ⵜⵎⵓⵔⵉⵡⵜ ⴰ.',
+  'error.invalid_state': 'ⴰⵙⴽⵍⵙ ⵉⵜⵜⵓⵔⴳⵍ ⴳ ⵜⵣⵉⵔⵉ ⴰ.',
+  'error.already_registered': 'ⴰⵎⵙⵙⵓⵜⵜⵓ ⴰ ⵉⵜⵜⵓⵙⴽⵍⵙ ⵢⴰⴷ ⴳ ⵜⵣⵉⵔⵉ ⴰ.',
+  'error.forbidden': 'ⴰⵎⵉⴹⴰⵏ ⵏⵏⴽ ⵓⵔ ⵉⵣⵎⵉⵔ ⴰⴷ ⵉⵙⴽⵍⵙ ⵉⵎⵙⵙⵓⵜⵜⵓⵢⵏ ⵏ ⵜⵎⵓⵔⵉⵡⵜ ⴰ.',
 };
 
 export default zgh;

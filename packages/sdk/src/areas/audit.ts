@@ -3,8 +3,8 @@ import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '
 import type { Transport } from '../transport.js';
 import type { RequestOptions, RouteResult } from '../types.js';
 
-/** The routes `client.audit` wraps. */
-export const auditRoutes = [listAudit] as const;
+/** The routes `client.audit` wraps (the contract's list). */
+export { auditRoutes } from '@nassij/contract';
 
 /**
  * `client.audit`: the audit log of privileged actions (moderation, reviews, decisions, attendance,

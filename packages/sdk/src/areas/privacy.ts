@@ -2,8 +2,8 @@ import { eraseAccount, exportAccountData } from '@nassij/contract';
 import type { Transport } from '../transport.js';
 import type { BodyOf, RequestOptions, RouteResult } from '../types.js';
 
-/** The routes `client.privacy` wraps. */
-export const privacyRoutes = [exportAccountData, eraseAccount] as const;
+/** The routes `client.privacy` wraps (the contract's list). */
+export { privacyRoutes } from '@nassij/contract';
 
 /**
  * `client.privacy`: the rights of access and erasure of law 09-08, exercised for a person by an admin. Both
