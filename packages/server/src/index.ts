@@ -1,19 +1,21 @@
+export { AUDIT_ACTIONS, type AuditAction } from '@nassij/contract';
 export type { Area, SeedContext } from './areas/area.js';
 export { AREAS } from './areas/index.js';
 export { hashPassword, verifyPassword } from './auth/password.js';
 export {
+  type AccountRecord,
   bearerToken,
   checkToken,
   issueToken,
   loadAccount,
+  readAccount,
+  revokeAccountTokens,
   revokeToken,
   TOKEN_LIFETIME_MS,
   toInstant,
 } from './auth/tokens.js';
 export {
-  AUDITED_ACTIONS,
   type AuditEntry,
-  type AuditedAction,
   type AuditFilter,
   type AuditRecord,
   audit,
@@ -25,6 +27,7 @@ export { coreMigration } from './db/migrations/001_core.js';
 export { idempotencyLeasesMigration } from './db/migrations/002_idempotency_leases.js';
 export { auditReasonsMigration } from './db/migrations/003_audit_reasons.js';
 export { openSqlite, StartupError } from './db/sqlite.js';
+export { tableExists } from './db/tables.js';
 export {
   type ApiApp,
   type ApiAppOptions,

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import * as contract from '@nassij/contract';
 import {
+  EMPTY_SWEEP_REPORT,
   type FileSweepReport,
   type RetentionDays,
   retentionDays,
@@ -67,8 +68,8 @@ export interface ServerOptions {
    */
   retainDocumentsDays?: number | Partial<RetentionDays>;
   /**
-   * The sweep of stored files (retention, and files no attachment references, left by a crash): it runs at
-   * start (not on a new database), then every `intervalMs` (default 30 minutes; 0: only at start and when
+   * The sweep of stored files (retention, and files no attachment references, left by a crash): it starts
+   * with the server, which does not wait for it (not on a new database), then every `intervalMs` (default 30 minutes; 0: only at start and when
    * asked), and leaves alone an
    * unreferenced file younger than `graceMs` (default 1 hour, on `clock`). `false` turns it off.
    */
@@ -89,7 +90,8 @@ export interface RunningServer {
   seeded: boolean;
   /**
    * Runs the file sweep now (retention, then unreferenced files past the grace period) and answers what it
-   * did; it also runs at start (not on a new database) and on its timer. Nothing when the sweep is off or no
+   * did, or joins the one running (the one at start, not awaited before listening: not on a new database);
+   * it also runs on its timer. Nothing when the sweep is off or no
    * area stores files.
    */
   sweepFiles(): Promise<FileSweepReport>;
@@ -236,13 +238,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       : undefined;
   // A new database has nothing a crash could have left, and the demo's dates were just set: its first
   // sweep is the timer's (so that a seed is the same whatever the instant, audit log included).
-  if (!fresh) {
-    try {
-      await sweeper?.run();
-    } catch (error) {
-      logger.error('file sweep failed', { error: String(error) });
-    }
-  }
+  // Not awaited: the server listens meanwhile (its retention part runs before the first await, the walk of
+  // the files after); `close` waits for it.
+  if (!fresh)
+    sweeper?.run().catch((error: unknown) => logger.error('file sweep failed', { error: String(error) }));
 
   const server = createAdaptorServer({ fetch: app.hono.fetch });
   const address = await new Promise<AddressInfo>((resolve, reject) => {
@@ -271,15 +270,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port: address.port,
     db,
     seeded,
-    sweepFiles: () =>
-      sweeper
-        ? sweeper.run()
-        : Promise.resolve({
-            purgedApplications: 0,
-            purgedAttachments: 0,
-            deletedFiles: 0,
-            deletedTemporary: 0,
-          }),
+    sweepFiles: () => (sweeper ? sweeper.run() : Promise.resolve({ ...EMPTY_SWEEP_REPORT })),
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { AUDIT_ACTIONS, type AuditAction } from '@nassij/contract';
 import { readCall } from '../areas/calls/store.js';
 import { send } from '../bench/kit.js';
-import { AUDITED_ACTIONS, type AuditRecord, readAudit } from '../db/audit.js';
+import { type AuditRecord, readAudit } from '../db/audit.js';
 import { DEMO_ACCOUNTS } from '../seed/demo.js';
 import { demoFixtures as F } from '../seed/fixtures.js';
 import { signInAs, tempServer } from '../testing.js';
@@ -22,7 +23,7 @@ describe('audit: every privileged action is recorded with actor, time and reason
   after(() => server.stop());
 
   /** The one audit line of `action` on `targetId`, checked for the common fields. */
-  function line(action: string, targetId: string, accountId: string | null): AuditRecord {
+  function line(action: AuditAction, targetId: string, accountId: string | null): AuditRecord {
     const lines = readAudit(server.db, { action, targetId });
     assert.equal(lines.length, 1, `${action} on ${targetId}: ${JSON.stringify(lines)}`);
     const [entry] = lines as [AuditRecord];
@@ -148,7 +149,7 @@ describe('audit: every privileged action is recorded with actor, time and reason
     const lines = readAudit(server.db, { since: started, limit: 1000 });
     assert.ok(lines.length >= 6);
     for (const entry of lines)
-      assert.ok((AUDITED_ACTIONS as readonly string[]).includes(entry.action), entry.action);
+      assert.ok((AUDIT_ACTIONS as readonly string[]).includes(entry.action), entry.action);
     const text = JSON.stringify(lines.map((entry) => [entry.details, entry.reason]));
     assert.doesNotMatch(text, /@|[0-9a-f]{64}|password/i);
   });

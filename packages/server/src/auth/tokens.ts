@@ -59,12 +59,75 @@ export function revokeToken(db: Db, token: string, now: Date): boolean {
   );
 }
 
+/**
+ * Revokes every live token of an account; returns how many were live.
+ *
+ * @example
+ * ```ts
+ * const revoked = revokeAccountTokens(db, 'acc_0002', new Date());
+ * ```
+ */
+export function revokeAccountTokens(db: Db, accountId: string, now: Date): number {
+  return db.run('UPDATE tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL', [
+    toInstant(now),
+    accountId,
+  ]).changes;
+}
+
 interface AccountRow {
   id: string;
   email: string;
   display_name: string;
   roles: string;
   locale: string | null;
+  created_at: string;
+  erased_at?: string | null;
+}
+
+/** An account as the contract's `Account`, with what the API does not show of it. */
+export interface AccountRecord {
+  account: Account;
+  createdAt: string;
+  /** When its personal data was erased. */
+  erasedAt?: string;
+}
+
+/**
+ * Reads an account (with its memberships) and its creation instant, or `undefined`. With `erasure` (the
+ * privacy area's column `erased_at`, absent from a server without that area), also when it was erased.
+ *
+ * @example
+ * ```ts
+ * const record = readAccount(db, 'acc_0001', { erasure: true });
+ * ```
+ */
+export function readAccount(
+  db: Db,
+  accountId: string,
+  options: { erasure?: boolean } = {},
+): AccountRecord | undefined {
+  const row = db.get<AccountRow>(
+    `SELECT id, email, display_name, roles, locale, created_at${options.erasure ? ', erased_at' : ''}
+     FROM accounts WHERE id = ?`,
+    [accountId],
+  );
+  if (!row) return undefined;
+  const memberships = db.query<{ association_id: string; role: Membership['role'] }>(
+    'SELECT association_id, role FROM memberships WHERE account_id = ? ORDER BY association_id',
+    [accountId],
+  );
+  return {
+    account: {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      roles: JSON.parse(row.roles) as Role[],
+      memberships: memberships.map((m) => ({ associationId: m.association_id, role: m.role })),
+      ...(row.locale ? { locale: row.locale as Account['locale'] } : {}),
+    },
+    createdAt: row.created_at,
+    ...(row.erased_at ? { erasedAt: row.erased_at } : {}),
+  };
 }
 
 /**
@@ -76,22 +139,7 @@ interface AccountRow {
  * ```
  */
 export function loadAccount(db: Db, accountId: string): Account | undefined {
-  const row = db.get<AccountRow>('SELECT id, email, display_name, roles, locale FROM accounts WHERE id = ?', [
-    accountId,
-  ]);
-  if (!row) return undefined;
-  const memberships = db.query<{ association_id: string; role: Membership['role'] }>(
-    'SELECT association_id, role FROM memberships WHERE account_id = ? ORDER BY association_id',
-    [accountId],
-  );
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    roles: JSON.parse(row.roles) as Role[],
-    memberships: memberships.map((m) => ({ associationId: m.association_id, role: m.role })),
-    ...(row.locale ? { locale: row.locale as Account['locale'] } : {}),
-  };
+  return readAccount(db, accountId)?.account;
 }
 
 /** Outcome of reading a bearer token. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AUDIT_ACTIONS, type AuditAction } from '@nassij/contract';
+import type { AuditAction } from '@nassij/contract';
 import type { Db } from './db.js';
 
 /**
@@ -10,18 +10,14 @@ import type { Db } from './db.js';
 export interface AuditEntry {
   at: Date;
   accountId: string | null;
-  action: string;
+  /** One of the contract's `AUDIT_ACTIONS`. */
+  action: AuditAction;
   targetType?: string;
   targetId?: string;
   requestId?: string;
   reason?: string;
   details?: Record<string, unknown>;
 }
-
-/** The privileged actions the audit log records; the contract names them (`AUDIT_ACTIONS`). */
-export const AUDITED_ACTIONS = AUDIT_ACTIONS;
-/** An action name of {@link AUDITED_ACTIONS}. */
-export type AuditedAction = AuditAction;
 
 /**
  * Appends to the audit log. Call it in the transaction of the change it records, so that the change and
@@ -57,7 +53,8 @@ export interface AuditRecord {
   /** ISO 8601 UTC with milliseconds. */
   at: string;
   accountId: string | null;
-  action: string;
+  /** One of the contract's `AUDIT_ACTIONS`. */
+  action: AuditAction;
   targetType: string | null;
   targetId: string | null;
   requestId: string | null;
@@ -68,7 +65,7 @@ export interface AuditRecord {
 /** Filters of {@link readAudit}. */
 export interface AuditFilter {
   accountId?: string;
-  action?: string;
+  action?: AuditAction;
   targetType?: string;
   targetId?: string;
   /** Lines at or after this instant. */
@@ -134,7 +131,7 @@ interface AuditRow {
   id: string;
   at: string;
   account_id: string | null;
-  action: string;
+  action: AuditAction;
   target_type: string | null;
   target_id: string | null;
   request_id: string | null;

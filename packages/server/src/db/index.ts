@@ -1,7 +1,6 @@
+export { AUDIT_ACTIONS, type AuditAction } from '@nassij/contract';
 export {
-  AUDITED_ACTIONS,
   type AuditEntry,
-  type AuditedAction,
   type AuditFilter,
   type AuditRecord,
   audit,
@@ -13,3 +12,4 @@ export { coreMigration } from './migrations/001_core.js';
 export { idempotencyLeasesMigration } from './migrations/002_idempotency_leases.js';
 export { auditReasonsMigration } from './migrations/003_audit_reasons.js';
 export { openSqlite, StartupError } from './sqlite.js';
+export { tableExists } from './tables.js';

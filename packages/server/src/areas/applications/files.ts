@@ -110,9 +110,10 @@ export function storedFilePath(dataDir: string, hex: string): string {
  * ```ts
  * const hex = await storeFile(app.dataDir, bytes);
  * ```
+ *
+ * @param hex The sha256 of `bytes` when the caller has it already (it is not checked).
  */
-export async function storeFile(dataDir: string, bytes: Uint8Array): Promise<string> {
-  const hex = sha256Hex(bytes);
+export async function storeFile(dataDir: string, bytes: Uint8Array, hex = sha256Hex(bytes)): Promise<string> {
   const path = storedFilePath(dataDir, hex);
   const exists = await stat(path).then(
     () => true,
@@ -181,6 +182,19 @@ export function isFileReferenced(db: Db, hex: string): boolean {
   );
 }
 
+/**
+ * Whether stored bytes may be deleted now: no upload of this process holds them and no attachment not purged
+ * references them.
+ *
+ * @example
+ * ```ts
+ * if (deletable(db, app.dataDir, hex)) unlinkSync(storedFilePath(app.dataDir, hex));
+ * ```
+ */
+export function deletable(db: Db, dataDir: string, hex: string): boolean {
+  return !isFileHeld(dataDir, hex) && !isFileReferenced(db, hex);
+}
+
 /** A digest as attachments write it (`sha256:<hex>`) or bare, as bare hex; `undefined` when malformed. */
 function bareHex(sha: string): string | undefined {
   const hex = sha.startsWith('sha256:') ? sha.slice('sha256:'.length) : sha;
@@ -202,7 +216,7 @@ export function deleteUnreferencedFiles(db: Db, dataDir: string, shas: Iterable<
   const deleted: string[] = [];
   for (const sha of new Set(shas)) {
     const hex = bareHex(sha);
-    if (!hex || isFileHeld(dataDir, hex) || isFileReferenced(db, hex)) continue;
+    if (!hex || !deletable(db, dataDir, hex)) continue;
     try {
       unlinkSync(storedFilePath(dataDir, hex));
       deleted.push(hex);
@@ -225,12 +239,7 @@ export function deleteUnreferencedFiles(db: Db, dataDir: string, shas: Iterable<
 export function unreferencedFiles(db: Db, dataDir: string, shas: Iterable<string>): string[] {
   return [...new Set(shas)].flatMap((sha) => {
     const hex = bareHex(sha);
-    return hex &&
-      !isFileHeld(dataDir, hex) &&
-      !isFileReferenced(db, hex) &&
-      existsSync(storedFilePath(dataDir, hex))
-      ? [hex]
-      : [];
+    return hex && deletable(db, dataDir, hex) && existsSync(storedFilePath(dataDir, hex)) ? [hex] : [];
   });
 }
 

@@ -4,6 +4,7 @@ import { registerApplicationRoutes } from './routes.js';
 
 export {
   acceptedMediaType,
+  deletable,
   deleteUnreferencedFiles,
   holdFile,
   isFileReferenced,
@@ -18,6 +19,7 @@ export {
   DEFAULT_RETENTION_DAYS,
   DEFAULT_SWEEP_GRACE_MS,
   DEFAULT_SWEEP_INTERVAL_MS,
+  EMPTY_SWEEP_REPORT,
   type FileSweeper,
   type FileSweepReport,
   parseRetentionDays,

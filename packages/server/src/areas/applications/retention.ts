@@ -7,7 +7,7 @@ import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../http/app.js';
 import type { Logger } from '../../http/log.js';
-import { deleteUnreferencedFiles, isFileHeld, isFileReferenced } from './files.js';
+import { deletable, deleteUnreferencedFiles } from './files.js';
 
 const DAY_MS = 86_400_000;
 
@@ -186,6 +186,14 @@ export interface FileSweepReport {
   deletedTemporary: number;
 }
 
+/** A sweep that did nothing. */
+export const EMPTY_SWEEP_REPORT: Readonly<FileSweepReport> = Object.freeze({
+  purgedApplications: 0,
+  purgedAttachments: 0,
+  deletedFiles: 0,
+  deletedTemporary: 0,
+});
+
 /** Options of {@link sweepFiles}. */
 export interface SweepOptions {
   /** The server's "now". */
@@ -213,12 +221,7 @@ export interface SweepOptions {
 export async function sweepFiles(db: Db, dataDir: string, options: SweepOptions): Promise<FileSweepReport> {
   const { now } = options;
   const graceMs = options.graceMs ?? DEFAULT_SWEEP_GRACE_MS;
-  const report: FileSweepReport = {
-    purgedApplications: 0,
-    purgedAttachments: 0,
-    deletedFiles: 0,
-    deletedTemporary: 0,
-  };
+  const report: FileSweepReport = { ...EMPTY_SWEEP_REPORT };
 
   if (options.retention) {
     const days = options.retention;
@@ -275,7 +278,7 @@ export async function sweepFiles(db: Db, dataDir: string, options: SweepOptions)
         const info = await stat(path).catch(() => undefined);
         if (!info?.isFile() || info.mtimeMs > oldest) continue;
         // Checked and unlinked without an await in between: no request runs meanwhile.
-        if (stored && (isFileHeld(dataDir, name) || isFileReferenced(db, name))) continue;
+        if (stored && !deletable(db, dataDir, name)) continue;
         try {
           unlinkSync(path);
           if (stored) report.deletedFiles++;
@@ -326,13 +329,7 @@ export function startFileSweeper(options: FileSweeperOptions): FileSweeper {
   let running: Promise<FileSweepReport> | undefined;
   let stopped = false;
   const run = (): Promise<FileSweepReport> => {
-    if (stopped)
-      return Promise.resolve({
-        purgedApplications: 0,
-        purgedAttachments: 0,
-        deletedFiles: 0,
-        deletedTemporary: 0,
-      });
+    if (stopped) return Promise.resolve({ ...EMPTY_SWEEP_REPORT });
     running ??= sweepFiles(db, dataDir, {
       now: clock(),
       retention: options.retention,

@@ -377,11 +377,12 @@ export function registerApplicationRoutes(app: ApiApp): void {
       if (!mediaType) throw problem('file_type_not_allowed', `Accepted: ${document.mediaTypes.join(', ')}`);
       // Held from before the bytes are on disk until the attachment that references them is committed: a
       // delete of another attachment with the same bytes, or the sweep, must not take them meanwhile.
-      const release = holdFile(app.dataDir, sha256Hex(bytes));
+      const digest = sha256Hex(bytes);
+      const release = holdFile(app.dataDir, digest);
       const replaced: string[] = [];
       let hex: string;
       try {
-        hex = await storeFile(app.dataDir, bytes);
+        hex = await storeFile(app.dataDir, bytes, digest);
       } catch (error) {
         release();
         throw error;

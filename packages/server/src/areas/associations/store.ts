@@ -10,6 +10,7 @@ import {
   type RegionCode,
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
+import { tableExists } from '../../db/tables.js';
 import { indexForSearch } from '../../search/search.js';
 
 /** The search-index kind of associations. */
@@ -138,12 +139,6 @@ export function toSummary(association: Association): AssociationSummary {
     sizeBand: association.sizeBand,
     publicUtility: association.publicUtility,
   };
-}
-
-function tableExists(db: Db, name: string): boolean {
-  return (
-    db.get("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = ?", [name]) !== undefined
-  );
 }
 
 /** First query of `attempts` that runs; the tables of other areas may differ in shape or not exist yet. */

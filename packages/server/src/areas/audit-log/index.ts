@@ -16,7 +16,7 @@ export function toAuditLogEntry(record: AuditRecord): AuditLogEntry {
     id: record.id,
     at: record.at,
     ...(record.accountId ? { actorId: record.accountId } : {}),
-    action: record.action as AuditLogEntry['action'],
+    action: record.action,
     ...(record.targetType && record.targetId
       ? { target: { type: record.targetType, id: record.targetId } }
       : {}),

@@ -48,6 +48,7 @@ import {
   readVersion,
   receiptNumber,
   repliesOf,
+  reportsOf,
   searchConsultationsPage,
   supportedBy,
   toContribution,
@@ -148,35 +149,39 @@ function checkAnswer(question: ConsultationQuestion, answer: unknown): void {
   }
 }
 
-/** At most {@link REPORTS_PER_HOUR} reports per reporter: a 429 with the wait otherwise. */
-function limitReports(db: Db, reporterKey: string, now: Date): void {
-  const since = toInstant(new Date(now.getTime() - HOUR_MS));
-  const recent = db.get<{ n: number; oldest: string | null }>(
-    'SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM contribution_reports WHERE reporter_key = ? AND created_at > ?',
-    [reporterKey, since],
-  );
-  if (!recent || recent.n < REPORTS_PER_HOUR || !recent.oldest) return;
-  throw rateLimited(
-    (Date.parse(recent.oldest) + HOUR_MS - now.getTime()) / 1000,
-    `At most ${REPORTS_PER_HOUR} reports an hour`,
-  );
+/** What {@link limitPerHour} counts: rows of `table` whose `keyColumn` is the key. */
+interface HourlyLimit {
+  table: 'contributions' | 'contribution_reports';
+  keyColumn: 'participant_key' | 'reporter_key';
+  max: number;
+  /** What is counted, for the message: `At most <max> <noun> an hour`. */
+  noun: string;
 }
 
-function rateLimit(db: Db, participantKey: string, now: Date): void {
+const CONTRIBUTION_LIMIT: HourlyLimit = {
+  table: 'contributions',
+  keyColumn: 'participant_key',
+  max: CONTRIBUTIONS_PER_HOUR,
+  noun: 'contributions',
+};
+const REPORT_LIMIT: HourlyLimit = {
+  table: 'contribution_reports',
+  keyColumn: 'reporter_key',
+  max: REPORTS_PER_HOUR,
+  noun: 'reports',
+};
+
+/** At most `limit.max` rows per key in the last hour: a 429 with the wait otherwise. */
+function limitPerHour(db: Db, limit: HourlyLimit, key: string, now: Date): void {
   const since = toInstant(new Date(now.getTime() - HOUR_MS));
   const recent = db.get<{ n: number; oldest: string | null }>(
-    'SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM contributions WHERE participant_key = ? AND created_at > ?',
-    [participantKey, since],
+    `SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM ${limit.table} WHERE ${limit.keyColumn} = ? AND created_at > ?`,
+    [key, since],
   );
-  if (!recent || recent.n < CONTRIBUTIONS_PER_HOUR || !recent.oldest) return;
-  const wait = Math.max(1, Math.ceil((Date.parse(recent.oldest) + HOUR_MS - now.getTime()) / 1000));
-  throw problem(
-    'rate_limited',
-    `At most ${CONTRIBUTIONS_PER_HOUR} contributions an hour; retry in ${wait} s`,
-    {
-      retryAfterSeconds: wait,
-      headers: { 'retry-after': String(wait) },
-    },
+  if (!recent || recent.n < limit.max || !recent.oldest) return;
+  throw rateLimited(
+    (Date.parse(recent.oldest) + HOUR_MS - now.getTime()) / 1000,
+    `At most ${limit.max} ${limit.noun} an hour`,
   );
 }
 
@@ -347,7 +352,7 @@ export function registerConsultationRoutes(app: ApiApp): void {
       participantKey = `acc:${auth.id}`;
       state = 'published';
     }
-    rateLimit(db, participantKey, now);
+    limitPerHour(db, CONTRIBUTION_LIMIT, participantKey, now);
 
     let articleId = body.articleId ?? null;
     if (articleId !== null) {
@@ -481,7 +486,7 @@ export function registerConsultationRoutes(app: ApiApp): void {
       );
       // The same reporter twice counts once; the answer stays 202 so reporting reveals nothing.
       if (known) return;
-      limitReports(db, reporter, now);
+      limitPerHour(db, REPORT_LIMIT, reporter, now);
       db.run(
         `INSERT INTO contribution_reports (contribution_id, reporter_key, reason, detail, created_at, signed_in)
          VALUES (?, ?, ?, ?, ?, ?)`,
@@ -570,9 +575,15 @@ export function registerConsultationRoutes(app: ApiApp): void {
       [...args, query.limit, offset],
     );
     const next = offset + rows.length;
+    const reports = reportsOf(
+      db,
+      rows.map((row) => row.id),
+    );
     return {
       body: {
-        items: rows.map((row) => toContribution(row, { history: historyOf(db, row.id, { reports: true }) })),
+        items: rows.map((row) =>
+          toContribution(row, { history: historyOf(db, row.id, { reports: reports.get(row.id) ?? [] }) }),
+        ),
         nextCursor: next < total ? encodeCursor({ o: next, s: query.state }) : null,
         total,
       },

@@ -687,16 +687,52 @@ export function reportReason(reason: string, signedIn: boolean, detail: string |
 }
 
 /**
+ * The reports of contributions as moderators read them in a history (see {@link historyOf}), by contribution
+ * id, oldest first: one query for a page.
+ *
+ * @example
+ * ```ts
+ * const reports = reportsOf(db, rows.map((row) => row.id));
+ * ```
+ */
+export function reportsOf(db: Db, ids: readonly string[]): Map<string, ContributionEvent[]> {
+  const byId = new Map<string, ContributionEvent[]>();
+  if (ids.length === 0) return byId;
+  const rows = db.query<{
+    contribution_id: string;
+    at: string;
+    reason: string;
+    signed_in: number;
+    detail: string | null;
+  }>(
+    `SELECT contribution_id, created_at AS at, reason, signed_in, detail FROM contribution_reports
+     WHERE contribution_id IN (${ids.map(() => '?').join(', ')}) ORDER BY created_at, rowid`,
+    [...ids],
+  );
+  for (const r of rows) {
+    const list = byId.get(r.contribution_id) ?? [];
+    list.push({ at: r.at, action: 'reported', reason: reportReason(r.reason, r.signed_in === 1, r.detail) });
+    byId.set(r.contribution_id, list);
+  }
+  return byId;
+}
+
+/**
  * The history of a contribution, oldest first. With `reports` (for moderators), every report is an event
  * `reported` whose reason reads `<reason> · signed in|anonymous · <detail>`: when, why and whether the
- * reporter was signed in, never who.
+ * reporter was signed in, never who. `reports` may be the contribution's reports already read (a page's,
+ * by {@link reportsOf}) rather than `true`.
  *
  * @example
  * ```ts
  * historyOf(db, 'ctb_000001', { reports: true }).filter((e) => e.action === 'reported');
  * ```
  */
-export function historyOf(db: Db, id: string, options: { reports?: boolean } = {}): ContributionEvent[] {
+export function historyOf(
+  db: Db,
+  id: string,
+  options: { reports?: boolean | readonly ContributionEvent[] } = {},
+): ContributionEvent[] {
   const events = db
     .query<{ at: string; action: ContributionEvent['action']; reason: string | null }>(
       'SELECT at, action, reason FROM contribution_history WHERE contribution_id = ? ORDER BY seq',
@@ -706,19 +742,7 @@ export function historyOf(db: Db, id: string, options: { reports?: boolean } = {
       (e): ContributionEvent => ({ at: e.at, action: e.action, ...(e.reason ? { reason: e.reason } : {}) }),
     );
   if (!options.reports) return events;
-  const reports = db
-    .query<{ at: string; reason: string; signed_in: number; detail: string | null }>(
-      `SELECT created_at AS at, reason, signed_in, detail FROM contribution_reports
-       WHERE contribution_id = ? ORDER BY created_at, rowid`,
-      [id],
-    )
-    .map(
-      (r): ContributionEvent => ({
-        at: r.at,
-        action: 'reported',
-        reason: reportReason(r.reason, r.signed_in === 1, r.detail),
-      }),
-    );
+  const reports = options.reports === true ? (reportsOf(db, [id]).get(id) ?? []) : options.reports;
   // A stable merge by instant: on a tie the recorded event comes first.
   const merged: ContributionEvent[] = [];
   let j = 0;

@@ -15,6 +15,7 @@ import {
   ROUTES,
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
+import { tableExists } from '../../db/tables.js';
 import { casablancaYear, firstQuarterRange, type InstantRange, yearRange } from './period.js';
 
 /** What one computation needs: the year's range, the optional region, the request's "now". */
@@ -25,16 +26,6 @@ interface Scope {
   now: string;
   /** Whether the consultations and trainings areas are installed (a server may run without them). */
   has: { consultations: boolean; trainings: boolean };
-}
-
-/** Whether a table exists, asked portably (a query that reads no row). */
-function tableExists(db: Db, table: string): boolean {
-  try {
-    db.query(`SELECT 1 FROM ${table} WHERE 1 = 0`);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function installed(db: Db): Scope['has'] {

@@ -41,8 +41,10 @@ describe('privacy: export and erasure of one person’s data (law 09-08)', () =>
       tokens[key] = await signInAs(server.url, DEMO_ACCOUNTS[key].email, DEMO_ACCOUNTS[key].password);
 
     // The representative registers themself to a session (matched by e-mail) and uploads to a draft.
+    // Keyed: its stored answer (which names them) must go with the erasure.
     const registered = await send(server.url, 'POST', '/v1/registrations', {
       token: tokens.representative,
+      headers: { 'idempotency-key': 'privacy-registration' },
       json: {
         sessionId: F.sessions.openWithSeats,
         associationId: F.associations.represented,
@@ -151,6 +153,9 @@ describe('privacy: export and erasure of one person’s data (law 09-08)', () =>
 
   test('erasure tombstones the account, anonymises what stays, deletes draft uploads, and is audited', async () => {
     const reason = 'Demande de la personne du 2026-12-01, réf. 42';
+    const storedAnswers = () =>
+      server.db.query('SELECT idem_key FROM idempotency_keys WHERE scope = ?', [`account:${REP.id}`]).length;
+    assert.ok(storedAnswers() > 0, 'the keyed registration stored its answer');
     const answer = await send(server.url, 'POST', erasePath(REP.id), {
       token: tokens.admin,
       json: { reason },
@@ -167,6 +172,7 @@ describe('privacy: export and erasure of one person’s data (law 09-08)', () =>
     assert.equal(report.attachmentsRemoved, 1, 'the draft upload');
     assert.equal(report.filesDeleted, 1);
     assert.deepEqual(report.documentsRetained, [], 'they uploaded nothing to a submitted application');
+    assert.equal(storedAnswers(), 0, 'no stored answer of theirs is left');
 
     // A replay with the same key answers the same report and erases nothing twice.
     const replay = await send(server.url, 'POST', erasePath(REP.id), {

@@ -4,22 +4,21 @@ import type {
   Contribution,
   ContributionAuthor,
   ErasureReport,
-  Membership,
   PersonalDataApplication,
   PersonalDataExport,
   Registration,
   RetainedDocuments,
-  Role,
 } from '@nassij/contract';
-import { toInstant } from '../../auth/tokens.js';
+import { type AccountRecord, readAccount, revokeAccountTokens, toInstant } from '../../auth/tokens.js';
 import { audit, auditInvolving } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
+import { tableExists } from '../../db/tables.js';
 import { problem } from '../../http/problem.js';
 import { deleteUnreferencedFilesSoon, unreferencedFiles } from '../applications/files.js';
 import { applicationEnd, retainedUntil, retentionFor } from '../applications/retention.js';
 import { associationName } from '../associations/store.js';
 import { toAuditLogEntry } from '../audit-log/index.js';
-import { readAttachments, saveApplication } from '../calls/store.js';
+import { deleteAttachment, readAttachments, saveApplication } from '../calls/store.js';
 import { type ContributionRow, toContribution } from '../consultations/store.js';
 import { type RegistrationRow, toRegistration } from '../trainings/store.js';
 
@@ -43,33 +42,32 @@ export function tombstoneEmail(accountId: string): string {
   return `erased.${accountId}@erased.invalid`;
 }
 
-interface AccountRow {
-  id: string;
-  email: string;
-  display_name: string;
-  roles: string;
-  locale: string | null;
-  created_at: string;
-  erased_at: string | null;
+function accountRecord(db: Db, accountId: string): AccountRecord {
+  const record = readAccount(db, accountId, { erasure: true });
+  if (!record) throw problem('not_found', `No account ${accountId}`);
+  return record;
 }
 
-/** Whether a table exists (areas may be left out of a server). Runs outside any transaction. */
-function hasTable(db: Db, table: 'contributions' | 'training_registrations' | 'applications'): boolean {
-  try {
-    db.get(`SELECT 1 AS present FROM ${table} LIMIT 1`);
-    return true;
-  } catch {
-    return false;
-  }
+/** Which areas' tables a server has (areas may be left out). Asked outside any transaction. */
+function installedTables(db: Db) {
+  return {
+    contributions: tableExists(db, 'contributions'),
+    registrations: tableExists(db, 'training_registrations'),
+    applications: tableExists(db, 'applications'),
+  };
 }
 
-function accountRow(db: Db, accountId: string): AccountRow {
-  const row = db.get<AccountRow>(
-    'SELECT id, email, display_name, roles, locale, created_at, erased_at FROM accounts WHERE id = ?',
-    [accountId],
-  );
-  if (!row) throw problem('not_found', `No account ${accountId}`);
-  return row;
+/** Submitted applications whose `submittedBy` is the account, with their data. */
+function submittedByRows(db: Db, accountId: string): { id: string; data: string }[] {
+  // Portable SQL: narrow by text, then read the JSON.
+  return db
+    .query<{ id: string; data: string }>(
+      'SELECT id, data FROM applications WHERE submitted_at IS NOT NULL AND data LIKE ?',
+      [`%${accountId}%`],
+    )
+    .filter(
+      (row) => (JSON.parse(row.data) as { submittedBy?: { id?: string } }).submittedBy?.id === accountId,
+    );
 }
 
 function contributionRows(db: Db, accountId: string): ContributionRow[] {
@@ -117,14 +115,7 @@ function applicationsOf(db: Db, accountId: string): Map<string, Set<ApplicationI
     [accountId],
   ))
     add(row.application_id, 'created');
-  // Portable SQL: narrow by text, then read the JSON.
-  for (const row of db.query<{ id: string; data: string }>(
-    'SELECT id, data FROM applications WHERE submitted_at IS NOT NULL AND data LIKE ?',
-    [`%${accountId}%`],
-  )) {
-    const submittedBy = (JSON.parse(row.data) as { submittedBy?: { id?: string } }).submittedBy;
-    if (submittedBy?.id === accountId) add(row.id, 'submitted');
-  }
+  for (const row of submittedByRows(db, accountId)) add(row.id, 'submitted');
   for (const row of db.query<{ application_id: string }>(
     'SELECT DISTINCT application_id FROM attachments WHERE uploaded_by = ?',
     [accountId],
@@ -150,14 +141,10 @@ export interface PrivacyActor {
  * ```
  */
 export function exportPersonalData(db: Db, accountId: string, actor: PrivacyActor): PersonalDataExport {
-  const tables = {
-    contributions: hasTable(db, 'contributions'),
-    registrations: hasTable(db, 'training_registrations'),
-    applications: hasTable(db, 'applications'),
-  };
+  const tables = installedTables(db);
   const days = retentionFor(db);
   return db.transaction(() => {
-    const account = accountRow(db, accountId);
+    const { account, createdAt, erasedAt } = accountRecord(db, accountId);
     audit(db, {
       at: actor.now,
       accountId: actor.actorId,
@@ -166,12 +153,6 @@ export function exportPersonalData(db: Db, accountId: string, actor: PrivacyActo
       targetId: accountId,
       requestId: actor.requestId,
     });
-    const memberships = db
-      .query<{ association_id: string; role: Membership['role'] }>(
-        'SELECT association_id, role FROM memberships WHERE account_id = ? ORDER BY association_id',
-        [accountId],
-      )
-      .map((m) => ({ associationId: m.association_id, role: m.role }));
     const tokens = db
       .query<{ created_at: string; expires_at: string; revoked_at: string | null }>(
         'SELECT created_at, expires_at, revoked_at FROM tokens WHERE account_id = ? ORDER BY created_at DESC',
@@ -227,15 +208,13 @@ export function exportPersonalData(db: Db, accountId: string, actor: PrivacyActo
       account: {
         id: account.id,
         email: account.email,
-        displayName: account.display_name,
-        roles: JSON.parse(account.roles) as Role[],
-        ...(account.locale
-          ? { locale: account.locale as NonNullable<PersonalDataExport['account']['locale']> }
-          : {}),
-        createdAt: account.created_at,
-        ...(account.erased_at ? { erasedAt: account.erased_at } : {}),
+        displayName: account.displayName,
+        roles: account.roles,
+        ...(account.locale ? { locale: account.locale } : {}),
+        createdAt,
+        ...(erasedAt ? { erasedAt } : {}),
       },
-      memberships,
+      memberships: account.memberships,
       tokens,
       contributions,
       registrations,
@@ -290,25 +269,20 @@ export interface ErasureOptions extends PrivacyActor {
 export function erasePersonalData(db: Db, accountId: string, options: ErasureOptions): ErasureReport {
   const { now } = options;
   const at = toInstant(now);
-  const tables = {
-    contributions: hasTable(db, 'contributions'),
-    registrations: hasTable(db, 'training_registrations'),
-    applications: hasTable(db, 'applications'),
-  };
+  const tables = installedTables(db);
   const days = retentionFor(db);
   const freed: string[] = [];
   const report = db.transaction((): ErasureReport => {
-    const account = accountRow(db, accountId);
-    if (account.erased_at)
-      throw problem('invalid_state', `The account ${accountId} was erased on ${account.erased_at}`);
+    const { account, erasedAt } = accountRecord(db, accountId);
+    if (erasedAt) throw problem('invalid_state', `The account ${accountId} was erased on ${erasedAt}`);
     if (accountId === options.actorId)
       throw problem('invalid_state', 'An admin does not erase their own account; another admin does');
 
-    const tokensRevoked = db.run(
-      'UPDATE tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL',
-      [at, accountId],
-    ).changes;
+    const tokensRevoked = revokeAccountTokens(db, accountId, now);
     const membershipsRemoved = db.run('DELETE FROM memberships WHERE account_id = ?', [accountId]).changes;
+    // Answers stored for the account's keyed writes echo what it sent (names, e-mails): they go now, not
+    // when their key expires.
+    db.run('DELETE FROM idempotency_keys WHERE scope = ?', [`account:${accountId}`]);
 
     let contributionsAnonymised = 0;
     if (tables.contributions) {
@@ -346,12 +320,8 @@ export function erasePersonalData(db: Db, accountId: string, options: ErasureOpt
     let attachmentsRemoved = 0;
     const documentsRetained: RetainedDocuments[] = [];
     if (tables.applications) {
-      for (const row of db.query<{ id: string; data: string }>(
-        'SELECT id, data FROM applications WHERE submitted_at IS NOT NULL AND data LIKE ?',
-        [`%${accountId}%`],
-      )) {
+      for (const row of submittedByRows(db, accountId)) {
         const data = JSON.parse(row.data) as { submittedBy?: { id: string; displayName: string } };
-        if (data.submittedBy?.id !== accountId) continue;
         data.submittedBy = { id: accountId, displayName: ERASED_DISPLAY_NAME };
         db.run('UPDATE applications SET data = ? WHERE id = ?', [JSON.stringify(data), row.id]);
         applicationsAnonymised++;
@@ -372,7 +342,7 @@ export function erasePersonalData(db: Db, accountId: string, options: ErasureOpt
       const touched = new Set<string>();
       for (const upload of uploads) {
         if (upload.submitted_at === null) {
-          db.run('DELETE FROM attachments WHERE id = ?', [upload.id]);
+          deleteAttachment(db, upload.application_id, upload.id);
           freed.push(upload.sha256);
           touched.add(upload.application_id);
           attachmentsRemoved++;
