@@ -39,6 +39,8 @@ describe('when the platform cannot be used', () => {
     expect(alertText(first)).to.include('La plateforme est injoignable');
     expect(alertText(first)).to.not.include('Une erreur est survenue');
 
+    // The hint's module loads on the first failure, so the lines may follow the message by a moment.
+    await waitUntil(() => ours('nassij-call-list').length >= 2, 'a line per element', { timeout: 5000 });
     const lines = ours('nassij-call-list');
     expect(lines).to.have.length(2);
     expect(lines[0]).to.include(`cannot reach the platform at ${NOWHERE} (api-base attribute)`);
