@@ -7,7 +7,7 @@ import {
   DEMO_INELIGIBLE,
   DEMO_MEMBERSHIPS,
   DEMO_SUBMITTED,
-} from '../packages/elements/src/application-form/demo-data.js';
+} from '../packages/elements/src/test-support/demo/application.js';
 import type {
   ApplicationPhase,
   NassijApplicationForm,

@@ -4,7 +4,7 @@ import '../packages/elements/src/association-directory/define.js';
 import {
   DEMO_ASSOCIATION_SUMMARIES,
   DEMO_ASSOCIATIONS,
-} from '../packages/elements/src/association-directory/demo-associations.js';
+} from '../packages/elements/src/test-support/demo/associations.js';
 import type { NassijAssociationDirectory } from '../packages/elements/src/association-directory/nassij-association-directory.js';
 
 interface Args {

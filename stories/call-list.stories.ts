@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/call-list/define.js';
-import { demoCallDetail, demoCalls } from '../packages/elements/src/call-list/demo-calls.js';
+import { demoCallDetail, demoCalls } from '../packages/elements/src/test-support/demo/calls.js';
 
 const calls = demoCalls(8);
 const detail = demoCallDetail();

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/consultation-list/define.js';
-import { demoSummaries } from '../packages/elements/src/consultation/demo-data.js';
+import { demoSummaries } from '../packages/elements/src/test-support/demo/consultations.js';
 
 interface Args {
   consultations?: unknown;

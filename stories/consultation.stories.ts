@@ -5,7 +5,7 @@ import {
   demoConsultation,
   demoContributions,
   demoDiff,
-} from '../packages/elements/src/consultation/demo-data.js';
+} from '../packages/elements/src/test-support/demo/consultations.js';
 import type { NassijConsultation } from '../packages/elements/src/consultation/nassij-consultation.js';
 
 interface Args {

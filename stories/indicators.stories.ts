@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/indicators/define.js';
-import { DEMO_YEARS, demoIndicators } from '../packages/elements/src/indicators/demo-indicators.js';
+import { DEMO_YEARS, demoIndicators } from '../packages/elements/src/test-support/demo/indicators.js';
 import type { NassijIndicators } from '../packages/elements/src/indicators/nassij-indicators.js';
 
 interface Args {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/moderation-queue/define.js';
-import { demoContributions } from '../packages/elements/src/consultation/demo-data.js';
+import { demoContributions } from '../packages/elements/src/test-support/demo/consultations.js';
 
 const pending = demoContributions().map((c, i) => ({
   ...c,

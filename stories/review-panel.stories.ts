@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../packages/elements/src/review-panel/define.js';
-import { DEMO_CALL, DEMO_SUBMITTED } from '../packages/elements/src/application-form/demo-data.js';
+import { DEMO_CALL, DEMO_SUBMITTED } from '../packages/elements/src/test-support/demo/application.js';
 import type { NassijReviewPanel } from '../packages/elements/src/review-panel/nassij-review-panel.js';
 
 /** Story args: the element's data-mode properties plus the reader's language and theme. */

@@ -5,7 +5,7 @@ import {
   DEMO_ASSOCIATIONS,
   DEMO_COURSES,
   DEMO_REGISTRATIONS,
-} from '../packages/elements/src/training-finder/demo-data.js';
+} from '../packages/elements/src/test-support/demo/trainings.js';
 import type { NassijTrainingFinder } from '../packages/elements/src/training-finder/nassij-training-finder.js';
 
 /** Story args: the element's data-mode properties plus the reader's language and theme. */

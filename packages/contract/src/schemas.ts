@@ -26,3 +26,4 @@ export * from './shared/roles.js';
 export * from './shared/search-text.js';
 export * from './shared/time.js';
 export * from './shared/validate.js';
+export * from './shared/words.js';

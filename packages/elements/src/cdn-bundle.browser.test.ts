@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DEMO_COURSES } from './training-finder/demo-data.js';
+import { DEMO_COURSES } from './test-support/demo/trainings.js';
 import type { NassijTrainingFinder } from './training-finder/nassij-training-finder.js';
 
 // The BUILT CDN bundles (`npm run build` runs before the browser tests). The runner's rootDir is the repo

@@ -23,7 +23,13 @@ export {
 export { defineElement, type NassijRegistry, nassijRegistry } from './base/define.js';
 export { DEFAULT_LOCALE, NassijElement, type NassijErrorDetail } from './base/nassij-element.js';
 export {
-  type ClientErrorCode,
+  ResourceController,
+  type ResourceOptions,
+  type ResourceStatus,
+  type ResourceViews,
+} from './base/resource.js';
+export {
+  type ElementErrorCode,
   errorCodeOf,
   errorMessage,
   LiveAnnouncer,

@@ -11,13 +11,24 @@ import type { RouteResult } from './types.js';
  * if (error instanceof NassijError && error.code === 'network_error') retryLater();
  * ```
  */
-export type ClientErrorCode =
-  | 'network_error'
-  | 'timeout'
-  | 'aborted'
-  | 'invalid_response'
-  | 'popup_blocked'
-  | 'popup_closed';
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+
+/**
+ * Every {@link ClientErrorCode}, for code that must cover them all (a catalogue of messages, a test).
+ *
+ * @example
+ * ```ts
+ * for (const code of [...ERROR_CODES, ...CLIENT_ERROR_CODES]) assert.ok(messages[code]);
+ * ```
+ */
+export const CLIENT_ERROR_CODES = [
+  'network_error',
+  'timeout',
+  'aborted',
+  'invalid_response',
+  'popup_blocked',
+  'popup_closed',
+] as const;
 
 /**
  * Every code a {@link NassijError} may carry.

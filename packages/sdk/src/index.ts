@@ -56,6 +56,7 @@ export {
   type NassijClient,
 } from './client.js';
 export {
+  CLIENT_ERROR_CODES,
   type ClientErrorCode,
   errorFromResponse,
   isConflictError,

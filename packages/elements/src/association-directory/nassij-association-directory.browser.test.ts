@@ -7,7 +7,7 @@ import { formatters } from '../i18n/format.js';
 import { FIXTURES } from '../test-support/fixtures.js';
 import { directoryMessages } from './association-directory.messages.js';
 import './define.js';
-import { DEMO_ASSOCIATION_SUMMARIES, DEMO_ASSOCIATIONS } from './demo-associations.js';
+import { DEMO_ASSOCIATION_SUMMARIES, DEMO_ASSOCIATIONS } from '../test-support/demo/associations.js';
 import type { NassijAssociationDirectory } from './nassij-association-directory.js';
 
 const WCAG = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] };

@@ -1,10 +1,10 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { API_BASE } from '/__nassij__/env.js';
 import '../call-list/define.js';
-import { demoCalls } from '../call-list/demo-calls.js';
 import type { NassijCallList } from '../call-list/nassij-call-list.js';
+import { demoCalls } from '../test-support/demo/calls.js';
 import '../training-finder/define.js';
-import { DEMO_COURSES } from '../training-finder/demo-data.js';
+import { DEMO_COURSES } from '../test-support/demo/trainings.js';
 import type { NassijTrainingFinder } from '../training-finder/nassij-training-finder.js';
 
 type Node = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { demoCalls } from '../call-list/demo-calls.js';
-import { DEMO_COURSES } from '../training-finder/demo-data.js';
+import { demoCalls } from '../test-support/demo/calls.js';
+import { DEMO_COURSES } from '../test-support/demo/trainings.js';
 import { callsJsonLd, coursesJsonLd, serializeJsonLd } from './json-ld.js';
 
 describe('serializeJsonLd', () => {

@@ -3,7 +3,7 @@ import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit'
 import type { SharedMessageKey } from '../i18n/ar.js';
 import { SHARED_MESSAGES } from '../i18n/catalogs.js';
 import { type Formatters, formatters } from '../i18n/format.js';
-import { loadCatalog, loadedCatalog } from '../i18n/load.js';
+import { catalogSettled, loadCatalog, loadedCatalog } from '../i18n/load.js';
 import {
   type Catalog,
   type Catalogs,
@@ -19,7 +19,7 @@ import {
   clientFor,
   PROVIDER_CONNECTED,
 } from './client.js';
-import { errorCodeOf } from './states.js';
+import { type ElementErrorCode, errorCodeOf } from './states.js';
 
 /**
  * The `detail` of `nassij-error`, which components fire when a load or a write fails (besides showing the
@@ -31,8 +31,8 @@ import { errorCodeOf } from './states.js';
  * ```
  */
 export interface NassijErrorDetail {
-  /** A contract `ErrorCode`, an SDK code (`network_error`, `timeout`, `invalid_response`…) or `offline`. */
-  code: string;
+  /** A contract `ErrorCode`, an SDK code (`network_error`, `timeout`, `invalid_response`…), `offline` or `unknown`. */
+  code: ElementErrorCode;
 }
 
 /** Codes of failures that may be the site owner's to fix: see `tellSiteOwner`. */
@@ -175,8 +175,9 @@ export class NassijElement extends LitElement {
   /**
    * Translates `key` for the current locale: the component's catalogs first, then the shared ones, then
    * Arabic; a number `count` picks the plural form. Number parameters are formatted with Latin digits.
-   * Synchronous: a locale not loaded yet shows Arabic while its catalogs are fetched, then the element
-   * re-renders (see {@link whenMessagesReady}).
+   * Synchronous. The element does not render while the catalogs of its locale are being fetched (see
+   * {@link shouldUpdate}), so a French page never shows, nor announces, an Arabic count in between; a
+   * catalog that failed to load falls back to Arabic.
    */
   t(key: SharedMessageKey | (string & {}), params: MessageParams = {}): string {
     const own = (this.constructor as typeof NassijElement).messages;
@@ -222,6 +223,47 @@ export class NassijElement extends LitElement {
     }
   }
 
+  /** Whether every catalog of the current locale is at hand or failed (then Arabic stands in). */
+  #messagesSettled(): boolean {
+    return this.#catalogsOf().every((catalogs) => catalogSettled(catalogs, this.locale));
+  }
+
+  /** The loads of the current locale's catalogs, settled (never rejects). */
+  #messagesLoaded(): Promise<unknown> {
+    const locale = this.locale;
+    return Promise.allSettled(this.#catalogsOf().map((catalogs) => loadCatalog(catalogs, locale)));
+  }
+
+  /** Property changes of updates held back while catalogs loaded, handed to the next update that runs. */
+  #heldChanges = new Map<PropertyKey, unknown>();
+
+  /**
+   * Holds rendering back while the catalogs of the element's locale load: the element keeps what it showed
+   * (nothing on a first render) rather than render numbers and words in another language. The changes of
+   * held updates are passed on to the next one, so `willUpdate`/`updated` still see them.
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    if (!this.#messagesSettled()) {
+      for (const [key, value] of changed) if (!this.#heldChanges.has(key)) this.#heldChanges.set(key, value);
+      this.#messagesLoaded().then(() => this.requestUpdate());
+      return false;
+    }
+    for (const [key, value] of this.#heldChanges)
+      if (!changed.has(key)) changed.set(key as never, value as never);
+    this.#heldChanges.clear();
+    return super.shouldUpdate(changed);
+  }
+
+  /** `updateComplete` also waits for a render held back by loading catalogs (see {@link shouldUpdate}). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.isConnected && !this.#messagesSettled()) {
+      await this.#messagesLoaded();
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
   #catalogsOf(): Catalogs[] {
     const own = (this.constructor as typeof NassijElement).messages;
     return own ? [own, SHARED_MESSAGES] : [SHARED_MESSAGES];
@@ -263,7 +305,7 @@ export class NassijElement extends LitElement {
    * try { … } catch (error) { this.errorCode = this.failureCode(error); }
    * ```
    */
-  protected failureCode(error: unknown): string {
+  protected failureCode(error: unknown): ElementErrorCode {
     const code = errorCodeOf(error);
     // Loaded on such a failure only: pages that work never download the explanations.
     if (SITE_OWNER_CODES.has(code)) {
@@ -272,6 +314,21 @@ export class NassijElement extends LitElement {
         () => {}, // The explanation could not be loaded; the reader's message is shown anyway.
       );
     }
+    return code;
+  }
+
+  /**
+   * What every failed load or write does: takes its code ({@link failureCode}), fires `nassij-error` with it,
+   * and returns it for the element to show. A {@link ResourceController} calls it for loads.
+   *
+   * @example
+   * ```ts
+   * try { await this.resolvedClient.request(supportRef, …); } catch (error) { this.actionError = this.reportFailure(error); }
+   * ```
+   */
+  reportFailure(error: unknown): ElementErrorCode {
+    const code = this.failureCode(error);
+    this.emit<NassijErrorDetail>('nassij-error', { code });
     return code;
   }
 

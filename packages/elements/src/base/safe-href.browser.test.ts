@@ -1,11 +1,11 @@
 import type { Association, Call } from '@nassij/contract';
 import { expect, fixture, html } from '@open-wc/testing';
 import '../application-form/define.js';
-import { DEMO_CALL, DEMO_DRAFT, DEMO_MEMBERSHIPS } from '../application-form/demo-data.js';
 import type { NassijApplicationForm } from '../application-form/nassij-application-form.js';
+import { DEMO_CALL, DEMO_DRAFT, DEMO_MEMBERSHIPS } from '../test-support/demo/application.js';
 import '../association-directory/define.js';
-import { DEMO_ASSOCIATION_SUMMARIES, DEMO_ASSOCIATIONS } from '../association-directory/demo-associations.js';
 import type { NassijAssociationDirectory } from '../association-directory/nassij-association-directory.js';
+import { DEMO_ASSOCIATION_SUMMARIES, DEMO_ASSOCIATIONS } from '../test-support/demo/associations.js';
 
 // Data mode hands the elements data no schema checked: a stored `javascript:` website or template URL must
 // still never become a link (issue 14). Each hostile value is rendered, then every anchor is inspected.

@@ -1,13 +1,14 @@
-import type { ClientErrorCode as SdkClientErrorCode } from '@nassij/sdk';
+import { isNassijError, type NassijErrorCode } from '@nassij/sdk';
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { NassijElement } from './nassij-element.js';
 import { safeHref as checkedHref } from './safe-href.js';
 
 /**
- * Codes the client side adds to the contract's `ERROR_CODES` (no HTTP answer to carry a code): the SDK's,
- * plus `offline` and `unknown`.
+ * Every code an element may show or put in `nassij-error`: the SDK's {@link NassijErrorCode} (the contract's
+ * codes and the client-side ones), plus `offline` and `unknown`. The shared catalogues have an `error.<code>`
+ * message for each (a test fails when one is missing).
  */
-export type ClientErrorCode = SdkClientErrorCode | 'offline' | 'unknown';
+export type ElementErrorCode = NassijErrorCode | 'offline' | 'unknown';
 
 /**
  * The error code to show for anything a load or write threw: the SDK's typed errors carry `code`; an abort
@@ -18,11 +19,13 @@ export type ClientErrorCode = SdkClientErrorCode | 'offline' | 'unknown';
  * try { await client.calls.get(id); } catch (error) { this.errorCode = errorCodeOf(error); }
  * ```
  */
-export function errorCodeOf(error: unknown): string {
+export function errorCodeOf(error: unknown): ElementErrorCode {
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'offline';
+  if (isNassijError(error)) return error.code;
   if (error && typeof error === 'object') {
     const { code, name } = error as { code?: unknown; name?: unknown };
-    if (typeof code === 'string' && code) return code;
+    // An error of another copy of the SDK (a site that bundles its own client) is not an instance of ours.
+    if (typeof code === 'string' && code) return code as ElementErrorCode;
     if (name === 'TimeoutError' || name === 'AbortError') return 'timeout';
     if (name === 'TypeError') return 'network_error';
   }

@@ -4,7 +4,7 @@ import { API_BASE } from '/__nassij__/env.js';
 import { catalogProblems } from '../i18n/catalogs.js';
 import { callListMessages } from './call-list.messages.js';
 import './define.js';
-import { demoCallDetail, demoCalls } from './demo-calls.js';
+import { demoCallDetail, demoCalls } from '../test-support/demo/calls.js';
 import type { NassijCallList } from './nassij-call-list.js';
 
 const AXE = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ERROR_CODES, FIELD_ERROR_CODES, LOCALES, type Locale } from '@nassij/contract';
+import { CLIENT_ERROR_CODES } from '@nassij/sdk';
 import { catalogProblems, SHARED_MESSAGES } from './catalogs.js';
 import { loadCatalog, loadedCatalog } from './load.js';
 import { type Catalog, defineMessages, interpolate, selectPlural } from './messages.js';
@@ -19,11 +20,14 @@ describe('shared catalogs', () => {
     assert.deepEqual(Object.keys(SHARED_MESSAGES.lazy).sort(), ['en', 'fr', 'zgh']);
   });
 
-  it('translate every API error code and field error code of the contract', () => {
-    for (const code of ERROR_CODES) assert.ok(`error.${code}` in SHARED_MESSAGES.ar, `error.${code}`);
-    for (const code of FIELD_ERROR_CODES) assert.ok(`field.${code}` in SHARED_MESSAGES.ar, `field.${code}`);
-    for (const code of ['network_error', 'timeout', 'offline', 'unknown'])
-      assert.ok(`error.${code}` in SHARED_MESSAGES.ar);
+  it('translate every code of the SDK (contract and client side) and every field error code', async () => {
+    const all = await sharedCatalogs();
+    for (const locale of LOCALES) {
+      for (const code of [...ERROR_CODES, ...CLIENT_ERROR_CODES, 'offline', 'unknown'])
+        assert.ok(`error.${code}` in all[locale], `${locale} error.${code}`);
+      for (const code of FIELD_ERROR_CODES)
+        assert.ok(`field.${code}` in all[locale], `${locale} field.${code}`);
+    }
   });
 
   it('write Tamazight in Tifinagh only (apart from placeholders, digits and punctuation)', async () => {

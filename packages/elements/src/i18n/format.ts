@@ -5,6 +5,8 @@ import {
   type Instant,
   type Locale,
   type Money,
+  TAMAZIGHT_MONTHS,
+  tamazightList,
 } from '@nassij/contract';
 
 /** Formatting functions for one locale; get them with {@link formatters} (cached per locale). */
@@ -25,6 +27,10 @@ export interface Formatters {
   time(instant: Instant | Date): string;
   /** The date alone in Africa/Casablanca ("31 mars 2026"). */
   date(instant: Instant | Date): string;
+  /** Words joined as a list in the reader's language ("a, b et c", "a وb وc", "ⴰ, ⴱ ⴷ ⵛ"). */
+  list(items: readonly string[], type?: 'conjunction' | 'disjunction'): string;
+  /** A file size in the reader's unit words ("2,5 Mo", "2.5 MB", "2,5 م.ب"), in kB under 1 MB (binary multiples). */
+  fileSize(bytes: number): string;
   /** Calendar days from `now` to `instant`, counted in Africa/Casablanca (0 = today, negative = past). */
   daysUntil(instant: Instant | Date, now?: Date): number;
 }
@@ -71,6 +77,19 @@ function casablancaOffset(date: Date): string {
   return `UTC${minutes < 0 ? '-' : '+'}${Math.abs(hours)}${rest === 0 ? '' : `:${String(rest).padStart(2, '0')}`}`;
 }
 
+/**
+ * Formats with `format` and, when Tamazight is shown through the French fallback (browsers without `zgh`
+ * data), puts the Tifinagh month name in place of the French one.
+ */
+function withMonths(locale: Locale, tag: string, format: Intl.DateTimeFormat): (date: Date) => string {
+  if (locale !== 'zgh' || tag.startsWith('zgh')) return (date) => format.format(date);
+  return (date) =>
+    format
+      .formatToParts(date)
+      .map((part) => (part.type === 'month' ? TAMAZIGHT_MONTHS[date.getUTCMonth()] : part.value))
+      .join('');
+}
+
 const cache = new Map<Locale, Formatters>();
 
 /**
@@ -114,6 +133,23 @@ export function formatters(locale: Locale): Formatters {
     month: 'long',
     day: 'numeric',
   });
+  const formatDateTime = withMonths(locale, tag, dateTimeFormat);
+  const formatDate = withMonths(locale, tag, dateFormat);
+  const listFormats = new Map<string, Intl.ListFormat>();
+  const sizeFormats = new Map<string, Intl.NumberFormat>();
+  const sizeFormat = (unit: 'kilobyte' | 'megabyte') => {
+    let format = sizeFormats.get(unit);
+    if (!format) {
+      format = new Intl.NumberFormat(tag, {
+        style: 'unit',
+        unit,
+        unitDisplay: 'short',
+        maximumFractionDigits: 1,
+      });
+      sizeFormats.set(unit, format);
+    }
+    return format;
+  };
   const fmt: Formatters = {
     locale,
     tag,
@@ -132,11 +168,26 @@ export function formatters(locale: Locale): Formatters {
     dateTime: (instant) => {
       const date = toDate(instant);
       return ZONE_PATTERN[locale]
-        .replace('{dateTime}', dateTimeFormat.format(casablancaWallClock(date)))
+        .replace('{dateTime}', formatDateTime(casablancaWallClock(date)))
         .replace('{offset}', `\u2066${casablancaOffset(date)}\u2069`);
     },
     time: (instant) => timeFormat.format(casablancaWallClock(toDate(instant))),
-    date: (instant) => dateFormat.format(casablancaWallClock(toDate(instant))),
+    date: (instant) => formatDate(casablancaWallClock(toDate(instant))),
+    list: (items, type = 'conjunction') => {
+      // CLDR has no Tamazight list patterns: Intl would answer in English.
+      if (locale === 'zgh') return tamazightList(items, type);
+      let format = listFormats.get(type);
+      if (!format) {
+        format = new Intl.ListFormat(tag, { type });
+        listFormats.set(type, format);
+      }
+      return format.format(items);
+    },
+    // Binary multiples under the usual names, as file managers show them: a 5 MiB limit reads "5 MB".
+    fileSize: (bytes) =>
+      bytes >= 1_048_576
+        ? sizeFormat('megabyte').format(bytes / 1_048_576)
+        : sizeFormat('kilobyte').format(Math.max(1, Math.ceil(bytes / 1024))),
     daysUntil: (instant, now = new Date()) => casablancaDaysUntil(toDate(instant), now),
   };
   cache.set(locale, fmt);

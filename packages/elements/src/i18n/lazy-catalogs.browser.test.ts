@@ -40,7 +40,7 @@ defineElement('test-lazy', TestLazy, '1.0.0');
 const text = (el: TestLazy, selector: string) => el.shadowRoot?.querySelector(selector)?.textContent;
 
 describe('lazy catalogs', () => {
-  it('render Arabic at once, then French for every element after one load of the French catalog', async () => {
+  it('render Arabic at once, keep what they show while French loads, then French after one load', async () => {
     const root = await fixture<HTMLElement>(
       html`<div lang="ar"><test-lazy></test-lazy><test-lazy></test-lazy><test-lazy></test-lazy></div>`,
     );
@@ -53,14 +53,22 @@ describe('lazy catalogs', () => {
 
     root.setAttribute('lang', 'fr');
     const ready = Promise.all(elements.map((el) => el.whenMessagesReady()));
-    await Promise.all(elements.map((el) => el.updateComplete));
-    // While the French catalog travels, the elements keep Arabic text (in a French, LTR element).
+    const updated = Promise.all(elements.map((el) => el.updateComplete));
+    // A French element created now renders nothing until its words arrive: never an Arabic count on a French page.
+    const fresh = document.createElement('test-lazy') as TestLazy;
+    fresh.setAttribute('lang', 'fr');
+    root.append(fresh);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    // While the French catalog travels, the elements keep what they showed (in a French, LTR element).
     for (const el of elements) {
       expect(el.locale).to.equal('fr');
       expect(el.getAttribute('dir')).to.equal('ltr');
       expect(text(el, 'h2')).to.equal('عنوان');
     }
+    expect(text(fresh, 'h2')).to.equal(undefined);
     fr.open({ 'lazy.title': 'Titre' });
+    await updated;
+    expect(text(fresh, 'h2')).to.equal('Titre');
     await ready;
     for (const el of elements) {
       expect(text(el, 'h2')).to.equal('Titre');
@@ -79,10 +87,13 @@ describe('lazy catalogs', () => {
     const warn = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args);
     try {
-      const el = await fixture<TestLazy>(html`<test-lazy lang="en"></test-lazy>`);
+      const el = document.createElement('test-lazy') as TestLazy;
+      el.setAttribute('lang', 'en');
+      document.body.append(el);
       const ready = el.whenMessagesReady();
       en.fail(new Error('offline'));
       await ready;
+      await el.updateComplete;
       expect(text(el, 'h2')).to.equal('عنوان');
       el.requestUpdate();
       await el.updateComplete;
@@ -93,12 +104,13 @@ describe('lazy catalogs', () => {
       await el.whenMessagesReady();
       el.setAttribute('lang', 'en');
       const retried = el.whenMessagesReady();
-      await el.updateComplete;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
       expect(en.counter.calls).to.equal(2);
       en.open({ 'lazy.title': 'Title' });
       await retried;
       expect(text(el, 'h2')).to.equal('Title');
       expect(text(el, 'button')).to.equal('Try again');
+      el.remove();
     } finally {
       console.warn = warn;
     }

@@ -41,6 +41,21 @@ export function loadedCatalog(catalogs: Catalogs, locale: Locale): Catalog | und
 }
 
 /**
+ * Whether the catalog of `locale` is settled: at hand (see {@link loadedCatalog}) or failed to load (Arabic is
+ * shown then). `false` while it loads or before it was asked for.
+ *
+ * @example
+ * ```ts
+ * catalogSettled(callListMessages, 'ar'); // true
+ * ```
+ */
+export function catalogSettled(catalogs: Catalogs, locale: Locale): boolean {
+  if (locale === 'ar') return true;
+  const entry = entries.get(catalogs)?.get(locale);
+  return entry !== undefined && (entry.catalog !== undefined || entry.failed === true);
+}
+
+/**
  * Loads the catalog of `locale`, once per catalogs and locale for the whole page (later calls get the same
  * promise). Arabic resolves at once. A failed load (offline) rejects, warns once, and stays failed so that
  * renders do not hammer the network; `{ retry: true }` (given on a locale change) tries it again.

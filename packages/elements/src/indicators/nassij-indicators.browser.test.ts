@@ -5,7 +5,7 @@ import { clientFor } from '../base/client.js';
 import { catalogProblems } from '../i18n/catalogs.js';
 import { formatters } from '../i18n/format.js';
 import './define.js';
-import { DEMO_YEARS, demoIndicators } from './demo-indicators.js';
+import { DEMO_YEARS, demoIndicators } from '../test-support/demo/indicators.js';
 import { indicatorsMessages } from './indicators.messages.js';
 import type { NassijIndicators } from './nassij-indicators.js';
 

@@ -11,7 +11,7 @@ import { API_BASE } from '/__nassij__/env.js';
 import { clientFor } from '../base/client.js';
 import { catalogProblems } from '../i18n/catalogs.js';
 import './define.js';
-import { DEMO_ASSOCIATIONS, DEMO_COURSES, DEMO_REGISTRATIONS } from './demo-data.js';
+import { DEMO_ASSOCIATIONS, DEMO_COURSES, DEMO_REGISTRATIONS } from '../test-support/demo/trainings.js';
 import type { NassijTrainingFinder } from './nassij-training-finder.js';
 import { trainingFinderMessages } from './training-finder.messages.js';
 

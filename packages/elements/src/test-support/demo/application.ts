@@ -1,5 +1,5 @@
 import type { Application, Call, EligibilityResult } from '@nassij/contract';
-import type { Membership } from './nassij-application-form.js';
+import type { Membership } from '../../application-form/nassij-application-form.js';
 
 // Demo data for stories: the seed's call_0001 (every field type, two mandatory documents).
 
