@@ -1,6 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../packages/elements/src/application-form/define.js';
+import type {
+  ApplicationPhase,
+  NassijApplicationForm,
+} from '../packages/elements/src/application-form/nassij-application-form.js';
 import {
   DEMO_CALL,
   DEMO_DRAFT,
@@ -8,10 +12,6 @@ import {
   DEMO_MEMBERSHIPS,
   DEMO_SUBMITTED,
 } from '../packages/elements/src/test-support/demo/application.js';
-import type {
-  ApplicationPhase,
-  NassijApplicationForm,
-} from '../packages/elements/src/application-form/nassij-application-form.js';
 
 /** Story args: the element's data-mode properties plus the reader's language and theme. */
 interface Args {

@@ -1,11 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/association-directory/define.js';
+import type { NassijAssociationDirectory } from '../packages/elements/src/association-directory/nassij-association-directory.js';
 import {
   DEMO_ASSOCIATION_SUMMARIES,
   DEMO_ASSOCIATIONS,
 } from '../packages/elements/src/test-support/demo/associations.js';
-import type { NassijAssociationDirectory } from '../packages/elements/src/association-directory/nassij-association-directory.js';
 
 interface Args {
   associations?: unknown;

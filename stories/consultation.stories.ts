@@ -1,12 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/consultation/define.js';
+import type { NassijConsultation } from '../packages/elements/src/consultation/nassij-consultation.js';
 import {
   demoConsultation,
   demoContributions,
   demoDiff,
 } from '../packages/elements/src/test-support/demo/consultations.js';
-import type { NassijConsultation } from '../packages/elements/src/consultation/nassij-consultation.js';
 
 interface Args {
   phase?: Parameters<typeof demoConsultation>[0];

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/indicators/define.js';
-import { DEMO_YEARS, demoIndicators } from '../packages/elements/src/test-support/demo/indicators.js';
 import type { NassijIndicators } from '../packages/elements/src/indicators/nassij-indicators.js';
+import { DEMO_YEARS, demoIndicators } from '../packages/elements/src/test-support/demo/indicators.js';
 
 interface Args {
   data?: unknown;

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../packages/elements/src/review-panel/define.js';
-import { DEMO_CALL, DEMO_SUBMITTED } from '../packages/elements/src/test-support/demo/application.js';
 import type { NassijReviewPanel } from '../packages/elements/src/review-panel/nassij-review-panel.js';
+import { DEMO_CALL, DEMO_SUBMITTED } from '../packages/elements/src/test-support/demo/application.js';
 
 /** Story args: the element's data-mode properties plus the reader's language and theme. */
 interface Args {
