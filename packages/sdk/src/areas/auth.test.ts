@@ -112,6 +112,16 @@ class FakeHost implements PopupHost {
 describe('signInWithPopup', () => {
   const baseUrl = 'https://platform.example/api';
 
+  test("opens the popup in the language asked for, over the client's", async () => {
+    const host = new FakeHost(true);
+    const client = createClient({ baseUrl, locale: 'ar' });
+    await client.auth.signInWithPopup({ window: host, locale: 'fr' }).catch(() => {});
+    assert.equal(new URL(host.opened ?? '').searchParams.get('lang'), 'fr');
+    const plain = createClient({ baseUrl });
+    await plain.auth.signInWithPopup({ window: host }).catch(() => {});
+    assert.equal(new URL(host.opened ?? '').searchParams.get('lang'), null);
+  });
+
   test('accepts only the popup, from the server origin, with the same state', async () => {
     const host = new FakeHost();
     const client = createClient({ baseUrl, locale: 'zgh' });

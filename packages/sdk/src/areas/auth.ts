@@ -1,5 +1,6 @@
 import {
   type Account,
+  type Locale,
   me,
   meRef,
   popup,
@@ -81,6 +82,11 @@ export interface PopupOptions {
   timeoutMs?: number | undefined;
   /** The opener window; default `globalThis.window`. */
   window?: PopupHost | undefined;
+  /**
+   * The language of the sign-in page: an element passes its own, so a French page opens a French popup.
+   * Default: the client's `locale`, else the platform's default (Arabic).
+   */
+  locale?: Locale | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -176,7 +182,8 @@ function signInWithPopup(t: Transport, options: PopupOptions = {}): Promise<Sign
   const state = randomState();
   target.searchParams.set('origin', host.location.origin);
   target.searchParams.set('state', state);
-  if (t.config.locale) target.searchParams.set('lang', t.config.locale);
+  const locale = options.locale ?? t.config.locale;
+  if (locale) target.searchParams.set('lang', locale);
   if (options.signal?.aborted) return Promise.reject(new NassijPopupError('aborted', 'Sign-in was aborted'));
   const opened = host.open(target.href, 'nassij-sign-in', popupFeatures(host));
   if (!opened)
