@@ -1,3 +1,4 @@
+import { TAMAZIGHT_MONTHS } from '@nassij/contract';
 import { expect } from '@open-wc/testing';
 import { formatters } from './format.js';
 
@@ -15,5 +16,12 @@ describe('Moroccan time in the browser', () => {
     const ar = formatters('ar');
     expect(ar.dateTime('2026-03-01T23:59:00Z')).to.contain('23:59').and.to.contain('UTC+0');
     expect(ar.daysUntil('2026-12-02T22:59:00Z', new Date('2026-11-29T23:30:00Z'))).to.equal(2);
+  });
+
+  it('writes Tamazight months in Tifinagh even where the browser has no zgh data', () => {
+    const zgh = formatters('zgh');
+    expect(zgh.date('2026-03-15T12:00:00Z')).to.contain(TAMAZIGHT_MONTHS[2]).and.not.match(/mars/);
+    expect(zgh.dateTime('2026-12-02T22:59:00Z')).to.contain(TAMAZIGHT_MONTHS[11]).and.to.contain('23:59');
+    expect(zgh.list(['ⴰ', 'ⴱ'])).to.equal('ⴰ ⴷ ⴱ');
   });
 });

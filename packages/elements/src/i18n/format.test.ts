@@ -62,6 +62,23 @@ describe('formatters', () => {
     assert.match(text, /23:59/);
   });
 
+  it('join lists in each language, Tamazight with its own words', () => {
+    assert.equal(formatters('fr').list(['PDF', 'DOCX', 'ODS']), 'PDF, DOCX et ODS');
+    assert.equal(formatters('en').list(['PDF', 'DOCX'], 'disjunction'), 'PDF or DOCX');
+    assert.equal(formatters('ar').list(['أ', 'ب', 'ج']), 'أ وب وج');
+    assert.equal(formatters('zgh').list(['ⴰ', 'ⴱ', 'ⵛ']), 'ⴰ, ⴱ ⴷ ⵛ');
+    assert.doesNotMatch(formatters('fr').list(['a', 'b']), /،/);
+  });
+
+  it('say file sizes with the language\'s unit words, binary multiples', () => {
+    assert.equal(formatters('en').fileSize(5 * 1_048_576), '5 MB');
+    assert.match(formatters('fr').fileSize(2.5 * 1_048_576), /^2,5[\s\u202f]Mo$/);
+    assert.equal(formatters('en').fileSize(1500), '2 kB');
+    assert.equal(formatters('en').fileSize(0), '1 kB');
+    assert.match(formatters('ar').fileSize(5 * 1_048_576), /^5 /);
+    assert.doesNotMatch(formatters('ar').fileSize(5 * 1_048_576), /MB/);
+  });
+
   it('cache one set of formatters per locale', () => {
     assert.equal(formatters('ar'), formatters('ar'));
     assert.notEqual(formatters('ar'), formatters('fr'));
