@@ -17,6 +17,7 @@ import {
   ReportContribution,
   RespondToContribution,
   SupportResult,
+  SupportWithdrawal,
 } from './contribution.js';
 
 const comment = {
@@ -275,13 +276,21 @@ describe('responses', () => {
     assert.equal(validate(ContributionReceipt, { ...receipt, followUrl: 'javascript:alert(1)' }).ok, false);
   });
 
-  test('SupportResult and ContributionParams', () => {
+  test('SupportResult, SupportWithdrawal and ContributionParams', () => {
     assert.equal(
       validate(SupportResult, { contributionId: 'ctb_sample', supports: 15, supportedByMe: true }).ok,
       true,
     );
     assert.equal(
       validate(SupportResult, { contributionId: 'ctb_sample', supports: 15, supportedByMe: false }).ok,
+      false,
+    );
+    assert.equal(
+      validate(SupportWithdrawal, { contributionId: 'ctb_sample', supports: 14, supportedByMe: false }).ok,
+      true,
+    );
+    assert.equal(
+      validate(SupportWithdrawal, { contributionId: 'ctb_sample', supports: 14, supportedByMe: true }).ok,
       false,
     );
     assert.equal(validate(ContributionParams, { contributionId: 'ctb 1' }).ok, false);

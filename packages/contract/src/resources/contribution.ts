@@ -461,6 +461,23 @@ export const SupportResult = /* @__PURE__ */ (() =>
 export type SupportResult = z.infer<typeof SupportResult>;
 
 /**
+ * What `DELETE /v1/contributions/{contributionId}/supports` answers: the number of supports once this
+ * reader's is withdrawn (also when they had none to withdraw: the request is idempotent).
+ *
+ * @example
+ * ```ts
+ * const w: SupportWithdrawal = { contributionId: 'ctb_1', supports: 14, supportedByMe: false };
+ * ```
+ */
+export const SupportWithdrawal = /* @__PURE__ */ (() =>
+  z.strictObject({
+    contributionId: Id,
+    supports: z.number().check(z.int(), z.nonnegative()),
+    supportedByMe: z.literal(false),
+  }))();
+export type SupportWithdrawal = z.infer<typeof SupportWithdrawal>;
+
+/**
  * Path params of a contribution route.
  *
  * @example

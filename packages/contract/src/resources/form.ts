@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { Id, RegionCode } from '../shared/ids.js';
-import { CalendarDate } from '../shared/instant.js';
+import { Id, isRegionCode, RegionCode } from '../shared/ids.js';
+import { CalendarDate, isCalendarDate } from '../shared/instant.js';
 import { LocalizedText } from '../shared/localized-text.js';
-import { Money, toMinorUnits } from '../shared/money.js';
+import { isMoney, Money, toMinorUnits } from '../shared/money.js';
 import type { FieldError } from '../shared/problem.js';
 
 /** Types of field an application form can hold. */
@@ -137,14 +137,41 @@ export const BudgetLine = /* @__PURE__ */ (() =>
 export type BudgetLine = z.infer<typeof BudgetLine>;
 
 /** People the project reaches: a count and who they are. */
+const MAX_PEOPLE = 100_000_000;
+const MAX_DESCRIPTION = 2000;
+
 export const Beneficiaries = /* @__PURE__ */ (() =>
   z.strictObject({
-    count: z.number().check(z.int(), z.nonnegative(), z.maximum(100_000_000)),
-    description: z.optional(z.string().check(z.maxLength(2000))),
-    women: z.optional(z.number().check(z.int(), z.nonnegative(), z.maximum(100_000_000))),
-    youth: z.optional(z.number().check(z.int(), z.nonnegative(), z.maximum(100_000_000))),
+    count: z.number().check(z.int(), z.nonnegative(), z.maximum(MAX_PEOPLE)),
+    description: z.optional(z.string().check(z.maxLength(MAX_DESCRIPTION))),
+    women: z.optional(z.number().check(z.int(), z.nonnegative(), z.maximum(MAX_PEOPLE))),
+    youth: z.optional(z.number().check(z.int(), z.nonnegative(), z.maximum(MAX_PEOPLE))),
   }))();
 export type Beneficiaries = z.infer<typeof Beneficiaries>;
+
+const isCount = (value: unknown) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_PEOPLE;
+
+/**
+ * Whether `value` is {@link Beneficiaries}, as the schema decides, without zod (see `isRegionCode`).
+ *
+ * @example
+ * ```ts
+ * isBeneficiaries({ count: 120, women: 70 }); // true
+ * ```
+ */
+export function isBeneficiaries(value: unknown): value is Beneficiaries {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { count, description, women, youth, ...rest } = value as Record<string, unknown>;
+  return (
+    Object.keys(rest).length === 0 &&
+    isCount(count) &&
+    (description === undefined ||
+      (typeof description === 'string' && description.length <= MAX_DESCRIPTION)) &&
+    (women === undefined || isCount(women)) &&
+    (youth === undefined || isCount(youth))
+  );
+}
 
 /**
  * The value of one answer. Which shape is valid depends on the field's type; {@link checkAnswers}
@@ -226,16 +253,14 @@ function checkOne(field: FormField, value: AnswerValue): FieldError[] {
         return [fieldError(field, 'too_big', `At most ${field.max}`, { maximum: field.max })];
       return [];
     case 'money':
-      if (!Money.safeParse(value).success) return wrongType;
+      if (!isMoney(value)) return wrongType;
       if (field.max && toMinorUnits(value as Money) > toMinorUnits(field.max))
         return [
           fieldError(field, 'too_big', `At most ${field.max.amount} MAD`, { maximum: field.max.amount }),
         ];
       return [];
     case 'date':
-      return typeof value === 'string' && CalendarDate.safeParse(value).success
-        ? []
-        : [fieldError(field, 'invalid_format', 'A date such as 2026-03-31')];
+      return isCalendarDate(value) ? [] : [fieldError(field, 'invalid_format', 'A date such as 2026-03-31')];
     case 'choice': {
       const allowed = field.options.map((o) => o.value);
       return typeof value === 'string' && allowed.includes(value)
@@ -249,7 +274,7 @@ function checkOne(field: FormField, value: AnswerValue): FieldError[] {
         : [fieldError(field, 'invalid_value', 'Choose among the options', { allowed })];
     }
     case 'region':
-      return typeof value === 'string' && RegionCode.safeParse(value).success
+      return isRegionCode(value)
         ? []
         : [fieldError(field, 'invalid_value', 'A region code from MA-01 to MA-12')];
     case 'budget_table': {
@@ -272,7 +297,7 @@ function checkOne(field: FormField, value: AnswerValue): FieldError[] {
       return errors;
     }
     case 'beneficiaries':
-      return Beneficiaries.safeParse(value).success ? [] : wrongType;
+      return isBeneficiaries(value) ? [] : wrongType;
     case 'attachment':
       // Files are uploaded as attachments, not typed as answers.
       return [fieldError(field, 'not_allowed', 'Upload the document as an attachment')];

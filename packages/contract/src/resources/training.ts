@@ -173,7 +173,8 @@ export type SessionSummary = z.infer<typeof SessionSummary>;
 
 /**
  * A training course of the unified capacity-building framework (schema.org `Course`).
- * `nextSessions` (up to three) is filled on search results only.
+ * `nextSessions` (up to three) is filled on search results only, with the upcoming sessions the search's
+ * `region`, `from` and `to` keep.
  *
  * @example
  * ```ts
@@ -300,7 +301,8 @@ const range = /* @__PURE__ */ (() =>
   ))();
 
 /**
- * Query of `GET /v1/courses`. `from`/`to` keep courses with a session starting in that range;
+ * Query of `GET /v1/courses`. `region` keeps courses with an upcoming session held in one of those regions;
+ * `from`/`to` keep courses with a session starting in that range;
  * `free` and `seatsAvailable` read `true`/`false` (also `1`/`0`, `yes`/`no`).
  *
  * @example

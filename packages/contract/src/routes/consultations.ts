@@ -21,6 +21,7 @@ import {
   ReportContribution,
   RespondToContribution,
   SupportResult,
+  SupportWithdrawal,
 } from '../resources/contribution.js';
 import { Page } from '../shared/page.js';
 import { route } from './route.js';
@@ -184,6 +185,30 @@ export const supportContribution = /* @__PURE__ */ (() =>
     response: { status: 201, schema: SupportResult, description: 'The new number of supports' },
   }))();
 
+/**
+ * `DELETE /v1/contributions/{contributionId}/supports` — withdraw one's support. Idempotent (a reader
+ * withdrawing a support they do not give gets the current count, not an error): a list read earlier, or a
+ * second tab, cannot put the reader in a state the answer does not describe. Only while contributions are
+ * open, like supporting.
+ */
+export const withdrawSupport = /* @__PURE__ */ (() =>
+  route({
+    id: 'contributions.withdrawSupport',
+    method: 'DELETE',
+    path: '/v1/contributions/{contributionId}/supports',
+    tag: 'contributions',
+    summary: 'Withdraw the support given to a contribution',
+    description:
+      'Removes the support of the signed-in reader and answers the new count. Withdrawing a support the reader ' +
+      'does not give answers the current count with `supportedByMe: false`; `phase_closed` once ' +
+      'contributions are closed (supports are then final).',
+    auth: 'required',
+    params: ContributionParams,
+    errors: ['not_found', 'phase_closed'],
+    idempotent: true,
+    response: { status: 200, schema: SupportWithdrawal, description: 'The new number of supports' },
+  }))();
+
 /** `POST /v1/contributions/{contributionId}/reports` — flag a contribution to the moderators. */
 export const reportContribution = /* @__PURE__ */ (() =>
   route({
@@ -283,6 +308,7 @@ export const contributionRoutes = [
   createContribution,
   getContribution,
   supportContribution,
+  withdrawSupport,
   reportContribution,
   respondToContribution,
   moderationQueue,

@@ -452,3 +452,12 @@ export const withdrawApplicationRef = routeRef<typeof routes.withdrawApplication
   idempotent: true,
   response: { status: 200 },
 });
+/** `DELETE /v1/contributions/{contributionId}/supports` without schemas (browser bundles). */
+export const withdrawSupportRef = routeRef<typeof routes.withdrawSupport>({
+  id: 'contributions.withdrawSupport',
+  method: 'DELETE',
+  path: '/v1/contributions/{contributionId}/supports',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 200 },
+});

@@ -48,6 +48,8 @@ export const REGION_CODES = [
  */
 export type RegionCode = (typeof REGION_CODES)[number];
 
+const REGION_CODE_PATTERN = /^MA-(0[1-9]|1[0-2])$/;
+
 /**
  * Schema of a {@link RegionCode}. At run time it is the same pattern check as ever (same `invalid_format`
  * error and message, same OpenAPI `pattern`); only its static type is narrowed to the union, which a
@@ -62,8 +64,21 @@ export const RegionCode = /* @__PURE__ */ (() =>
   z
     .string()
     .check(
-      z.regex(/^MA-(0[1-9]|1[0-2])$/, { message: 'A Moroccan region code from MA-01 to MA-12' }),
+      z.regex(REGION_CODE_PATTERN, { message: 'A Moroccan region code from MA-01 to MA-12' }),
     ) as unknown as z.ZodMiniType<RegionCode, RegionCode>)();
+
+/**
+ * Whether `value` is a {@link RegionCode}: the schema's check without zod, for code that ships to browsers
+ * (the application form checks answers as the server does, without downloading zod).
+ *
+ * @example
+ * ```ts
+ * isRegionCode('MA-09'); // true
+ * ```
+ */
+export function isRegionCode(value: unknown): value is RegionCode {
+  return typeof value === 'string' && REGION_CODE_PATTERN.test(value);
+}
 
 /** A code of the reference data (sector, domain, competency): lower-case words joined by `-`. */
 export const Code = /* @__PURE__ */ (() => z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)))();

@@ -18,6 +18,24 @@ export type Instant = z.infer<typeof Instant>;
 
 /** A calendar date (`2026-03-31`) for things that truly have no time, such as a founding date. */
 export const CalendarDate = /* @__PURE__ */ (() => z.iso.date())();
+
+/**
+ * Whether `value` is a {@link CalendarDate} (`YYYY-MM-DD`, a day that exists: 29 February only in leap
+ * years), as the schema decides, without zod (see `isRegionCode`).
+ *
+ * @example
+ * ```ts
+ * isCalendarDate('2028-02-29'); // true
+ * isCalendarDate('2026-02-29'); // false
+ * ```
+ */
+export function isCalendarDate(value: unknown): value is CalendarDate {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 export type CalendarDate = z.infer<typeof CalendarDate>;
 
 /**

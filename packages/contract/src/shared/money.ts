@@ -26,6 +26,25 @@ export const Money = /* @__PURE__ */ (() =>
 export type Money = z.infer<typeof Money>;
 
 /**
+ * Whether `value` is a {@link Money}, as the schema decides, without zod (see `isRegionCode`).
+ *
+ * @example
+ * ```ts
+ * isMoney({ amount: '250000.00', currency: 'MAD' }); // true
+ * ```
+ */
+export function isMoney(value: unknown): value is Money {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { amount, currency, ...rest } = value as Record<string, unknown>;
+  return (
+    Object.keys(rest).length === 0 &&
+    typeof amount === 'string' &&
+    DECIMAL.test(amount) &&
+    currency === CURRENCY
+  );
+}
+
+/**
  * Converts an amount to integer minor units (centimes), exactly.
  *
  * @example

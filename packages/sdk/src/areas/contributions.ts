@@ -5,6 +5,7 @@ import {
   reportContribution,
   respondToContribution,
   supportContribution,
+  withdrawSupport,
 } from '@nassij/contract';
 import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
@@ -16,12 +17,14 @@ export const contributionsRoutes = [
   createContribution,
   getContribution,
   supportContribution,
+  withdrawSupport,
   reportContribution,
   respondToContribution,
 ] as const;
 
 /**
- * `client.contributions`: read, write, support and report contributions to a consultation.
+ * `client.contributions`: read, write, support (and withdraw the support) and report contributions to a
+ * consultation.
  *
  * @example
  * ```ts
@@ -90,6 +93,19 @@ export interface ContributionsArea {
    */
   support(contributionId: string, options?: RequestOptions): Promise<RouteResult<typeof supportContribution>>;
   /**
+   * Withdraws this account's support while contributions are open. Idempotent: with no support to
+   * withdraw it answers the current count (`supportedByMe: false`) rather than an error.
+   *
+   * @example
+   * ```ts
+   * const { supports } = await client.contributions.withdrawSupport('ctb_0001');
+   * ```
+   */
+  withdrawSupport(
+    contributionId: string,
+    options?: RequestOptions,
+  ): Promise<RouteResult<typeof withdrawSupport>>;
+  /**
    * Flags a contribution to the moderators.
    *
    * @example
@@ -135,6 +151,8 @@ export function contributionsArea(t: Transport): ContributionsArea {
       t.op(createContribution, { params: { consultationId }, body }, options),
     get: (contributionId, options) => t.op(getContribution, { params: { contributionId } }, options),
     support: (contributionId, options) => t.op(supportContribution, { params: { contributionId } }, options),
+    withdrawSupport: (contributionId, options) =>
+      t.op(withdrawSupport, { params: { contributionId } }, options),
     report: async (contributionId, body, options) => {
       await t.op(reportContribution, { params: { contributionId }, body }, options);
     },

@@ -240,7 +240,7 @@ describe('applications and reviews on the open eligible call', () => {
 });
 
 describe('contributions and moderation on the draft law', () => {
-  test('anonymous create with a device, queue, publish, get, support, report, respond, list', async () => {
+  test('anonymous create with a device, queue, publish, get, support, withdraw, report, respond, list', async () => {
     const device = { 'x-nassij-device': 'sdk-test-device-00000001' };
     const receipt = await clients.anonymous.contributions.create(
       F.consultations.draftLaw,
@@ -266,6 +266,11 @@ describe('contributions and moderation on the draft law', () => {
     const supported = await clients.citizen.contributions.support(id);
     assert.equal(supported.supportedByMe, true);
     assert.equal(supported.supports, 1);
+    const withdrawn = await clients.citizen.contributions.withdrawSupport(id);
+    assert.deepEqual(withdrawn, { contributionId: id, supports: 0, supportedByMe: false });
+    assert.equal((await clients.citizen.contributions.get(id)).supportedByMe, false);
+    // Idempotent: nothing left to withdraw is not an error.
+    assert.equal((await clients.citizen.contributions.withdrawSupport(id)).supports, 0);
     await clients.member.contributions.report(id, { reason: 'other', detail: 'اختبار' });
     const responded = await clients.admin.contributions.respond(id, {
       body: { ar: 'شكرا على مساهمتكم', fr: 'Merci pour votre contribution' },

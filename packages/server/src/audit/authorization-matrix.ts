@@ -245,6 +245,12 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
         expect: row('pass'),
       },
       {
+        name: 'contributions.withdrawSupport',
+        method: 'DELETE',
+        path: () => '/v1/contributions/ctb_missing/supports',
+        expect: row('pass'),
+      },
+      {
         name: 'registrations.list',
         method: 'GET',
         path: () => '/v1/registrations',

@@ -463,6 +463,57 @@ describe('contributions', () => {
     assert.equal((anonymous.json.items as unknown as Contribution[])[0]?.supportedByMe, undefined);
   });
 
+  test('withdraw a support: the count goes back, only the caller’s, idempotent, 401/404/422, phase_closed', async () => {
+    const id = F.contributions.answeredAmendment;
+    const path = `/v1/contributions/${id}/supports`;
+    const before = (await call('GET', `/v1/contributions/${id}`)).json.supports as unknown as number;
+    assert.equal((await call('POST', path, { token: tokens.member })).status, 201);
+    const given = await call('POST', path, { token: tokens.citizen });
+    assert.equal(given.json.supports, before + 2);
+
+    const withdrawn = await call('DELETE', path, { token: tokens.citizen });
+    assert.equal(withdrawn.status, 200);
+    assert.deepEqual(withdrawn.json, { contributionId: id, supports: before + 1, supportedByMe: false });
+    const mine = await call('GET', `/v1/contributions/${id}`, { token: tokens.citizen });
+    assert.equal(mine.json.supportedByMe, false);
+    assert.equal(mine.json.supports, before + 1);
+    // The other reader's support stays.
+    assert.equal(
+      (await call('GET', `/v1/contributions/${id}`, { token: tokens.member })).json.supportedByMe,
+      true,
+    );
+    // Idempotent: nothing left to withdraw answers the count as it stands.
+    const again = await call('DELETE', path, { token: tokens.citizen });
+    assert.equal(again.status, 200);
+    assert.equal(again.json.supports, before + 1);
+    // And it can be given again.
+    assert.equal((await call('POST', path, { token: tokens.citizen })).json.supports, before + 2);
+    assert.equal((await call('DELETE', path, { token: tokens.citizen })).json.supports, before + 1);
+    assert.equal((await call('DELETE', path, { token: tokens.member })).json.supports, before);
+
+    assert.equal((await call('DELETE', path)).status, 401);
+    const missing = await call('DELETE', `/v1/contributions/${F.missing.contribution}/supports`, {
+      token: tokens.citizen,
+    });
+    assert.equal(missing.status, 404);
+    const hidden = await call('DELETE', `/v1/contributions/${F.contributions.hidden}/supports`, {
+      token: tokens.citizen,
+    });
+    assert.equal(hidden.status, 404);
+    const bad = await call('DELETE', '/v1/contributions/%3Cscript%3E/supports', { token: tokens.citizen });
+    assert.equal(bad.status, 422);
+    assert.equal(bad.json.code, 'validation_failed');
+
+    const closed = server.db.get<{ id: string }>(
+      "SELECT id FROM contributions WHERE consultation_id = ? AND moderation_state = 'published' LIMIT 1",
+      [F.consultations.closed],
+    );
+    assert.ok(closed, 'the closed consultation has a published contribution');
+    const late = await call('DELETE', `/v1/contributions/${closed.id}/supports`, { token: tokens.citizen });
+    assert.equal(late.status, 422);
+    assert.equal(late.json.code, 'phase_closed');
+  });
+
   test('list: filters, sort, nested replies, pending only for moderators', async () => {
     const list = await call(
       'GET',

@@ -20,6 +20,7 @@ import {
   respondToContribution,
   searchConsultations,
   supportContribution,
+  withdrawSupport,
 } from '@nassij/contract';
 import type { Context } from 'hono';
 import { toInstant } from '../../auth/tokens.js';
@@ -47,6 +48,7 @@ import {
   readSynthesis,
   readVersion,
   receiptNumber,
+  removeSupport,
   repliesOf,
   reportsOf,
   searchConsultationsPage,
@@ -456,17 +458,32 @@ export function registerConsultationRoutes(app: ApiApp): void {
     return { body: withHistory(db, row, auth) };
   });
 
-  app.bind(supportContribution, ({ db, params, auth, now }) => {
-    const row = visibleRow(db, params.contributionId, null, undefined);
+  /** A published contribution whose consultation still takes (and gives back) supports. */
+  const supportable = (db: Db, contributionId: string): ContributionRow => {
+    const row = visibleRow(db, contributionId, null, undefined);
     const consultation = findConsultation(db, row.consultation_id);
     if (consultation?.phase !== 'contributions_open') {
       throw problem('phase_closed', 'Supports are taken while contributions are open');
     }
+    return row;
+  };
+
+  app.bind(supportContribution, ({ db, params, auth, now }) => {
+    const row = supportable(db, params.contributionId);
     if (!addSupport(db, row.id, `acc:${(auth as Account).id}`, toInstant(now))) {
       throw problem('already_supported', 'You already support this contribution');
     }
     const supports = findContributionRow(db, row.id)?.supports ?? 0;
     return { status: 201, body: { contributionId: row.id, supports, supportedByMe: true as const } };
+  });
+
+  // Idempotent: withdrawing a support this reader does not give answers the count as it stands, so a
+  // stale page or a second tab ends up showing the truth rather than an error.
+  app.bind(withdrawSupport, ({ db, params, auth }) => {
+    const row = supportable(db, params.contributionId);
+    removeSupport(db, row.id, `acc:${(auth as Account).id}`);
+    const supports = findContributionRow(db, row.id)?.supports ?? 0;
+    return { status: 200, body: { contributionId: row.id, supports, supportedByMe: false as const } };
   });
 
   app.bind(reportContribution, ({ db, params, body, auth, now, c, requestId }) => {

@@ -669,6 +669,30 @@ export function addSupport(db: Db, id: string, supporterKey: string, at: string)
 }
 
 /**
+ * Removes this supporter's support, if any, and keeps the denormalised count in step; `false` when there was
+ * none to remove.
+ *
+ * @example
+ * ```ts
+ * removeSupport(db, 'ctb_000001', 'acc:acc_0001'); // true, then false
+ * ```
+ */
+export function removeSupport(db: Db, id: string, supporterKey: string): boolean {
+  return db.transaction(() => {
+    const removed = db.run(
+      'DELETE FROM contribution_supports WHERE contribution_id = ? AND supporter_key = ?',
+      [id, supporterKey],
+    );
+    if (removed.changes === 0) return false;
+    db.run(
+      'UPDATE contributions SET supports = (SELECT COUNT(*) FROM contribution_supports WHERE contribution_id = ?) WHERE id = ?',
+      [id, id],
+    );
+    return true;
+  });
+}
+
+/**
  * One contribution row by id (private columns included; for the server only).
  *
  * @example

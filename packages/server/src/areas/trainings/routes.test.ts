@@ -137,6 +137,34 @@ describe('courses', () => {
     );
   });
 
+  test('the region filter keeps courses with an upcoming session there and shows only those sessions', async () => {
+    type Found = {
+      id: string;
+      nextSessions?: { period: { start: string }; location: { kind: string; region?: string } }[];
+    };
+    for (const region of ['MA-09', 'MA-02']) {
+      const page = await json<{ items: Found[]; total: number }>(
+        await call('GET', `/v1/courses?region=${region}&limit=100`),
+        200,
+      );
+      assert.ok(page.total > 0, region);
+      const sessions = page.items.flatMap((c) => c.nextSessions ?? []);
+      assert.ok(
+        page.items.every((c) => (c.nextSessions?.length ?? 0) > 0),
+        'no course without a session there',
+      );
+      assert.ok(sessions.every((s) => s.location.kind === 'on_site' && s.location.region === region));
+    }
+    // The dates narrow the sessions shown the same way.
+    const from = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const later = await json<{ items: Found[] }>(
+      await call('GET', `/v1/courses?from=${from}&limit=100`),
+      200,
+    );
+    const starts = later.items.flatMap((c) => c.nextSessions ?? []).map((s) => s.period.start);
+    assert.ok(starts.length > 0 && starts.every((start) => start >= from));
+  });
+
   test('sessions search filters by region and state; get reads one', async () => {
     const page = await json<{ items: { location: { region?: string } }[]; total: number }>(
       await call('GET', '/v1/sessions?region=MA-09&limit=100'),

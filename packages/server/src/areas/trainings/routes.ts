@@ -128,10 +128,11 @@ export function registerTrainingRoutes(app: ApiApp): void {
       modality: query.modality?.length
         ? { sql: `c.modality IN (${marks(query.modality)})`, params: [...query.modality] }
         : null,
+      // A course is "in a region" when one of its upcoming sessions is held there (see `sessionFilters`).
       region: query.region?.length
         ? {
-            sql: `c.id IN (SELECT course_id FROM training_sessions WHERE region IN (${marks(query.region)}))`,
-            params: [...query.region],
+            sql: `c.id IN (SELECT s2.course_id FROM training_sessions s2 WHERE ${upcoming} AND s2.region IN (${marks(query.region)}))`,
+            params: [at, ...query.region],
           }
         : null,
       language: query.language?.length
@@ -182,14 +183,22 @@ export function registerTrainingRoutes(app: ApiApp): void {
       `SELECT c.data FROM courses c ${where.sql} ${order} LIMIT ? OFFSET ?`,
       [...where.params, ...orderParams, query.limit, offset],
     );
+    // The next sessions shown are those the session filters (region, dates) keep: a regional page must not
+    // offer the course's sessions held in other regions.
+    const sessionFilters = [
+      query.region?.length
+        ? { sql: `s.region IN (${marks(query.region)})`, params: [...query.region] }
+        : null,
+      query.from ? { sql: 's.start_at >= ?', params: [query.from] } : null,
+      query.to ? { sql: 's.start_at <= ?', params: [query.to] } : null,
+    ];
     const items: Course[] = rows.map((row) => {
       const course = JSON.parse(row.data) as Course;
-      const sessions = sessionRows(
-        db,
-        "s.course_id = ? AND s.start_at > ? AND s.status = 'scheduled'",
-        [course.id, at],
-        'LIMIT 3',
-      );
+      const shown = whereOf([
+        { sql: "s.course_id = ? AND s.start_at > ? AND s.status = 'scheduled'", params: [course.id, at] },
+        ...sessionFilters,
+      ]);
+      const sessions = sessionRows(db, shown.sql.slice('WHERE '.length), shown.params, 'LIMIT 3');
       return { ...course, nextSessions: sessions.map((s) => toSessionSummary(toSession(s, at))) };
     });
     const facets: Facets = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fileTypeName, TAMAZIGHT_MONTHS, tamazightList } from './words.js';
+import { TAMAZIGHT_MONTHS, tamazightList } from './tamazight.js';
 
 describe('Tamazight words', () => {
   it('names the months as full ICU (CLDR zgh) does', () => {
@@ -18,19 +18,5 @@ describe('Tamazight words', () => {
     assert.equal(tamazightList(['ⴰ', 'ⴱ']), 'ⴰ ⴷ ⴱ');
     assert.equal(tamazightList(['ⴰ', 'ⴱ', 'ⵛ']), 'ⴰ, ⴱ ⴷ ⵛ');
     assert.equal(tamazightList(['ⴰ', 'ⴱ'], 'disjunction'), 'ⴰ ⵏⵖ ⴱ');
-  });
-});
-
-describe('fileTypeName', () => {
-  it('names known formats by their usual extension', () => {
-    assert.equal(fileTypeName('application/pdf'), 'PDF');
-    assert.equal(fileTypeName('application/vnd.oasis.opendocument.spreadsheet'), 'ODS');
-    assert.equal(fileTypeName('APPLICATION/PDF; charset=binary'), 'PDF');
-  });
-
-  it('never shows a raw media type for an unknown one', () => {
-    assert.equal(fileTypeName('application/x-foo'), 'FOO');
-    assert.equal(fileTypeName('application/vnd.example.thing+json'), 'JSON');
-    assert.doesNotMatch(fileTypeName('application/vnd.unknown.format'), /[/.]/);
   });
 });
