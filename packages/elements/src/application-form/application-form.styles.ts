@@ -70,8 +70,27 @@ export const applicationFormStyles = [
     }
     .money {
       display: inline-flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: var(--_n-space-1);
+      max-inline-size: 100%;
+    }
+    /* A fieldset is as wide as its content by default: let it and its inputs shrink to 320 px. */
+    fieldset,
+    .money input {
+      min-inline-size: 0;
+    }
+    .money input {
+      flex: 1 1 8rem;
+    }
+    h2,
+    h3,
+    h4,
+    p,
+    dd,
+    legend,
+    label {
+      overflow-wrap: anywhere;
     }
     .invalid {
       border-inline-start: 4px solid var(--_n-danger);
@@ -93,6 +112,7 @@ export const applicationFormStyles = [
     }
     .nav {
       display: flex;
+      flex-wrap: wrap;
       gap: var(--_n-space-3);
       justify-content: space-between;
       margin-block-start: var(--_n-space-4);

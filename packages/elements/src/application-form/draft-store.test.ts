@@ -29,11 +29,12 @@ describe('draft store', () => {
     const storage = new MemoryStorage() as Storage;
     const key = draftKey('call_sample', 'asso_sample');
     assert.equal(key, 'nassij:application:call_sample:asso_sample');
-    assert.equal(writeDraft(storage, key, { answers: { a: 'x' }, synced: {}, dirty: ['a'] }), true);
-    assert.deepEqual(readDraft(storage, key)?.answers, { a: 'x' });
+    assert.equal(writeDraft(key, { answers: { a: 'x' }, synced: {}, dirty: ['a'] }, storage), true);
+    assert.deepEqual(readDraft(key, storage)?.answers, { a: 'x' });
     storage.setItem(key, '{not json');
-    assert.equal(readDraft(storage, key), undefined);
-    assert.equal(readDraft(undefined, key), undefined);
+    assert.equal(readDraft(key, storage), undefined);
+    assert.equal(writeDraft(key, undefined, storage), true);
+    assert.equal(storage.getItem(key), null);
   });
 
   test('reconcile keeps local edits, takes server edits, and reports fields both changed', () => {

@@ -1,4 +1,5 @@
 import type { Answers, AnswerValue } from '@nassij/contract';
+import { type KeyValueStore, readStored, writeStored } from '../base/storage.js';
 
 /**
  * What the application form keeps on the device for one call and association: every answer as typed,
@@ -48,40 +49,30 @@ export function draftKey(callId: string, associationId: string): string {
 }
 
 /**
- * Reads a draft; `undefined` when there is none, storage is unavailable or the stored text is damaged.
+ * Reads a draft (from the device's storage unless `store` is given); `undefined` when there is none,
+ * storage is unavailable or the stored text is damaged.
  *
  * @example
  * ```ts
- * const draft = readDraft(localStorage, draftKey(callId, associationId));
+ * const draft = readDraft(draftKey(callId, associationId));
  * ```
  */
-export function readDraft(storage: Storage | undefined, key: string): LocalDraft | undefined {
-  try {
-    const text = storage?.getItem(key);
-    if (!text) return undefined;
-    const draft = JSON.parse(text) as LocalDraft;
-    return draft && typeof draft.answers === 'object' && Array.isArray(draft.dirty) ? draft : undefined;
-  } catch {
-    return undefined;
-  }
+export function readDraft(key: string, store?: KeyValueStore): LocalDraft | undefined {
+  const draft = readStored<LocalDraft>(key, store);
+  return draft && typeof draft.answers === 'object' && Array.isArray(draft.dirty) ? draft : undefined;
 }
 
 /**
- * Writes a draft at once (synchronously, so a crash a moment later loses nothing). Returns `false`
- * when the storage refused it (private mode, quota).
+ * Writes a draft at once (synchronously, so a crash a moment later loses nothing); `undefined` forgets it.
+ * Returns `false` when the storage refused it (private mode, quota).
  *
  * @example
  * ```ts
- * writeDraft(localStorage, key, draft);
+ * writeDraft(key, draft);
  * ```
  */
-export function writeDraft(storage: Storage | undefined, key: string, draft: LocalDraft): boolean {
-  try {
-    storage?.setItem(key, JSON.stringify(draft));
-    return storage !== undefined;
-  } catch {
-    return false;
-  }
+export function writeDraft(key: string, draft: LocalDraft | undefined, store?: KeyValueStore): boolean {
+  return writeStored(key, draft, store);
 }
 
 /**

@@ -5,6 +5,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { API_BASE } from '/__nassij__/env.js';
 import { catalogProblems } from '../i18n/catalogs.js';
+import { DEMO_CALL, DEMO_DRAFT, DEMO_INELIGIBLE, DEMO_SUBMITTED } from '../test-support/demo/application.js';
 import { FIXTURES } from '../test-support/fixtures.js';
 import { applicationFormMessages } from './application-form.messages.js';
 import './define.js';
@@ -281,7 +282,8 @@ describe('<nassij-application-form>', () => {
     if (!document.mediaTypes.includes('image/png')) {
       choose(el, slot.id, png);
       await waitUntil(() => el.shadowRoot!.querySelector('.upload-error'), 'refused', UPLOAD);
-      expect($(el, '.upload-error').textContent).to.contain('image/png');
+      // The type and the accepted formats in words (PNG, PDF), never a MIME type.
+      expect($(el, '.upload-error').textContent).to.contain('PNG').and.not.contain('image/png');
       expect(el.application?.attachments.length).to.equal(0);
     }
     choose(el, slot.id, document.mediaTypes.includes('application/pdf') ? pdf() : xlsx());
@@ -371,5 +373,233 @@ describe('<nassij-application-form>', () => {
     expect(stored.status).to.equal('draft');
     expect(stored.answers.project_title).to.equal('نادي القراءة في الدواوير');
     expect(stored.attachments.length).to.equal(2);
+  });
+});
+
+/** The focused element, through shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Presses Tab (or Shift+Tab) until `reached` holds for the focused element; fails after `max` presses. */
+async function tabTo(reached: (el: Element) => boolean, what: string, { back = false, max = 25 } = {}) {
+  for (let i = 0; i < max; i++) {
+    const active = deepActive();
+    if (active && reached(active)) return active;
+    if (back) await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    if (back) await sendKeys({ up: 'Shift' });
+  }
+  throw new Error(`Tab never reached ${what}; focus on ${deepActive()?.outerHTML.slice(0, 80)}`);
+}
+
+/** Waits until focus is on `selector` inside the form, and says where it was otherwise. */
+async function focusOn(el: NassijApplicationForm, selector: string, what: string): Promise<void> {
+  await waitUntil(
+    () => {
+      const active = deepActive();
+      return active !== null && active !== document.body && active === el.shadowRoot?.querySelector(selector);
+    },
+    `focus on ${what}; it is on ${deepActive()?.outerHTML.slice(0, 80) ?? 'nothing'}`,
+    { timeout: 10000 },
+  );
+}
+
+async function dataMode(props: Partial<NassijApplicationForm>, lang = 'fr'): Promise<NassijApplicationForm> {
+  const el = await fixture<NassijApplicationForm>(
+    html`<nassij-application-form lang=${lang}></nassij-application-form>`,
+  );
+  Object.assign(el, { callData: DEMO_CALL, application: DEMO_DRAFT, answers: DEMO_DRAFT.answers, ...props });
+  await el.whenMessagesReady();
+  await el.updateComplete;
+  return el;
+}
+
+describe('<nassij-application-form> defects of issue 13', () => {
+  it('without a call, says how to pick one (link to the calls), with no skeleton and nothing busy', async () => {
+    const el = await fixture<NassijApplicationForm>(
+      html`<nassij-application-form lang="fr" api-base=${API_BASE} calls-href="/calls/"></nassij-application-form>`,
+    );
+    await el.whenMessagesReady();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[aria-busy], [data-state=loading], .nassij-skeleton')).to.equal(
+      null,
+    );
+    expect($(el, '.idle').textContent).to.contain('Choisissez d’abord un appel ouvert');
+    expect(new URL($<HTMLAnchorElement>(el, '.idle a').href).pathname).to.equal('/calls/');
+    await expect(el).to.be.accessible(A11Y);
+  });
+
+  it('opens the sign-in popup in its own language, then focuses the eligibility heading and the first step', async () => {
+    const client = createBaseClient({ baseUrl: API_BASE });
+    const el = await mount(client, CALLS.openForDrafts[2], 'fr');
+    await waitUntil(() => el.shadowRoot!.querySelector('button.sign-in'), 'sign-in button');
+    $(el, 'button.sign-in').focus();
+    await sendKeys({ press: 'Enter' });
+    const [email, password] = ACCOUNTS.representative;
+    const { url } = (await executeServerCommand('nassij-popup-sign-in', { email, password })) as {
+      url: string;
+    };
+    expect(new URL(url).searchParams.get('lang')).to.equal('fr');
+    // One association: chosen for the reader; focus goes to the eligibility heading, not to <body>.
+    await focusOn(el, '#af-elig', 'the eligibility heading');
+    $(el, 'button.start').focus();
+    await sendKeys({ press: 'Enter' });
+    await focusOn(el, '.step h3', 'the first step heading');
+    expect(el.phase).to.equal('form');
+  });
+
+  it("names file types and sizes in words, and joins lists the reader's way", async () => {
+    const el = await dataMode({ phase: 'form', step: 3 });
+    const shown = el.shadowRoot!.textContent ?? '';
+    expect(shown).to.not.match(/\b(MB|KB|MAD)\b|application\/|vnd\./);
+    expect($(el, '.document .hint').textContent)
+      .to.contain('PDF')
+      .and.match(/\d\s?Mo/);
+    expect($(el, '.attached').textContent).to.match(/\d\s?ko/);
+    el.answers = { ...DEMO_DRAFT.answers, partners: ['commune', 'school', 'private'] };
+    el.phase = 'review';
+    await el.updateComplete;
+    const review = $(el, '.review').textContent ?? '';
+    expect(review).to.contain('Commune, Établissement scolaire et Secteur privé').and.not.contain('،');
+    expect(review).to.contain(el.fmt.money({ amount: '80000.00', currency: 'MAD' }));
+    expect(review).to.contain('15 janvier 2027').and.not.contain('2027-01-15');
+  });
+
+  it('shows no raw key or JSON: an unknown rule, a budget and a half-typed amount', async () => {
+    const unknownRule = { rule: 'new', code: 'brand_new_rule', params: {} } as never;
+    const el = await dataMode({
+      phase: 'eligibility',
+      eligibility: { eligible: false, reasons: [...DEMO_INELIGIBLE.reasons, unknownRule] },
+    });
+    const noRaw = (text: string | null | undefined) =>
+      expect(text).to.not.match(/\baf\.|field\.|\{"|\[object/);
+    noRaw(el.shadowRoot!.textContent);
+    expect($(el, 'li[data-code=brand_new_rule]').textContent).to.contain('éligibilité');
+    el.answers = { ...DEMO_DRAFT.answers, requested_amount: { amount: '12,,5', currency: 'MAD' } };
+    el.phase = 'review';
+    await el.updateComplete;
+    noRaw(el.shadowRoot!.textContent);
+    expect($(el, '.review').textContent)
+      .to.contain(`1 — Total: ${el.fmt.money({ amount: '100000.00', currency: 'MAD' })}`)
+      .and.contain('12,,5');
+  });
+});
+
+describe('<nassij-application-form> at 320 px', () => {
+  for (const lang of ['ar', 'fr']) {
+    it(`reflows every step, the review and the receipt without horizontal scroll (${lang})`, async () => {
+      const el = await dataMode({ phase: 'form', step: 0 }, lang);
+      el.style.inlineSize = '320px';
+      const views: Partial<NassijApplicationForm>[] = [
+        ...[0, 1, 2, 3].map((step) => ({ phase: 'form' as const, step })),
+        { phase: 'review' },
+        { phase: 'done', application: DEMO_SUBMITTED },
+      ];
+      for (const view of views) {
+        Object.assign(el, view);
+        await el.updateComplete;
+        const box = el.getBoundingClientRect();
+        const outside = [...el.shadowRoot!.querySelectorAll('*')].filter((node) => {
+          const r = node.getBoundingClientRect();
+          if (node.closest('.visually-hidden, dialog')) return false; // clipped, or shown over the page
+          return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
+        });
+        expect(
+          outside.map((node) => node.outerHTML.slice(0, 70)),
+          JSON.stringify(view),
+        ).to.deep.equal([]);
+        expect(el.scrollWidth, JSON.stringify(view)).to.be.at.most(320);
+      }
+    });
+  }
+});
+
+describe('<nassij-application-form> keyboard journey', () => {
+  it('signs in, applies and submits with the keyboard only, focus always on the next thing to do', async () => {
+    // A server of its own, where the member's association has applied to nothing yet.
+    const { url: base } = (await executeServerCommand('nassij-clock-server-start')) as { url: string };
+    const el = await mount(createBaseClient({ baseUrl: base }), CALLS.openEligible, 'fr');
+    await waitUntil(() => el.shadowRoot!.querySelector('button.sign-in'), 'sign-in button');
+    await tabTo((a) => a.matches('button.sign-in'), 'the sign-in button');
+    await sendKeys({ press: 'Enter' });
+    const [email, password] = ACCOUNTS.member;
+    await executeServerCommand('nassij-popup-sign-in', { email, password });
+
+    // Two associations: focus on the first choice; arrows pick the represented one.
+    await focusOn(el, 'input[name=association]', 'the first association');
+    for (let i = 0; i < 3 && deepActive()?.id !== `asso-${ASSOCIATIONS.represented}`; i++) {
+      await sendKeys({ press: 'ArrowDown' });
+    }
+    expect(deepActive()?.id).to.equal(`asso-${ASSOCIATIONS.represented}`);
+    await tabTo((a) => a.matches('.choose button[type=submit]'), 'continue');
+    await sendKeys({ press: 'Enter' });
+    await focusOn(el, '#af-elig', 'the eligibility heading');
+    await tabTo((a) => a.matches('button.start'), 'start');
+    await sendKeys({ press: 'Enter' });
+    await focusOn(el, '.step h3', 'step 1');
+
+    // Step 1: the project.
+    const field = (id: string) => (a: Element) => a.id === id;
+    await tabTo(field('f-project_title'), 'title');
+    await sendKeys({ type: 'Club de lecture' });
+    await tabTo(field('f-summary'), 'summary');
+    await sendKeys({ type: 'Lecture hebdomadaire pour les enfants' });
+    await tabTo(field('f-start_date'), 'start date');
+    await sendKeys({ type: '01152027' });
+    await tabTo(field('f-duration_months'), 'duration');
+    await sendKeys({ type: '12' });
+    await tabTo(field('f-project_region'), 'region');
+    await sendKeys({ type: 'Souss' });
+    await tabTo(field('f-area-0'), 'area');
+    await sendKeys({ press: 'Space' });
+    expect(el.answers).to.include({ start_date: '2027-01-15', duration_months: 12, project_region: 'MA-09' });
+    await tabTo((a) => a.matches('button.next'), 'next');
+    await sendKeys({ press: 'Enter' });
+    await focusOn(el, '.step h3', 'step 2');
+
+    // Step 2: one budget line, then the amount asked.
+    await tabTo((a) => a.matches('[data-field=budget_lines]'), 'add a line');
+    await sendKeys({ press: 'Enter' });
+    await tabTo(field('f-budget_lines-0-label'), 'line label', { back: true });
+    await sendKeys({ type: 'Livres' });
+    await tabTo(field('f-budget_lines-0-amount'), 'line amount');
+    await sendKeys({ type: '100000.10' });
+    await tabTo(field('f-budget_lines-0-coFinanced'), 'line co-financing');
+    await sendKeys({ type: '20000.05' });
+    await tabTo(field('f-requested_amount'), 'amount asked');
+    await sendKeys({ type: '80000.05' });
+    await sendKeys({ press: 'Enter' });
+    await focusOn(el, '.step h3', 'step 3');
+
+    // Step 3: beneficiaries.
+    await tabTo(field('f-beneficiaries-count'), 'beneficiaries');
+    await sendKeys({ type: '120' });
+    await sendKeys({ press: 'Enter' });
+    await focusOn(el, '.step h3', 'step 4');
+
+    // Step 4: the documents. The system's file chooser is outside the page: the focused input gets the file.
+    const upload = async (id: string, file: File) => {
+      await tabTo(field(id), id);
+      choose(el, id.slice(2), file);
+    };
+    await upload('f-doc_statutes', pdf());
+    await waitUntil(() => el.application?.attachments.length === 1, 'pdf uploaded', UPLOAD);
+    await upload('f-doc_budget', xlsx());
+    await waitUntil(() => el.application?.attachments.length === 2, 'xlsx uploaded', UPLOAD);
+    await waitUntil(() => el.application?.attachments.every((a) => a.scanState === 'clean'), 'scanned', {
+      timeout: 15000,
+    });
+    await tabTo((a) => a.matches('button.next'), 'to the review');
+    await sendKeys({ press: 'Enter' });
+    await focusOn(el, '#af-review', 'the review heading');
+
+    await tabTo((a) => a.matches('button.submit'), 'submit');
+    await sendKeys({ press: 'Enter' });
+    await focusOn(el, '#af-receipt', 'the receipt heading');
+    expect(el.phase).to.equal('done');
+    await expect(el).to.be.accessible(A11Y);
   });
 });

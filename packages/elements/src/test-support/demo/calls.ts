@@ -194,7 +194,11 @@ export function demoCallDetail(now: Date = new Date()): Call {
         type: 'budget',
         label: { ar: 'الميزانية التقديرية', fr: 'Budget prévisionnel' },
         requirement: 'mandatory',
-        mediaTypes: ['application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        mediaTypes: [
+          'application/pdf',
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'application/vnd.oasis.opendocument.spreadsheet',
+        ],
         maxBytes: 2 * 1_048_576,
         templateUrl: 'https://example.ma/modeles/budget.xlsx',
       },

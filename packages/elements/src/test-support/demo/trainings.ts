@@ -51,6 +51,15 @@ export const DEMO_COURSES: Course[] = [
         registrationState: 'open',
         language: 'fr',
       },
+      {
+        // Held outside Souss-Massa: a page filtered on MA-09 must not offer it.
+        id: 'ses_demo_6',
+        period: { start: '2026-06-16T08:00:00Z', end: '2026-06-18T16:00:00Z' },
+        location: { kind: 'on_site', region: 'MA-08', city: { ar: 'تنغير', fr: 'Tinghir', zgh: 'ⵜⵉⵏⵖⵉⵔ' } },
+        seatsLeft: 20,
+        registrationState: 'open',
+        language: 'ar',
+      },
     ],
   },
   {
