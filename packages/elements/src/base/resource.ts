@@ -141,10 +141,20 @@ export class ResourceController<T> implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Sets the value without a request (data mode, or an answer to a write); clears the error. */
+  /**
+   * Sets the value without a request (data mode, or an answer to a write). The error code is left as it is:
+   * in data mode the host may set one beside its data, in any order; the next `run()` clears it.
+   */
   set(value: T | undefined): void {
     this.abort();
     this.value = value;
+    this.#host.requestUpdate();
+  }
+
+  /** Back to `idle`: aborts the request in flight and forgets the value and the error (sign-out, closing). */
+  clear(): void {
+    this.abort();
+    this.value = undefined;
     this.errorCode = undefined;
     this.#host.requestUpdate();
   }

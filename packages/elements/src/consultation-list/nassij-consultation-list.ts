@@ -9,11 +9,12 @@ import {
 } from '@nassij/contract';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
-import { NassijElement } from '../base/nassij-element.js';
-import { LiveAnnouncer, renderEmpty, renderError, renderLoading, safeHref } from '../base/states.js';
-import { consultationMessages } from '../consultation/consultation.messages.js';
-import { consultationStyles } from '../consultation/consultation.styles.js';
-import { plain, text } from '../consultation/shared.js';
+import { NassijElement, type NassijErrorDetail } from '../base/nassij-element.js';
+import { ResourceController } from '../base/resource.js';
+import { LiveAnnouncer, renderEmpty, safeHref } from '../base/states.js';
+import { plain, text } from '../base/text.js';
+import { consultationListMessages } from './consultation-list.messages.js';
+import { consultationListStyles } from './consultation-list.styles.js';
 
 /** The filters of the list; what `nassij-consultation-search` carries. */
 export interface ConsultationFilters {
@@ -47,6 +48,7 @@ export function matchesFilters(c: ConsultationSummary, f: ConsultationFilters): 
  * @tagname nassij-consultation-list
  * @fires {CustomEvent<NassijConsultationSelectDetail>} nassij-consultation-select - A card without `href-template` was chosen; `detail: { id, consultation }`.
  * @fires {CustomEvent<NassijConsultationSearchDetail>} nassij-consultation-search - The reader changed the filters; `detail`: the {@link ConsultationFilters}.
+ * @fires {CustomEvent<NassijErrorDetail>} nassij-error - A search failed; `detail: { code }`.
  * @cssprop --nassij-consultation-gap - Space between cards.
  * @csspart card - Each consultation card.
  * @csspart button - Buttons.
@@ -65,11 +67,10 @@ export class NassijConsultationList extends NassijElement {
     region: {},
     phase: {},
     hrefTemplate: { attribute: 'href-template' },
-    errorCode: { state: true },
   };
-  static override messages = consultationMessages;
+  static override messages = consultationListMessages;
   /** The element's styles: the shared tokens and base styles, then its own. */
-  static override styles = consultationStyles;
+  static override styles = consultationListStyles;
 
   /** The consultations (data mode: all of them, filtered here; client mode: the server's answer). */
   declare consultations: ConsultationSummary[] | undefined;
@@ -80,10 +81,29 @@ export class NassijConsultationList extends NassijElement {
   declare phase: string;
   /** Link of a card, `{id}` replaced by the consultation id; only http(s) or relative links are used. */
   declare hrefTemplate: string | undefined;
-  declare errorCode: string | undefined;
 
   /** @internal */
   readonly announcer = new LiveAnnouncer(this);
+  /** The search (client mode): a newer one aborts the older, whose late answer is ignored. */
+  readonly #search = new ResourceController(this, {
+    load: (signal) => {
+      const f = this.filters;
+      return (this.resolvedClient as BaseClient).request(searchConsultationsRef, {
+        query: {
+          limit: 50,
+          ...(f.issuingBody ? { issuingBody: [f.issuingBody] } : {}),
+          ...(f.region ? { region: [f.region as RegionCode] } : {}),
+          ...(f.phase ? { phase: [f.phase as ConsultationPhase] } : {}),
+        },
+        signal,
+      });
+    },
+    onValue: (page) => {
+      this.facets = page.facets;
+      this.consultations = page.items;
+      this.announcer.announce(this.t('count.results', { count: page.total ?? page.items.length }));
+    },
+  });
   #bodies = new Map<string, ConsultationSummary['issuingBody']>();
   #clientMode = false;
 
@@ -112,25 +132,7 @@ export class NassijConsultationList extends NassijElement {
 
   /** Searches with the current filters (client mode). */
   async load(): Promise<void> {
-    const client = this.resolvedClient;
-    if (!client) return;
-    this.errorCode = undefined;
-    const f = this.filters;
-    try {
-      const page = await client.request(searchConsultationsRef, {
-        query: {
-          limit: 50,
-          ...(f.issuingBody ? { issuingBody: [f.issuingBody] } : {}),
-          ...(f.region ? { region: [f.region as RegionCode] } : {}),
-          ...(f.phase ? { phase: [f.phase as ConsultationPhase] } : {}),
-        },
-      });
-      this.facets = page.facets;
-      this.consultations = page.items;
-      this.announcer.announce(this.t('count.results', { count: page.total ?? page.items.length }));
-    } catch (error) {
-      this.errorCode = this.failureCode(error);
-    }
+    if (this.resolvedClient) await this.#search.run();
   }
 
   #onFilter(event: Event): void {
@@ -151,48 +153,50 @@ export class NassijConsultationList extends NassijElement {
     return facet ?? [...fallback];
   }
 
-  override render(): TemplateResult {
-    if (this.errorCode) return renderError(this, { code: this.errorCode, onRetry: () => this.load() });
-    if (!this.consultations) return renderLoading(this);
+  override render(): unknown {
+    // Client mode: the controller shows a skeleton only while the first search is in flight, and an error
+    // above the list when a later one fails. Data mode without data shows nothing (no request to wait for).
+    if (this.#clientMode) return this.#search.render({ ready: () => this.#renderList(), lines: 4 });
+    return this.consultations ? this.#renderList() : nothing;
+  }
+
+  #renderList(): TemplateResult {
+    const consultations = this.consultations ?? [];
     const shown = this.#clientMode
-      ? this.consultations
-      : this.consultations.filter((c) => matchesFilters(c, this.filters));
-    const all = [...new Set(this.consultations.map((c) => c.region).filter((r): r is RegionCode => !!r))];
-    const select = (
-      name: string,
-      label: string,
-      values: string[],
-      current: string,
-      labelOf: (v: string) => string,
-    ) =>
-      html`<p>
-        <label for=${`filter-${name}`}>${label}</label>
-        <select id=${`filter-${name}`} name=${name} class="nassij-input" @change=${this.#onFilter}>
-          <option value="">${this.t('cons.list.all')}</option>
-          ${values.map((v) => html`<option value=${v} ?selected=${v === current}>${labelOf(v)}</option>`)}
-        </select>
-      </p>`;
+      ? consultations
+      : consultations.filter((c) => matchesFilters(c, this.filters));
+    const all = [...new Set(consultations.map((c) => c.region).filter((r): r is RegionCode => !!r))];
     return html`${this.announcer.region()}
       <section class="list" aria-labelledby="list-h">
         <h2 id="list-h">${this.t('cons.list.title')}</h2>
         <fieldset class="filters">
           <legend>${this.t('cons.list.filters')}</legend>
-          ${select(
+          ${this.#select(
             'issuingBody',
             this.t('cons.list.issuingBody'),
             this.#values('issuingBody', [...this.#bodies.keys()]),
-            this.issuingBody,
             (v) => {
               const body = this.#bodies.get(v);
               return body ? plain(this.locale, body.name) : v;
             },
           )}
-          ${select('region', this.t('cons.identity.region'), this.#values('region', all), this.region, (v) => regionName(v, this.locale))}
-          ${select('phase', this.t('cons.list.phase'), this.#values('phase', CONSULTATION_PHASES), this.phase, (v) => this.t(`cons.phase.${v}`))}
+          ${this.#select('region', this.t('cons.list.region'), this.#values('region', all), (v) => regionName(v, this.locale))}
+          ${this.#select('phase', this.t('cons.list.phase'), this.#values('phase', CONSULTATION_PHASES), (v) => this.t(`cons.phase.${v}`))}
         </fieldset>
         <p class="count">${this.t('count.results', { count: shown.length })}</p>
         ${shown.length ? html`<ul class="cards">${shown.map((c) => this.#card(c))}</ul>` : renderEmpty(this, { message: this.t('cons.list.none') })}
       </section>`;
+  }
+
+  #select(name: keyof ConsultationFilters, label: string, values: string[], labelOf: (v: string) => string) {
+    const current = this.filters[name];
+    return html`<p>
+      <label for=${`filter-${name}`}>${label}</label>
+      <select id=${`filter-${name}`} name=${name} class="nassij-input" @change=${this.#onFilter}>
+        <option value="">${this.t('cons.list.all')}</option>
+        ${values.map((v) => html`<option value=${v} ?selected=${v === current}>${labelOf(v)}</option>`)}
+      </select>
+    </p>`;
   }
 
   #card(c: ConsultationSummary): TemplateResult {
@@ -239,6 +243,7 @@ export type NassijConsultationSearchDetail = ConsultationFilters;
 export interface NassijConsultationListEventMap {
   'nassij-consultation-select': CustomEvent<NassijConsultationSelectDetail>;
   'nassij-consultation-search': CustomEvent<NassijConsultationSearchDetail>;
+  'nassij-error': CustomEvent<NassijErrorDetail>;
 }
 
 declare global {

@@ -1,26 +1,31 @@
-import {
-  type Contribution,
-  MODERATION_REASON_MAX,
-  moderateContributionRef,
-  moderationQueueRef,
-  regionName,
-} from '@nassij/contract';
-import { html, nothing, type TemplateResult } from 'lit';
+import { type Contribution, moderateContributionRef, moderationQueueRef } from '@nassij/contract';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
-import { errorMessage, LiveAnnouncer, renderEmpty, renderError, renderLoading } from '../base/states.js';
-import { consultationMessages } from '../consultation/consultation.messages.js';
-import { consultationStyles } from '../consultation/consultation.styles.js';
+import { ResourceController } from '../base/resource.js';
+import { errorMessage, LiveAnnouncer } from '../base/states.js';
+import { renderItem } from './item.js';
+import { moderationQueueMessages } from './moderation-queue.messages.js';
+import { moderationQueueStyles } from './moderation-queue.styles.js';
+import { SignInController } from '../base/sign-in.js';
+
+/** A page of the queue as loaded: its contributions and how many wait in all. */
+interface QueuePage {
+  items: Contribution[];
+  total: number;
+}
 
 /**
  * `<nassij-moderation-queue>`: for moderators, the contributions waiting for a decision (oldest first),
  * with their reports and history. Publishing is one click; hiding needs a reason, which the author sees
- * and which stays in the contribution's history. Needs a signed-in moderator (the page's client).
+ * and which stays in the contribution's history. Needs a signed-in moderator: without one it offers the
+ * platform's sign-in popup (in the element's language), then loads and moves focus to its heading.
  *
  * Data mode: set `items`. Client mode: `api-base`, `client` or a provider; `consultation` narrows the queue.
  *
  * @tagname nassij-moderation-queue
  * @fires {CustomEvent<NassijModerateDetail>} nassij-moderate - A decision was recorded (in data mode: taken, for the page to record); `detail`: the contribution in its new state.
+ * @fires {CustomEvent<NassijErrorDetail>} nassij-error - A load, a decision or the sign-in failed; `detail: { code }`.
  * @cssprop --nassij-consultation-gap - Space between items.
  * @csspart contribution - Each item of the queue.
  * @csspart button - Buttons.
@@ -35,23 +40,45 @@ export class NassijModerationQueue extends NassijElement {
     consultationId: { attribute: 'consultation' },
     items: { attribute: false },
     decided: { attribute: false },
-    errorCode: { state: true },
     itemErrors: { state: true },
   };
-  static override messages = consultationMessages;
+  static override messages = moderationQueueMessages;
   /** The element's styles: the shared tokens and base styles, then its own. */
-  static override styles = consultationStyles;
+  static override styles = moderationQueueStyles;
 
+  /** Narrows the queue to one consultation (`consultation` attribute). */
   declare consultationId: string | undefined;
   /** The pending contributions. */
   declare items: Contribution[] | undefined;
   /** Contributions decided in this session, with their new history, by id. */
   declare decided: Record<string, Contribution>;
-  declare errorCode: string | undefined;
+  /** The message of a decision that failed, by contribution id. */
   declare itemErrors: Record<string, string>;
 
   /** @internal */
   readonly announcer = new LiveAnnouncer(this);
+  #clientChanged = false;
+  #announce = false;
+  #queue = new ResourceController<QueuePage>(this, {
+    load: async (signal) => {
+      const page = await this.resolvedClient!.request(moderationQueueRef, {
+        query: {
+          state: 'pending',
+          limit: 50,
+          ...(this.consultationId ? { consultationId: this.consultationId } : {}),
+        },
+        signal,
+      });
+      return { items: page.items, total: page.total ?? page.items.length };
+    },
+    onValue: (page) => {
+      this.items = page.items;
+      // Announced from willUpdate, which runs once the locale's words are at hand.
+      this.#announce = true;
+    },
+    keepValueOnError: false,
+  });
+  #signIn = new SignInController(this, { signedIn: () => this.#afterSignIn() });
 
   constructor() {
     super();
@@ -59,28 +86,42 @@ export class NassijModerationQueue extends NassijElement {
     this.itemErrors = {};
   }
 
-  protected override clientChanged(client: BaseClient | undefined): void {
-    if (client) void this.load();
+  protected override clientChanged(_client: BaseClient | undefined): void {
+    this.#clientChanged = true;
   }
 
-  /** Loads the pending queue. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.#clientChanged || changed.has('consultationId')) {
+      this.#clientChanged = false;
+      void this.load();
+    }
+    // Data mode: items the page set are the resource's value.
+    if (this.items && this.items !== this.#queue.value?.items)
+      this.#queue.set({ items: this.items, total: this.items.length });
+    if (this.#announce) {
+      this.#announce = false;
+      this.announcer.announce(this.t('cons.mod.count', { count: this.#queue.value?.total ?? 0 }));
+    }
+  }
+
+  /** Loads the pending queue (client mode). Without a signed-in account it offers sign-in instead. */
   async load(): Promise<void> {
     const client = this.resolvedClient;
     if (!client) return;
-    this.errorCode = undefined;
-    try {
-      const page = await client.request(moderationQueueRef, {
-        query: {
-          state: 'pending',
-          limit: 50,
-          ...(this.consultationId ? { consultationId: this.consultationId } : {}),
-        },
-      });
-      this.items = page.items;
-      this.announcer.announce(this.t('cons.mod.count', { count: page.total ?? page.items.length }));
-    } catch (error) {
-      this.errorCode = this.failureCode(error);
+    if (this.#signIn.offered(undefined)) {
+      this.#queue.abort();
+      return;
     }
+    await this.#queue.run();
+  }
+
+  async #afterSignIn(): Promise<void> {
+    const loaded = this.load();
+    await this.updateComplete;
+    // The sign-in button is gone: the heading takes the focus, above the queue that is loading.
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    await loaded;
   }
 
   async #decide(event: SubmitEvent, item: Contribution): Promise<void> {
@@ -111,80 +152,40 @@ export class NassijModerationQueue extends NassijElement {
       this.itemErrors = rest;
       this.announcer.announce(this.t(`cons.state.${updated.moderation.state}`));
       this.emit('nassij-moderate', updated);
+      await this.updateComplete;
+      // The form is gone: focus goes to the item's heading, which now says its new state.
+      this.renderRoot.querySelector<HTMLElement>(`#m-${CSS.escape(item.id)}-h`)?.focus();
     } catch (error) {
-      this.itemErrors = { ...this.itemErrors, [item.id]: errorMessage(this, this.failureCode(error)) };
+      this.itemErrors = { ...this.itemErrors, [item.id]: errorMessage(this, this.reportFailure(error)) };
     }
   }
 
   override render(): TemplateResult {
-    if (this.errorCode) return renderError(this, { code: this.errorCode, onRetry: () => this.load() });
-    if (!this.items) return renderLoading(this);
     return html`${this.announcer.region()}
       <section aria-labelledby="mod-h">
-        <h2 id="mod-h">${this.t('cons.mod.title')}</h2>
-        ${
-          this.items.length
-            ? html`<ul class="queue">${this.items.map((item) => this.#item(this.decided[item.id] ?? item))}</ul>`
-            : renderEmpty(this, { message: this.t('cons.mod.none') })
-        }
+        <h2 id="mod-h" tabindex="-1">${this.t('cons.mod.title')}</h2>
+        ${this.#body()}
       </section>`;
   }
 
-  #item(c: Contribution): TemplateResult {
-    const reports = (c.history ?? []).filter((e) => e.action === 'reported');
-    const id = `m-${c.id}`;
-    const error = this.itemErrors[c.id];
-    const pending = c.moderation.state === 'pending';
-    // The queue also lists published contributions with reports no decision has covered: they stay public
-    // until a moderator keeps or hides them, so they get the same form until decided here.
-    const reported = c.moderation.state === 'published' && reports.length > 0;
-    const decidable = !this.decided[c.id] && (pending || reported);
-    return html`<li>
-      <article part="contribution" class="contribution" data-id=${c.id} aria-labelledby=${`${id}-h`}>
-        <h3 id=${`${id}-h`}>
-          <span dir="auto">${c.author.displayName}</span>
-          <span class="badge" data-state=${c.moderation.state}>${this.t(`cons.state.${c.moderation.state}`)}</span>
-        </h3>
-        <p class="meta">
-          ${this.t(`cons.kind.${c.kind}`)} · ${this.t(`cons.ptype.${c.author.participantType}`)}
-          ${c.author.region ? html` · ${regionName(c.author.region, this.locale)}` : nothing}
-          · <time datetime=${c.createdAt}>${this.fmt.dateTime(c.createdAt)}</time>
-        </p>
-        <p class="body user-text" dir="auto">${c.body}</p>
-        ${c.proposedText ? html`<p class="label">${this.t('cons.form.proposed')}</p><p class="user-text" dir="auto">${c.proposedText}</p>` : nothing}
-        <p class="reports">${this.t('cons.mod.reports', { count: reports.length })}</p>
-        ${
-          c.history?.length
-            ? html`<details class="history" ?open=${!pending}>
-                <summary>${this.t('cons.mod.history')}</summary>
-                <ol>
-                  ${c.history.map(
-                    (e) => html`<li data-action=${e.action}>
-                      <time datetime=${e.at}>${this.fmt.dateTime(e.at)}</time> — ${this.t(`cons.event.${e.action}`)}${e.reason ? html`: <span class="user-text" dir="auto">${e.reason}</span>` : nothing}
-                    </li>`,
-                  )}
-                </ol>
-              </details>`
-            : nothing
-        }
-        ${
-          decidable
-            ? html`<form class="decide" novalidate @submit=${(e: SubmitEvent) => this.#decide(e, c)}>
-                <p>
-                  <label for=${`${id}-reason`}>${this.t('cons.mod.reason')}</label>
-                  <textarea id=${`${id}-reason`} name="reason" class="nassij-input" maxlength=${MODERATION_REASON_MAX}
-                    aria-invalid=${error ? 'true' : 'false'} aria-describedby=${`${id}-error`}></textarea>
-                  <span class="field-error" id=${`${id}-error`} role=${error ? 'alert' : nothing}>${error ?? ''}</span>
-                </p>
-                <p class="form-actions">
-                  <button class="nassij-button" part="button" type="submit" name="decision" value="publish">${this.t(reported ? 'cons.mod.keep' : 'cons.mod.publish')}</button>
-                  <button class="nassij-button" data-variant="secondary" part="button" type="submit" name="decision" value="hide">${this.t('cons.mod.hide')}</button>
-                </p>
-              </form>`
-            : nothing
-        }
-      </article>
-    </li>`;
+  #body(): unknown {
+    const queue = this.#queue;
+    const code = queue.errorCode;
+    if (queue.status === 'error' && this.#signIn.offered(code))
+      return this.#signIn.render(errorMessage(this, code ?? 'unauthenticated'), {
+        alert: true,
+        onRetry: queue.retry,
+      });
+    return queue.render({
+      ready: (page) =>
+        html`<ul class="queue">${page.items.map((item) =>
+          renderItem(this, this.decided[item.id] ?? item, (e, c) => this.#decide(e, c)),
+        )}</ul>`,
+      isEmpty: (page) => page.items.length === 0,
+      emptyMessage: this.t('cons.mod.none'),
+      idle: () =>
+        this.#signIn.offered(undefined) ? this.#signIn.render(this.t('cons.mod.signIn')) : undefined,
+    });
   }
 }
 

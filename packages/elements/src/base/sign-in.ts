@@ -1,0 +1,91 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { BaseClient } from './client.js';
+import type { NassijElement } from './nassij-element.js';
+import { errorMessage } from './states.js';
+
+// Staff components (moderation queue, review panel) need a signed-in account: when there is none, or the
+// session ended, they offer the popup sign-in rather than a "Retry" that can only fail again.
+
+/** Codes after which signing in (again) is the way forward; `forbidden` only when no one is signed in. */
+const SIGN_IN_CODES = new Set(['unauthenticated', 'token_expired']);
+
+/** Whether requests of this client go out without any credentials (no token, no `getToken`). */
+export function isAnonymous(client: BaseClient | undefined): boolean {
+  return Boolean(client && !client.transport.config.getToken && client.tokens.get() === null);
+}
+
+/** What the host does once the popup signed the reader in (reload, then focus its heading). */
+export interface SignInOptions {
+  signedIn(): void | Promise<void>;
+}
+
+/**
+ * Offers the popup sign-in in the host's language, shows why it failed (closed, blocked) and calls
+ * `signedIn` after a successful one.
+ *
+ * @example
+ * ```ts
+ * #signIn = new SignInController(this, { signedIn: () => this.#reload() });
+ * if (this.#signIn.offered(code)) return this.#signIn.render(errorMessage(this, code), { onRetry });
+ * ```
+ */
+export class SignInController {
+  /** The code of the last failed sign-in (popup closed or blocked…), shown under the button. */
+  error: string | undefined;
+  #busy = false;
+  readonly #host: NassijElement;
+  readonly #options: SignInOptions;
+
+  constructor(host: NassijElement, options: SignInOptions) {
+    this.#host = host;
+    this.#options = options;
+  }
+
+  /** Whether a load that failed with `code` (or no load at all: `undefined`) calls for signing in. */
+  offered(code: string | undefined): boolean {
+    const client = this.#host.resolvedClient;
+    if (code === undefined || code === 'forbidden') return isAnonymous(client);
+    return SIGN_IN_CODES.has(code);
+  }
+
+  /** Opens the popup in the host's language; on success calls `signedIn`. */
+  async signIn(): Promise<void> {
+    const client = this.#host.resolvedClient;
+    if (!client || this.#busy) return;
+    this.#busy = true;
+    this.error = undefined;
+    this.#host.requestUpdate();
+    try {
+      await client.auth.signInWithPopup({ locale: this.#host.locale });
+    } catch (error) {
+      this.error = this.#host.reportFailure(error);
+      return;
+    } finally {
+      this.#busy = false;
+      this.#host.requestUpdate();
+    }
+    await this.#options.signedIn();
+  }
+
+  /** The block: why (an alert when a load failed), the sign-in button, retry when a load failed. */
+  render(
+    message: string,
+    { alert = false, onRetry }: { alert?: boolean; onRetry?: () => void } = {},
+  ): TemplateResult {
+    const host = this.#host;
+    return html`<div class="nassij-state sign-in" data-state=${alert ? 'error' : 'sign-in'} role=${alert ? 'alert' : nothing}>
+      <p>${message}</p>
+      <p class="form-actions">
+        <button class="nassij-button sign-in-button" part="button" type="button" ?disabled=${this.#busy}
+          @click=${() => this.signIn()}>${host.t('action.signIn')}</button>
+        ${
+          onRetry
+            ? html`<button class="nassij-button" data-variant="secondary" part="button" type="button"
+              @click=${onRetry}>${host.t('action.retry')}</button>`
+            : nothing
+        }
+      </p>
+      ${this.error ? html`<p class="field-error" role="alert">${errorMessage(host, this.error)}</p>` : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,53 @@
+import type { Message } from '../i18n/messages.js';
+import type { ModerationQueueKey } from './moderation-queue.messages.js';
+
+const fr: Readonly<Record<ModerationQueueKey, Message>> = {
+  'cons.mod.title': 'Contributions en attente de modération',
+  'cons.mod.count': {
+    one: '{count} contribution en attente',
+    many: '{count} de contributions en attente',
+    other: '{count} contributions en attente',
+  },
+  'cons.mod.none': 'Aucune contribution en attente de modération.',
+  'cons.mod.reports': {
+    one: '{count} signalement',
+    many: '{count} de signalements',
+    other: '{count} signalements',
+  },
+  'cons.mod.history': 'Historique de la contribution',
+  'cons.mod.reason': 'Motif (obligatoire pour masquer ; l’auteur le verra)',
+  'cons.mod.reasonRequired': 'Indiquez pourquoi la contribution est masquée.',
+  'cons.mod.publish': 'Publier',
+  'cons.mod.keep': 'Garder publiée',
+  'cons.mod.hide': 'Masquer',
+  'cons.mod.signIn': 'Connectez-vous avec un compte de modération pour voir les contributions en attente.',
+  'cons.mod.report.spam': 'Indésirable',
+  'cons.mod.report.abuse': 'Propos abusifs',
+  'cons.mod.report.off_topic': 'Hors sujet',
+  'cons.mod.report.personal_data': 'Données personnelles',
+  'cons.mod.report.other': 'Autre motif',
+  'cons.mod.report.signedIn': 'par un compte connecté',
+  'cons.mod.report.anonymous': 'par un visiteur',
+  'cons.mod.report.auto': {
+    one: 'Revenue en modération après les signalements de {count} compte connecté',
+    many: 'Revenue en modération après les signalements de {count} de comptes connectés',
+    other: 'Revenue en modération après les signalements de {count} comptes connectés',
+  },
+  'cons.kind.comment': 'Commentaire',
+  'cons.kind.recommendation': 'Recommandation',
+  'cons.kind.amendment': 'Amendement',
+  'cons.kind.answer': 'Réponse',
+  'cons.ptype.citizen': 'Citoyen·ne',
+  'cons.ptype.association': 'Association',
+  'cons.form.proposed': 'Rédaction proposée',
+  'cons.state.pending': 'En attente de modération',
+  'cons.state.published': 'Publiée',
+  'cons.state.hidden': 'Masquée',
+  'cons.event.created': 'Déposée',
+  'cons.event.edited': 'Modifiée',
+  'cons.event.published': 'Publiée',
+  'cons.event.hidden': 'Masquée',
+  'cons.event.reported': 'Signalée',
+  'cons.event.responded': 'Réponse officielle',
+};
+export default fr;

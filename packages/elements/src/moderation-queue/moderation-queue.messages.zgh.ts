@@ -1,0 +1,45 @@
+import type { Message } from '../i18n/messages.js';
+import type { ModerationQueueKey } from './moderation-queue.messages.js';
+
+// Tamazight (Tifinagh) drafted by the engineering team, to be reviewed by an IRCAM-trained translator.
+const zgh: Readonly<Record<ModerationQueueKey, Message>> = {
+  'cons.mod.title': 'ⵜⵉⵜⵔⴰⵡⵉⵏ ⵉ ⵉⵔⴰⵊⵊⴰⵏ ⴰⵙⵙⵓⴷⴷⵙ',
+  'cons.mod.count': { one: '{count} ⵜⵜⵔⴰⵡⵜ ⵜⵔⴰⵊⵊⴰ', other: '{count} ⵜⵉⵜⵔⴰⵡⵉⵏ ⵔⴰⵊⵊⴰⵏⵜ' },
+  'cons.mod.none': 'ⵓⵔ ⵜⵍⵍⵉ ⴽⵔⴰ ⵏ ⵜⵜⵔⴰⵡⵜ ⵜⵔⴰⵊⵊⴰ ⴰⵙⵙⵓⴷⴷⵙ.',
+  'cons.mod.reports': { one: '{count} ⵓⵙⵎⵎⴻⵍ', other: '{count} ⵉⵙⵎⵎⴻⵍⵏ' },
+  'cons.mod.history': 'ⴰⵎⵣⵔⵓⵢ ⵏ ⵜⵜⵔⴰⵡⵜ',
+  'cons.mod.reason': 'ⴰⵎⵏⵜⵉⵍ (ⵉⵇⵇⵏ ⵉ ⵓⴼⴼⵔ; ⴰⴷ ⵜ ⵉⵥⵕ ⵓⵎⴰⵔⴰ)',
+  'cons.mod.reasonRequired': 'ⴰⵔⵓ ⵎⴰⵖⵔ ⵜⵜⵓⴼⴼⵔ.',
+  'cons.mod.publish': 'ⵥⵕⴳ',
+  'cons.mod.keep': 'ⴰⴷ ⵜⵇⵇⵉⵎ ⵜⵜⵓⵥⵕⴳ',
+  'cons.mod.hide': 'ⴼⴼⵔ',
+  'cons.mod.signIn': 'ⴽⵛⵎ ⵙ ⵓⵎⵉⴹⴰⵏ ⵏ ⵓⵙⵙⵓⴷⴷⵙ ⴰⴷ ⵜⵥⵕⴷ ⵜⵉⵜⵔⴰⵡⵉⵏ ⵉ ⵉⵔⴰⵊⵊⴰⵏ ⴰⵙⵙⵓⴷⴷⵙ.',
+  'cons.mod.report.spam': 'ⵉⵣⵏⴰⵏ ⵓⵔ ⵉⵜⵜⵓⵔⴰⵊⵊⴰⵏ',
+  'cons.mod.report.abuse': 'ⴰⵙⵙⵓⵙⵎ',
+  'cons.mod.report.off_topic': 'ⴱⵕⵕⴰ ⵏ ⵓⵙⵏⵜⵍ',
+  'cons.mod.report.personal_data': 'ⵉⵙⴼⴽⴰ ⵉⵏⵎⵣⵍⴰⵢⵏ',
+  'cons.mod.report.other': 'ⴰⵎⵏⵜⵉⵍ ⵢⴰⴹⵏ',
+  'cons.mod.report.signedIn': 'ⵙⴳ ⵓⵎⵉⴹⴰⵏ ⵉⴽⵛⵎⵏ',
+  'cons.mod.report.anonymous': 'ⵙⴳ ⵓⵎⵔⵣⵓ',
+  'cons.mod.report.auto': {
+    one: 'ⵜⵓⵖⵓⵍ ⵖⵔ ⵓⵙⵙⵓⴷⴷⵙ ⴷⴼⴼⵉⵔ ⵏ ⵉⵙⵎⵎⴻⵍⵏ ⵙⴳ {count} ⵓⵎⵉⴹⴰⵏ',
+    other: 'ⵜⵓⵖⵓⵍ ⵖⵔ ⵓⵙⵙⵓⴷⴷⵙ ⴷⴼⴼⵉⵔ ⵏ ⵉⵙⵎⵎⴻⵍⵏ ⵙⴳ {count} ⵉⵎⵉⴹⴰⵏⵏ',
+  },
+  'cons.kind.comment': 'ⴰⵖⴼⴰⵡⴰⵍ',
+  'cons.kind.recommendation': 'ⵜⴰⵡⵏⵏⴰⵢⵜ',
+  'cons.kind.amendment': 'ⴰⵙⵏⴼⵍ',
+  'cons.kind.answer': 'ⵜⴰⵔⵔⵓⵜ',
+  'cons.ptype.citizen': 'ⴰⵖⴻⵔⵎⴰⵏ',
+  'cons.ptype.association': 'ⵜⴰⵎⵙⵍⵉⵡⵜ',
+  'cons.form.proposed': 'ⵜⴰⵍⵖⴰ ⵉⵜⵜⵓⵙⵓⵎⵔⵏ',
+  'cons.state.pending': 'ⵜⵔⴰⵊⵊⴰ ⴰⵙⵙⵓⴷⴷⵙ',
+  'cons.state.published': 'ⵜⵜⵓⵥⵕⴳ',
+  'cons.state.hidden': 'ⵜⵜⵓⴼⴼⵔ',
+  'cons.event.created': 'ⵜⵜⵓⵙⵔⵙ',
+  'cons.event.edited': 'ⵜⵜⵓⵙⵏⴼⵍ',
+  'cons.event.published': 'ⵜⵜⵓⵥⵕⴳ',
+  'cons.event.hidden': 'ⵜⵜⵓⴼⴼⵔ',
+  'cons.event.reported': 'ⵜⵜⵓⵎⵎⴻⵍ',
+  'cons.event.responded': 'ⵜⴰⵔⵔⵓⵜ ⵜⵓⵏⵚⵉⴱⵜ',
+};
+export default zgh;
