@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import '../packages/elements/src/application-form/define.js';
 import type {
   ApplicationPhase,
@@ -12,11 +12,13 @@ import {
   DEMO_MEMBERSHIPS,
   DEMO_SUBMITTED,
 } from '../packages/elements/src/test-support/demo/application.js';
+import { failingClient, pendingClient } from './support/clients.js';
 
-/** Story args: the element's data-mode properties plus the reader's language and theme. */
+/**
+ * Story args: the element's data-mode properties. Language and theme come from the toolbar (the preview puts
+ * them on the story's wrapper, and the element follows its ancestors), so no story sets `lang` or `theme`.
+ */
 interface Args {
-  lang: 'ar' | 'fr' | 'zgh' | 'en';
-  theme: 'light' | 'dark' | undefined;
   phase: ApplicationPhase;
   step: number;
   eligible: boolean;
@@ -31,8 +33,6 @@ const meta: Meta<Args> = {
   component: 'nassij-application-form',
   tags: ['autodocs'],
   args: {
-    lang: 'ar',
-    theme: undefined,
     phase: 'form',
     step: 0,
     eligible: true,
@@ -42,17 +42,13 @@ const meta: Meta<Args> = {
     errorCode: undefined,
   },
   argTypes: {
-    lang: { control: 'inline-radio', options: ['ar', 'fr', 'zgh', 'en'] },
-    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
     phase: { control: 'select', options: ['signin', 'choose', 'eligibility', 'form', 'review', 'done'] },
     step: { control: { type: 'number', min: 0, max: 3 } },
   },
   render: (args) => html`<nassij-application-form
-    lang=${args.lang}
-    theme=${args.theme ?? nothing}
     call=${DEMO_CALL.id}
     .callData=${args.loading || args.errorCode ? undefined : DEMO_CALL}
-    .errorCode=${args.errorCode}
+    .client=${args.errorCode ? failingClient(args.errorCode) : args.loading ? pendingClient() : undefined}
     .associations=${DEMO_MEMBERSHIPS}
     .eligibility=${args.eligible ? { eligible: true, reasons: [] } : DEMO_INELIGIBLE}
     .application=${args.submitted ? DEMO_SUBMITTED : DEMO_DRAFT}
@@ -70,7 +66,11 @@ type Story = StoryObj<Args>;
 /** Loading the call. */
 export const Loading: Story = { args: { loading: true } };
 /** The call could not be loaded. */
-export const LoadError: Story = { args: { errorCode: 'network' } };
+export const LoadError: Story = { args: { errorCode: 'network_error' } };
+/** No call chosen: the form says how to pick one. */
+export const NoCall: Story = {
+  render: () => html`<nassij-application-form calls-href="#calls"></nassij-application-form>`,
+};
 /** Not signed in: the popup sign-in button. */
 export const SignIn: Story = { args: { phase: 'signin' } };
 /** A member of two associations chooses one. */
@@ -104,6 +104,6 @@ export const LateSubmission: Story = { args: { phase: 'review', submitError: 'de
 /** After submission: the receipt and the status timeline, with withdrawal. */
 export const Submitted: Story = { args: { phase: 'done', submitted: true } };
 /** The same in French. */
-export const SubmittedFrench: Story = { args: { phase: 'done', submitted: true, lang: 'fr' } };
-/** The form in dark theme. */
-export const Dark: Story = { args: { theme: 'dark', step: 1 } };
+export const SubmittedFrench: Story = { args: { phase: 'done', submitted: true }, globals: { locale: 'fr' } };
+/** The form in dark theme (the budget step: table, totals, inputs). */
+export const Dark: Story = { args: { step: 1 }, globals: { theme: 'dark' } };

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/call-list/define.js';
 import { demoCallDetail, demoCalls } from '../packages/elements/src/test-support/demo/calls.js';
+import { pendingClient } from './support/clients.js';
 
 const calls = demoCalls(8);
 const detail = demoCallDetail();
@@ -69,7 +70,10 @@ export const French: Story = { args: { calls, total: 16 }, globals: { locale: 'f
 export const Tamazight: Story = { args: { calls, total: 16 }, globals: { locale: 'zgh' } };
 export const English: Story = { args: { calls, total: 16 }, globals: { locale: 'en' } };
 export const Dark: Story = { args: { calls, total: 16 }, globals: { theme: 'dark' } };
-export const Loading: Story = { args: { calls: undefined } };
+/** A request in flight: the skeleton (shown only while the platform is asked). */
+export const Loading: Story = {
+  render: () => html`<nassij-call-list .client=${pendingClient()}></nassij-call-list>`,
+};
 export const Empty: Story = { args: { calls: [], total: 0 } };
 export const ErrorState: Story = { name: 'Error', args: { calls: undefined, errorCode: 'unavailable' } };
 export const Offline: Story = { args: { calls, errorCode: 'offline' } };

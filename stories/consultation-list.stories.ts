@@ -2,10 +2,13 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/consultation-list/define.js';
 import { demoSummaries } from '../packages/elements/src/test-support/demo/consultations.js';
+import { failingClient, pendingClient } from './support/clients.js';
 
 interface Args {
   consultations?: unknown;
+  /** Client mode with a platform that never answers (`loading`) or fails with `errorCode`. */
   errorCode?: string;
+  loading?: boolean;
   region?: string;
 }
 
@@ -15,7 +18,7 @@ const meta: Meta<Args> = {
   args: { consultations: demoSummaries() },
   render: (args) => html`<nassij-consultation-list
     .consultations=${args.consultations}
-    .errorCode=${args.errorCode}
+    .client=${args.errorCode ? failingClient(args.errorCode) : args.loading ? pendingClient() : undefined}
     region=${args.region ?? ''}
   ></nassij-consultation-list>`,
 };
@@ -27,7 +30,11 @@ export const AllPhases: Story = { name: 'All phases (Arabic)', globals: { locale
 export const French: Story = { globals: { locale: 'fr' } };
 export const Tamazight: Story = { globals: { locale: 'zgh' } };
 export const English: Story = { globals: { locale: 'en' } };
+export const Dark: Story = { globals: { theme: 'dark' } };
 export const SoussMassa: Story = { name: 'Filtered on Souss-Massa', args: { region: 'MA-09' } };
-export const Loading: Story = { args: { consultations: undefined } };
+export const Loading: Story = { args: { consultations: undefined, loading: true } };
 export const Empty: Story = { args: { consultations: [] } };
-export const ErrorState: Story = { name: 'Error', args: { consultations: undefined, errorCode: 'network' } };
+export const ErrorState: Story = {
+  name: 'Error',
+  args: { consultations: undefined, errorCode: 'network_error' },
+};

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import '../packages/elements/src/consultation/define.js';
 import type { NassijConsultation } from '../packages/elements/src/consultation/nassij-consultation.js';
 import {
@@ -7,10 +7,12 @@ import {
   demoContributions,
   demoDiff,
 } from '../packages/elements/src/test-support/demo/consultations.js';
+import { failingClient, pendingClient } from './support/clients.js';
 
 interface Args {
   phase?: Parameters<typeof demoConsultation>[0];
   mode?: Parameters<typeof demoConsultation>[1];
+  /** Client mode with a platform that never answers (`loading`) or fails with `errorCode`. */
   loading?: boolean;
   errorCode?: string;
 }
@@ -20,10 +22,11 @@ const meta: Meta<Args> = {
   component: 'nassij-consultation',
   args: { phase: 'contributions_open', mode: 'open' },
   render: (args) => html`<nassij-consultation
+    consultation=${args.loading || args.errorCode ? 'demo' : nothing}
+    .client=${args.errorCode ? failingClient(args.errorCode) : args.loading ? pendingClient() : undefined}
     .data=${args.loading || args.errorCode ? undefined : demoConsultation(args.phase, args.mode)}
     .diff=${demoDiff}
     .contributions=${demoContributions()}
-    .errorCode=${args.errorCode}
   ></nassij-consultation>`,
 };
 export default meta;

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import '../packages/elements/src/indicators/define.js';
 import type { NassijIndicators } from '../packages/elements/src/indicators/nassij-indicators.js';
 import { DEMO_YEARS, demoIndicators } from '../packages/elements/src/test-support/demo/indicators.js';
+import { pendingClient } from './support/clients.js';
 
 interface Args {
   data?: unknown;
@@ -57,7 +58,10 @@ export const AsTablesArabicDark: Story = {
   globals: { locale: 'ar', theme: 'dark' },
   play: tables,
 };
-export const Loading: Story = { args: { data: undefined } };
+/** A request in flight: the skeleton (shown only while the platform is asked). */
+export const Loading: Story = {
+  render: () => html`<nassij-indicators .client=${pendingClient()}></nassij-indicators>`,
+};
 export const Empty: Story = { args: { data: { year: 2026, years: [2026], indicators: [] } } };
 export const ErrorState: Story = { name: 'Error', args: { data: undefined, errorCode: 'unavailable' } };
 export const Offline: Story = { args: { data: undefined, errorCode: 'offline' } };

@@ -1,13 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import '../packages/elements/src/review-panel/define.js';
 import type { NassijReviewPanel } from '../packages/elements/src/review-panel/nassij-review-panel.js';
 import { DEMO_CALL, DEMO_SUBMITTED } from '../packages/elements/src/test-support/demo/application.js';
+import { pendingClient } from './support/clients.js';
 
-/** Story args: the element's data-mode properties plus the reader's language and theme. */
+/**
+ * Story args: the element's data-mode properties. Language and theme come from the toolbar (the preview puts
+ * them on the story's wrapper, and the element follows its ancestors), so no story sets `lang` or `theme`.
+ */
 interface Args {
-  lang: 'ar' | 'fr' | 'zgh' | 'en';
-  theme: 'light' | 'dark' | undefined;
   open: boolean;
   conflict: 'none' | 'declared' | undefined;
   empty: boolean;
@@ -31,15 +33,13 @@ const meta: Meta<Args> = {
   title: 'Calls/Review panel',
   component: 'nassij-review-panel',
   tags: ['autodocs'],
-  args: { lang: 'ar', theme: undefined, open: false, conflict: undefined, empty: false, loading: false },
+  args: { open: false, conflict: undefined, empty: false, loading: false },
   argTypes: {
-    lang: { control: 'inline-radio', options: ['ar', 'fr', 'zgh', 'en'] },
-    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
     conflict: { control: 'inline-radio', options: [undefined, 'none', 'declared'] },
   },
   render: (args) => html`<nassij-review-panel
-    lang=${args.lang}
-    theme=${args.theme ?? nothing}
+    call=${DEMO_CALL.id}
+    .client=${args.loading ? pendingClient({ signedIn: true }) : undefined}
     .callData=${args.loading ? undefined : DEMO_CALL}
     .applications=${args.loading ? undefined : args.empty ? [] : [SUMMARY]}
     .application=${args.open ? DEMO_SUBMITTED : undefined}
@@ -63,7 +63,15 @@ export const Scoring: Story = { args: { open: true, conflict: 'none' } };
 /** A conflict declared: no scoring. */
 export const ConflictDeclared: Story = { args: { open: true, conflict: 'declared' } };
 /** Scoring in French. */
-export const ScoringFrench: Story = { args: { open: true, conflict: 'none', lang: 'fr' } };
+export const ScoringFrench: Story = { args: { open: true, conflict: 'none' }, globals: { locale: 'fr' } };
+/** Scoring in Tamazight. */
+export const ScoringTamazight: Story = { args: { open: true, conflict: 'none' }, globals: { locale: 'zgh' } };
+/** Scoring in English. */
+export const ScoringEnglish: Story = { args: { open: true, conflict: 'none' }, globals: { locale: 'en' } };
+/** The list in dark theme. */
+export const Dark: Story = { globals: { theme: 'dark' } };
+/** Scoring in dark theme: radio groups, anchors and the conflict declaration. */
+export const ScoringDark: Story = { args: { open: true, conflict: 'none' }, globals: { theme: 'dark' } };
 /** Decision form after a review. */
 export const Decision: Story = {
   args: { open: true, conflict: 'none' },

@@ -7,15 +7,19 @@ import {
   DEMO_REGISTRATIONS,
 } from '../packages/elements/src/test-support/demo/trainings.js';
 import type { NassijTrainingFinder } from '../packages/elements/src/training-finder/nassij-training-finder.js';
+import { failingClient, pendingClient } from './support/clients.js';
 
-/** Story args: the element's data-mode properties plus the reader's language and theme. */
+/**
+ * Story args: the element's data-mode properties. Language and theme come from the toolbar (the preview puts
+ * them on the story's wrapper, and the element follows its ancestors), so no story sets `lang` or `theme`.
+ */
 interface Args {
-  lang: 'ar' | 'fr' | 'zgh' | 'en';
-  theme: 'light' | 'dark' | undefined;
   courses: NassijTrainingFinder['courses'];
   signedIn: boolean;
   registrations: NassijTrainingFinder['registrations'];
+  /** Client mode with a platform that never answers (`loading`) or fails with this code. */
   errorCode: string | undefined;
+  loading?: boolean;
   region: string | undefined;
 }
 
@@ -24,27 +28,19 @@ const meta: Meta<Args> = {
   component: 'nassij-training-finder',
   tags: ['autodocs'],
   args: {
-    lang: 'ar',
-    theme: undefined,
     courses: DEMO_COURSES,
     signedIn: false,
     registrations: undefined,
     errorCode: undefined,
     region: undefined,
   },
-  argTypes: {
-    lang: { control: 'inline-radio', options: ['ar', 'fr', 'zgh', 'en'] },
-    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
-  },
   render: (args) => html`<nassij-training-finder
-    lang=${args.lang}
-    theme=${args.theme ?? nothing}
     region=${args.region ?? nothing}
     .courses=${args.courses}
     .signedIn=${args.signedIn}
     .associations=${DEMO_ASSOCIATIONS}
     .registrations=${args.registrations}
-    .errorCode=${args.errorCode}
+    .client=${args.errorCode ? failingClient(args.errorCode) : args.loading ? pendingClient() : undefined}
   ></nassij-training-finder>`,
 };
 export default meta;
@@ -55,31 +51,28 @@ const finder = (canvas: HTMLElement) =>
   canvas.querySelector('nassij-training-finder') as NassijTrainingFinder;
 
 /** Results in Arabic, the default language. */
-export const ResultsArabic: Story = {};
+export const ResultsArabic: Story = { globals: { locale: 'ar' } };
 
 /** Results in French. */
-export const ResultsFrench: Story = { args: { lang: 'fr' } };
+export const ResultsFrench: Story = { globals: { locale: 'fr' } };
 
 /** Results in Tamazight (Tifinagh). */
-export const ResultsTamazight: Story = { args: { lang: 'zgh' } };
+export const ResultsTamazight: Story = { globals: { locale: 'zgh' } };
 
 /** Results in English. */
-export const ResultsEnglish: Story = { args: { lang: 'en' } };
+export const ResultsEnglish: Story = { globals: { locale: 'en' } };
 
 /** Dark theme. */
-export const Dark: Story = {
-  args: { theme: 'dark' },
-  parameters: { backgrounds: { default: 'dark' } },
-};
+export const Dark: Story = { globals: { theme: 'dark' } };
 
 /** Loading: no courses yet. */
-export const Loading: Story = { args: { courses: undefined } };
+export const Loading: Story = { args: { courses: undefined, loading: true } };
 
 /** Empty: nothing matches. */
 export const Empty: Story = { args: { courses: [] } };
 
 /** Error from the API, translated by its code, with a retry button. */
-export const ErrorState: Story = { args: { errorCode: 'unavailable' } };
+export const ErrorState: Story = { args: { courses: undefined, errorCode: 'unavailable' } };
 
 /** Offline notice above the last results. */
 export const Offline: Story = {
@@ -103,7 +96,8 @@ export const SignedInMyRegistrations: Story = {
 
 /** The confirmation dialog after registering on a full session: waiting list, position 2. */
 export const WaitlistConfirmation: Story = {
-  args: { signedIn: true, lang: 'fr' },
+  args: { signedIn: true },
+  globals: { locale: 'fr' },
   play: async ({ canvasElement }) => {
     const el = finder(canvasElement);
     await el.updateComplete;
