@@ -70,8 +70,8 @@ export interface ClientOptions {
 }
 
 /**
- * The core of a client: typed calls to any route, paging, uploads, sign-in and the token, without the
- * area namespaces. Embedded widgets use it with only the routes they need, so a page does not download
+ * The core of a client: typed calls to any route, sign-in and the token, without the area namespaces and
+ * without paging helpers (`iterate(client.transport, route, query)` pages a base client). Embedded widgets use it with only the routes they need, so a page does not download
  * the schemas of the whole API.
  *
  * @example
@@ -84,21 +84,6 @@ export interface ClientOptions {
 export interface BaseClient {
   /** Calls any route of the contract, typed from its schemas. */
   request<R extends AnyRoute>(route: R, ...input: InputTuple<RequestInput<R>>): Promise<RouteResult<R>>;
-  /**
-   * Items of a list route, page after page, fetched only as the loop asks for them; `.collect({ limit })`
-   * gathers up to `limit` of them into an array.
-   */
-  iterate<R extends PagedRoute>(
-    route: R,
-    query?: PageQueryInput<R>,
-    options?: PageOptions<R>,
-  ): PageIterator<PageItem<R>>;
-  /** Whole pages (with `total` and `facets`) of a list route. */
-  pages<R extends PagedRoute>(
-    route: R,
-    query?: PageQueryInput<R>,
-    options?: PageOptions<R>,
-  ): AsyncGenerator<RouteResult<R>, void, undefined>;
   /** Sign in (password or embed popup), the signed-in account, sign out. */
   auth: AuthArea;
   /** The token storage in use. */
@@ -118,6 +103,21 @@ export interface BaseClient {
  * ```
  */
 export interface NassijClient extends BaseClient {
+  /**
+   * Items of a list route, page after page, fetched only as the loop asks for them; `.collect({ limit })`
+   * gathers up to `limit` of them into an array.
+   */
+  iterate<R extends PagedRoute>(
+    route: R,
+    query?: PageQueryInput<R>,
+    options?: PageOptions<R>,
+  ): PageIterator<PageItem<R>>;
+  /** Whole pages (with `total` and `facets`) of a list route. */
+  pages<R extends PagedRoute>(
+    route: R,
+    query?: PageQueryInput<R>,
+    options?: PageOptions<R>,
+  ): AsyncGenerator<RouteResult<R>, void, undefined>;
   /**
    * Uploads a file to a multipart route, with client-side pre-checks and progress. (With a base client,
    * call `uploadFile(client.transport, route, input)`.)
@@ -177,6 +177,8 @@ export function createClient(options: ClientOptions): NassijClient {
   const transport = base.transport;
   return {
     ...base,
+    iterate: (route, query, pageOptions) => iterate(transport, route, query, pageOptions),
+    pages: (route, query, pageOptions) => pages(transport, route, query, pageOptions),
     upload: (route, input) => uploadFile(transport, route, input),
     // Scripts get validated sign-in answers; the base client uses the schema-less refs.
     auth: authArea(transport, AUTH_ROUTES),
@@ -237,8 +239,6 @@ function baseClient(options: ClientOptions, check?: RequestCheck): BaseClient {
   });
   return {
     request: transport.request,
-    iterate: (route, query, pageOptions) => iterate(transport, route, query, pageOptions),
-    pages: (route, query, pageOptions) => pages(transport, route, query, pageOptions),
     auth: authArea(transport, AUTH_ROUTE_REFS),
     tokens,
     transport,

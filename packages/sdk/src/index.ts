@@ -73,13 +73,15 @@ export {
   NassijTimeoutError,
   NassijValidationError,
 } from './errors.js';
-export type {
-  CollectOptions,
-  PagedRoute,
-  PageItem,
-  PageIterator,
-  PageOptions,
-  PageQueryInput,
+export {
+  type CollectOptions,
+  iterate,
+  type PagedRoute,
+  type PageItem,
+  type PageIterator,
+  type PageOptions,
+  type PageQueryInput,
+  pages,
 } from './paginate.js';
 export { isRetryableStatus, parseRetryAfter, type RetryOptions, retryDelay } from './retry.js';
 export { memoryTokenStorage, sessionTokenStorage, type TokenStorage } from './tokens.js';

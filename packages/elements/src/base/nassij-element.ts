@@ -2,6 +2,7 @@ import { type Locale, RTL_LOCALES, toLocale } from '@nassij/contract';
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { SharedMessageKey } from '../i18n/ar.js';
 import { SHARED_MESSAGES } from '../i18n/catalogs.js';
+import { loadErrorCatalog } from '../i18n/error-messages.js';
 import { type Formatters, formatters } from '../i18n/format.js';
 import { catalogSettled, loadCatalog, loadedCatalog } from '../i18n/load.js';
 import {
@@ -254,11 +255,31 @@ export class NassijElement extends LitElement {
     return super.shouldUpdate(changed);
   }
 
-  /** `updateComplete` also waits for a render held back by loading catalogs (see {@link shouldUpdate}). */
+  /** Loads the element waits for before it can show all its words (an error catalog on its way). */
+  #waiting = new Set<Promise<unknown>>();
+
+  /**
+   * @internal Re-renders the element when `promise` settles, and makes `updateComplete` wait for it: for words
+   * fetched on demand, such as the error catalog (see `errorMessage`).
+   */
+  waitFor(promise: Promise<unknown>): void {
+    if (this.#waiting.has(promise)) return;
+    this.#waiting.add(promise);
+    const settled = () => {
+      this.#waiting.delete(promise);
+      this.requestUpdate();
+    };
+    promise.then(settled, settled);
+  }
+
+  /**
+   * `updateComplete` also waits for a render held back by loading catalogs (see {@link shouldUpdate}) and for
+   * words fetched on demand (see {@link waitFor}).
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.isConnected && !this.#messagesSettled()) {
-      await this.#messagesLoaded();
+    while (this.isConnected && (!this.#messagesSettled() || this.#waiting.size > 0)) {
+      await Promise.allSettled([this.#messagesLoaded(), ...this.#waiting]);
       result = await super.getUpdateComplete();
     }
     return result;
@@ -328,6 +349,8 @@ export class NassijElement extends LitElement {
    */
   reportFailure(error: unknown): ElementErrorCode {
     const code = this.failureCode(error);
+    // The words for it are fetched now (again, after a load that failed offline): see `errorMessage`.
+    void loadErrorCatalog(this.locale).catch(() => {});
     this.emit<NassijErrorDetail>('nassij-error', { code });
     return code;
   }

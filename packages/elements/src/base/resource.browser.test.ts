@@ -69,7 +69,9 @@ describe('ResourceController', () => {
   it('turns a failure into the SDK code, fires nassij-error once, keeps the last value and retries', async () => {
     const el = await fixture<TestResource>(html`<test-resource lang="fr"></test-resource>`);
     const codes: string[] = [];
-    el.addEventListener('nassij-error', (event) => codes.push((event as CustomEvent<NassijErrorDetail>).detail.code));
+    el.addEventListener('nassij-error', (event) =>
+      codes.push((event as CustomEvent<NassijErrorDetail>).detail.code),
+    );
     const first = el.resource.run();
     el.pending[0]?.answer('kept');
     await first;

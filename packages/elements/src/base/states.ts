@@ -1,7 +1,9 @@
 import { isNassijError, type NassijErrorCode } from '@nassij/sdk';
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { errorCatalog, errorCatalogFailed, loadErrorCatalog } from '../i18n/error-messages.js';
 import type { NassijElement } from './nassij-element.js';
 import { safeHref as checkedHref } from './safe-href.js';
+import { text as localizedText, plain as plainText } from './text.js';
 
 /**
  * Every code an element may show or put in `nassij-error`: the SDK's {@link NassijErrorCode} (the contract's
@@ -64,8 +66,9 @@ export function renderEmpty(host: NassijElement, { message }: { message?: string
 }
 
 /**
- * The reader's message for an error code: the component's or the shared `error.<code>` (every code of the
- * contract and of the SDK has one, `network_error` included), else the generic one.
+ * The reader's message for an error code: the component's or the shared `error.<code>` (the codes a reader
+ * meets offline are bundled), else the error catalog of the element's language, fetched with the first such
+ * failure (the element re-renders when it arrives, and `updateComplete` waits for it), else the generic one.
  *
  * @example
  * ```ts
@@ -74,8 +77,14 @@ export function renderEmpty(host: NassijElement, { message }: { message?: string
  */
 export function errorMessage(host: NassijElement, code: string): string {
   const key = `error.${code}`;
-  const text = host.t(key);
-  return text === key ? host.t('error.unknown') : text;
+  const own = host.t(key);
+  if (own !== key) return own;
+  const catalog = errorCatalog(host.locale);
+  if (catalog) return (catalog[key] as string | undefined) ?? host.t('error.unknown');
+  if (errorCatalogFailed(host.locale)) return host.t('error.unknown');
+  host.waitFor(loadErrorCatalog(host.locale));
+  // Empty for the moment it travels: the alert's text then appears, and is announced, once.
+  return '';
 }
 
 /**
@@ -213,3 +222,24 @@ export class LiveAnnouncer implements ReactiveController {
  * ```
  */
 export const safeHref: typeof checkedHref = checkedHref;
+
+/**
+ * {@link localizedText | text} (see base/text.ts), bound here like {@link safeHref}: nearly every component
+ * shows localized platform text, and a chunk of its own would be one more request per page.
+ *
+ * @example
+ * ```ts
+ * html`<h2>${text(this, call.title)}</h2>`;
+ * ```
+ */
+export const text: typeof localizedText = localizedText;
+
+/**
+ * {@link plainText | plain} (see base/text.ts), bound here for the same reason as {@link text}.
+ *
+ * @example
+ * ```ts
+ * plain('fr', { ar: 'نص', fr: 'Texte' }); // 'Texte'
+ * ```
+ */
+export const plain: typeof plainText = plainText;

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { ERROR_CODES, FIELD_ERROR_CODES, LOCALES, type Locale } from '@nassij/contract';
 import { CLIENT_ERROR_CODES } from '@nassij/sdk';
 import { catalogProblems, SHARED_MESSAGES } from './catalogs.js';
+import { loadErrorCatalog } from './error-messages.js';
 import { loadCatalog, loadedCatalog } from './load.js';
 import { type Catalog, defineMessages, interpolate, selectPlural } from './messages.js';
 import { pluralCategories, pluralCategory } from './plural.js';
@@ -23,11 +24,27 @@ describe('shared catalogs', () => {
   it('translate every code of the SDK (contract and client side) and every field error code', async () => {
     const all = await sharedCatalogs();
     for (const locale of LOCALES) {
+      const errors = await loadErrorCatalog(locale);
       for (const code of [...ERROR_CODES, ...CLIENT_ERROR_CODES, 'offline', 'unknown'])
-        assert.ok(`error.${code}` in all[locale], `${locale} error.${code}`);
+        assert.ok(`error.${code}` in all[locale] || `error.${code}` in errors, `${locale} error.${code}`);
       for (const code of FIELD_ERROR_CODES)
         assert.ok(`field.${code}` in all[locale], `${locale} field.${code}`);
     }
+  });
+
+  it('bundle the messages of failures met offline, and fetch the others with the same keys in every language', async () => {
+    for (const code of ['network_error', 'timeout', 'offline', 'unknown'])
+      assert.ok(`error.${code}` in SHARED_MESSAGES.ar, `error.${code} is bundled`);
+    const reference = Object.keys(await loadErrorCatalog('ar')).sort();
+    assert.ok(reference.includes('error.deadline_passed'));
+    for (const locale of LOCALES) {
+      const catalog = await loadErrorCatalog(locale);
+      assert.deepEqual(Object.keys(catalog).sort(), reference, `${locale} has the keys of ar`);
+      for (const key of reference) assert.ok(!(key in SHARED_MESSAGES.ar), `${key} is in one place only`);
+    }
+    const zgh = await loadErrorCatalog('zgh');
+    for (const [key, message] of Object.entries(zgh))
+      assert.doesNotMatch(String(message), /[A-Za-z\u0600-\u06FF]/, `${key} is in Tifinagh`);
   });
 
   it('write Tamazight in Tifinagh only (apart from placeholders, digits and punctuation)', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { fileSize } from './file-size.js';
 import { formatters } from './format.js';
 
 const LATIN_ONLY = /^[^\u0660-\u0669\u06F0-\u06F9]*$/;
@@ -70,13 +71,13 @@ describe('formatters', () => {
     assert.doesNotMatch(formatters('fr').list(['a', 'b']), /،/);
   });
 
-  it('say file sizes with the language\'s unit words, binary multiples', () => {
-    assert.equal(formatters('en').fileSize(5 * 1_048_576), '5 MB');
-    assert.match(formatters('fr').fileSize(2.5 * 1_048_576), /^2,5[\s\u202f]Mo$/);
-    assert.equal(formatters('en').fileSize(1500), '2 kB');
-    assert.equal(formatters('en').fileSize(0), '1 kB');
-    assert.match(formatters('ar').fileSize(5 * 1_048_576), /^5 /);
-    assert.doesNotMatch(formatters('ar').fileSize(5 * 1_048_576), /MB/);
+  it("say file sizes with the language's unit words, binary multiples", () => {
+    assert.equal(fileSize(formatters('en'), 5 * 1_048_576), '5 MB');
+    assert.match(fileSize(formatters('fr'), 2.5 * 1_048_576), /^2,5[\s\u202f]Mo$/);
+    assert.equal(fileSize(formatters('en'), 1500), '2 kB');
+    assert.equal(fileSize(formatters('en'), 0), '1 kB');
+    assert.match(fileSize(formatters('ar'), 5 * 1_048_576), /^5 /);
+    assert.doesNotMatch(fileSize(formatters('ar'), 5 * 1_048_576), /MB/);
   });
 
   it('cache one set of formatters per locale', () => {

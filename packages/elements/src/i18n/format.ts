@@ -29,8 +29,6 @@ export interface Formatters {
   date(instant: Instant | Date): string;
   /** Words joined as a list in the reader's language ("a, b et c", "a وb وc", "ⴰ, ⴱ ⴷ ⵛ"). */
   list(items: readonly string[], type?: 'conjunction' | 'disjunction'): string;
-  /** A file size in the reader's unit words ("2,5 Mo", "2.5 MB", "2,5 م.ب"), in kB under 1 MB (binary multiples). */
-  fileSize(bytes: number): string;
   /** Calendar days from `now` to `instant`, counted in Africa/Casablanca (0 = today, negative = past). */
   daysUntil(instant: Instant | Date, now?: Date): number;
 }
@@ -183,11 +181,6 @@ export function formatters(locale: Locale): Formatters {
       }
       return format.format(items);
     },
-    // Binary multiples under the usual names, as file managers show them: a 5 MiB limit reads "5 MB".
-    fileSize: (bytes) =>
-      bytes >= 1_048_576
-        ? sizeFormat('megabyte').format(bytes / 1_048_576)
-        : sizeFormat('kilobyte').format(Math.max(1, Math.ceil(bytes / 1024))),
     daysUntil: (instant, now = new Date()) => casablancaDaysUntil(toDate(instant), now),
   };
   cache.set(locale, fmt);

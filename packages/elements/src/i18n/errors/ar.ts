@@ -1,0 +1,46 @@
+import type { Message } from '../messages.js';
+
+/**
+ * Messages for the error codes a reachable platform answers with (validation, conflicts, deadlines…), in
+ * Arabic. Fetched with the first failure rather than bundled: most readers never see one. The codes a reader
+ * meets offline (`network_error`, `timeout`, `offline`) and `unknown` stay in the bundled shared catalog.
+ */
+export const ar = {
+  'error.bad_request': 'تعذّر فهم الطلب.',
+  'error.validation_failed': 'بعض الحقول تحتاج إلى تصحيح.',
+  'error.unauthenticated': 'يرجى تسجيل الدخول للمتابعة.',
+  'error.invalid_credentials': 'بيانات الدخول غير صحيحة.',
+  'error.token_expired': 'انتهت صلاحية الجلسة. يرجى تسجيل الدخول من جديد.',
+  'error.forbidden': 'غير مسموح لك بالقيام بهذا الإجراء.',
+  'error.not_found': 'تعذّر العثور على هذه الصفحة أو هذا العنصر.',
+  'error.method_not_allowed': 'هذا الإجراء غير متاح.',
+  'error.conflict': 'تم تعديل هذا العنصر في الأثناء. أعد التحميل ثم حاول مجددًا.',
+  'error.already_exists': 'هذا العنصر موجود مسبقًا.',
+  'error.already_supported': 'سبق لك أن قدّمت دعمك.',
+  'error.already_registered': 'أنت مسجَّل مسبقًا.',
+  'error.invalid_state': 'هذا الإجراء غير ممكن في هذه المرحلة.',
+  'error.deadline_passed': 'انقضى الأجل المحدد.',
+  'error.phase_closed': 'هذه المرحلة مغلقة.',
+  'error.not_eligible': 'أنت غير مؤهَّل.',
+  'error.conflict_of_interest': 'لا يمكنك القيام بذلك بسبب تضارب المصالح.',
+  'error.precondition_failed': 'تم تعديل هذا العنصر في الأثناء. أعد التحميل ثم حاول مجددًا.',
+  'error.precondition_required': 'أعد تحميل العنصر قبل تعديله.',
+  'error.payload_too_large': 'حجم ما أرسلته كبير جدًا.',
+  'error.unsupported_media_type': 'هذه الصيغة غير مدعومة.',
+  'error.file_type_not_allowed': 'نوع هذا الملف غير مقبول.',
+  'error.file_too_large': 'حجم هذا الملف كبير جدًا.',
+  'error.idempotency_key_reused': 'سبق إرسال هذا الطلب بمحتوى مختلف.',
+  'error.rate_limited': 'طلبات كثيرة جدًا. انتظر قليلًا ثم حاول مجددًا.',
+  'error.origin_not_allowed': 'هذا الموقع غير مأذون له باستعمال المنصة.',
+  'error.internal': 'واجهت المنصة مشكلة. حاول مجددًا لاحقًا.',
+  'error.unavailable': 'المنصة غير متاحة حاليًا. حاول مجددًا لاحقًا.',
+  'error.invalid_response': 'ردّت المنصة بجواب غير متوقَّع. حاول مجددًا لاحقًا.',
+  'error.aborted': 'تم إلغاء العملية.',
+  'error.popup_blocked': 'منع المتصفح نافذة تسجيل الدخول. اسمح بالنوافذ المنبثقة ثم أعد المحاولة.',
+  'error.popup_closed': 'أُغلقت نافذة تسجيل الدخول قبل إتمامه.',
+} satisfies Record<string, Message>;
+
+/** A key of the error catalogs; the Arabic catalog is the reference every locale must match. */
+export type ErrorMessageKey = keyof typeof ar;
+
+export default ar;

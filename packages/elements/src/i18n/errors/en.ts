@@ -1,0 +1,40 @@
+import type { Message } from '../messages.js';
+import type { ErrorMessageKey } from './ar.js';
+
+/** Messages for the error codes a reachable platform answers with, in English (see ./ar.ts). */
+const en: Readonly<Record<ErrorMessageKey, Message>> = {
+  'error.bad_request': 'The request could not be understood.',
+  'error.validation_failed': 'Some fields need your attention.',
+  'error.unauthenticated': 'Please sign in to continue.',
+  'error.invalid_credentials': 'The sign-in details are not correct.',
+  'error.token_expired': 'Your session has expired. Please sign in again.',
+  'error.forbidden': 'You are not allowed to do this.',
+  'error.not_found': 'This page or item could not be found.',
+  'error.method_not_allowed': 'This action is not available.',
+  'error.conflict': 'This item was changed meanwhile. Reload and try again.',
+  'error.already_exists': 'This already exists.',
+  'error.already_supported': 'You have already supported this.',
+  'error.already_registered': 'You are already registered.',
+  'error.invalid_state': 'This action is not possible at this stage.',
+  'error.deadline_passed': 'The deadline has passed.',
+  'error.phase_closed': 'This phase is closed.',
+  'error.not_eligible': 'You are not eligible.',
+  'error.conflict_of_interest': 'You cannot do this because of a conflict of interest.',
+  'error.precondition_failed': 'This item was changed meanwhile. Reload and try again.',
+  'error.precondition_required': 'Reload the item before changing it.',
+  'error.payload_too_large': 'What you sent is too large.',
+  'error.unsupported_media_type': 'This format is not supported.',
+  'error.file_type_not_allowed': 'This type of file is not accepted.',
+  'error.file_too_large': 'This file is too large.',
+  'error.idempotency_key_reused': 'This request was already sent with different content.',
+  'error.rate_limited': 'Too many requests. Please wait a moment and try again.',
+  'error.origin_not_allowed': 'This site is not allowed to use the platform.',
+  'error.internal': 'The platform had a problem. Please try again later.',
+  'error.unavailable': 'The platform is unavailable for now. Please try again later.',
+  'error.invalid_response': 'The platform sent an unexpected answer. Please try again later.',
+  'error.aborted': 'The action was cancelled.',
+  'error.popup_blocked': 'The browser blocked the sign-in window. Allow pop-ups and try again.',
+  'error.popup_closed': 'The sign-in window was closed before signing in.',
+};
+
+export default en;

@@ -1,0 +1,41 @@
+import type { Message } from '../messages.js';
+import type { ErrorMessageKey } from './ar.js';
+
+/** Messages for the error codes a reachable platform answers with, in French (see ./ar.ts). */
+const fr: Readonly<Record<ErrorMessageKey, Message>> = {
+  'error.bad_request': 'La demande n’a pas pu être comprise.',
+  'error.validation_failed': 'Certains champs sont à corriger.',
+  'error.unauthenticated': 'Connectez-vous pour continuer.',
+  'error.invalid_credentials': 'Les identifiants sont incorrects.',
+  'error.token_expired': 'Votre session a expiré. Reconnectez-vous.',
+  'error.forbidden': 'Vous n’êtes pas autorisé à faire cela.',
+  'error.not_found': 'Cette page ou cet élément est introuvable.',
+  'error.method_not_allowed': 'Cette action n’est pas disponible.',
+  'error.conflict': 'Cet élément a été modifié entre-temps. Rechargez et réessayez.',
+  'error.already_exists': 'Cet élément existe déjà.',
+  'error.already_supported': 'Vous avez déjà apporté votre soutien.',
+  'error.already_registered': 'Vous êtes déjà inscrit.',
+  'error.invalid_state': 'Cette action n’est pas possible à ce stade.',
+  'error.deadline_passed': 'La date limite est dépassée.',
+  'error.phase_closed': 'Cette phase est close.',
+  'error.not_eligible': 'Vous n’êtes pas éligible.',
+  'error.conflict_of_interest': 'Vous ne pouvez pas faire cela en raison d’un conflit d’intérêts.',
+  'error.precondition_failed': 'Cet élément a été modifié entre-temps. Rechargez et réessayez.',
+  'error.precondition_required': 'Rechargez l’élément avant de le modifier.',
+  'error.payload_too_large': 'L’envoi est trop volumineux.',
+  'error.unsupported_media_type': 'Ce format n’est pas pris en charge.',
+  'error.file_type_not_allowed': 'Ce type de fichier n’est pas accepté.',
+  'error.file_too_large': 'Ce fichier est trop volumineux.',
+  'error.idempotency_key_reused': 'Cette demande a déjà été envoyée avec un autre contenu.',
+  'error.rate_limited': 'Trop de demandes. Patientez un instant puis réessayez.',
+  'error.origin_not_allowed': 'Ce site n’est pas autorisé à utiliser la plateforme.',
+  'error.internal': 'La plateforme a rencontré un problème. Réessayez plus tard.',
+  'error.unavailable': 'La plateforme est momentanément indisponible. Réessayez plus tard.',
+  'error.invalid_response': 'La plateforme a renvoyé une réponse inattendue. Réessayez plus tard.',
+  'error.aborted': 'L’action a été annulée.',
+  'error.popup_blocked':
+    'Le navigateur a bloqué la fenêtre de connexion. Autorisez les fenêtres surgissantes et réessayez.',
+  'error.popup_closed': 'La fenêtre de connexion a été fermée avant la fin.',
+};
+
+export default fr;
