@@ -7,6 +7,7 @@ import {
 } from '@nassij/contract';
 import { uploadFile } from '@nassij/sdk';
 import type { ReactiveController } from 'lit';
+import { fileSize } from '../i18n/file-size.js';
 import type { NassijApplicationForm } from './nassij-application-form.js';
 
 /** The state of one required document's upload: progress, or the code of a refusal with its words. */
@@ -71,7 +72,7 @@ export class UploadsController implements ReactiveController {
       const params = {
         type: file.type ? fileTypeName(file.type) : file.name,
         formats: this.formats(document.mediaTypes),
-        size: host.fmt.fileSize(document.maxBytes),
+        size: fileSize(host.fmt, document.maxBytes),
       };
       this.#set(documentId, { error: host.reportFailure(error), params });
     }

@@ -1,9 +1,11 @@
-import { type Association, getAssociationRef } from '@nassij/contract';
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { type Association, DOMAINS, getAssociationRef, pickText } from '@nassij/contract';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { API_BASE } from '/__nassij__/env.js';
-import { clientFor } from '../base/client.js';
+import { type BaseClient, clientFor } from '../base/client.js';
 import { catalogProblems } from '../i18n/catalogs.js';
 import { formatters } from '../i18n/format.js';
+import { loadedCatalog } from '../i18n/load.js';
 import { FIXTURES } from '../test-support/fixtures.js';
 import { directoryMessages } from './association-directory.messages.js';
 import './define.js';
@@ -44,6 +46,46 @@ const [TIFAWIN, AL_AMAL, ATLAS] = DEMO_ASSOCIATIONS.map((a) => a.id) as [string,
 const REPRESENTED = FIXTURES.associations.represented;
 
 const ids = (el: HTMLElement) => $$(el, 'button.result').map((b) => b.dataset.id);
+
+// First in the file, while the French catalogue has not been loaded by any other test.
+describe('<nassij-association-directory> and the language of its announcements', () => {
+  it('never puts Arabic words in the live region of a French directory while the French catalogue loads', async () => {
+    expect(loadedCatalog(directoryMessages, 'fr'), 'the French catalogue is not loaded yet').to.equal(
+      undefined,
+    );
+    const items = [...DEMO_ASSOCIATION_SUMMARIES];
+    // The answer comes at once, before the French words arrive: the race that once announced "320 جمعية".
+    const client = {
+      request: async () => ({ items, total: 320, nextCursor: 'next' }),
+    } as unknown as BaseClient;
+    const el = document.createElement('nassij-association-directory');
+    el.setAttribute('lang', 'fr');
+    el.client = client;
+    const heard: string[] = [];
+    const record = () => {
+      const region = el.shadowRoot?.querySelector('[aria-live]');
+      if (region?.textContent?.trim()) heard.push(region.textContent.trim());
+    };
+    const observer = new MutationObserver(record);
+    document.body.append(el);
+    observer.observe(el.shadowRoot as ShadowRoot, { subtree: true, childList: true, characterData: true });
+    // The host asks for a search at once, before the French words (`search`, the name pages already call).
+    void el.search();
+    try {
+      await waitUntil(() => el.announcer.message.includes('320'), 'the count was not announced', {
+        timeout: 10000,
+      });
+      await el.updateComplete;
+      record();
+      expect(heard.length).to.be.greaterThan(0);
+      for (const text of heard) expect(text, 'an announcement').to.not.match(/[\u0600-\u06FF]/);
+      expect(heard.at(-1)).to.contain('320 associations');
+    } finally {
+      observer.disconnect();
+      el.remove();
+    }
+  });
+});
 
 describe('<nassij-association-directory>', () => {
   it('has every message in every locale', async () => {
@@ -94,6 +136,41 @@ describe('<nassij-association-directory>', () => {
     expect($(el, '.profile')).to.equal(null);
     expect(root(el).activeElement).to.equal($(el, `button[data-id="${AL_AMAL}"]`));
   });
+
+  it('joins fields of action as each language joins a list', async () => {
+    for (const lang of ['fr', 'ar', 'en'] as const) {
+      const el = await fixture<NassijAssociationDirectory>(html`<nassij-association-directory
+        lang=${lang} .associations=${[...DEMO_ASSOCIATION_SUMMARIES]}></nassij-association-directory>`);
+      await el.whenMessagesReady();
+      const tifawin = DEMO_ASSOCIATIONS.find((a) => a.id === TIFAWIN) as Association;
+      const names = tifawin.domains.map(
+        (code) => pickText(DOMAINS.find((d) => d.code === code)?.name ?? { ar: code }, lang).text,
+      );
+      const meta = $(el, `button[data-id="${TIFAWIN}"] .meta`).textContent ?? '';
+      expect(meta).to.contain(formatters(lang).list(names));
+      if (lang !== 'ar') expect(meta).to.not.contain('،');
+    }
+  });
+
+  for (const lang of ['fr', 'ar']) {
+    it(`reflows at 320 px in ${lang}, with a profile open`, async () => {
+      await setViewport({ width: 320, height: 640 });
+      try {
+        const el = await fixture<NassijAssociationDirectory>(html`<nassij-association-directory
+          lang=${lang}
+          .associations=${[...DEMO_ASSOCIATION_SUMMARIES]}
+          .profiles=${Object.fromEntries(DEMO_ASSOCIATIONS.map((a) => [a.id, a]))}
+        ></nassij-association-directory>`);
+        await el.whenMessagesReady();
+        await el.open(AL_AMAL);
+        const page = document.documentElement;
+        expect(page.scrollWidth).to.be.at.most(page.clientWidth);
+        expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+      } finally {
+        await setViewport({ width: 1200, height: 900 });
+      }
+    });
+  }
 
   describe('against the reference server', () => {
     it('searches in Arabic and in French and shows the profile GET /v1/associations/{id} returns', async () => {

@@ -4,18 +4,29 @@ import {
   DOMAINS,
   type DomainCode,
   getAssociationRef,
-  pickText,
   REGIONS,
   type RegionCode,
-  regionName,
   searchAssociationsRef,
 } from '@nassij/contract';
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
-import { NassijElement } from '../base/nassij-element.js';
-import { LiveAnnouncer, renderError, renderLoading, safeHref } from '../base/states.js';
+import { NassijElement, type NassijErrorDetail } from '../base/nassij-element.js';
+import { ResourceController } from '../base/resource.js';
+import { LiveAnnouncer, lazy, plain, renderError, renderLoading } from '../base/states.js';
 import { baseStyles } from '../styles/index.js';
 import { directoryMessages } from './association-directory.messages.js';
+import { directoryStyles } from './association-directory.styles.js';
+
+/**
+ * The views loaded when first needed, so the page download holds only the search form; one copy for every
+ * directory of the page. `results`: with the first search (alongside its request) or when the host gives
+ * `associations`. `profile`: when a profile is first opened (alongside the profile's request).
+ */
+const views = {
+  results: lazy(() => import('./views/results.js')),
+  profile: lazy(() => import('./views/profile.js')),
+};
+type ViewName = keyof typeof views;
 
 /** The search form's values. */
 export interface DirectoryFilters {
@@ -23,6 +34,14 @@ export interface DirectoryFilters {
   region: string;
   domain: string;
   publicUtility: boolean;
+}
+
+/** The results shown: a page or more (client mode), or the host's that match (data mode). */
+export interface DirectoryPage {
+  items: AssociationSummary[];
+  total: number;
+  /** The next page's cursor; `null` on the last page and in data mode. */
+  cursor: string | null;
 }
 
 /** Whether a summary matches the filters, for data mode (Arabic or French name, acronym; accents ignored). */
@@ -47,11 +66,13 @@ function matches(item: AssociationSummary, filters: DirectoryFilters): boolean {
  * public-utility status, then a profile card with the registration number, fields, region, status and what
  * the association did on the platform (calls applied to, awards and amount received, trainings attended).
  *
- * Client mode: `api-base`, `client` or a `<nassij-provider>`. Data mode: set `associations` (summaries,
- * filtered in the page) and `profiles` (full records by id).
+ * Client mode: `api-base`, `client` or a `<nassij-provider>`; `load()` searches again (`search()` is its
+ * former name). Data mode: set `associations` (summaries, filtered in the page; the element then never
+ * requests anything) and `profiles` (full records by id).
  *
  * @tagname nassij-association-directory
  * @fires {CustomEvent<NassijAssociationSelectDetail>} nassij-association-select - A profile was opened; `detail: { associationId }`.
+ * @fires {CustomEvent<NassijErrorDetail>} nassij-error - A search or a profile failed to load; `detail: { code }`.
  * @csspart result - Each result's button.
  * @csspart profile - The profile card.
  * @csspart button - Buttons.
@@ -66,15 +87,12 @@ export class NassijAssociationDirectory extends NassijElement {
     associations: { attribute: false },
     profiles: { attribute: false },
     pageSize: { type: Number, attribute: 'page-size' },
-    errorCode: { attribute: 'error-code' },
+    errorCode: { attribute: 'error-code', noAccessor: true },
     filters: { state: true },
-    items: { state: true },
-    total: { state: true },
-    nextCursor: { state: true },
-    profile: { state: true },
-    loading: { state: true },
   };
   static override messages = directoryMessages;
+  /** The element's styles: the shared tokens and base styles, then its own. */
+  static override styles = [baseStyles, directoryStyles];
 
   /** Summaries to search in the page (data mode). */
   declare associations: AssociationSummary[] | undefined;
@@ -82,101 +100,204 @@ export class NassijAssociationDirectory extends NassijElement {
   declare profiles: Record<string, Association> | undefined;
   /** Results per page in client mode (`page-size`). */
   declare pageSize: number;
-  declare errorCode: string | undefined;
+  /** @internal The search form's values. */
   declare filters: DirectoryFilters;
-  declare items: AssociationSummary[] | undefined;
-  declare total: number | undefined;
-  declare nextCursor: string | null;
-  /** The profile shown. */
-  declare profile: Association | undefined;
-  declare loading: boolean;
 
+  /**
+   * @internal The results. Client mode: searches (`load`, `loadMore`). Data mode: `set` with the host's
+   * `associations` filtered in the page, the one way they reach the view.
+   */
+  readonly page = new ResourceController<DirectoryPage>(this, { load: (signal) => this.#search(signal) });
+  /** @internal The profile shown: `profiles[id]` (data mode) or `GET /v1/associations/{id}`. */
+  readonly card = new ResourceController<Association>(this, {
+    load: (signal) => {
+      const client = this.resolvedClient;
+      if (!client) throw new Error('No client'); // Never: a profile is fetched only with a client.
+      return client.request(getAssociationRef, { params: { associationId: this.#opening ?? '' }, signal });
+    },
+    keepValueOnError: false,
+  });
   /** @internal */
   announcer = new LiveAnnouncer(this);
-  #ticket = 0;
+  #more = false;
+  #opening: string | undefined;
+  #announced: DirectoryPage | undefined;
+  /** The views being loaded by this directory (one failure report each). */
+  #viewsLoading: Partial<Record<ViewName, Promise<void>>> = {};
+  /** Why a view could not be loaded (offline…), until a retry. */
+  #viewErrors: Partial<Record<ViewName, string>> = {};
 
   constructor() {
     super();
     this.pageSize = 20;
     this.filters = { q: '', region: '', domain: '', publicUtility: false };
-    this.nextCursor = null;
-    this.loading = false;
   }
 
-  protected override clientChanged(client: BaseClient | undefined): void {
-    if (client && !this.associations) void this.search();
+  /** The last search's error code (read from the loader); a host may set one to show (`error-code`). */
+  get errorCode(): string | undefined {
+    return this.page.errorCode;
+  }
+  set errorCode(code: string | undefined) {
+    const old = this.page.errorCode;
+    this.page.errorCode = code ?? undefined;
+    this.requestUpdate('errorCode', old);
+  }
+
+  /** Whether a search is in flight. */
+  get loading(): boolean {
+    return this.page.loading;
+  }
+
+  /** The results loaded so far (client mode) or the host's that match the filters (data mode). */
+  get items(): AssociationSummary[] | undefined {
+    return this.page.value?.items;
+  }
+
+  /** The number of matching associations (may exceed the number loaded). */
+  get total(): number | undefined {
+    return this.page.value?.total;
+  }
+
+  /** The cursor of the next page, `null` on the last one. */
+  get nextCursor(): string | null {
+    return this.page.value?.cursor ?? null;
   }
 
   /** The results shown: filtered `associations` in data mode, else the loaded pages. */
   get results(): AssociationSummary[] | undefined {
-    return this.associations ? this.associations.filter((a) => matches(a, this.filters)) : this.items;
+    return this.items;
   }
 
-  /** Searches with the current filters; `more` appends the next page (client mode). */
-  async search(more = false): Promise<void> {
-    if (this.associations) {
-      this.#announce();
-      return;
+  /** The profile shown. */
+  get profile(): Association | undefined {
+    return this.card.value;
+  }
+
+  protected override clientChanged(client: BaseClient | undefined): void {
+    if (client && !this.associations) void this.load();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (this.associations && (changed.has('associations') || changed.has('filters'))) {
+      void this.#loadView('results');
+      const items = this.associations.filter((a) => matches(a, this.filters));
+      this.page.set({ items, total: items.length, cursor: null });
     }
-    const client = this.resolvedClient;
-    if (!client) return;
-    const ticket = ++this.#ticket;
+    super.willUpdate(changed);
+    // Announced here rather than when the answer arrives: updates run once the locale's words are loaded.
+    const value = this.page.value;
+    if (value !== this.#announced) {
+      this.#announced = value;
+      if (value) this.announcer.announce(this.t('dir.count', { count: value.total }));
+    }
+  }
+
+  /**
+   * Searches from the first page with the current filters (client mode; data mode filters in the page).
+   *
+   * @example
+   * ```ts
+   * directory.filters = { ...directory.filters, q: 'Tifawin' };
+   * await directory.load();
+   * ```
+   */
+  async load(): Promise<void> {
+    if (this.associations || !this.resolvedClient) return;
+    this.#more = false;
+    // The results view comes alongside the first search's request; `updateComplete` waits for both.
+    void this.#loadView('results');
+    await this.page.run();
+  }
+
+  /** Appends the next page (client mode). */
+  async loadMore(): Promise<void> {
+    if (this.associations || !this.nextCursor) return;
+    this.#more = true;
+    await this.page.run();
+  }
+
+  /**
+   * The former name of {@link load} (and, with `more`, of {@link loadMore}); kept for pages that call it.
+   *
+   * @example
+   * ```ts
+   * await directory.search(); // same as directory.load()
+   * ```
+   */
+  search(more = false): Promise<void> {
+    return more ? this.loadMore() : this.load();
+  }
+
+  async #search(signal: AbortSignal): Promise<DirectoryPage> {
+    const previous = this.#more ? this.page.value : undefined;
     const { q, region, domain, publicUtility } = this.filters;
-    this.loading = true;
-    this.errorCode = undefined;
-    try {
-      const page = await client.request(searchAssociationsRef, {
-        query: {
-          limit: this.pageSize,
-          ...(q.trim() ? { q: q.trim() } : {}),
-          ...(region ? { region: [region as RegionCode] } : {}),
-          ...(domain ? { domain: [domain as DomainCode] } : {}),
-          ...(publicUtility ? { publicUtility: true } : {}),
-          ...(more && this.nextCursor ? { cursor: this.nextCursor } : {}),
-        },
-      });
-      if (ticket !== this.#ticket) return;
-      this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
-      this.total = page.total ?? this.items.length;
-      this.nextCursor = page.nextCursor;
-      this.#announce();
-    } catch (error) {
-      if (ticket === this.#ticket) this.errorCode = this.failureCode(error);
-    } finally {
-      if (ticket === this.#ticket) this.loading = false;
-    }
-  }
-
-  #announce(): void {
-    const count = this.associations ? (this.results?.length ?? 0) : (this.total ?? 0);
-    this.announcer.announce(this.t('dir.count', { count }));
+    const client = this.resolvedClient;
+    if (!client) throw new Error('No client'); // Never: `load` starts only with a client.
+    const page = await client.request(searchAssociationsRef, {
+      query: {
+        limit: this.pageSize,
+        ...(q.trim() ? { q: q.trim() } : {}),
+        ...(region ? { region: [region as RegionCode] } : {}),
+        ...(domain ? { domain: [domain as DomainCode] } : {}),
+        ...(publicUtility ? { publicUtility: true } : {}),
+        ...(previous?.cursor ? { cursor: previous.cursor } : {}),
+      },
+      signal,
+    });
+    const items = previous ? [...previous.items, ...page.items] : page.items;
+    return { items, total: page.total ?? items.length, cursor: page.nextCursor };
   }
 
   /** Opens the profile card of one association (from `profiles`, or `GET /v1/associations/{id}`). */
   async open(associationId: string): Promise<void> {
     this.emit('nassij-association-select', { associationId });
+    this.#opening = associationId;
+    const view = this.#loadView('profile');
     const local = this.profiles?.[associationId];
-    if (local) this.profile = local;
-    else {
-      const client = this.resolvedClient;
-      if (!client) return;
-      try {
-        this.profile = await client.request(getAssociationRef, { params: { associationId } });
-      } catch (error) {
-        this.errorCode = this.failureCode(error);
-        return;
-      }
-    }
+    if (local || !this.resolvedClient) this.card.set(local);
+    else await this.card.run();
+    await view;
+    await this.#focusProfile();
+  }
+
+  async #focusProfile(): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.profile h3')?.focus();
   }
 
-  #close(): void {
-    const id = this.profile?.id;
-    this.profile = undefined;
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(`button[data-id="${CSS.escape(id ?? '')}"]`)?.focus(),
-    );
+  /**
+   * Loads a view once; a failure shows an error with a retry that loads it again. `updateComplete` waits for
+   * it, so that what the view shows is there when it resolves.
+   */
+  #loadView(name: ViewName): Promise<void> | undefined {
+    if (views[name].value) return undefined;
+    delete this.#viewErrors[name];
+    this.#viewsLoading[name] ??= views[name]
+      .load()
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          this.#viewErrors[name] = this.reportFailure(error);
+        },
+      )
+      .finally(() => {
+        delete this.#viewsLoading[name];
+      });
+    this.waitFor(this.#viewsLoading[name]);
+    this.requestUpdate();
+    return this.#viewsLoading[name];
+  }
+
+  /** A loaded view's template, else the skeleton while it loads or its error with a retry. */
+  #view<N extends ViewName>(
+    name: N,
+    show: (view: NonNullable<(typeof views)[N]['value']>) => TemplateResult,
+    retry: () => void,
+  ): TemplateResult {
+    const view = views[name].value;
+    if (view) return show(view as NonNullable<(typeof views)[N]['value']>);
+    const code = this.#viewErrors[name];
+    return code ? renderError(this, { code, onRetry: retry }) : renderLoading(this, { lines: 4 });
   }
 
   #onSubmit(event: Event): void {
@@ -189,35 +310,32 @@ export class NassijAssociationDirectory extends NassijElement {
       domain: String(data.get('domain') ?? ''),
       publicUtility: data.get('publicUtility') === 'on',
     };
-    this.profile = undefined;
-    void this.search();
+    this.card.set(undefined);
+    void this.load();
   }
 
-  #name(text: AssociationSummary['name']): TemplateResult {
-    const picked = pickText(text, this.locale);
-    return html`<span lang=${picked.locale}>${picked.text}</span>`;
-  }
-
-  /** The website as a link when it is an http(s) address, else as plain text. */
-  #website(website: string): TemplateResult {
-    const href = safeHref(website);
-    return href
-      ? html`<a href=${href} rel="noopener noreferrer" target="_blank">${website}</a>`
-      : html`${website}`;
-  }
-
-  #domain(code: string): string {
-    const domain = DOMAINS.find((d) => d.code === code);
-    return domain ? pickText(domain.name, this.locale).text : code;
-  }
-
-  override render() {
+  override render(): TemplateResult {
     return html`${this.announcer.region()}
       <section aria-labelledby="dir-title">
         <h2 id="dir-title">${this.t('dir.title')}</h2>
         ${this.#renderForm()}
-        ${this.errorCode ? renderError(this, { code: this.errorCode, onRetry: () => void this.search() }) : this.#renderResults()}
-        ${this.profile ? this.#renderProfile(this.profile) : nothing}
+        ${this.page.render({
+          lines: 4,
+          ready: (page) =>
+            this.#view(
+              'results',
+              (view) => view.renderResults(this, page),
+              () => void this.#loadView('results'),
+            ),
+        })}
+        ${this.card.render({
+          ready: (profile) =>
+            this.#view(
+              'profile',
+              (view) => view.renderProfile(this, profile),
+              () => void this.#loadView('profile')?.then(() => this.#focusProfile()),
+            ),
+        })}
       </section>`;
   }
 
@@ -232,14 +350,14 @@ export class NassijAssociationDirectory extends NassijElement {
         >${this.t('dir.region')}
         <select class="nassij-input" name="region">
           <option value="">${this.t('dir.anyRegion')}</option>
-          ${REGIONS.map((r) => html`<option value=${r.code} ?selected=${r.code === f.region}>${pickText(r.name, this.locale).text}</option>`)}
+          ${REGIONS.map((r) => html`<option value=${r.code} ?selected=${r.code === f.region}>${plain(this.locale, r.name)}</option>`)}
         </select></label
       >
       <label class="field"
         >${this.t('dir.domain')}
         <select class="nassij-input" name="domain">
           <option value="">${this.t('dir.anyDomain')}</option>
-          ${DOMAINS.map((d) => html`<option value=${d.code} ?selected=${d.code === f.domain}>${pickText(d.name, this.locale).text}</option>`)}
+          ${DOMAINS.map((d) => html`<option value=${d.code} ?selected=${d.code === f.domain}>${plain(this.locale, d.name)}</option>`)}
         </select></label
       >
       <fieldset class="field">
@@ -252,168 +370,6 @@ export class NassijAssociationDirectory extends NassijElement {
       <button class="nassij-button" part="button" type="submit">${this.t('dir.submit')}</button>
     </form>`;
   }
-
-  #renderResults(): TemplateResult {
-    const results = this.results;
-    if (!results) return renderLoading(this, { lines: 4 });
-    const count = this.associations ? results.length : (this.total ?? results.length);
-    return html`<h3 class="count">${this.t('dir.count', { count })}</h3>
-      ${
-        results.length === 0
-          ? html`<p class="nassij-state" data-state="empty">${this.t('dir.none')}</p>`
-          : html`<ul class="results" aria-label=${this.t('dir.results')}>
-              ${results.map(
-                (a) => html`<li>
-                  <button type="button" class="result" part="result" data-id=${a.id} aria-expanded=${this.profile?.id === a.id ? 'true' : 'false'}
-                    @click=${() => void this.open(a.id)}>
-                    <span class="name">${this.#name(a.name)}${a.acronym ? html` <span class="acronym">(${a.acronym})</span>` : nothing}</span>
-                    <span class="meta">${regionName(a.region, this.locale)} · ${a.domains.map((d) => this.#domain(d)).join('، ')}</span>
-                    ${a.publicUtility ? html`<span class="badge">${this.t('dir.publicUtility')}</span>` : nothing}
-                  </button>
-                </li>`,
-              )}
-            </ul>`
-      }
-      ${
-        !this.associations && this.nextCursor
-          ? html`<button class="nassij-button more" part="button" type="button" ?disabled=${this.loading}
-              @click=${() => void this.search(true)}>${this.t('dir.more')}</button>`
-          : nothing
-      }`;
-  }
-
-  #renderProfile(a: Association): TemplateResult {
-    const stats = a.stats;
-    return html`<article class="profile" part="profile" aria-labelledby="dir-profile-name">
-      <p class="kicker">${this.t('dir.profile')}</p>
-      <h3 id="dir-profile-name" tabindex="-1">${this.#name(a.name)}</h3>
-      <dl>
-        <div><dt>${this.t('dir.registration')}</dt><dd class="registration">${a.registrationNumber}</dd></div>
-        <div><dt>${this.t('dir.region')}</dt><dd class="region">${regionName(a.region, this.locale)}</dd></div>
-        <div><dt>${this.t('dir.domains')}</dt><dd class="domains">${a.domains.map((d) => this.#domain(d)).join('، ')}</dd></div>
-        <div><dt>${this.t('dir.status')}</dt><dd class="status">${this.t(a.publicUtility ? 'dir.status.yes' : 'dir.status.no')}</dd></div>
-        <div><dt>${this.t('dir.founded')}</dt><dd>${this.fmt.date(`${a.foundedOn}T12:00:00Z`)}</dd></div>
-        ${a.website ? html`<div><dt>${this.t('dir.website')}</dt><dd class="website" dir="ltr">${this.#website(a.website)}</dd></div>` : nothing}
-      </dl>
-      ${
-        stats
-          ? html`<h4>${this.t('dir.stats')}</h4>
-              <dl class="stats">
-                <div><dt>${this.t('dir.callsAppliedTo')}</dt><dd data-stat="callsAppliedTo">${this.fmt.number(stats.callsAppliedTo)}</dd></div>
-                <div><dt>${this.t('dir.awardsReceived')}</dt><dd data-stat="awardsReceived">${this.fmt.number(stats.awardsReceived)}</dd></div>
-                <div><dt>${this.t('dir.amountReceived')}</dt><dd data-stat="amountReceived">${this.fmt.money(stats.amountReceived)}</dd></div>
-                <div><dt>${this.t('dir.trainingsAttended')}</dt><dd data-stat="trainingsAttended">${this.fmt.number(stats.trainingsAttended)}</dd></div>
-              </dl>`
-          : nothing
-      }
-      <button class="nassij-button close" part="button" type="button" @click=${() => this.#close()}>${this.t('dir.close')}</button>
-    </article>`;
-  }
-
-  /** The element's styles: the shared tokens and base styles, then its own. */
-  static override styles = [
-    baseStyles,
-    css`
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_n-space-3);
-        align-items: end;
-        margin-block-end: var(--_n-space-4);
-      }
-      .field {
-        display: flex;
-        flex-direction: column;
-        gap: var(--_n-space-1);
-      }
-      .q {
-        flex: 1 1 16rem;
-      }
-      fieldset {
-        border: 1px solid var(--_n-border);
-        border-radius: var(--_n-radius);
-        padding: var(--_n-space-1) var(--_n-space-2);
-        margin: 0;
-      }
-      .check {
-        display: inline-flex;
-        gap: var(--_n-space-2);
-        align-items: center;
-        min-block-size: 24px;
-      }
-      .check input {
-        inline-size: 20px;
-        block-size: 20px;
-      }
-      .results {
-        list-style: none;
-        margin: 0 0 var(--_n-space-3);
-        padding: 0;
-        display: grid;
-        gap: var(--_n-space-2);
-      }
-      .result {
-        display: flex;
-        flex-direction: column;
-        align-items: flex-start;
-        gap: var(--_n-space-1);
-        inline-size: 100%;
-        text-align: start;
-        font: inherit;
-        color: inherit;
-        background: var(--_n-surface);
-        border: 1px solid var(--_n-border);
-        border-radius: var(--_n-radius);
-        padding: var(--_n-space-3);
-        cursor: pointer;
-      }
-      .result[aria-expanded='true'] {
-        border-inline-start: 4px solid var(--_n-primary);
-      }
-      .result:focus-visible,
-      .profile h3:focus-visible {
-        outline: 3px solid var(--_n-focus);
-        outline-offset: 2px;
-      }
-      .name {
-        font-weight: 700;
-      }
-      .meta,
-      .kicker {
-        color: var(--_n-muted);
-        font-size: var(--_n-font-size-s);
-      }
-      .badge {
-        border: 1px solid currentColor;
-        border-radius: var(--_n-radius);
-        padding-inline: var(--_n-space-2);
-        font-size: var(--_n-font-size-s);
-      }
-      .profile {
-        border: 1px solid var(--_n-border);
-        border-radius: var(--_n-radius);
-        padding: var(--_n-space-4);
-        background: var(--_n-surface-alt);
-      }
-      dl {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
-        gap: var(--_n-space-2) var(--_n-space-4);
-        margin: 0 0 var(--_n-space-3);
-      }
-      dt {
-        color: var(--_n-muted);
-        font-size: var(--_n-font-size-s);
-      }
-      dd {
-        margin: 0;
-        font-weight: 600;
-      }
-      a {
-        color: var(--_n-primary);
-      }
-    `,
-  ];
 }
 
 /** `detail` of `nassij-association-select`. */
@@ -431,6 +387,7 @@ export interface NassijAssociationSelectDetail {
  */
 export interface NassijAssociationDirectoryEventMap {
   'nassij-association-select': CustomEvent<NassijAssociationSelectDetail>;
+  'nassij-error': CustomEvent<NassijErrorDetail>;
 }
 
 declare global {

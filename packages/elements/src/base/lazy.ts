@@ -1,8 +1,7 @@
-import { adoptStyles, type CSSResult, type ReactiveElement } from 'lit';
-
 // Code a reader needs only after an interaction (a call's details, a registration dialog, an application under
 // review) is imported then, in parallel with the request for its data, so that the first download of a page
-// stays small. The one way components do it: `lazy()` for the module, `styleAdopter()` for its styles.
+// stays small. The one way components do it: `lazy()` for the module (used through base/states.ts, so that it
+// sits in the base chunk), `styleAdopter()` (base/style-adopter.ts) for the view's styles.
 
 /**
  * A module imported on first need (when the data that needs it is requested, in parallel with that
@@ -41,29 +40,5 @@ export function lazy<M>(importer: () => Promise<M>): Lazy<M> {
       );
       return pending;
     },
-  };
-}
-
-/**
- * A function that adds a lazily loaded view's styles after the element's own, once per element (the view
- * brings its styles, so the first download holds only what the first render needs).
- *
- * @example
- * ```ts
- * // views/details.styles.ts, imported by the lazy view only
- * export const adoptDetailsStyles = styleAdopter(css`.detail { padding: 1rem; }`);
- * // in the view: adoptDetailsStyles(host);
- * ```
- */
-export function styleAdopter(styles: CSSResult): (host: ReactiveElement) => void {
-  const adopted = new WeakSet<ShadowRoot>();
-  return (host) => {
-    const root = host.renderRoot as ShadowRoot;
-    if (adopted.has(root)) return;
-    adopted.add(root);
-    const sheet = styles.styleSheet;
-    if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    // Where sheets cannot be adopted, Lit adds a <style> element (with the page's nonce, if any).
-    else adoptStyles(root, [styles]);
   };
 }

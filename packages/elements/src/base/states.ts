@@ -1,6 +1,7 @@
 import { isNassijError, type NassijErrorCode } from '@nassij/sdk';
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { errorCatalog, errorCatalogFailed, loadErrorCatalog } from '../i18n/error-messages.js';
+import { lazy as lazyModule } from './lazy.js';
 import type { NassijElement } from './nassij-element.js';
 import { safeHref as checkedHref } from './safe-href.js';
 import { text as localizedText, plain as plainText } from './text.js';
@@ -243,3 +244,14 @@ export const text: typeof localizedText = localizedText;
  * ```
  */
 export const plain: typeof plainText = plainText;
+
+/**
+ * {@link lazyModule | lazy} (see base/lazy.ts), bound here like {@link safeHref}: most components load a view on
+ * interaction, and a chunk of its own would be one more request per page.
+ *
+ * @example
+ * ```ts
+ * const details = lazy(() => import('./views/details.js'));
+ * ```
+ */
+export const lazy: typeof lazyModule = lazyModule;

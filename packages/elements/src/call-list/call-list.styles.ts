@@ -4,6 +4,8 @@ import { css } from 'lit';
 export const callListStyles = css`
   :host {
     container: nassij-call-list / inline-size;
+    /* Long words (a reference, an e-mail, a format) wrap rather than widen the page at 320 px. */
+    overflow-wrap: anywhere;
   }
   .toolbar {
     display: flex;
@@ -34,6 +36,12 @@ export const callListStyles = css`
   }
   .filters-toggle {
     justify-self: start;
+    max-inline-size: 100%;
+  }
+  .facet-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_n-space-2);
   }
   .facets {
     display: none;
@@ -45,7 +53,8 @@ export const callListStyles = css`
     .layout {
       grid-template-columns: minmax(12rem, 16rem) minmax(0, 1fr);
     }
-    .filters-toggle {
+    .filters-toggle,
+    .show-results {
       display: none;
     }
     .facets {
@@ -107,10 +116,12 @@ export const callListStyles = css`
   .card-head {
     display: flex;
     gap: var(--_n-space-2);
+    flex-wrap: wrap;
     align-items: start;
   }
   .card-head h3 {
-    flex: 1;
+    flex: 1 1 12rem;
+    min-inline-size: 0;
     margin: 0;
     font-size: var(--_n-font-size-l);
   }
@@ -133,7 +144,6 @@ export const callListStyles = css`
     border: 1px solid currentColor;
     border-radius: 999px;
     font-size: var(--_n-font-size-s);
-    white-space: nowrap;
   }
   .status-open {
     color: var(--_n-success);
@@ -141,9 +151,19 @@ export const callListStyles = css`
   .card dl,
   .detail dl {
     display: grid;
-    grid-template-columns: max-content minmax(0, 1fr);
+    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
     gap: var(--_n-space-1) var(--_n-space-3);
     margin: 0;
+  }
+  /* Narrow: terms above their values, so neither column is squeezed to a letter a line. */
+  @container nassij-call-list (max-width: 24rem) {
+    .card dl,
+    .detail dl {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    dd + dt {
+      margin-block-start: var(--_n-space-1);
+    }
   }
   dt {
     color: var(--_n-muted);

@@ -1,4 +1,4 @@
-import type { CallSearchQuery, CallSort } from '@nassij/contract';
+import type { CallSearchQuery, CallSort, CallSummary, Facets } from '@nassij/contract';
 
 /** The facets `<nassij-call-list>` shows, in display order; each is a multi-valued filter of the same name. */
 export const CALL_FACETS = [
@@ -105,4 +105,31 @@ export function readFilters(params: URLSearchParams, prefix: string): CallFilter
   if (sort && (CALL_SORTS as readonly string[]).includes(sort)) filters.sort = sort as CallSort;
   for (const facet of CALL_FACETS) filters.values[facet] = params.getAll(prefix + facet).filter(Boolean);
   return filters;
+}
+
+/**
+ * Facet counts computed from the calls a host gave, for data mode without `facets`.
+ *
+ * @example
+ * ```ts
+ * countFacets(calls).status; // [{ value: 'open', count: 6 }]
+ * ```
+ */
+export function countFacets(calls: readonly CallSummary[]): Facets {
+  const counts: Record<string, Map<string, number>> = {};
+  const add = (facet: string, value: string) => {
+    counts[facet] ??= new Map();
+    counts[facet].set(value, (counts[facet].get(value) ?? 0) + 1);
+  };
+  for (const call of calls) {
+    add('status', call.status);
+    for (const region of call.eligibleRegions) add('region', region);
+    for (const domain of call.domains) add('domain', domain);
+    add('sector', call.funder.sectorCode);
+    add('funderLevel', call.funder.level);
+  }
+  const facets: Facets = {};
+  for (const [facet, map] of Object.entries(counts))
+    facets[facet] = [...map].map(([value, count]) => ({ value, count }));
+  return facets;
 }

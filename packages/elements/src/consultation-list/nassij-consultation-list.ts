@@ -11,8 +11,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement, type NassijErrorDetail } from '../base/nassij-element.js';
 import { ResourceController } from '../base/resource.js';
-import { LiveAnnouncer, renderEmpty, safeHref } from '../base/states.js';
-import { plain, text } from '../base/text.js';
+import { LiveAnnouncer, plain, renderEmpty, safeHref, text } from '../base/states.js';
 import { consultationListMessages } from './consultation-list.messages.js';
 import { consultationListStyles } from './consultation-list.styles.js';
 

@@ -2,7 +2,7 @@ import { css } from 'lit';
 import { baseStyles } from '../styles/index.js';
 
 /**
- * Styles of the consultation elements: logical properties only (Arabic mirrors by itself), marks that
+ * Styles of `<nassij-consultation>`: logical properties only (Arabic mirrors by itself), marks that
  * carry a text label and a symbol besides their colour.
  *
  * @example
@@ -16,7 +16,6 @@ export const consultationStyles = [
     .consultation,
     .detail,
     .text,
-    .list,
     section {
       display: grid;
       gap: var(--nassij-consultation-gap, var(--_n-space-4));
@@ -33,9 +32,7 @@ export const consultationStyles = [
       margin: 0;
       padding-inline-start: var(--_n-space-5);
     }
-    .cards,
     .contributions,
-    .queue,
     .recommendations,
     .replies {
       list-style: none;
@@ -98,7 +95,6 @@ export const consultationStyles = [
       font-weight: 700;
     }
     .article,
-    .card,
     .contribution,
     .notice,
     .recommendation,
@@ -162,6 +158,14 @@ export const consultationStyles = [
     }
     .label {
       font-weight: 600;
+    }
+    /* Pressed: filled, with a check mark (not colour alone); the mark is silent, aria-pressed says it. */
+    .support[aria-pressed='true'] {
+      background: var(--nassij-button-bg, var(--_n-primary));
+      color: var(--nassij-button-color, var(--_n-on-primary));
+    }
+    .support[aria-pressed='true']::before {
+      content: '✓' / '';
     }
     .article-actions,
     .actions,
@@ -228,27 +232,9 @@ export const consultationStyles = [
       min-block-size: 1.5rem;
       display: inline-block;
     }
-    button.link {
-      background: none;
-      border: 0;
-      padding: 0;
-      font: inherit;
-      color: var(--_n-primary);
-      text-decoration: underline;
-      cursor: pointer;
-      text-align: start;
-      min-block-size: 1.5rem;
-    }
     :host(:dir(rtl)) .dir-icon {
       display: inline-block;
       transform: scaleX(-1);
-    }
-    .filters {
-      display: flex;
-      flex-wrap: wrap;
-    }
-    .filters > p {
-      flex: 1 1 12rem;
     }
     blockquote {
       margin: 0;

@@ -1,24 +1,19 @@
 import {
+  type ConsultationQuestion,
   type Contribution,
-  createContributionRef,
-  getConsultationRef,
   listContributionsRef,
-  moderateContributionRef,
-  reportContributionRef,
+  TAMAZIGHT_MONTHS,
 } from '@nassij/contract';
 import { type BaseClient, createBaseClient } from '@nassij/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { API_BASE } from '/__nassij__/env.js';
+import { errorMessage } from '../base/states.js';
 import { catalogProblems } from '../i18n/catalogs.js';
 import { FIXTURES } from '../test-support/fixtures.js';
 import { consultationMessages } from './consultation.messages.js';
 import './define.js';
 import type { NassijConsultation } from './nassij-consultation.js';
-import '../consultation-list/define.js';
-import type { NassijConsultationList } from '../consultation-list/nassij-consultation-list.js';
-import '../moderation-queue/define.js';
-import type { NassijModerationQueue } from '../moderation-queue/nassij-moderation-queue.js';
 
 const AXE = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] };
 const T = { timeout: 10000 };
@@ -182,7 +177,7 @@ describe('<nassij-consultation> against the reference server', () => {
     setField(el, '#f-body', 'مسودة لا تضيع');
     setField(el, '#f-proposed', 'صيغة مقترحة');
     await el.updateComplete;
-    expect($(el, '#body-count')?.textContent).to.contain('13');
+    expect($(el, '#f-body-count')?.textContent).to.contain('13');
     el.remove();
 
     el = await consultation(CONSULTATIONS.draftLaw);
@@ -252,35 +247,249 @@ describe('<nassij-consultation> against the reference server', () => {
     await waitUntil(() => citizen.formError, 'no refusal', T);
     await citizen.updateComplete;
     expect(citizen.formError).to.equal('forbidden');
-    expect($(citizen, 'form.contribute [role="alert"]')?.textContent).to.equal(citizen.t('error.forbidden'));
+    expect($(citizen, 'form.contribute [role="alert"]')?.textContent).to.equal(
+      errorMessage(citizen, 'forbidden'),
+    );
   });
 
-  it('supports a contribution once; the second support is refused with a translated message', async () => {
-    const el = await consultation(
-      CONSULTATIONS.draftLaw,
-      await signedIn('member@demo.nassij.ma', 'demo-member-2026'),
-    );
+  it('support is stated once (a fixed label and aria-pressed), given once, and a stale list hears "already supported"', async () => {
+    let supportRequests = 0;
+    const counting: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      if (request.method === 'POST' && request.url.endsWith('/supports')) supportRequests++;
+      return fetch(request);
+    };
+    const client = newClient(counting);
+    await client.auth.signIn('member@demo.nassij.ma', 'demo-member-2026');
+    const el = await consultation(CONSULTATIONS.draftLaw, client);
     await openArticle(el, 'art-8');
     const first = el.contributions?.find((c) => !c.supportedByMe);
     expect(first, 'a contribution not yet supported').to.exist;
     const button = () =>
-      $<HTMLButtonElement>(el, `article.contribution[data-id="${first?.id}"] button.support`);
-    button()?.click();
+      $<HTMLButtonElement>(
+        el,
+        `article.contribution[data-id="${first?.id}"] button.support`,
+      ) as HTMLButtonElement;
+    const count = () => $(el, `#${button().getAttribute('aria-describedby')}`);
+    expect(button().getAttribute('aria-pressed')).to.equal('false');
+    expect(button().textContent?.trim()).to.equal(el.t('cons.support.action'));
+    button().focus();
+    await sendKeys({ press: 'Enter' });
     await waitUntil(
       () => el.contributions?.find((c) => c.id === first?.id)?.supportedByMe,
       'not supported',
       T,
     );
     await el.updateComplete;
-    expect(el.contributions?.find((c) => c.id === first?.id)?.supports).to.equal((first?.supports ?? 0) + 1);
-    expect(button()?.getAttribute('aria-pressed')).to.equal('true');
-    button()?.click();
+    const supports = (first?.supports ?? 0) + 1;
+    expect(el.contributions?.find((c) => c.id === first?.id)?.supports).to.equal(supports);
+    // The state is aria-pressed alone: the label stays (a screen reader would state it twice); the count,
+    // beside the button and describing it, changes.
+    expect(button().getAttribute('aria-pressed')).to.equal('true');
+    expect(button().textContent?.trim()).to.equal(el.t('cons.support.action'));
+    expect(count()?.textContent).to.equal(el.t('cons.support.count', { count: supports }));
+    expect(el.shadowRoot?.activeElement).to.equal(button());
+    expect(supportRequests).to.equal(1);
+    expect(el.actionError).to.equal(undefined);
+
+    // A list read before this reader supported it (another tab): the platform refuses, the button catches up.
+    el.contributions = el.contributions?.map((c) =>
+      c.id === first?.id ? { ...c, supportedByMe: false } : c,
+    );
+    await el.updateComplete;
+    expect(button().getAttribute('aria-pressed')).to.equal('false');
+    button().click();
     await waitUntil(() => el.actionError, 'no refusal', T);
     await el.updateComplete;
+    expect(supportRequests).to.equal(2);
     expect(el.actionError?.code).to.equal('already_supported');
     expect($(el, `article.contribution[data-id="${first?.id}"] [role="alert"]`)?.textContent).to.equal(
-      el.t('error.already_supported'),
+      errorMessage(el, 'already_supported'),
     );
+    expect(button().getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('pressing a pressed support withdraws it once the platform confirms: the count goes back, focus stays; a failure keeps it', async () => {
+    let failWithdrawals = false;
+    const flaky: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      if (failWithdrawals && request.method === 'DELETE')
+        return Promise.reject(new TypeError('Failed to fetch'));
+      return fetch(request);
+    };
+    const client = newClient(flaky);
+    await client.auth.signIn('representative@demo.nassij.ma', 'demo-representative-2026');
+    const el = await consultation(CONSULTATIONS.draftLaw, client, 'fr');
+    await openArticle(el, 'art-8');
+    const target = el.contributions?.find((c) => !c.supportedByMe);
+    expect(target, 'a contribution not yet supported').to.exist;
+    const before = target?.supports ?? 0;
+    const button = () =>
+      $<HTMLButtonElement>(
+        el,
+        `article.contribution[data-id="${target?.id}"] button.support`,
+      ) as HTMLButtonElement;
+    const pressed = () => button().getAttribute('aria-pressed');
+    const onServer = async () => {
+      const page = await client.request(listContributionsRef, {
+        params: { consultationId: CONSULTATIONS.draftLaw },
+        query: { articleId: 'art-8', limit: 100 },
+      });
+      return page.items.find((c) => c.id === target?.id);
+    };
+    button().focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => pressed() === 'true', 'not supported', T);
+    expect((await onServer())?.supports).to.equal(before + 1);
+
+    // Withdrawing fails (the network): the button stays pressed and the error shows, focus stays.
+    failWithdrawals = true;
+    const failures: string[] = [];
+    el.addEventListener('nassij-error', (e) =>
+      failures.push((e as CustomEvent<{ code: string }>).detail.code),
+    );
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.actionError, 'no failure shown', T);
+    await el.updateComplete;
+    expect(failures.length).to.equal(1);
+    expect(pressed()).to.equal('true');
+    expect($(el, `article.contribution[data-id="${target?.id}"] [role="alert"]`)?.textContent).to.not.equal(
+      '',
+    );
+    expect(el.shadowRoot?.activeElement).to.equal(button());
+
+    // Again, with the network back: withdrawn on the platform, the count goes back, focus stays.
+    failWithdrawals = false;
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => pressed() === 'false', 'not withdrawn', T);
+    await el.updateComplete;
+    expect(el.actionError).to.equal(undefined);
+    expect(el.contributions?.find((c) => c.id === target?.id)?.supports).to.equal(before);
+    expect(button().textContent?.trim()).to.equal('Soutenir');
+    expect($(el, `#${button().getAttribute('aria-describedby')}`)?.textContent).to.equal(
+      el.t('cons.support.count', { count: before }),
+    );
+    expect(el.shadowRoot?.activeElement).to.equal(button());
+    const after = await onServer();
+    expect(after?.supports).to.equal(before);
+    expect(after?.supportedByMe).to.equal(false);
+    await expect(el).to.be.accessible(AXE);
+  });
+
+  it('checks only the submitted question form: one form marked invalid, every id unique, focus on its field', async () => {
+    const el = await consultation(CONSULTATIONS.draftLaw);
+    const forms = $$<HTMLFormElement>(el, 'form.question');
+    expect(forms.length).to.be.greaterThan(2);
+    (forms[1] as HTMLFormElement).requestSubmit();
+    await waitUntil(() => el.errorForm, 'no errors', T);
+    await el.updateComplete;
+    const invalid = (form: Element) => form.querySelectorAll('[aria-invalid="true"]').length;
+    expect(forms.map(invalid).map(Boolean)).to.deep.equal(forms.map((_, index) => index === 1));
+    const ids = $$(el, '[id]').map((node) => node.id);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).to.deep.equal([]);
+    // Every description a field points to exists, in its own form.
+    for (const field of forms[1]?.querySelectorAll('[aria-describedby]') ?? []) {
+      for (const id of field.getAttribute('aria-describedby')?.split(/\s+/) ?? []) {
+        expect(forms[1]?.querySelector(`#${id}`), id).to.exist;
+      }
+    }
+    expect(forms[1]?.querySelector('.field-error')?.textContent).to.equal(el.t('field.required'));
+    expect(el.shadowRoot?.activeElement?.closest('form')).to.equal(forms[1]);
+    expect(el.shadowRoot?.activeElement?.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible(AXE);
+  });
+
+  for (const lang of ['ar', 'fr', 'zgh', 'en']) {
+    it(`reflows at 320 px in ${lang}: text, questions, article with an amendment form, no horizontal scroll`, async () => {
+      const el = await fixture<NassijConsultation>(
+        html`<div style="inline-size: 320px"><nassij-consultation lang=${lang} consultation=${CONSULTATIONS.draftLaw} .client=${newClient()}></nassij-consultation></div>`,
+      ).then((box) => box.firstElementChild as NassijConsultation);
+      await waitUntil(() => el.data && el.diff, 'the consultation did not load', T);
+      await el.whenMessagesReady();
+      // What a reader would have to scroll sideways: boxes wider than their room that do not clip or scroll
+      // it themselves (the bots' trap is a clipped 1 px box, a table scrolls in its own container).
+      const overflowing = () =>
+        [el, ...$$(el, '*')]
+          .filter(
+            (node) =>
+              node.scrollWidth > node.clientWidth + 1 && getComputedStyle(node).overflowX === 'visible',
+          )
+          .map((node) => `${node.tagName.toLowerCase()}.${node.className}`);
+      expect(el.getBoundingClientRect().width).to.be.at.most(320);
+      expect(overflowing()).to.deep.equal([]);
+      await openArticle(el, 'art-5');
+      ($(el, 'button[data-kind="amendment"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(overflowing()).to.deep.equal([]);
+    });
+  }
+
+  it('after a popup sign-in, focus is on the form the reader was on, and the popup speaks their language', async () => {
+    const el = await consultation(CONSULTATIONS.registeredOnly, newClient(), 'fr');
+    await el.whenMessagesReady();
+    await openArticle(el, null);
+    ($(el, 'button[data-kind="comment"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    ($(el, 'button[data-sign-in]') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Enter' });
+    const { url } = (await executeServerCommand('nassij-popup-sign-in', {
+      email: 'citizen@demo.nassij.ma',
+      password: 'demo-citizen-2026',
+    })) as { url: string };
+    expect(new URL(url).searchParams.get('lang')).to.equal('fr');
+    await waitUntil(() => el.account, 'not signed in', T);
+    await waitUntil(() => el.shadowRoot?.activeElement?.id === 'form-heading', 'focus not on the form', T);
+    expect(document.activeElement).to.equal(el);
+    expect($(el, 'button[data-sign-in]')).to.equal(null);
+  });
+
+  it('in Tamazight, names version without Arabic, dates phases with Tifinagh months; answers list in the page language', async () => {
+    const zgh = await consultation(CONSULTATIONS.draftLaw, newClient(), 'zgh');
+    await zgh.whenMessagesReady();
+    const options = $$(zgh, '#version option').map((o) => o.textContent ?? '');
+    expect(options.length).to.be.greaterThan(1);
+    for (const option of options) expect(option).not.to.match(/[\u0600-\u06FF]/);
+    const dates = $$(zgh, '.timeline time').map((t) => t.textContent ?? '');
+    expect(dates.some((d) => TAMAZIGHT_MONTHS.some((m) => d.includes(m)))).to.equal(true);
+    zgh.remove();
+
+    const fr = await consultation(CONSULTATIONS.draftLaw, newClient(), 'fr');
+    await fr.whenMessagesReady();
+    const question = fr.data?.questions.find((q) => q.multiple);
+    const index = fr.data?.questions.indexOf(question as ConsultationQuestion) ?? -1;
+    const form = $<HTMLFormElement>(fr, `form[data-form="q-${index}"]`) as HTMLFormElement;
+    const picked = (question?.options ?? []).slice(0, 2);
+    for (const option of picked)
+      (form.querySelector(`input[value="${option.id}"]`) as HTMLInputElement).checked = true;
+    (form.querySelector('input[name="displayName"]') as HTMLInputElement).value = 'Amina';
+    const consent = form.querySelector<HTMLInputElement>('input[name="consent"]');
+    if (consent) consent.checked = true;
+    form.requestSubmit();
+    const receipt = await receiptOf(fr);
+    expect(receipt?.contribution.body).to.equal(
+      new Intl.ListFormat('fr', { type: 'conjunction' }).format(picked.map((o) => o.label.fr ?? '')),
+    );
+  });
+
+  it('focus never falls to the page: cancelling a form and sending a report return to the button that opened them', async () => {
+    const el = await consultation(CONSULTATIONS.draftLaw);
+    await openArticle(el, 'art-5');
+    ($(el, 'button[data-kind="recommendation"]') as HTMLButtonElement).click();
+    await waitUntil(() => el.shadowRoot?.activeElement?.id === 'form-heading', 'form not focused', T);
+    $<HTMLButtonElement>(el, 'form.contribute button[data-variant="secondary"]')?.click();
+    await waitUntil(() => !el.form, 'form still open', T);
+    await el.updateComplete;
+    expect(el.shadowRoot?.activeElement).to.equal($(el, 'button[data-kind="recommendation"]'));
+
+    const id = el.contributions?.[0]?.id;
+    const item = `article.contribution[data-id="${id}"]`;
+    $<HTMLButtonElement>(el, `${item} button.report`)?.click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, `${item} form.report-form button[type="submit"]`)?.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !el.reporting, 'report not sent', T);
+    await el.updateComplete;
+    expect(el.shadowRoot?.activeElement).to.equal($(el, `${item} button.report`));
   });
 
   it('offline, then back: the contribution waits in the outbox and is stored exactly once', async () => {
@@ -305,6 +514,7 @@ describe('<nassij-consultation> against the reference server', () => {
     const body = `مساهمة دون اتصال ${Date.now()}`;
     await fillAndSend(el, body);
     await waitUntil(() => el.outbox.length === 1 && !el.busy, 'not queued', T);
+    await waitUntil(() => el.shadowRoot?.activeElement?.id === 'outbox-h', 'focus not on the outbox', T);
     await el.updateComplete;
     expect($(el, '[data-outbox] .waiting')?.textContent).to.contain(el.t('cons.outbox.waiting'));
     const stored = JSON.parse(localStorage.getItem('nassij:consultation:outbox') ?? '[]');
@@ -442,132 +652,97 @@ describe('<nassij-consultation> against the reference server', () => {
   }
 });
 
-describe('<nassij-consultation-list> against the reference server', () => {
-  it('filters by region and phase, and emits the selection', async () => {
-    const client = newClient();
-    const regional = await client.request(getConsultationRef, {
-      params: { consultationId: CONSULTATIONS.registeredOnly },
-    });
-    expect(regional.region, 'the regional consultation has a region').to.be.a('string');
-    const el = await fixture<NassijConsultationList>(
-      html`<nassij-consultation-list .client=${client}></nassij-consultation-list>`,
-    );
-    await waitUntil(() => el.consultations, 'no list', T);
-    const all = el.consultations?.length ?? 0;
-    expect(all).to.be.greaterThan(3);
-    const region = $<HTMLSelectElement>(el, '#filter-region') as HTMLSelectElement;
-    region.value = regional.region ?? '';
-    region.dispatchEvent(new Event('change'));
-    await waitUntil(() => (el.consultations?.length ?? 0) < all, 'not filtered', T);
-    expect(el.consultations?.every((c) => c.region === regional.region)).to.equal(true);
-    expect(el.consultations?.some((c) => c.id === CONSULTATIONS.registeredOnly)).to.equal(true);
-    await el.updateComplete;
-    const picked = new Promise<CustomEvent>((ok) =>
-      el.addEventListener('nassij-consultation-select', (e) => ok(e as CustomEvent), { once: true }),
-    );
-    $<HTMLButtonElement>(el, `article.card[data-id="${CONSULTATIONS.registeredOnly}"] button.link`)?.click();
-    expect((await picked).detail.id).to.equal(CONSULTATIONS.registeredOnly);
-    await expect(el).to.be.accessible(AXE);
-  });
+const CITIZEN = { email: 'citizen@demo.nassij.ma', password: 'demo-citizen-2026' };
 
-  it('links cards only to http(s) or relative addresses', async () => {
-    const el = await fixture<NassijConsultationList>(
-      html`<nassij-consultation-list .client=${newClient()} href-template="javascript:alert('{id}')"></nassij-consultation-list>`,
-    );
-    await waitUntil(() => el.consultations, 'no list', T);
-    await el.updateComplete;
-    expect($$(el, 'article.card a').length).to.equal(0);
-    expect($$(el, 'article.card button.link').length).to.equal(el.consultations?.length);
-  });
-});
+/** The focused element, inside shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
 
-describe('<nassij-moderation-queue> against the reference server', () => {
-  it('publishes, and hides only with a reason that goes into the history', async () => {
-    const anon = newClient();
-    const device = { 'x-nassij-device': crypto.randomUUID() };
-    const created: string[] = [];
-    for (const n of [1, 2]) {
-      const receipt = await anon.request(createContributionRef, {
-        params: { consultationId: CONSULTATIONS.draftLaw },
-        body: {
-          kind: 'comment',
-          body: `للإشراف ${n} ${Date.now()}`,
-          consent: true,
-          author: { displayName: 'زائر', participantType: 'citizen' },
-        },
-        headers: device,
-      });
-      created.push(receipt.contribution.id);
-    }
-    const moderator = await signedIn('moderator@demo.nassij.ma', 'demo-moderator-2026');
-    const el = await fixture<NassijModerationQueue>(
-      html`<nassij-moderation-queue consultation=${CONSULTATIONS.draftLaw} .client=${moderator}></nassij-moderation-queue>`,
-    );
-    await waitUntil(() => el.items, 'no queue', T);
-    await el.updateComplete;
-    for (const id of created) expect($(el, `article[data-id="${id}"]`), id).to.exist;
-    await expect(el).to.be.accessible(AXE);
+/** Presses Tab until focus is on an element matching `selector` (inside the consultation); returns it. */
+async function tabTo(selector: string, max = 80): Promise<Element> {
+  for (let i = 0; i < max; i++) {
+    await sendKeys({ press: 'Tab' });
+    const active = deepActive();
+    if (active?.matches(selector)) return active;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
 
-    const [toPublish, toHide] = created as [string, string];
-    $<HTMLButtonElement>(el, `article[data-id="${toHide}"] button[value="hide"]`)?.click();
-    await el.updateComplete;
-    expect(el.itemErrors[toHide]).to.equal(el.t('cons.mod.reasonRequired'));
-    const reason = $<HTMLTextAreaElement>(el, `article[data-id="${toHide}"] textarea`) as HTMLTextAreaElement;
-    reason.value = 'معطيات شخصية';
-    $<HTMLButtonElement>(el, `article[data-id="${toHide}"] button[value="hide"]`)?.click();
-    await waitUntil(() => el.decided[toHide], 'not hidden', T);
-    expect(el.decided[toHide]?.moderation.state).to.equal('hidden');
-    expect(
-      el.decided[toHide]?.history?.some((e) => e.action === 'hidden' && e.reason === 'معطيات شخصية'),
-    ).to.equal(true);
+// The keyboard journey "read a draft, comment on an article and support a contribution": keyboard only
+// (sendKeys), the real sign-in popup; after every step the test says where focus is (through the shadow
+// root). In this file rather than its own: files run side by side and share localStorage (the consent).
+describe('<nassij-consultation> keyboard journey', () => {
+  beforeEach(() => localStorage.clear());
 
-    $<HTMLButtonElement>(el, `article[data-id="${toPublish}"] button[value="publish"]`)?.click();
-    await waitUntil(() => el.decided[toPublish], 'not published', T);
-    await el.updateComplete;
-    expect(el.decided[toPublish]?.moderation.state).to.equal('published');
-    expect($(el, `article[data-id="${toHide}"] .history`)?.textContent).to.contain('معطيات شخصية');
-    expect($(el, `article[data-id="${toPublish}"] .badge`)?.textContent).to.equal(
-      el.t('cons.state.published'),
-    );
-  });
-
-  it('offers "keep published" or "hide" for a reported contribution, which stays public meanwhile', async () => {
-    const anon = newClient();
-    const receipt = await anon.request(createContributionRef, {
+  it('read a draft, comment on an article and support a contribution', async () => {
+    // A published contribution on article 5 this reader has not supported yet.
+    const reader = await signedIn(CITIZEN.email, CITIZEN.password);
+    const page = await reader.request(listContributionsRef, {
       params: { consultationId: CONSULTATIONS.draftLaw },
-      body: {
-        kind: 'comment',
-        body: `تعليق سيُبلّغ عنه ${Date.now()}`,
-        consent: true,
-        author: { displayName: 'زائر', participantType: 'citizen' },
-      },
-      headers: { 'x-nassij-device': crypto.randomUUID() },
+      query: { articleId: 'art-5', sort: 'most_supported', limit: 50 },
     });
-    const id = receipt.contribution.id;
-    const moderator = await signedIn('moderator@demo.nassij.ma', 'demo-moderator-2026');
-    await moderator.request(moderateContributionRef, {
-      params: { contributionId: id },
-      body: { decision: 'publish' },
-    });
-    await anon.request(reportContributionRef, {
-      params: { contributionId: id },
-      body: { reason: 'abuse' },
-      headers: { 'x-nassij-device': crypto.randomUUID() },
-    });
-    const el = await fixture<NassijModerationQueue>(
-      html`<nassij-moderation-queue consultation=${CONSULTATIONS.draftLaw} .client=${moderator}></nassij-moderation-queue>`,
+    const target = page.items.find((c) => !c.supportedByMe);
+    expect(target, 'a contribution on article 5 the citizen has not supported').to.exist;
+
+    const client = newClient();
+    const el = await fixture<NassijConsultation>(
+      html`<nassij-consultation lang="ar" consultation=${CONSULTATIONS.draftLaw} .client=${client}></nassij-consultation>`,
     );
-    await waitUntil(() => el.items, 'no queue', T);
+    await waitUntil(() => el.data && el.diff, 'the consultation did not load', T);
     await el.updateComplete;
-    expect($(el, `article[data-id="${id}"] .badge`)?.textContent).to.equal(el.t('cons.state.published'));
-    const keep = $<HTMLButtonElement>(el, `article[data-id="${id}"] button[value="publish"]`);
-    expect(keep?.textContent).to.equal(el.t('cons.mod.keep'));
-    expect($(el, `article[data-id="${id}"] button[value="hide"]`)).to.exist;
-    await expect(el).to.be.accessible(AXE);
-    keep?.click();
-    await waitUntil(() => el.decided[id], 'not decided', T);
+    const $ = (selector: string) => el.shadowRoot?.querySelector(selector) ?? null;
+
+    // 1. Read: the table of contents leads to article 5, whose heading takes focus.
+    const link = await tabTo('a[href="#article-art-5"]');
+    expect(link.closest('nav')).to.equal($('nav.toc'));
+    await sendKeys({ press: 'Enter' });
+    expect(deepActive()).to.equal($('#article-art-5 h5'));
+
+    // 2. The next Tab is the article's own button, which opens it; focus goes to its heading.
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal($('button[data-open="art-5"]'));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepActive()?.id === 'detail-heading', 'focus not on the article', T);
+    await waitUntil(() => el.contributions, 'no contributions', T);
     await el.updateComplete;
-    expect(el.decided[id]?.moderation.state).to.equal('published');
-    expect($(el, `article[data-id="${id}"] form.decide`)).to.equal(null);
+    expect(deepActive()).to.equal($('#detail-heading'));
+
+    // 3. Comment: the form opens with focus on its heading.
+    await tabTo('button[data-kind="comment"]');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepActive()?.id === 'form-heading', 'focus not on the form', T);
+
+    // 4. Fill it in and send it.
+    const body = await tabTo('textarea[name="body"]');
+    await sendKeys({ type: 'تعليق بلوحة المفاتيح' });
+    expect(deepActive()).to.equal(body);
+    const name = await tabTo('input[name="displayName"]');
+    await sendKeys({ type: 'أمينة' });
+    expect(deepActive()).to.equal(name);
+    const consent = (await tabTo('input[name="consent"]')) as HTMLInputElement;
+    await sendKeys({ press: 'Space' });
+    expect(consent.checked).to.equal(true);
+    expect(deepActive()).to.equal(consent);
+    await tabTo('form.contribute button[type="submit"]');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepActive()?.id === 'receipt-heading', 'focus not on the receipt', T);
+    expect(el.receipt?.awaitingModeration).to.equal(true);
+
+    // 5. Support a contribution: the popup signs in, the support is given, focus stays on the button.
+    const selector = `article.contribution[data-id="${target?.id}"] button.support`;
+    const support = await tabTo(selector);
+    expect(support.getAttribute('aria-pressed')).to.equal('false');
+    await sendKeys({ press: 'Enter' });
+    await executeServerCommand('nassij-popup-sign-in', CITIZEN);
+    await waitUntil(() => $(selector)?.getAttribute('aria-pressed') === 'true', 'not supported', T);
+    await el.updateComplete;
+    expect(deepActive()).to.equal($(selector));
+    expect($(selector)?.textContent?.trim()).to.equal(el.t('cons.support.action'));
+    expect(el.contributions?.find((c) => c.id === target?.id)?.supports).to.equal(
+      (target?.supports ?? 0) + 1,
+    );
   });
 });

@@ -1,41 +1,16 @@
 import type { CreateContribution } from '@nassij/contract';
+import { type KeyValueStore, readStored as read, writeStored as write } from '../base/storage.js';
 
-// Everything a reader types stays on the device until the platform has it: drafts per form, and an outbox
-// of contributions waiting to be sent. localStorage may be missing or refuse writes (private modes, quota):
-// every access is guarded so that the element keeps working, only without memory.
+// Everything a reader types stays on the device until the platform has it: drafts per form, the author
+// fields, and an outbox of contributions waiting to be sent. All through base/storage.ts, which guards every
+// access (storage missing, full or refused: the element keeps working, only without memory).
 
-/** The part of `localStorage` these helpers use; tests pass a Map-backed one. */
-export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type { KeyValueStore };
 
 const PREFIX = 'nassij:consultation:';
 const OUTBOX = `${PREFIX}outbox`;
 const DEVICE = 'nassij:device';
-
-function defaultStore(): KeyValueStore | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-function read<T>(key: string, store = defaultStore()): T | undefined {
-  try {
-    const raw = store?.getItem(key);
-    return raw ? (JSON.parse(raw) as T) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function write(key: string, value: unknown, store = defaultStore()): void {
-  try {
-    if (value === undefined) store?.removeItem(key);
-    else store?.setItem(key, JSON.stringify(value));
-  } catch {
-    // Full or refused: the draft lives on in the form only.
-  }
-}
+const AUTHOR = `${PREFIX}author`;
 
 /** What a reader typed in one contribution form. */
 export interface Draft {
@@ -65,7 +40,7 @@ export function draftKey(consultationId: string, articleId: string | null, kind:
  * ```
  */
 export function loadDraft(key: string, store?: KeyValueStore): Draft | undefined {
-  return read<Draft>(key, store ?? defaultStore());
+  return read<Draft>(key, store);
 }
 
 /**
@@ -78,7 +53,43 @@ export function loadDraft(key: string, store?: KeyValueStore): Draft | undefined
  */
 export function saveDraft(key: string, draft: Draft | undefined, store?: KeyValueStore): void {
   const empty = !draft || !(draft.body || draft.proposedText || draft.position);
-  write(key, empty ? undefined : draft, store ?? defaultStore());
+  write(key, empty ? undefined : draft, store);
+}
+
+/** What an anonymous contributor declares, kept on the device for the next time. */
+export interface AuthorFields {
+  displayName: string;
+  region: string;
+  participantType: 'citizen' | 'association';
+}
+
+/**
+ * The author fields typed last time (empty ones the first time).
+ *
+ * @example
+ * ```ts
+ * readAuthor().displayName; // '' the first time
+ * ```
+ */
+export function readAuthor(store?: KeyValueStore): AuthorFields {
+  return {
+    displayName: '',
+    region: '',
+    participantType: 'citizen',
+    ...read<Partial<AuthorFields>>(AUTHOR, store),
+  };
+}
+
+/**
+ * Keeps the author fields for the next contribution (not kept when storage refuses: typed again).
+ *
+ * @example
+ * ```ts
+ * saveAuthor({ displayName: 'أمينة', region: 'MA-09', participantType: 'citizen' });
+ * ```
+ */
+export function saveAuthor(author: AuthorFields, store?: KeyValueStore): void {
+  write(AUTHOR, author, store);
 }
 
 /** A contribution kept on the device until the platform confirms it. */
@@ -103,7 +114,7 @@ export interface OutboxEntry {
  * ```
  */
 export function readOutbox(store?: KeyValueStore): OutboxEntry[] {
-  const entries = read<OutboxEntry[]>(OUTBOX, store ?? defaultStore());
+  const entries = read<OutboxEntry[]>(OUTBOX, store);
   return Array.isArray(entries) ? entries : [];
 }
 
@@ -116,8 +127,7 @@ export function readOutbox(store?: KeyValueStore): OutboxEntry[] {
  * ```
  */
 export function putInOutbox(entry: OutboxEntry, store?: KeyValueStore): void {
-  const s = store ?? defaultStore();
-  write(OUTBOX, [...readOutbox(s).filter((e) => e.key !== entry.key), entry], s);
+  write(OUTBOX, [...readOutbox(store).filter((e) => e.key !== entry.key), entry], store);
 }
 
 /**
@@ -129,9 +139,8 @@ export function putInOutbox(entry: OutboxEntry, store?: KeyValueStore): void {
  * ```
  */
 export function removeFromOutbox(key: string, store?: KeyValueStore): void {
-  const s = store ?? defaultStore();
-  const left = readOutbox(s).filter((e) => e.key !== key);
-  write(OUTBOX, left.length ? left : undefined, s);
+  const left = readOutbox(store).filter((e) => e.key !== key);
+  write(OUTBOX, left.length ? left : undefined, store);
 }
 
 /**
@@ -156,22 +165,21 @@ export function newKey(): string {
  * ```
  */
 export function deviceToken(store?: KeyValueStore): string {
-  const s = store ?? defaultStore();
-  const known = read<string>(DEVICE, s);
+  const known = read<string>(DEVICE, store);
   if (typeof known === 'string' && /^[A-Za-z0-9._:-]{16,128}$/.test(known)) return known;
   const token = newKey();
-  write(DEVICE, token, s);
+  write(DEVICE, token, store);
   return token;
 }
 
 /** Whether the reader already accepted the law 09-08 notice on this device. */
 export function hasConsented(store?: KeyValueStore): boolean {
-  return read<boolean>(`${PREFIX}consent`, store ?? defaultStore()) === true;
+  return read<boolean>(`${PREFIX}consent`, store) === true;
 }
 
 /** Remembers the law 09-08 consent, so the full notice is shown before the first contribution only. */
 export function rememberConsent(store?: KeyValueStore): void {
-  write(`${PREFIX}consent`, true, store ?? defaultStore());
+  write(`${PREFIX}consent`, true, store);
 }
 
 /** Client-side error codes after which a contribution stays in the outbox to be sent later. */

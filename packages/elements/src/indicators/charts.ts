@@ -2,6 +2,18 @@
 // Coordinates are computed for the reading direction here instead of mirroring the SVG with a transform:
 // a transform would mirror the text too, and screen geometry is what the Arabic-layout tests assert.
 
+/** One row of a chart's data: a region or a year, its value and the parts of the ratio. */
+export interface RegionRow {
+  key: string;
+  label: string;
+  value: number;
+  numerator?: number;
+  denominatorValue?: number;
+}
+
+/** The charts of `<nassij-indicators>`, each of which can show its data as a table. */
+export type ChartId = 'bars' | 'trend' | 'breakdown';
+
 /** One bar or column: its key (region code or year), its label, its value and where it is drawn. */
 export interface ChartBar {
   key: string;

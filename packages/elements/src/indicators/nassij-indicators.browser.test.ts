@@ -1,9 +1,11 @@
 import { getIndicatorsRef, INDICATOR_CODES, type IndicatorSet, REGIONS } from '@nassij/contract';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { API_BASE } from '/__nassij__/env.js';
-import { clientFor } from '../base/client.js';
+import { type BaseClient, clientFor } from '../base/client.js';
 import { catalogProblems } from '../i18n/catalogs.js';
 import { formatters } from '../i18n/format.js';
+import { loadedCatalog } from '../i18n/load.js';
 import './define.js';
 import { DEMO_YEARS, demoIndicators } from '../test-support/demo/indicators.js';
 import { indicatorsMessages } from './indicators.messages.js';
@@ -58,6 +60,59 @@ function tableData(el: NassijIndicators, selector: string): [string, number][] {
     Number(row.querySelector('td')?.getAttribute('data-value')),
   ]);
 }
+
+/** A client that answers every request with `set` once the test calls `resolve` (at once when `now`). */
+function clientAnswering(set: IndicatorSet, now = false) {
+  let resolve: () => void = () => {};
+  const answered = now
+    ? Promise.resolve()
+    : new Promise<void>((ok) => {
+        resolve = ok;
+      });
+  const client = {
+    request: async () => {
+      await answered;
+      return set;
+    },
+  } as unknown as BaseClient;
+  return { client, resolve };
+}
+
+// First in the file, while the French catalogue has not been loaded by any other test.
+describe('<nassij-indicators> and the language of its announcements', () => {
+  it('never puts Arabic words in the live region of a French element while the French catalogue loads', async () => {
+    expect(loadedCatalog(indicatorsMessages, 'fr'), 'the French catalogue is not loaded yet').to.equal(
+      undefined,
+    );
+    const { client } = clientAnswering({ ...demoIndicators(2026), years: [2026] }, true);
+    const el = document.createElement('nassij-indicators');
+    el.setAttribute('lang', 'fr');
+    el.client = client;
+    const heard: string[] = [];
+    const record = () => {
+      const region = el.shadowRoot?.querySelector('[aria-live]');
+      if (region?.textContent?.trim()) heard.push(region.textContent.trim());
+    };
+    const observer = new MutationObserver(record);
+    document.body.append(el);
+    observer.observe(el.shadowRoot as ShadowRoot, { subtree: true, childList: true, characterData: true });
+    // The host asks for the figures at once, before the French words arrive.
+    void el.load();
+    try {
+      await waitUntil(() => el.announcer.message.includes('2026'), 'the year was not announced', {
+        timeout: 10000,
+      });
+      await el.updateComplete;
+      record();
+      expect(heard.length).to.be.greaterThan(0);
+      for (const text of heard) expect(text, 'an announcement').to.not.match(/[\u0600-\u06FF]/);
+      expect(heard.at(-1)).to.contain('Indicateurs');
+    } finally {
+      observer.disconnect();
+      el.remove();
+    }
+  });
+});
 
 describe('<nassij-indicators>', () => {
   it('has every message in every locale', async () => {
@@ -205,10 +260,18 @@ describe('<nassij-indicators>', () => {
     });
   }
 
-  it('shows loading, empty and error states', async () => {
-    const loading = await fixture<NassijIndicators>(html`<nassij-indicators lang="fr"></nassij-indicators>`);
+  it('shows loading (only while a request is in flight), empty and error states', async () => {
+    const idle = await fixture<NassijIndicators>(html`<nassij-indicators lang="fr"></nassij-indicators>`);
+    expect($(idle, '[aria-busy="true"]')).to.equal(null);
+    const answer = clientAnswering(demoIndicators(2026));
+    const loading = await fixture<NassijIndicators>(
+      html`<nassij-indicators lang="fr" .client=${answer.client}></nassij-indicators>`,
+    );
     expect($(loading, '[aria-busy="true"]')).to.exist;
     await expect(loading).to.be.accessible(WCAG);
+    answer.resolve();
+    await until(loading, () => $$(loading, 'li.figure').length > 0, 'the figures');
+    expect($(loading, '[aria-busy="true"]')).to.equal(null);
     const empty = await fixture<NassijIndicators>(
       html`<nassij-indicators lang="ar" .data=${{ year: 2026, years: [2026], indicators: [] } satisfies IndicatorSet}></nassij-indicators>`,
     );
@@ -219,6 +282,81 @@ describe('<nassij-indicators>', () => {
     expect($(error, '[role="alert"]')).to.exist;
     await expect(error).to.be.accessible(WCAG);
   });
+
+  it('names indicators in Tamazight when they have a Tamazight name, and marks the language of a fallback', async () => {
+    const named = (set: IndicatorSet): IndicatorSet => ({
+      ...set,
+      indicators: set.indicators.map((i) =>
+        i.code === 'associations_supported_share' ? { ...i, name: { ...i.name, zgh: 'ⵜⴰⴼⵔⴰⵏⵜ ⵏ ⵜⵎⵓⵏⴰ' } } : i,
+      ),
+    });
+    const el = await fixture<NassijIndicators>(html`<nassij-indicators
+      lang="zgh"
+      .data=${named(demoIndicators(2026))}
+      .history=${DEMO_YEARS.map((year) => named(demoIndicators(year)))}
+    ></nassij-indicators>`);
+    await el.whenMessagesReady();
+    const share = $(el, 'li[data-code="associations_supported_share"] h4');
+    expect(share.textContent?.trim()).to.equal('ⵜⴰⴼⵔⴰⵏⵜ ⵏ ⵜⵎⵓⵏⴰ');
+    expect(share.querySelector('[lang]')).to.equal(null);
+    for (const selector of [
+      'figure[data-chart="bars"] figcaption',
+      'figure[data-chart="trend"] figcaption',
+      'section.breakdown h3',
+    ]) {
+      expect($(el, selector).textContent, selector).to.contain('ⵜⴰⴼⵔⴰⵏⵜ ⵏ ⵜⵎⵓⵏⴰ');
+      expect($(el, selector).textContent, selector).to.not.match(/[\u0600-\u06FF]/);
+    }
+    const option = $<HTMLOptionElement>(
+      el,
+      'select[name="chart"] option[value="associations_supported_share"]',
+    );
+    if (option) expect(option.textContent?.trim()).to.equal('ⵜⴰⴼⵔⴰⵏⵜ ⵏ ⵜⵎⵓⵏⴰ');
+    // The contract has no Tamazight name for the others yet: each Arabic fallback says it is Arabic.
+    const other = $(el, 'li[data-code="trainings_held"] h4');
+    expect(other.querySelector('[lang="ar"]')?.textContent).to.equal(
+      demoIndicators(2026).indicators.find((i) => i.code === 'trainings_held')?.name.ar,
+    );
+    // Once the table is shown, its caption carries the same marks.
+    await showTable(el, 'bars');
+    expect($(el, 'figure[data-chart="bars"] caption').textContent).to.contain('ⵜⴰⴼⵔⴰⵏⵜ ⵏ ⵜⵎⵓⵏⴰ');
+    const chart = await fixture<NassijIndicators>(html`<nassij-indicators
+      lang="zgh" chart="associations_supported_share" .data=${demoIndicators(2026)}
+    ></nassij-indicators>`);
+    await chart.whenMessagesReady();
+    const caption = $(chart, 'figure[data-chart="bars"] figcaption');
+    expect(caption.querySelector('[lang="ar"]')?.textContent).to.match(/[\u0600-\u06FF]/);
+    expect(
+      caption.textContent?.replace(caption.querySelector('[lang="ar"]')?.textContent ?? '', ''),
+    ).to.not.match(/[\u0600-\u06FF]/);
+  });
+
+  for (const lang of ['fr', 'ar', 'zgh', 'en']) {
+    it(`reflows at 320 px in ${lang}: filters, key figures, charts and tables never scroll the page sideways`, async () => {
+      await setViewport({ width: 320, height: 640 });
+      try {
+        const el = await dataMode(lang);
+        const check = (what: string) => {
+          const page = document.documentElement;
+          expect(page.scrollWidth, `${what}: the page scrolls sideways`).to.be.at.most(page.clientWidth);
+          expect(el.scrollWidth, `${what}: the element is wider than its box`).to.be.at.most(el.clientWidth);
+          const filters = $(el, '.filters');
+          expect(filters.getBoundingClientRect().width, `${what}: the filters`).to.be.at.most(320);
+        };
+        check('charts');
+        await showTable(el, 'bars');
+        await showTable(el, 'trend');
+        check('tables');
+        // A table wider than the screen scrolls in its own box, which the keyboard can reach and names.
+        for (const wrap of $$(el, '.table-wrap')) {
+          expect(wrap.getAttribute('tabindex')).to.equal('0');
+          expect(wrap.getAttribute('aria-labelledby')).to.equal(wrap.querySelector('caption')?.id);
+        }
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
 
   describe('against the reference server', () => {
     const client = clientFor(API_BASE);

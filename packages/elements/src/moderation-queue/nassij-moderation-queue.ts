@@ -3,11 +3,11 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
 import { ResourceController } from '../base/resource.js';
+import { SignInController } from '../base/sign-in.js';
 import { errorMessage, LiveAnnouncer } from '../base/states.js';
 import { renderItem } from './item.js';
 import { moderationQueueMessages } from './moderation-queue.messages.js';
 import { moderationQueueStyles } from './moderation-queue.styles.js';
-import { SignInController } from '../base/sign-in.js';
 
 /** A page of the queue as loaded: its contributions and how many wait in all. */
 interface QueuePage {

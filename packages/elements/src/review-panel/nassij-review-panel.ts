@@ -2,26 +2,38 @@ import {
   type Application,
   type ApplicationSummary,
   type Call,
-  decideApplicationRef,
   getApplicationRef,
   getCallRef,
-  type LocalizedText,
   listCallApplicationsRef,
-  pickText,
-  submitReviewRef,
 } from '@nassij/contract';
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
+import type { Lazy } from '../base/lazy.js';
 import { NassijElement } from '../base/nassij-element.js';
-import { errorMessage, LiveAnnouncer, renderEmpty, renderError, renderLoading } from '../base/states.js';
-import { baseStyles } from '../styles/index.js';
+import { ResourceController } from '../base/resource.js';
+import { SignInController } from '../base/sign-in.js';
+import { errorMessage, LiveAnnouncer, lazy, renderError, renderLoading, text } from '../base/states.js';
 import { reviewPanelMessages } from './review-panel.messages.js';
+import { reviewPanelStyles } from './review-panel.styles.js';
+
+// The views load apart from the panel (module-level caches, imported once): the list with the list's
+// request, an open application's answers, review form and decision with that application's request.
+const listView = lazy(() => import('./views/list.js'));
+const applicationView = lazy(() => import('./views/application.js'));
+
+/** What the panel loads for a call: the call (criteria, form) and its applications. */
+interface Listing {
+  call: Call;
+  applications: ApplicationSummary[];
+}
 
 /**
- * The reviewers' side of a call: its applications, one application's answers read-only, a
- * conflict-of-interest declaration first (a declared conflict means no scores), a score per criterion
- * with the call's published anchors (one radio group per criterion), comments, and a decision (award
- * with an amount, or rejection with a reason) that makes an award public.
+ * The reviewers' side of a call: its applications, one application's answers read-only (typed: amounts,
+ * dates, regions, options, budget, beneficiaries) with its attachments, a conflict-of-interest declaration
+ * first (a declared conflict means no scores), a score per criterion with the call's published anchors (one
+ * radio group per criterion), comments, and a decision (award with an amount, or rejection with a reason)
+ * that makes an award public. Without a signed-in reviewer it offers the platform's sign-in popup (in the
+ * element's language), then loads and moves focus to its heading.
  *
  * Data mode: set `callData`, `applications` and `application`. Client mode: `call="ID"` with a signed-in
  * reviewer's client (`client`, `api-base` or a provider).
@@ -29,6 +41,7 @@ import { reviewPanelMessages } from './review-panel.messages.js';
  * @tagname nassij-review-panel
  * @fires {CustomEvent<NassijReviewSubmitDetail>} nassij-review-submit - A review was recorded; `detail: { applicationId }`.
  * @fires {CustomEvent<NassijDecideDetail>} nassij-decide - A decision was recorded; `detail: { applicationId, outcome }`.
+ * @fires {CustomEvent<NassijErrorDetail>} nassij-error - A load, a review, a decision or the sign-in failed; `detail: { code }`.
  * @csspart button - Every action button.
  *
  * @example
@@ -43,44 +56,72 @@ export class NassijReviewPanel extends NassijElement {
     applications: { attribute: false },
     application: { attribute: false },
     conflict: { state: true },
-    errorCode: { state: true },
     actionError: { state: true },
+    fieldError: { state: true },
     busy: { state: true },
     outcome: { state: true },
     reviewed: { state: true },
   };
   static override messages = reviewPanelMessages;
   /** The element's styles: the shared tokens and base styles, then its own. */
-  static override styles = [
-    baseStyles,
-    css`
-      ul.apps { list-style: none; padding: 0; display: grid; gap: var(--_n-space-2); }
-      fieldset { border: 1px solid var(--_n-border); border-radius: var(--_n-radius); margin-block: 0 var(--_n-space-3); }
-      legend { font-weight: 600; }
-      .option { display: flex; gap: var(--_n-space-2); align-items: center; min-block-size: 2rem; }
-      .option input { inline-size: 1.25rem; block-size: 1.25rem; }
-      .field { display: flex; flex-direction: column; gap: var(--_n-space-1); margin-block-end: var(--_n-space-3); }
-      dl div { display: flex; flex-wrap: wrap; gap: var(--_n-space-2); border-block-end: 1px solid var(--_n-border); }
-      dt { font-weight: 600; }
-      dd { margin: 0; white-space: pre-wrap; }
-      .nassij-button { min-block-size: 2.75rem; }
-      .error { color: var(--_n-danger); font-weight: 600; }
-    `,
-  ];
+  static override styles = reviewPanelStyles;
 
+  /** The call whose applications are reviewed (`call` attribute, client mode). */
   declare call: string | undefined;
+  /** The call (data mode, or as loaded). */
   declare callData: Call | undefined;
+  /** The call's applications (data mode, or as loaded). */
   declare applications: ApplicationSummary[] | undefined;
+  /** The application open for review (data mode, or as loaded by {@link open}). */
   declare application: Application | undefined;
   declare conflict: 'none' | 'declared' | undefined;
-  declare errorCode: string | undefined;
+  /** The code of the last failed write (review, decision). */
   declare actionError: string | undefined;
+  /** The field our own validation stopped at: every criterion needs a score, an award an amount. */
+  declare fieldError: 'scores' | 'amount' | undefined;
   declare busy: boolean;
   declare outcome: 'awarded' | 'rejected';
   declare reviewed: boolean;
   /** @internal */
   readonly announcer = new LiveAnnouncer(this);
-  #loadedFor: BaseClient | undefined;
+  #clientChanged = false;
+  #openId: string | undefined;
+  #listing = new ResourceController<Listing>(this, {
+    load: async (signal) => {
+      const client = this.resolvedClient!;
+      const callId = this.call!;
+      const [call, page] = await Promise.all([
+        client.request(getCallRef, { params: { callId }, signal }),
+        client.request(listCallApplicationsRef, { params: { callId }, query: { limit: 100 }, signal }),
+        listView.load(),
+      ]);
+      return { call, applications: page.items };
+    },
+    onValue: ({ call, applications }) => {
+      this.callData = call;
+      this.applications = applications;
+    },
+    keepValueOnError: false,
+  });
+  #app = new ResourceController<Application>(this, {
+    load: async (signal) =>
+      (
+        await Promise.all([
+          this.resolvedClient!.request(getApplicationRef, {
+            params: { applicationId: this.#openId! },
+            signal,
+          }),
+          applicationView.load(),
+        ])
+      )[0],
+    onValue: (application) => {
+      this.application = application;
+    },
+    keepValueOnError: false,
+  });
+  #signIn = new SignInController(this, { signedIn: () => this.#afterSignIn() });
+  /** The code of a view's failed import in data mode (a request's own import fails with the request). */
+  #viewError: string | undefined;
 
   constructor() {
     super();
@@ -89,238 +130,130 @@ export class NassijReviewPanel extends NassijElement {
     this.reviewed = false;
   }
 
-  protected override clientChanged(client: BaseClient | undefined): void {
-    if (client && client !== this.#loadedFor && this.call) {
-      this.#loadedFor = client;
-      this.load();
-    }
+  protected override clientChanged(_client: BaseClient | undefined): void {
+    this.#clientChanged = true;
   }
 
-  /** Loads the call and its applications (reviewer listing). */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('call') && changed.get('call') !== undefined) this.#close();
+    if (this.#clientChanged || changed.has('call')) {
+      this.#clientChanged = false;
+      void this.load();
+    }
+    // Data mode: what the page set is the resources' value.
+    const listing = this.#listing.value;
+    if (
+      this.callData &&
+      this.applications &&
+      (listing?.call !== this.callData || listing.applications !== this.applications)
+    )
+      this.#listing.set({ call: this.callData, applications: this.applications });
+    if (changed.has('application') && this.application !== this.#app.value) this.#app.set(this.application);
+  }
+
+  /**
+   * A view module's render, or (data mode: no request imported it) the skeleton while it is imported, or its
+   * failure with a retry that imports again.
+   */
+  #view<M>(module: Lazy<M>, render: (view: M) => unknown): unknown {
+    if (module.value) return render(module.value);
+    const retry = () => {
+      this.#viewError = undefined;
+      this.requestUpdate();
+    };
+    if (this.#viewError) return renderError(this, { code: this.#viewError, onRetry: retry });
+    module.load().then(
+      () => this.requestUpdate(),
+      (error: unknown) => {
+        this.#viewError ??= this.reportFailure(error);
+        this.requestUpdate();
+      },
+    );
+    return renderLoading(this, { lines: 4 });
+  }
+
+  /** Loads the call and its applications (reviewer listing). Without a signed-in account it offers sign-in. */
   async load(): Promise<void> {
-    const client = this.resolvedClient;
-    const callId = this.call;
-    if (!client || !callId) return;
-    this.errorCode = undefined;
-    try {
-      const [call, page] = await Promise.all([
-        client.request(getCallRef, { params: { callId } }),
-        client.request(listCallApplicationsRef, { params: { callId }, query: { limit: 100 } }),
-      ]);
-      this.callData = call;
-      this.applications = page.items;
-    } catch (error) {
-      this.errorCode = this.failureCode(error);
+    if (!this.resolvedClient || !this.call) return;
+    if (this.#signIn.offered(undefined)) {
+      this.#listing.abort();
+      return;
     }
+    await this.#listing.run();
   }
 
-  /** Opens one application read-only. */
+  /** Opens one application read-only, then moves focus to its heading. */
   async open(applicationId: string): Promise<void> {
-    const client = this.resolvedClient;
-    if (!client) return;
+    if (!this.resolvedClient) return;
+    this.#openId = applicationId;
     this.conflict = undefined;
     this.reviewed = false;
     this.actionError = undefined;
-    try {
-      this.application = await client.request(getApplicationRef, { params: { applicationId } });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('h3[tabindex]')?.focus();
-    } catch (error) {
-      this.actionError = this.failureCode(error);
-    }
+    this.fieldError = undefined;
+    const application = await this.#app.run();
+    if (!application) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h3[tabindex]')?.focus();
   }
 
-  #text(text: LocalizedText | undefined): string {
-    return text ? pickText(text, this.locale).text : '';
+  #close(): void {
+    this.#openId = undefined;
+    this.application = undefined;
+    this.#app.clear();
   }
 
-  async #submitReview(event: Event): Promise<void> {
-    event.preventDefault();
-    const client = this.resolvedClient;
-    const application = this.application;
-    const call = this.callData;
-    if (!client || !application || !call || !this.conflict) return;
-    const data = new FormData(event.target as HTMLFormElement);
-    const declared = this.conflict === 'declared';
-    const statement = String(data.get('statement') ?? '').trim();
-    const comment = String(data.get('comment') ?? '').trim();
-    const scores = declared
-      ? []
-      : call.criteria.map((c) => ({ criterionId: c.id, score: Number(data.get(`score-${c.id}`) ?? 0) }));
-    this.busy = true;
-    try {
-      await client.request(submitReviewRef, {
-        params: { applicationId: application.id },
-        body: {
-          conflictOfInterest: { declared, ...(statement ? { statement } : {}) },
-          scores,
-          ...(comment ? { comment } : {}),
-        },
-      });
-      this.reviewed = true;
-      this.announcer.announce(this.t('rp.reviewSent'));
-      this.emit('nassij-review-submit', { applicationId: application.id });
-    } catch (error) {
-      this.actionError = this.failureCode(error);
-    } finally {
-      this.busy = false;
-    }
+  async #back(): Promise<void> {
+    const id = this.application?.id ?? this.#openId;
+    this.#close();
+    // In data mode the list view may not be imported yet: the focus waits for it (a failure shows its error).
+    if (!listView.value && (await listView.load().catch(() => undefined))) this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`button[data-open="${CSS.escape(id ?? '')}"]`)?.focus();
   }
 
-  async #decide(event: Event): Promise<void> {
-    event.preventDefault();
-    const client = this.resolvedClient;
-    const application = this.application;
-    if (!client || !application) return;
-    const data = new FormData(event.target as HTMLFormElement);
-    const amount = String(data.get('amount') ?? '')
-      .replace(',', '.')
-      .trim();
-    const reason = String(data.get('reason') ?? '').trim();
-    this.busy = true;
-    try {
-      this.application = await client.request(decideApplicationRef, {
-        params: { applicationId: application.id },
-        body:
-          this.outcome === 'awarded'
-            ? {
-                outcome: 'awarded',
-                amount: { amount, currency: 'MAD' },
-                ...(reason ? { conditions: reason } : {}),
-              }
-            : { outcome: 'rejected', ...(reason ? { reason } : {}) },
-      });
-      this.announcer.announce(this.t('rp.decision.done', { outcome: this.t(`rp.decision.${this.outcome}`) }));
-      this.emit('nassij-decide', { applicationId: application.id, outcome: this.outcome });
-    } catch (error) {
-      this.actionError = this.failureCode(error);
-    } finally {
-      this.busy = false;
-    }
+  async #afterSignIn(): Promise<void> {
+    const loaded = this.load();
+    await this.updateComplete;
+    // The sign-in button is gone: the heading takes the focus, above the list that is loading.
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    await loaded;
   }
 
   override render(): TemplateResult {
-    if (this.errorCode) return renderError(this, { code: this.errorCode, onRetry: () => this.load() });
-    if (!this.callData || !this.applications) return renderLoading(this);
+    const call = this.#listing.value?.call;
     return html`${this.announcer.region()}
       <section aria-labelledby="rp-title">
-        <h2 id="rp-title">${this.t('rp.title')}: ${this.#text(this.callData.title)}</h2>
-        ${this.application ? this.#renderApplication(this.application, this.callData) : this.#renderList()}
+        <h2 id="rp-title" tabindex="-1">${this.t('rp.title')}${call ? html`: ${text(this, call.title)}` : nothing}</h2>
+        ${this.#body()}
       </section>`;
   }
 
-  #renderList(): TemplateResult {
-    const items = this.applications ?? [];
-    if (items.length === 0) return renderEmpty(this, { message: this.t('rp.none') });
-    return html`<h3>${this.t('rp.list')}</h3>
-      <ul class="apps">
-        ${items.map(
-          (a) => html`<li data-application=${a.id}>
-            <button class="nassij-button" part="button" type="button" @click=${() => this.open(a.id)}>
-              ${this.#text(a.associationName)}${a.projectTitle ? html` — ${a.projectTitle}` : nothing}
-            </button>
-            <span>${this.t(`status.${a.status}`)} · ${this.t('rp.reviews', { count: a.reviewCount ?? 0 })}</span>
-          </li>`,
-        )}
-      </ul>`;
+  #body(): unknown {
+    const listing = this.#listing;
+    const code = listing.errorCode;
+    if (listing.status === 'error' && this.#signIn.offered(code))
+      return this.#signIn.render(errorMessage(this, code ?? 'unauthenticated'), {
+        alert: true,
+        onRetry: listing.retry,
+      });
+    return listing.render({
+      ready: ({ call, applications }) =>
+        this.#openId || this.application
+          ? this.#renderOpen(call)
+          : this.#view(listView, (view) => view.renderList(this, applications, (id) => void this.open(id))),
+      idle: () => (this.#signIn.offered(undefined) ? this.#signIn.render(this.t('rp.signIn')) : nothing),
+      lines: 4,
+    });
   }
 
-  #renderApplication(application: Application, call: Call): TemplateResult {
-    const fields = call.form.sections.flatMap((s) => s.fields);
-    const show = (value: unknown): string =>
-      value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-    const declared = this.conflict === 'declared';
-    return html`<button class="nassij-button" part="button" type="button"
-        @click=${() => {
-          this.application = undefined;
-        }}>${this.t('rp.back')}</button>
-      <h3 tabindex="-1">${this.#text(application.associationName)}</h3>
-      <h4>${this.t('rp.answers')}</h4>
-      <dl>
-        ${fields
-          .filter((f) => f.type !== 'attachment')
-          .map(
-            (f) =>
-              html`<div><dt>${this.#text(f.label)}</dt><dd>${show(application.answers[f.id])}</dd></div>`,
-          )}
-      </dl>
-      ${this.actionError ? html`<p class="error" role="alert">${errorMessage(this, this.actionError)}</p>` : nothing}
-      <form class="review" @submit=${(e: Event) => this.#submitReview(e)}>
-        <fieldset>
-          <legend>${this.t('rp.coi.legend')}</legend>
-          ${(['none', 'declared'] as const).map(
-            (v) => html`<div class="option">
-              <input type="radio" id="coi-${v}" name="coi" value=${v} required .checked=${this.conflict === v}
-                @change=${() => {
-                  this.conflict = v;
-                }} />
-              <label for="coi-${v}">${this.t(`rp.coi.${v}`)}</label>
-            </div>`,
-          )}
-          ${
-            declared
-              ? html`<div class="field"><label for="coi-statement">${this.t('rp.coi.statement')}</label>
-              <textarea class="nassij-input" id="coi-statement" name="statement" rows="2"></textarea></div>
-              <p role="status">${this.t('rp.coi.noScoring')}</p>`
-              : nothing
-          }
-        </fieldset>
-        ${
-          this.conflict === 'none'
-            ? call.criteria.map(
-                (c) => html`<fieldset class="criterion" data-criterion=${c.id}>
-                <legend>${this.t('rp.score.legend', { criterion: this.#text(c.label), weight: c.weight })}</legend>
-                ${Array.from({ length: c.maxScore + 1 }, (_, score) => {
-                  const anchor = c.anchors.find((a) => a.score === score);
-                  return html`<div class="option">
-                    <input type="radio" id="s-${c.id}-${score}" name="score-${c.id}" value=${score} required />
-                    <label for="s-${c.id}-${score}">${this.t('rp.score.option', { score, max: c.maxScore })}${
-                      anchor ? html` — ${this.#text(anchor.description)}` : nothing
-                    }</label>
-                  </div>`;
-                })}
-              </fieldset>`,
-              )
-            : nothing
-        }
-        ${
-          this.conflict
-            ? html`<div class="field"><label for="rp-comment">${this.t('rp.comment')}</label>
-              <textarea class="nassij-input" id="rp-comment" name="comment" rows="4"></textarea></div>
-              <button class="nassij-button submit-review" part="button" type="submit" ?disabled=${this.busy || this.reviewed}>
-                ${this.t('rp.submitReview')}</button>`
-            : nothing
-        }
-      </form>
-      ${this.reviewed || application.decision ? this.#renderDecision(application) : nothing}`;
-  }
-
-  #renderDecision(application: Application): TemplateResult {
-    if (application.decision)
-      return html`<p role="status" class="decided">${this.t('rp.decision.done', { outcome: this.t(`rp.decision.${application.decision.outcome}`) })}</p>`;
-    return html`<form class="decision" @submit=${(e: Event) => this.#decide(e)}>
-      <fieldset>
-        <legend>${this.t('rp.decision.legend')}</legend>
-        ${(['awarded', 'rejected'] as const).map(
-          (v) => html`<div class="option">
-            <input type="radio" id="d-${v}" name="outcome" value=${v} .checked=${this.outcome === v}
-              @change=${() => {
-                this.outcome = v;
-              }} />
-            <label for="d-${v}">${this.t(`rp.decision.${v}`)}</label>
-          </div>`,
-        )}
-      </fieldset>
-      ${
-        this.outcome === 'awarded'
-          ? html`<div class="field"><label for="d-amount">${this.t('rp.decision.amount')}</label>
-          <input class="nassij-input" id="d-amount" name="amount" inputmode="decimal" dir="ltr" required autocomplete="off" /></div>`
-          : nothing
-      }
-      <div class="field"><label for="d-reason">${this.t('rp.decision.reason')}</label>
-        <textarea class="nassij-input" id="d-reason" name="reason" rows="3"></textarea></div>
-      <button class="nassij-button decide" part="button" type="submit" ?disabled=${this.busy}>${this.t('rp.decision.submit')}</button>
-    </form>`;
+  #renderOpen(call: Call): TemplateResult {
+    return html`<button class="nassij-button back" data-variant="secondary" part="button" type="button"
+        @click=${() => this.#back()}>${this.t('rp.back')}</button>
+      ${this.#app.render({
+        ready: (application) =>
+          this.#view(applicationView, (view) => view.renderApplication(this, application, call)),
+      })}`;
   }
 }
 

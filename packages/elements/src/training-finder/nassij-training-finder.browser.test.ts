@@ -2,14 +2,19 @@ import {
   type Course,
   createRegistration,
   getRegistration,
+  getSession,
+  REGIONS,
   type Registration,
+  regionName,
   type SessionSummary,
+  TAMAZIGHT_MONTHS,
 } from '@nassij/contract';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { API_BASE } from '/__nassij__/env.js';
 import { clientFor } from '../base/client.js';
 import { catalogProblems } from '../i18n/catalogs.js';
+import { FIXTURES } from '../test-support/fixtures.js';
 import './define.js';
 import { DEMO_ASSOCIATIONS, DEMO_COURSES, DEMO_REGISTRATIONS } from '../test-support/demo/trainings.js';
 import type { NassijTrainingFinder } from './nassij-training-finder.js';
@@ -103,10 +108,10 @@ describe('<nassij-training-finder> data mode (no client)', () => {
     region.value = 'MA-09';
     region.dispatchEvent(new Event('change'));
     await el.updateComplete;
+    // Only the courses with a session held in the region (not the blended one held in Marrakech, nor the
+    // online one), and of those only the sessions held there.
     expect($$(el, 'article[part="card"]').map((a) => a.getAttribute('data-course'))).to.deep.equal([
       'crs_demo_1',
-      'crs_demo_2',
-      'crs_demo_3',
     ]);
   });
 
@@ -383,5 +388,279 @@ describe('<nassij-training-finder> against the reference server', () => {
       () => $(el, `li[data-registration="${waitlisted.id}"] .badge`)?.textContent?.includes('Confirmée'),
       'the promoted badge',
     );
+  });
+});
+
+/** The focused element, through shadow roots. */
+function deepActive(): Element | null {
+  let node = document.activeElement;
+  while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
+  return node;
+}
+
+/** Presses a key and checks that focus stayed inside the finder (never `<body>`). */
+async function press(el: NassijTrainingFinder, key: string): Promise<Element | null> {
+  await sendKeys({ press: key });
+  await el.updateComplete;
+  const focused = deepActive();
+  expect(root(el).contains(focused), `focus after ${key}: ${focused?.outerHTML.slice(0, 80)}`).to.equal(true);
+  return focused;
+}
+
+const signedInDataMode = async (lang: string) => {
+  const el = await dataMode(lang);
+  el.signedIn = true;
+  el.associations = DEMO_ASSOCIATIONS;
+  await el.updateComplete;
+  return el;
+};
+
+const openDialogFor = async (el: NassijTrainingFinder, sessionId: string) => {
+  $<HTMLButtonElement>(el, `button[data-register="${sessionId}"]`).click();
+  await until(el, () => $(el, 'dialog')?.hasAttribute('open'), 'the dialog');
+};
+
+describe('<nassij-training-finder> issue 13 defects', () => {
+  const api = () => clientFor(API_BASE);
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+    if (api().tokens.get()) await api().auth.signOut();
+  });
+
+  it('(a) offers only the sessions held in the preset region, in data mode', async () => {
+    const el = await fixture<NassijTrainingFinder>(
+      html`<nassij-training-finder lang="ar" region="MA-09" .courses=${DEMO_COURSES}></nassij-training-finder>`,
+    );
+    await el.whenMessagesReady();
+    const inRegion = DEMO_COURSES.flatMap((c) => c.nextSessions ?? [])
+      .filter((s) => s.location.kind === 'on_site' && s.location.region === 'MA-09')
+      .map((s) => s.id);
+    expect($$(el, 'li[data-session]').map((li) => li.getAttribute('data-session'))).to.deep.equal(inRegion);
+    for (const li of $$(el, 'li[data-session]')) expect(li.textContent).to.include(regionName('MA-09', 'ar'));
+  });
+
+  it('(a) the Souss-Massa page offers only sessions in Souss-Massa, from the server', async () => {
+    const el = await fixture<NassijTrainingFinder>(
+      html`<nassij-training-finder lang="ar" api-base=${API_BASE} region="MA-09" page-size="50"></nassij-training-finder>`,
+    );
+    await until(el, () => el.courses?.length && !$(el, '[aria-busy="true"]'), 'the regional courses');
+    await el.whenMessagesReady();
+    const sessions = (el.courses ?? []).flatMap((c) => c.nextSessions ?? []);
+    expect(sessions.length).to.be.greaterThan(0);
+    for (const s of sessions) expect(s.location).to.include({ kind: 'on_site', region: 'MA-09' });
+    const items = $$(el, 'li[data-session]');
+    expect(items.length).to.equal(sessions.length);
+    for (const li of items) expect(li.textContent).to.include(regionName('MA-09', 'ar'));
+    // No course of another region shown with "no session" either.
+    for (const card of $$(el, 'article[part="card"]'))
+      expect(card.querySelector('li[data-session]')).to.exist;
+  });
+
+  it('(b) closing the result dialog returns focus to the register button, after the list reloaded', async () => {
+    await api().auth.signIn(MEMBER.email, MEMBER.password);
+    const el = await fixture<NassijTrainingFinder>(
+      html`<nassij-training-finder lang="fr" api-base=${API_BASE} page-size="20"></nassij-training-finder>`,
+    );
+    await until(el, () => el.courses?.length && $(el, 'button[data-register]'), 'the courses');
+    await el.whenMessagesReady();
+    const button = $<HTMLButtonElement>(el, 'button[data-register]');
+    const sessionId = button.getAttribute('data-register');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(el, () => $(el, '#p-name') && active(el)?.id === 'association', 'the form');
+    await fillDialog(el, `Focus Retour ${Date.now()}`);
+    await until(el, () => $(el, 'dialog [data-status]'), 'the outcome');
+    await until(
+      el,
+      () => !$(el, '[aria-busy="true"]') && $(el, 'button[data-register]'),
+      'the list to reload',
+    );
+    await sendKeys({ press: 'Escape' });
+    await until(el, () => !$(el, 'dialog'), 'the dialog to close');
+    expect(active(el)?.getAttribute('data-register')).to.equal(sessionId);
+  });
+
+  it("(b) focus goes to the course's heading when the session's button is gone", async () => {
+    const el = await signedInDataMode('en');
+    const [course] = DEMO_COURSES as [Course];
+    const [session] = course.nextSessions as [SessionSummary];
+    // The page takes the session off the list once registered (say it became full and it hides those).
+    el.addEventListener('nassij-register', () => {
+      el.courses = DEMO_COURSES.map((c) =>
+        c.id === course.id ? { ...c, nextSessions: c.nextSessions?.filter((s) => s.id !== session.id) } : c,
+      );
+    });
+    await openDialogFor(el, session.id);
+    await fillDialog(el, 'Tilili Amazigh');
+    await until(el, () => $(el, 'dialog [data-status]'), 'the outcome');
+    $<HTMLButtonElement>(el, 'dialog .actions button').click();
+    await until(el, () => !$(el, 'dialog'), 'the dialog to close');
+    expect(active(el)?.id).to.equal(`c-${course.id}`);
+  });
+
+  it("(c) checks the registration form with our messages in the page's language, not the browser's", async () => {
+    const el = await signedInDataMode('ar');
+    await openDialogFor(el, 'ses_demo_1');
+    expect($<HTMLFormElement>(el, 'dialog form').noValidate).to.equal(true);
+    let registered = false;
+    el.addEventListener('nassij-register', () => {
+      registered = true;
+    });
+    $<HTMLButtonElement>(el, 'dialog button[type="submit"]').click();
+    const name = $<HTMLInputElement>(el, '#p-name');
+    await until(el, () => active(el) === name, 'focus on the first wrong field');
+    expect(registered).to.equal(false);
+    const describedText = (input: Element) =>
+      (input.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => root(el).getElementById(id)?.textContent ?? '')
+        .join(' ');
+    expect(name.getAttribute('aria-invalid')).to.equal('true');
+    expect(describedText(name)).to.include(trainingFinderMessages.ar['tf.error.name'] as string);
+    const consent = $<HTMLInputElement>(el, '#consent');
+    expect(consent.getAttribute('aria-invalid')).to.equal('true');
+    expect(describedText(consent)).to.include(trainingFinderMessages.ar['tf.error.consent'] as string);
+    expect(consent.getAttribute('aria-describedby')).to.include('notice');
+    // Typing a name takes its message away; the other stays until the box is ticked.
+    await sendKeys({ type: 'أمينة' });
+    await el.updateComplete;
+    expect(name.hasAttribute('aria-invalid')).to.equal(false);
+    expect(consent.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible(WCAG);
+  });
+
+  for (const lang of ['fr', 'ar', 'zgh']) {
+    it(`(d) reflows at 320 px in ${lang}: no horizontal scroll, signed in and with the dialog open`, async () => {
+      await setViewport({ width: 320, height: 640 });
+      const el = await signedInDataMode(lang);
+      const fits = (node: Element, what: string) =>
+        expect(node.scrollWidth, `${what} ${node.scrollWidth} > ${node.clientWidth}`).to.be.at.most(
+          node.clientWidth,
+        );
+      fits(document.documentElement, 'the page');
+      fits(el, 'the finder');
+      await openDialogFor(el, 'ses_demo_1');
+      fits(document.documentElement, 'the page');
+      fits($(el, 'dialog'), 'the dialog');
+    });
+  }
+
+  it('(e) after signing in with the header button, focus goes to the tabs that replaced it', async () => {
+    const el = await dataMode('fr');
+    el.addEventListener('nassij-sign-in', () => {
+      el.signedIn = true;
+    });
+    $<HTMLButtonElement>(el, 'button[data-action="sign-in"]').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(el, () => active(el)?.id === 'tab-search', 'focus on the first tab');
+  });
+
+  it('(f) writes dates, places and lists in the page language', async () => {
+    const zgh = await dataMode('zgh');
+    const when = $(zgh, 'li[data-session="ses_demo_1"]').textContent ?? '';
+    expect(
+      TAMAZIGHT_MONTHS.some((month) => when.includes(month)),
+      when,
+    ).to.equal(true);
+    const ar = await dataMode('ar');
+    const meta = $(ar, 'li[data-session="ses_demo_1"] .meta').textContent ?? '';
+    expect(meta).to.include(`أكادير، ${regionName('MA-09', 'ar')}`);
+    expect(meta).not.to.include(',');
+    const tags = $(ar, 'article[data-course="crs_demo_1"] .tags').textContent ?? '';
+    expect(tags).to.include(ar.fmt.list(['العربية', 'الفرنسية']));
+    const fr = await dataMode('fr');
+    expect($(fr, 'article[data-course="crs_demo_1"] .tags').textContent).to.include('Arabe et Français');
+  });
+});
+
+describe('<nassij-training-finder> keyboard journey: find a session in a region and register', () => {
+  const api = () => clientFor(API_BASE);
+  after(async () => {
+    if (api().tokens.get()) await api().auth.signOut();
+  });
+
+  it('filters by region, signs in through the popup, registers, and comes back to the session', async () => {
+    if (api().tokens.get()) await api().auth.signOut();
+    const session = await api().request(getSession, {
+      params: { sessionId: FIXTURES.sessions.openWithSeats },
+    });
+    if (session.location.kind !== 'on_site') throw new Error('the fixture session is held on site');
+    const region = session.location.region;
+    const el = await fixture<NassijTrainingFinder>(
+      html`<nassij-training-finder lang="fr" api-base=${API_BASE} page-size="50"></nassij-training-finder>`,
+    );
+    await until(el, () => el.courses?.length, 'the courses');
+    await el.whenMessagesReady();
+
+    // 1. From the search box, Tab to the region filter.
+    $<HTMLInputElement>(el, '#q').focus();
+    expect(deepActive()?.id).to.equal('q');
+    for (let i = 0; i < 20 && deepActive()?.id !== 'region'; i++) await press(el, 'Tab');
+    expect(deepActive()?.id).to.equal('region');
+
+    // 2. Arrow keys choose the region; the results follow, with that region's sessions only.
+    const steps = REGIONS.findIndex((r) => r.code === region) + 1;
+    for (let i = 0; i < steps; i++) expect((await press(el, 'ArrowDown'))?.id).to.equal('region');
+    expect($<HTMLSelectElement>(el, '#region').value).to.equal(region);
+    await until(
+      el,
+      () =>
+        !$(el, '[aria-busy="true"]') &&
+        el.courses?.length &&
+        el.courses.every((c) =>
+          c.nextSessions?.every((s) => s.location.kind === 'on_site' && s.location.region === region),
+        ),
+      'the regional results',
+    );
+    expect(deepActive()?.id).to.equal('region');
+
+    // 3. Tab to the session's register button.
+    for (let i = 0; i < 200 && deepActive()?.getAttribute('data-register') !== session.id; i++)
+      await press(el, 'Tab');
+    expect(deepActive()?.getAttribute('data-register')).to.equal(session.id);
+
+    // 4. Enter: not signed in yet, so the sign-in popup opens, in the page's language.
+    await sendKeys({ press: 'Enter' });
+    const { url } = (await executeServerCommand('nassij-popup-sign-in', MEMBER)) as { url: string };
+    expect(new URL(url).searchParams.get('lang')).to.equal('fr');
+
+    // 5. Signed in: the registration form opens with focus on its first field.
+    await until(
+      el,
+      () => $(el, 'dialog')?.hasAttribute('open') && deepActive()?.id === 'association',
+      'the form',
+    );
+    expect(deepActive()?.id).to.equal('association');
+
+    // 6. Sending it empty: focus goes to the first wrong field, with our message.
+    expect((await press(el, 'Tab'))?.id).to.equal('p-name');
+    expect((await press(el, 'Tab'))?.id).to.equal('p-role');
+    expect((await press(el, 'Tab'))?.id).to.equal('consent');
+    expect((await press(el, 'Tab'))?.textContent).to.include('Annuler');
+    expect((await press(el, 'Tab'))?.getAttribute('type')).to.equal('submit');
+    await sendKeys({ press: 'Enter' });
+    await until(el, () => deepActive()?.id === 'p-name', 'focus on the name');
+    expect(deepActive()?.getAttribute('aria-invalid')).to.equal('true');
+
+    // 7. Fill it in and send it.
+    await sendKeys({ type: `Amina Clavier ${Date.now()}` });
+    expect(deepActive()?.id).to.equal('p-name');
+    expect((await press(el, 'Tab'))?.id).to.equal('p-role');
+    expect((await press(el, 'Tab'))?.id).to.equal('consent');
+    await press(el, 'Space');
+    expect($<HTMLInputElement>(el, '#consent').checked).to.equal(true);
+    expect((await press(el, 'Tab'))?.textContent).to.include('Annuler');
+    expect((await press(el, 'Tab'))?.getAttribute('type')).to.equal('submit');
+    const registered = oneEvent(el, 'nassij-register');
+    await sendKeys({ press: 'Enter' });
+    const registration = (await registered).detail as Registration;
+    expect(registration.sessionId).to.equal(session.id);
+
+    // 8. The outcome, with focus on its Close button; Enter closes it and focus returns to the session.
+    await until(el, () => $(el, 'dialog [data-status]') && deepActive()?.closest('dialog'), 'the outcome');
+    expect(deepActive()?.textContent).to.include('Fermer');
+    await sendKeys({ press: 'Enter' });
+    await until(el, () => !$(el, 'dialog'), 'the dialog to close');
+    expect(deepActive()?.getAttribute('data-register')).to.equal(session.id);
   });
 });

@@ -1,7 +1,7 @@
 import type { Attachment, FormField } from '@nassij/contract';
 import { html, nothing, type TemplateResult } from 'lit';
-import { errorMessage, safeHref } from '../../base/states.js';
-import { text } from '../../base/text.js';
+import { errorMessage, safeHref, text } from '../../base/states.js';
+import { fileSize } from '../../i18n/file-size.js';
 import type { NassijApplicationForm } from '../nassij-application-form.js';
 import { hintAndErrors } from './field-parts.js';
 
@@ -19,7 +19,7 @@ export function renderChecklist(host: NassijApplicationForm): TemplateResult {
         return html`<li data-document=${d.id}>
           <span aria-hidden="true">${attached ? '☑' : '☐'}</span>
           ${text(host, d.label)} (${host.t(d.requirement === 'mandatory' ? 'af.doc.mandatory' : 'af.doc.conditional')}) —
-          ${attached ? host.t('af.doc.attached', { name: attached.fileName, size: host.fmt.fileSize(attached.size) }) : host.t('af.doc.missing')}
+          ${attached ? host.t('af.doc.attached', { name: attached.fileName, size: fileSize(host.fmt, attached.size) }) : host.t('af.doc.missing')}
         </li>`;
       })}
     </ul>
@@ -42,7 +42,7 @@ function uploadError(host: NassijApplicationForm, documentId: string): TemplateR
 function renderAttached(host: NassijApplicationForm, attachment: Attachment | undefined): TemplateResult {
   if (!attachment) return html`<p class="missing">${host.t('af.doc.missing')}</p>`;
   const { fileName: name, size, scanState } = attachment;
-  return html`<p class="attached">${host.t('af.doc.attached', { name, size: host.fmt.fileSize(size) })}</p>
+  return html`<p class="attached">${host.t('af.doc.attached', { name, size: fileSize(host.fmt, size) })}</p>
     <p class="scan" data-scan=${scanState} role="status">${host.t(`af.doc.scan.${scanState}`)}</p>`;
 }
 
@@ -65,7 +65,7 @@ export function renderAttachment(
   const template = safeHref(document.templateUrl);
   const rules = {
     formats: host.documents.formats(document.mediaTypes),
-    size: host.fmt.fileSize(document.maxBytes),
+    size: fileSize(host.fmt, document.maxBytes),
   };
   const onChange = (e: Event) => {
     const input = e.target as HTMLInputElement;

@@ -6,7 +6,7 @@ import {
   type Money,
 } from '@nassij/contract';
 import { html, nothing, type TemplateResult } from 'lit';
-import { plain } from '../../base/text.js';
+import { plain } from '../../base/states.js';
 import { parseMoney } from '../draft-store.js';
 import type { NassijApplicationForm } from '../nassij-application-form.js';
 import { describedBy, fieldErrorMessage, hintAndErrors, labelText } from './field-parts.js';

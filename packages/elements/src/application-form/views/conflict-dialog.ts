@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { text } from '../../base/text.js';
+import { text } from '../../base/states.js';
 import type { ConflictChoice } from '../autosave-controller.js';
 import type { FieldConflict } from '../draft-store.js';
 import type { NassijApplicationForm } from '../nassij-application-form.js';

@@ -1,6 +1,6 @@
 import { DOMAINS, type EligibilityResult, LEGAL_FORMS, REGIONS } from '@nassij/contract';
 import { html, type TemplateResult } from 'lit';
-import { plain } from '../../base/text.js';
+import { plain } from '../../base/states.js';
 import type { NassijApplicationForm } from '../nassij-application-form.js';
 import { renderActionError } from './start.js';
 

@@ -1,6 +1,6 @@
 import type { FieldError, FormField } from '@nassij/contract';
 import { html, nothing, type TemplateResult } from 'lit';
-import { text } from '../../base/text.js';
+import { text } from '../../base/states.js';
 import type { NassijApplicationForm } from '../nassij-application-form.js';
 
 // What every field shares: its label, hint and errors, in the page's language.

@@ -1,6 +1,6 @@
 import { type AnswerValue, type FormField, REGIONS } from '@nassij/contract';
 import { html, nothing, type TemplateResult } from 'lit';
-import { plain, text } from '../../base/text.js';
+import { plain, text } from '../../base/states.js';
 import type { NassijApplicationForm } from '../nassij-application-form.js';
 import { renderAttachment } from './attachments.js';
 import { moneyInput, renderBeneficiaries, renderBudget } from './budget.js';

@@ -1,6 +1,6 @@
 import { type AnswerValue, budgetTotals, type FormField, type Money, REGIONS } from '@nassij/contract';
 import { html, nothing, type TemplateResult } from 'lit';
-import { plain, text } from '../../base/text.js';
+import { plain, text } from '../../base/states.js';
 import type { NassijApplicationForm } from '../nassij-application-form.js';
 
 // The review page before submitting, and how an answer reads there and in the conflict dialog.

@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { safeHref } from '../../base/states.js';
-import { text } from '../../base/text.js';
+import { safeHref, text } from '../../base/states.js';
 import type { NassijApplicationForm } from '../nassij-application-form.js';
 
 // The journey's first views: no call chosen yet, sign-in, and the choice of association.

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { plain, text } from '../../base/text.js';
+import { plain, text } from '../../base/states.js';
 import type { NassijApplicationForm } from '../nassij-application-form.js';
 import { renderChecklist } from './attachments.js';
 import { fieldErrorMessage } from './field-parts.js';
