@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { Id, isRegionCode, RegionCode } from '../shared/ids.js';
-import { CalendarDate, isCalendarDate } from '../shared/instant.js';
+import { Id, isRegionCode } from '../shared/ids.js';
+import { isCalendarDate } from '../shared/instant.js';
 import { LocalizedText } from '../shared/localized-text.js';
 import { isMoney, Money, toMinorUnits } from '../shared/money.js';
 import type { FieldError } from '../shared/problem.js';

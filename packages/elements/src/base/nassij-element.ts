@@ -259,8 +259,14 @@ export class NassijElement extends LitElement {
   #waiting = new Set<Promise<unknown>>();
 
   /**
-   * @internal Re-renders the element when `promise` settles, and makes `updateComplete` wait for it: for words
-   * fetched on demand, such as the error catalog (see `errorMessage`).
+   * Re-renders the element when `promise` settles, and makes `updateComplete` wait for it: for what a render
+   * needs that is fetched on demand, such as the error catalog (see `errorMessage`) or a view loaded with
+   * `lazy()`.
+   *
+   * @example
+   * ```ts
+   * if (!details.value) this.waitFor(details.load());
+   * ```
    */
   waitFor(promise: Promise<unknown>): void {
     if (this.#waiting.has(promise)) return;

@@ -85,22 +85,37 @@ describe('every link the elements render from data goes through safeHref', () =>
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts'))
     .map((file) => ({ file, text: readFileSync(join(SRC, file), 'utf8') }));
 
+  /** The body of method `method` (`name(…) {…}` at class-member indentation) in any source file. */
+  function methodBody(method: string): string | undefined {
+    const pattern = new RegExp(`\\n\\s*${method.replace('#', '\\#')}\\([^)]*\\)[^{]*\\{([^]*?)\\n  \\}`);
+    for (const { text } of sources) {
+      const body = pattern.exec(text)?.[1];
+      if (body) return body;
+    }
+    return undefined;
+  }
+
   /**
-   * True when `name`, as last declared before `at`, comes from a `safeHref(…)` call, directly or through a
-   * method that returns one.
+   * True when `name`, as last declared before `at`, comes from a `safeHref(…)` call: directly, through a local
+   * function declared from one, or through a method of the element (`this.x(…)`, `host.x(…)` in a view) that
+   * returns one.
    */
   function fromSafeHref(text: string, name: string, at: number): boolean {
     const declarations = [...text.matchAll(new RegExp(`(?:const|let)\\s+${name}\\s*=([^;]*);`, 'gs'))];
     const declaration = declarations.filter((d) => (d.index ?? 0) < at).at(-1)?.[1];
     if (!declaration) return false;
     if (declaration.includes('safeHref(')) return true;
-    const method = /this\.(#?\w+)\(/.exec(declaration)?.[1];
+    const local = /^\s*([A-Za-z_$][\w$]*)\(/.exec(declaration)?.[1];
+    if (local && local !== name && fromSafeHref(text, local, at)) return true;
+    const method = /(?:this|host)\.(#?\w+)\(/.exec(declaration)?.[1];
     if (!method) return false;
-    const body = new RegExp(`\\n\\s*${method.replace('#', '\\#')}\\([^)]*\\)[^{]*\\{([^]*?)\\n  \\}`).exec(
-      text,
-    )?.[1];
-    return body?.includes('return safeHref(') ?? false;
+    return methodBody(method)?.includes('return safeHref(') ?? false;
   }
+
+  /** A `blob:` URL of a CSV the element built itself (indicators' CsvLinks controller). */
+  const isOwnBlob = (expression: string) =>
+    /^(this|host)\.csv\.url\(/.test(expression) &&
+    sources.some(({ file, text }) => file.endsWith('csv-links.ts') && text.includes('URL.createObjectURL('));
 
   test('each bound href is a fragment, a blob the element made, or a safeHref result', () => {
     const unsafe: string[] = [];
@@ -110,7 +125,7 @@ describe('every link the elements render from data goes through safeHref', () =>
         bindings++;
         const expression = match[1] ?? '';
         if (expression.startsWith('`#')) continue; // an in-page fragment
-        if (expression.startsWith('this.#csvUrl(')) continue; // a blob: URL of a CSV the element built
+        if (isOwnBlob(expression)) continue; // a blob: URL of a CSV the element built
         const name = /^[A-Za-z_$][\w$]*/.exec(expression)?.[0];
         if (!name || !fromSafeHref(text, name, match.index ?? 0))
           unsafe.push(`${file}: href=\${${expression}}`);

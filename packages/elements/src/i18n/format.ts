@@ -134,20 +134,6 @@ export function formatters(locale: Locale): Formatters {
   const formatDateTime = withMonths(locale, tag, dateTimeFormat);
   const formatDate = withMonths(locale, tag, dateFormat);
   const listFormats = new Map<string, Intl.ListFormat>();
-  const sizeFormats = new Map<string, Intl.NumberFormat>();
-  const sizeFormat = (unit: 'kilobyte' | 'megabyte') => {
-    let format = sizeFormats.get(unit);
-    if (!format) {
-      format = new Intl.NumberFormat(tag, {
-        style: 'unit',
-        unit,
-        unitDisplay: 'short',
-        maximumFractionDigits: 1,
-      });
-      sizeFormats.set(unit, format);
-    }
-    return format;
-  };
   const fmt: Formatters = {
     locale,
     tag,
