@@ -35,13 +35,17 @@ export function popupPlugin({ timeoutMs = 10_000 } = {}) {
         throw new Error(`${POPUP_SIGN_IN_COMMAND} needs the Chrome launcher (puppeteer)`);
       }
       const page = launcher.getPage(session.id);
+      const opener = page.target();
+      // Only the popup THIS test page opened: test files run side by side, and another file's popup may be
+      // open at the same moment (it would sign the wrong page in, and leave this one waiting).
       const target = await page
         .browser()
         .waitForTarget(
-          (t) => t.type() === 'page' && new URL(t.url() || 'about:blank').pathname.endsWith(POPUP_PATH),
-          {
-            timeout: timeoutMs,
-          },
+          (t) =>
+            t.type() === 'page' &&
+            t.opener() === opener &&
+            new URL(t.url() || 'about:blank').pathname.endsWith(POPUP_PATH),
+          { timeout: timeoutMs },
         );
       const popup = await target.page();
       if (!popup) throw new Error('the sign-in popup has no page');
