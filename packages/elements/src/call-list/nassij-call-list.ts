@@ -1,6 +1,5 @@
 import {
   type Call,
-  type CallSearchQuery,
   type CallSummary,
   type Facets,
   getCallRef,
@@ -9,7 +8,7 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { callsJsonLd, renderJsonLd } from '../base/json-ld.js';
-import { NassijElement, type NassijErrorDetail } from '../base/nassij-element.js';
+import { NassijElement, } from '../base/nassij-element.js';
 import { ResourceController } from '../base/resource.js';
 import {
   LiveAnnouncer,
@@ -23,6 +22,7 @@ import {
 import { baseStyles } from '../styles/index.js';
 import { callListMessages } from './call-list.messages.js';
 import { callListStyles } from './call-list.styles.js';
+import type { NassijCallListEventMap } from './events.js';
 import {
   CALL_SORTS,
   type CallFacet,
@@ -37,6 +37,14 @@ import {
 import { renderFiltersPanel } from './views/filters-panel.js';
 import { renderResults } from './views/results.js';
 import { VirtualWindow } from './virtual-window.js';
+
+// The event types live in events.ts; they are part of this module's public API.
+export type {
+  NassijApplyDetail,
+  NassijCallListEventMap,
+  NassijCallSearchDetail,
+  NassijCallSelectDetail,
+} from './events.js';
 
 export { VIRTUALIZE_AFTER } from './virtual-window.js';
 
@@ -459,37 +467,6 @@ export class NassijCallList extends NassijElement {
         </section>
       </div>`;
   }
-}
-
-/** `detail` of `nassij-call-search`: the search the reader asked for (`q`, facet arrays, `sort`). */
-export type NassijCallSearchDetail = CallSearchQuery;
-
-/** `detail` of `nassij-call-select`. */
-export interface NassijCallSelectDetail {
-  callId: string;
-  /** The call's public reference (`MA-MJCC-2026-0007`), when the summary is loaded. */
-  reference: string | undefined;
-}
-
-/** `detail` of `nassij-apply`. */
-export interface NassijApplyDetail {
-  callId: string;
-  reference: string;
-}
-
-/**
- * The events `<nassij-call-list>` fires; all bubble out of shadow roots (composed).
- *
- * @example
- * ```ts
- * list.addEventListener('nassij-apply', (event) => openForm(event.detail.callId));
- * ```
- */
-export interface NassijCallListEventMap {
-  'nassij-call-search': CustomEvent<NassijCallSearchDetail>;
-  'nassij-call-select': CustomEvent<NassijCallSelectDetail>;
-  'nassij-apply': CustomEvent<NassijApplyDetail>;
-  'nassij-error': CustomEvent<NassijErrorDetail>;
 }
 
 declare global {

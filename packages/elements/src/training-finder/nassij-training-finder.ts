@@ -10,7 +10,7 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { coursesJsonLd, renderJsonLd } from '../base/json-ld.js';
-import { NassijElement, type NassijErrorDetail } from '../base/nassij-element.js';
+import { NassijElement, } from '../base/nassij-element.js';
 import { ResourceController } from '../base/resource.js';
 import {
   errorMessage,
@@ -24,12 +24,22 @@ import {
   renderOffline,
 } from '../base/states.js';
 import { baseStyles } from '../styles/index.js';
+import type { NassijTrainingFinderEventMap } from './events.js';
 import { courseMatches, courseQuery, emptyFilters, shownSessions, type TrainingFilters } from './filters.js';
 import type { RegistrationController, RegistrationDialog } from './registration-controller.js';
 import { trainingFinderMessages } from './training-finder.messages.js';
 import { trainingFinderStyles } from './training-finder.styles.js';
 import { renderCourseList } from './views/course-list.js';
 import { renderSearchForm } from './views/search-form.js';
+
+// The event types live in events.ts; they are part of this module's public API.
+export type {
+  NassijCourseSearchDetail,
+  NassijRegisterDetail,
+  NassijRegistrationCancelDetail,
+  NassijSignInDetail,
+  NassijTrainingFinderEventMap,
+} from './events.js';
 
 export { courseMatches, type TrainingFilters } from './filters.js';
 
@@ -484,35 +494,6 @@ export class NassijTrainingFinder extends NassijElement {
       emptyMessage: this.t('tf.mine.empty'),
     });
   }
-}
-
-/** `detail` of `nassij-course-search`. */
-export type NassijCourseSearchDetail = TrainingFilters;
-/** `detail` of `nassij-register`: the new registration, `confirmed` or `waitlisted`. */
-export type NassijRegisterDetail = Registration;
-/** `detail` of `nassij-registration-cancel`: the registration, now `cancelled`. */
-export type NassijRegistrationCancelDetail = Registration;
-
-/** `detail` of `nassij-sign-in`. */
-export interface NassijSignInDetail {
-  /** When the session ends (ISO 8601); absent in data mode, where the page signs in itself. */
-  expiresAt?: string;
-}
-
-/**
- * The events `<nassij-training-finder>` fires; all bubble out of shadow roots (composed).
- *
- * @example
- * ```ts
- * finder.addEventListener('nassij-register', (event) => notify(event.detail.status));
- * ```
- */
-export interface NassijTrainingFinderEventMap {
-  'nassij-course-search': CustomEvent<NassijCourseSearchDetail>;
-  'nassij-register': CustomEvent<NassijRegisterDetail>;
-  'nassij-registration-cancel': CustomEvent<NassijRegistrationCancelDetail>;
-  'nassij-sign-in': CustomEvent<NassijSignInDetail>;
-  'nassij-error': CustomEvent<NassijErrorDetail>;
 }
 
 declare global {
