@@ -10,6 +10,7 @@ import { FIXTURES } from '../test-support/fixtures.js';
 import { directoryMessages } from './association-directory.messages.js';
 import './define.js';
 import { DEMO_ASSOCIATION_SUMMARIES, DEMO_ASSOCIATIONS } from '../test-support/demo/associations.js';
+import { attachAndListen } from '../test-support/live-region.js';
 import type { NassijAssociationDirectory } from './nassij-association-directory.js';
 
 const WCAG = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] };
@@ -61,14 +62,7 @@ describe('<nassij-association-directory> and the language of its announcements',
     const el = document.createElement('nassij-association-directory');
     el.setAttribute('lang', 'fr');
     el.client = client;
-    const heard: string[] = [];
-    const record = () => {
-      const region = el.shadowRoot?.querySelector('[aria-live]');
-      if (region?.textContent?.trim()) heard.push(region.textContent.trim());
-    };
-    const observer = new MutationObserver(record);
-    document.body.append(el);
-    observer.observe(el.shadowRoot as ShadowRoot, { subtree: true, childList: true, characterData: true });
+    const { heard, stop } = attachAndListen(el);
     // The host asks for a search at once, before the French words (`search`, the name pages already call).
     void el.search();
     try {
@@ -76,13 +70,12 @@ describe('<nassij-association-directory> and the language of its announcements',
         timeout: 10000,
       });
       await el.updateComplete;
-      record();
+      stop();
       expect(heard.length).to.be.greaterThan(0);
       for (const text of heard) expect(text, 'an announcement').to.not.match(/[\u0600-\u06FF]/);
       expect(heard.at(-1)).to.contain('320 associations');
     } finally {
-      observer.disconnect();
-      el.remove();
+      stop();
     }
   });
 });

@@ -12,6 +12,7 @@ import { callListMessages } from './call-list.messages.js';
 import './define.js';
 import { fileSize } from '../i18n/file-size.js';
 import { demoCallDetail, demoCalls } from '../test-support/demo/calls.js';
+import { attachAndListen } from '../test-support/live-region.js';
 import type { NassijCallList } from './nassij-call-list.js';
 
 const AXE = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] };
@@ -103,14 +104,7 @@ describe('<nassij-call-list> and the language of its announcements', () => {
     const el = document.createElement('nassij-call-list');
     el.setAttribute('lang', 'fr');
     el.client = client;
-    const heard: string[] = [];
-    const record = () => {
-      const region = el.shadowRoot?.querySelector('[aria-live]');
-      if (region?.textContent?.trim()) heard.push(region.textContent.trim());
-    };
-    const observer = new MutationObserver(record);
-    document.body.append(el);
-    observer.observe(el.shadowRoot as ShadowRoot, { subtree: true, childList: true, characterData: true });
+    const { heard, stop } = attachAndListen(el);
     // The host asks for a search at once (as a preset change or a retry would), before the French words.
     void el.load();
     try {
@@ -118,13 +112,12 @@ describe('<nassij-call-list> and the language of its announcements', () => {
         timeout: 10000,
       });
       await el.updateComplete;
-      record();
+      stop();
       expect(heard.length).to.be.greaterThan(0);
       for (const text of heard) expect(text, 'an announcement').to.not.match(/[\u0600-\u06FF]/);
       expect(heard.at(-1)).to.contain('3 appels');
     } finally {
-      observer.disconnect();
-      el.remove();
+      stop();
     }
   });
 });

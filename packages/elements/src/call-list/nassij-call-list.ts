@@ -1,14 +1,8 @@
-import {
-  type Call,
-  type CallSummary,
-  type Facets,
-  getCallRef,
-  searchCallsRef,
-} from '@nassij/contract';
+import { type Call, type CallSummary, type Facets, getCallRef, searchCallsRef } from '@nassij/contract';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { callsJsonLd, renderJsonLd } from '../base/json-ld.js';
-import { NassijElement, } from '../base/nassij-element.js';
+import { NassijElement } from '../base/nassij-element.js';
 import { ResourceController } from '../base/resource.js';
 import {
   LiveAnnouncer,

@@ -8,6 +8,7 @@ import { formatters } from '../i18n/format.js';
 import { loadedCatalog } from '../i18n/load.js';
 import './define.js';
 import { DEMO_YEARS, demoIndicators } from '../test-support/demo/indicators.js';
+import { attachAndListen } from '../test-support/live-region.js';
 import { indicatorsMessages } from './indicators.messages.js';
 import type { NassijIndicators } from './nassij-indicators.js';
 
@@ -88,14 +89,7 @@ describe('<nassij-indicators> and the language of its announcements', () => {
     const el = document.createElement('nassij-indicators');
     el.setAttribute('lang', 'fr');
     el.client = client;
-    const heard: string[] = [];
-    const record = () => {
-      const region = el.shadowRoot?.querySelector('[aria-live]');
-      if (region?.textContent?.trim()) heard.push(region.textContent.trim());
-    };
-    const observer = new MutationObserver(record);
-    document.body.append(el);
-    observer.observe(el.shadowRoot as ShadowRoot, { subtree: true, childList: true, characterData: true });
+    const { heard, stop } = attachAndListen(el);
     // The host asks for the figures at once, before the French words arrive.
     void el.load();
     try {
@@ -103,13 +97,12 @@ describe('<nassij-indicators> and the language of its announcements', () => {
         timeout: 10000,
       });
       await el.updateComplete;
-      record();
+      stop();
       expect(heard.length).to.be.greaterThan(0);
       for (const text of heard) expect(text, 'an announcement').to.not.match(/[\u0600-\u06FF]/);
       expect(heard.at(-1)).to.contain('Indicateurs');
     } finally {
-      observer.disconnect();
-      el.remove();
+      stop();
     }
   });
 });

@@ -10,7 +10,7 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { coursesJsonLd, renderJsonLd } from '../base/json-ld.js';
-import { NassijElement, } from '../base/nassij-element.js';
+import { NassijElement } from '../base/nassij-element.js';
 import { ResourceController } from '../base/resource.js';
 import {
   errorMessage,
