@@ -92,7 +92,7 @@ export type RouteRefFields<R extends AnyRoute> = Pick<R, 'id' | 'method' | 'path
  * the route's schemas exactly as with the route itself, but at run time it carries only the method, the
  * path and the response status: the SDK then does not validate the response, and a page does not download
  * zod and the schemas of every response (about 16 KB gzip for a finder). The embedded elements use these;
- * scripts and servers use the full routes. `routes/refs.ts` is generated from {@link ROUTES} and a test
+ * scripts and servers use the full routes. `routes/refs/<area>.ts` are generated from {@link ROUTES} and a test
  * keeps it in step.
  *
  * @example
