@@ -74,9 +74,8 @@ export default Object.keys(input).length === 0
           format: 'es',
           entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
-          // zod is only needed by the components that validate input in the browser (the application
-          // form); a chunk of its own keeps it out of the bundles of the others.
-          manualChunks: (id) => (id.includes('/node_modules/zod/') ? 'zod' : undefined),
+          // No component ships zod: the application form checks answers with the contract's zod-free checks.
+          // scripts/cdn-bundles.test.mjs fails if it comes back.
           sourcemap: true,
         },
       },
