@@ -10,11 +10,44 @@ export const checkEligibilityRef = routeRef<typeof routes.checkEligibility>({
   auth: 'required',
   response: { status: 200 },
 });
+/** `POST /v1/applications/{applicationId}/decision` without schemas (browser bundles). */
+export const decideApplicationRef = routeRef<typeof routes.decideApplication>({
+  id: 'reviews.decide',
+  method: 'POST',
+  path: '/v1/applications/{applicationId}/decision',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 200 },
+});
+/** `GET /v1/applications/{applicationId}` without schemas (browser bundles). */
+export const getApplicationRef = routeRef<typeof routes.getApplication>({
+  id: 'applications.get',
+  method: 'GET',
+  path: '/v1/applications/{applicationId}',
+  auth: 'required',
+  response: { status: 200 },
+});
 /** `GET /v1/calls/{callId}` without schemas (browser bundles). */
 export const getCallRef = routeRef<typeof routes.getCall>({
   id: 'calls.get',
   method: 'GET',
   path: '/v1/calls/{callId}',
+  response: { status: 200 },
+});
+/** `GET /v1/applications` without schemas (browser bundles). */
+export const listApplicationsRef = routeRef<typeof routes.listApplications>({
+  id: 'applications.list',
+  method: 'GET',
+  path: '/v1/applications',
+  auth: 'required',
+  response: { status: 200 },
+});
+/** `GET /v1/calls/{callId}/applications` without schemas (browser bundles). */
+export const listCallApplicationsRef = routeRef<typeof routes.listCallApplications>({
+  id: 'reviews.listApplications',
+  method: 'GET',
+  path: '/v1/calls/{callId}/applications',
+  auth: 'required',
   response: { status: 200 },
 });
 /** `GET /v1/calls/{callId}/awards` without schemas (browser bundles). */
@@ -24,10 +57,81 @@ export const listCallAwardsRef = routeRef<typeof routes.listCallAwards>({
   path: '/v1/calls/{callId}/awards',
   response: { status: 200 },
 });
+/** `DELETE /v1/applications/{applicationId}/attachments/{attachmentId}` without schemas (browser bundles). */
+export const removeAttachmentRef = routeRef<typeof routes.removeAttachment>({
+  id: 'applications.removeAttachment',
+  method: 'DELETE',
+  path: '/v1/applications/{applicationId}/attachments/{attachmentId}',
+  auth: 'required',
+  response: { status: 204 },
+});
+/** `GET /v1/awards` without schemas (browser bundles). */
+export const searchAwardsRef = routeRef<typeof routes.searchAwards>({
+  id: 'awards.search',
+  method: 'GET',
+  path: '/v1/awards',
+  response: { status: 200 },
+});
 /** `GET /v1/calls` without schemas (browser bundles). */
 export const searchCallsRef = routeRef<typeof routes.searchCalls>({
   id: 'calls.search',
   method: 'GET',
   path: '/v1/calls',
+  response: { status: 200 },
+});
+/** `POST /v1/applications` without schemas (browser bundles). */
+export const startApplicationRef = routeRef<typeof routes.startApplication>({
+  id: 'applications.start',
+  method: 'POST',
+  path: '/v1/applications',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 201 },
+});
+/** `POST /v1/applications/{applicationId}/submit` without schemas (browser bundles). */
+export const submitApplicationRef = routeRef<typeof routes.submitApplication>({
+  id: 'applications.submit',
+  method: 'POST',
+  path: '/v1/applications/{applicationId}/submit',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 200 },
+});
+/** `POST /v1/applications/{applicationId}/reviews` without schemas (browser bundles). */
+export const submitReviewRef = routeRef<typeof routes.submitReview>({
+  id: 'reviews.submit',
+  method: 'POST',
+  path: '/v1/applications/{applicationId}/reviews',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 201 },
+});
+/** `PATCH /v1/applications/{applicationId}` without schemas (browser bundles). */
+export const updateApplicationRef = routeRef<typeof routes.updateApplication>({
+  id: 'applications.update',
+  method: 'PATCH',
+  path: '/v1/applications/{applicationId}',
+  auth: 'required',
+  idempotent: true,
+  ifMatch: 'required',
+  response: { status: 200 },
+});
+/** `POST /v1/applications/{applicationId}/attachments` without schemas (browser bundles). */
+export const uploadAttachmentRef = routeRef<typeof routes.uploadAttachment>({
+  id: 'applications.uploadAttachment',
+  method: 'POST',
+  path: '/v1/applications/{applicationId}/attachments',
+  auth: 'required',
+  bodyKind: 'multipart',
+  idempotent: true,
+  response: { status: 201 },
+});
+/** `POST /v1/applications/{applicationId}/withdraw` without schemas (browser bundles). */
+export const withdrawApplicationRef = routeRef<typeof routes.withdrawApplication>({
+  id: 'applications.withdraw',
+  method: 'POST',
+  path: '/v1/applications/{applicationId}/withdraw',
+  auth: 'required',
+  idempotent: true,
   response: { status: 200 },
 });
