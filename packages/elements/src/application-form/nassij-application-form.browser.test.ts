@@ -9,6 +9,8 @@ import { DEMO_CALL, DEMO_DRAFT, DEMO_INELIGIBLE, DEMO_SUBMITTED } from '../test-
 import { FIXTURES } from '../test-support/fixtures.js';
 import { applicationFormMessages } from './application-form.messages.js';
 import './define.js';
+import { deepActive } from '../test-support/focus.js';
+import { forgetStored } from '../test-support/storage.js';
 import type { NassijApplicationForm } from './nassij-application-form.js';
 
 const ACCOUNTS = {
@@ -117,7 +119,7 @@ async function fillProject(el: NassijApplicationForm): Promise<void> {
   await el.updateComplete;
 }
 
-beforeEach(() => localStorage.clear());
+beforeEach(() => forgetStored('nassij:application:'));
 
 describe('<nassij-application-form>', () => {
   it('has every message in every locale', async () => {
@@ -236,7 +238,7 @@ describe('<nassij-application-form>', () => {
       'saved at',
     );
     second.remove();
-    localStorage.clear(); // another device
+    forgetStored('nassij:application:'); // another device
     const third = await openForm(client, CALLS.openForDrafts[0]);
     expect($<HTMLTextAreaElement>(third, '#f-summary').value).to.equal('نص لم يُرسل بعد');
   });
@@ -375,13 +377,6 @@ describe('<nassij-application-form>', () => {
     expect(stored.attachments.length).to.equal(2);
   });
 });
-
-/** The focused element, through shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 /** Presses Tab (or Shift+Tab) until `reached` holds for the focused element; fails after `max` presses. */
 async function tabTo(reached: (el: Element) => boolean, what: string, { back = false, max = 25 } = {}) {

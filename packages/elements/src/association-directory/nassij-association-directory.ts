@@ -12,7 +12,7 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement, type NassijErrorDetail } from '../base/nassij-element.js';
 import { ResourceController } from '../base/resource.js';
-import { LiveAnnouncer, lazy, plain, renderError, renderLoading } from '../base/states.js';
+import { LiveAnnouncer, lazy, plain } from '../base/states.js';
 import { baseStyles } from '../styles/index.js';
 import { directoryMessages } from './association-directory.messages.js';
 import { directoryStyles } from './association-directory.styles.js';
@@ -22,11 +22,8 @@ import { directoryStyles } from './association-directory.styles.js';
  * directory of the page. `results`: with the first search (alongside its request) or when the host gives
  * `associations`. `profile`: when a profile is first opened (alongside the profile's request).
  */
-const views = {
-  results: lazy(() => import('./views/results.js')),
-  profile: lazy(() => import('./views/profile.js')),
-};
-type ViewName = keyof typeof views;
+const resultsView = lazy(() => import('./views/results.js'));
+const profileView = lazy(() => import('./views/profile.js'));
 
 /** The search form's values. */
 export interface DirectoryFilters {
@@ -122,10 +119,13 @@ export class NassijAssociationDirectory extends NassijElement {
   #more = false;
   #opening: string | undefined;
   #announced: DirectoryPage | undefined;
-  /** The views being loaded by this directory (one failure report each). */
-  #viewsLoading: Partial<Record<ViewName, Promise<void>>> = {};
-  /** Why a view could not be loaded (offline…), until a retry. */
-  #viewErrors: Partial<Record<ViewName, string>> = {};
+  /** The results view's module (skeleton while it is imported, error and retry offline). */
+  readonly #resultsView = new ResourceController(this, { load: () => resultsView.load() });
+  /** The profile view's module; once it arrives (a retry too), focus goes to the profile shown, if any. */
+  readonly #profileView = new ResourceController(this, {
+    load: () => profileView.load(),
+    onValue: () => void this.#focusProfile(),
+  });
 
   constructor() {
     super();
@@ -179,7 +179,7 @@ export class NassijAssociationDirectory extends NassijElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (this.associations && (changed.has('associations') || changed.has('filters'))) {
-      void this.#loadView('results');
+      this.#loadResults();
       const items = this.associations.filter((a) => matches(a, this.filters));
       this.page.set({ items, total: items.length, cursor: null });
     }
@@ -205,7 +205,7 @@ export class NassijAssociationDirectory extends NassijElement {
     if (this.associations || !this.resolvedClient) return;
     this.#more = false;
     // The results view comes alongside the first search's request; `updateComplete` waits for both.
-    void this.#loadView('results');
+    this.#loadResults();
     await this.page.run();
   }
 
@@ -252,7 +252,9 @@ export class NassijAssociationDirectory extends NassijElement {
   async open(associationId: string): Promise<void> {
     this.emit('nassij-association-select', { associationId });
     this.#opening = associationId;
-    const view = this.#loadView('profile');
+    // The view's module is requested with the profile, not after it; `updateComplete` waits for it.
+    const view = this.#profileView.value ? undefined : this.#profileView.run();
+    if (view) this.waitFor(view);
     const local = this.profiles?.[associationId];
     if (local || !this.resolvedClient) this.card.set(local);
     else await this.card.run();
@@ -265,39 +267,9 @@ export class NassijAssociationDirectory extends NassijElement {
     this.renderRoot.querySelector<HTMLElement>('.profile h3')?.focus();
   }
 
-  /**
-   * Loads a view once; a failure shows an error with a retry that loads it again. `updateComplete` waits for
-   * it, so that what the view shows is there when it resolves.
-   */
-  #loadView(name: ViewName): Promise<void> | undefined {
-    if (views[name].value) return undefined;
-    delete this.#viewErrors[name];
-    this.#viewsLoading[name] ??= views[name]
-      .load()
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          this.#viewErrors[name] = this.reportFailure(error);
-        },
-      )
-      .finally(() => {
-        delete this.#viewsLoading[name];
-      });
-    this.waitFor(this.#viewsLoading[name]);
-    this.requestUpdate();
-    return this.#viewsLoading[name];
-  }
-
-  /** A loaded view's template, else the skeleton while it loads or its error with a retry. */
-  #view<N extends ViewName>(
-    name: N,
-    show: (view: NonNullable<(typeof views)[N]['value']>) => TemplateResult,
-    retry: () => void,
-  ): TemplateResult {
-    const view = views[name].value;
-    if (view) return show(view as NonNullable<(typeof views)[N]['value']>);
-    const code = this.#viewErrors[name];
-    return code ? renderError(this, { code, onRetry: retry }) : renderLoading(this, { lines: 4 });
+  /** Imports the results view unless it is here; `updateComplete` waits for it and the render that shows it. */
+  #loadResults(): void {
+    if (!this.#resultsView.value) this.waitFor(this.#resultsView.run());
   }
 
   #onSubmit(event: Event): void {
@@ -322,19 +294,11 @@ export class NassijAssociationDirectory extends NassijElement {
         ${this.page.render({
           lines: 4,
           ready: (page) =>
-            this.#view(
-              'results',
-              (view) => view.renderResults(this, page),
-              () => void this.#loadView('results'),
-            ),
+            this.#resultsView.render({ ready: (view) => view.renderResults(this, page), lines: 4 }),
         })}
         ${this.card.render({
           ready: (profile) =>
-            this.#view(
-              'profile',
-              (view) => view.renderProfile(this, profile),
-              () => void this.#loadView('profile')?.then(() => this.#focusProfile()),
-            ),
+            this.#profileView.render({ ready: (view) => view.renderProfile(this, profile), lines: 4 }),
         })}
       </section>`;
   }

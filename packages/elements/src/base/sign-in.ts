@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BaseClient } from './client.js';
 import type { NassijElement } from './nassij-element.js';
+import type { ResourceController, ResourceViews } from './resource.js';
 import { errorMessage } from './states.js';
 
 // Staff components (moderation queue, review panel) need a signed-in account: when there is none, or the
@@ -26,7 +27,7 @@ export interface SignInOptions {
  * @example
  * ```ts
  * #signIn = new SignInController(this, { signedIn: () => this.#reload() });
- * if (this.#signIn.offered(code)) return this.#signIn.render(errorMessage(this, code), { onRetry });
+ * render() { return this.#signIn.around(this.#queue, this.t('queue.signIn'), { ready: (q) => … }); }
  * ```
  */
 export class SignInController {
@@ -65,6 +66,24 @@ export class SignInController {
       this.#host.requestUpdate();
     }
     await this.#options.signedIn();
+  }
+
+  /**
+   * A staff resource's views, with sign-in where it is the way forward: a load that failed for want of a
+   * session shows why, the sign-in button and retry; a signed-out element that asked nothing yet shows
+   * `signedOut` and the button instead of the idle view.
+   */
+  around<T>(resource: ResourceController<T>, signedOut: string, views: ResourceViews<T>): unknown {
+    const code = resource.errorCode;
+    if (resource.status === 'error' && this.offered(code))
+      return this.render(errorMessage(this.#host, code ?? 'unauthenticated'), {
+        alert: true,
+        onRetry: resource.retry,
+      });
+    return resource.render({
+      ...views,
+      idle: () => (this.offered(undefined) ? this.render(signedOut) : views.idle?.()),
+    });
   }
 
   /** The block: why (an alert when a load failed), the sign-in button, retry when a load failed. */

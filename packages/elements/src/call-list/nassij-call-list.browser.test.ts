@@ -8,6 +8,7 @@ import { catalogProblems } from '../i18n/catalogs.js';
 import { formatters } from '../i18n/format.js';
 import { loadedCatalog } from '../i18n/load.js';
 import { FIXTURES } from '../test-support/fixtures.js';
+import { deepActive, expectNoSideScroll } from '../test-support/focus.js';
 import { callListMessages } from './call-list.messages.js';
 import './define.js';
 import { fileSize } from '../i18n/file-size.js';
@@ -58,20 +59,6 @@ function slowClient() {
 
 const facetInput = (el: NassijCallList, facet: string, value: string) =>
   $<HTMLInputElement>(el, `fieldset[data-facet="${facet}"] input[value="${value}"]`);
-
-/** The focused element, through shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** Fails when the page or the element scrolls sideways (WCAG 1.4.10 Reflow). */
-function expectNoSideScroll(el: HTMLElement, what: string): void {
-  const page = document.documentElement;
-  expect(page.scrollWidth, `${what}: the page scrolls sideways`).to.be.at.most(page.clientWidth);
-  expect(el.scrollWidth, `${what}: the element is wider than its box`).to.be.at.most(el.clientWidth);
-}
 
 /** Left edges of each character of an element's text, in logical order. */
 function characterLefts(element: Element): { char: string; left: number }[] {

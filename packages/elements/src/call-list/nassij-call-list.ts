@@ -4,15 +4,7 @@ import type { BaseClient } from '../base/client.js';
 import { callsJsonLd, renderJsonLd } from '../base/json-ld.js';
 import { NassijElement } from '../base/nassij-element.js';
 import { ResourceController } from '../base/resource.js';
-import {
-  LiveAnnouncer,
-  lazy,
-  OnlineController,
-  renderError,
-  renderLoading,
-  renderOffline,
-  safeHref,
-} from '../base/states.js';
+import { LiveAnnouncer, lazy, OnlineController, renderOffline, safeHref } from '../base/states.js';
 import { baseStyles } from '../styles/index.js';
 import { callListMessages } from './call-list.messages.js';
 import { callListStyles } from './call-list.styles.js';
@@ -153,6 +145,14 @@ export class NassijCallList extends NassijElement {
       this.#client().request(getCallRef, { params: { callId: this.selectedId ?? '' }, signal }),
     keepValueOnError: false,
   });
+  /**
+   * The details view's module: imported when a call is first opened (skeleton meanwhile, error and retry).
+   * Once it is here, focus goes to the call's title (after a retry too, whose button is then gone).
+   */
+  readonly #detailsView = new ResourceController(this, {
+    load: () => detailsView.load(),
+    onValue: () => void this.#focusTitle(),
+  });
   /** @internal The cards rendered when there are too many to render them all. */
   readonly virtual = new VirtualWindow(this);
   /** @internal */
@@ -166,8 +166,6 @@ export class NassijCallList extends NassijElement {
   #fromUrl = false;
   #announced: CallPage | undefined;
   #returnFocusTo: string | undefined;
-  /** Why the details view could not be loaded (offline…), until a retry. */
-  #viewError: string | undefined;
 
   #onPopState = () => {
     const restored = readFilters(new URLSearchParams(location.search), this.urlPrefix);
@@ -355,7 +353,8 @@ export class NassijCallList extends NassijElement {
     if (!this.emit('nassij-call-select', { callId, reference: summary?.reference })) return;
     this.#returnFocusTo = callId;
     this.selectedId = callId;
-    const view = this.#loadView();
+    // The view's module is requested with the full call, not after it.
+    const view = this.#detailsView.value ?? this.#detailsView.run();
     const given = this.details?.[callId];
     if (given || this.calls || !this.resolvedClient) this.detail.set(given);
     else void this.detail.run();
@@ -366,19 +365,6 @@ export class NassijCallList extends NassijElement {
   async #focusTitle(): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#detail-title')?.focus();
-  }
-
-  /** Loads the details view once; a failure shows an error with a retry that loads it again. */
-  async #loadView(): Promise<void> {
-    if (detailsView.value) return;
-    this.#viewError = undefined;
-    this.requestUpdate();
-    try {
-      await detailsView.load();
-    } catch (error) {
-      this.#viewError = this.reportFailure(error);
-    }
-    this.requestUpdate();
   }
 
   /** Closes the detail view and puts focus back on the card that opened it. */
@@ -415,21 +401,16 @@ export class NassijCallList extends NassijElement {
 
   override render(): TemplateResult {
     const offline = !this.online.online || this.errorCode === 'offline';
-    if (this.selectedId)
+    const id = this.selectedId;
+    if (id) {
+      const view = this.#detailsView;
       return html`${this.announcer.region()}${offline ? renderOffline(this) : nothing}${
-        detailsView.value
-          ? detailsView.value.renderCallDetails(this, this.selectedId)
+        view.value
+          ? nothing
           : html`<button type="button" class="nassij-button" data-variant="secondary" part="button"
-                @click=${() => this.closeCall()}>${this.t('callList.back')}</button>
-              ${
-                this.#viewError
-                  ? renderError(this, {
-                      code: this.#viewError,
-                      onRetry: () => void this.#loadView().then(() => this.#focusTitle()),
-                    })
-                  : renderLoading(this)
-              }`
-      }`;
+              @click=${() => this.closeCall()}>${this.t('callList.back')}</button>`
+      }${view.render({ ready: (module) => module.renderCallDetails(this, id) })}`;
+    }
     return html`${this.announcer.region()}
       <form class="toolbar" role="search" @submit=${this.#onSearch}>
         <div class="search">

@@ -13,6 +13,8 @@ import { catalogProblems } from '../i18n/catalogs.js';
 import { FIXTURES } from '../test-support/fixtures.js';
 import { consultationMessages } from './consultation.messages.js';
 import './define.js';
+import { deepActive } from '../test-support/focus.js';
+import { forgetStored } from '../test-support/storage.js';
 import type { NassijConsultation } from './nassij-consultation.js';
 
 const AXE = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] };
@@ -90,7 +92,7 @@ async function pendingBodies(consultationId: string, text: string): Promise<Cont
 }
 
 describe('<nassij-consultation> against the reference server', () => {
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => forgetStored('nassij:consultation:', 'nassij:device'));
 
   it('has every message in every locale', async () => {
     expect(await catalogProblems(consultationMessages)).to.deep.equal([]);
@@ -654,13 +656,6 @@ describe('<nassij-consultation> against the reference server', () => {
 
 const CITIZEN = { email: 'citizen@demo.nassij.ma', password: 'demo-citizen-2026' };
 
-/** The focused element, inside shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
 /** Presses Tab until focus is on an element matching `selector` (inside the consultation); returns it. */
 async function tabTo(selector: string, max = 80): Promise<Element> {
   for (let i = 0; i < max; i++) {
@@ -675,7 +670,7 @@ async function tabTo(selector: string, max = 80): Promise<Element> {
 // (sendKeys), the real sign-in popup; after every step the test says where focus is (through the shadow
 // root). In this file rather than its own: files run side by side and share localStorage (the consent).
 describe('<nassij-consultation> keyboard journey', () => {
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => forgetStored('nassij:consultation:', 'nassij:device'));
 
   it('read a draft, comment on an article and support a contribution', async () => {
     // A published contribution on article 5 this reader has not supported yet.

@@ -11,6 +11,7 @@ import { API_BASE } from '/__nassij__/env.js';
 import { catalogProblems } from '../i18n/catalogs.js';
 import { FIXTURES } from '../test-support/fixtures.js';
 import './define.js';
+import { deepActive } from '../test-support/focus.js';
 import { moderationQueueMessages } from './moderation-queue.messages.js';
 import type { NassijModerationQueue } from './nassij-moderation-queue.js';
 
@@ -21,13 +22,6 @@ const MODERATOR = { email: 'moderator@demo.nassij.ma', password: 'demo-moderator
 
 const $ = <E extends Element = HTMLElement>(el: Element, s: string) =>
   el.shadowRoot?.querySelector<E>(s) ?? null;
-
-/** The focused element, through shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 const newClient = (fetchImpl?: typeof fetch): BaseClient =>
   createBaseClient({ baseUrl: API_BASE, retry: { limit: 0 }, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
@@ -119,21 +113,21 @@ describe('<nassij-moderation-queue>', () => {
     $<HTMLButtonElement>(el, `${item} button[value="hide"]`)?.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(focused()).to.equal($(el, `${item} textarea`));
+    expect(deepActive()).to.equal($(el, `${item} textarea`));
     expect($(el, `${item} textarea`)?.getAttribute('aria-invalid')).to.equal('true');
 
     await sendKeys({ type: 'Personal data of a third party' });
     await sendKeys({ press: 'Tab' });
-    expect(focused()).to.equal($(el, `${item} button[value="publish"]`));
-    expect(focused()?.textContent).to.equal('Keep published');
+    expect(deepActive()).to.equal($(el, `${item} button[value="publish"]`));
+    expect(deepActive()?.textContent).to.equal('Keep published');
     await sendKeys({ press: 'Tab' });
-    expect(focused()).to.equal($(el, `${item} button[value="hide"]`));
+    expect(deepActive()).to.equal($(el, `${item} button[value="hide"]`));
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.decided[id], 'not hidden', T);
     await el.updateComplete;
     expect(el.decided[id]?.moderation.state).to.equal('hidden');
-    expect(focused()).to.equal($(el, `#m-${id}-h`));
-    expect(focused()?.textContent).to.contain('Hidden');
+    expect(deepActive()).to.equal($(el, `#m-${id}-h`));
+    expect(deepActive()?.textContent).to.contain('Hidden');
   });
 
   it('keyboard: keeping a reported contribution published moves focus to its heading', async () => {
@@ -143,13 +137,13 @@ describe('<nassij-moderation-queue>', () => {
     await expect(el).to.be.accessible(AXE);
     $<HTMLButtonElement>(el, `${item} textarea`)?.focus();
     await sendKeys({ press: 'Tab' });
-    expect(focused()).to.equal($(el, `${item} button[value="publish"]`));
+    expect(deepActive()).to.equal($(el, `${item} button[value="publish"]`));
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.decided[id], 'not kept', T);
     await el.updateComplete;
     expect(el.decided[id]?.moderation.state).to.equal('published');
     expect($(el, `${item} form.decide`)).to.equal(null);
-    expect(focused()).to.equal($(el, `#m-${id}-h`));
+    expect(deepActive()).to.equal($(el, `#m-${id}-h`));
   });
 
   it('reflows at 320 px: a long unbroken contribution never scrolls sideways', async () => {
@@ -219,7 +213,7 @@ describe('<nassij-moderation-queue>', () => {
     expect(new URL(url).searchParams.get('lang')).to.equal('fr');
     await waitUntil(() => el.items, 'the queue did not load after sign-in', T);
     await el.updateComplete;
-    expect(focused()).to.equal($(el, 'h2'));
+    expect(deepActive()).to.equal($(el, 'h2'));
   });
 
   it('an ended session offers sign-in beside retry', async () => {

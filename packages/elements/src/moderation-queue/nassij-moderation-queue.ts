@@ -169,22 +169,13 @@ export class NassijModerationQueue extends NassijElement {
   }
 
   #body(): unknown {
-    const queue = this.#queue;
-    const code = queue.errorCode;
-    if (queue.status === 'error' && this.#signIn.offered(code))
-      return this.#signIn.render(errorMessage(this, code ?? 'unauthenticated'), {
-        alert: true,
-        onRetry: queue.retry,
-      });
-    return queue.render({
+    return this.#signIn.around(this.#queue, this.t('cons.mod.signIn'), {
       ready: (page) =>
         html`<ul class="queue">${page.items.map((item) =>
           renderItem(this, this.decided[item.id] ?? item, (e, c) => this.#decide(e, c)),
         )}</ul>`,
       isEmpty: (page) => page.items.length === 0,
       emptyMessage: this.t('cons.mod.none'),
-      idle: () =>
-        this.#signIn.offered(undefined) ? this.#signIn.render(this.t('cons.mod.signIn')) : undefined,
     });
   }
 }

@@ -11,6 +11,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { API_BASE } from '/__nassij__/env.js';
 import { catalogProblems } from '../i18n/catalogs.js';
 import { FIXTURES } from '../test-support/fixtures.js';
+import { deepActive } from '../test-support/focus.js';
 import './define.js';
 import { fileSize } from '../i18n/file-size.js';
 import type { NassijReviewPanel } from './nassij-review-panel.js';
@@ -36,13 +37,6 @@ const $ = <T extends Element = HTMLElement>(el: NassijReviewPanel, selector: str
   if (!found) throw new Error(`no ${selector}`);
   return found;
 };
-
-/** The focused element, through shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 async function panel(lang: string, client?: BaseClient): Promise<NassijReviewPanel> {
   const el = await fixture<NassijReviewPanel>(
@@ -162,53 +156,54 @@ describe('<nassij-review-panel>', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.application?.id === target.id, 'not opened', T);
     await el.updateComplete;
-    expect(focused()).to.equal($(el, 'h3[tabindex]'));
+    expect(deepActive()).to.equal($(el, 'h3[tabindex]'));
 
     // Through the answers (the budget table's scroll area is a stop) to the declaration.
-    for (let i = 0; i < 6 && focused()?.getAttribute('name') !== 'coi'; i++) await sendKeys({ press: 'Tab' });
-    expect(focused()).to.equal($(el, '#coi-none'));
+    for (let i = 0; i < 6 && deepActive()?.getAttribute('name') !== 'coi'; i++)
+      await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal($(el, '#coi-none'));
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
     expect(el.conflict).to.equal('none');
-    expect(focused()).to.equal($(el, '#coi-none'));
+    expect(deepActive()).to.equal($(el, '#coi-none'));
 
     for (const c of el.callData!.criteria) {
       await sendKeys({ press: 'Tab' });
-      expect(focused()).to.equal($(el, `#s-${c.id}-0`));
+      expect(deepActive()).to.equal($(el, `#s-${c.id}-0`));
       for (let s = 0; s < c.maxScore; s++) await sendKeys({ press: 'ArrowDown' });
-      expect(focused()).to.equal($(el, `#s-${c.id}-${c.maxScore}`));
+      expect(deepActive()).to.equal($(el, `#s-${c.id}-${c.maxScore}`));
       expect($<HTMLInputElement>(el, `#s-${c.id}-${c.maxScore}`).checked).to.equal(true);
     }
     await sendKeys({ press: 'Tab' });
-    expect(focused()).to.equal($(el, '#rp-comment'));
+    expect(deepActive()).to.equal($(el, '#rp-comment'));
     await sendKeys({ type: 'Clear plan.' });
     await sendKeys({ press: 'Tab' });
-    expect(focused()).to.equal($(el, 'button.submit-review'));
+    expect(deepActive()).to.equal($(el, 'button.submit-review'));
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.reviewed, 'review not recorded', T);
     await el.updateComplete;
-    expect(focused()).to.equal($(el, '#rp-decision-h'));
+    expect(deepActive()).to.equal($(el, '#rp-decision-h'));
 
     await sendKeys({ press: 'Tab' });
-    expect(focused()).to.equal($(el, '#d-awarded'));
+    expect(deepActive()).to.equal($(el, '#d-awarded'));
     await sendKeys({ press: 'Tab' });
-    expect(focused()).to.equal($(el, '#d-amount'));
+    expect(deepActive()).to.equal($(el, '#d-amount'));
     // Enter with no amount: our message, in English, and focus stays on the field.
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(focused()).to.equal($(el, '#d-amount'));
+    expect(deepActive()).to.equal($(el, '#d-amount'));
     expect($(el, '#d-amount').getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#d-amount-error').textContent).to.equal(el.t('rp.decision.amountInvalid'));
     await sendKeys({ type: '38000' });
     await sendKeys({ press: 'Tab' });
-    expect(focused()).to.equal($(el, '#d-reason'));
+    expect(deepActive()).to.equal($(el, '#d-reason'));
     await sendKeys({ press: 'Tab' });
-    expect(focused()).to.equal($(el, 'button.decide'));
+    expect(deepActive()).to.equal($(el, 'button.decide'));
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.application?.decision, 'not decided', T);
     await el.updateComplete;
     expect(el.application?.decision?.amount?.amount).to.match(/^38000/);
-    expect(focused()).to.equal($(el, '#rp-decision-h'));
+    expect(deepActive()).to.equal($(el, '#rp-decision-h'));
     expect($(el, '.decided').textContent).to.contain('Award the support');
   });
 
@@ -225,7 +220,7 @@ describe('<nassij-review-panel>', () => {
     expect(el.shadowRoot!.querySelector('form.review')).to.exist;
     $(el, 'button.back').click();
     await waitUntil(
-      () => focused() === el.shadowRoot?.querySelector(`button[data-open="${summary.id}"]`),
+      () => deepActive() === el.shadowRoot?.querySelector(`button[data-open="${summary.id}"]`),
       'focus',
       T,
     );
@@ -283,7 +278,7 @@ describe('<nassij-review-panel>', () => {
     expect(new URL(url).searchParams.get('lang')).to.equal('zgh');
     await waitUntil(() => el.applications?.length, 'the list did not load after sign-in', T);
     await el.updateComplete;
-    expect(focused()).to.equal($(el, 'h2'));
+    expect(deepActive()).to.equal($(el, 'h2'));
   });
 
   it('an ended session offers sign-in beside retry', async () => {

@@ -8,11 +8,10 @@ import {
 } from '@nassij/contract';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
-import type { Lazy } from '../base/lazy.js';
 import { NassijElement } from '../base/nassij-element.js';
 import { ResourceController } from '../base/resource.js';
 import { SignInController } from '../base/sign-in.js';
-import { errorMessage, LiveAnnouncer, lazy, renderError, renderLoading, text } from '../base/states.js';
+import { LiveAnnouncer, lazy, text } from '../base/states.js';
 import { reviewPanelMessages } from './review-panel.messages.js';
 import { reviewPanelStyles } from './review-panel.styles.js';
 
@@ -93,7 +92,6 @@ export class NassijReviewPanel extends NassijElement {
       const [call, page] = await Promise.all([
         client.request(getCallRef, { params: { callId }, signal }),
         client.request(listCallApplicationsRef, { params: { callId }, query: { limit: 100 }, signal }),
-        listView.load(),
       ]);
       return { call, applications: page.items };
     },
@@ -104,24 +102,17 @@ export class NassijReviewPanel extends NassijElement {
     keepValueOnError: false,
   });
   #app = new ResourceController<Application>(this, {
-    load: async (signal) =>
-      (
-        await Promise.all([
-          this.resolvedClient!.request(getApplicationRef, {
-            params: { applicationId: this.#openId! },
-            signal,
-          }),
-          applicationView.load(),
-        ])
-      )[0],
+    load: (signal) =>
+      this.resolvedClient!.request(getApplicationRef, { params: { applicationId: this.#openId! }, signal }),
     onValue: (application) => {
       this.application = application;
     },
     keepValueOnError: false,
   });
+  /** The views' modules: each imported with its request (in data mode, when there is something to show). */
+  readonly #listView = new ResourceController(this, { load: () => listView.load() });
+  readonly #appView = new ResourceController(this, { load: () => applicationView.load() });
   #signIn = new SignInController(this, { signedIn: () => this.#afterSignIn() });
-  /** The code of a view's failed import in data mode (a request's own import fails with the request). */
-  #viewError: string | undefined;
 
   constructor() {
     super();
@@ -150,27 +141,12 @@ export class NassijReviewPanel extends NassijElement {
     )
       this.#listing.set({ call: this.callData, applications: this.applications });
     if (changed.has('application') && this.application !== this.#app.value) this.#app.set(this.application);
-  }
-
-  /**
-   * A view module's render, or (data mode: no request imported it) the skeleton while it is imported, or its
-   * failure with a retry that imports again.
-   */
-  #view<M>(module: Lazy<M>, render: (view: M) => unknown): unknown {
-    if (module.value) return render(module.value);
-    const retry = () => {
-      this.#viewError = undefined;
-      this.requestUpdate();
-    };
-    if (this.#viewError) return renderError(this, { code: this.#viewError, onRetry: retry });
-    module.load().then(
-      () => this.requestUpdate(),
-      (error: unknown) => {
-        this.#viewError ??= this.reportFailure(error);
-        this.requestUpdate();
-      },
-    );
-    return renderLoading(this, { lines: 4 });
+    // Data mode: no request imported the view about to show; `updateComplete` waits for it.
+    const view =
+      this.#openId || this.application
+        ? this.#app.value && this.#appView
+        : this.#listing.value && this.#listView;
+    if (view && view.status === 'idle') this.waitFor(view.run());
   }
 
   /** Loads the call and its applications (reviewer listing). Without a signed-in account it offers sign-in. */
@@ -180,6 +156,8 @@ export class NassijReviewPanel extends NassijElement {
       this.#listing.abort();
       return;
     }
+    // The list view is imported with the listing; `updateComplete` waits for both.
+    if (!this.#listView.value) this.waitFor(this.#listView.run());
     await this.#listing.run();
   }
 
@@ -191,8 +169,10 @@ export class NassijReviewPanel extends NassijElement {
     this.reviewed = false;
     this.actionError = undefined;
     this.fieldError = undefined;
+    const view = this.#appView.value ?? this.#appView.run();
     const application = await this.#app.run();
     if (!application) return;
+    await view;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('h3[tabindex]')?.focus();
   }
@@ -207,7 +187,7 @@ export class NassijReviewPanel extends NassijElement {
     const id = this.application?.id ?? this.#openId;
     this.#close();
     // In data mode the list view may not be imported yet: the focus waits for it (a failure shows its error).
-    if (!listView.value && (await listView.load().catch(() => undefined))) this.requestUpdate();
+    await (this.#listView.value ?? this.#listView.run());
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`button[data-open="${CSS.escape(id ?? '')}"]`)?.focus();
   }
@@ -230,19 +210,14 @@ export class NassijReviewPanel extends NassijElement {
   }
 
   #body(): unknown {
-    const listing = this.#listing;
-    const code = listing.errorCode;
-    if (listing.status === 'error' && this.#signIn.offered(code))
-      return this.#signIn.render(errorMessage(this, code ?? 'unauthenticated'), {
-        alert: true,
-        onRetry: listing.retry,
-      });
-    return listing.render({
+    return this.#signIn.around(this.#listing, this.t('rp.signIn'), {
       ready: ({ call, applications }) =>
         this.#openId || this.application
           ? this.#renderOpen(call)
-          : this.#view(listView, (view) => view.renderList(this, applications, (id) => void this.open(id))),
-      idle: () => (this.#signIn.offered(undefined) ? this.#signIn.render(this.t('rp.signIn')) : nothing),
+          : this.#listView.render({
+              ready: (view) => view.renderList(this, applications, (id) => void this.open(id)),
+              lines: 4,
+            }),
       lines: 4,
     });
   }
@@ -252,7 +227,10 @@ export class NassijReviewPanel extends NassijElement {
         @click=${() => this.#back()}>${this.t('rp.back')}</button>
       ${this.#app.render({
         ready: (application) =>
-          this.#view(applicationView, (view) => view.renderApplication(this, application, call)),
+          this.#appView.render({
+            ready: (view) => view.renderApplication(this, application, call),
+            lines: 4,
+          }),
       })}`;
   }
 }

@@ -15,6 +15,7 @@ import { API_BASE } from '/__nassij__/env.js';
 import { clientFor } from '../base/client.js';
 import { catalogProblems } from '../i18n/catalogs.js';
 import { FIXTURES } from '../test-support/fixtures.js';
+import { deepActive } from '../test-support/focus.js';
 import './define.js';
 import { DEMO_ASSOCIATIONS, DEMO_COURSES, DEMO_REGISTRATIONS } from '../test-support/demo/trainings.js';
 import type { NassijTrainingFinder } from './nassij-training-finder.js';
@@ -390,13 +391,6 @@ describe('<nassij-training-finder> against the reference server', () => {
     );
   });
 });
-
-/** The focused element, through shadow roots. */
-function deepActive(): Element | null {
-  let node = document.activeElement;
-  while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
-  return node;
-}
 
 /** Presses a key and checks that focus stayed inside the finder (never `<body>`). */
 async function press(el: NassijTrainingFinder, key: string): Promise<Element | null> {

@@ -19,8 +19,6 @@ import {
   OnlineController,
   plain,
   renderEmpty,
-  renderError,
-  renderLoading,
   renderOffline,
 } from '../base/states.js';
 import { baseStyles } from '../styles/index.js';
@@ -155,8 +153,25 @@ export class NassijTrainingFinder extends NassijElement {
   announcer = new LiveAnnouncer(this);
   /** @internal The registration dialog (open, check, register or cancel, focus), once its module is loaded. */
   registration: RegistrationController | undefined;
-  /** The registration module's import while not done: in flight (`{}`), or failed (its code, and the retry). */
-  #uiLoad: { code?: string; retry?: () => void } | undefined;
+  /**
+   * The registration module and the controller made from it, imported at the interaction that needs them (beside
+   * its own requests): the skeleton while it comes, the error with a retry when it fails.
+   */
+  readonly #ui = new ResourceController(this, {
+    load: async () => {
+      const ui = await registrationUi.load();
+      this.registration ??= new ui.RegistrationController(this);
+      return { ui, registration: this.registration };
+    },
+    onValue: () => {
+      // Brought by the error's retry: do what the interaction whose import failed was for.
+      const then = this.#afterUi;
+      this.#afterUi = undefined;
+      then?.();
+    },
+  });
+  /** What the interaction whose import of the registration module failed still has to do once it is here. */
+  #afterUi: (() => void) | undefined;
 
   /** Courses set by the page (data mode); undefined while the element loads them itself. */
   #given: Course[] | undefined;
@@ -192,39 +207,25 @@ export class NassijTrainingFinder extends NassijElement {
   }
   set dialog(dialog: RegistrationDialog | undefined) {
     if (!dialog && !this.registration) return;
-    void this.#loadRegistration(() => {
-      this.dialog = dialog;
-    }).then((registration) => registration?.show(dialog));
+    this.#afterUi = undefined;
+    void Promise.resolve(this.#ui.value ?? this.#ui.run()).then(() => {
+      const registration = this.#ui.value?.registration;
+      if (registration) registration.show(dialog);
+      else
+        this.#afterUi = () => {
+          this.dialog = dialog;
+        };
+    });
   }
 
   /**
-   * The registration controller, importing its module first when needed (asked at the interaction, beside
-   * that interaction's own requests). While it loads, the skeleton shows; when it fails, the error shows with
-   * `retry`, and this resolves `undefined`.
+   * Imports the "my registrations" view (its tab opened) unless it is here; `updateComplete` waits for it and
+   * the render that shows it. The error's retry imports again.
    */
-  async #loadRegistration(retry: () => void): Promise<RegistrationController | undefined> {
-    let ui = registrationUi.value;
-    if (!ui) {
-      this.#uiLoad = {};
-      this.requestUpdate();
-      try {
-        ui = await registrationUi.load();
-      } catch (error) {
-        this.#uiLoad = { code: this.reportFailure(error), retry };
-        this.requestUpdate();
-        return undefined;
-      }
-    }
-    this.#uiLoad = undefined;
-    this.registration ??= new ui.RegistrationController(this);
-    this.requestUpdate();
-    return this.registration;
+  #loadMineView(): void {
+    this.#afterUi = undefined;
+    if (!this.#ui.value) this.waitFor(this.#ui.run());
   }
-
-  /** Imports the "my registrations" view (its tab opened); retrying imports again. */
-  #loadMineView = (): void => {
-    void this.#loadRegistration(this.#loadMineView);
-  };
 
   /** @internal Why the associations could not be read, translated; `undefined` when they were. */
   get associationsError(): string | undefined {
@@ -241,6 +242,8 @@ export class NassijTrainingFinder extends NassijElement {
     if (changed.has('region')) this.filters = { ...this.filters, region: this.region ? [this.region] : [] };
     if (changed.has('competency'))
       this.filters = { ...this.filters, competency: this.competency ? [this.competency] : [] };
+    // The "my registrations" tab shown by setting `tab` (stories), not through its button.
+    if (changed.has('tab') && this.tab === 'mine' && this.#ui.status === 'idle') this.#loadMineView();
     super.willUpdate(changed);
     const total = this.#clientMode ? this.results.value?.total : this.visibleCourses?.length;
     if (total !== undefined && total !== this.#announcedTotal) {
@@ -350,11 +353,15 @@ export class NassijTrainingFinder extends NassijElement {
    */
   async openRegistration(course: Course, session: SessionSummary, opener?: HTMLElement): Promise<void> {
     // The dialog's module is asked now, beside the sign-in and the associations; retrying opens again.
-    const registration = this.#loadRegistration(() => void this.openRegistration(course, session, opener));
+    this.#afterUi = undefined;
+    const ui = this.#ui.value ?? this.#ui.run();
     if (!this.isSignedIn && !(await this.signIn())) return;
     // Associations first, so that the dialog opens with its chooser and focuses it.
     await this.loadAssociations();
-    (await registration)?.open(course, session, opener);
+    await ui;
+    const registration = this.#ui.value?.registration;
+    if (registration) registration.open(course, session, opener);
+    else this.#afterUi = () => void this.openRegistration(course, session, opener);
   }
 
   /** @internal Reads the associations of the account once (client mode), for the registration form. */
@@ -472,26 +479,18 @@ export class NassijTrainingFinder extends NassijElement {
 
   /** The dialog; while its module loads (or failed) on the search tab, the skeleton (or the error). */
   #renderDialog(mine: boolean): unknown {
-    const registration = this.registration;
-    const ui = registrationUi.value;
-    if (registration && ui) return ui.renderDialog(this, registration);
-    return this.#uiLoad && !mine ? this.#renderUiLoad() : nothing;
-  }
-
-  /** The registration module's import in flight (the skeleton), or its failure with a retry. */
-  #renderUiLoad(): unknown {
-    const load = this.#uiLoad;
-    return load?.code ? renderError(this, { code: load.code, onRetry: load.retry }) : renderLoading(this);
+    if (mine && !this.#ui.value) return nothing;
+    return this.#ui.render({ ready: ({ ui, registration }) => ui.renderDialog(this, registration) });
   }
 
   #renderMine(): unknown {
-    const registration = this.registration;
-    const ui = registrationUi.value;
-    if (!registration || !ui) return this.#renderUiLoad();
-    return this.#mine.render({
-      ready: (list) => ui.renderMyRegistrations(this, registration, list),
-      isEmpty: (list) => list.length === 0,
-      emptyMessage: this.t('tf.mine.empty'),
+    return this.#ui.render({
+      ready: ({ ui, registration }) =>
+        this.#mine.render({
+          ready: (list) => ui.renderMyRegistrations(this, registration, list),
+          isEmpty: (list) => list.length === 0,
+          emptyMessage: this.t('tf.mine.empty'),
+        }),
     });
   }
 }
