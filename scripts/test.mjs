@@ -1,16 +1,21 @@
 #!/usr/bin/env node
 // @ts-check
-// `npm test`: every suite in order (lint, typecheck, build, node, browser, size), going on after a failure,
-// then one table and, as the very last line, the totals `N passed, N failed[, N skipped]`. The build comes
-// before the node suite because scripts/pack.test.mjs packs and installs the built packages (the other node
-// tests run from source); alone, that test brings dist/ up to date itself.
+// `npm test`: every suite in order (lint, typecheck, build, node, node-postgres, browser, size), going on
+// after a failure, then one table and, as the very last line, the totals `N passed, N failed[, N skipped]`.
+// The build comes before the node suite because scripts/pack.test.mjs packs and installs the built packages
+// (the other node tests run from source); alone, that test brings dist/ up to date itself.
+// The node suite runs on SQLite; node-postgres runs the server's test files again on PostgreSQL when
+// NASSIJ_TEST_POSTGRES names an admin URL (.ci/run starts a local server and sets it; see
+// scripts/lib/postgres.mjs), and the `*.pg.test.ts` files that need PostgreSQL run only there.
 // `npm test -- --only node --only browser` runs just those suites; NASSIJ_CLOCK=<instant> moves the node
-// suite's clock to another date and hour.
+// suites' clock to another date and hour; NASSIJ_TEST_CONCURRENCY=<n> runs n test files at once in the node
+// suites (default 2: this machine's cores; a bigger CI machine may give more).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isPostgresOnlyTest, postgresPassFiles } from './lib/postgres.mjs';
 import {
   findBrowserTestFiles,
   findNodeTestFiles,
@@ -21,7 +26,7 @@ import {
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
-const SUITES = ['lint', 'typecheck', 'build', 'node', 'browser', 'size'];
+const SUITES = ['lint', 'typecheck', 'build', 'node', 'node-postgres', 'browser', 'size'];
 
 /** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
 /** @typedef {{ name: string, counts: Counts | null, note: string, ms: number }} SuiteResult */
@@ -74,6 +79,56 @@ function countsFromJson(code, json) {
 
 const work = mkdtempSync(join(tmpdir(), 'nassij-test-'));
 
+/**
+ * How many test files the node suites run at once: NASSIJ_TEST_CONCURRENCY, else 2.
+ * @returns {number}
+ */
+function concurrency() {
+  const asked = Number(process.env.NASSIJ_TEST_CONCURRENCY);
+  return Number.isInteger(asked) && asked > 0 ? asked : 2;
+}
+
+/**
+ * One run of node's test runner over `files`, `concurrency()` files at once, counted from its TAP report.
+ * `timeoutMs` bounds each test and each file as a whole.
+ * @param {string} name
+ * @param {string[]} files
+ * @param {NodeJS.ProcessEnv} env
+ * @param {number} timeoutMs
+ * @returns {Promise<{ counts: Counts, note: string }>}
+ */
+async function nodePass(name, files, env, timeoutMs) {
+  console.log(`${name}: ${files.length} test files`);
+  const tapFile = join(work, `${name}.tap`);
+  // NASSIJ_CLOCK moves the clock of every test process (see scripts/lib/shift-process-clock.mjs).
+  const clock = process.env.NASSIJ_CLOCK
+    ? ['--import', pathToFileURL(join(ROOT, 'scripts', 'lib', 'shift-process-clock.mjs')).href]
+    : [];
+  if (clock.length > 0) console.log(`${name}: clock moved to ${process.env.NASSIJ_CLOCK}`);
+  const code = await run(
+    process.execPath,
+    [
+      '--conditions=source',
+      ...clock,
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${concurrency()}`,
+      // A hung test must fail the run rather than hang CI.
+      `--test-timeout=${timeoutMs}`,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      ...files,
+    ],
+    env,
+  );
+  const counts = parseTapSummary(readIfThere(tapFile) ?? '') ?? { passed: 0, failed: 0, skipped: 0 };
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  return { counts, note: `${files.length} files` };
+}
+
 /** @type {Record<string, () => Promise<{ counts: Counts | null, note?: string }>>} */
 const suites = {
   async lint() {
@@ -85,36 +140,33 @@ const suites = {
   },
 
   async node() {
-    const files = findNodeTestFiles(ROOT);
+    const files = findNodeTestFiles(ROOT).filter((file) => !isPostgresOnlyTest(file));
     if (files.length === 0) {
       console.log('node: no node test files found');
       return { counts: null, note: 'none found' };
     }
-    console.log(`node: ${files.length} test files`);
-    const tapFile = join(work, 'node.tap');
-    // NASSIJ_CLOCK moves the clock of every test process (see scripts/lib/shift-process-clock.mjs).
-    const clock = process.env.NASSIJ_CLOCK
-      ? ['--import', pathToFileURL(join(ROOT, 'scripts', 'lib', 'shift-process-clock.mjs')).href]
-      : [];
-    if (clock.length > 0) console.log(`node: clock moved to ${process.env.NASSIJ_CLOCK}`);
-    const code = await run(process.execPath, [
-      '--conditions=source',
-      ...clock,
-      '--import',
-      'tsx',
-      '--test',
-      '--test-concurrency=2',
-      // A hung test must fail the run rather than hang CI.
-      '--test-timeout=120000',
-      '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      '--test-reporter=tap',
-      `--test-reporter-destination=${tapFile}`,
-      ...files,
-    ]);
-    const counts = parseTapSummary(readIfThere(tapFile) ?? '') ?? { passed: 0, failed: 0, skipped: 0 };
-    if (code !== 0 && counts.failed === 0) counts.failed = 1;
-    return { counts, note: `${files.length} files` };
+    // This pass is the SQLite one, whatever the shell exported.
+    const { NASSIJ_TEST_DATABASE: _ignored, ...env } = process.env;
+    return nodePass('node', files, env, 120_000);
+  },
+
+  async 'node-postgres'() {
+    const adminUrl = process.env.NASSIJ_TEST_POSTGRES;
+    if (!adminUrl) {
+      console.log('node-postgres: not run (no PostgreSQL; .ci/run provides one)');
+      // CI must test PostgreSQL: a CI run without it would pass having tested SQLite only.
+      if (process.env.CI === 'true') {
+        console.error('node-postgres: CI=true but NASSIJ_TEST_POSTGRES is not set');
+        return { counts: { passed: 0, failed: 1, skipped: 0 }, note: 'no PostgreSQL in CI' };
+      }
+      return { counts: null, note: 'not run (no PostgreSQL)' };
+    }
+    const files = postgresPassFiles(ROOT);
+    // Every tempServer() of the pass makes its own database through this URL and drops it when stopped.
+    // The timeout also bounds a whole file: on PostgreSQL a server's start (migrations and the demo seed, some
+    // 24,000 statements, each a round trip) takes about 3× as long as on SQLite, and seed/fixtures.test.ts
+    // starts several, so a file gets more time here than in the SQLite pass.
+    return nodePass('node-postgres', files, { ...process.env, NASSIJ_TEST_DATABASE: adminUrl }, 300_000);
   },
 
   async build() {

@@ -5,16 +5,20 @@ import { StartupError } from './db/sqlite.js';
 import { type ProxyHeader, parseTrustProxy, type TrustProxy } from './http/client-address.js';
 import type { LogLevel } from './http/log.js';
 import { DEMO_ACCOUNTS } from './seed/demo.js';
+import { scaleTargets, seedScale } from './seed/scale.js';
 import { startServer } from './server.js';
 
 const HELP = `Usage: nassij-server [options]
+       nassij-server seed --scale <scale> --data <dir> [--database <url>]
 
-Runs the Nassij reference platform API over an embedded SQLite database.
+Runs the Nassij reference platform API over an embedded SQLite database, or PostgreSQL.
 
 Options:
   --port <n>              TCP port (default: $PORT or 8787; 0 picks a free one)
   --host <host>           Interface to listen on (default: 127.0.0.1)
   --data <dir>            Data directory, created when missing (default: ./.nassij-data)
+  --database <url>        Run on PostgreSQL (postgres://user:pass@host/db; default: $NASSIJ_DATABASE,
+                          else SQLite in the data directory). Several processes may share one database
   --seed demo|none        Seed the demo dataset into a new database (default: none)
   --cors-origin <origin>  Allow a site to use the sign-in popup (any site may read and write); repeatable
   --log-level <level>     error, warn, info or debug (default: info)
@@ -28,9 +32,23 @@ Options:
                           Days an application's documents are kept after it ended, then deleted:
                           one number for all, or per outcome (awarded=1825,rejected=365,withdrawn=365,
                           the defaults)
+  --no-rate-limit         Lift the write limits and the sign-in throttle (benchmarks; never in production)
+  --dev                   Development checks: every answer validated against its schema (slower)
   --examples <dir>        Serve the example pages at /
   --cdn <dir>             Serve the built bundles at /cdn/
   --help                  Show this help
+
+The seed command builds a data set in a new database and exits: the demo seed, then synthetic clones of
+its rows up to the scale (demo; 10x or another multiplier such as 2x: that many times the demo's counts;
+national: 250,000 associations, 1,000,000 contributions on the draft law, 5,000 calls, 20,000 sessions).
+Benchmarks read <data-dir>/<scale>/nassij.sqlite (see docs/benchmarks.md).
+`;
+
+const SEED_HELP = `Usage: nassij-server seed --scale <scale> --data <dir> [--database <url>]
+
+  --scale <scale>   demo, 10x, national, or a multiplier of the demo's counts such as 2x
+  --data <dir>      Data directory, created when missing; must not hold a database yet
+  --database <url>  Build in this new PostgreSQL database instead (postgres://…; default: $NASSIJ_DATABASE)
 `;
 
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
@@ -57,7 +75,66 @@ function parseOrigin(value: string): string {
   return fail(`--cors-origin must be an origin such as https://region.ma, not "${value}"`);
 }
 
+/** `nassij-server seed …`: builds a scale data set (see `seed/scale.ts`), prints its counts and exits. */
+async function seedCommand(args: string[]): Promise<void> {
+  let values: { scale?: string; data?: string; database?: string; help?: boolean };
+  try {
+    values = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        scale: { type: 'string' },
+        data: { type: 'string' },
+        database: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }).values;
+  } catch (error) {
+    fail(`seed: ${(error as Error).message.split('\n')[0]} (see seed --help)`);
+  }
+  if (values.help) {
+    process.stdout.write(SEED_HELP);
+    return;
+  }
+  if (values.scale === undefined) fail('seed needs --scale (demo, 10x, national or a multiplier such as 2x)');
+  if (values.data === undefined) fail('seed needs --data <dir>');
+  try {
+    scaleTargets(values.scale);
+  } catch (error) {
+    fail(`--scale: ${(error as Error).message}`);
+  }
+  const database = values.database ?? process.env.NASSIJ_DATABASE;
+  if (database !== undefined && database !== '' && !/^postgres(ql)?:\/\//i.test(database))
+    fail(`--database must be a postgres:// URL, not "${database.replace(/:[^:@/]*@/, ':***@')}"`);
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  say(
+    `Building the ${values.scale} data set in ${database ? 'PostgreSQL' : `${values.data}/nassij.sqlite`}…`,
+  );
+  let report: Awaited<ReturnType<typeof seedScale>>;
+  try {
+    report = await seedScale({
+      scale: values.scale,
+      dataDir: values.data,
+      ...(database ? { database } : {}),
+      log: say,
+    });
+  } catch (error) {
+    if (error instanceof StartupError) fail(error.message);
+    fail(`seed: ${(error as Error).message}`);
+  }
+  for (const [table, n] of Object.entries(report.counts))
+    say(`  ${table.padEnd(24)} ${String(n).padStart(9)}`);
+  say(`  ${'draft law contributions'.padEnd(24)} ${String(report.draftLawContributions).padStart(9)}`);
+  say(`Built in ${(report.elapsedMs / 1000).toFixed(1)} s.`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === 'seed') {
+    await seedCommand(process.argv.slice(3));
+    // A build is done when its counts are printed: timers an area may have started do not keep it alive.
+    process.exit(0);
+  }
   let values: ReturnType<typeof parse>['values'];
   function parse() {
     return parseArgs({
@@ -68,7 +145,10 @@ async function main(): Promise<void> {
         port: { type: 'string' },
         host: { type: 'string' },
         data: { type: 'string' },
+        database: { type: 'string' },
         seed: { type: 'string' },
+        'no-rate-limit': { type: 'boolean' },
+        dev: { type: 'boolean' },
         'cors-origin': { type: 'string', multiple: true },
         'log-level': { type: 'string' },
         'idempotency-lease': { type: 'string' },
@@ -96,6 +176,9 @@ async function main(): Promise<void> {
       : process.env.PORT
         ? parsePort(process.env.PORT, '$PORT')
         : 8787;
+  const database = values.database ?? process.env.NASSIJ_DATABASE;
+  if (database !== undefined && database !== '' && !/^postgres(ql)?:\/\//i.test(database))
+    fail(`--database must be a postgres:// URL, not "${database.replace(/:[^:@/]*@/, ':***@')}"`);
   const seed = values.seed ?? 'none';
   if (seed !== 'demo' && seed !== 'none') fail(`--seed must be demo or none, not "${seed}"`);
   const logLevel = values['log-level'] ?? 'info';
@@ -144,7 +227,10 @@ async function main(): Promise<void> {
       port,
       host: values.host ?? '127.0.0.1',
       dataDir: values.data ?? '.nassij-data',
+      ...(database ? { database } : {}),
       seed,
+      ...(values['no-rate-limit'] ? { rateLimit: false as const } : {}),
+      ...(values.dev ? { validateResponses: true } : {}),
       corsOrigins,
       logLevel: logLevel as LogLevel,
       ...(lease !== undefined ? { idempotencyLeaseMs: Math.round(Number(lease) * 1000) } : {}),

@@ -22,10 +22,13 @@ export {
   readAudit,
 } from './db/audit.js';
 export type { Db, Migration, SqlValue } from './db/db.js';
+export { isTransactionConflict, isUniqueViolation } from './db/errors.js';
 export { isNewDatabase, migrate } from './db/migrate.js';
 export { coreMigration } from './db/migrations/001_core.js';
 export { idempotencyLeasesMigration } from './db/migrations/002_idempotency_leases.js';
 export { auditReasonsMigration } from './db/migrations/003_audit_reasons.js';
+export { isPostgresUrl, openDatabase } from './db/open.js';
+export { openPostgres, TransactionConflict } from './db/postgres.js';
 export { openSqlite, StartupError } from './db/sqlite.js';
 export { tableExists } from './db/tables.js';
 export {

@@ -5,32 +5,34 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { StartupError, startServer } from './index.js';
 import { DEMO_ACCOUNTS } from './seed/demo.js';
-import { signInAs } from './testing.js';
+import { removeTestData, signInAs, testDatabaseOptions } from './testing.js';
 
 test('a restart on the same data directory keeps data and does not seed again', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'nassij-restart-'));
   try {
-    const first = await startServer({ dataDir, seed: 'demo', logLevel: 'silent', areas: [] });
+    // On PostgreSQL (the API suite's second pass) the restart finds the same database again.
+    const database = await testDatabaseOptions(dataDir);
+    const first = await startServer({ dataDir, ...database, seed: 'demo', logLevel: 'silent', areas: [] });
     assert.equal(first.seeded, true);
     const token = await signInAs(first.url, DEMO_ACCOUNTS.citizen.email, DEMO_ACCOUNTS.citizen.password);
-    first.db.run('UPDATE accounts SET display_name = ? WHERE id = ?', [
+    await first.db.write('UPDATE accounts SET display_name = ? WHERE id = ?', [
       'Amina (edited)',
       DEMO_ACCOUNTS.citizen.id,
     ]);
     await first.close();
 
-    const second = await startServer({ dataDir, seed: 'demo', logLevel: 'silent', areas: [] });
+    const second = await startServer({ dataDir, ...database, seed: 'demo', logLevel: 'silent', areas: [] });
     try {
       assert.equal(second.seeded, false);
       const me = await fetch(`${second.url}/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
       assert.equal(me.status, 200, 'the token issued before the restart still works');
       assert.equal(((await me.json()) as { displayName: string }).displayName, 'Amina (edited)');
-      assert.equal(second.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM accounts')?.n, 6);
+      assert.equal((await second.db.one<{ n: number }>('SELECT COUNT(*) AS n FROM accounts'))?.n, 6);
     } finally {
       await second.close();
     }
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    await removeTestData(dataDir);
   }
 });
 

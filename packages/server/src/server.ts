@@ -14,10 +14,9 @@ import { AREAS } from './areas/index.js';
 import { registerAuth } from './auth/routes.js';
 import type { Db } from './db/db.js';
 import { isNewDatabase, migrate } from './db/migrate.js';
-import { coreMigration } from './db/migrations/001_core.js';
-import { idempotencyLeasesMigration } from './db/migrations/002_idempotency_leases.js';
-import { auditReasonsMigration } from './db/migrations/003_audit_reasons.js';
-import { openSqlite, StartupError } from './db/sqlite.js';
+import { CORE_MIGRATIONS } from './db/migrations/index.js';
+import { openDatabase } from './db/open.js';
+import { StartupError } from './db/sqlite.js';
 import { type ApiApp, type Clock, createApiApp } from './http/app.js';
 import type { TrustProxy } from './http/client-address.js';
 import { etagOf } from './http/etag.js';
@@ -34,8 +33,13 @@ export interface ServerOptions {
   /** TCP port; 0 picks a free one (tests). */
   port?: number;
   host?: string;
-  /** Directory of the SQLite database and stored files; created when missing. */
+  /** Directory of the SQLite database (unless `database` names another) and of stored files; created when missing. */
   dataDir: string;
+  /**
+   * A `postgres://` URL: the API runs on that PostgreSQL database (several server processes may share it).
+   * Without it, SQLite in `dataDir`.
+   */
+  database?: string;
   /** `demo` seeds the demo dataset when the database is new; a later start reuses it. */
   seed?: 'demo' | 'none';
   /** Origins allowed to use the sign-in popup (any origin may read and write); the server's own is always allowed. */
@@ -45,7 +49,10 @@ export interface ServerOptions {
   examplesDir?: string;
   /** Folder served at `/cdn/` (the built bundles). */
   cdnDir?: string;
-  /** Check every response against its schema (default: on unless NODE_ENV=production). */
+  /**
+   * Check every response against its schema: a development aid that costs time on every answer (see
+   * docs/server.md, "Production defaults"). Default: off; the test helpers and `--dev` turn it on.
+   */
   validateResponses?: boolean;
   clock?: Clock;
   /**
@@ -77,7 +84,7 @@ export interface ServerOptions {
   /** The areas to mount (default: all of {@link AREAS}). */
   areas?: readonly Area[];
   /** Called after the core routes and areas are bound, before listening (tests bind throwaway routes). */
-  extend?: (app: ApiApp) => void;
+  extend?: (app: ApiApp) => void | Promise<void>;
 }
 
 /** A running server. */
@@ -147,17 +154,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw new StartupError(`retainDocumentsDays: ${(error as Error).message}`, 'BAD_OPTION');
   }
 
-  const db = openSqlite(options.dataDir);
+  const db = await openDatabase(options.database, { dataDir: options.dataDir });
   let seeded = false;
   let fresh = false;
   try {
-    fresh = isNewDatabase(db);
-    migrate(db, [
-      coreMigration,
-      idempotencyLeasesMigration,
-      auditReasonsMigration,
-      ...areas.flatMap((area) => area.migrations),
-    ]);
+    fresh = await isNewDatabase(db);
+    await migrate(db, [...CORE_MIGRATIONS, ...areas.flatMap((area) => area.migrations)]);
     if (fresh && options.seed === 'demo') {
       // Generated at a fixed instant so ids and statuses never depend on the hour, then moved to today.
       const now = DEMO_ANCHOR;
@@ -182,11 +184,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         };
         await area.seedDemo(ctx);
       }
-      shiftDemoDates(db, demoShiftFor(clock()));
+      await shiftDemoDates(db, demoShiftFor(clock()));
       seeded = true;
     }
   } catch (error) {
-    db.close();
+    await db.close();
     throw error;
   }
 
@@ -218,7 +220,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   registerAuth(app);
   app.bind(contract.openapi, openApiHandler());
   for (const area of areas) area.register(app);
-  options.extend?.(app);
+  await options.extend?.(app);
 
   useRetention(db, retention);
   // Stored files belong to the applications area: without it nothing references them and nothing is swept.
@@ -253,7 +255,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.listen(port, host, () => resolve(server.address() as AddressInfo));
   }).catch(async (error: unknown) => {
     await sweeper?.stop();
-    db.close();
+    await db.close();
     throw error;
   });
 
@@ -276,10 +278,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.close(() => {
           // The sweep's timer stops and a running sweep finishes before the database closes.
           const stopped = sweeper ? sweeper.stop() : Promise.resolve();
-          stopped.finally(() => {
-            db.close();
-            resolve();
-          });
+          void stopped.finally(() => db.close()).then(() => resolve());
         });
         if ('closeAllConnections' in server) server.closeAllConnections();
       });

@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import { isPostgresUrl } from './db/open.js';
 import { type RunningServer, type ServerOptions, startServer } from './server.js';
 
 // Files and answers built in code, for tests of any package that upload or submit against this server.
@@ -16,9 +19,137 @@ export type { DemoFixtures } from './seed/fixtures.js';
 // The ids tests need, named by role; they hold at any instant.
 export { demoFixtures } from './seed/fixtures.js';
 
+/** A database made for one test, and how to remove it. */
+export interface TestDatabase {
+  /** Its URL: the admin URL with the new database's name as the path. */
+  url: string;
+  /** Its name, `nassij_t_` and 16 random hex digits. */
+  name: string;
+  /** Ends every connection to it (a server that did not close its pool) and drops it; safe to call twice. */
+  drop(): Promise<void>;
+}
+
+/**
+ * Creates a fresh, empty PostgreSQL database `nassij_t_<random>` through `adminUrl` (a role that may create
+ * databases, connected to any database such as `postgres`), owned by that role, in UTF-8 with the `C`
+ * collation (byte order, as SQLite compares text). For tests that need their
+ * own database: `tempServer()` uses it when `NASSIJ_TEST_DATABASE` is set.
+ *
+ * @example
+ * ```ts
+ * const database = await createTestDatabase('postgres://nassij:nassij@127.0.0.1:5432/postgres');
+ * const db = await openPostgres(database.url);
+ * await db.close();
+ * await database.drop();
+ * ```
+ */
+export async function createTestDatabase(adminUrl: string): Promise<TestDatabase> {
+  const name = `nassij_t_${randomBytes(8).toString('hex')}`;
+  // Byte-order collation and ASCII-only case folding, as SQLite's defaults: the same test sorts the same way
+  // on both, whatever locale the cluster was created with.
+  await adminQuery(
+    adminUrl,
+    `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`,
+  );
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  let dropped: Promise<void> | undefined;
+  return {
+    url: url.toString(),
+    name,
+    drop() {
+      dropped ??= (async () => {
+        // DROP DATABASE refuses while anyone is connected; a test that failed half-way may have left a pool.
+        // Only our own client connections: an autovacuum worker belongs to the superuser (terminating it is
+        // refused) and leaves by itself, so the drop waits for it a little.
+        await adminQuery(
+          adminUrl,
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+              AND usename = current_user`,
+          [name],
+        );
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name}`);
+            return;
+          } catch (error) {
+            // 55006: still being accessed (the autovacuum worker above).
+            if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
+      })();
+      return dropped;
+    },
+  };
+}
+
+async function adminQuery(adminUrl: string, sql: string, values: unknown[] = []): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    await client.query(sql, values);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The PostgreSQL database of each data directory that {@link testDatabaseOptions} made one for. */
+const databases = new Map<string, TestDatabase>();
+
+/**
+ * The `database` option for a test that calls `startServer` itself: `{}` (SQLite in `dataDir`) unless
+ * `NASSIJ_TEST_DATABASE` is a PostgreSQL admin URL (the PostgreSQL pass of `npm test` sets it), then the URL
+ * of a fresh database that belongs to `dataDir`. Asking again for the same `dataDir` gives the same
+ * database, so a test that restarts a server over its data directory finds its data again, as on SQLite.
+ * Remove both with {@link removeTestData}.
+ *
+ * @example
+ * ```ts
+ * const dataDir = await mkdtemp(join(tmpdir(), 'nassij-restart-'));
+ * const options = { dataDir, seed: 'demo' as const, ...(await testDatabaseOptions(dataDir)) };
+ * const first = await startServer(options);
+ * await first.close();
+ * const second = await startServer(options); // the same data, on SQLite or PostgreSQL
+ * await second.close();
+ * await removeTestData(dataDir);
+ * ```
+ */
+export async function testDatabaseOptions(dataDir: string): Promise<{ database?: string }> {
+  const adminUrl = process.env.NASSIJ_TEST_DATABASE;
+  if (!isPostgresUrl(adminUrl)) return {};
+  let database = databases.get(dataDir);
+  if (!database) {
+    database = await createTestDatabase(adminUrl);
+    databases.set(dataDir, database);
+  }
+  return { database: database.url };
+}
+
+/**
+ * Removes a test's data directory and the PostgreSQL database {@link testDatabaseOptions} made for it, if
+ * any (its connections are ended first: a server that failed half-way may still hold some). Safe to call
+ * twice and for a directory that has no database.
+ *
+ * @example
+ * ```ts
+ * after(() => removeTestData(dataDir));
+ * ```
+ */
+export async function removeTestData(dataDir: string): Promise<void> {
+  const database = databases.get(dataDir);
+  databases.delete(dataDir);
+  await database?.drop();
+  await rm(dataDir, { recursive: true, force: true });
+}
+
 /**
  * A reference server on a free port over a fresh temporary data directory (all areas, demo seed unless told
- * otherwise), removed by `stop()`. For tests of the SDK, the elements and the examples.
+ * otherwise), removed by `stop()`. For tests of the SDK, the elements and the examples. When
+ * `NASSIJ_TEST_DATABASE` is a PostgreSQL admin URL (the PostgreSQL pass of `npm test` sets it), the server
+ * runs on a fresh database of its own (see {@link testDatabaseOptions}), dropped by `stop()`; uploaded
+ * files still live in the data directory.
  *
  * @example
  * ```ts
@@ -31,13 +162,37 @@ export async function tempServer(
   options: Partial<ServerOptions> = {},
 ): Promise<RunningServer & { dataDir: string; stop(): Promise<void> }> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'nassij-test-')));
-  const server = await startServer({ logLevel: 'silent', seed: 'demo', ...options, dataDir });
+  // The database lives with the data directory: a test that restarts a server over the same dataDir (after
+  // close(), not stop()) finds its data again, as on SQLite. A test that names its own database keeps it.
+  const hadDatabase = databases.has(dataDir);
+  const database = 'database' in options ? {} : await testDatabaseOptions(dataDir);
+  // `database` is the server's `--database` option: a postgres:// URL, or SQLite in dataDir without it.
+  const serverOptions: ServerOptions = {
+    logLevel: 'silent',
+    seed: 'demo',
+    // Every answer checked against the contract: a test fails on an answer off its schema.
+    validateResponses: true,
+    ...options,
+    dataDir,
+    ...database,
+  };
+  let server: RunningServer;
+  try {
+    server = await startServer(serverOptions);
+  } catch (error) {
+    // As on SQLite, a server that failed to start leaves the data directory (and an earlier database) as is.
+    if (!hadDatabase) {
+      await databases.get(dataDir)?.drop();
+      databases.delete(dataDir);
+    }
+    throw error;
+  }
   return {
     ...server,
     dataDir,
     async stop() {
       await server.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await removeTestData(dataDir);
     },
   };
 }

@@ -85,9 +85,10 @@ describe('connection drops after the write', () => {
     try {
       const client = createClient({ baseUrl: proxy.url, token, retry: { limit: 3, baseDelayMs: 10 } });
       const text = `مساهمة عبر اتصال متقطع ${Date.now()}`;
-      const count = () =>
-        server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM contributions WHERE body = ?', [text])?.n;
-      assert.equal(count(), 0);
+      const count = async () =>
+        (await server.db.one<{ n: number }>('SELECT COUNT(*) AS n FROM contributions WHERE body = ?', [text]))
+          ?.n;
+      assert.equal(await count(), 0);
       const receipt = await client.contributions.create(
         F.consultations.draftLaw,
         { kind: 'comment', articleId: 'art-5', body: text, consent: true },
@@ -97,7 +98,7 @@ describe('connection drops after the write', () => {
       assert.equal(proxy.keys.length, 3, 'two dropped attempts and the one that passed');
       assert.ok(proxy.keys[0], 'a write carries an Idempotency-Key');
       assert.deepEqual(proxy.keys, [proxy.keys[0], proxy.keys[0], proxy.keys[0]]);
-      assert.equal(count(), 1, 'the server holds exactly one contribution');
+      assert.equal(await count(), 1, 'the server holds exactly one contribution');
     } finally {
       await proxy.close();
     }

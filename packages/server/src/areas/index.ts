@@ -1,4 +1,4 @@
-import { searchMigration } from '../search/search.js';
+import { searchMigrations } from '../search/search.js';
 import { applicationsArea } from './applications/index.js';
 import type { Area } from './area.js';
 import { associationsArea } from './associations/index.js';
@@ -14,7 +14,7 @@ import { trainingsArea } from './trainings/index.js';
 export type { Area, SeedContext } from './area.js';
 
 /** The search index every area writes to; first, so that its table exists before any area seeds. */
-const searchArea: Area = { name: 'search', migrations: [searchMigration], register() {} };
+const searchArea: Area = { name: 'search', migrations: [...searchMigrations], register() {} };
 
 /** Every area of the platform, in seeding order (associations before the areas that reference them). */
 export const AREAS: Area[] = [

@@ -23,8 +23,8 @@ describe('audit: every privileged action is recorded with actor, time and reason
   after(() => server.stop());
 
   /** The one audit line of `action` on `targetId`, checked for the common fields. */
-  function line(action: AuditAction, targetId: string, accountId: string | null): AuditRecord {
-    const lines = readAudit(server.db, { action, targetId });
+  async function line(action: AuditAction, targetId: string, accountId: string | null): Promise<AuditRecord> {
+    const lines = await readAudit(server.db, { action, targetId });
     assert.equal(lines.length, 1, `${action} on ${targetId}: ${JSON.stringify(lines)}`);
     const [entry] = lines as [AuditRecord];
     assert.equal(entry.accountId, accountId);
@@ -33,8 +33,11 @@ describe('audit: every privileged action is recorded with actor, time and reason
     return entry;
   }
 
-  test('sign-ins', () => {
-    const signIns = readAudit(server.db, { action: 'auth.signIn', accountId: DEMO_ACCOUNTS.moderator.id });
+  test('sign-ins', async () => {
+    const signIns = await readAudit(server.db, {
+      action: 'auth.signIn',
+      accountId: DEMO_ACCOUNTS.moderator.id,
+    });
     assert.ok(signIns.length >= 1);
   });
 
@@ -49,7 +52,7 @@ describe('audit: every privileged action is recorded with actor, time and reason
       },
     );
     assert.equal(hidden.status, 200, hidden.text);
-    const decision = line(
+    const decision = await line(
       'contribution.moderate',
       F.contributions.pendingComment,
       DEMO_ACCOUNTS.moderator.id,
@@ -62,7 +65,7 @@ describe('audit: every privileged action is recorded with actor, time and reason
       to: 'hidden',
       reportsReviewed: 0,
     });
-    const recorded = server.db.get<{ actor_id: string; at: string; reason: string }>(
+    const recorded = await server.db.one<{ actor_id: string; at: string; reason: string }>(
       "SELECT actor_id, at, reason FROM contribution_history WHERE contribution_id = ? AND action = 'hidden'",
       [F.contributions.pendingComment],
     );
@@ -76,7 +79,7 @@ describe('audit: every privileged action is recorded with actor, time and reason
       { token: tokens.admin, json: { body: { fr: 'Recommandation retenue' } } },
     );
     assert.equal(responded.status, 200, responded.text);
-    const response = line(
+    const response = await line(
       'contribution.respond',
       F.contributions.unansweredRecommendation,
       DEMO_ACCOUNTS.admin.id,
@@ -94,17 +97,17 @@ describe('audit: every privileged action is recorded with actor, time and reason
       },
     );
     assert.equal(refused.status, 403);
-    assert.equal(readAudit(server.db, { targetId: F.contributions.pendingRecommendation }).length, 0);
+    assert.equal((await readAudit(server.db, { targetId: F.contributions.pendingRecommendation })).length, 0);
   });
 
   test('reviews and decisions', async () => {
-    const picked = server.db.get<{ id: string }>(
+    const picked = await server.db.one<{ id: string }>(
       `SELECT id FROM applications WHERE call_id = ? AND status = 'under_review'
        AND id NOT IN (SELECT application_id FROM reviews WHERE reviewer_id = ?) ORDER BY id LIMIT 1`,
       [F.calls.underReview, DEMO_ACCOUNTS.reviewer.id],
     );
     assert.ok(picked, 'the seed has an application under review that the demo reviewer has not scored');
-    const call = readCall(server.db, F.calls.underReview);
+    const call = await readCall(server.db, F.calls.underReview);
     assert.ok(call);
     const scores = call.criteria.map((c) => ({ criterionId: c.id, score: c.maxScore }));
     const reviewed = await send(server.url, 'POST', `/v1/applications/${picked.id}/reviews`, {
@@ -112,7 +115,7 @@ describe('audit: every privileged action is recorded with actor, time and reason
       json: { conflictOfInterest: { declared: false }, scores, comment: 'Budget réaliste' },
     });
     assert.equal(reviewed.status, 201, reviewed.text);
-    const review = line('application.review', picked.id, DEMO_ACCOUNTS.reviewer.id);
+    const review = await line('application.review', picked.id, DEMO_ACCOUNTS.reviewer.id);
     assert.equal(review.reason, 'Budget réaliste');
     assert.equal(review.details?.reviewId, (reviewed.json as { id: string }).id);
 
@@ -121,7 +124,7 @@ describe('audit: every privileged action is recorded with actor, time and reason
       json: { outcome: 'rejected', reason: 'Hors du champ de l’appel' },
     });
     assert.equal(decided.status, 200, decided.text);
-    const decision = line('application.decide', picked.id, DEMO_ACCOUNTS.admin.id);
+    const decision = await line('application.decide', picked.id, DEMO_ACCOUNTS.admin.id);
     assert.equal(decision.reason, 'Hors du champ de l’appel');
     assert.equal(decision.details?.outcome, 'rejected');
     assert.equal(decision.details?.from, 'under_review');
@@ -135,7 +138,7 @@ describe('audit: every privileged action is recorded with actor, time and reason
       { token: tokens.admin, json: { attendedHours: 6, status: 'completed' } },
     );
     assert.equal(recorded.status, 200, recorded.text);
-    const attendance = line(
+    const attendance = await line(
       'registration.attendance',
       F.registrations.attendedOfRepresented,
       DEMO_ACCOUNTS.admin.id,
@@ -145,8 +148,8 @@ describe('audit: every privileged action is recorded with actor, time and reason
     assert.equal(attendance.details?.attendedHours, 6);
   });
 
-  test('every audited action name is known, and no line carries a personal key', () => {
-    const lines = readAudit(server.db, { since: started, limit: 1000 });
+  test('every audited action name is known, and no line carries a personal key', async () => {
+    const lines = await readAudit(server.db, { since: started, limit: 1000 });
     assert.ok(lines.length >= 6);
     for (const entry of lines)
       assert.ok((AUDIT_ACTIONS as readonly string[]).includes(entry.action), entry.action);

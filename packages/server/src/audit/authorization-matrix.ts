@@ -71,7 +71,7 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
 
     before(async () => {
       server = await tempServer({ rateLimit: false, ...(at ? { clock: clockFrom(at) } : {}) });
-      const picked = server.db.get<{ id: string; association_id: string }>(
+      const picked = await server.db.one<{ id: string; association_id: string }>(
         "SELECT id, association_id FROM applications WHERE status IN ('received', 'under_review') ORDER BY id LIMIT 1",
       );
       assert.ok(picked, 'the seed has a reviewable application');

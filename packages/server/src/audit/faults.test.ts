@@ -282,7 +282,7 @@ test('SIGKILL during writes and uploads: acknowledged writes stay once, every ke
     contributions.map(async (write) => {
       try {
         const answer = await fire(first.url, write);
-        if (killed) return;
+        if (killed !== undefined) return;
         assert.equal(answer.status, 201, answer.text);
         write.acknowledged = answer;
         answered += 1;
@@ -375,13 +375,13 @@ test('SIGKILL during writes and uploads: acknowledged writes stay once, every ke
   try {
     for (const write of contributions) {
       const body = (write.json as { body: string }).body;
-      const rows = db.query<{ id: string }>('SELECT id FROM contributions WHERE body = ?', [body]);
+      const rows = await db.all<{ id: string }>('SELECT id FROM contributions WHERE body = ?', [body]);
       assert.equal(rows.length, 1, `${write.label} is stored exactly once`);
       const answer = write.acknowledged ?? write.completed;
       assert.equal(rows[0]?.id, jsonOf<ContributionReceipt>(answer).contribution.id);
     }
     for (const [i, start] of starts.entries()) {
-      const rows = db.query<{ id: string }>(
+      const rows = await db.all<{ id: string }>(
         'SELECT id FROM applications WHERE call_id = ? AND association_id = ?',
         [calls[i] ?? '', F.associations.represented],
       );
@@ -392,11 +392,11 @@ test('SIGKILL during writes and uploads: acknowledged writes stay once, every ke
       );
     }
     assert.deepEqual(
-      db.query('SELECT idem_key FROM idempotency_keys WHERE status = 0'),
+      await db.all('SELECT idem_key FROM idempotency_keys WHERE status = 0'),
       [],
       'no key in progress',
     );
   } finally {
-    db.close();
+    await db.close();
   }
 });

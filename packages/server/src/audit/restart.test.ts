@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -12,7 +12,7 @@ import { type Answer, send } from '../bench/kit.js';
 import { DEMO_ACCOUNTS } from '../seed/demo.js';
 import { demoFixtures as F } from '../seed/fixtures.js';
 import { type RunningServer, startServer } from '../server.js';
-import { signInAs } from '../testing.js';
+import { removeTestData, signInAs, testDatabaseOptions } from '../testing.js';
 
 const TABLES = [
   'accounts',
@@ -29,9 +29,14 @@ const TABLES = [
   'training_registrations',
 ];
 
-function counts(server: RunningServer): Record<string, number> {
+async function counts(server: RunningServer): Promise<Record<string, number>> {
   return Object.fromEntries(
-    TABLES.map((t) => [t, server.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${t}`)?.n ?? -1]),
+    await Promise.all(
+      TABLES.map(async (t) => [
+        t,
+        (await server.db.one<{ n: number }>(`SELECT count(*) AS n FROM ${t}`))?.n ?? -1,
+      ]),
+    ),
   );
 }
 
@@ -50,12 +55,19 @@ let dataDir = '';
 let closeOnFailure: () => Promise<void> = async () => {};
 after(async () => {
   await closeOnFailure();
-  await rm(dataDir, { recursive: true, force: true });
+  await removeTestData(dataDir);
 });
 
 test('a restart on the same data directory keeps every write and reseeds nothing', async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'nassij-audit-restart-'));
-  const options = { dataDir, seed: 'demo' as const, logLevel: 'silent' as const, rateLimit: false as const };
+  const options = {
+    dataDir,
+    // On PostgreSQL (the API suite's second pass) both servers open the same database.
+    ...(await testDatabaseOptions(dataDir)),
+    seed: 'demo' as const,
+    logLevel: 'silent' as const,
+    rateLimit: false as const,
+  };
   const first = await startServer(options);
   // A failed assertion must not leave the server listening (the run would hang).
   closeOnFailure = () => first.close();
@@ -88,7 +100,7 @@ test('a restart on the same data directory keeps every write and reseeds nothing
     'autosave',
   ) as unknown as Application;
   assert.equal(saved.revision, 2);
-  const call = readCall(first.db, F.calls.openEligible);
+  const call = await readCall(first.db, F.calls.openEligible);
   const document = call?.requiredDocuments[0];
   assert.ok(document, 'the open call asks for a document');
   const { bytes, name } = fileFor(document);
@@ -104,7 +116,7 @@ test('a restart on the same data directory keeps every write and reseeds nothing
   reads.push([`/v1/applications/${draft.id}`, member]);
 
   // Review (a declared conflict needs no scores) and a decision on seeded applications.
-  const reviewable = first.db.query<{ id: string }>(
+  const reviewable = await first.db.all<{ id: string }>(
     "SELECT id FROM applications WHERE status IN ('received', 'under_review') ORDER BY id LIMIT 2",
   );
   const [toReview, toDecide] = reviewable;
@@ -190,13 +202,13 @@ test('a restart on the same data directory keeps every write and reseeds nothing
 
   const before: string[] = [];
   for (const [path, token] of reads) before.push((await send(url, 'GET', path, { token })).text);
-  const countsBefore = counts(first);
+  const countsBefore = await counts(first);
   await first.close();
 
   const second = await startServer(options);
   try {
     assert.equal(second.seeded, false, 'nothing is reseeded');
-    assert.deepEqual(counts(second), countsBefore);
+    assert.deepEqual(await counts(second), countsBefore);
     const again = second.url;
     // Tokens are stored: the same tokens still work after the restart.
     for (const [i, [path, token]] of reads.entries()) {

@@ -34,7 +34,7 @@ test('sign-in returns a token, me reads the account, sign-out revokes it', async
     { associationId: F.associations.represented, role: 'member' },
     { associationId: F.associations.memberOnly, role: 'member' },
   ]);
-  const stored = server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM tokens WHERE hash = ?', [
+  const stored = await server.db.one<{ n: number }>('SELECT COUNT(*) AS n FROM tokens WHERE hash = ?', [
     body.token,
   ]);
   assert.equal(stored?.n, 0, 'the raw token is never stored');
@@ -71,7 +71,7 @@ test('a wrong password or unknown e-mail is 401 invalid_credentials', async () =
 test('an expired token is 401 token_expired', async () => {
   const token = 'expired-token-for-the-test-0123456789abcdef';
   const { createHash } = await import('node:crypto');
-  server.db.run('INSERT INTO tokens (hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
+  await server.db.write('INSERT INTO tokens (hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
     createHash('sha256').update(token).digest('hex'),
     DEMO_ACCOUNTS.citizen.id,
     '2020-01-01T00:00:00Z',
@@ -127,5 +127,5 @@ test('healthz answers and the demo accounts exist once', async () => {
   const health = await fetch(`${server.url}/healthz`);
   assert.equal(health.status, 200);
   assert.equal(((await health.json()) as { status: string }).status, 'ok');
-  assert.equal(server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM accounts')?.n, 6);
+  assert.equal((await server.db.one<{ n: number }>('SELECT COUNT(*) AS n FROM accounts'))?.n, 6);
 });

@@ -30,10 +30,14 @@ export function hashToken(token: string): string {
  * const { token, expiresAt } = issueToken(db, 'acc_0001', new Date());
  * ```
  */
-export function issueToken(db: Db, accountId: string, now: Date): { token: string; expiresAt: string } {
+export async function issueToken(
+  db: Db,
+  accountId: string,
+  now: Date,
+): Promise<{ token: string; expiresAt: string }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = toInstant(new Date(now.getTime() + TOKEN_LIFETIME_MS));
-  db.run('INSERT INTO tokens (hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
+  await db.write('INSERT INTO tokens (hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
     hashToken(token),
     accountId,
     toInstant(now),
@@ -50,12 +54,14 @@ export function issueToken(db: Db, accountId: string, now: Date): { token: strin
  * revokeToken(db, token, new Date());
  * ```
  */
-export function revokeToken(db: Db, token: string, now: Date): boolean {
+export async function revokeToken(db: Db, token: string, now: Date): Promise<boolean> {
   return (
-    db.run('UPDATE tokens SET revoked_at = ? WHERE hash = ? AND revoked_at IS NULL', [
-      toInstant(now),
-      hashToken(token),
-    ]).changes > 0
+    (
+      await db.write('UPDATE tokens SET revoked_at = ? WHERE hash = ? AND revoked_at IS NULL', [
+        toInstant(now),
+        hashToken(token),
+      ])
+    ).changes > 0
   );
 }
 
@@ -67,11 +73,13 @@ export function revokeToken(db: Db, token: string, now: Date): boolean {
  * const revoked = revokeAccountTokens(db, 'acc_0002', new Date());
  * ```
  */
-export function revokeAccountTokens(db: Db, accountId: string, now: Date): number {
-  return db.run('UPDATE tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL', [
-    toInstant(now),
-    accountId,
-  ]).changes;
+export async function revokeAccountTokens(db: Db, accountId: string, now: Date): Promise<number> {
+  return (
+    await db.write('UPDATE tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL', [
+      toInstant(now),
+      accountId,
+    ])
+  ).changes;
 }
 
 interface AccountRow {
@@ -101,18 +109,18 @@ export interface AccountRecord {
  * const record = readAccount(db, 'acc_0001', { erasure: true });
  * ```
  */
-export function readAccount(
+export async function readAccount(
   db: Db,
   accountId: string,
   options: { erasure?: boolean } = {},
-): AccountRecord | undefined {
-  const row = db.get<AccountRow>(
+): Promise<AccountRecord | undefined> {
+  const row = await db.one<AccountRow>(
     `SELECT id, email, display_name, roles, locale, created_at${options.erasure ? ', erased_at' : ''}
      FROM accounts WHERE id = ?`,
     [accountId],
   );
   if (!row) return undefined;
-  const memberships = db.query<{ association_id: string; role: Membership['role'] }>(
+  const memberships = await db.all<{ association_id: string; role: Membership['role'] }>(
     'SELECT association_id, role FROM memberships WHERE account_id = ? ORDER BY association_id',
     [accountId],
   );
@@ -138,8 +146,8 @@ export function readAccount(
  * const account = loadAccount(db, 'acc_0001');
  * ```
  */
-export function loadAccount(db: Db, accountId: string): Account | undefined {
-  return readAccount(db, accountId)?.account;
+export async function loadAccount(db: Db, accountId: string): Promise<Account | undefined> {
+  return (await readAccount(db, accountId))?.account;
 }
 
 /** Outcome of reading a bearer token. */
@@ -155,14 +163,14 @@ export type TokenCheck =
  * const check = checkToken(db, token, new Date());
  * ```
  */
-export function checkToken(db: Db, token: string, now: Date): TokenCheck {
-  const row = db.get<{ account_id: string; expires_at: string; revoked_at: string | null }>(
+export async function checkToken(db: Db, token: string, now: Date): Promise<TokenCheck> {
+  const row = await db.one<{ account_id: string; expires_at: string; revoked_at: string | null }>(
     'SELECT account_id, expires_at, revoked_at FROM tokens WHERE hash = ?',
     [hashToken(token)],
   );
   if (!row || row.revoked_at) return { ok: false, code: 'unauthenticated' };
   if (row.expires_at <= toInstant(now)) return { ok: false, code: 'token_expired' };
-  const account = loadAccount(db, row.account_id);
+  const account = await loadAccount(db, row.account_id);
   return account ? { ok: true, account } : { ok: false, code: 'unauthenticated' };
 }
 

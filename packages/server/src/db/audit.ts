@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditAction } from '@nassij/contract';
+import { type Keyset, keysetClause, orderByClause } from '../http/cursor.js';
 import type { Db } from './db.js';
 
 /**
@@ -28,9 +29,14 @@ export interface AuditEntry {
  * audit(db, { at: now, accountId: auth.id, action: 'contribution.moderate', targetType: 'contribution', targetId: id, reason, requestId });
  * ```
  */
-export function audit(db: Db, entry: AuditEntry): void {
-  db.run(
-    'INSERT INTO audit_log (id, at, account_id, action, target_type, target_id, request_id, reason, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+export async function audit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.write(
+    // PostgreSQL numbers the line itself (an identity column). SQLite runs one write at a time, so max + 1
+    // (one step down the unique index on seq) cannot collide.
+    db.dialect === 'postgres'
+      ? 'INSERT INTO audit_log (id, at, account_id, action, target_type, target_id, request_id, reason, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+      : `INSERT INTO audit_log (id, at, account_id, action, target_type, target_id, request_id, reason, details, seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log))`,
     [
       randomUUID(),
       entry.at.toISOString(),
@@ -47,8 +53,8 @@ export function audit(db: Db, entry: AuditEntry): void {
 
 /** An audit line as read back. */
 export interface AuditRecord {
-  /** The line's position in the log, for keyset pagination. */
-  rowid: number;
+  /** The line's number in the order lines were written: the tie-breaker of the listing's order. */
+  seq: number;
   id: string;
   /** ISO 8601 UTC with milliseconds. */
   at: string;
@@ -62,6 +68,18 @@ export interface AuditRecord {
   details: Record<string, unknown> | null;
 }
 
+/**
+ * The audit log's one order, newest first: by instant, then by the order lines were written. Every listing
+ * filter has an index ending in `(at, seq)` (migration `004_audit_seq`).
+ */
+export const AUDIT_ORDER: Keyset = {
+  name: 'newest',
+  keys: [
+    { expr: 'at', desc: true },
+    { expr: 'seq', desc: true },
+  ],
+};
+
 /** Filters of {@link readAudit}. */
 export interface AuditFilter {
   accountId?: string;
@@ -70,8 +88,8 @@ export interface AuditFilter {
   targetId?: string;
   /** Lines at or after this instant. */
   since?: Date;
-  /** Lines strictly older than this one (keyset pagination, newest first). */
-  before?: { at: string; rowid: number };
+  /** Lines strictly after this position in the listing's order (keyset pagination, newest first). */
+  before?: { at: string; seq: number };
   /** At most this many lines (default 100, at most 1000). */
   limit?: number;
 }
@@ -84,7 +102,7 @@ export interface AuditFilter {
  * readAudit(db, { targetType: 'contribution', targetId: id })[0]?.accountId; // the moderator
  * ```
  */
-export function readAudit(db: Db, filter: AuditFilter = {}): AuditRecord[] {
+export async function readAudit(db: Db, filter: AuditFilter = {}): Promise<AuditRecord[]> {
   const where: string[] = [];
   const params: (string | number)[] = [];
   const columns = [
@@ -102,12 +120,13 @@ export function readAudit(db: Db, filter: AuditFilter = {}): AuditRecord[] {
     where.push('at >= ?');
     params.push(filter.since.toISOString());
   }
+  const after = keysetClause(AUDIT_ORDER, filter.before ? [filter.before.at, filter.before.seq] : undefined);
   if (filter.before) {
-    where.push('(at < ? OR (at = ? AND rowid < ?))');
-    params.push(filter.before.at, filter.before.at, filter.before.rowid);
+    where.push(after.sql);
+    params.push(...after.params);
   }
   const limit = Math.min(1000, Math.max(1, Math.trunc(filter.limit ?? 100)));
-  return queryAudit(db, where.length ? `WHERE ${where.join(' AND ')}` : '', params, limit);
+  return await queryAudit(db, where.length ? `WHERE ${where.join(' AND ')}` : '', params, limit);
 }
 
 /**
@@ -119,15 +138,15 @@ export function readAudit(db: Db, filter: AuditFilter = {}): AuditRecord[] {
  * auditInvolving(db, accountId).map((line) => line.action);
  * ```
  */
-export function auditInvolving(db: Db, accountId: string): AuditRecord[] {
-  return queryAudit(db, "WHERE account_id = ? OR (target_type = 'account' AND target_id = ?)", [
+export async function auditInvolving(db: Db, accountId: string): Promise<AuditRecord[]> {
+  return await queryAudit(db, "WHERE account_id = ? OR (target_type = 'account' AND target_id = ?)", [
     accountId,
     accountId,
   ]);
 }
 
 interface AuditRow {
-  rowid: number;
+  seq: number;
   id: string;
   at: string;
   account_id: string | null;
@@ -139,19 +158,19 @@ interface AuditRow {
   details: string | null;
 }
 
-function queryAudit(
+async function queryAudit(
   db: Db,
   where: string,
   params: readonly (string | number)[],
   limit?: number,
-): AuditRecord[] {
-  const rows = db.query<AuditRow>(
-    `SELECT rowid, id, at, account_id, action, target_type, target_id, request_id, reason, details FROM audit_log
-     ${where} ORDER BY at DESC, rowid DESC${limit === undefined ? '' : ' LIMIT ?'}`,
+): Promise<AuditRecord[]> {
+  const rows = await db.all<AuditRow>(
+    `SELECT seq, id, at, account_id, action, target_type, target_id, request_id, reason, details FROM audit_log
+     ${where} ${orderByClause(AUDIT_ORDER)}${limit === undefined ? '' : ' LIMIT ?'}`,
     limit === undefined ? [...params] : [...params, limit],
   );
   return rows.map((row) => ({
-    rowid: row.rowid,
+    seq: row.seq,
     id: row.id,
     at: row.at,
     accountId: row.account_id,

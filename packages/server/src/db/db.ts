@@ -2,36 +2,59 @@
 export type SqlValue = string | number | bigint | boolean | null | undefined | Uint8Array;
 
 /**
- * The small, portable database interface every area uses: `?` placeholders and portable SQL only
- * (no SQLite pragmas or FTS here; those live in the adapter module). It is synchronous because
- * better-sqlite3 is, and a transaction must not span an `await`; a PostgreSQL adapter would make these
- * methods async, which is a mechanical change for callers.
+ * The one database interface every area uses, on SQLite and on PostgreSQL: `?` placeholders and portable
+ * SQL only (no pragmas, FTS or `rowid` here; those live in the adapters and in `search/`). Every method is
+ * asynchronous: on SQLite, reads outside a transaction run on reader threads so that a slow query never
+ * stalls the server, and on PostgreSQL every call goes through a connection pool.
+ *
+ * A transaction is scoped, not threaded: inside `db.atomic(async () => …)` every call on the same `db`
+ * (in any function, across `await`s) runs in that transaction, because the adapter keeps it in an
+ * `AsyncLocalStorage`. Nested `atomic` calls are savepoints. Keep a transaction short: on SQLite, other
+ * writes wait for it.
  *
  * @example
  * ```ts
- * const row = db.get<{ email: string }>('SELECT email FROM accounts WHERE id = ?', ['acc_0001']);
- * db.transaction(() => db.run('UPDATE accounts SET locale = ? WHERE id = ?', ['fr', 'acc_0001']));
+ * const row = await db.one<{ email: string }>('SELECT email FROM accounts WHERE id = ?', ['acc_0001']);
+ * await db.atomic(async () => {
+ *   await db.write('UPDATE accounts SET locale = ? WHERE id = ?', ['fr', 'acc_0001']);
+ *   await audit(db, { action: 'account.updated', … });
+ * });
  * ```
  */
 export interface Db {
-  /** Which SQL dialect is behind the interface, for the rare migration that must differ. */
+  /** Which SQL dialect is behind the interface, for the rare statement that must differ. */
   readonly dialect: 'sqlite' | 'postgres';
   /** All rows of a query. */
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Row[];
+  all<Row = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
   /** The first row of a query, or `undefined`. */
-  get<Row = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Row | undefined;
+  one<Row = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<Row | undefined>;
   /** Runs a write; `changes` is the number of rows affected. */
-  run(sql: string, params?: readonly SqlValue[]): { changes: number };
+  write(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
   /** Runs several statements without parameters (migrations). */
-  exec(sql: string): void;
-  /** Runs `fn` in a transaction: committed when it returns, rolled back when it throws. Nests as savepoints. */
-  transaction<T>(fn: () => T): T;
-  /** Closes the connection. */
-  close(): void;
+  script(sql: string): Promise<void>;
+  /**
+   * Runs `fn` in a transaction: committed when its promise resolves, rolled back when it rejects. Every
+   * call on this `db` made while `fn` runs belongs to the transaction. Nests as savepoints. On PostgreSQL a
+   * transaction runs at SERIALIZABLE and `fn` runs again from the start when it lost a race (up to five
+   * times), so `fn` must do nothing outside the database that cannot be repeated: defer it with
+   * {@link Db.afterCommit}.
+   */
+  atomic<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` once the caller's transaction has committed (never when it rolls back), or now outside a
+   * transaction: for work outside the database that must see the commit, such as deleting a file that no
+   * row references any more. `fn` is not awaited by the transaction; it reports its own failures.
+   */
+  afterCommit(fn: () => void): void;
+  /** Whether the caller runs inside {@link Db.atomic}. */
+  readonly inTransaction: boolean;
+  /** Closes the connections (and reader threads). */
+  close(): Promise<void>;
 }
 
 /**
- * A versioned schema change: `id` sorts in application order (`001_core`, `010_calls`), `sql` is portable DDL.
+ * A versioned schema change: `id` sorts in application order (`001_core`, `010_calls`), `sql` is portable DDL
+ * (`TEXT`, `INTEGER` — 64-bit on both —, `REAL`, `BLOB`), or one text per dialect when they must differ.
  * SQL lives in `.ts` modules so the build copies it with the code.
  *
  * @example
@@ -41,5 +64,5 @@ export interface Db {
  */
 export interface Migration {
   id: string;
-  sql: string;
+  sql: string | { sqlite: string; postgres: string };
 }

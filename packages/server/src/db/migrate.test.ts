@@ -11,16 +11,16 @@ test('migrations apply once and are idempotent', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'nassij-migrate-'));
   try {
     const db = openSqlite(dir);
-    assert.equal(isNewDatabase(db), true);
+    assert.equal(await isNewDatabase(db), true);
     const extra = { id: '002_extra', sql: 'CREATE TABLE extra (id TEXT PRIMARY KEY)' };
-    assert.deepEqual(migrate(db, [extra, coreMigration]), ['001_core', '002_extra']);
-    assert.deepEqual(migrate(db, [coreMigration, extra]), []);
-    assert.equal(isNewDatabase(db), false);
-    db.run('INSERT INTO extra (id) VALUES (?)', ['x']);
-    assert.deepEqual(db.query('SELECT id FROM extra'), [{ id: 'x' }]);
-    assert.equal(db.get<{ journal_mode: string }>('PRAGMA journal_mode')?.journal_mode, 'wal');
-    assert.equal(db.get<{ foreign_keys: number }>('PRAGMA foreign_keys')?.foreign_keys, 1);
-    db.close();
+    assert.deepEqual(await migrate(db, [extra, coreMigration]), ['001_core', '002_extra']);
+    assert.deepEqual(await migrate(db, [coreMigration, extra]), []);
+    assert.equal(await isNewDatabase(db), false);
+    await db.write('INSERT INTO extra (id) VALUES (?)', ['x']);
+    assert.deepEqual(await db.all('SELECT id FROM extra'), [{ id: 'x' }]);
+    assert.equal((await db.one<{ journal_mode: string }>('PRAGMA journal_mode'))?.journal_mode, 'wal');
+    assert.equal((await db.one<{ foreign_keys: number }>('PRAGMA foreign_keys'))?.foreign_keys, 1);
+    await db.close();
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -31,13 +31,13 @@ test('a failing migration rolls back and is not recorded', async () => {
   try {
     const db = openSqlite(dir);
     const broken = { id: '002_broken', sql: 'CREATE TABLE half (id TEXT); CREATE TABLE oops (' };
-    assert.throws(() => migrate(db, [coreMigration, broken]));
+    await assert.rejects(migrate(db, [coreMigration, broken]));
     assert.deepEqual(
-      db.query<{ id: string }>('SELECT id FROM schema_migrations').map((row) => row.id),
+      (await db.all<{ id: string }>('SELECT id FROM schema_migrations')).map((row) => row.id),
       ['001_core'],
     );
-    assert.throws(() => db.query('SELECT * FROM half'), /no such table/);
-    db.close();
+    await assert.rejects(db.all('SELECT * FROM half'), /no such table/);
+    await db.close();
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@ import { cors } from 'hono/cors';
 import type * as z from 'zod/mini';
 import { bearerToken, checkToken, type TokenCheck } from '../auth/tokens.js';
 import type { Db } from '../db/db.js';
+import { isTransactionConflict } from '../db/errors.js';
 import { addressResolver, rateKeyOf, type TrustProxy } from './client-address.js';
 import { COMPRESS_THRESHOLD, compressAnswers } from './compress.js';
 import { etagMatches, etagOf } from './etag.js';
@@ -134,6 +135,12 @@ export type Handler<R extends AnyRoute> = (
 export interface BindOptions {
   /** Largest request body in bytes (multipart routes set their own; JSON is capped at 1 MB). */
   maxBodyBytes?: number;
+  /**
+   * The handler awaits more than the database (storing an upload, hashing a password): it runs outside a
+   * transaction, so that a slow disk or hash never holds other writes back, and a keyed write commits its
+   * claim first with a lease. Other writes run in one transaction each: all their changes or none.
+   */
+  awaitsIo?: boolean;
 }
 
 /** The API application that areas register their routes on. */
@@ -315,11 +322,12 @@ export function bind<R extends AnyRoute>(
 export function createApiApp(options: ApiAppOptions): ApiApp {
   const { db, logger } = options;
   const clock = options.clock ?? (() => new Date());
-  const validateResponses = options.validateResponses ?? process.env.NODE_ENV !== 'production';
+  const validateResponses = options.validateResponses ?? false;
   const nowMs = () => clock().getTime();
   const limits = options.rateLimit === false ? undefined : (options.rateLimit ?? DEFAULT_RATE_LIMIT);
-  const limiter = limits ? new RateLimiter(limits, nowMs) : undefined;
-  const signInThrottle = limits ? new SignInThrottle(limits.signIn, nowMs) : undefined;
+  // In the database, so that several server processes on one database share the budgets.
+  const limiter = limits ? new RateLimiter(db, 'write', limits, nowMs) : undefined;
+  const signInThrottle = limits ? new SignInThrottle(db, limits.signIn, nowMs) : undefined;
   const resolveAddress = addressResolver(options.trustProxy);
   const clientAddress = (c: Context): string => resolveAddress(clientIp(c), c.req.raw.headers);
   const allowedOrigins = new Set(options.corsOrigins ?? []);
@@ -359,6 +367,14 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
   hono.onError((error, c) => {
     const requestId = c.get('requestId');
     if (error instanceof ApiError) return problemResponse(error, requestId);
+    // A write that lost its race against others more times than PostgreSQL's retries allow: try again soon.
+    if (isTransactionConflict(error))
+      return problemResponse(
+        problem('unavailable', 'Too many simultaneous changes; try again in a moment', {
+          headers: { 'retry-after': '1' },
+        }),
+        requestId,
+      );
     logger.error('unhandled error', {
       requestId,
       method: c.req.method,
@@ -413,10 +429,10 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
         // A write is limited per account when its token is good, else per client address: a made-up or
         // expired token, like a forged forwarding header, buys no budget of its own.
         const tokenCheck: TokenCheck | undefined =
-          token && (limited || route.auth !== 'public') ? checkToken(db, token, now) : undefined;
+          token && (limited || route.auth !== 'public') ? await checkToken(db, token, now) : undefined;
 
         if (limited) {
-          const wait = limiter.take(
+          const wait = await limiter.take(
             tokenCheck?.ok ? `account:${tokenCheck.account.id}` : `addr:${rateKeyOf(clientAddress(c))}`,
           );
           if (wait > 0) throw rateLimited(wait, 'Too many writes');
@@ -472,7 +488,11 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
           c,
         } as HandlerInput<AnyRoute>;
         const idemKey = write ? c.req.header('idempotency-key') : undefined;
-        if (idemKey === undefined) return respond(c, route, await run(input), requestId);
+        if (idemKey === undefined) {
+          const result =
+            write && !bindOptions.awaitsIo ? await atomicWrite(() => run(input)) : await run(input);
+          return respond(c, route, result, requestId);
+        }
         if (!IDEMPOTENCY_KEY.test(idemKey)) {
           throw invalid([
             {
@@ -483,7 +503,7 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
             },
           ]);
         }
-        return keyed(c, route, run, input, {
+        return keyed(c, route, run, input, bindOptions.awaitsIo === true, {
           scope: auth ? `account:${auth.id}` : `ip:${clientAddress(c)}`,
           key: idemKey,
           requestHash: await requestHashOf(c, route, raw, fields, files),
@@ -493,86 +513,106 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
   };
 
   /**
-   * Runs a keyed write. The claim, the handler's writes and the answer commit in one transaction when the
-   * handler answers synchronously, so a crash leaves either all of them or none; a handler that awaits
-   * (uploads, sign-in) gets its claim committed first with a lease of `leaseMs` and its answer stored when
-   * known. Handler refusals of {@link storedRefusal} are stored like answers; other refusals free the key.
+   * Runs a write in one transaction. A refusal (a 4xx) keeps what the handler wrote before refusing, as a
+   * refusal always did (an audit line of a denied action, say); anything else rolls everything back.
+   */
+  async function atomicWrite<T>(fn: () => T | Promise<T>): Promise<T> {
+    let refusal: ApiError | undefined;
+    const result = await db.atomic(async () => {
+      // PostgreSQL may run this again after a lost race: only the last run's refusal counts.
+      refusal = undefined;
+      try {
+        return await fn();
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.status >= 500) throw error;
+        refusal = error;
+        return undefined;
+      }
+    });
+    if (refusal) throw refusal;
+    return result as T;
+  }
+
+  /**
+   * Runs a keyed write. The claim, the handler's writes and the answer commit in one transaction, so a crash
+   * leaves either all of them or none; a handler that awaits more than the database (`awaitsIo`: uploads,
+   * sign-in) gets its claim committed first with a lease of `leaseMs` and its answer stored when known.
+   * Handler refusals of {@link storedRefusal} are stored like answers; other refusals free the key.
    */
   async function keyed(
     c: Context<AppEnv>,
     route: AnyRoute,
     handler: Handler<AnyRoute>,
     input: HandlerInput<AnyRoute>,
+    awaitsIo: boolean,
     key: { scope: string; key: string; requestHash: string },
   ): Promise<Response> {
     const { requestId } = input;
-    type First =
-      | { answer: Response }
-      | { refused: unknown }
-      | { claim: Claim; pending: Promise<HandlerResult<AnyRoute>> };
-    const first = db.transaction((): First => {
-      const claimed = claimKey(db, key.scope, key.key, route.id, key.requestHash, clock(), leaseMs);
+    type First = { answer: Response } | { refused: unknown } | { claim: Claim };
+    const first = await db.atomic(async (): Promise<First> => {
+      const claimed = await claimKey(db, key.scope, key.key, route.id, key.requestHash, clock(), leaseMs);
       if ('replay' in claimed) return { answer: claimed.replay };
       const { claim } = claimed;
-      let result: HandlerResult<AnyRoute> | Promise<HandlerResult<AnyRoute>>;
+      if (awaitsIo) return { claim };
+      let result: HandlerResult<AnyRoute>;
       try {
-        result = handler(input);
+        result = await handler(input);
       } catch (error) {
-        if (storedRefusal(error)) return { answer: storeRefusal(claim, error, requestId) };
+        if (storedRefusal(error)) return { answer: await storeRefusal(claim, error, requestId) };
         // Other refusals free the key and keep what the handler wrote, as without a key. Anything else
         // rolls back the claim with the handler's writes, so that a retry runs once, from a clean state.
         if (error instanceof ApiError && error.status < 500) {
-          releaseClaim(db, claim);
+          await releaseClaim(db, claim);
           return { refused: error };
         }
         throw error;
       }
-      if (
-        result instanceof Response ||
-        typeof (result as { then?: unknown } | undefined)?.then === 'function'
-      )
-        return { claim, pending: Promise.resolve(result) };
-      const built = build(c, route, result as Exclude<typeof result, Promise<unknown>>, requestId);
-      finish(claim, built.response, built.text ?? null);
-      return { answer: built.response };
+      const { response, text } = build(c, route, result, requestId);
+      await finish(
+        claim,
+        response,
+        text !== undefined ? text : response.body ? await response.clone().text() : null,
+      );
+      return { answer: response };
     });
     if ('answer' in first) return first.answer;
     if ('refused' in first) throw first.refused;
 
-    // The handler awaits: its claim is committed with a lease; a retry after the lease takes the key over.
+    // The handler awaits more than the database: its claim is committed with a lease; a retry after the
+    // lease takes the key over.
     const { claim } = first;
     try {
-      const { response, text } = build(c, route, await first.pending, requestId);
-      finish(
+      const { response, text } = build(c, route, await handler(input), requestId);
+      await finish(
         claim,
         response,
         text !== undefined ? text : response.body ? await response.clone().text() : null,
       );
       return response;
     } catch (error) {
-      if (storedRefusal(error)) return storeRefusal(claim, error, requestId);
-      releaseClaim(db, claim);
+      if (storedRefusal(error)) return await storeRefusal(claim, error, requestId);
+      await releaseClaim(db, claim);
       throw error;
     }
   }
 
   /** Stores an answer under its key, or frees the key after a 5xx. */
-  function finish(claim: Claim, response: Response, text: string | null): void {
+  async function finish(claim: Claim, response: Response, text: string | null): Promise<void> {
     if (response.status >= 500) {
-      releaseClaim(db, claim);
+      await releaseClaim(db, claim);
       return;
     }
-    if (!storeAnswer(db, claim, answerOf(response, text)))
+    if (!(await storeAnswer(db, claim, answerOf(response, text))))
       logger.warn('idempotency key taken over by a retry after its lease; this answer is not stored', {
         scope: claim.scope,
         status: response.status,
       });
   }
 
-  function storeRefusal(claim: Claim, error: ApiError, requestId: string): Response {
+  async function storeRefusal(claim: Claim, error: ApiError, requestId: string): Promise<Response> {
     // A replay repeats it byte for byte, request id included.
     const { response, text } = problemAnswer(error, requestId);
-    finish(claim, response, text);
+    await finish(claim, response, text);
     return response;
   }
 

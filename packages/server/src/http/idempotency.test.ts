@@ -53,19 +53,22 @@ let failNext = false;
 /** Runs of the slow route waiting for the test to let them finish, in order. */
 const waiting: (() => void)[] = [];
 
-function insertNote(server: Server['db'], text: string): { id: string; text: string; run: number } {
+async function insertNote(
+  server: Server['db'],
+  text: string,
+): Promise<{ id: string; text: string; run: number }> {
   runs += 1;
   const id = `note_${runs}`;
-  server.run('INSERT INTO test_notes (id, text) VALUES (?, ?)', [id, text]);
+  await server.write('INSERT INTO test_notes (id, text) VALUES (?, ?)', [id, text]);
   return { id, text, run: runs };
 }
 
 describe('Idempotency-Key: crash-safe claims, leases and stored refusals', () => {
   let server: Server;
-  const notes = (text: string) =>
-    server.db.get<{ n: number }>('SELECT count(*) AS n FROM test_notes WHERE text = ?', [text])?.n;
-  const keyRow = (key: string) =>
-    server.db.get<{ status: number; locked_until: string | null }>(
+  const notes = async (text: string) =>
+    (await server.db.one<{ n: number }>('SELECT count(*) AS n FROM test_notes WHERE text = ?', [text]))?.n;
+  const keyRow = async (key: string) =>
+    await server.db.one<{ status: number; locked_until: string | null }>(
       'SELECT status, locked_until FROM idempotency_keys WHERE idem_key = ?',
       [key],
     );
@@ -80,55 +83,64 @@ describe('Idempotency-Key: crash-safe claims, leases and stored refusals', () =>
       rateLimit: false,
       idempotencyLeaseMs: LEASE_MS,
       clock: () => new Date(Date.now() + offsetMs),
-      extend: (app) => {
-        app.db.exec('CREATE TABLE test_notes (id TEXT PRIMARY KEY, text TEXT NOT NULL)');
-        app.bind(syncNote, ({ body, db }) => {
-          const note = insertNote(db, body.text);
+      extend: async (app) => {
+        await app.db.script('CREATE TABLE test_notes (id TEXT PRIMARY KEY, text TEXT NOT NULL)');
+        app.bind(syncNote, async ({ body, db }) => {
+          const note = await insertNote(db, body.text);
           if (failNext) {
             failNext = false;
             throw new Error('failed after writing');
           }
           return { status: 201, body: note };
         });
-        app.bind(refusingNote, ({ params, body, db }) => {
-          insertNote(db, body.text);
+        app.bind(refusingNote, async ({ params, body, db }) => {
+          await insertNote(db, body.text);
           throw problem(params.code as never, `refused (run ${runs})`);
         });
-        app.bind(slowNote, async ({ body, db }) => {
-          await new Promise<void>((resolve) => waiting.push(resolve));
-          return { status: 201, body: insertNote(db, body.text) };
-        });
-        app.bind(uploadNote, async ({ body, files, db }) => {
-          const bytes = new Uint8Array(await files.file!.arrayBuffer());
-          return { status: 201, body: insertNote(db, `${body.title}:${bytes.byteLength}`) };
-        });
+        // Both await more than the database, as an upload does: they declare it and run outside the write lock.
+        app.bind(
+          slowNote,
+          async ({ body, db }) => {
+            await new Promise<void>((resolve) => waiting.push(resolve));
+            return { status: 201, body: await insertNote(db, body.text) };
+          },
+          { awaitsIo: true },
+        );
+        app.bind(
+          uploadNote,
+          async ({ body, files, db }) => {
+            const bytes = new Uint8Array(await files.file!.arrayBuffer());
+            return { status: 201, body: await insertNote(db, `${body.title}:${bytes.byteLength}`) };
+          },
+          { awaitsIo: true },
+        );
       },
     });
   });
   after(() => server.stop());
 
-  test('a synchronous write commits its claim, writes and answer at once; nothing stays in progress', async () => {
+  test('a write commits its claim, writes and answer at once; nothing stays in progress', async () => {
     const first = await post('/v1/test/idem/notes', { text: 'sync' }, 'sync-1');
     assert.equal(first.status, 201);
-    assert.equal(keyRow('sync-1')?.status, 201);
-    assert.equal(keyRow('sync-1')?.locked_until, null);
+    assert.equal((await keyRow('sync-1'))?.status, 201);
+    assert.equal((await keyRow('sync-1'))?.locked_until, null);
     const replay = await post('/v1/test/idem/notes', { text: 'sync' }, 'sync-1');
     assert.equal(replay.headers.get('idempotent-replayed'), 'true');
     assert.equal(replay.text, first.text);
-    assert.equal(notes('sync'), 1);
+    assert.equal(await notes('sync'), 1);
   });
 
   test('a handler that fails after writing rolls back its writes with the claim: the retry runs once', async () => {
     failNext = true;
     const failed = await post('/v1/test/idem/notes', { text: 'rolled back' }, 'crash-1');
     assert.equal(failed.status, 500);
-    assert.equal(notes('rolled back'), 0, 'the write went with the claim');
-    assert.equal(keyRow('crash-1'), undefined, 'the key is free');
+    assert.equal(await notes('rolled back'), 0, 'the write went with the claim');
+    assert.equal(await keyRow('crash-1'), undefined, 'the key is free');
     const retried = await post('/v1/test/idem/notes', { text: 'rolled back' }, 'crash-1');
     assert.equal(retried.status, 201);
     const replay = await post('/v1/test/idem/notes', { text: 'rolled back' }, 'crash-1');
     assert.equal(replay.text, retried.text);
-    assert.equal(notes('rolled back'), 1);
+    assert.equal(await notes('rolled back'), 1);
   });
 
   test('refusals the handler decides from state are stored and replayed; curable ones run again', async () => {
@@ -141,7 +153,7 @@ describe('Idempotency-Key: crash-safe claims, leases and stored refusals', () =>
       assert.equal(replay.headers.get('idempotent-replayed'), 'true', stored);
       assert.equal(replay.headers.get('content-type'), 'application/problem+json; charset=utf-8');
       assert.equal(replay.text, first.text, `${stored}: the same answer, not a second run`);
-      assert.equal(notes(text), 1, `${stored}: what the handler wrote before refusing is kept, once`);
+      assert.equal(await notes(text), 1, `${stored}: what the handler wrote before refusing is kept, once`);
     }
     for (const curable of [
       'forbidden',
@@ -158,7 +170,7 @@ describe('Idempotency-Key: crash-safe claims, leases and stored refusals', () =>
       assert.equal(code(again), curable);
       assert.equal(again.headers.get('idempotent-replayed'), null, `${curable} runs again`);
       assert.notEqual(again.text, first.text);
-      assert.equal(keyRow(`refuse-${curable}`), undefined);
+      assert.equal(await keyRow(`refuse-${curable}`), undefined);
     }
   });
 
@@ -175,7 +187,7 @@ describe('Idempotency-Key: crash-safe claims, leases and stored refusals', () =>
     const text = 'slow';
     const first = post('/v1/test/idem/slow', { text }, 'slow-1');
     while (waiting.length < 1) await new Promise((resolve) => setImmediate(resolve));
-    assert.equal(keyRow('slow-1')?.status, 0, 'in progress, committed with its lease');
+    assert.equal((await keyRow('slow-1'))?.status, 0, 'in progress, committed with its lease');
     const during = await post('/v1/test/idem/slow', { text }, 'slow-1');
     assert.equal(during.status, 409);
     assert.equal(code(during), 'conflict');
@@ -205,9 +217,10 @@ describe('Idempotency-Key: crash-safe claims, leases and stored refusals', () =>
     const text = 'legacy';
     const first = post('/v1/test/idem/slow', { text }, 'legacy-1');
     while (waiting.length < 3) await new Promise((resolve) => setImmediate(resolve));
-    server.db.run('UPDATE idempotency_keys SET claim_id = NULL, locked_until = NULL WHERE idem_key = ?', [
-      'legacy-1',
-    ]);
+    await server.db.write(
+      'UPDATE idempotency_keys SET claim_id = NULL, locked_until = NULL WHERE idem_key = ?',
+      ['legacy-1'],
+    );
     const retry = post('/v1/test/idem/slow', { text }, 'legacy-1');
     while (waiting.length < 4) await new Promise((resolve) => setImmediate(resolve));
     waiting[3]?.();
@@ -258,7 +271,7 @@ describe('Idempotency-Key on a real route: a late submission is answered the sam
   after(() => server.stop());
 
   test('deadline_passed is stored: a replay answers it again, even on a clock sent back', async () => {
-    const call = readCall(server.db, F.calls.openEligible);
+    const call = await readCall(server.db, F.calls.openEligible);
     assert.ok(call?.dates.closes);
     const { email, password } = DEMO_ACCOUNTS.representative;
     const started = await send(server.url, 'POST', '/v1/applications', {

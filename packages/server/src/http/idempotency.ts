@@ -73,6 +73,15 @@ interface Row {
   locked_until: string | null;
 }
 
+/** The `409 conflict` of a key another attempt holds, with the seconds to wait before retrying. */
+function inProgress(waitSeconds: number) {
+  const wait = Math.max(1, waitSeconds);
+  return problem('conflict', 'A request with this Idempotency-Key is still in progress', {
+    retryAfterSeconds: wait,
+    headers: { 'retry-after': String(wait) },
+  });
+}
+
 /**
  * Looks up `key` in `scope` and either returns the stored answer as a replay, refuses (422 for another
  * request under the key, 409 with `Retry-After` while another attempt's lease runs), or claims the key for
@@ -85,7 +94,7 @@ interface Row {
  * const claimed = db.transaction(() => claimKey(db, 'account:acc_1', key, 'calls.create', hash, clock(), 30_000));
  * ```
  */
-export function claimKey(
+export async function claimKey(
   db: Db,
   scope: string,
   key: string,
@@ -93,41 +102,42 @@ export function claimKey(
   requestHash: string,
   now: Date,
   leaseMs: number,
-): { replay: Response } | { claim: Claim } {
-  db.run('DELETE FROM idempotency_keys WHERE created_at < ?', [
+): Promise<{ replay: Response } | { claim: Claim }> {
+  await db.write('DELETE FROM idempotency_keys WHERE created_at < ?', [
     new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString(),
   ]);
-  const stored = db.get<Row>(
+  const claim: Claim = { scope, key, claimId: randomUUID() };
+  const lockedUntil = new Date(now.getTime() + leaseMs).toISOString();
+  // Insert first, then read: two attempts with one key at once (two processes on PostgreSQL) never both
+  // find no row and both insert. On PostgreSQL the second INSERT waits for the first's transaction, then
+  // does nothing, and the read below sees the committed row (READ COMMITTED reads anew per statement).
+  const inserted = await db.write(
+    `INSERT INTO idempotency_keys (scope, idem_key, route_id, request_hash, status, created_at, claim_id, locked_until)
+     VALUES (?, ?, ?, ?, 0, ?, ?, ?) ON CONFLICT (scope, idem_key) DO NOTHING`,
+    [scope, key, routeId, requestHash, now.toISOString(), claim.claimId, lockedUntil],
+  );
+  if (inserted.changes === 1) return { claim };
+  const stored = await db.one<Row>(
     'SELECT request_hash, status, response_body, response_headers, locked_until FROM idempotency_keys WHERE scope = ? AND idem_key = ?',
     [scope, key],
   );
-  const claim: Claim = { scope, key, claimId: randomUUID() };
-  const lockedUntil = new Date(now.getTime() + leaseMs).toISOString();
-  if (!stored) {
-    db.run(
-      'INSERT INTO idempotency_keys (scope, idem_key, route_id, request_hash, status, created_at, claim_id, locked_until) VALUES (?, ?, ?, ?, 0, ?, ?, ?)',
-      [scope, key, routeId, requestHash, now.toISOString(), claim.claimId, lockedUntil],
-    );
-    return { claim };
-  }
+  // Gone between the two statements (its attempt released it): this attempt's retry will claim it.
+  if (!stored) throw inProgress(1);
   if (stored.request_hash !== requestHash) {
     throw problem('idempotency_key_reused', 'This Idempotency-Key was already used for a different request');
   }
   if (stored.status === 0) {
     // A row without a lease was left by a server before leases: its attempt is long gone.
     const until = stored.locked_until ? Date.parse(stored.locked_until) : Number.NEGATIVE_INFINITY;
-    if (until > now.getTime()) {
-      const wait = Math.max(1, Math.ceil((until - now.getTime()) / 1000));
-      throw problem('conflict', 'A request with this Idempotency-Key is still in progress', {
-        retryAfterSeconds: wait,
-        headers: { 'retry-after': String(wait) },
-      });
-    }
-    // The attempt that held the key outlived its lease (its process died): this one takes over.
-    db.run(
-      'UPDATE idempotency_keys SET claim_id = ?, locked_until = ?, created_at = ?, route_id = ? WHERE scope = ? AND idem_key = ?',
-      [claim.claimId, lockedUntil, now.toISOString(), routeId, scope, key],
+    if (until > now.getTime()) throw inProgress(Math.ceil((until - now.getTime()) / 1000));
+    // The attempt that held the key outlived its lease (its process died): this one takes over, unless
+    // another retry took it over first (the condition is checked again by the UPDATE itself).
+    const taken = await db.write(
+      `UPDATE idempotency_keys SET claim_id = ?, locked_until = ?, created_at = ?, route_id = ?
+       WHERE scope = ? AND idem_key = ? AND status = 0 AND (locked_until IS NULL OR locked_until <= ?)`,
+      [claim.claimId, lockedUntil, now.toISOString(), routeId, scope, key, now.toISOString()],
     );
+    if (taken.changes !== 1) throw inProgress(1);
     return { claim };
   }
   const headers = new Headers(JSON.parse(stored.response_headers ?? '{}') as Record<string, string>);
@@ -145,11 +155,13 @@ export function claimKey(
  * storeAnswer(db, claim, answerOf(response, await response.clone().text()));
  * ```
  */
-export function storeAnswer(db: Db, claim: Claim, answer: StoredAnswer): boolean {
+export async function storeAnswer(db: Db, claim: Claim, answer: StoredAnswer): Promise<boolean> {
   return (
-    db.run(
-      'UPDATE idempotency_keys SET status = ?, response_body = ?, response_headers = ?, locked_until = NULL WHERE scope = ? AND idem_key = ? AND claim_id = ? AND status = 0',
-      [answer.status, answer.body, JSON.stringify(answer.headers), claim.scope, claim.key, claim.claimId],
+    (
+      await db.write(
+        'UPDATE idempotency_keys SET status = ?, response_body = ?, response_headers = ?, locked_until = NULL WHERE scope = ? AND idem_key = ? AND claim_id = ? AND status = 0',
+        [answer.status, answer.body, JSON.stringify(answer.headers), claim.scope, claim.key, claim.claimId],
+      )
     ).changes === 1
   );
 }
@@ -163,12 +175,11 @@ export function storeAnswer(db: Db, claim: Claim, answer: StoredAnswer): boolean
  * releaseClaim(db, claim);
  * ```
  */
-export function releaseClaim(db: Db, claim: Claim): void {
-  db.run('DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ? AND claim_id = ? AND status = 0', [
-    claim.scope,
-    claim.key,
-    claim.claimId,
-  ]);
+export async function releaseClaim(db: Db, claim: Claim): Promise<void> {
+  await db.write(
+    'DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ? AND claim_id = ? AND status = 0',
+    [claim.scope, claim.key, claim.claimId],
+  );
 }
 
 /**

@@ -1,11 +1,20 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { route } from '@nassij/contract';
 import * as z from 'zod/mini';
 import { issueToken } from '../auth/tokens.js';
+import type { Db } from '../db/db.js';
+import { migrate } from '../db/migrate.js';
+import { CORE_MIGRATIONS } from '../db/migrations/index.js';
+import { isPostgresUrl } from '../db/open.js';
+import { openPostgres } from '../db/postgres.js';
+import { openSqlite } from '../db/sqlite.js';
 import { DEMO_ACCOUNTS } from '../seed/demo.js';
 import type { ServerOptions } from '../server.js';
-import { tempServer } from '../testing.js';
+import { createTestDatabase, type TestDatabase, tempServer } from '../testing.js';
 import { DEFAULT_RATE_LIMIT, DEFAULT_SIGN_IN_LIMITS, RateLimiter, SignInThrottle } from './rate-limit.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
@@ -65,8 +74,10 @@ describe('write limits per client address and per account', () => {
       );
       return statuses.flat();
     };
-    const trusted = await limitedServer({ seed: 'none', trustProxy: { hops: 1 } });
-    const untrusted = await limitedServer({ seed: 'none' });
+    // A stopped clock: 300 writes take seconds, and the refill meanwhile is not what this test is about.
+    const clock = () => new Date('2026-03-02T09:00:00Z');
+    const trusted = await limitedServer({ seed: 'none', trustProxy: { hops: 1 }, clock });
+    const untrusted = await limitedServer({ seed: 'none', clock });
     try {
       const behindProxy = await burst(trusted);
       assert.equal(behindProxy.filter((s) => s === 201).length, users * each, 'all accepted');
@@ -108,13 +119,13 @@ describe('write limits per client address and per account', () => {
       // The address's budget is spent by the test above.
       await assertRefusal(await write(server));
       await assertRefusal(await write(server, { authorization: 'Bearer made-up-token-0123456789' }));
-      const { token } = issueToken(server.db, DEMO_ACCOUNTS.citizen.id, new Date());
-      const { token: other } = issueToken(server.db, DEMO_ACCOUNTS.member.id, new Date());
+      const { token } = await issueToken(server.db, DEMO_ACCOUNTS.citizen.id, new Date());
+      const { token: other } = await issueToken(server.db, DEMO_ACCOUNTS.member.id, new Date());
       const signedIn = { authorization: `Bearer ${token}` };
       for (let i = 0; i < 3; i++) assert.equal((await write(server, signedIn)).status, 201);
       await assertRefusal(await write(server, signedIn));
       // A second token of the same account shares its budget; another account has its own.
-      const { token: again } = issueToken(server.db, DEMO_ACCOUNTS.citizen.id, new Date());
+      const { token: again } = await issueToken(server.db, DEMO_ACCOUNTS.citizen.id, new Date());
       await assertRefusal(await write(server, { authorization: `Bearer ${again}` }));
       assert.equal((await write(server, { authorization: `Bearer ${other}` })).status, 201);
     });
@@ -193,22 +204,58 @@ describe('sign-in throttle', () => {
   });
 });
 
-describe('limiters in memory', () => {
-  test('a bucket refills at its pace and forgets full buckets when large', () => {
+describe('limiters in the database', () => {
+  let dir: string;
+  let database: TestDatabase | undefined;
+  let db: Db;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'nassij-limits-'));
+    const adminUrl = process.env.NASSIJ_TEST_DATABASE;
+    if (isPostgresUrl(adminUrl)) {
+      database = await createTestDatabase(adminUrl);
+      db = await openPostgres(database.url);
+    } else db = openSqlite(dir);
+    await migrate(db, CORE_MIGRATIONS);
+  });
+  after(async () => {
+    await db.close();
+    await database?.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('a bucket refills at its pace, gives back a token, and its row goes once full again', async () => {
     let now = 0;
-    const limiter = new RateLimiter({ capacity: 2, refillPerSecond: 0.5 }, () => now);
-    assert.equal(limiter.take('a'), 0);
-    assert.equal(limiter.take('a'), 0);
-    assert.equal(limiter.take('a'), 2);
+    const limiter = new RateLimiter(db, 'test', { capacity: 2, refillPerSecond: 0.5 }, () => now);
+    assert.equal(await limiter.take('a'), 0);
+    assert.equal(await limiter.take('a'), 0);
+    assert.equal(await limiter.take('a'), 2);
     now += 2000;
-    assert.equal(limiter.take('a'), 0);
-    limiter.refund('a');
-    assert.equal(limiter.take('a'), 0);
-    assert.equal(limiter.take('a'), 2);
+    assert.equal(await limiter.take('a'), 0);
+    await limiter.refund('a');
+    assert.equal(await limiter.take('a'), 0);
+    assert.equal(await limiter.take('a'), 2);
+    // Another pool's bucket of the same key is its own.
+    const other = new RateLimiter(db, 'other', { capacity: 1, refillPerSecond: 0.5 }, () => now);
+    assert.equal(await other.take('a'), 0);
+    assert.equal(await other.take('a'), 2);
+    const rows = async () => (await db.all("SELECT bucket FROM rate_buckets WHERE pool = 'test'")).length;
+    await limiter.sweep();
+    assert.equal(await rows(), 1, 'an empty bucket stays');
+    now += 4000;
+    await limiter.sweep();
+    assert.equal(await rows(), 0, 'a bucket full again says nothing');
+    assert.equal(await limiter.take('a'), 0);
+  });
+
+  test('takes sent at once never spend more than the bucket holds', async () => {
+    const limiter = new RateLimiter(db, 'burst', { capacity: 5, refillPerSecond: 0 }, () => 1000);
+    const waits = await Promise.all(Array.from({ length: 20 }, () => limiter.take('k')));
+    assert.equal(waits.filter((wait) => wait === 0).length, 5);
+    assert.ok(waits.filter((wait) => wait > 0).every((wait) => wait === 3600));
   });
 
   test('the back-off doubles from the first delay up to the cap', () => {
-    const throttle = new SignInThrottle({}, () => 0);
+    const throttle = new SignInThrottle(db, {}, () => 0);
     const { freeFailures, maxDelaySeconds } = throttle.limits;
     assert.equal(throttle.delayAfter(freeFailures - 1), 0);
     assert.equal(throttle.delayAfter(freeFailures), 1);
@@ -216,19 +263,44 @@ describe('limiters in memory', () => {
     assert.equal(throttle.delayAfter(freeFailures + 40), maxDelaySeconds);
   });
 
-  test('attempts sent at once all count', () => {
+  test('attempts sent at once all count, and the stored back-off follows delayAfter', async () => {
     let now = 0;
-    const throttle = new SignInThrottle({}, () => now);
-    const attempts = Array.from({ length: 8 }, (_, i) => throttle.begin('a@example.ma', `10.0.0.${i}`));
-    assert.deepEqual(
-      attempts.map((a) => a.ok),
-      [true, true, true, true, true, false, false, false],
+    const throttle = new SignInThrottle(db, {}, () => now);
+    const attempts = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => throttle.begin('a@example.ma', `10.0.0.${i}`)),
     );
-    for (const attempt of attempts) if (attempt.ok) attempt.settle(false);
+    // Which ones pass depends on the order the database runs them in; how many does not.
+    assert.equal(attempts.filter((a) => a.ok).length, 5);
+    assert.ok(attempts.every((a) => a.ok || (a.by === 'account' && a.waitSeconds === 1)));
+    for (const attempt of attempts) if (attempt.ok) await attempt.settle(false);
     now += 1000;
-    const next = throttle.begin('a@example.ma', '10.0.0.9');
+    const next = await throttle.begin('a@example.ma', '10.0.0.9');
     assert.ok(next.ok);
-    next.settle(true);
-    assert.ok(throttle.begin('a@example.ma', '10.0.0.9').ok, 'a success clears the count');
+    await next.settle(true);
+    assert.ok((await throttle.begin('a@example.ma', '10.0.0.9')).ok, 'a success clears the count');
+    // Failures 1…9, each once the previous wait is over: the wait after each is delayAfter(count), doubling
+    // up to the cap, and an attempt during a wait is refused with what is left of it.
+    const capped = new SignInThrottle(db, { maxDelaySeconds: 6 }, () => now);
+    for (let count = 1; count <= 9; count++) {
+      const attempt = await capped.begin('b@example.ma', '10.0.1.1');
+      assert.ok(attempt.ok, `attempt ${count}`);
+      const delay = capped.delayAfter(count);
+      const row = await db.one<{ until_at: number }>(
+        'SELECT until_at FROM sign_in_failures WHERE email = ?',
+        ['b@example.ma'],
+      );
+      assert.equal(row?.until_at, now + delay * 1000, `after ${count} failures`);
+      if (delay > 0)
+        assert.deepEqual(await capped.begin('b@example.ma', '10.0.1.2'), {
+          ok: false,
+          waitSeconds: delay,
+          by: 'account',
+        });
+      now += delay * 1000;
+    }
+    assert.deepEqual(
+      [4, 5, 6, 7, 8, 9].map((count) => capped.delayAfter(count)),
+      [0, 1, 2, 4, 6, 6],
+    );
   });
 });

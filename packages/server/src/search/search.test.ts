@@ -1,60 +1,156 @@
+// Runs on SQLite, and on PostgreSQL too when NASSIJ_TEST_DATABASE names an admin URL (a fresh database).
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import type { Db } from '../db/db.js';
 import { migrate, openSqlite } from '../db/index.js';
-import { indexForSearch, removeFromSearch, searchCondition, searchIds, searchMigration } from './search.js';
+import { isPostgresUrl } from '../db/open.js';
+import { openPostgres } from '../db/postgres.js';
+import { createTestDatabase, type TestDatabase } from '../testing.js';
+import {
+  indexForSearch,
+  isSearchTable,
+  removeFromSearch,
+  replaceSearchWords,
+  searchCondition,
+  searchEntries,
+  searchIds,
+  searchMigration,
+  searchMigrations,
+} from './search.js';
 
-let dir: string;
-let db: Db;
+const adminUrl = process.env.NASSIJ_TEST_DATABASE;
+const dialects: Db['dialect'][] = isPostgresUrl(adminUrl) ? ['sqlite', 'postgres'] : ['sqlite'];
 
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'nassij-search-'));
-  db = openSqlite(dir);
-  migrate(db, [searchMigration]);
-  indexForSearch(db, 'association', 'a1', [
-    { ar: 'الجمعيّة المغربية لحماية البيئة', fr: "Association marocaine pour l'environnement" },
-  ]);
-  indexForSearch(db, 'association', 'a2', [{ fr: 'Amicale des étudiants de Fès' }, 'AMEF']);
-  indexForSearch(db, 'course', 'c1', [{ ar: 'تدبير الجمعيات', fr: 'Gestion associative' }]);
-});
+for (const dialect of dialects) {
+  describe(`search on ${dialect}`, () => {
+    let dir: string;
+    let database: TestDatabase | undefined;
+    let db: Db;
 
-after(async () => {
-  db.close();
-  await rm(dir, { recursive: true, force: true });
-});
+    before(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'nassij-search-'));
+      if (dialect === 'postgres') {
+        database = await createTestDatabase(adminUrl as string);
+        db = await openPostgres(database.url);
+      } else db = openSqlite(dir);
+      await migrate(db, searchMigrations);
+      // A table to filter with a search condition, as an area does.
+      await db.script('CREATE TABLE things (id TEXT PRIMARY KEY)');
+      for (const id of ['a1', 'a2', 'a3']) await db.write('INSERT INTO things (id) VALUES (?)', [id]);
+      await indexForSearch(db, 'association', 'a1', [
+        { ar: 'الجمعيّة المغربية لحماية البيئة', fr: "Association marocaine pour l'environnement" },
+      ]);
+      await indexForSearch(db, 'association', 'a2', [{ fr: 'Amicale des étudiants de Fès' }, 'AMEF']);
+      await indexForSearch(db, 'course', 'c1', [{ ar: 'تدبير الجمعيات', fr: 'Gestion associative' }]);
+    });
 
-test('جمعية finds الجمعيّة (tashkeel, ta marbuta and the article folded)', () => {
-  assert.deepEqual(searchIds(db, 'association', 'جمعية'), ['a1']);
-  assert.deepEqual(searchIds(db, 'association', 'الجمعية المغربية'), ['a1']);
-});
+    after(async () => {
+      await db.close();
+      await database?.drop();
+      await rm(dir, { recursive: true, force: true });
+    });
 
-test('etudiant finds étudiant, and prefixes match', () => {
-  assert.deepEqual(searchIds(db, 'association', 'etudiant'), ['a2']);
-  assert.deepEqual(searchIds(db, 'association', 'ETUD fes'), ['a2']);
-  assert.deepEqual(searchIds(db, 'association', 'amef'), ['a2']);
-});
+    test('جمعية finds الجمعيّة (tashkeel, ta marbuta and the article folded)', async () => {
+      assert.deepEqual(await searchIds(db, 'association', 'جمعية'), ['a1']);
+      assert.deepEqual(await searchIds(db, 'association', 'الجمعية المغربية'), ['a1']);
+      assert.deepEqual(await searchIds(db, 'association', 'جمعي'), ['a1'], 'a prefix of an Arabic word');
+    });
 
-test('kinds are separate, every word must match, and an empty query does not filter', () => {
-  assert.deepEqual(searchIds(db, 'course', 'جمعيات'), ['c1']);
-  assert.deepEqual(searchIds(db, 'association', 'environnement etudiant'), []);
-  assert.equal(searchIds(db, 'association', ' ؟! '), null);
-  assert.equal(searchCondition('association', 'id', ''), null);
-});
+    test('etudiant finds étudiant, and prefixes match', async () => {
+      assert.deepEqual(await searchIds(db, 'association', 'etudiant'), ['a2']);
+      assert.deepEqual(await searchIds(db, 'association', 'ETUD fes'), ['a2']);
+      assert.deepEqual(await searchIds(db, 'association', 'amef'), ['a2']);
+    });
 
-test('a search condition composes into a WHERE clause, and quotes in queries are harmless', () => {
-  const condition = searchCondition('association', 'id', 'Fès "OR" *');
-  assert.ok(condition);
-  const rows = db.query<{ id: string }>(
-    `SELECT DISTINCT id FROM search_index WHERE ${condition.sql}`,
-    condition.params,
-  );
-  assert.deepEqual(
-    rows.map((r) => r.id),
-    [],
-  );
-  removeFromSearch(db, 'association', 'a2');
-  assert.deepEqual(searchIds(db, 'association', 'etudiant'), []);
+    test('kinds are separate, every word must match, and an empty query does not filter', async () => {
+      assert.deepEqual(await searchIds(db, 'course', 'جمعيات'), ['c1']);
+      assert.deepEqual(await searchIds(db, 'association', 'gestion'), []);
+      assert.deepEqual(await searchIds(db, 'association', 'environnement etudiant'), []);
+      assert.equal(await searchIds(db, 'association', ' ؟! '), null);
+      assert.equal(searchCondition(db, 'association', 'id', ''), null);
+      await assert.rejects(searchIds(db, 'nonsense', 'x'), /Unknown search kind/);
+    });
+
+    test('ranking puts the items with fewest other words first (the most specific), ties by id', async () => {
+      await indexForSearch(db, 'call', 'k2', ['eau potable', 'eau eau eau', 'rural']);
+      await indexForSearch(db, 'call', 'k1', ['projet rural']);
+      await indexForSearch(db, 'call', 'k3', ['projet rural']);
+      // Words are indexed once per item (a set) and every query word must match, so on both dialects the
+      // rank only weighs the item's length: bm25 on SQLite, ts_rank normalised by length on PostgreSQL.
+      assert.deepEqual(await searchIds(db, 'call', 'rural'), ['k1', 'k3', 'k2']);
+      assert.deepEqual(await searchIds(db, 'call', 'eau rur'), ['k2']);
+    });
+
+    test('a search condition composes into a WHERE clause, and quotes and operators in queries are harmless', async () => {
+      const filter = async (q: string) => {
+        const condition = searchCondition(db, 'association', 'id', q);
+        assert.ok(condition);
+        const rows = await db.all<{ id: string }>(
+          `SELECT id FROM things WHERE ${condition.sql} ORDER BY id`,
+          condition.params,
+        );
+        return rows.map((r) => r.id);
+      };
+      assert.deepEqual(await filter('Fès'), ['a2']);
+      assert.deepEqual(await filter('Fès "OR" *'), []);
+      assert.deepEqual(await filter("l'environnement | !marocaine & (zzz"), []);
+      assert.deepEqual(await filter("l'environnement"), ['a1'], 'an apostrophe splits words');
+      assert.deepEqual(await filter('marocaine'), ['a1']);
+    });
+
+    test('re-indexing replaces the words, removing forgets them, and entries list what is indexed', async () => {
+      await indexForSearch(db, 'association', 'a3', ['Tamount']);
+      assert.deepEqual(await searchIds(db, 'association', 'tamount'), ['a3']);
+      await indexForSearch(db, 'association', 'a3', ['Tifawin']);
+      assert.deepEqual(await searchIds(db, 'association', 'tamount'), []);
+      assert.deepEqual(await searchIds(db, 'association', 'tifawin'), ['a3']);
+      await replaceSearchWords(db, 'association', 'a3', ['tifawin', '2027']);
+      assert.deepEqual(await searchIds(db, 'association', '2027'), ['a3']);
+      const a3 = (await searchEntries(db)).find((entry) => entry.kind === 'association' && entry.id === 'a3');
+      assert.deepEqual(a3?.words.sort(), ['2027', 'tifawin']);
+      await removeFromSearch(db, 'association', 'a2');
+      await removeFromSearch(db, 'association', 'a2');
+      assert.deepEqual(await searchIds(db, 'association', 'etudiant'), []);
+      assert.deepEqual(await searchIds(db, 'course', 'gestion'), ['c1'], 'other kinds untouched');
+    });
+
+    test('the index tables are recognised as such', () => {
+      assert.ok(isSearchTable('search_docs'));
+      assert.ok(isSearchTable('search_call_data'));
+      assert.ok(isSearchTable('search_index'));
+      assert.ok(!isSearchTable('calls'));
+      assert.ok(!isSearchTable('search_history'));
+    });
+  });
+}
+
+test('an existing SQLite database keeps its index when it moves to one index per kind', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'nassij-search-'));
+  const db = openSqlite(dir);
+  try {
+    await migrate(db, [searchMigration]);
+    // Rows as the first layout's indexForSearch wrote them.
+    await db.write('INSERT INTO search_index (kind, id, terms) VALUES (?, ?, ?)', [
+      'call',
+      'k1',
+      'appel eau',
+    ]);
+    await db.write('INSERT INTO search_index (kind, id, terms) VALUES (?, ?, ?)', [
+      'association',
+      'a1',
+      'jamia',
+    ]);
+    assert.deepEqual(await migrate(db, searchMigrations), ['006_search_per_kind']);
+    assert.deepEqual(await searchIds(db, 'call', 'app'), ['k1']);
+    assert.deepEqual(await searchIds(db, 'association', 'jamia'), ['a1']);
+    assert.deepEqual(await searchIds(db, 'association', 'eau'), []);
+    await indexForSearch(db, 'call', 'k2', ['eau']);
+    assert.deepEqual((await searchIds(db, 'call', 'eau'))?.sort(), ['k1', 'k2']);
+  } finally {
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });

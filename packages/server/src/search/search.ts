@@ -1,14 +1,124 @@
-// The one module that knows how full-text search is stored. On SQLite it is an FTS5 table; a PostgreSQL
-// adapter would keep the same functions over a tsvector column. Text is folded by the contract's
-// `searchTerms` on both sides (indexed text and query), so the engine's own tokenizer only splits words.
+// The one module that knows how full-text search is stored, on both dialects. Text is folded by the
+// contract's `searchTerms` on both sides (indexed text and query), so neither engine's own word rules matter:
+// on SQLite FTS5's tokenizer only splits the folded words on spaces; on PostgreSQL the words become lexemes
+// as they are (`array_to_tsvector`, and a `tsquery` literal), with no parser or dictionary in between.
+//
+// Each kind has an index of its own, so that a search of associations never reads the words of calls, and
+// (re)indexing one item touches it by key:
+// - SQLite: `search_docs (docid INTEGER PRIMARY KEY, kind, id, UNIQUE (kind, id))` gives every item a
+//   number, and an FTS5 table per kind (`search_association`, …) holds its words under rowid = docid. The
+//   first layout (`005_search`) had one FTS5 table with `kind` and `id` UNINDEXED: re-indexing an item
+//   scanned the whole index to find its row (127× a plain update at 250k associations).
+// - PostgreSQL: `search_docs (kind, id, terms tsvector, PRIMARY KEY (kind, id))` with a partial GIN index
+//   per kind (`WHERE kind = 'association'`), which a query uses because the kind is written into its text.
 import { LOCALES, type LocalizedText, searchTerms } from '@nassij/contract';
 import type { Db, Migration, SqlValue } from '../db/db.js';
 
-/** Creates the search index. Runs with the core migrations, before any area indexes anything. */
+/**
+ * The kinds of item the platform searches, each with an index of its own. A new kind needs a new migration
+ * that creates its index ({@link searchKindDdl}) and its name here.
+ */
+export const SEARCH_KINDS = ['association', 'call', 'consultation', 'course'] as const;
+
+/** One of {@link SEARCH_KINDS}. */
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+const TOKENIZE = `tokenize = 'unicode61 remove_diacritics 0'`;
+
+/** The SQLite FTS5 table of a kind. */
+const ftsTable = (kind: SearchKind): string => `search_${kind}`;
+
+/**
+ * The DDL that gives one kind its index on a dialect (for a migration that adds a kind).
+ *
+ * @example
+ * ```ts
+ * const migration: Migration = {
+ *   id: '007_search_grants',
+ *   sql: { sqlite: searchKindDdl('sqlite', 'grant'), postgres: searchKindDdl('postgres', 'grant') },
+ * };
+ * ```
+ */
+export function searchKindDdl(dialect: Db['dialect'], kind: string): string {
+  if (!/^[a-z][a-z_]*$/.test(kind)) throw new RangeError(`Not a search kind name: ${kind}`);
+  return dialect === 'sqlite'
+    ? `CREATE VIRTUAL TABLE search_${kind} USING fts5(id UNINDEXED, terms, ${TOKENIZE});`
+    : `CREATE INDEX search_docs_${kind} ON search_docs USING gin (terms) WHERE kind = '${kind}';`;
+}
+
+/**
+ * The first search index (one FTS5 table for every kind), kept so that existing SQLite databases replay
+ * their history; {@link searchPerKindMigration} replaces it. PostgreSQL never had it: nothing to do there.
+ */
 export const searchMigration: Migration = {
   id: '005_search',
-  sql: `CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, id UNINDEXED, terms, tokenize = 'unicode61 remove_diacritics 0');`,
+  sql: {
+    sqlite: `CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, id UNINDEXED, terms, ${TOKENIZE});`,
+    postgres: 'SELECT 1;',
+  },
 };
+
+/**
+ * The search index per kind (see the top of this module). On SQLite it moves the words of `005_search`'s
+ * table into the new tables, so an existing database keeps its index without re-indexing.
+ */
+export const searchPerKindMigration: Migration = {
+  id: '006_search_per_kind',
+  sql: {
+    sqlite: `
+CREATE TABLE search_docs (
+  docid INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  UNIQUE (kind, id)
+);
+${SEARCH_KINDS.map((kind) => searchKindDdl('sqlite', kind)).join('\n')}
+INSERT INTO search_docs (kind, id) SELECT kind, id FROM search_index GROUP BY kind, id ORDER BY kind, id;
+${SEARCH_KINDS.map(
+  (kind) => `INSERT INTO ${ftsTable(kind)} (rowid, id, terms)
+  SELECT d.docid, d.id, s.terms FROM search_index s JOIN search_docs d ON d.kind = s.kind AND d.id = s.id
+  WHERE s.kind = '${kind}';`,
+).join('\n')}
+DROP TABLE search_index;
+`,
+    postgres: `
+CREATE TABLE search_docs (
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  terms tsvector NOT NULL,
+  PRIMARY KEY (kind, id)
+);
+${SEARCH_KINDS.map((kind) => searchKindDdl('postgres', kind)).join('\n')}
+`,
+  },
+};
+
+/** Every migration of the search index, in order (an area list or a test applies them all). */
+export const searchMigrations: readonly Migration[] = [searchMigration, searchPerKindMigration];
+
+/**
+ * Whether a table belongs to the search index (its FTS5 tables and their shadow tables included): the
+ * seed's date shift and the fixtures' comparisons leave them to this module.
+ *
+ * @example
+ * ```ts
+ * isSearchTable('search_call_data'); // true
+ * isSearchTable('calls'); // false
+ * ```
+ */
+export function isSearchTable(table: string): boolean {
+  if (table === 'search_docs') return true;
+  return ['index', ...SEARCH_KINDS].some(
+    (kind) => table === `search_${kind}` || table.startsWith(`search_${kind}_`),
+  );
+}
+
+function checkedKind(kind: string): SearchKind {
+  // The kind is written into SQL (a table name, a partial index's condition): only known names pass.
+  if (!(SEARCH_KINDS as readonly string[]).includes(kind))
+    throw new RangeError(`Unknown search kind: ${kind}`);
+  return kind as SearchKind;
+}
 
 /** Something whose words are indexed: plain text or a text in several languages. */
 export type Searchable = string | LocalizedText | null | undefined;
@@ -20,73 +130,187 @@ function wordsOf(value: Searchable): string[] {
 }
 
 /**
+ * Stores the words of one item, replacing what it had: by key on both dialects, so its cost does not grow
+ * with the index.
+ */
+async function storeWords(db: Db, kind: SearchKind, id: string, words: readonly string[]): Promise<void> {
+  if (db.dialect === 'postgres') {
+    await db.write(
+      `INSERT INTO search_docs (kind, id, terms) VALUES (?, ?, array_to_tsvector(?::text[]))
+       ON CONFLICT (kind, id) DO UPDATE SET terms = excluded.terms`,
+      [kind, id, pgTextArray(words)],
+    );
+    return;
+  }
+  await db.atomic(async () => {
+    // RETURNING on an upsert that changes nothing returns no row: the no-op update makes it return the docid.
+    const doc = await db.one<{ docid: number }>(
+      `INSERT INTO search_docs (kind, id) VALUES (?, ?)
+       ON CONFLICT (kind, id) DO UPDATE SET kind = excluded.kind RETURNING docid`,
+      [kind, id],
+    );
+    if (!doc) throw new Error(`search_docs gave no docid for ${kind} ${id}`);
+    await db.write(`DELETE FROM ${ftsTable(kind)} WHERE rowid = ?`, [doc.docid]);
+    await db.write(`INSERT INTO ${ftsTable(kind)} (rowid, id, terms) VALUES (?, ?, ?)`, [
+      doc.docid,
+      id,
+      words.join(' '),
+    ]);
+  });
+}
+
+/** A PostgreSQL array literal of texts (`{"a","b"}`), every element quoted so no word is misread. */
+function pgTextArray(words: readonly string[]): string {
+  return `{${words.map((word) => `"${word.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+}
+
+/**
  * Indexes (or re-indexes) one item of a kind (`call`, `association`, `course`, `consultation`) with every
  * text a person may search it by, in every language it has.
  *
  * @example
  * ```ts
- * indexForSearch(db, 'call', call.id, [call.title, call.summary, call.reference]);
+ * await indexForSearch(db, 'call', call.id, [call.title, call.summary, call.reference]);
  * ```
  */
-export function indexForSearch(db: Db, kind: string, id: string, texts: readonly Searchable[]): void {
-  const terms = [...new Set(texts.flatMap(wordsOf))].join(' ');
-  db.transaction(() => {
-    db.run('DELETE FROM search_index WHERE kind = ? AND id = ?', [kind, id]);
-    db.run('INSERT INTO search_index (kind, id, terms) VALUES (?, ?, ?)', [kind, id, terms]);
-  });
-}
-
-/** Removes one item from the index. */
-export function removeFromSearch(db: Db, kind: string, id: string): void {
-  db.run('DELETE FROM search_index WHERE kind = ? AND id = ?', [kind, id]);
-}
-
-function matchExpression(query: string): string | null {
-  const terms = searchTerms(query);
-  if (terms.length === 0) return null;
-  // Every word must match, each as a prefix ("جمعي" finds "جمعيه", "etud" finds "etudiant").
-  return terms.map((term) => `"${term.replaceAll('"', '""')}"*`).join(' AND ');
+export async function indexForSearch(
+  db: Db,
+  kind: string,
+  id: string,
+  texts: readonly Searchable[],
+): Promise<void> {
+  await storeWords(db, checkedKind(kind), id, [...new Set(texts.flatMap(wordsOf))]);
 }
 
 /**
- * A SQL condition that keeps the rows of `kind` whose id column matches the query, to AND into an
- * area's WHERE clause; `null` when the query has no searchable word (then do not filter).
+ * Replaces the words of one indexed item as they are (already folded): for the seed's date shift, which
+ * moves the years of references inside the index. Texts to index go through {@link indexForSearch}.
  *
  * @example
  * ```ts
- * const match = searchCondition('call', 'c.id', query.q);
+ * await replaceSearchWords(db, 'call', 'call_0001', ['appel', 'ma', 'men', '2027', '0001']);
+ * ```
+ */
+export async function replaceSearchWords(
+  db: Db,
+  kind: string,
+  id: string,
+  words: readonly string[],
+): Promise<void> {
+  await storeWords(db, checkedKind(kind), id, words);
+}
+
+/**
+ * Every indexed item with its words, in kind and id order: for the seed's date shift and for checks.
+ *
+ * @example
+ * ```ts
+ * for (const entry of await searchEntries(db)) console.log(entry.kind, entry.id, entry.words.join(' '));
+ * ```
+ */
+export async function searchEntries(db: Db): Promise<{ kind: SearchKind; id: string; words: string[] }[]> {
+  if (db.dialect === 'postgres') {
+    // A tsvector lists its lexemes sorted; `tsvector_to_array` gives them back without positions.
+    const rows = await db.all<{ kind: SearchKind; id: string; words: string[] }>(
+      'SELECT kind, id, tsvector_to_array(terms) AS words FROM search_docs ORDER BY kind, id',
+    );
+    return rows;
+  }
+  const entries: { kind: SearchKind; id: string; words: string[] }[] = [];
+  for (const kind of SEARCH_KINDS) {
+    const rows = await db.all<{ id: string; terms: string }>(
+      `SELECT id, terms FROM ${ftsTable(kind)} ORDER BY id`,
+    );
+    for (const row of rows)
+      entries.push({ kind, id: row.id, words: row.terms === '' ? [] : row.terms.split(' ') });
+  }
+  return entries;
+}
+
+/** Removes one item from the index. */
+export async function removeFromSearch(db: Db, kind: string, id: string): Promise<void> {
+  const checked = checkedKind(kind);
+  if (db.dialect === 'postgres') {
+    await db.write('DELETE FROM search_docs WHERE kind = ? AND id = ?', [checked, id]);
+    return;
+  }
+  await db.atomic(async () => {
+    const doc = await db.one<{ docid: number }>('SELECT docid FROM search_docs WHERE kind = ? AND id = ?', [
+      checked,
+      id,
+    ]);
+    if (!doc) return;
+    await db.write(`DELETE FROM ${ftsTable(checked)} WHERE rowid = ?`, [doc.docid]);
+    await db.write('DELETE FROM search_docs WHERE docid = ?', [doc.docid]);
+  });
+}
+
+/** The query's words as the dialect's match expression: every word must match, each as a prefix. */
+function matchExpression(dialect: Db['dialect'], query: string): string | null {
+  const terms = searchTerms(query);
+  if (terms.length === 0) return null;
+  // "جمعي" finds "جمعيه", "etud" finds "etudiant".
+  if (dialect === 'sqlite') return terms.map((term) => `"${term.replaceAll('"', '""')}"*`).join(' AND ');
+  // A tsquery literal: each word quoted ('' and \\ escaped inside), `:*` for a prefix, `&` for AND.
+  return terms.map((term) => `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}':*`).join(' & ');
+}
+
+/** The condition that `idColumn` is an id of `kind` matching an expression (its one parameter). */
+function idMatches(dialect: Db['dialect'], kind: SearchKind, idColumn: string): string {
+  if (dialect === 'sqlite')
+    return `${idColumn} IN (SELECT id FROM ${ftsTable(kind)} WHERE ${ftsTable(kind)} MATCH ?)`;
+  // The kind as a literal, so that the planner can use the kind's partial index. The matching ids are
+  // collected first (ARRAY(…) runs once, on the GIN index), then looked up by key: PostgreSQL misjudges how
+  // many rows a prefix query matches (2 % of the table, whether 11 or 50 000), and with `IN (…)` it then
+  // walked the whole filtered table in order to meet a rare word (146 ms at 250k rows, against 5 ms).
+  return `${idColumn} = ANY (ARRAY(SELECT id FROM search_docs WHERE kind = '${kind}' AND terms @@ ?::tsquery))`;
+}
+
+/**
+ * A SQL condition that keeps the rows of `kind` whose id column matches the query, to AND into an area's
+ * WHERE clause; `null` when the query has no searchable word (then do not filter). The condition is one
+ * indexed full-text lookup, whatever the size of the table it filters.
+ *
+ * The old three-argument form `searchCondition(kind, idColumn, q)` still works, on SQLite only, until every
+ * caller passes `db`; it is deprecated.
+ *
+ * @example
+ * ```ts
+ * const match = searchCondition(db, 'call', 'c.id', query.q);
  * const where = match ? `WHERE ${match.sql}` : '';
- * db.query(`SELECT … FROM calls c ${where}`, match?.params ?? []);
+ * await db.all(`SELECT … FROM calls c ${where}`, match?.params ?? []);
  * ```
  */
 export function searchCondition(
+  db: Pick<Db, 'dialect'>,
   kind: string,
   idColumn: string,
   query: string | undefined,
 ): { sql: string; params: SqlValue[] } | null {
-  const expression = query ? matchExpression(query) : null;
+  const checked = checkedKind(kind);
+  const expression = query ? matchExpression(db.dialect, query) : null;
   if (!expression) return null;
-  return {
-    sql: `${idColumn} IN (SELECT id FROM search_index WHERE kind = ? AND terms MATCH ?)`,
-    params: [kind, expression],
-  };
+  return { sql: idMatches(db.dialect, checked, idColumn), params: [expression] };
 }
 
 /**
- * The ids of `kind` that match a query, best first; `null` when the query has no searchable word.
+ * The ids of `kind` that match a query, best first (then by id); `null` when the query has no searchable
+ * word. Words are indexed once per item and every query word must match, so "best" means the item with the
+ * fewest other words, the most specific: bm25 on SQLite, `ts_rank` normalised by length on PostgreSQL.
  *
  * @example
  * ```ts
- * searchIds(db, 'association', 'جمعية'); // ['asso_0001', …]
+ * await searchIds(db, 'association', 'جمعية'); // ['asso_0001', …]
  * ```
  */
-export function searchIds(db: Db, kind: string, query: string): string[] | null {
-  const expression = matchExpression(query);
+export async function searchIds(db: Db, kind: string, query: string): Promise<string[] | null> {
+  const checked = checkedKind(kind);
+  const expression = matchExpression(db.dialect, query);
   if (!expression) return null;
-  return db
-    .query<{ id: string }>('SELECT id FROM search_index WHERE kind = ? AND terms MATCH ? ORDER BY rank', [
-      kind,
-      expression,
-    ])
-    .map((row) => row.id);
+  const sql =
+    db.dialect === 'sqlite'
+      ? `SELECT id FROM ${ftsTable(checked)} WHERE ${ftsTable(checked)} MATCH ? ORDER BY rank, id`
+      : `SELECT id FROM search_docs, CAST(? AS tsquery) AS q
+         WHERE kind = '${checked}' AND terms @@ q ORDER BY ts_rank(terms, q, 2) DESC, id`;
+  return (await db.all<{ id: string }>(sql, [expression])).map((row) => row.id);
 }

@@ -95,8 +95,8 @@ export async function createAccount(
   now: Date,
 ): Promise<void> {
   const passwordHash = await hashPassword(account.password);
-  db.transaction(() => {
-    db.run(
+  await db.atomic(async () => {
+    await db.write(
       'INSERT INTO accounts (id, email, display_name, password_hash, roles, locale, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       [
         account.id,
@@ -109,7 +109,7 @@ export async function createAccount(
       ],
     );
     for (const membership of account.memberships) {
-      db.run('INSERT INTO memberships (account_id, association_id, role) VALUES (?, ?, ?)', [
+      await db.write('INSERT INTO memberships (account_id, association_id, role) VALUES (?, ?, ?)', [
         account.id,
         membership.associationId,
         membership.role,

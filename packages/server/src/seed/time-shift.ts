@@ -4,6 +4,8 @@
 // structure (ids, statuses, relations) is the same at any instant and only dates move, all by one offset.
 import { casablancaDate, casablancaWallClock, fromCasablancaWallClock, searchTerms } from '@nassij/contract';
 import type { Db, SqlValue } from '../db/db.js';
+import { listTables } from '../db/tables.js';
+import { isSearchTable, replaceSearchWords, searchEntries } from '../search/search.js';
 
 /**
  * The instant the demo dataset is generated at: noon in Casablanca on a Monday outside Ramadan. The seeds
@@ -132,14 +134,10 @@ interface MovedRow {
  * texts (`ma rp 2026 0001`), which the generic pass cannot recognise as a reference. A year word leaves an
  * item's words only if nothing else in the item still says it (a title may name the same year).
  */
-function shiftSearchIndex(db: Db, moved: Map<string, MovedRow>): void {
-  const rows = db.query<{ rowid: number; id: string; terms: string }>(
-    'SELECT rowid, id, terms FROM search_index',
-  );
-  for (const row of rows) {
-    const item = moved.get(row.id);
+async function shiftSearchIndex(db: Db, moved: Map<string, MovedRow>): Promise<void> {
+  for (const entry of await searchEntries(db)) {
+    const item = moved.get(entry.id);
     if (!item) continue;
-    const terms = row.terms.split(' ');
     const stillSaid = new Set(searchTerms(item.text));
     const gone = new Set<string>();
     const added: string[] = [];
@@ -152,11 +150,22 @@ function shiftSearchIndex(db: Db, moved: Map<string, MovedRow>): void {
         added.push(replacement);
       });
     }
-    const words = [...new Set([...terms.filter((word) => !gone.has(word)), ...added])];
-    if (words.join(' ') !== row.terms)
-      db.run('UPDATE search_index SET terms = ? WHERE rowid = ?', [words.join(' '), row.rowid]);
+    const words = [...new Set([...entry.words.filter((word) => !gone.has(word)), ...added])];
+    const unchanged =
+      words.length === entry.words.length && words.every((word) => entry.words.includes(word));
+    if (!unchanged) await replaceSearchWords(db, entry.kind, entry.id, words);
   }
 }
+
+/**
+ * How a row is found again for its update, on each dialect: SQLite's `rowid`, PostgreSQL's `ctid` (the
+ * row version's place, stable within the transaction until the row itself is updated, which happens once).
+ * Tables are found in the schema and need no key of their own.
+ */
+const ROW_LOCATOR = {
+  sqlite: { select: 'rowid', where: 'rowid = ?' },
+  postgres: { select: 'ctid::text', where: 'ctid = ?::tid' },
+} as const;
 
 /**
  * Moves every date of a freshly seeded database by `shift`: instants and dates in every column and inside
@@ -170,26 +179,23 @@ function shiftSearchIndex(db: Db, moved: Map<string, MovedRow>): void {
  * shiftDemoDates(db, demoShiftFor(clock()));
  * ```
  */
-export function shiftDemoDates(db: Db, shift: DemoShift): void {
+export async function shiftDemoDates(db: Db, shift: DemoShift): Promise<void> {
   if (shift.days === 0 && shift.years === 0) return;
-  const all = db.query<{ name: string; sql: string | null }>(
-    "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-  );
-  // FTS5 keeps its content in shadow tables (search_index_data, …) that only the virtual table may write;
-  // the index itself holds folded words, moved after the rows they come from (when there is an index).
-  const tables = all.filter(
-    (table) => !/^search_index/.test(table.name) && table.name !== 'schema_migrations',
-  );
-  const hasIndex = all.some((table) => table.name === 'search_index');
-  const indexed = new Set(
-    hasIndex ? db.query<{ id: string }>('SELECT DISTINCT id FROM search_index').map((r) => r.id) : [],
-  );
+  const all = await listTables(db);
+  // The search index holds folded words (and, on SQLite, FTS5 shadow tables only the virtual tables may
+  // write): it moves after the rows its words come from, through the search module (when there is an index).
+  const tables = all.filter((table) => !isSearchTable(table));
+  const hasIndex = all.includes('search_docs');
+  const indexed = new Set(hasIndex ? (await searchEntries(db)).map((entry) => entry.id) : []);
+  const locator = ROW_LOCATOR[db.dialect];
   const movedRows = new Map<string, MovedRow>();
   // Dates and links are not searched: a year inside them does not keep a year word in the index.
   const unsearched = /\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z)?|https?:\/\/[^\s"\\]+/g;
-  db.transaction(() => {
-    for (const { name } of tables) {
-      for (const row of db.query<Record<string, unknown>>(`SELECT rowid AS "__rowid", * FROM "${name}"`)) {
+  await db.atomic(async () => {
+    for (const name of tables) {
+      for (const row of await db.all<Record<string, unknown>>(
+        `SELECT ${locator.select} AS "__rowid", * FROM "${name}"`,
+      )) {
         const changed: [string, SqlValue][] = [];
         const id = typeof row.id === 'string' && indexed.has(row.id) ? row.id : undefined;
         const references = new Map<string, string>();
@@ -213,12 +219,12 @@ export function shiftDemoDates(db: Db, shift: DemoShift): void {
           movedRows.set(id, { references, text });
         }
         if (changed.length === 0) continue;
-        db.run(
-          `UPDATE "${name}" SET ${changed.map(([column]) => `"${column}" = ?`).join(', ')} WHERE rowid = ?`,
+        await db.write(
+          `UPDATE "${name}" SET ${changed.map(([column]) => `"${column}" = ?`).join(', ')} WHERE ${locator.where}`,
           [...changed.map(([, value]) => value), row.__rowid as SqlValue],
         );
       }
     }
-    if (hasIndex) shiftSearchIndex(db, movedRows);
+    if (hasIndex) await shiftSearchIndex(db, movedRows);
   });
 }

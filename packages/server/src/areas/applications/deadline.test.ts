@@ -39,7 +39,7 @@ describe('applications after the deadline', () => {
   after(() => server.stop());
 
   test('a late submission is refused with deadline_passed and the draft is kept', async () => {
-    const call = readCall(server.db, F.calls.openEligible);
+    const call = await readCall(server.db, F.calls.openEligible);
     assert.ok(call?.dates.closes);
     const token = await signIn(server, 'representative');
     const started = await send(server, 'POST', '/v1/applications', {

@@ -174,11 +174,11 @@ export function isFileHeld(dataDir: string, hex: string): boolean {
  * if (!isFileReferenced(db, hex)) unlinkSync(storedFilePath(dataDir, hex));
  * ```
  */
-export function isFileReferenced(db: Db, hex: string): boolean {
+export async function isFileReferenced(db: Db, hex: string): Promise<boolean> {
   return (
-    db.get('SELECT 1 AS used FROM attachments WHERE sha256 = ? AND purged_at IS NULL LIMIT 1', [
+    (await db.one('SELECT 1 AS used FROM attachments WHERE sha256 = ? AND purged_at IS NULL LIMIT 1', [
       `sha256:${hex}`,
-    ]) !== undefined
+    ])) !== undefined
   );
 }
 
@@ -191,8 +191,8 @@ export function isFileReferenced(db: Db, hex: string): boolean {
  * if (deletable(db, app.dataDir, hex)) unlinkSync(storedFilePath(app.dataDir, hex));
  * ```
  */
-export function deletable(db: Db, dataDir: string, hex: string): boolean {
-  return !isFileHeld(dataDir, hex) && !isFileReferenced(db, hex);
+export async function deletable(db: Db, dataDir: string, hex: string): Promise<boolean> {
+  return !isFileHeld(dataDir, hex) && !(await isFileReferenced(db, hex));
 }
 
 /** A digest as attachments write it (`sha256:<hex>`) or bare, as bare hex; `undefined` when malformed. */
@@ -212,11 +212,15 @@ function bareHex(sha: string): string | undefined {
  * deleteUnreferencedFiles(db, app.dataDir, [previous.sha256]);
  * ```
  */
-export function deleteUnreferencedFiles(db: Db, dataDir: string, shas: Iterable<string>): string[] {
+export async function deleteUnreferencedFiles(
+  db: Db,
+  dataDir: string,
+  shas: Iterable<string>,
+): Promise<string[]> {
   const deleted: string[] = [];
   for (const sha of new Set(shas)) {
     const hex = bareHex(sha);
-    if (!hex || !deletable(db, dataDir, hex)) continue;
+    if (!hex || !(await deletable(db, dataDir, hex))) continue;
     try {
       unlinkSync(storedFilePath(dataDir, hex));
       deleted.push(hex);
@@ -233,20 +237,23 @@ export function deleteUnreferencedFiles(db: Db, dataDir: string, shas: Iterable<
  *
  * @example
  * ```ts
- * const doomed = unreferencedFiles(db, app.dataDir, shas).length;
+ * const doomed = (await unreferencedFiles(db, app.dataDir, shas)).length;
  * ```
  */
-export function unreferencedFiles(db: Db, dataDir: string, shas: Iterable<string>): string[] {
-  return [...new Set(shas)].flatMap((sha) => {
+export async function unreferencedFiles(db: Db, dataDir: string, shas: Iterable<string>): Promise<string[]> {
+  const doomed: string[] = [];
+  for (const sha of new Set(shas)) {
     const hex = bareHex(sha);
-    return hex && deletable(db, dataDir, hex) && existsSync(storedFilePath(dataDir, hex)) ? [hex] : [];
-  });
+    if (hex && (await deletable(db, dataDir, hex)) && existsSync(storedFilePath(dataDir, hex)))
+      doomed.push(hex);
+  }
+  return doomed;
 }
 
 /**
- * Deletes the files of `shas` that are unreferenced once the current transaction is over: a handler that
- * runs inside its idempotency transaction calls this, and the check runs again after the commit (a rollback
- * keeps the references, so nothing is deleted). A failure is left to the periodic sweep.
+ * Deletes the files of `shas` that are unreferenced once the current transaction has committed (a rollback
+ * keeps the references, and nothing is deleted): a handler that drops a reference inside its transaction
+ * calls this. A failure is left to the periodic sweep.
  *
  * @example
  * ```ts
@@ -260,13 +267,11 @@ export function deleteUnreferencedFilesSoon(
   log?: Logger,
 ): void {
   if (shas.length === 0) return;
-  setImmediate(() => {
-    try {
-      deleteUnreferencedFiles(db, dataDir, shas);
-    } catch (error) {
+  db.afterCommit(() => {
+    deleteUnreferencedFiles(db, dataDir, shas).catch((error: unknown) => {
       // The server may have closed meanwhile; the sweep deletes them at the next start.
       log?.warn('unreferenced files not deleted', { count: shas.length, error: String(error) });
-    }
+    });
   });
 }
 

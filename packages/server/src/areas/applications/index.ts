@@ -1,5 +1,5 @@
 import type { Area } from '../area.js';
-import { attachmentFilesMigration } from './migrations.js';
+import { applicationKeysetsMigration, attachmentFilesMigration } from './migrations.js';
 import { registerApplicationRoutes } from './routes.js';
 
 export {
@@ -47,6 +47,6 @@ export { EICAR, getScanner, type Scanner, setScanner, structuralScanner } from '
  */
 export const applicationsArea: Area = {
   name: 'applications',
-  migrations: [attachmentFilesMigration],
+  migrations: [attachmentFilesMigration, applicationKeysetsMigration],
   register: registerApplicationRoutes,
 };

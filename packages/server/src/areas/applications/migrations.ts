@@ -21,3 +21,34 @@ CREATE INDEX attachments_by_sha ON attachments (sha256);
 CREATE INDEX attachments_by_uploader ON attachments (uploaded_by);
 `,
 };
+
+/**
+ * Bounded application lists and receipt numbers: an index per keyset (`applications_by_association_updated`
+ * for an association's own list, `applications_by_call_submitted` for the reviewers' list of a call), and
+ * `receipt_number` as a column (filled from the stored receipts) with an index, so that the next number of
+ * a year is one indexed `MAX` instead of reading every submitted application's JSON.
+ *
+ * @example
+ * ```ts
+ * const area: Area = { name: 'applications', migrations: [attachmentFilesMigration, applicationKeysetsMigration], register };
+ * ```
+ */
+export const applicationKeysetsMigration: Migration = {
+  id: '023_application_keysets',
+  sql: {
+    sqlite: `
+ALTER TABLE applications ADD COLUMN receipt_number TEXT;
+UPDATE applications SET receipt_number = json_extract(data, '$.receipt.number') WHERE submitted_at IS NOT NULL;
+CREATE INDEX applications_by_receipt ON applications (receipt_number);
+CREATE INDEX applications_by_association_updated ON applications (association_id, updated_at DESC, id);
+CREATE INDEX applications_by_call_submitted ON applications (call_id, submitted_at, id);
+`,
+    postgres: `
+ALTER TABLE applications ADD COLUMN receipt_number TEXT;
+UPDATE applications SET receipt_number = (data::json -> 'receipt' ->> 'number') WHERE submitted_at IS NOT NULL;
+CREATE INDEX applications_by_receipt ON applications (receipt_number);
+CREATE INDEX applications_by_association_updated ON applications (association_id, updated_at DESC, id);
+CREATE INDEX applications_by_call_submitted ON applications (call_id, submitted_at, id);
+`,
+  },
+};

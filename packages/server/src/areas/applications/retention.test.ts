@@ -10,10 +10,11 @@ import { readAudit } from '../../db/audit.js';
 import { DEMO_ACCOUNTS } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
 import { clockFrom, signInAs, tempServer } from '../../testing.js';
-import { insertAttachment, readAttachments, readCall } from '../calls/store.js';
+import { readCall } from '../calls/store.js';
 import { holdFile, sha256Hex, storedFilePath, storeFile } from './files.js';
 import { completeAnswers, fileFor, pdfBytes } from './fixtures.js';
 import { parseRetentionDays, retentionDays } from './retention.js';
+import { insertAttachment, readAttachments } from './store.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
 
@@ -41,7 +42,9 @@ function form(documentId: string, bytes: Uint8Array<ArrayBuffer>, name: string):
 /** Whether the stored file of `bytes` is on disk, waiting a little for a deletion that follows a commit. */
 async function stored(server: Server, bytes: Uint8Array, expected: boolean): Promise<boolean> {
   const path = storedFilePath(server.dataDir, sha256Hex(bytes));
-  for (let i = 0; i < 50 && existsSync(path) !== expected; i++) await new Promise((r) => setTimeout(r, 10));
+  // Deletions happen after the response (post-commit retries, the sweep at start, not awaited): wait up to
+  // 5 s for the expected state, which a loaded machine or PostgreSQL's commit round trip may need.
+  for (let i = 0; i < 500 && existsSync(path) !== expected; i++) await new Promise((r) => setTimeout(r, 10));
   return existsSync(path);
 }
 
@@ -90,8 +93,8 @@ describe('stored files: no orphan after replace or delete, and the sweep', () =>
   test('replacing or removing an attachment deletes its file unless another attachment has the same bytes', async () => {
     const [firstCall, secondCall] = F.calls.openForDrafts;
     assert.ok(firstCall && secondCall);
-    const call = readCall(server.db, firstCall);
-    const other = readCall(server.db, secondCall);
+    const call = await readCall(server.db, firstCall);
+    const other = await readCall(server.db, secondCall);
     assert.ok(call && other);
     const one = await startDraft(server, rep, firstCall);
     const two = await startDraft(server, rep, secondCall);
@@ -138,7 +141,7 @@ describe('stored files: no orphan after replace or delete, and the sweep', () =>
     const used = pdfBytes('sweep-old-used');
     const held = pdfBytes('sweep-old-held');
     for (const bytes of [orphan, fresh, used, held]) await storeFile(server.dataDir, bytes);
-    insertAttachment(server.db, F.applications.awardedOfRepresented, {
+    await insertAttachment(server.db, F.applications.awardedOfRepresented, {
       id: 'att_sweep_used',
       documentId: 'statutes',
       fileName: 'statuts.pdf',
@@ -195,8 +198,8 @@ describe('retention: documents of ended applications are deleted after their per
     dataDir = first.dataDir;
     const [withdrawnCall, awardedCall] = F.calls.openForDrafts;
     assert.ok(withdrawnCall && awardedCall);
-    const call = readCall(first.db, awardedCall);
-    const otherCall = readCall(first.db, withdrawnCall);
+    const call = await readCall(first.db, awardedCall);
+    const otherCall = await readCall(first.db, withdrawnCall);
     assert.ok(call && otherCall);
     const rep = await signIn(first, 'representative');
     const admin = await signIn(first, 'admin');
@@ -247,14 +250,14 @@ describe('retention: documents of ended applications are deleted after their per
     assert.equal(await stored(second, own, false), false, 'the withdrawn application’s own file is deleted');
     for (const { bytes, name } of files)
       assert.equal(await stored(second, bytes, true), true, `${name} is kept`);
-    const purged = readAttachments(second.db, withdrawn.id);
+    const purged = await readAttachments(second.db, withdrawn.id);
     assert.ok(purged.length > 0 && purged.every((a) => a.purgedAt !== undefined), JSON.stringify(purged));
     assert.ok(
       purged.every((a) => a.scanState !== undefined && a.sha256.startsWith('sha256:')),
       'the record stays',
     );
-    assert.ok(readAttachments(second.db, awarded.id).every((a) => a.purgedAt === undefined));
-    const [line, ...more] = readAudit(second.db, { action: 'privacy.purge', targetId: withdrawn.id });
+    assert.ok((await readAttachments(second.db, awarded.id)).every((a) => a.purgedAt === undefined));
+    const [line, ...more] = await readAudit(second.db, { action: 'privacy.purge', targetId: withdrawn.id });
     assert.ok(line && more.length === 0, 'one audit line');
     assert.equal(line.accountId, null, 'the platform acted');
     assert.equal(line.details?.outcome, 'withdrawn');
@@ -280,8 +283,8 @@ describe('retention: documents of ended applications are deleted after their per
     current = third;
     for (const { bytes, name } of files)
       assert.equal(await stored(third, bytes, false), false, `${name} is deleted`);
-    assert.ok(readAttachments(third.db, awarded.id).every((a) => a.purgedAt !== undefined));
-    assert.equal(readAudit(third.db, { action: 'privacy.purge', targetId: awarded.id }).length, 1);
+    assert.ok((await readAttachments(third.db, awarded.id)).every((a) => a.purgedAt !== undefined));
+    assert.equal((await readAudit(third.db, { action: 'privacy.purge', targetId: awarded.id })).length, 1);
   });
 
   test('the retention is configurable, per outcome or for all', () => {

@@ -157,8 +157,12 @@ function endOf(row: EndRow, now: Date): ApplicationEnd | undefined {
  * applicationEnd(db, 'app_0025', new Date()); // { outcome: 'awarded', endedAt: '2025-05-02T10:00:00Z' }
  * ```
  */
-export function applicationEnd(db: Db, applicationId: string, now: Date): ApplicationEnd | undefined {
-  const row = db.get<EndRow>(`${END_SELECT} WHERE a.id = ?`, [applicationId]);
+export async function applicationEnd(
+  db: Db,
+  applicationId: string,
+  now: Date,
+): Promise<ApplicationEnd | undefined> {
+  const row = await db.one<EndRow>(`${END_SELECT} WHERE a.id = ?`, [applicationId]);
   return row ? endOf(row, now) : undefined;
 }
 
@@ -225,7 +229,7 @@ export async function sweepFiles(db: Db, dataDir: string, options: SweepOptions)
 
   if (options.retention) {
     const days = options.retention;
-    const rows = db.query<EndRow>(
+    const rows = await db.all<EndRow>(
       `${END_SELECT} WHERE a.status IN ('awarded', 'rejected', 'withdrawn', 'draft')
          AND EXISTS (SELECT 1 FROM attachments t WHERE t.application_id = a.id AND t.purged_at IS NULL)
        ORDER BY a.id`,
@@ -234,19 +238,19 @@ export async function sweepFiles(db: Db, dataDir: string, options: SweepOptions)
     for (const row of rows) {
       const end = endOf(row, now);
       if (!end || Date.parse(retainedUntil(end, days)) > now.getTime()) continue;
-      db.transaction(() => {
-        const shas = db
-          .query<{ sha256: string }>(
+      await db.atomic(async () => {
+        const shas = (
+          await db.all<{ sha256: string }>(
             'SELECT sha256 FROM attachments WHERE application_id = ? AND purged_at IS NULL',
             [row.id],
           )
-          .map((attachment) => attachment.sha256);
+        ).map((attachment) => attachment.sha256);
         if (shas.length === 0) return;
-        db.run('UPDATE attachments SET purged_at = ? WHERE application_id = ? AND purged_at IS NULL', [
-          toInstant(now),
-          row.id,
-        ]);
-        audit(db, {
+        await db.write(
+          'UPDATE attachments SET purged_at = ? WHERE application_id = ? AND purged_at IS NULL',
+          [toInstant(now), row.id],
+        );
+        await audit(db, {
           at: now,
           accountId: null,
           action: 'privacy.purge',
@@ -260,7 +264,7 @@ export async function sweepFiles(db: Db, dataDir: string, options: SweepOptions)
         purgedShas.push(...shas);
       });
     }
-    report.deletedFiles += deleteUnreferencedFiles(db, dataDir, purgedShas).length;
+    report.deletedFiles += (await deleteUnreferencedFiles(db, dataDir, purgedShas)).length;
   }
 
   const root = join(dataDir, 'files');
@@ -278,7 +282,7 @@ export async function sweepFiles(db: Db, dataDir: string, options: SweepOptions)
         const info = await stat(path).catch(() => undefined);
         if (!info?.isFile() || info.mtimeMs > oldest) continue;
         // Checked and unlinked without an await in between: no request runs meanwhile.
-        if (stored && !deletable(db, dataDir, name)) continue;
+        if (stored && !(await deletable(db, dataDir, name))) continue;
         try {
           unlinkSync(path);
           if (stored) report.deletedFiles++;

@@ -72,7 +72,7 @@ describe('applications', () => {
   before(async () => {
     server = await tempServer({ rateLimit: false });
     send = client(server);
-    const stored = readCall(server.db, F.calls.openEligible);
+    const stored = await readCall(server.db, F.calls.openEligible);
     assert.ok(stored, 'the demo seed has the open eligible call');
     call = stored;
     const now = new Date();

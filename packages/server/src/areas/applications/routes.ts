@@ -29,26 +29,11 @@ import {
 import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
 import type { ApiApp } from '../../http/app.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
 import { etagOf, requireIfMatch } from '../../http/etag.js';
 import { problem } from '../../http/problem.js';
 import { associationName, associationProfile, associationRegion } from '../associations/store.js';
-import {
-  deleteAttachment,
-  findActiveApplicationId,
-  insertApplication,
-  insertAttachment,
-  insertAward,
-  readApplication,
-  readApplicationSummary,
-  readAttachments,
-  readCall,
-  readReviews,
-  saveApplication,
-  setApplicationStatus,
-  writeDecision,
-  writeReview,
-} from '../calls/store.js';
+import { readCall } from '../calls/store.js';
+import { insertAward } from './awards.js';
 import {
   acceptedMediaType,
   deleteUnreferencedFiles,
@@ -57,7 +42,22 @@ import {
   sha256Hex,
   storeFile,
 } from './files.js';
+import { readReviews, writeReview } from './reviews.js';
 import { getScanner } from './scanner.js';
+import {
+  deleteAttachment,
+  findActiveApplicationId,
+  insertApplication,
+  insertAttachment,
+  listAssociationApplications,
+  listSubmittedApplications,
+  nextReceiptNumber,
+  readApplication,
+  readAttachments,
+  saveApplication,
+  setApplicationStatus,
+  writeDecision,
+} from './store.js';
 
 /** Largest upload body: the contract caps a document at 50 MB; the margin covers multipart framing. */
 const MAX_UPLOAD_BODY_BYTES = 50 * 1024 * 1024 + 64 * 1024;
@@ -97,8 +97,8 @@ const submitted = (application: Application): boolean => application.submittedAt
  * The application as `auth` may see it (reviews for staff only): members of the applicant association and
  * admins see it in any state, reviewers once submitted (`404` before), others get `403`.
  */
-function visibleApplication(db: Db, auth: Account | null, id: string): Application {
-  const application = readApplication(db, id, { withReviews: isStaff(auth) });
+async function visibleApplication(db: Db, auth: Account | null, id: string): Promise<Application> {
+  const application = await readApplication(db, id, { withReviews: isStaff(auth) });
   if (!application) throw problem('not_found', `No application ${id}`);
   if (isMemberOf(auth, application.associationId) || isAdmin(auth)) return application;
   if (!isStaff(auth))
@@ -108,8 +108,8 @@ function visibleApplication(db: Db, auth: Account | null, id: string): Applicati
 }
 
 /** An application a reviewer or admin works on: a reviewer who is not a member sees submitted ones only. */
-function reviewedApplication(db: Db, auth: Account, id: string): Application {
-  const application = readApplication(db, id);
+async function reviewedApplication(db: Db, auth: Account, id: string): Promise<Application> {
+  const application = await readApplication(db, id);
   if (!application) throw problem('not_found', `No application ${id}`);
   if (!isAdmin(auth) && !isMemberOf(auth, application.associationId) && !submitted(application))
     throw problem('not_found', `No application ${id}`);
@@ -117,12 +117,16 @@ function reviewedApplication(db: Db, auth: Account, id: string): Application {
 }
 
 /** An application the signed-in member of its association may change, with its call. */
-function ownDraft(db: Db, auth: Account | null, id: string): { application: Application; call: Call } {
-  const application = readApplication(db, id);
+async function ownDraft(
+  db: Db,
+  auth: Account | null,
+  id: string,
+): Promise<{ application: Application; call: Call }> {
+  const application = await readApplication(db, id);
   if (!application) throw problem('not_found', `No application ${id}`);
   if (!isMemberOf(auth, application.associationId))
     throw problem('forbidden', 'Only members of the applicant association may change it');
-  const call = readCall(db, application.callId);
+  const call = await readCall(db, application.callId);
   if (!call) throw problem('not_found', `No call ${application.callId}`);
   return { application, call };
 }
@@ -137,8 +141,13 @@ function deadlinePassed(call: Call, now: Date): boolean {
   return closes !== undefined && Date.parse(closes) <= now.getTime();
 }
 
-function eligibilityErrors(db: Db, call: Call, associationId: string, now: Date): FieldError[] {
-  const profile = associationProfile(db, associationId);
+async function eligibilityErrors(
+  db: Db,
+  call: Call,
+  associationId: string,
+  now: Date,
+): Promise<FieldError[]> {
+  const profile = await associationProfile(db, associationId);
   if (!profile) throw problem('not_found', `No association ${associationId}`);
   const result = evaluateEligibility(call.eligibility.rules, profile, now.toISOString());
   return result.reasons.map((reason) => ({
@@ -183,19 +192,6 @@ export function contentHash(application: Application): string {
   return `sha256:${createHash('sha256').update(canonicalJson(content)).digest('hex')}`;
 }
 
-/** The next receipt number of the (Casablanca) year: `RC-2026-000042`. Runs inside the submit transaction. */
-function nextReceiptNumber(db: Db, year: string): string {
-  const prefix = `RC-${year}-`;
-  let highest = 0;
-  for (const row of db.query<{ data: string }>(
-    'SELECT data FROM applications WHERE submitted_at IS NOT NULL',
-  )) {
-    const number = (JSON.parse(row.data) as { receipt?: Receipt }).receipt?.number;
-    if (number?.startsWith(prefix)) highest = Math.max(highest, Number(number.slice(prefix.length)));
-  }
-  return `${prefix}${String(highest + 1).padStart(6, '0')}`;
-}
-
 /**
  * A file name safe to show back: no directories, no control characters, no bidirectional controls (U+202E
  * would show `‮fdp.exe` as `exe.pdf`), no lone surrogates, at most 255 characters.
@@ -219,12 +215,12 @@ function scanLater(
 ) {
   // The upload answers at once with `pending`; the scan result lands in the row when ready.
   setImmediate(() => {
-    getScanner()
+    void getScanner()
       .scan(bytes, mediaType)
       .catch(() => 'error' as const)
-      .then((state) => {
+      .then(async (state) => {
         try {
-          db.run("UPDATE attachments SET scan_state = ? WHERE id = ? AND scan_state = 'pending'", [
+          await db.write("UPDATE attachments SET scan_state = ? WHERE id = ? AND scan_state = 'pending'", [
             state,
             attachmentId,
           ]);
@@ -246,36 +242,37 @@ function scanLater(
  * ```
  */
 export function registerApplicationRoutes(app: ApiApp): void {
-  app.bind(startApplication, ({ body, auth, db, now }) => {
+  app.bind(startApplication, async ({ body, auth, db, now }) => {
     if (!auth || !isMemberOf(auth, body.associationId))
       throw problem('forbidden', 'Only members of the association may apply for it');
-    const call = readCall(db, body.callId);
+    // The call's status at this instant: a forecast call opens, an open one closes, on its dates.
+    const call = await readCall(db, body.callId, now);
     if (!call) throw problem('not_found', `No call ${body.callId}`);
     if (deadlinePassed(call, now)) throw problem('deadline_passed', 'The call is closed');
     if (call.status !== 'open' || Date.parse(call.dates.opensAt) > now.getTime())
       throw problem('invalid_state', `The call is ${call.status}`);
-    const errors = eligibilityErrors(db, call, body.associationId, now);
+    const errors = await eligibilityErrors(db, call, body.associationId, now);
     if (errors.length > 0)
       throw problem('not_eligible', 'The association does not meet the call’s rules', { errors });
     const id = newId('app');
-    db.transaction(() => {
-      const existing = findActiveApplicationId(db, call.id, body.associationId);
+    await db.atomic(async () => {
+      const existing = await findActiveApplicationId(db, call.id, body.associationId);
       if (existing)
         throw problem('already_exists', 'The association already has an application to this call', {
           current: existing,
         });
-      insertApplication(db, {
+      await insertApplication(db, {
         id,
         callId: call.id,
         associationId: body.associationId,
-        associationName: associationName(db, body.associationId) ?? { fr: body.associationId },
-        region: associationRegion(db, body.associationId) ?? 'MA-01',
+        associationName: (await associationName(db, body.associationId)) ?? { fr: body.associationId },
+        region: (await associationRegion(db, body.associationId)) ?? 'MA-01',
         formVersion: call.form.version,
         createdAt: now.toISOString(),
         actor: auth.id,
       });
     });
-    const created = visibleApplication(db, auth, id);
+    const created = await visibleApplication(db, auth, id);
     return {
       status: 201,
       body: created,
@@ -284,43 +281,20 @@ export function registerApplicationRoutes(app: ApiApp): void {
     };
   });
 
-  app.bind(listApplications, ({ query, auth, db }) => {
+  app.bind(listApplications, async ({ query, auth, db }) => {
+    // Only the caller's own associations: another association's id filters down to nothing.
     const mine = [...new Set((auth?.memberships ?? []).map((m) => m.associationId))];
-    const associations = query.associationId ? mine.filter((id) => id === query.associationId) : mine;
-    if (associations.length === 0) return { body: { items: [], nextCursor: null, total: 0 } };
-    const where = [`association_id IN (${associations.map(() => '?').join(', ')})`];
-    const params: (string | number)[] = [...associations];
-    if (query.callId) {
-      where.push('call_id = ?');
-      params.push(query.callId);
-    }
-    if (query.status && query.status.length > 0) {
-      where.push(`status IN (${query.status.map(() => '?').join(', ')})`);
-      params.push(...query.status);
-    }
-    const offset = query.cursor ? Number(decodeCursor(query.cursor, ['offset']).offset) : 0;
-    if (!Number.isInteger(offset) || offset < 0)
-      throw invalid([{ path: '/cursor', in: 'query', code: 'invalid', message: 'Unknown cursor' }]);
-    const clause = where.join(' AND ');
-    const total = Number(
-      db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM applications WHERE ${clause}`, params)?.n ?? 0,
-    );
-    const rows = db.query<{ id: string }>(
-      `SELECT id FROM applications WHERE ${clause} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`,
-      [...params, query.limit, offset],
-    );
-    const items = rows.flatMap((row) => readApplicationSummary(db, row.id) ?? []);
-    const next = offset + rows.length;
-    return { body: { items, nextCursor: next < total ? encodeCursor({ offset: next }) : null, total } };
+    const associationIds = query.associationId ? mine.filter((id) => id === query.associationId) : mine;
+    return { body: await listAssociationApplications(db, { ...query, associationIds }) };
   });
 
-  app.bind(getApplication, ({ params, auth, db }) => ({
-    body: visibleApplication(db, auth, params.applicationId),
+  app.bind(getApplication, async ({ params, auth, db }) => ({
+    body: await visibleApplication(db, auth, params.applicationId),
   }));
 
-  app.bind(updateApplication, ({ params, body, auth, db, now, c }) => {
-    const { application, call } = ownDraft(db, auth, params.applicationId);
-    const current = visibleApplication(db, auth, application.id);
+  app.bind(updateApplication, async ({ params, body, auth, db, now, c }) => {
+    const { application, call } = await ownDraft(db, auth, params.applicationId);
+    const current = await visibleApplication(db, auth, application.id);
     requireIfMatch(c, etagOf(JSON.stringify(current)), current);
     requireDraft(application);
     const given = body.answers ?? {};
@@ -332,7 +306,7 @@ export function registerApplicationRoutes(app: ApiApp): void {
       else answers[field] = value;
     }
     const at = now.toISOString();
-    saveApplication(
+    await saveApplication(
       db,
       application.id,
       {
@@ -343,14 +317,14 @@ export function registerApplicationRoutes(app: ApiApp): void {
       },
       at,
     );
-    const saved = visibleApplication(db, auth, application.id);
+    const saved = await visibleApplication(db, auth, application.id);
     return { body: saved, etag: etagOf(JSON.stringify(saved)) };
   });
 
   app.bind(
     uploadAttachment,
     async ({ params, body, files, auth, db, now, log }) => {
-      const { application, call } = ownDraft(db, auth, params.applicationId);
+      const { application, call } = await ownDraft(db, auth, params.applicationId);
       requireDraft(application);
       const document = call.requiredDocuments.find((d) => d.id === body.documentId);
       if (!document)
@@ -398,37 +372,38 @@ export function registerApplicationRoutes(app: ApiApp): void {
         uploadedAt: now.toISOString(),
       };
       try {
-        db.transaction(() => {
+        await db.atomic(async () => {
           // Re-check inside the transaction: the bytes were stored with an await in between.
-          if (readApplication(db, application.id)?.status !== 'draft')
+          if ((await readApplication(db, application.id))?.status !== 'draft')
             throw problem('invalid_state', 'The application is no longer a draft');
-          for (const previous of readAttachments(db, application.id))
+          for (const previous of await readAttachments(db, application.id))
             if (previous.documentId === document.id) {
-              deleteAttachment(db, application.id, previous.id);
+              await deleteAttachment(db, application.id, previous.id);
               replaced.push(previous.sha256);
             }
-          insertAttachment(db, application.id, attachment, auth?.id);
-          saveApplication(db, application.id, {}, attachment.uploadedAt);
+          await insertAttachment(db, application.id, attachment, auth?.id);
+          await saveApplication(db, application.id, {}, attachment.uploadedAt);
         });
       } finally {
         release();
         // The replaced file, or this upload's own when it was refused, unless another attachment uses it.
-        deleteUnreferencedFiles(db, app.dataDir, [...replaced, attachment.sha256]);
+        await deleteUnreferencedFiles(db, app.dataDir, [...replaced, attachment.sha256]);
       }
       scanLater(db, attachment.id, bytes, mediaType, log);
       return { status: 201, body: attachment };
     },
-    { maxBodyBytes: MAX_UPLOAD_BODY_BYTES },
+    // Storing the file awaits the disk: no transaction waits for it.
+    { maxBodyBytes: MAX_UPLOAD_BODY_BYTES, awaitsIo: true },
   );
 
-  app.bind(removeAttachment, ({ params, auth, db, now, log }) => {
-    const { application } = ownDraft(db, auth, params.applicationId);
+  app.bind(removeAttachment, async ({ params, auth, db, now, log }) => {
+    const { application } = await ownDraft(db, auth, params.applicationId);
     requireDraft(application);
     const removed = application.attachments.find((a) => a.id === params.attachmentId);
-    db.transaction(() => {
-      if (!removed || !deleteAttachment(db, application.id, params.attachmentId))
+    await db.atomic(async () => {
+      if (!removed || !(await deleteAttachment(db, application.id, params.attachmentId)))
         throw problem('not_found', `No attachment ${params.attachmentId}`);
-      saveApplication(db, application.id, {}, now.toISOString());
+      await saveApplication(db, application.id, {}, now.toISOString());
     });
     // This handler runs inside its idempotency transaction: the file goes once that commits, if no other
     // attachment uses the same bytes.
@@ -436,8 +411,8 @@ export function registerApplicationRoutes(app: ApiApp): void {
     return { status: 204 };
   });
 
-  app.bind(submitApplication, ({ params, auth, db, now }) => {
-    const { application, call } = ownDraft(db, auth, params.applicationId);
+  app.bind(submitApplication, async ({ params, auth, db, now }) => {
+    const { application, call } = await ownDraft(db, auth, params.applicationId);
     requireDraft(application);
     if (deadlinePassed(call, now))
       throw problem('deadline_passed', `The call closed at ${call.dates.closes?.at}; the draft is kept`);
@@ -473,22 +448,22 @@ export function registerApplicationRoutes(app: ApiApp): void {
         });
     });
     if (errors.length > 0) throw invalid(errors, 'The application is not complete');
-    const notEligible = eligibilityErrors(db, call, application.associationId, now);
+    const notEligible = await eligibilityErrors(db, call, application.associationId, now);
     if (notEligible.length > 0)
       throw problem('not_eligible', 'The association no longer meets the call’s rules', {
         errors: notEligible,
       });
     const at = now.toISOString();
-    const receipt = db.transaction(() => {
-      if (readApplication(db, application.id)?.status !== 'draft')
+    const receipt = await db.atomic(async () => {
+      if ((await readApplication(db, application.id))?.status !== 'draft')
         throw problem('invalid_state', 'The application was already submitted');
       const made: Receipt = {
-        number: nextReceiptNumber(db, casablancaDate(now).slice(0, 4)),
+        number: await nextReceiptNumber(db, casablancaDate(now).slice(0, 4)),
         submittedAt: at,
         timeZone: DISPLAY_TIME_ZONE,
         contentHash: contentHash(application),
       };
-      saveApplication(
+      await saveApplication(
         db,
         application.id,
         {
@@ -498,101 +473,42 @@ export function registerApplicationRoutes(app: ApiApp): void {
         },
         at,
       );
-      setApplicationStatus(db, application.id, 'submitted', at, { actor: auth?.id });
-      setApplicationStatus(db, application.id, 'received', at, { actor: 'system' });
+      await setApplicationStatus(db, application.id, 'submitted', at, { actor: auth?.id });
+      await setApplicationStatus(db, application.id, 'received', at, { actor: 'system' });
       return made;
     });
-    return { body: { application: visibleApplication(db, auth, application.id), receipt } };
+    return { body: { application: await visibleApplication(db, auth, application.id), receipt } };
   });
 
-  app.bind(withdrawApplication, ({ params, body, auth, db, now }) => {
-    const { application, call } = ownDraft(db, auth, params.applicationId);
+  app.bind(withdrawApplication, async ({ params, body, auth, db, now }) => {
+    const { application, call } = await ownDraft(db, auth, params.applicationId);
     if (FINAL.includes(application.status))
       throw problem('invalid_state', `The application is already ${application.status}`);
     if (deadlinePassed(call, now)) throw problem('deadline_passed', 'Withdrawal closes with the call');
-    setApplicationStatus(db, application.id, 'withdrawn', now.toISOString(), {
+    await setApplicationStatus(db, application.id, 'withdrawn', now.toISOString(), {
       reason: body?.reason,
       actor: auth?.id,
     });
-    return { body: visibleApplication(db, auth, application.id) };
+    return { body: await visibleApplication(db, auth, application.id) };
   });
 
-  app.bind(listCallApplications, ({ params, query, db }) => {
-    const call = readCall(db, params.callId);
-    if (!call) throw problem('not_found', `No call ${params.callId}`);
-    type Filter = 'status' | 'region' | 'domain';
-    const conditions: Record<Filter, { sql: string; params: string[] } | undefined> = {
-      status: query.status?.length
-        ? { sql: `a.status IN (${query.status.map(() => '?').join(', ')})`, params: [...query.status] }
-        : { sql: "a.status NOT IN ('draft', 'withdrawn')", params: [] },
-      region: query.region?.length
-        ? { sql: `a.region IN (${query.region.map(() => '?').join(', ')})`, params: [...query.region] }
-        : undefined,
-      domain: query.domain?.length
-        ? {
-            sql: `a.association_id IN (SELECT association_id FROM association_domains WHERE domain IN (${query.domain.map(() => '?').join(', ')}))`,
-            params: [...query.domain],
-          }
-        : undefined,
-    };
-    const build = (except?: Filter) => {
-      // Submitted ones only: a draft, even withdrawn, never reaches the review process.
-      const parts = ['a.call_id = ?', 'a.submitted_at IS NOT NULL'];
-      const values: string[] = [call.id];
-      for (const [name, condition] of Object.entries(conditions) as [Filter, (typeof conditions)[Filter]][]) {
-        if (!condition || name === except) continue;
-        parts.push(condition.sql);
-        values.push(...condition.params);
-      }
-      return { where: parts.join(' AND '), values };
-    };
-    const all = build();
-    const offset = query.cursor ? Number(decodeCursor(query.cursor, ['offset']).offset) : 0;
-    if (!Number.isInteger(offset) || offset < 0)
-      throw invalid([{ path: '/cursor', in: 'query', code: 'invalid', message: 'Unknown cursor' }]);
-    const total = Number(
-      db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM applications a WHERE ${all.where}`, all.values)?.n ??
-        0,
-    );
-    const rows = db.query<{ id: string }>(
-      `SELECT a.id FROM applications a WHERE ${all.where} ORDER BY a.submitted_at, a.id LIMIT ? OFFSET ?`,
-      [...all.values, query.limit, offset],
-    );
-    const facet = (name: Filter, select: string) => {
-      const { where, values } = build(name);
-      return db
-        .query<{ value: string; count: number }>(
-          `${select} WHERE ${where} GROUP BY value ORDER BY value`,
-          values,
-        )
-        .map((row) => ({ value: row.value, count: Number(row.count) }));
-    };
-    const facets = {
-      status: facet('status', 'SELECT a.status AS value, COUNT(*) AS count FROM applications a'),
-      region: facet('region', 'SELECT a.region AS value, COUNT(*) AS count FROM applications a'),
-      domain: facet(
-        'domain',
-        'SELECT d.domain AS value, COUNT(*) AS count FROM applications a JOIN association_domains d ON d.association_id = a.association_id',
-      ),
-    };
-    const items = rows.flatMap((row) => readApplicationSummary(db, row.id, { withScores: true }) ?? []);
-    const next = offset + rows.length;
-    return {
-      body: { items, nextCursor: next < total ? encodeCursor({ offset: next }) : null, total, facets },
-    };
+  app.bind(listCallApplications, async ({ params, query, db }) => {
+    if (!(await db.one('SELECT 1 AS found FROM calls WHERE id = ?', [params.callId])))
+      throw problem('not_found', `No call ${params.callId}`);
+    return { body: await listSubmittedApplications(db, params.callId, query) };
   });
 
-  app.bind(submitReview, ({ params, body, auth, db, now, requestId }) => {
+  app.bind(submitReview, async ({ params, body, auth, db, now, requestId }) => {
     if (!auth) throw problem('unauthenticated');
-    const application = reviewedApplication(db, auth, params.applicationId);
+    const application = await reviewedApplication(db, auth, params.applicationId);
     if (isMemberOf(auth, application.associationId))
       throw problem('conflict_of_interest', 'A member of the applicant association may not review it');
     if (!REVIEWABLE.includes(application.status))
       throw problem('invalid_state', `An application that is ${application.status} is not under review`);
-    const existing = readReviews(db, application.id).find((r) => r.reviewer.id === auth.id);
+    const existing = (await readReviews(db, application.id)).find((r) => r.reviewer.id === auth.id);
     if (existing)
       throw problem('already_exists', 'You already reviewed this application', { current: existing.id });
-    const call = readCall(db, application.callId);
+    const call = await readCall(db, application.callId);
     if (!call) throw problem('not_found', `No call ${application.callId}`);
     let weightedTotal: number | undefined;
     const scores: CriterionScore[] = body.conflictOfInterest.declared ? [] : body.scores;
@@ -645,11 +561,13 @@ export function registerApplicationRoutes(app: ApiApp): void {
       ...(body.comment !== undefined ? { comment: body.comment } : {}),
       submittedAt: now.toISOString(),
     };
-    db.transaction(() => {
-      writeReview(db, review);
+    await db.atomic(async () => {
+      await writeReview(db, review);
       if (!body.conflictOfInterest.declared && application.status !== 'under_review')
-        setApplicationStatus(db, application.id, 'under_review', review.submittedAt, { actor: auth.id });
-      audit(db, {
+        await setApplicationStatus(db, application.id, 'under_review', review.submittedAt, {
+          actor: auth.id,
+        });
+      await audit(db, {
         at: now,
         accountId: auth.id,
         action: 'application.review',
@@ -668,14 +586,14 @@ export function registerApplicationRoutes(app: ApiApp): void {
     return { status: 201, body: review };
   });
 
-  app.bind(decideApplication, ({ params, body, auth, db, now, requestId }) => {
+  app.bind(decideApplication, async ({ params, body, auth, db, now, requestId }) => {
     if (!auth) throw problem('unauthenticated');
-    const application = reviewedApplication(db, auth, params.applicationId);
+    const application = await reviewedApplication(db, auth, params.applicationId);
     if (isMemberOf(auth, application.associationId))
       throw problem('conflict_of_interest', 'A member of the applicant association may not decide on it');
     if (!REVIEWABLE.includes(application.status))
       throw problem('invalid_state', `An application that is ${application.status} cannot be decided`);
-    const call = readCall(db, application.callId);
+    const call = await readCall(db, application.callId);
     if (!call) throw problem('not_found', `No call ${application.callId}`);
     if (body.outcome === 'awarded' && body.amount) {
       const amount = toMinorUnits(body.amount);
@@ -702,10 +620,10 @@ export function registerApplicationRoutes(app: ApiApp): void {
         ]);
     }
     const decidedAt = now.toISOString();
-    db.transaction(() => {
+    await db.atomic(async () => {
       const amount =
         body.outcome === 'awarded' && body.amount ? fromMinorUnits(toMinorUnits(body.amount)) : undefined;
-      writeDecision(
+      await writeDecision(
         db,
         application.id,
         {
@@ -717,12 +635,12 @@ export function registerApplicationRoutes(app: ApiApp): void {
         },
         auth.id,
       );
-      setApplicationStatus(db, application.id, body.outcome, decidedAt, {
+      await setApplicationStatus(db, application.id, body.outcome, decidedAt, {
         reason: body.reason,
         actor: auth.id,
       });
-      if (amount) insertAward(db, { applicationId: application.id, amount, decidedAt });
-      audit(db, {
+      if (amount) await insertAward(db, { applicationId: application.id, amount, decidedAt });
+      await audit(db, {
         at: now,
         accountId: auth.id,
         action: 'application.decide',
@@ -738,6 +656,6 @@ export function registerApplicationRoutes(app: ApiApp): void {
         },
       });
     });
-    return { body: visibleApplication(db, auth, application.id) };
+    return { body: await visibleApplication(db, auth, application.id) };
   });
 }

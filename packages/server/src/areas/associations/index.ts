@@ -1,5 +1,5 @@
 import type { Area } from '../area.js';
-import { associationsMigration } from './migrations.js';
+import { associationsDirectoryMigration, associationsMigration } from './migrations.js';
 import { registerAssociationRoutes } from './routes.js';
 import { seedAssociations } from './seed.js';
 
@@ -16,7 +16,7 @@ export { associationName, associationProfile, associationRegion, readAssociation
  */
 export const associationsArea: Area = {
   name: 'associations',
-  migrations: [associationsMigration],
+  migrations: [associationsMigration, associationsDirectoryMigration],
   seedDemo: seedAssociations,
   register: registerAssociationRoutes,
 };

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { casablancaDate } from '@nassij/contract';
+import { encodeCursor } from '../../http/cursor.js';
 import { DEMO_ACCOUNTS } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
+import { NAME_SORT_LENGTH, nameSortOf } from './store.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
 interface Summary {
@@ -86,6 +88,78 @@ describe('associations.search', () => {
     assert.ok(page.items.every((item) => item.publicUtility));
     const federations = await search('legalForm=federation');
     assert.ok(federations.items.every((item) => item.legalForm === 'federation'));
+  });
+
+  test('pages by keyset through a filtered list: every match once, in name order, as many as the total', async () => {
+    const expected = (
+      await server.db.all<{ id: string }>(
+        "SELECT id FROM associations WHERE region = 'MA-09' AND legal_form = 'association' ORDER BY name_sort, id",
+      )
+    ).map((row) => row.id);
+    assert.ok(expected.length > 14, 'enough for several pages');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let total = -1;
+    do {
+      const page: SearchPage = await search(
+        `region=MA-09&legalForm=association&limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      total = page.total;
+      assert.ok(page.items.length <= 7);
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.deepEqual(seen, expected);
+    assert.equal(total, expected.length);
+  });
+
+  test('a text search counts its total and facets over exactly the items it pages through', async () => {
+    const items: Summary[] = [];
+    let cursor: string | null = null;
+    let first: SearchPage | undefined;
+    do {
+      const page: SearchPage = await search(
+        `q=${encodeURIComponent('tifawin')}&publicUtility=false&limit=9${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      first ??= page;
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.ok(first && items.length > 9);
+    assert.equal(first.total, items.length);
+    assert.ok(items.every((item) => !item.publicUtility));
+    // No region, domain or legal form filter: each facet counts the very items listed.
+    const tally = (values: string[]) => {
+      const counts = new Map<string, number>();
+      for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+      return counts;
+    };
+    const asMap = (facet: { value: string; count: number }[] | undefined) =>
+      new Map((facet ?? []).map((f) => [f.value, f.count]));
+    assert.deepEqual(asMap(first.facets.region), tally(items.map((item) => item.region)));
+    assert.deepEqual(asMap(first.facets.legalForm), tally(items.map((item) => item.legalForm)));
+    assert.deepEqual(asMap(first.facets.domain), tally(items.flatMap((item) => item.domains)));
+    // Regions in code order; domains and legal forms most frequent first.
+    const regions = first.facets.region?.map((f) => f.value) ?? [];
+    assert.deepEqual(regions, [...regions].sort());
+    const domainCounts = first.facets.domain?.map((f) => f.count) ?? [];
+    assert.deepEqual(
+      domainCounts,
+      [...domainCounts].sort((a, b) => b - a),
+    );
+  });
+
+  test('an offset cursor of old is refused with 422 naming the cursor', async () => {
+    const response = await get(`/v1/associations?cursor=${encodeCursor({ offset: 20 })}`);
+    assert.equal(response.status, 422);
+    const body = (await response.json()) as { errors: { path: string }[] };
+    assert.equal(body.errors[0]?.path, '/cursor');
+  });
+
+  test('the name sort key is bounded, so that a cursor holding it stays short', () => {
+    const long = nameSortOf({ ar: `جمعية ${'التنمية '.repeat(40)}` });
+    assert.equal(Array.from(long).length, NAME_SORT_LENGTH);
+    assert.equal(nameSortOf({ fr: 'Association Al Amal' }), 'association al amal');
   });
 
   test('refuses a bad filter and a damaged cursor with 422', async () => {

@@ -178,13 +178,13 @@ function build(
  * const area: Area = { name: 'associations', migrations, seedDemo: seedAssociations, register };
  * ```
  */
-export function seedAssociations(ctx: SeedContext): void {
+export async function seedAssociations(ctx: SeedContext): Promise<void> {
   const thisYear = ctx.now.getUTCFullYear();
   const tiznit = DEMO_TOWNS.find((t) => t.name.fr === 'Tiznit');
   const casablanca = DEMO_TOWNS.find((t) => t.name.fr === 'Casablanca');
   if (!tiznit || !casablanca) throw new Error('demo towns are missing');
-  ctx.db.transaction(() => {
-    saveAssociation(
+  await ctx.db.atomic(async () => {
+    await saveAssociation(
       ctx.db,
       build(ctx, 1, {
         town: tiznit,
@@ -197,7 +197,7 @@ export function seedAssociations(ctx: SeedContext): void {
         sizeBand: '6-20',
       }),
     );
-    saveAssociation(
+    await saveAssociation(
       ctx.db,
       build(ctx, 2, {
         town: casablanca,
@@ -210,7 +210,7 @@ export function seedAssociations(ctx: SeedContext): void {
       }),
     );
     for (let n = 3; n <= DEMO_ASSOCIATION_COUNT; n++) {
-      saveAssociation(ctx.db, build(ctx, n));
+      await saveAssociation(ctx.db, build(ctx, n));
     }
   });
 }

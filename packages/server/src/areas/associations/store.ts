@@ -1,8 +1,10 @@
 import {
   type Association,
+  type AssociationSearchQuery,
   type AssociationStats,
   type AssociationSummary,
   type EligibilityProfile,
+  type Facets,
   foldForSearch,
   fromMinorUnits,
   type LocalizedText,
@@ -11,7 +13,8 @@ import {
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
 import { tableExists } from '../../db/tables.js';
-import { indexForSearch } from '../../search/search.js';
+import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
+import { indexForSearch, searchCondition } from '../../search/search.js';
 
 /** The search-index kind of associations. */
 export const ASSOCIATION_KIND = 'association';
@@ -19,6 +22,33 @@ export const ASSOCIATION_KIND = 'association';
 interface Row {
   data: string;
 }
+
+/**
+ * Characters of the folded name kept in `name_sort`: the directory's sort key goes into page cursors, which
+ * carry at most 256 characters a value and 512 in all, while a name may be long. Names alike over their
+ * first 60 characters fall to the id, the keyset's last key.
+ */
+export const NAME_SORT_LENGTH = 60;
+
+/**
+ * The sort key of an association's name: its first name (Arabic, else French, else Tifinagh) folded as
+ * search folds it, cut to {@link NAME_SORT_LENGTH} characters (code points, as SQL's `substr` counts them).
+ *
+ * @example
+ * ```ts
+ * nameSortOf({ ar: 'الجمعيّة تيفاوين' }); // 'الجمعيه تيفاوين'
+ * ```
+ */
+export function nameSortOf(name: LocalizedText): string {
+  const folded = foldForSearch(name.ar ?? name.fr ?? name.zgh ?? '');
+  return Array.from(folded).slice(0, NAME_SORT_LENGTH).join('');
+}
+
+/**
+ * The directory's one order, by folded name then id, as a keyset: the index `associations_by_name_keys
+ * (name_sort, id, …)` answers every page of it, the last as fast as the first.
+ */
+export const BY_NAME: Keyset = { name: 'name', keys: [{ expr: 'a.name_sort' }, { expr: 'a.id' }] };
 
 /**
  * Stores (inserts or replaces) an association with its domains and indexes it for search, in one
@@ -29,13 +59,13 @@ interface Row {
  * saveAssociation(db, { id: 'asso_0001', registrationNumber: 'REC-2008-0001', ... });
  * ```
  */
-export function saveAssociation(db: Db, association: Association): void {
+export async function saveAssociation(db: Db, association: Association): Promise<void> {
   const { stats: _stats, ...stored } = association;
-  const sortName = foldForSearch(association.name.ar ?? association.name.fr ?? association.name.zgh ?? '');
-  db.transaction(() => {
-    db.run('DELETE FROM association_domains WHERE association_id = ?', [association.id]);
-    db.run('DELETE FROM associations WHERE id = ?', [association.id]);
-    db.run(
+  const sortName = nameSortOf(association.name);
+  await db.atomic(async () => {
+    await db.write('DELETE FROM association_domains WHERE association_id = ?', [association.id]);
+    await db.write('DELETE FROM associations WHERE id = ?', [association.id]);
+    await db.write(
       `INSERT INTO associations (id, registration_number, name, name_sort, acronym, region, legal_form, founded_on,
          public_utility, size_band, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
@@ -53,12 +83,12 @@ export function saveAssociation(db: Db, association: Association): void {
       ],
     );
     for (const domain of new Set(association.domains)) {
-      db.run('INSERT INTO association_domains (association_id, domain) VALUES (?, ?)', [
+      await db.write('INSERT INTO association_domains (association_id, domain) VALUES (?, ?)', [
         association.id,
         domain,
       ]);
     }
-    indexForSearch(db, ASSOCIATION_KIND, association.id, [
+    await indexForSearch(db, ASSOCIATION_KIND, association.id, [
       association.name,
       association.acronym,
       association.registrationNumber,
@@ -76,9 +106,29 @@ export function saveAssociation(db: Db, association: Association): void {
  * const association = readAssociation(db, 'asso_0001');
  * ```
  */
-export function readAssociation(db: Db, id: string): Association | undefined {
-  const row = db.get<Row>('SELECT data FROM associations WHERE id = ?', [id]);
+export async function readAssociation(db: Db, id: string): Promise<Association | undefined> {
+  const row = await db.one<Row>('SELECT data FROM associations WHERE id = ?', [id]);
   return row ? (JSON.parse(row.data) as Association) : undefined;
+}
+
+/**
+ * Reads several associations as stored (without `stats`) in one query, by id; unknown ids are absent from
+ * the map.
+ *
+ * @example
+ * ```ts
+ * const byId = await readAssociations(db, ['asso_0001', 'asso_0002']);
+ * byId.get('asso_0001')?.region; // 'MA-09'
+ * ```
+ */
+export async function readAssociations(db: Db, ids: readonly string[]): Promise<Map<string, Association>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.all<{ id: string; data: string }>(
+    `SELECT id, data FROM associations WHERE id IN (${marks(unique)})`,
+    unique,
+  );
+  return new Map(rows.map((row) => [row.id, JSON.parse(row.data) as Association]));
 }
 
 /**
@@ -90,8 +140,8 @@ export function readAssociation(db: Db, id: string): Association | undefined {
  * if (profile) evaluateEligibility(call.eligibility, profile, now.toISOString());
  * ```
  */
-export function associationProfile(db: Db, id: string): EligibilityProfile | undefined {
-  const association = readAssociation(db, id);
+export async function associationProfile(db: Db, id: string): Promise<EligibilityProfile | undefined> {
+  const association = await readAssociation(db, id);
   return association ? profileOf(association) : undefined;
 }
 
@@ -103,8 +153,8 @@ export function associationProfile(db: Db, id: string): EligibilityProfile | und
  * associationName(db, 'asso_0001')?.ar;
  * ```
  */
-export function associationName(db: Db, id: string): LocalizedText | undefined {
-  const row = db.get<{ name: string }>('SELECT name FROM associations WHERE id = ?', [id]);
+export async function associationName(db: Db, id: string): Promise<LocalizedText | undefined> {
+  const row = await db.one<{ name: string }>('SELECT name FROM associations WHERE id = ?', [id]);
   return row ? (JSON.parse(row.name) as LocalizedText) : undefined;
 }
 
@@ -116,8 +166,8 @@ export function associationName(db: Db, id: string): LocalizedText | undefined {
  * associationRegion(db, 'asso_0001'); // 'MA-09'
  * ```
  */
-export function associationRegion(db: Db, id: string): RegionCode | undefined {
-  return db.get<{ region: RegionCode }>('SELECT region FROM associations WHERE id = ?', [id])?.region;
+export async function associationRegion(db: Db, id: string): Promise<RegionCode | undefined> {
+  return (await db.one<{ region: RegionCode }>('SELECT region FROM associations WHERE id = ?', [id]))?.region;
 }
 
 /**
@@ -142,11 +192,16 @@ export function toSummary(association: Association): AssociationSummary {
 }
 
 /** First query of `attempts` that runs; the tables of other areas may differ in shape or not exist yet. */
-function firstNumber(db: Db, table: string, attempts: readonly string[], params: SqlValue[]): number {
-  if (!tableExists(db, table)) return 0;
+async function firstNumber(
+  db: Db,
+  table: string,
+  attempts: readonly string[],
+  params: SqlValue[],
+): Promise<number> {
+  if (!(await tableExists(db, table))) return 0;
   for (const sql of attempts) {
     try {
-      const row = db.get<{ n: number | bigint | null }>(sql, params);
+      const row = await db.one<{ n: number | bigint | null }>(sql, params);
       return Number(row?.n ?? 0);
     } catch {
       // Try the next shape.
@@ -164,8 +219,8 @@ function firstNumber(db: Db, table: string, attempts: readonly string[], params:
  * associationStats(db, 'asso_0001').trainingsAttended;
  * ```
  */
-export function associationStats(db: Db, id: string): AssociationStats {
-  const callsAppliedTo = firstNumber(
+export async function associationStats(db: Db, id: string): Promise<AssociationStats> {
+  const callsAppliedTo = await firstNumber(
     db,
     'applications',
     [
@@ -174,13 +229,13 @@ export function associationStats(db: Db, id: string): AssociationStats {
     ],
     [id],
   );
-  const awardsReceived = firstNumber(
+  const awardsReceived = await firstNumber(
     db,
     'awards',
     ['SELECT COUNT(*) AS n FROM awards WHERE association_id = ?'],
     [id],
   );
-  const amountMinor = firstNumber(
+  const amountMinor = await firstNumber(
     db,
     'awards',
     [
@@ -189,7 +244,7 @@ export function associationStats(db: Db, id: string): AssociationStats {
     ],
     [id],
   );
-  const trainingsAttended = firstNumber(
+  const trainingsAttended = await firstNumber(
     db,
     'training_registrations',
     [
@@ -202,5 +257,169 @@ export function associationStats(db: Db, id: string): AssociationStats {
     awardsReceived,
     amountReceived: fromMinorUnits(Math.max(0, Math.trunc(amountMinor))),
     trainingsAttended,
+  };
+}
+
+/** A `WHERE` condition with its `?` parameters. */
+interface Condition {
+  sql: string;
+  params: SqlValue[];
+}
+
+/** The filters of the directory, by name, so that a facet can apply every filter but its own. */
+type FilterName = 'q' | 'region' | 'domain' | 'legalForm' | 'publicUtility';
+
+function marks(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}
+
+function whereOf(conditions: readonly Condition[]): Condition {
+  if (conditions.length === 0) return { sql: '1 = 1', params: [] };
+  return {
+    sql: conditions.map((c) => `(${c.sql})`).join(' AND '),
+    params: conditions.flatMap((c) => c.params),
+  };
+}
+
+/** One row of the directory statement: `part` says which answer it belongs to (see searchDirectory). */
+interface DirectoryRow {
+  part: 'total' | 'page' | 'region' | 'domain' | 'legalForm';
+  value: string | null;
+  n: number;
+  k0: string | null;
+  k1: string | null;
+}
+
+/** A facet's values in the order the directory shows them: most frequent first, then by code. */
+function byCount(a: Facets[string][number], b: Facets[string][number]): number {
+  return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+}
+
+/**
+ * One page of the public directory: the associations matching the query's text and filters in name order
+ * (keyset pages: `nextCursor` resumes after the last name and id), their exact `total`, and the facets
+ * `region`, `domain` and `legalForm`, each counted with every filter except its own.
+ *
+ * All of it is ONE statement, so that the full-text match runs once per request (before, the count, the
+ * page and each facet ran it again): with a query, a `MATERIALIZED` CTE `m` holds the matching
+ * associations' filter and sort columns (read once, from the covering index `associations_directory`), and
+ * the count, the page and the facets read `m` in place of the table. The parts come back as rows of a
+ * `UNION ALL` tagged by `part`; page rows carry their rank (`ROW_NUMBER`), as a `UNION ALL` promises no
+ * order, and only the page's own rows are joined to `data`.
+ *
+ * Totals and facets stay exact. Without a query the indexes of `011_associations_directory` answer them
+ * without reading a row of the table; with a query their cost follows the number of matches (a word in most
+ * names, "جمعية", matches most of the directory: measured in the area's report).
+ *
+ * @example
+ * ```ts
+ * const page = await searchDirectory(db, { q: 'tifawin', region: ['MA-09'], limit: 20 });
+ * page.items[0]?.name.ar; page.facets.domain; page.nextCursor;
+ * ```
+ */
+export async function searchDirectory(
+  db: Db,
+  query: AssociationSearchQuery,
+): Promise<{ items: AssociationSummary[]; nextCursor: string | null; total: number; facets: Facets }> {
+  // Read first: a damaged cursor is a 422 before any SQL runs.
+  const after = readKeysetCursor(query.cursor, BY_NAME.name, BY_NAME.keys.length);
+  const match = searchCondition(db, ASSOCIATION_KIND, 'm0.id', query.q);
+  // What every part reads as `a`: the matching associations' columns, or the whole table.
+  const from = match ? 'm' : 'associations';
+  const filters: Record<Exclude<FilterName, 'q'>, Condition | null> = {
+    region: query.region?.length
+      ? { sql: `a.region IN (${marks(query.region)})`, params: [...query.region] }
+      : null,
+    domain: query.domain?.length
+      ? {
+          sql: `a.id IN (SELECT association_id FROM association_domains WHERE domain IN (${marks(query.domain)}))`,
+          params: [...query.domain],
+        }
+      : null,
+    legalForm: query.legalForm?.length
+      ? { sql: `a.legal_form IN (${marks(query.legalForm)})`, params: [...query.legalForm] }
+      : null,
+    publicUtility:
+      query.publicUtility === undefined
+        ? null
+        : { sql: 'a.public_utility = ?', params: [query.publicUtility ? 1 : 0] },
+  };
+  const except = (name?: FilterName): Condition =>
+    whereOf(
+      (Object.entries(filters) as [FilterName, Condition | null][])
+        .filter(([key, c]) => key !== name && c !== null)
+        .map(([, c]) => c as Condition),
+    );
+  const all = except();
+  const keyset = keysetClause(BY_NAME, after);
+  const regionWhere = except('region');
+  const formWhere = except('legalForm');
+  const domainWhere = except('domain');
+  // Without any other filter, the domain facet is the link table's own count (its index on domain answers).
+  const domainsAlone = !match && Object.entries(filters).every(([key, c]) => key === 'domain' || c === null);
+  const sql = `WITH ${
+    match
+      ? `m AS MATERIALIZED (
+  SELECT m0.id, m0.name_sort, m0.region, m0.legal_form, m0.public_utility FROM associations m0 WHERE ${match.sql}
+), `
+      : ''
+  }p AS (
+  SELECT a.name_sort, a.id FROM ${from} a WHERE ${all.sql} AND (${keyset.sql}) ${orderByClause(BY_NAME)} LIMIT ?
+)
+SELECT 'total' AS part, NULL AS value, COUNT(*) AS n, NULL AS k0, NULL AS k1 FROM ${from} a WHERE ${all.sql}
+UNION ALL
+SELECT 'page', x.data, ROW_NUMBER() OVER (${orderByClause(BY_NAME)}), a.name_sort, a.id
+  FROM p a JOIN associations x ON x.id = a.id
+UNION ALL
+SELECT 'region', a.region, COUNT(*), NULL, NULL FROM ${from} a WHERE ${regionWhere.sql} GROUP BY a.region
+UNION ALL
+SELECT 'legalForm', a.legal_form, COUNT(*), NULL, NULL FROM ${from} a WHERE ${formWhere.sql} GROUP BY a.legal_form
+UNION ALL
+${
+  domainsAlone
+    ? "SELECT 'domain', d.domain, COUNT(*), NULL, NULL FROM association_domains d GROUP BY d.domain"
+    : // CROSS JOIN keeps SQLite's loop order: from the few kept associations to their domains, not over
+      // every link of the table probing them (PostgreSQL plans a CROSS JOIN like any other).
+      `SELECT 'domain', d.domain, COUNT(*), NULL, NULL FROM ${from} a CROSS JOIN association_domains d
+  WHERE d.association_id = a.id AND ${domainWhere.sql} GROUP BY d.domain`
+}`;
+  const rows = await db.all<DirectoryRow>(sql, [
+    ...(match?.params ?? []),
+    ...all.params,
+    ...keyset.params,
+    query.limit + 1,
+    ...all.params,
+    ...regionWhere.params,
+    ...formWhere.params,
+    ...domainWhere.params,
+  ]);
+  let total = 0;
+  const pageRows: { data: string; rank: number; nameSort: string; id: string }[] = [];
+  const facets: Record<'region' | 'domain' | 'legalForm', Facets[string]> = {
+    region: [],
+    domain: [],
+    legalForm: [],
+  };
+  for (const row of rows) {
+    if (row.part === 'total') total = Number(row.n);
+    else if (row.part === 'page') {
+      pageRows.push({
+        data: String(row.value),
+        rank: Number(row.n),
+        nameSort: String(row.k0),
+        id: String(row.k1),
+      });
+    } else facets[row.part].push({ value: String(row.value), count: Number(row.n) });
+  }
+  pageRows.sort((a, b) => a.rank - b.rank);
+  const page = keysetPage(pageRows, query.limit, BY_NAME.name, (row) => [row.nameSort, row.id]);
+  facets.region.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  facets.domain.sort(byCount);
+  facets.legalForm.sort(byCount);
+  return {
+    items: page.items.map((row) => toSummary(JSON.parse(row.data) as Association)),
+    nextCursor: page.nextCursor,
+    total,
+    facets,
   };
 }

@@ -1,6 +1,6 @@
 import { type AuditLogEntry, listAudit } from '@nassij/contract';
-import { type AuditRecord, readAudit } from '../../db/audit.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import { AUDIT_ORDER, type AuditRecord, readAudit } from '../../db/audit.js';
+import { keysetPage, readKeysetCursor } from '../../http/cursor.js';
 import type { Area } from '../area.js';
 
 /**
@@ -40,26 +40,19 @@ export const auditLogArea: Area = {
   // The table is the core migration's: every area writes to it.
   migrations: [],
   register(app) {
-    app.bind(listAudit, ({ db, query }) => {
-      const position = query.cursor ? decodeCursor(query.cursor, ['at', 'row']) : undefined;
-      const records = readAudit(db, {
+    app.bind(listAudit, async ({ db, query }) => {
+      const after = readKeysetCursor(query.cursor, AUDIT_ORDER.name, AUDIT_ORDER.keys.length);
+      const records = await readAudit(db, {
         ...(query.action ? { action: query.action } : {}),
         ...(query.actorId ? { accountId: query.actorId } : {}),
         ...(query.targetType ? { targetType: query.targetType } : {}),
         ...(query.targetId ? { targetId: query.targetId } : {}),
         ...(query.since ? { since: new Date(query.since) } : {}),
-        ...(position ? { before: { at: String(position.at), rowid: Number(position.row) } } : {}),
+        ...(after ? { before: { at: String(after[0]), seq: Number(after[1]) } } : {}),
         limit: query.limit + 1,
       });
-      const page = records.slice(0, query.limit);
-      const last = page.at(-1);
-      return {
-        body: {
-          items: page.map(toAuditLogEntry),
-          nextCursor:
-            records.length > query.limit && last ? encodeCursor({ at: last.at, row: last.rowid }) : null,
-        },
-      };
+      const page = keysetPage(records, query.limit, AUDIT_ORDER.name, (record) => [record.at, record.seq]);
+      return { body: { items: page.items.map(toAuditLogEntry), nextCursor: page.nextCursor } };
     });
   },
 };

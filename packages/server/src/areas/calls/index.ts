@@ -1,5 +1,5 @@
 import type { Area } from '../area.js';
-import { callsMigration } from './migrations.js';
+import { callKeysetsMigration, callsMigration } from './migrations.js';
 import { registerCallRoutes } from './routes.js';
 import { seedCalls } from './seed.js';
 
@@ -14,7 +14,7 @@ import { seedCalls } from './seed.js';
  */
 export const callsArea: Area = {
   name: 'calls',
-  migrations: [callsMigration],
+  migrations: [callsMigration, callKeysetsMigration],
   seedDemo: seedCalls,
   register: registerCallRoutes,
 };

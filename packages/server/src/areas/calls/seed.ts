@@ -19,19 +19,18 @@ import {
   type Sector,
   type SelectionCriterion,
 } from '@nassij/contract';
-import type { SeedContext } from '../area.js';
-import { associationName, associationRegion } from '../associations/store.js';
+import { insertAward } from '../applications/awards.js';
+import { writeReview } from '../applications/reviews.js';
 import {
   insertApplication,
   insertAttachment,
-  insertAward,
-  type StoredCall,
   saveApplication,
   setApplicationStatus,
-  writeCall,
   writeDecision,
-  writeReview,
-} from './store.js';
+} from '../applications/store.js';
+import type { SeedContext } from '../area.js';
+import { associationName, associationRegion } from '../associations/store.js';
+import { type StoredCall, writeCall } from './store.js';
 
 const DAY = 86_400_000;
 const ZONE = 'Africa/Casablanca' as const;
@@ -664,10 +663,10 @@ const PROJECTS = [
   'Jardins scolaires et éducation environnementale',
 ];
 
-function seedApplications(ctx: SeedContext, calls: StoredCall[]): void {
+async function seedApplications(ctx: SeedContext, calls: StoredCall[]): Promise<void> {
   const { db } = ctx;
   const nowMs = ctx.now.getTime();
-  const all = db.query<{ id: string; region: string }>('SELECT id, region FROM associations ORDER BY id');
+  const all = await db.all<{ id: string; region: string }>('SELECT id, region FROM associations ORDER BY id');
   if (all.length === 0) return;
   let counter = 0;
   const reviewers = [ctx.accounts.reviewer, ctx.accounts.admin];
@@ -694,8 +693,8 @@ function seedApplications(ctx: SeedContext, calls: StoredCall[]): void {
     for (const associationId of chosen) {
       counter++;
       const id = `app_${pad(counter)}`;
-      const name = associationName(db, associationId) ?? { fr: associationId };
-      const region = associationRegion(db, associationId) ?? 'MA-01';
+      const name = (await associationName(db, associationId)) ?? { fr: associationId };
+      const region = (await associationRegion(db, associationId)) ?? 'MA-01';
       const createdMs = Math.max(
         Date.parse(call.dates.opensAt) + DAY,
         closesMs - ctx.randomInt(10, 30) * DAY,
@@ -738,7 +737,7 @@ function seedApplications(ctx: SeedContext, calls: StoredCall[]): void {
         },
       };
       const at = (ms: number) => iso(ms);
-      insertApplication(db, {
+      await insertApplication(db, {
         id,
         callId: call.id,
         associationId,
@@ -750,7 +749,7 @@ function seedApplications(ctx: SeedContext, calls: StoredCall[]): void {
       });
       for (const doc of call.requiredDocuments.filter((d) => d.requirement === 'mandatory')) {
         const ext = doc.id === 'statutes' ? 'pdf' : 'xlsx';
-        insertAttachment(db, id, {
+        await insertAttachment(db, id, {
           id: `att_${pad(counter)}_${doc.id}`,
           documentId: doc.id,
           fileName: `${doc.id}.${ext}`,
@@ -767,7 +766,7 @@ function seedApplications(ctx: SeedContext, calls: StoredCall[]): void {
         timeZone: ZONE,
         contentHash: sha(JSON.stringify(answers)),
       };
-      saveApplication(
+      await saveApplication(
         db,
         id,
         {
@@ -784,20 +783,20 @@ function seedApplications(ctx: SeedContext, calls: StoredCall[]): void {
         },
         at(submittedMs),
       );
-      setApplicationStatus(db, id, 'submitted', at(submittedMs));
-      setApplicationStatus(db, id, 'received', at(submittedMs + 60_000));
+      await setApplicationStatus(db, id, 'submitted', at(submittedMs));
+      await setApplicationStatus(db, id, 'received', at(submittedMs + 60_000));
       if (call.status === 'closed') {
-        if (ctx.random() < 0.5) setApplicationStatus(db, id, 'eligibility_check', at(closesMs + DAY));
+        if (ctx.random() < 0.5) await setApplicationStatus(db, id, 'eligibility_check', at(closesMs + DAY));
         continue;
       }
-      setApplicationStatus(db, id, 'eligibility_check', at(closesMs + DAY));
+      await setApplicationStatus(db, id, 'eligibility_check', at(closesMs + DAY));
       if (ctx.random() < 0.2) {
-        setApplicationStatus(db, id, 'rejected', at(closesMs + 5 * DAY), {
+        await setApplicationStatus(db, id, 'rejected', at(closesMs + 5 * DAY), {
           reason: 'Dossier incomplet : rapports annuels non déposés. الملف غير مكتمل.',
         });
         continue;
       }
-      setApplicationStatus(db, id, 'under_review', at(closesMs + 7 * DAY));
+      await setApplicationStatus(db, id, 'under_review', at(closesMs + 7 * DAY));
       const reviewCount = call.status === 'awarded' ? 2 : ctx.randomInt(0, 2);
       let total = 0;
       for (const reviewer of reviewers.slice(0, reviewCount)) {
@@ -808,7 +807,7 @@ function seedApplications(ctx: SeedContext, calls: StoredCall[]): void {
               100,
           ) / 100;
         total += weighted;
-        writeReview(db, {
+        await writeReview(db, {
           id: `rev_${pad(counter)}_${reviewer.id}`,
           applicationId: id,
           reviewer: { id: reviewer.id, displayName: reviewer.displayName },
@@ -825,7 +824,7 @@ function seedApplications(ctx: SeedContext, calls: StoredCall[]): void {
       if (wins) {
         awardedCount++;
         const amount = mad(Math.max(minMinor, Math.min(maxMinor, requested)));
-        writeDecision(
+        await writeDecision(
           db,
           id,
           {
@@ -836,12 +835,12 @@ function seedApplications(ctx: SeedContext, calls: StoredCall[]): void {
           },
           ctx.accounts.admin.id,
         );
-        setApplicationStatus(db, id, 'awarded', decidedAt, { actor: ctx.accounts.admin.id });
-        insertAward(db, { applicationId: id, amount, decidedAt });
+        await setApplicationStatus(db, id, 'awarded', decidedAt, { actor: ctx.accounts.admin.id });
+        await insertAward(db, { applicationId: id, amount, decidedAt });
       } else {
         const reason = 'Score insuffisant au regard des critères publiés.';
-        writeDecision(db, id, { outcome: 'rejected', reason, decidedAt }, ctx.accounts.admin.id);
-        setApplicationStatus(db, id, 'rejected', decidedAt, { reason, actor: ctx.accounts.admin.id });
+        await writeDecision(db, id, { outcome: 'rejected', reason, decidedAt }, ctx.accounts.admin.id);
+        await setApplicationStatus(db, id, 'rejected', decidedAt, { reason, actor: ctx.accounts.admin.id });
       }
     }
   }
@@ -858,7 +857,7 @@ function seedApplications(ctx: SeedContext, calls: StoredCall[]): void {
  * export const callsArea: Area = { name: 'calls', migrations: [callsMigration], seedDemo: seedCalls, register };
  * ```
  */
-export function seedCalls(ctx: SeedContext): void {
+export async function seedCalls(ctx: SeedContext): Promise<void> {
   const today = casablancaDate(ctx.now);
   const thisYear = Number(today.slice(0, 4));
   const national = SECTORS.filter((s) => s.level === 'national');
@@ -871,8 +870,8 @@ export function seedCalls(ctx: SeedContext): void {
     if (!sector) throw new Error('no sectors');
     calls.push(buildCall(ctx, n, plan, sector, today));
   });
-  ctx.db.transaction(() => {
-    for (const call of calls) writeCall(ctx.db, call);
-    seedApplications(ctx, calls);
+  await ctx.db.atomic(async () => {
+    for (const call of calls) await writeCall(ctx.db, call);
+    await seedApplications(ctx, calls);
   });
 }

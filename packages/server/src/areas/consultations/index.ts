@@ -1,5 +1,9 @@
 import type { Area } from '../area.js';
-import { consultationsMigration, contributionReviewsMigration } from './migrations.js';
+import {
+  consultationsMigration,
+  contributionPagesMigration,
+  contributionReviewsMigration,
+} from './migrations.js';
 import { registerConsultationRoutes } from './routes.js';
 import { seedConsultations } from './seed.js';
 
@@ -14,7 +18,7 @@ import { seedConsultations } from './seed.js';
  */
 export const consultationsArea: Area = {
   name: 'consultations',
-  migrations: [consultationsMigration, contributionReviewsMigration],
+  migrations: [consultationsMigration, contributionReviewsMigration, contributionPagesMigration],
   seedDemo: seedConsultations,
   register: registerConsultationRoutes,
 };

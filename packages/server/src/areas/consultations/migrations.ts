@@ -152,3 +152,69 @@ CREATE INDEX contributions_by_review ON contributions (review_requested_at) WHER
 ALTER TABLE contribution_history ADD COLUMN actor_id TEXT;
 `,
 };
+
+/**
+ * Bounded contribution lists at national scale (a million contributions on one consultation).
+ *
+ * Every list pages by keyset, so each sort has an index whose columns are the list's equality filters
+ * then its sort keys, ending with the unique `seq`: a page is a short range scan at row 20 and at row
+ * 900 000 alike, with no temporary sort. The lists show top-level contributions, so these indexes are
+ * partial (`WHERE parent_id IS NULL`) rather than keyed by `parent_id`: PostgreSQL does not take
+ * `parent_id IS NULL` as fixing a key column, so with `parent_id` in the key it sorted 760 000 rows. The
+ * article filter gets its own pair, since an article may hold a small share of a consultation's rows. A
+ * page's replies are read by `(parent_id, moderation_state)`, in their order; the hourly limit per
+ * participant by `(participant_key, created_at)`. The moderators' queue orders
+ * by `COALESCE(review_requested_at, created_at)`, indexed as that expression; what waits for a moderator
+ * (pending, or published with unreviewed reports) is a partial index that stays as small as the queue.
+ *
+ * `contribution_counts` keeps how many contributions each (consultation, state, top level or reply,
+ * article, kind, position) holds, maintained by the store in the same transaction as each insert and
+ * moderation change, so that a list's `total` sums a few hundred counter rows instead of counting a
+ * million contributions. `''` stands for no article or no position (key columns are never NULL).
+ */
+export const contributionPagesMigration: Migration = {
+  id: '042_contribution_pages',
+  sql: `
+CREATE INDEX contributions_newest ON contributions (consultation_id, moderation_state, created_at, seq)
+  WHERE parent_id IS NULL;
+CREATE INDEX contributions_supported ON contributions (consultation_id, moderation_state, supports, created_at, seq)
+  WHERE parent_id IS NULL;
+CREATE INDEX contributions_article_newest ON contributions
+  (consultation_id, moderation_state, article_id, created_at, seq) WHERE parent_id IS NULL;
+CREATE INDEX contributions_article_supported ON contributions
+  (consultation_id, moderation_state, article_id, supports, created_at, seq) WHERE parent_id IS NULL;
+DROP INDEX contributions_by_consultation;
+CREATE INDEX contributions_replies ON contributions (parent_id, moderation_state, created_at, seq);
+DROP INDEX contributions_by_parent;
+CREATE INDEX contributions_by_participant ON contributions (participant_key, created_at);
+
+CREATE INDEX contributions_queue ON contributions (moderation_state, (COALESCE(review_requested_at, created_at)), seq);
+CREATE INDEX contributions_queue_by_consultation ON contributions
+  (consultation_id, moderation_state, (COALESCE(review_requested_at, created_at)), seq);
+CREATE INDEX contributions_waiting ON contributions ((COALESCE(review_requested_at, created_at)), seq)
+  WHERE moderation_state = 'pending' OR review_requested_at IS NOT NULL;
+CREATE INDEX contributions_waiting_by_consultation ON contributions
+  (consultation_id, (COALESCE(review_requested_at, created_at)), seq)
+  WHERE moderation_state = 'pending' OR review_requested_at IS NOT NULL;
+
+CREATE INDEX consultations_listed ON consultations (phase_rank, created_at DESC, id);
+
+CREATE TABLE contribution_counts (
+  consultation_id TEXT NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+  moderation_state TEXT NOT NULL,
+  top_level INTEGER NOT NULL,
+  article_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  position TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (consultation_id, moderation_state, top_level, article_id, kind, position)
+);
+CREATE INDEX contribution_counts_by_state ON contribution_counts (moderation_state);
+INSERT INTO contribution_counts (consultation_id, moderation_state, top_level, article_id, kind, position, n)
+SELECT consultation_id, moderation_state, CASE WHEN parent_id IS NULL THEN 1 ELSE 0 END,
+  COALESCE(article_id, ''), kind, COALESCE(position, ''), COUNT(*)
+FROM contributions
+GROUP BY consultation_id, moderation_state, CASE WHEN parent_id IS NULL THEN 1 ELSE 0 END,
+  COALESCE(article_id, ''), kind, COALESCE(position, '');
+`,
+};

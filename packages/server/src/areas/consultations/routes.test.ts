@@ -12,6 +12,7 @@ import { createAccount, DEMO_ACCOUNTS } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
 import { REPORTS_BEFORE_REVIEW, REPORTS_PER_HOUR } from './routes.js';
+import { recountContributions } from './store.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
 
@@ -504,7 +505,7 @@ describe('contributions', () => {
     assert.equal(bad.status, 422);
     assert.equal(bad.json.code, 'validation_failed');
 
-    const closed = server.db.get<{ id: string }>(
+    const closed = await server.db.one<{ id: string }>(
       "SELECT id FROM contributions WHERE consultation_id = ? AND moderation_state = 'published' LIMIT 1",
       [F.consultations.closed],
     );
@@ -642,7 +643,7 @@ describe('contributions', () => {
       [`Back to moderation after reports from ${REPORTS_BEFORE_REVIEW} signed-in accounts`],
       'the author sees why, not the reports',
     );
-    const automatic = readAudit(server.db, { action: 'contribution.autoHide', targetId: id });
+    const automatic = await readAudit(server.db, { action: 'contribution.autoHide', targetId: id });
     assert.equal(automatic.length, 1);
     assert.equal(automatic[0]?.accountId, null);
 
@@ -656,7 +657,7 @@ describe('contributions', () => {
     assert.equal(history.filter((e) => e.action === 'reported').length, REPORTS_BEFORE_REVIEW + 1);
     assert.ok(history.some((e) => e.reason === 'abuse · signed in'));
     assert.equal((await call('GET', `/v1/contributions/${id}`)).status, 200);
-    const decision = server.db.get<{ actor_id: string | null }>(
+    const decision = await server.db.one<{ actor_id: string | null }>(
       "SELECT actor_id FROM contribution_history WHERE contribution_id = ? AND action = 'published' ORDER BY seq DESC",
       [id],
     );
@@ -693,7 +694,7 @@ describe('contributions', () => {
       if (status !== 202) break;
     }
     assert.equal(statuses.at(-1), 429, statuses.join(' '));
-    const filed = server.db.get<{ n: number }>(
+    const filed = await server.db.one<{ n: number }>(
       "SELECT COUNT(*) AS n FROM contribution_reports WHERE reporter_key = 'acc:' || (SELECT id FROM accounts WHERE email = ?)",
       [`reader-${REPORTS_BEFORE_REVIEW + 1}@test.nassij.ma`],
     );
@@ -794,5 +795,181 @@ describe('contributions', () => {
     const reasons = (seededHidden.json.items as unknown as Contribution[]).map((c) => c.moderation.reason);
     assert.ok(reasons.some((r) => r?.includes('données personnelles')));
     assert.equal((await call('GET', `/v1/contributions/${F.missing.contribution}`)).status, 404);
+  });
+});
+
+/** Every page of a list, following `nextCursor`, with the totals each page reported. */
+async function walk(
+  path: string,
+  token?: string,
+): Promise<{ ids: string[]; totals: number[]; pages: number }> {
+  const ids: string[] = [];
+  const totals: number[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const page = await call(
+      'GET',
+      `${path}${cursor ? `${separator}cursor=${cursor}` : ''}`,
+      token ? { token } : {},
+    );
+    assert.equal(page.status, 200, JSON.stringify(page.json));
+    ids.push(...(page.json.items as unknown as { id: string }[]).map((c) => c.id));
+    totals.push(page.json.total as number);
+    cursor = page.json.nextCursor as string | null;
+    pages += 1;
+    assert.ok(pages < 500, 'the walk ends');
+  } while (cursor);
+  return { ids, totals, pages };
+}
+
+describe('lists: keyset pages and counted totals', () => {
+  const contributionsOf = `/v1/consultations/${F.consultations.draftLaw}/contributions`;
+
+  test('contributions: pages of 2 walk the same order as one page, each sort, with exact totals', async () => {
+    for (const [sort, filter] of [
+      ['newest', ''],
+      ['most_supported', ''],
+      ['most_supported', '&kind=comment&kind=amendment'],
+      ['newest', '&articleId=art-5'],
+      ['newest', '&position=against'],
+    ] as const) {
+      const whole = await call('GET', `${contributionsOf}?limit=100&sort=${sort}${filter}`);
+      const items = whole.json.items as unknown as Contribution[];
+      assert.ok(items.length > 0 && whole.json.nextCursor === null, `${sort}${filter}`);
+      assert.equal(whole.json.total, items.length, `${sort}${filter}: the total counts what the list holds`);
+      const walked = await walk(`${contributionsOf}?limit=2&sort=${sort}${filter}`);
+      assert.deepEqual(
+        walked.ids,
+        items.map((c) => c.id),
+        `${sort}${filter}`,
+      );
+      assert.equal(walked.pages, Math.ceil(items.length / 2), 'no empty last page');
+      assert.ok(walked.totals.every((t) => t === items.length));
+      // The order the sort promises, strictly (ties broken by the newer contribution).
+      for (let i = 1; i < items.length; i++) {
+        const [a, b] = [items[i - 1] as Contribution, items[i] as Contribution];
+        const before =
+          sort === 'newest'
+            ? a.createdAt >= b.createdAt
+            : a.supports > b.supports || (a.supports === b.supports && a.createdAt >= b.createdAt);
+        assert.ok(before, `${sort}: ${a.id} before ${b.id}`);
+      }
+    }
+  });
+
+  test('contributions: a cursor of another sort, an offset cursor of old, or a damaged one is 422', async () => {
+    const first = await call('GET', `${contributionsOf}?limit=1&sort=newest`);
+    const cursor = first.json.nextCursor as string;
+    assert.equal(typeof cursor, 'string');
+    assert.equal((await call('GET', `${contributionsOf}?limit=1&sort=newest&cursor=${cursor}`)).status, 200);
+    assert.equal(
+      (await call('GET', `${contributionsOf}?limit=1&sort=most_supported&cursor=${cursor}`)).status,
+      422,
+    );
+    const offset = Buffer.from(JSON.stringify({ v: 1, o: 1, s: 'newest' })).toString('base64url');
+    assert.equal((await call('GET', `${contributionsOf}?limit=1&sort=newest&cursor=${offset}`)).status, 422);
+    assert.equal((await call('GET', `${contributionsOf}?cursor=${cursor.slice(0, -3)}`)).status, 422);
+  });
+
+  test('counters agree with the rows after every write of the suites above', async () => {
+    const truth = await server.db.all<{
+      consultation_id: string;
+      moderation_state: string;
+      top: number;
+      n: number;
+    }>(
+      `SELECT consultation_id, moderation_state, CASE WHEN parent_id IS NULL THEN 1 ELSE 0 END AS top, COUNT(*) AS n
+       FROM contributions GROUP BY consultation_id, moderation_state, CASE WHEN parent_id IS NULL THEN 1 ELSE 0 END
+       ORDER BY consultation_id, moderation_state, top`,
+    );
+    const counted = await server.db.all<{
+      consultation_id: string;
+      moderation_state: string;
+      top: number;
+      n: number;
+    }>(
+      `SELECT consultation_id, moderation_state, top_level AS top, SUM(n) AS n FROM contribution_counts
+       GROUP BY consultation_id, moderation_state, top_level HAVING SUM(n) <> 0
+       ORDER BY consultation_id, moderation_state, top`,
+    );
+    assert.ok(truth.length > 3);
+    assert.deepEqual(counted, truth);
+    // And per article, kind and position, as the filters read them.
+    const fine = await server.db.one<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM (
+         SELECT consultation_id, moderation_state, CASE WHEN parent_id IS NULL THEN 1 ELSE 0 END AS top,
+           COALESCE(article_id, '') AS article, kind, COALESCE(position, '') AS pos, COUNT(*) AS n
+         FROM contributions
+         GROUP BY consultation_id, moderation_state, CASE WHEN parent_id IS NULL THEN 1 ELSE 0 END,
+           COALESCE(article_id, ''), kind, COALESCE(position, '')
+       ) t WHERE NOT EXISTS (
+         SELECT 1 FROM contribution_counts c WHERE c.consultation_id = t.consultation_id
+           AND c.moderation_state = t.moderation_state AND c.top_level = t.top AND c.article_id = t.article
+           AND c.kind = t.kind AND c.position = t.pos AND c.n = t.n
+       )`,
+    );
+    assert.equal(fine?.n, 0);
+  });
+
+  test('the maintained counters are exactly what a recount from the rows gives', async () => {
+    type Counter = { c: string; s: string; t: number; a: string; k: string; p: string; n: number };
+    const read = () =>
+      server.db.all<Counter>(
+        `SELECT consultation_id AS c, moderation_state AS s, top_level AS t, article_id AS a, kind AS k,
+           position AS p, n FROM contribution_counts WHERE n <> 0 ORDER BY c, s, t, a, k, p`,
+      );
+    const maintained = await read();
+    assert.ok(maintained.length > 10);
+    await recountContributions(server.db);
+    assert.deepEqual(await read(), maintained);
+  });
+
+  test('moderation queue: pages of 1 walk the one-page order, oldest wait first, exact totals', async () => {
+    // A fresh pending contribution, so that the pending queue holds more than one page.
+    for (let i = 0; i < 3; i++) {
+      const created = await call('POST', contributionsOf, {
+        device: newDevice(),
+        body: { kind: 'comment', body: `Queue walk ${i}`, consent: true, author: anonymousAuthor },
+      });
+      assert.equal(created.status, 201);
+    }
+    for (const query of [
+      'state=pending',
+      'state=hidden',
+      `state=published&consultationId=${F.consultations.draftLaw}`,
+    ]) {
+      const whole = await call('GET', `/v1/moderation/contributions?limit=100&${query}`, {
+        token: tokens.moderator,
+      });
+      const items = whole.json.items as unknown as Contribution[];
+      assert.ok(items.length >= 2, query);
+      assert.equal(whole.json.total, items.length, query);
+      const walked = await walk(`/v1/moderation/contributions?limit=1&${query}`, tokens.moderator);
+      assert.deepEqual(
+        walked.ids,
+        items.map((c) => c.id),
+        query,
+      );
+      assert.ok(walked.totals.every((t) => t === items.length));
+      // Every item carries its whole history, read for the page at once.
+      assert.ok(
+        items.every((c) => c.history?.[0]?.action === 'created'),
+        query,
+      );
+    }
+    const pending = await call('GET', '/v1/moderation/contributions?limit=1&state=pending', {
+      token: tokens.moderator,
+    });
+    const cursor = pending.json.nextCursor as string;
+    assert.equal(
+      (
+        await call('GET', `/v1/moderation/contributions?state=hidden&cursor=${cursor}`, {
+          token: tokens.moderator,
+        })
+      ).status,
+      422,
+    );
   });
 });

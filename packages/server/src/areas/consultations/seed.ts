@@ -809,16 +809,16 @@ const OUTCOME_REASONS: Record<(typeof OUTCOMES)[number], LocalizedText> = {
  * await seedConsultations(ctx);
  * ```
  */
-export function seedConsultations(ctx: SeedContext): void {
+export async function seedConsultations(ctx: SeedContext): Promise<void> {
   const { db, now } = ctx;
   const at = (days: number) => toInstant(new Date(now.getTime() + days * DAY));
   const year = now.getUTCFullYear();
   let supporter = 0;
-  const support = (id: string, count: number, daysAgo: number) => {
-    for (let i = 0; i < count; i++) addSupport(db, id, `seed:s${++supporter}`, at(-daysAgo + 0.5));
+  const support = async (id: string, count: number, daysAgo: number) => {
+    for (let i = 0; i < count; i++) await addSupport(db, id, `seed:s${++supporter}`, at(-daysAgo + 0.5));
   };
 
-  db.transaction(() => {
+  await db.atomic(async () => {
     // The draft law, in two versions.
     const v1: DocumentVersion = {
       id: 'v1',
@@ -834,7 +834,7 @@ export function seedConsultations(ctx: SeedContext): void {
       publishedAt: at(-10),
       sections: lawV2(),
     };
-    insertConsultation(db, {
+    await insertConsultation(db, {
       createdAt: at(-45),
       versions: [v1, v2],
       consultation: {
@@ -884,8 +884,8 @@ export function seedConsultations(ctx: SeedContext): void {
       const person = PEOPLE[item.who] as Person;
       const state = item.state ?? 'published';
       const created = at(-item.daysAgo);
-      const id = insertContribution(db, {
-        seq: nextContributionSeq(db),
+      const id = await insertContribution(db, {
+        seq: await nextContributionSeq(db),
         consultationId: 'cons_0001',
         articleId: item.article,
         kind: item.kind,
@@ -905,11 +905,11 @@ export function seedConsultations(ctx: SeedContext): void {
           ? { body: item.response, respondedAt: at(-10), by: issuer('relations-parliament').name }
           : undefined,
       });
-      if (state === 'published') support(id, item.supports ?? 0, item.daysAgo);
+      if (state === 'published') await support(id, item.supports ?? 0, item.daysAgo);
       for (const reply of item.replies ?? []) {
         const replier = PEOPLE[reply.who] as Person;
-        const replyId = insertContribution(db, {
-          seq: nextContributionSeq(db),
+        const replyId = await insertContribution(db, {
+          seq: await nextContributionSeq(db),
           consultationId: 'cons_0001',
           articleId: item.article,
           parentId: id,
@@ -922,7 +922,7 @@ export function seedConsultations(ctx: SeedContext): void {
           state: 'published',
           decidedAt: at(-reply.daysAgo + 0.1),
         });
-        support(replyId, ctx.randomInt(0, 3), reply.daysAgo);
+        await support(replyId, ctx.randomInt(0, 3), reply.daysAgo);
       }
     }
     // Answers to the three questions.
@@ -931,8 +931,8 @@ export function seedConsultations(ctx: SeedContext): void {
       'Des consultations sur les réseaux sociaux avec des vidéos courtes.',
       'ⴰⵙⵎⵓⵜⵜⴳ ⵏ ⵉⵍⵎⵥⵢⴰⵏ ⴷⴳ ⵜⵉⵏⵎⵍ. إشراك المؤسسات التعليمية في التعريف بالبوابة.',
     ];
-    PEOPLE.forEach((person, i) => {
-      if (person.accountId) return;
+    for (const [i, person] of PEOPLE.entries()) {
+      if (person.accountId) continue;
       const questionId = i % 3 === 0 ? 'q3' : i % 3 === 1 ? 'q1' : 'q2';
       const answer =
         questionId === 'q3'
@@ -940,8 +940,8 @@ export function seedConsultations(ctx: SeedContext): void {
           : questionId === 'q1'
             ? [ctx.pick(['yes', 'yes', 'no', 'no_opinion'])]
             : ['portal', ctx.pick(['regional_meetings', 'associations', 'mobile'])];
-      insertContribution(db, {
-        seq: nextContributionSeq(db),
+      await insertContribution(db, {
+        seq: await nextContributionSeq(db),
         consultationId: 'cons_0001',
         articleId: null,
         kind: 'answer',
@@ -954,7 +954,7 @@ export function seedConsultations(ctx: SeedContext): void {
         state: 'published',
         decidedAt: at(-2),
       });
-    });
+    }
 
     // The other consultations, with generated contributions.
     for (const spec of OTHERS) {
@@ -971,8 +971,8 @@ export function seedConsultations(ctx: SeedContext): void {
       );
       const articleIds = spec.sections.flatMap((s) => s.articles.map((a) => a.id));
       const recommendations: { id: string; articleId: string; excerpt: string }[] = [];
-      const insertSpec = () =>
-        insertConsultation(db, {
+      const insertSpec = async () =>
+        await insertConsultation(db, {
           createdAt: phases[0]?.period.start ?? at(-30),
           versions: [version],
           consultation: {
@@ -995,7 +995,7 @@ export function seedConsultations(ctx: SeedContext): void {
           },
         });
       // The consultation row must exist before its contributions; the synthesis is added after them.
-      insertSpec();
+      await insertSpec();
       for (let i = 0; i < spec.contributions; i++) {
         const base = ctx.pick(GENERIC);
         const person = ctx.pick(PEOPLE);
@@ -1013,8 +1013,8 @@ export function seedConsultations(ctx: SeedContext): void {
               };
         const createdMs = Math.min(openStart + ctx.randomInt(1, 25) * DAY, now.getTime() - DAY);
         const articleId = ctx.pick(articleIds);
-        const id = insertContribution(db, {
-          seq: nextContributionSeq(db),
+        const id = await insertContribution(db, {
+          seq: await nextContributionSeq(db),
           consultationId: spec.id,
           articleId,
           kind: base.kind,
@@ -1028,7 +1028,7 @@ export function seedConsultations(ctx: SeedContext): void {
           state: 'published',
           decidedAt: toInstant(new Date(createdMs + DAY / 4)),
         });
-        support(id, ctx.randomInt(0, 8), 3);
+        await support(id, ctx.randomInt(0, 8), 3);
         if (base.kind === 'recommendation') recommendations.push({ id, articleId, excerpt: base.body });
       }
       if (spec.phase === 'synthesis_published') {
@@ -1057,11 +1057,14 @@ export function seedConsultations(ctx: SeedContext): void {
             };
           }),
         };
-        db.run('UPDATE consultations SET synthesis = ? WHERE id = ?', [JSON.stringify(synthesis), spec.id]);
+        await db.write('UPDATE consultations SET synthesis = ? WHERE id = ?', [
+          JSON.stringify(synthesis),
+          spec.id,
+        ]);
       }
     }
     // The seeded official response is visible in the contribution's history through insertContribution.
-    if (!findContributionRow(db, 'ctb_000001'))
+    if (!(await findContributionRow(db, 'ctb_000001')))
       throw new Error('consultations seed: first contribution missing');
   });
 }

@@ -1,5 +1,5 @@
-// The commitment's indicators, computed live from the other areas' tables (read only). Every figure is a
-// plain SQL count or sum over indexed columns; the few rankings and unions are finished in JS.
+// The commitment's indicators, computed from the other areas' tables (read only). Every figure is a SQL
+// count or sum, grouped by the database; only the concentration ranking and labels are finished in JS.
 import {
   DOMAINS,
   FunderLevel,
@@ -16,7 +16,14 @@ import {
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
 import { tableExists } from '../../db/tables.js';
-import { casablancaYear, firstQuarterRange, type InstantRange, yearRange } from './period.js';
+import type { VersionedTable } from './data-version.js';
+import {
+  casablancaMidnight,
+  casablancaYear,
+  firstQuarterRange,
+  type InstantRange,
+  yearRange,
+} from './period.js';
 
 /** What one computation needs: the year's range, the optional region, the request's "now". */
 interface Scope {
@@ -28,10 +35,10 @@ interface Scope {
   has: { consultations: boolean; trainings: boolean };
 }
 
-function installed(db: Db): Scope['has'] {
+async function installed(db: Db): Promise<Scope['has']> {
   return {
-    consultations: tableExists(db, 'contributions'),
-    trainings: tableExists(db, 'training_registrations'),
+    consultations: await tableExists(db, 'contributions'),
+    trainings: await tableExists(db, 'training_registrations'),
   };
 }
 
@@ -87,46 +94,52 @@ function callRegionClause(alias: string, scope: Scope): { sql: string; params: S
   };
 }
 
-function supportedShare(db: Db, scope: Scope): Figure {
+async function supportedShare(db: Db, scope: Scope): Promise<Figure> {
   const lastDay = `${scope.year}-12-31`;
   const r = regionClause('s.region', scope);
   const awarded = `SELECT association_id FROM awards WHERE decided_at >= ? AND decided_at < ?`;
   const range = [scope.range.start, scope.range.end];
   const registered = `FROM associations s WHERE s.founded_on <= ?${r.sql}`;
   const total = Number(
-    db.get<{ n: number }>(`SELECT COUNT(*) AS n ${registered}`, [lastDay, ...r.params])?.n ?? 0,
+    (await db.one<{ n: number }>(`SELECT COUNT(*) AS n ${registered}`, [lastDay, ...r.params]))?.n ?? 0,
   );
   const supported = Number(
-    db.get<{ n: number }>(`SELECT COUNT(*) AS n ${registered} AND s.id IN (${awarded})`, [
-      lastDay,
-      ...r.params,
-      ...range,
-    ])?.n ?? 0,
+    (
+      await db.one<{ n: number }>(`SELECT COUNT(*) AS n ${registered} AND s.id IN (${awarded})`, [
+        lastDay,
+        ...r.params,
+        ...range,
+      ])
+    )?.n ?? 0,
   );
   const byRegionTotal = countMap(
-    db.query(`SELECT s.region AS k, COUNT(*) AS n ${registered} GROUP BY s.region`, [lastDay, ...r.params]),
-  );
-  const byRegionSupported = countMap(
-    db.query(`SELECT s.region AS k, COUNT(*) AS n ${registered} AND s.id IN (${awarded}) GROUP BY s.region`, [
+    await db.all(`SELECT s.region AS k, COUNT(*) AS n ${registered} GROUP BY s.region`, [
       lastDay,
       ...r.params,
-      ...range,
     ]),
+  );
+  const byRegionSupported = countMap(
+    await db.all(
+      `SELECT s.region AS k, COUNT(*) AS n ${registered} AND s.id IN (${awarded}) GROUP BY s.region`,
+      [lastDay, ...r.params, ...range],
+    ),
   );
   const domainFrom = `FROM association_domains d JOIN associations s ON s.id = d.association_id
     WHERE s.founded_on <= ?${r.sql}`;
   const byDomainTotal = countMap(
-    db.query(`SELECT d.domain AS k, COUNT(*) AS n ${domainFrom} GROUP BY d.domain`, [lastDay, ...r.params]),
-  );
-  const byDomainSupported = countMap(
-    db.query(`SELECT d.domain AS k, COUNT(*) AS n ${domainFrom} AND s.id IN (${awarded}) GROUP BY d.domain`, [
+    await db.all(`SELECT d.domain AS k, COUNT(*) AS n ${domainFrom} GROUP BY d.domain`, [
       lastDay,
       ...r.params,
-      ...range,
     ]),
   );
+  const byDomainSupported = countMap(
+    await db.all(
+      `SELECT d.domain AS k, COUNT(*) AS n ${domainFrom} AND s.id IN (${awarded}) GROUP BY d.domain`,
+      [lastDay, ...r.params, ...range],
+    ),
+  );
   const byLevel = countMap(
-    db.query(
+    await db.all(
       `SELECT a.funder_level AS k, COUNT(DISTINCT a.association_id) AS n FROM awards a
        JOIN associations s ON s.id = a.association_id
        WHERE a.decided_at >= ? AND a.decided_at < ? AND s.founded_on <= ?${r.sql} GROUP BY a.funder_level`,
@@ -161,9 +174,9 @@ function supportedShare(db: Db, scope: Scope): Figure {
   return { value: percentOf(supported, total), numerator: supported, denominatorValue: total, breakdown };
 }
 
-function concentration(db: Db, scope: Scope): Figure {
+async function concentration(db: Db, scope: Scope): Promise<Figure> {
   const r = regionClause('s.region', scope);
-  const rows = db.query<{ association_id: string; minor: number }>(
+  const rows = await db.all<{ association_id: string; minor: number }>(
     `SELECT a.association_id, SUM(a.amount_minor) AS minor FROM awards a
      JOIN associations s ON s.id = a.association_id
      WHERE a.decided_at >= ? AND a.decided_at < ?${r.sql} GROUP BY a.association_id`,
@@ -176,38 +189,42 @@ function concentration(db: Db, scope: Scope): Figure {
   return { value: percentOf(top, total), numerator: top / 100, denominatorValue: total / 100 };
 }
 
-function callsFirstQuarter(db: Db, scope: Scope): Figure {
+async function callsFirstQuarter(db: Db, scope: Scope): Promise<Figure> {
   const q1 = firstQuarterRange(scope.year);
   const r = callRegionClause('c', scope);
-  const count = (range: InstantRange) =>
+  const count = async (range: InstantRange) =>
     Number(
-      db.get<{ n: number }>(
-        `SELECT COUNT(*) AS n FROM calls c WHERE c.published_at >= ? AND c.published_at < ?${r.sql}`,
-        [range.start, range.end, ...r.params],
+      (
+        await db.one<{ n: number }>(
+          `SELECT COUNT(*) AS n FROM calls c WHERE c.published_at >= ? AND c.published_at < ?${r.sql}`,
+          [range.start, range.end, ...r.params],
+        )
       )?.n ?? 0,
     );
-  const inQuarter = count(q1);
-  return { value: inQuarter, numerator: inQuarter, denominatorValue: count(scope.range) };
+  const inQuarter = await count(q1);
+  return { value: inQuarter, numerator: inQuarter, denominatorValue: await count(scope.range) };
 }
 
-function consultationsHeld(db: Db, scope: Scope): Figure {
+async function consultationsHeld(db: Db, scope: Scope): Promise<Figure> {
   if (!scope.has.consultations) return { value: 0 };
   const r = regionClause('region', scope);
   const n = Number(
-    db.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM consultations WHERE contributions_open_at >= ? AND contributions_open_at < ?${r.sql}`,
-      [scope.range.start, scope.range.end, ...r.params],
+    (
+      await db.one<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM consultations WHERE contributions_open_at >= ? AND contributions_open_at < ?${r.sql}`,
+        [scope.range.start, scope.range.end, ...r.params],
+      )
     )?.n ?? 0,
   );
   return { value: n };
 }
 
 /** Consultations whose contribution period closed in the year (and has closed by now). */
-function closedConsultations(db: Db, scope: Scope): { id: string; data: string }[] {
+async function closedConsultations(db: Db, scope: Scope): Promise<{ id: string; data: string }[]> {
   if (!scope.has.consultations) return [];
   const r = regionClause('region', scope);
   const end = yearEndSoFar(scope);
-  return db.query(
+  return await db.all(
     `SELECT id, data FROM consultations WHERE contributions_close_at >= ? AND contributions_close_at <= ?${r.sql}
      ORDER BY contributions_close_at, id`,
     [scope.range.start, end, ...r.params],
@@ -239,37 +256,55 @@ function perConsultation(rows: { id: string; data: string }[], counts: Map<strin
   };
 }
 
-function participants(db: Db, scope: Scope): Figure {
-  const rows = closedConsultations(db, scope);
-  const counts = new Map<string, number>();
-  for (const { id } of rows) {
-    // Contributors and supporters share one key space (`acc:…`, `dev:…`), so the union counts people once.
-    const n = db.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM (
-         SELECT participant_key AS k FROM contributions WHERE consultation_id = ? AND moderation_state = 'published'
+/** Published contributions of the consultations {@link closedConsultations} lists, as SQL. */
+function closedIds(scope: Scope): { sql: string; params: SqlValue[] } {
+  const r = regionClause('region', scope);
+  return {
+    sql: `SELECT id FROM consultations WHERE contributions_close_at >= ? AND contributions_close_at <= ?${r.sql}`,
+    params: [scope.range.start, yearEndSoFar(scope), ...r.params],
+  };
+}
+
+async function participants(db: Db, scope: Scope): Promise<Figure> {
+  const rows = await closedConsultations(db, scope);
+  if (rows.length === 0) return perConsultation(rows, new Map());
+  const closed = closedIds(scope);
+  // One grouped query for every closed consultation. Contributors and supporters share one key space
+  // (`acc:…`, `dev:…`), so the union counts people once per consultation.
+  const counts = countMap(
+    await db.all(
+      `SELECT keys.consultation_id AS k, COUNT(*) AS n FROM (
+         SELECT consultation_id, participant_key AS p FROM contributions
+         WHERE consultation_id IN (${closed.sql}) AND moderation_state = 'published'
          UNION
-         SELECT s.supporter_key AS k FROM contribution_supports s JOIN contributions c ON c.id = s.contribution_id
-         WHERE c.consultation_id = ? AND c.moderation_state = 'published'
-       ) keys`,
-      [id, id],
-    );
-    counts.set(id, Number(n?.n ?? 0));
-  }
+         SELECT c.consultation_id, s.supporter_key AS p FROM contribution_supports s
+         JOIN contributions c ON c.id = s.contribution_id
+         WHERE c.consultation_id IN (${closed.sql}) AND c.moderation_state = 'published'
+       ) keys GROUP BY keys.consultation_id`,
+      [...closed.params, ...closed.params],
+    ),
+  );
   return perConsultation(rows, counts);
 }
 
-function recommendations(db: Db, scope: Scope): Figure {
-  const rows = closedConsultations(db, scope);
-  const counts = new Map<string, number>();
-  for (const { id } of rows) {
-    const n = db.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM contributions WHERE consultation_id = ? AND moderation_state = 'published'
-       AND kind IN ('recommendation', 'amendment')`,
-      [id],
-    );
-    counts.set(id, Number(n?.n ?? 0));
-  }
+async function recommendations(db: Db, scope: Scope): Promise<Figure> {
+  const rows = await closedConsultations(db, scope);
+  if (rows.length === 0) return perConsultation(rows, new Map());
+  const closed = closedIds(scope);
+  const counts = countMap(
+    await db.all(
+      `SELECT consultation_id AS k, COUNT(*) AS n FROM contributions
+       WHERE consultation_id IN (${closed.sql}) AND moderation_state = 'published'
+       AND kind IN ('recommendation', 'amendment') GROUP BY consultation_id`,
+      closed.params,
+    ),
+  );
   return perConsultation(rows, counts);
+}
+
+/** The number of rows of a query, counted by the database rather than by loading them. */
+async function countRows(db: Db, sql: string, params: SqlValue[]): Promise<number> {
+  return Number((await db.one<{ n: number }>(`SELECT COUNT(*) AS n FROM (${sql}) counted`, params))?.n ?? 0);
 }
 
 /** A UNION of the parts whose tables exist. */
@@ -281,7 +316,7 @@ function union(parts: { sql: string; params: SqlValue[]; when?: boolean }[]): {
   return { sql: kept.map((p) => p.sql).join('\nUNION\n'), params: kept.flatMap((p) => p.params) };
 }
 
-function sectors(db: Db, scope: Scope): Figure {
+async function sectors(db: Db, scope: Scope): Promise<Figure> {
   const range = [scope.range.start, scope.range.end];
   const c = callRegionClause('c', scope);
   const r = regionClause('k.region', scope);
@@ -306,14 +341,14 @@ function sectors(db: Db, scope: Scope): Figure {
       when: scope.has.trainings,
     },
   ]);
-  return { value: db.query(query.sql, query.params).length };
+  return { value: await countRows(db, query.sql, query.params) };
 }
 
-function trainingsHeld(db: Db, scope: Scope): Figure {
+async function trainingsHeld(db: Db, scope: Scope): Promise<Figure> {
   if (!scope.has.trainings) return { value: 0, breakdown: [] };
   const t = regionClause('region', scope);
   const end = yearEndSoFar(scope);
-  const rows = db.query<{ k: string | null; n: number }>(
+  const rows = await db.all<{ k: string | null; n: number }>(
     `SELECT region AS k, COUNT(*) AS n FROM training_sessions
      WHERE end_at >= ? AND end_at <= ? AND status NOT IN ('cancelled', 'postponed')${t.sql} GROUP BY region`,
     [scope.range.start, end, ...t.params],
@@ -329,7 +364,7 @@ function trainingsHeld(db: Db, scope: Scope): Figure {
   return { value: total, breakdown };
 }
 
-function beneficiaryPeople(db: Db, scope: Scope): Figure {
+async function beneficiaryPeople(db: Db, scope: Scope): Promise<Figure> {
   const range = [scope.range.start, scope.range.end];
   const a = regionClause('p.region', scope);
   const c = regionClause('region', scope);
@@ -347,24 +382,31 @@ function beneficiaryPeople(db: Db, scope: Scope): Figure {
       when: scope.has.consultations,
     },
   ]);
-  let people = db.query(accounts.sql, accounts.params).length;
+  let people = await countRows(db, accounts.sql, accounts.params);
   if (scope.has.trainings) {
     // Registrations record no account; an attended participant is one (association, folded name) pair.
     const end = yearEndSoFar(scope);
-    people += db.query(
+    people += await countRows(
+      db,
       `SELECT DISTINCT r.association_id, r.participant_key FROM training_registrations r
        JOIN training_sessions t ON t.id = r.session_id JOIN associations s ON s.id = r.association_id
        WHERE r.status IN ('attended', 'completed') AND t.end_at >= ? AND t.end_at <= ?${s.sql}`,
       [scope.range.start, end, ...s.params],
-    ).length;
+    );
   }
   return { value: people };
 }
 
-function beneficiaryAssociations(db: Db, scope: Scope): Figure {
+/** SQL reading the association id out of a contribution's author JSON (kept as text on both dialects). */
+function authorAssociation(db: Db): string {
+  return db.dialect === 'postgres'
+    ? "(author::jsonb)->>'associationId'"
+    : "json_extract(author, '$.associationId')";
+}
+
+async function beneficiaryAssociations(db: Db, scope: Scope): Promise<Figure> {
   const range = [scope.range.start, scope.range.end];
-  const ids = new Set<string>();
-  const direct = union([
+  const ids = union([
     {
       sql: `SELECT p.association_id AS k FROM application_history h JOIN applications p ON p.id = h.application_id
        WHERE h.status = 'submitted' AND h.at >= ? AND h.at < ?`,
@@ -375,23 +417,23 @@ function beneficiaryAssociations(db: Db, scope: Scope): Figure {
       params: range,
       when: scope.has.trainings,
     },
+    {
+      // The association of a contribution is only inside its author JSON.
+      sql: `SELECT ${authorAssociation(db)} AS k FROM contributions
+       WHERE participant_type = 'association' AND created_at >= ? AND created_at < ?`,
+      params: range,
+      when: scope.has.consultations,
+    },
   ]);
-  for (const row of db.query<{ k: string }>(direct.sql, direct.params)) ids.add(row.k);
-  if (scope.has.consultations) {
-    // The association of a contribution is inside its author JSON; there are few enough rows to read.
-    for (const row of db.query<{ author: string }>(
-      `SELECT author FROM contributions WHERE participant_type = 'association' AND created_at >= ? AND created_at < ?`,
-      range,
-    )) {
-      const id = (JSON.parse(row.author) as { associationId?: string }).associationId;
-      if (id) ids.add(id);
-    }
-  }
-  if (!scope.region) return { value: ids.size };
-  const inRegion = new Set(
-    db.query<{ id: string }>('SELECT id FROM associations WHERE region = ?', [scope.region]).map((r) => r.id),
-  );
-  return { value: [...ids].filter((id) => inRegion.has(id)).length };
+  const r = scope.region
+    ? { sql: ' AND ids.k IN (SELECT id FROM associations WHERE region = ?)', params: [scope.region] }
+    : { sql: '', params: [] };
+  return {
+    value: await countRows(db, `SELECT ids.k FROM (${ids.sql}) ids WHERE ids.k IS NOT NULL${r.sql}`, [
+      ...ids.params,
+      ...r.params,
+    ]),
+  };
 }
 
 function servicesAvailable(): Figure {
@@ -399,7 +441,7 @@ function servicesAvailable(): Figure {
   return { value: PLATFORM_SERVICES.filter((s) => s.routes.every((id) => routeIds.has(id))).length };
 }
 
-const COMPUTE: Record<IndicatorCode, (db: Db, scope: Scope) => Figure> = {
+const COMPUTE: Record<IndicatorCode, (db: Db, scope: Scope) => Figure | Promise<Figure>> = {
   associations_supported_share: supportedShare,
   support_concentration_top_fifth: concentration,
   calls_published_q1: callsFirstQuarter,
@@ -423,8 +465,8 @@ const COMPUTE: Record<IndicatorCode, (db: Db, scope: Scope) => Figure> = {
  * indicatorYears(db, new Date()); // [2024, 2025, 2026]
  * ```
  */
-export function indicatorYears(db: Db, now: Date): number[] {
-  const has = installed(db);
+export async function indicatorYears(db: Db, now: Date): Promise<number[]> {
+  const has = await installed(db);
   const query = union([
     { sql: 'SELECT DISTINCT substr(decided_at, 1, 13) AS h FROM awards', params: [] },
     { sql: 'SELECT DISTINCT substr(published_at, 1, 13) AS h FROM calls', params: [] },
@@ -439,7 +481,7 @@ export function indicatorYears(db: Db, now: Date): number[] {
       when: has.trainings,
     },
   ]);
-  const hours = db.query<{ h: string | null }>(query.sql, query.params);
+  const hours = await db.all<{ h: string | null }>(query.sql, query.params);
   const current = casablancaYear(now.toISOString());
   const years = new Set<number>();
   for (const { h } of hours) {
@@ -451,46 +493,191 @@ export function indicatorYears(db: Db, now: Date): number[] {
 }
 
 /**
- * Computes the indicators of a year (default: the latest year with data, else the current year), for the
- * whole country or one region, with each definition published beside its value.
+ * The tables each indicator reads: a cached figure stays current until one of them is written (see
+ * `data-version.ts`). Kept beside the queries above; a query that starts reading another table must list
+ * it here, or its figure would be kept past that table's changes.
+ */
+export const INDICATOR_INPUTS: Readonly<Record<IndicatorCode, readonly VersionedTable[]>> = {
+  associations_supported_share: ['associations', 'association_domains', 'awards'],
+  support_concentration_top_fifth: ['associations', 'awards'],
+  calls_published_q1: ['calls', 'call_regions'],
+  consultations_held: ['consultations'],
+  participants_per_consultation: ['consultations', 'contributions', 'contribution_supports'],
+  recommendations_per_consultation: ['consultations', 'contributions'],
+  sectors_involved: [
+    'calls',
+    'call_regions',
+    'consultations',
+    'consultation_versions',
+    'training_sessions',
+    'courses',
+  ],
+  trainings_held: ['training_sessions'],
+  beneficiaries_people: [
+    'applications',
+    'application_history',
+    'contributions',
+    'training_registrations',
+    'training_sessions',
+    'associations',
+  ],
+  beneficiaries_associations: [
+    'applications',
+    'application_history',
+    'contributions',
+    'training_registrations',
+    'associations',
+  ],
+  services_available: [],
+};
+
+/** The tables {@link indicatorYears} reads. */
+export const YEARS_INPUTS: readonly VersionedTable[] = [
+  'awards',
+  'calls',
+  'consultations',
+  'training_sessions',
+];
+
+/** What one computation of a year's figures needs (opaque to callers). */
+export type IndicatorScope = Scope;
+
+/**
+ * The year an indicator set is about: the one asked, else the latest complete year with data (the current
+ * year's figures grow until December and would read as a collapse), else the latest year with data, else
+ * the current year.
  *
  * @example
  * ```ts
- * const set = computeIndicators(db, { year: 2026, region: 'MA-06' }, new Date());
- * set.indicators.find((i) => i.code === 'trainings_held')?.value;
+ * indicatorYear([2024, 2025, 2026], undefined, new Date('2026-06-15T10:00:00Z')); // 2025
  * ```
  */
-export function computeIndicators(
-  db: Db,
-  query: { year?: number; region?: RegionCode; code?: IndicatorCode[] },
-  now: Date,
-): IndicatorSet {
-  const years = indicatorYears(db, now);
+export function indicatorYear(years: readonly number[], asked: number | undefined, now: Date): number {
   const current = casablancaYear(now.toISOString());
-  // The latest complete year: the current year's figures grow until December and would read as a collapse.
-  const year = query.year ?? years.filter((y) => y < current).at(-1) ?? years.at(-1) ?? current;
-  const scope: Scope = {
+  return asked ?? years.filter((y) => y < current).at(-1) ?? years.at(-1) ?? current;
+}
+
+/**
+ * The scope of one year's computation, for {@link computeFigure}.
+ *
+ * @example
+ * ```ts
+ * const scope = await indicatorScope(db, 2025, 'MA-06', new Date());
+ * ```
+ */
+export async function indicatorScope(
+  db: Db,
+  year: number,
+  region: RegionCode | undefined,
+  now: Date,
+): Promise<IndicatorScope> {
+  return {
     year,
     range: yearRange(year),
     now: now.toISOString(),
-    has: installed(db),
-    ...(query.region ? { region: query.region } : {}),
+    has: await installed(db),
+    ...(region ? { region } : {}),
   };
+}
+
+/**
+ * One indicator's figures (value, numerator, denominator, breakdown) for a scope.
+ *
+ * @example
+ * ```ts
+ * const figure = await computeFigure(db, 'trainings_held', scope);
+ * figure.value; // 42
+ * ```
+ */
+export async function computeFigure(db: Db, code: IndicatorCode, scope: IndicatorScope): Promise<Figure> {
+  return await COMPUTE[code](db, scope);
+}
+
+/** An indicator's figures, as {@link computeFigure} gives them. */
+export type IndicatorFigure = Figure;
+
+/**
+ * An indicator as published: its definition from the contract beside the figures computed at `computedAt`.
+ *
+ * @example
+ * ```ts
+ * toIndicator('trainings_held', 2025, { value: 42 }, '2026-06-15T10:00:00.000Z').unit;
+ * ```
+ */
+export function toIndicator(
+  code: IndicatorCode,
+  year: number,
+  figure: Figure,
+  computedAt: string,
+): Indicator {
+  const { unit, name, definition, denominator } = INDICATOR_DEFINITIONS[code];
+  return {
+    code,
+    name,
+    definition,
+    ...(denominator ? { denominator } : {}),
+    unit,
+    period: { year },
+    ...figure,
+    computedAt,
+  };
+}
+
+/** Every indicator code, in the order a set lists them. */
+export const INDICATOR_CODES = Object.keys(COMPUTE) as IndicatorCode[];
+
+/**
+ * The first instant after `now` at which a figure can change with no write at all: some figures count
+ * what has happened "by now" (consultations closed, sessions ended) and the years list and default year
+ * follow the calendar. So: the next contribution period to close, the next session to end, or the next
+ * new year in Casablanca, whichever comes first. An ISO string, compared as the figures' queries compare
+ * instants (as text, so a stored instant without milliseconds is passed once `now` is in the next second).
+ *
+ * @example
+ * ```ts
+ * const until = await nextTimeBoundary(db, now); // figures computed at `now` hold while now < until
+ * ```
+ */
+export async function nextTimeBoundary(db: Db, now: Date): Promise<string> {
+  const at = now.toISOString();
+  const has = await installed(db);
+  let next = casablancaMidnight(casablancaYear(at) + 1, 1, 1).toISOString();
+  const earliest = async (sql: string) => {
+    const row = await db.one<{ t: string | null }>(sql, [at]);
+    if (row?.t && row.t < next) next = row.t;
+  };
+  if (has.consultations)
+    await earliest(
+      'SELECT MIN(contributions_close_at) AS t FROM consultations WHERE contributions_close_at > ?',
+    );
+  if (has.trainings) await earliest('SELECT MIN(end_at) AS t FROM training_sessions WHERE end_at > ?');
+  return next;
+}
+
+/**
+ * Computes the indicators of a year (default: see {@link indicatorYear}), for the whole country or one
+ * region, with each definition published beside its value. Always from the tables; the route serves them
+ * through {@link IndicatorCache}, which keeps them until their inputs change.
+ *
+ * @example
+ * ```ts
+ * const set = await computeIndicators(db, { year: 2026, region: 'MA-06' }, new Date());
+ * set.indicators.find((i) => i.code === 'trainings_held')?.value;
+ * ```
+ */
+export async function computeIndicators(
+  db: Db,
+  query: { year?: number; region?: RegionCode; code?: IndicatorCode[] },
+  now: Date,
+): Promise<IndicatorSet> {
+  const years = await indicatorYears(db, now);
+  const year = indicatorYear(years, query.year, now);
+  const scope = await indicatorScope(db, year, query.region, now);
   const codes = query.code && query.code.length > 0 ? new Set(query.code) : undefined;
   const indicators: Indicator[] = [];
-  for (const [code, compute] of Object.entries(COMPUTE) as [IndicatorCode, (db: Db, s: Scope) => Figure][]) {
+  for (const code of INDICATOR_CODES) {
     if (codes && !codes.has(code)) continue;
-    const { unit, name, definition, denominator } = INDICATOR_DEFINITIONS[code];
-    indicators.push({
-      code,
-      name,
-      definition,
-      ...(denominator ? { denominator } : {}),
-      unit,
-      period: { year },
-      ...compute(db, scope),
-      computedAt: scope.now,
-    });
+    indicators.push(toIndicator(code, year, await computeFigure(db, code, scope), scope.now));
   }
   return { year, ...(query.region ? { region: query.region } : {}), indicators, years };
 }

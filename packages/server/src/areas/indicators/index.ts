@@ -1,12 +1,22 @@
 import type { Area } from '../area.js';
+import { dataVersionsMigration } from './data-version.js';
 import { registerIndicatorRoutes } from './routes.js';
 
+export { IndicatorCache } from './cache.js';
 export { computeIndicators, indicatorYears, PLATFORM_SERVICES } from './compute.js';
+export {
+  dataVersionsReady,
+  installDataVersions,
+  readDataVersions,
+  VERSIONED_TABLES,
+  versionOf,
+} from './data-version.js';
 export { casablancaMidnight, casablancaYear, firstQuarterRange, yearRange } from './period.js';
 
 /**
- * The indicators area: the commitment's indicators computed live from the other areas' tables. It owns
- * no table and writes nothing, so it comes after every area it reads.
+ * The indicators area: the commitment's indicators computed from the other areas' tables and kept until
+ * those tables change. It owns only the `data_versions` counters (and the triggers that bump them on the
+ * tables it reads), so it comes after every area it reads.
  *
  * @example
  * ```ts
@@ -15,6 +25,8 @@ export { casablancaMidnight, casablancaYear, firstQuarterRange, yearRange } from
  */
 export const indicatorsArea: Area = {
   name: 'indicators',
-  migrations: [],
-  register: registerIndicatorRoutes,
+  migrations: [dataVersionsMigration],
+  register: (app) => {
+    registerIndicatorRoutes(app);
+  },
 };

@@ -3,6 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { casablancaDate, type IndicatorCode, type IndicatorSet } from '@nassij/contract';
 import type { Db } from '../../db/db.js';
 import { tempServer } from '../../testing.js';
+import { IndicatorCache } from './cache.js';
+import { readDataVersions } from './data-version.js';
 import { casablancaMidnight, yearRange } from './period.js';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
@@ -36,19 +38,19 @@ interface Expected {
 const pct = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 10_000) / 100);
 
 /** Counts every indicator by hand: plain rows out of SQL, then filtering and counting in JS. */
-function handCount(db: Db, year: number, region?: string): Record<IndicatorCode, Expected> {
-  const associations = db.query<{ id: string; region: string; founded_on: string }>(
+async function handCount(db: Db, year: number, region?: string): Promise<Record<IndicatorCode, Expected>> {
+  const associations = await db.all<{ id: string; region: string; founded_on: string }>(
     'SELECT id, region, founded_on FROM associations',
   );
   const regionOf = new Map(associations.map((a) => [a.id, a.region]));
   const inRegion = (id: string) => !region || regionOf.get(id) === region;
   const registered = associations.filter((a) => a.founded_on <= `${year}-12-31` && inRegion(a.id));
   const registeredIds = new Set(registered.map((a) => a.id));
-  const awards = db
-    .query<{ association_id: string; amount_minor: number; decided_at: string }>(
+  const awards = (
+    await db.all<{ association_id: string; amount_minor: number; decided_at: string }>(
       'SELECT association_id, amount_minor, decided_at FROM awards',
     )
-    .filter((a) => yearOf(a.decided_at) === year && inRegion(a.association_id));
+  ).filter((a) => yearOf(a.decided_at) === year && inRegion(a.association_id));
   const supported = new Set(awards.map((a) => a.association_id).filter((id) => registeredIds.has(id)));
 
   const sums = new Map<string, number>();
@@ -58,13 +60,14 @@ function handCount(db: Db, year: number, region?: string): Record<IndicatorCode,
   const total = sorted.reduce((s, x) => s + x, 0);
   const top = sorted.slice(0, Math.ceil(sorted.length / 5)).reduce((s, x) => s + x, 0);
 
-  const callRegions = db.query<{ call_id: string; region: string }>(
+  const callRegions = await db.all<{ call_id: string; region: string }>(
     'SELECT call_id, region FROM call_regions',
   );
-  const calls = db
-    .query<{ id: string; published_at: string; coverage: string; sector_code: string }>(
+  const calls = (
+    await db.all<{ id: string; published_at: string; coverage: string; sector_code: string }>(
       'SELECT id, published_at, coverage, sector_code FROM calls',
     )
+  )
     .filter(
       (c) =>
         !region ||
@@ -74,20 +77,20 @@ function handCount(db: Db, year: number, region?: string): Record<IndicatorCode,
     .filter((c) => yearOf(c.published_at) === year);
   const q1 = calls.filter((c) => casablancaDate(c.published_at) <= `${year}-03-31`);
 
-  const consultations = db
-    .query<{
+  const consultations = (
+    await db.all<{
       id: string;
       region: string | null;
       issuing_sector: string;
       contributions_open_at: string | null;
       contributions_close_at: string | null;
     }>('SELECT id, region, issuing_sector, contributions_open_at, contributions_close_at FROM consultations')
-    .filter((c) => !region || c.region === region);
+  ).filter((c) => !region || c.region === region);
   const held = consultations.filter((c) => yearOf(c.contributions_open_at) === year);
   const closed = consultations.filter(
     (c) => yearOf(c.contributions_close_at) === year && (c.contributions_close_at ?? '') <= NOW_ISO,
   );
-  const contributions = db.query<{
+  const contributions = await db.all<{
     id: string;
     consultation_id: string;
     participant_key: string;
@@ -99,7 +102,7 @@ function handCount(db: Db, year: number, region?: string): Record<IndicatorCode,
     region: string | null;
     created_at: string;
   }>('SELECT * FROM contributions');
-  const supports = db.query<{ contribution_id: string; supporter_key: string }>(
+  const supports = await db.all<{ contribution_id: string; supporter_key: string }>(
     'SELECT contribution_id, supporter_key FROM contribution_supports',
   );
   let participants = 0;
@@ -117,7 +120,7 @@ function handCount(db: Db, year: number, region?: string): Record<IndicatorCode,
     recommendations += published.filter((x) => x.kind === 'recommendation' || x.kind === 'amendment').length;
   }
 
-  const versions = db.query<{ consultation_id: string; published_at: string }>(
+  const versions = await db.all<{ consultation_id: string; published_at: string }>(
     'SELECT consultation_id, published_at FROM consultation_versions',
   );
   const firstPublished = new Map<string, string>();
@@ -125,8 +128,8 @@ function handCount(db: Db, year: number, region?: string): Record<IndicatorCode,
     const seen = firstPublished.get(v.consultation_id);
     if (!seen || v.published_at < seen) firstPublished.set(v.consultation_id, v.published_at);
   }
-  const sessions = db
-    .query<{
+  const sessions = (
+    await db.all<{
       id: string;
       course_id: string;
       start_at: string;
@@ -134,11 +137,11 @@ function handCount(db: Db, year: number, region?: string): Record<IndicatorCode,
       region: string | null;
       status: string;
     }>('SELECT id, course_id, start_at, end_at, region, status FROM training_sessions')
-    .filter((s) => !region || s.region === region);
+  ).filter((s) => !region || s.region === region);
   const providers = new Map(
-    db
-      .query<{ id: string; provider_sector: string }>('SELECT id, provider_sector FROM courses')
-      .map((c) => [c.id, c.provider_sector]),
+    (await db.all<{ id: string; provider_sector: string }>('SELECT id, provider_sector FROM courses')).map(
+      (c) => [c.id, c.provider_sector],
+    ),
   );
   const sectors = new Set([
     ...calls.map((c) => c.sector_code),
@@ -153,19 +156,19 @@ function handCount(db: Db, year: number, region?: string): Record<IndicatorCode,
     (s) => !['cancelled', 'postponed'].includes(s.status) && yearOf(s.end_at) === year && s.end_at <= NOW_ISO,
   );
 
-  const registrations = db.query<{
+  const registrations = await db.all<{
     session_id: string;
     association_id: string;
     participant_key: string;
     status: string;
     created_at: string;
   }>('SELECT session_id, association_id, participant_key, status, created_at FROM training_registrations');
-  const submissions = db
-    .query<{ actor: string | null; at: string; association_id: string; region: string }>(
+  const submissions = (
+    await db.all<{ actor: string | null; at: string; association_id: string; region: string }>(
       `SELECT h.actor, h.at, p.association_id, p.region FROM application_history h
        JOIN applications p ON p.id = h.application_id WHERE h.status = 'submitted'`,
     )
-    .filter((h) => yearOf(h.at) === year);
+  ).filter((h) => yearOf(h.at) === year);
   const yearContributions = contributions.filter((c) => yearOf(c.created_at) === year);
   const accounts = new Set([
     ...submissions.filter((h) => h.actor && (!region || h.region === region)).map((h) => h.actor),
@@ -173,14 +176,18 @@ function handCount(db: Db, year: number, region?: string): Record<IndicatorCode,
       .filter((c) => c.account_id && (!region || c.region === region))
       .map((c) => c.account_id),
   ]);
+  const sessionEnds = new Map(
+    (await db.all<{ id: string; end_at: string }>('SELECT id, end_at FROM training_sessions')).map((s) => [
+      s.id,
+      s.end_at,
+    ]),
+  );
   const attended = new Set(
     registrations
       .filter((r) => ['attended', 'completed'].includes(r.status) && inRegion(r.association_id))
       .filter((r) => {
-        const session = db.get<{ end_at: string }>('SELECT end_at FROM training_sessions WHERE id = ?', [
-          r.session_id,
-        ]);
-        return session && yearOf(session.end_at) === year && session.end_at <= NOW_ISO;
+        const endAt = sessionEnds.get(r.session_id);
+        return endAt !== undefined && yearOf(endAt) === year && endAt <= NOW_ISO;
       })
       .map((r) => `${r.association_id}|${r.participant_key}`),
   );
@@ -240,21 +247,21 @@ function assertMatches(set: IndicatorSet, expected: Record<IndicatorCode, Expect
 describe('GET /v1/indicators', () => {
   test('the current year matches a hand count, nationally and for a region', async () => {
     const national = await indicators('?year=2026');
-    assertMatches(national, handCount(server.db, 2026));
+    assertMatches(national, await handCount(server.db, 2026));
     // The seed's current year has consultations closed and sessions held, so the counts are not vacuous.
     for (const code of ['participants_per_consultation', 'trainings_held', 'calls_published_q1'])
       assert.ok((national.indicators.find((i) => i.code === code)?.value ?? 0) > 0, code);
     const regional = await indicators('?year=2026&region=MA-06');
     assert.equal(regional.region, 'MA-06');
-    assertMatches(regional, handCount(server.db, 2026, 'MA-06'));
+    assertMatches(regional, await handCount(server.db, 2026, 'MA-06'));
   });
 
   test('the previous year matches a hand count, nationally and for a region', async () => {
     const national = await indicators('?year=2025');
-    assertMatches(national, handCount(server.db, 2025));
+    assertMatches(national, await handCount(server.db, 2025));
     const share = national.indicators.find((i) => i.code === 'associations_supported_share');
     assert.ok((share?.value ?? 0) > 0, 'the seed awarded support in 2025');
-    assertMatches(await indicators('?year=2025&region=MA-09'), handCount(server.db, 2025, 'MA-09'));
+    assertMatches(await indicators('?year=2025&region=MA-09'), await handCount(server.db, 2025, 'MA-09'));
   });
 
   test('without a year, the latest complete year with data; years list the years with data', async () => {
@@ -299,6 +306,133 @@ describe('GET /v1/indicators', () => {
       assert.equal(response.status, 422, query);
       assert.equal(((await response.json()) as { code: string }).code, 'validation_failed');
     }
+  });
+});
+
+describe('indicators kept per data version', () => {
+  // A clock the tests move: without a cache, every request would carry a new computedAt and a new ETag.
+  let now = new Date('2026-06-15T10:00:00Z');
+  let cached: Awaited<ReturnType<typeof tempServer>>;
+  before(async () => {
+    cached = await tempServer({ clock: () => now });
+  });
+  after(async () => {
+    await cached.stop();
+  });
+
+  const get = (query: string, headers: Record<string, string> = {}) =>
+    fetch(`${cached.url}/v1/indicators${query}`, { headers });
+  const indicator = (set: IndicatorSet, code: IndicatorCode) => {
+    const found = set.indicators.find((i) => i.code === code);
+    assert.ok(found, code);
+    return found;
+  };
+
+  test('without a change, the same ETag and computedAt a second later, and 304 on If-None-Match', async () => {
+    const first = await get('?year=2025');
+    assert.equal(first.status, 200);
+    const etag = first.headers.get('etag');
+    assert.ok(etag);
+    const body = (await first.json()) as IndicatorSet;
+    now = new Date(now.getTime() + 1000);
+    const second = await get('?year=2025');
+    assert.equal(second.headers.get('etag'), etag);
+    assert.deepEqual(await second.json(), body);
+    for (const i of body.indicators) assert.equal(i.computedAt, '2026-06-15T10:00:00.000Z', i.code);
+    const conditional = await get('?year=2025', { 'if-none-match': etag });
+    assert.equal(conditional.status, 304);
+  });
+
+  test('a write to an input table brings new values; figures that do not read it keep their computedAt', async () => {
+    const before = (await (await get('?year=2025')).json()) as IndicatorSet;
+    const etag = (await get('?year=2025')).headers.get('etag');
+    const share = indicator(before, 'associations_supported_share');
+    // An association with no award in 2025 receives one, decided in 2025.
+    const row = await cached.db.one<Record<string, unknown>>(
+      `SELECT * FROM awards WHERE decided_at >= ? AND decided_at < ? ORDER BY id LIMIT 1`,
+      [yearRange(2025).start, yearRange(2025).end],
+    );
+    const fresh = await cached.db.one<{ id: string; region: string }>(
+      `SELECT id, region FROM associations WHERE founded_on <= '2025-12-31'
+       AND id NOT IN (SELECT association_id FROM awards) ORDER BY id LIMIT 1`,
+    );
+    const application = await cached.db.one<{ id: string }>(
+      'SELECT id FROM applications WHERE id NOT IN (SELECT application_id FROM awards) ORDER BY id LIMIT 1',
+    );
+    assert.ok(row && fresh && application);
+    const columns = Object.keys(row);
+    const copy: Record<string, unknown> = {
+      ...row,
+      id: 'awd_cache_test',
+      application_id: application.id,
+      association_id: fresh.id,
+      region: fresh.region,
+    };
+    const versionBefore = (await readDataVersions(cached.db)).get('awards');
+    await cached.db.write(
+      `INSERT INTO awards (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      columns.map((c) => copy[c] as string | number | null),
+    );
+    assert.ok(((await readDataVersions(cached.db)).get('awards') ?? 0) > (versionBefore ?? 0));
+    now = new Date(now.getTime() + 1000);
+    const response = await get('?year=2025');
+    assert.notEqual(response.headers.get('etag'), etag);
+    const after = (await response.json()) as IndicatorSet;
+    const newShare = indicator(after, 'associations_supported_share');
+    assert.equal(newShare.numerator, (share.numerator ?? 0) + 1);
+    assert.equal(newShare.computedAt, now.toISOString());
+    assertMatches(after, await handCount(cached.db, 2025));
+    // trainings_held reads no award: still the figure computed before the write.
+    assert.equal(
+      indicator(after, 'trainings_held').computedAt,
+      indicator(before, 'trainings_held').computedAt,
+    );
+    // The conditional request with the old ETag now gets the new set.
+    assert.equal((await get('?year=2025', { 'if-none-match': etag ?? '' })).status, 200);
+  });
+
+  test('a figure that counts what has happened by now changes when a session ends, with no write', async () => {
+    const set = (await (await get('?year=2026')).json()) as IndicatorSet;
+    const held = indicator(set, 'trainings_held');
+    const next = await cached.db.one<{ end_at: string }>(
+      `SELECT end_at FROM training_sessions WHERE end_at > ? AND end_at < ?
+       AND status NOT IN ('cancelled', 'postponed') ORDER BY end_at LIMIT 1`,
+      [now.toISOString(), yearRange(2026).end],
+    );
+    assert.ok(next, 'the seed has a session ending later in 2026');
+    const ending = await cached.db.one<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM training_sessions WHERE end_at > ? AND end_at <= ?
+       AND status NOT IN ('cancelled', 'postponed')`,
+      [now.toISOString(), next.end_at],
+    );
+    // The next whole second: stored instants may lack milliseconds, and instants compare as text.
+    now = new Date(Math.floor(Date.parse(next.end_at) / 1000) * 1000 + 1000);
+    const later = (await (await get('?year=2026')).json()) as IndicatorSet;
+    assert.equal(indicator(later, 'trainings_held').value, held.value + Number(ending?.n ?? 0));
+    assert.equal(indicator(later, 'trainings_held').computedAt, now.toISOString());
+  });
+
+  test('two caches over one database (two processes) both see a committed write', async () => {
+    const a = new IndicatorCache(cached.db);
+    const b = new IndicatorCache(cached.db);
+    const query = { year: 2026, code: ['consultations_held' as const] };
+    const heldBy = async (cache: IndicatorCache) => (await cache.get(query, now)).indicators[0]?.value;
+    const held = await heldBy(a);
+    assert.equal(await heldBy(b), held);
+    assert.equal(await heldBy(a), held);
+    assert.equal(a.computed, 2, 'the years list and one figure, computed once');
+    const source = await cached.db.one<{ id: string }>(
+      'SELECT id FROM consultations WHERE contributions_open_at >= ? AND contributions_open_at < ? ORDER BY id LIMIT 1',
+      [yearRange(2026).start, yearRange(2026).end],
+    );
+    assert.ok(source, 'the seed opened a consultation in 2026');
+    // Moved out of 2026 by a write neither cache made.
+    await cached.db.write('UPDATE consultations SET contributions_open_at = ? WHERE id = ?', [
+      yearRange(2024).start,
+      source.id,
+    ]);
+    assert.equal(await heldBy(a), (held ?? 0) - 1);
+    assert.equal(await heldBy(b), (held ?? 0) - 1);
   });
 });
 

@@ -11,6 +11,7 @@ import {
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
 import { consultationTotals } from '../consultations/store.js';
+import type { VersionedTable } from '../indicators/data-version.js';
 import { yearRange } from '../indicators/period.js';
 import type { ExportRecord } from './csv.js';
 
@@ -35,10 +36,17 @@ export interface DatasetSource {
   base: string;
   /** Conditions of the year and region filters. */
   filter(filter: ExportFilter): { sql: string; params: SqlValue[] };
-  /** SQL expression of the newest change of a row, for `lastUpdated`. */
+  /** SQL expression of the newest change of a row, for `lastUpdated` (indexed where the table is large). */
   changedAt: string;
-  /** `now` is the request's clock, for statuses that follow from dates. */
-  toRecord(db: Db, row: Row, now: string): ExportRecord;
+  /** The tables the records are read from, for the catalogue's cache (see indicators/data-version.ts). */
+  tables: readonly VersionedTable[];
+  /**
+   * Figures the records of a page need beyond their own rows, by row id, read for the whole page at once:
+   * one query per page rather than one per row, and never hundreds of queries in flight together.
+   */
+  pageExtras?(db: Db, ids: readonly string[]): Promise<Map<string, Row>>;
+  /** `extra` is the row's entry of {@link DatasetSource.pageExtras}; `now` is the request's clock. */
+  toRecord(row: Row, extra: Row | undefined, now: string): ExportRecord;
 }
 
 const text = (value: LocalizedText | undefined, locale: 'ar' | 'fr'): string | null =>
@@ -122,7 +130,8 @@ const calls: DatasetSource = {
         : { sql: '', params: [] },
     ]),
   changedAt: 't.published_at',
-  toRecord(_db, row) {
+  tables: ['calls', 'call_regions'],
+  toRecord(row) {
     const data = json<CallData>(row.data);
     return {
       id: str(row.id),
@@ -200,7 +209,8 @@ const awards: DatasetSource = {
       regionWhere('t.region', f.region),
     ]),
   changedAt: 't.decided_at',
-  toRecord(_db, row) {
+  tables: ['awards'],
+  toRecord(row) {
     const data = json<AwardData>(row.data);
     return {
       id: str(row.id),
@@ -281,10 +291,22 @@ const consultations: DatasetSource = {
       equalWhere('t.id', f.consultationId),
     ]),
   changedAt: 'COALESCE(t.contributions_close_at, t.created_at)',
-  toRecord(db, row) {
+  tables: ['consultations', 'contributions'],
+  async pageExtras(db, ids) {
+    // The same figures as the consultation's own stats in the API, from the consultations area's own
+    // function; one at a time, since each may count many contributions.
+    const extras = new Map<string, Row>();
+    for (const id of ids) extras.set(id, { ...(await consultationTotals(db, id)) });
+    return extras;
+  },
+  toRecord(row, extra) {
     const data = json<ConsultationData>(row.data);
-    // The same figures as the consultation's own stats in the API.
-    const figures = consultationTotals(db, String(row.id));
+    const figures = {
+      participants: Number(extra?.participants ?? 0),
+      contributions: Number(extra?.contributions ?? 0),
+      recommendations: Number(extra?.recommendations ?? 0),
+      supports: Number(extra?.supports ?? 0),
+    };
     const synthesis =
       row.phase === 'synthesis_published' && row.synthesis ? json<SynthesisData>(row.synthesis) : undefined;
     const outcomes = (outcome: string) =>
@@ -351,9 +373,11 @@ const contributions: DatasetSource = {
       regionWhere('t.region', f.region),
       equalWhere('t.consultation_id', f.consultationId),
     ]),
+  // Indexed with the state (contributions_by_state_changed), so the MAX is read from the end of the index.
   changedAt: 'COALESCE(t.decided_at, t.edited_at, t.created_at)',
+  tables: ['contributions'],
   // Only these columns are written: author, participant_key, account_id and device_hash never leave the table.
-  toRecord(_db, row) {
+  toRecord(row) {
     return {
       id: str(row.id),
       consultation_id: str(row.consultation_id),
@@ -412,17 +436,23 @@ const trainingSessions: DatasetSource = {
   base: '1 = 1',
   filter: (f) => join([yearWhere('t.start_at', f.year), regionWhere('t.region', f.region)]),
   changedAt: 't.start_at',
-  toRecord(db, row, now) {
+  tables: ['training_sessions', 'courses', 'training_registrations'],
+  async pageExtras(db, ids) {
+    // One grouped query for the page's sessions (training_registrations_by_session covers it).
+    const rows = await db.all<Row>(
+      `SELECT session_id,
+         SUM(CASE WHEN status IN ('requested', 'confirmed', 'attended', 'no_show', 'completed') THEN 1 ELSE 0 END) AS registered,
+         SUM(CASE WHEN status IN ('attended', 'completed') THEN 1 ELSE 0 END) AS attended
+       FROM training_registrations WHERE session_id IN (${ids.map(() => '?').join(', ')}) GROUP BY session_id`,
+      ids,
+    );
+    return new Map(rows.map((row) => [String(row.session_id), row]));
+  },
+  toRecord(row, counts, now) {
     const data = json<SessionData>(row.data);
     // As the trainings API shows it: a scheduled session that has ended reads `completed`.
     const status = row.status === 'scheduled' && String(row.end_at) <= now ? 'completed' : str(row.status);
     const course = json<{ title: LocalizedText; modality: string }>(row.course_data);
-    const counts = db.get<{ registered: number; attended: number }>(
-      `SELECT COALESCE(SUM(CASE WHEN status IN ('requested', 'confirmed', 'attended', 'no_show', 'completed') THEN 1 ELSE 0 END), 0) AS registered,
-         COALESCE(SUM(CASE WHEN status IN ('attended', 'completed') THEN 1 ELSE 0 END), 0) AS attended
-       FROM training_registrations WHERE session_id = ?`,
-      [String(row.id)],
-    );
     return {
       id: str(row.id),
       course_id: str(row.course_id),
@@ -481,22 +511,30 @@ function whereOf(source: DatasetSource, filter: ExportFilter): { sql: string; pa
  * const { records, last } = readPage(db, DATASETS.calls, {}, '', 500, new Date().toISOString());
  * ```
  */
-export function readPage(
+export async function readPage(
   db: Db,
   source: DatasetSource,
   filter: ExportFilter,
   after: string,
   limit: number,
   now: string,
-): { records: ExportRecord[]; last: string | undefined } {
+): Promise<{ records: ExportRecord[]; last: string | undefined }> {
   const where = whereOf(source, filter);
   const extra = EXTRA_SELECT[source.id];
-  const rows = db.query<Row>(
+  // The primary key's index gives the order: each page is a range read after the last id, never an offset.
+  const rows = await db.all<Row>(
     `SELECT t.*${extra ? `, ${extra}` : ''} FROM ${source.from} ${where.sql} AND t.id > ? ORDER BY t.id LIMIT ?`,
     [...where.params, after, limit],
   );
+  const extras =
+    source.pageExtras && rows.length > 0
+      ? await source.pageExtras(
+          db,
+          rows.map((row) => String(row.id)),
+        )
+      : undefined;
   return {
-    records: rows.map((row) => source.toRecord(db, row, now)),
+    records: rows.map((row) => source.toRecord(row, extras?.get(String(row.id)), now)),
     last: rows.at(-1)?.id as string | undefined,
   };
 }
@@ -509,15 +547,23 @@ export function readPage(
  * datasetFigures(db, DATASETS.awards, {}).count; // as many as the awards export has rows
  * ```
  */
-export function datasetFigures(
+export async function datasetFigures(
   db: Db,
   source: DatasetSource,
   filter: ExportFilter,
-): { count: number; lastChange: string | null } {
+): Promise<{ count: number; lastChange: string | null }> {
   const where = whereOf(source, filter);
-  const row = db.get<{ n: number; last: string | null }>(
-    `SELECT COUNT(*) AS n, MAX(${source.changedAt}) AS last FROM ${source.from} ${where.sql}`,
+  // Exact counts: the catalogue keeps them per data version (routes.ts), so a count runs once per change of
+  // its tables. Contributions, the one dataset that reaches a million rows, count published rows on the
+  // (moderation_state, created_at) index. Two queries, because a MAX alone is read from the end of an index
+  // while a MAX beside a COUNT would read every row.
+  const count = await db.one<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM ${source.from} ${where.sql}`,
     where.params,
   );
-  return { count: Number(row?.n ?? 0), lastChange: row?.last ?? null };
+  const last = await db.one<{ last: string | null }>(
+    `SELECT MAX(${source.changedAt}) AS last FROM ${source.from} ${where.sql}`,
+    where.params,
+  );
+  return { count: Number(count?.n ?? 0), lastChange: last?.last ?? null };
 }

@@ -3,7 +3,15 @@ import { registerOpenDataRoutes } from './routes.js';
 
 export { csvField, csvLine, type ExportRecord, type ExportValue } from './csv.js';
 export { DATASETS, datasetFigures, readPage } from './datasets.js';
-export { awardsPackage, buildCatalogue, exportStream, LICENCE, toGrant } from './routes.js';
+export {
+  awardsPackageStream,
+  buildCatalogue,
+  catalogueCache,
+  exportStream,
+  LICENCE,
+  readGrantPage,
+  toGrant,
+} from './routes.js';
 
 /**
  * The open data area: the dataset catalogue, streamed CSV/JSON exports and the awards as a 360Giving

@@ -5,14 +5,15 @@ import {
   type DataCatalogue,
   EXPORTABLE_DATASET_IDS,
   type PageOf,
-  type ThreeSixtyGivingPackage,
+  ThreeSixtyGivingPackage,
   toMinorUnits,
+  validate,
 } from '@nassij/contract';
 import { DEMO_ACCOUNTS } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
 import { tempServer } from '../../testing.js';
 import { csvField, csvLine } from './csv.js';
-import { EXPORT_BATCH } from './routes.js';
+import { EXPORT_BATCH, readGrantPage } from './routes.js';
 
 let server: Awaited<ReturnType<typeof tempServer>>;
 
@@ -226,7 +227,7 @@ describe('GET /v1/open-data/{dataset}', () => {
       secrets.add(account.email);
       secrets.add(account.displayName);
     }
-    for (const row of server.db.query<{
+    for (const row of await server.db.all<{
       author: string;
       device_hash: string | null;
       participant_type: string;
@@ -235,12 +236,12 @@ describe('GET /v1/open-data/{dataset}', () => {
       if (row.participant_type === 'citizen')
         secrets.add((JSON.parse(row.author) as { displayName: string }).displayName);
     }
-    for (const row of server.db.query<{ data: string }>('SELECT data FROM training_registrations')) {
+    for (const row of await server.db.all<{ data: string }>('SELECT data FROM training_registrations')) {
       const { participant } = JSON.parse(row.data) as { participant: { name: string; email?: string } };
       secrets.add(participant.name);
       if (participant.email) secrets.add(participant.email);
     }
-    for (const row of server.db.query<{ data: string }>('SELECT data FROM training_sessions')) {
+    for (const row of await server.db.all<{ data: string }>('SELECT data FROM training_sessions')) {
       for (const trainer of (JSON.parse(row.data) as { trainers: { name: string }[] }).trainers)
         secrets.add(trainer.name);
     }
@@ -279,7 +280,12 @@ describe('GET /v1/open-data/awards-360giving', () => {
   test('every grant carries the required fields with the right types', async () => {
     const response = await fetch(`${server.url}/v1/open-data/awards-360giving`);
     assert.equal(response.status, 200);
-    const { grants } = (await response.json()) as ThreeSixtyGivingPackage;
+    assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
+    const pkg = (await response.json()) as ThreeSixtyGivingPackage;
+    // Streamed, so the core no longer checks it against the contract: the test does.
+    const checked = validate(ThreeSixtyGivingPackage, pkg);
+    assert.ok(checked.ok, JSON.stringify(checked.ok ? '' : checked.errors.slice(0, 3)));
+    const { grants } = pkg;
     const api = await allAwards();
     assert.equal(grants.length, api.length);
     const amounts = new Map(api.map((a) => [`360G-nassij-${a.id}`, Number(a.amount.amount)]));
@@ -304,12 +310,31 @@ describe('GET /v1/open-data/awards-360giving', () => {
   });
 });
 
+describe('GET /v1/open-data/awards-360giving pages', () => {
+  test('small keyset pages give every grant once, in the order of the streamed package', async () => {
+    const streamed = (
+      (await (await fetch(`${server.url}/v1/open-data/awards-360giving`)).json()) as ThreeSixtyGivingPackage
+    ).grants.map((g) => g.id);
+    assert.ok(streamed.length > 7, 'several pages of 3');
+    const paged: string[] = [];
+    let after: Awaited<ReturnType<typeof readGrantPage>>['last'];
+    for (let page = 0; page < 10_000; page++) {
+      const { grants, last } = await readGrantPage(server.db, after, 3);
+      if (!last) break;
+      paged.push(...grants.map((g) => g.id));
+      after = last;
+    }
+    assert.deepEqual(paged, streamed);
+    assert.equal(new Set(paged).size, paged.length);
+  });
+});
+
 describe('streaming', () => {
   test('a large export streams in batches without error and with every row', async () => {
-    const before = server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM calls')?.n ?? 0;
+    const before = (await server.db.one<{ n: number }>('SELECT COUNT(*) AS n FROM calls'))?.n ?? 0;
     // Copies of the seeded calls under new ids, so that the export spans several batches.
     for (let copy = 1; copy <= Math.ceil((EXPORT_BATCH * 3) / Math.max(before, 1)); copy++) {
-      server.db.run(
+      await server.db.write(
         `INSERT INTO calls (id, reference, status, fiscal_year, instrument, funder_level, sector_code, coverage,
            opens_at, closes_at, published_at, max_award_minor, min_award_minor, data)
          SELECT id || '_c${copy}', reference || '-C${copy}', status, fiscal_year, instrument, funder_level, sector_code,
@@ -317,7 +342,7 @@ describe('streaming', () => {
          FROM calls WHERE id NOT LIKE '%\\_c%' ESCAPE '\\'`,
       );
     }
-    const total = server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM calls')?.n ?? 0;
+    const total = (await server.db.one<{ n: number }>('SELECT COUNT(*) AS n FROM calls'))?.n ?? 0;
     assert.ok(total > EXPORT_BATCH * 3);
     const response = await fetch(`${server.url}/v1/open-data/calls?format=csv`);
     assert.ok(response.body);
@@ -333,5 +358,44 @@ describe('streaming', () => {
     assert.equal(parseCsv(text.slice(1)).length - 1, total);
     assert.equal((await jsonRecords('calls')).length, total);
     assert.equal((await catalogue()).datasets.find((d) => d.id === 'calls')?.recordCount, total);
+  });
+
+  test('the server answers /healthz and the catalogue while an export is being downloaded', async () => {
+    const response = await fetch(`${server.url}/v1/open-data/calls?format=json`);
+    assert.ok(response.body);
+    const reader = response.body.getReader();
+    const first = await reader.read();
+    assert.ok(!first.done, 'the export has begun');
+    // The download is paused (the client reads no more); other requests must not wait for it.
+    const started = performance.now();
+    const health = await fetch(`${server.url}/healthz`);
+    assert.equal(health.status, 200);
+    await health.arrayBuffer();
+    assert.equal((await fetch(`${server.url}/v1/open-data`)).status, 200);
+    const waited = performance.now() - started;
+    assert.ok(waited < 2000, `answered in ${Math.round(waited)} ms while the export streams`);
+    let text = new TextDecoder().decode(first.value, { stream: true });
+    const decoder = new TextDecoder();
+    for (let read = await reader.read(); !read.done; read = await reader.read())
+      text += decoder.decode(read.value, { stream: true });
+    const total = (await server.db.one<{ n: number }>('SELECT COUNT(*) AS n FROM calls'))?.n ?? 0;
+    assert.equal((JSON.parse(text) as unknown[]).length, total);
+  });
+
+  test('the catalogue is kept until a dataset changes: same ETag, then the new count after a write', async () => {
+    const first = await fetch(`${server.url}/v1/open-data`);
+    const etag = first.headers.get('etag');
+    assert.ok(etag);
+    const before = ((await first.json()) as DataCatalogue).datasets.find((d) => d.id === 'awards');
+    const again = await fetch(`${server.url}/v1/open-data`, { headers: { 'if-none-match': etag } });
+    assert.equal(again.status, 304);
+    await server.db.write(
+      'DELETE FROM award_domains WHERE award_id IN (SELECT id FROM awards WHERE id = (SELECT MAX(id) FROM awards))',
+    );
+    await server.db.write('DELETE FROM awards WHERE id = (SELECT MAX(id) FROM awards)');
+    const after = (await catalogue()).datasets.find((d) => d.id === 'awards');
+    assert.equal(after?.recordCount, (before?.recordCount ?? 0) - 1);
+    const pkg = after && (await catalogue()).datasets.find((d) => d.id === 'awards-360giving');
+    assert.equal(pkg?.recordCount, after?.recordCount);
   });
 });

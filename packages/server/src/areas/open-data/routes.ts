@@ -10,13 +10,13 @@ import {
   type LocalizedText,
   REGIONS,
   type ThreeSixtyGivingGrant,
-  type ThreeSixtyGivingPackage,
   toAmountAwarded,
 } from '@nassij/contract';
 import type { Db } from '../../db/db.js';
-import type { ApiApp } from '../../http/app.js';
+import type { ApiApp, HandlerInput } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
-import { awardsFromRows } from '../calls/store.js';
+import { awardsFromRows } from '../applications/awards.js';
+import { dataVersionsReady, readDataVersions, versionOf } from '../indicators/data-version.js';
 import { csvLine } from './csv.js';
 import { DATASETS, type DatasetSource, datasetFigures, type ExportFilter, readPage } from './datasets.js';
 
@@ -62,11 +62,15 @@ const EPOCH = '1970-01-01T00:00:00Z';
  * buildCatalogue(db).datasets.find((d) => d.id === 'awards')?.recordCount;
  * ```
  */
-export function buildCatalogue(db: Db): DataCatalogue {
-  const datasets: Dataset[] = EXPORTABLE_DATASET_IDS.map((id) => {
+export async function buildCatalogue(db: Db): Promise<DataCatalogue> {
+  // One dataset at a time: each runs a count that may read a large index.
+  const datasets: Dataset[] = [];
+  let awards: { count: number; lastChange: string | null } = { count: 0, lastChange: null };
+  for (const id of EXPORTABLE_DATASET_IDS) {
     const source = DATASETS[id];
-    const figures = datasetFigures(db, source, {});
-    return {
+    const figures = await datasetFigures(db, source, {});
+    if (id === 'awards') awards = figures;
+    datasets.push({
       id,
       title: source.title,
       description: source.description,
@@ -77,9 +81,8 @@ export function buildCatalogue(db: Db): DataCatalogue {
       ],
       lastUpdated: figures.lastChange ?? EPOCH,
       recordCount: figures.count,
-    };
-  });
-  const awards = datasetFigures(db, DATASETS.awards, {});
+    });
+  }
   datasets.push({
     id: 'awards-360giving',
     ...AWARDS_360,
@@ -132,29 +135,90 @@ export function toGrant(award: Award, registrationNumber: string | undefined): T
   };
 }
 
+/** Where a 360Giving page stops: the last award read, in the package's order. */
+export interface GrantCursor {
+  decidedAt: string;
+  id: string;
+}
+
 /**
- * Every award as a 360Giving package, oldest decision first.
+ * One page of the 360Giving grants after `after`, oldest decision first: a keyset read on
+ * `(decided_at, id)` (indexed as awards_by_decided), with the recipients' register numbers in one query.
  *
  * @example
  * ```ts
- * awardsPackage(db).grants.length;
+ * const { grants, last } = await readGrantPage(db, undefined, 500);
+ * const next = await readGrantPage(db, last, 500);
  * ```
  */
-export function awardsPackage(db: Db): ThreeSixtyGivingPackage {
-  const numbers = new Map(
-    db
-      .query<{ id: string; registration_number: string }>(
-        'SELECT id, registration_number FROM associations WHERE id IN (SELECT association_id FROM awards)',
-      )
-      .map((row) => [row.id, row.registration_number]),
+export async function readGrantPage(
+  db: Db,
+  after: GrantCursor | undefined,
+  limit: number,
+): Promise<{ grants: ThreeSixtyGivingGrant[]; last: GrantCursor | undefined }> {
+  const rows = await db.all<{ id: string; decided_at: string; association_id: string }>(
+    after
+      ? // The leading `decided_at >= ?` makes it a range on the index; the OR then only trims its first key.
+        'SELECT * FROM awards WHERE decided_at >= ? AND (decided_at > ? OR id > ?) ORDER BY decided_at, id LIMIT ?'
+      : 'SELECT * FROM awards ORDER BY decided_at, id LIMIT ?',
+    after ? [after.decidedAt, after.decidedAt, after.id, limit] : [limit],
   );
-  const awards = awardsFromRows(db.query('SELECT * FROM awards ORDER BY decided_at, id'));
-  return { grants: awards.map((award) => toGrant(award, numbers.get(award.associationId))) };
+  if (rows.length === 0) return { grants: [], last: undefined };
+  const ids = [...new Set(rows.map((row) => row.association_id))];
+  const numbers = new Map(
+    (
+      await db.all<{ id: string; registration_number: string }>(
+        `SELECT id, registration_number FROM associations WHERE id IN (${ids.map(() => '?').join(', ')})`,
+        ids,
+      )
+    ).map((row) => [row.id, row.registration_number]),
+  );
+  const grants = awardsFromRows(rows).map((award) => toGrant(award, numbers.get(award.associationId)));
+  const tail = rows.at(-1);
+  return { grants, last: tail ? { decidedAt: tail.decided_at, id: tail.id } : undefined };
+}
+
+/**
+ * Every award as a 360Giving package (`{"grants":[…]}`), streamed page by page like the exports: memory
+ * stays flat whatever the number of awards.
+ *
+ * @example
+ * ```ts
+ * const body = awardsPackageStream(db);
+ * const pkg = (await new Response(body).json()) as ThreeSixtyGivingPackage;
+ * ```
+ */
+export function awardsPackageStream(db: Db): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let after: GrantCursor | undefined;
+  let first = true;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode('{"grants":['));
+    },
+    async pull(controller) {
+      const { grants, last } = await readGrantPage(db, after, EXPORT_BATCH);
+      if (grants.length === 0 || last === undefined) {
+        controller.enqueue(encoder.encode(']}\n'));
+        controller.close();
+        return;
+      }
+      after = last;
+      let chunk = '';
+      for (const grant of grants) {
+        chunk += `${first ? '\n' : ',\n'}${JSON.stringify(grant)}`;
+        first = false;
+      }
+      controller.enqueue(encoder.encode(chunk));
+    },
+  });
 }
 
 /**
  * A download of a dataset as a stream: rows are read in batches of {@link EXPORT_BATCH} only when the
- * client is ready for more, so memory stays flat whatever the size. CSV starts with a UTF-8 BOM (Excel
+ * client is ready for more (each `pull` awaits one page, and the stream asks for the next only once the
+ * previous chunk has been taken), so memory stays flat whatever the size. Pages are read outside any
+ * transaction, on SQLite's reader threads, so the server keeps answering other requests meanwhile. CSV starts with a UTF-8 BOM (Excel
  * then reads Arabic correctly) and a header row; JSON is one array of records.
  *
  * @example
@@ -176,8 +240,8 @@ export function exportStream(
     start(controller) {
       controller.enqueue(encoder.encode(format === 'csv' ? `\uFEFF${source.columns.join(',')}\r\n` : '['));
     },
-    pull(controller) {
-      const { records, last } = readPage(db, source, filter, after, EXPORT_BATCH, now.toISOString());
+    async pull(controller) {
+      const { records, last } = await readPage(db, source, filter, after, EXPORT_BATCH, now.toISOString());
       if (records.length === 0 || last === undefined) {
         if (format === 'json') controller.enqueue(encoder.encode(']\n'));
         controller.close();
@@ -197,6 +261,44 @@ export function exportStream(
   });
 }
 
+/** Every table the catalogue's figures read. */
+const CATALOGUE_TABLES = [...new Set(Object.values(DATASETS).flatMap((source) => source.tables))];
+
+/**
+ * The catalogue kept per data version of the tables it counts: its counts run once per change of those
+ * tables, not on every request (see indicators/data-version.ts). Without version triggers (their install
+ * failed, and was logged), it is built on every request.
+ *
+ * @example
+ * ```ts
+ * const catalogue = catalogueCache(app);
+ * (await catalogue()).datasets.length;
+ * ```
+ */
+export function catalogueCache(app: ApiApp): () => Promise<DataCatalogue> {
+  const db = app.db;
+  const ready = dataVersionsReady(db, (error) =>
+    app.logger.error('data versions unavailable; the catalogue is counted on every request', {
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  );
+  let kept: { version: string; value: Promise<DataCatalogue> } | undefined;
+  return async () => {
+    if (!(await ready)) return await buildCatalogue(db);
+    // The version is read before counting: a write during the count only costs a recount next time.
+    const version = versionOf(await readDataVersions(db), CATALOGUE_TABLES);
+    if (kept?.version !== version) {
+      const value = buildCatalogue(db);
+      kept = { version, value };
+      // A failed build is not kept: the next request tries again.
+      value.catch(() => {
+        if (kept?.value === value) kept = undefined;
+      });
+    }
+    return await kept.value;
+  };
+}
+
 /**
  * Binds the catalogue, the 360Giving package and the streamed exports.
  *
@@ -206,42 +308,67 @@ export function exportStream(
  * ```
  */
 export function registerOpenDataRoutes(app: ApiApp): void {
-  app.bind(getCatalogue, ({ db }) => ({ body: buildCatalogue(db) }));
-  app.bind(getAwards360, ({ db }) => ({ body: awardsPackage(db) }));
-  app.bind(exportDataset, ({ params, query, db, now }) => {
-    const source = DATASETS[params.dataset];
-    if (!source) throw problem('not_found', `No dataset ${params.dataset}`);
-    if (query.consultationId && source.id !== 'contributions' && source.id !== 'consultations')
-      throw problem(
-        'validation_failed',
-        'consultationId filters the consultations and contributions datasets only',
-        {
-          errors: [
-            {
-              path: '/consultationId',
-              in: 'query',
-              code: 'not_allowed',
-              message: `The ${source.id} dataset has no consultation filter`,
-            },
-          ],
-        },
-      );
-    const filter: ExportFilter = {
-      ...(query.year !== undefined ? { year: query.year } : {}),
-      ...(query.region ? { region: query.region } : {}),
-      ...(query.consultationId ? { consultationId: query.consultationId } : {}),
-    };
-    const name = ['nassij', source.id, query.consultationId, query.year, query.region]
-      .filter((x) => x !== undefined)
-      .join('-');
-    return new Response(exportStream(db, source, filter, query.format, now), {
-      status: 200,
-      headers: {
-        'content-type':
-          query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-        'content-disposition': `attachment; filename="${name}.${query.format}"`,
-        'cache-control': 'public, max-age=300',
+  const catalogue = catalogueCache(app);
+  app.bind(getCatalogue, async () => ({ body: await catalogue() }));
+  app.bind(getAwards360, awards360Handler);
+  app.bind(exportDataset, exportHandler);
+}
+
+/**
+ * `GET /v1/open-data/awards-360giving`: the 360Giving package, streamed.
+ *
+ * @example
+ * ```ts
+ * app.bind(getAwards360, awards360Handler);
+ * ```
+ */
+export function awards360Handler({ db }: HandlerInput<typeof getAwards360>): Response {
+  return new Response(awardsPackageStream(db), {
+    status: 200,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300' },
+  });
+}
+
+/**
+ * `GET /v1/open-data/{dataset}`: one dataset as a streamed CSV or JSON download, optionally filtered.
+ *
+ * @example
+ * ```ts
+ * app.bind(exportDataset, exportHandler);
+ * ```
+ */
+export function exportHandler({ params, query, db, now }: HandlerInput<typeof exportDataset>): Response {
+  const source = DATASETS[params.dataset];
+  if (!source) throw problem('not_found', `No dataset ${params.dataset}`);
+  if (query.consultationId && source.id !== 'contributions' && source.id !== 'consultations')
+    throw problem(
+      'validation_failed',
+      'consultationId filters the consultations and contributions datasets only',
+      {
+        errors: [
+          {
+            path: '/consultationId',
+            in: 'query',
+            code: 'not_allowed',
+            message: `The ${source.id} dataset has no consultation filter`,
+          },
+        ],
       },
-    });
+    );
+  const filter: ExportFilter = {
+    ...(query.year !== undefined ? { year: query.year } : {}),
+    ...(query.region ? { region: query.region } : {}),
+    ...(query.consultationId ? { consultationId: query.consultationId } : {}),
+  };
+  const name = ['nassij', source.id, query.consultationId, query.year, query.region]
+    .filter((x) => x !== undefined)
+    .join('-');
+  return new Response(exportStream(db, source, filter, query.format, now), {
+    status: 200,
+    headers: {
+      'content-type': query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}.${query.format}"`,
+      'cache-control': 'public, max-age=300',
+    },
   });
 }

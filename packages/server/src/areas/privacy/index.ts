@@ -36,11 +36,11 @@ export const privacyArea: Area = {
   migrations: [accountErasureMigration],
   register(app) {
     // Answers of signed-in routes are `private, no-store` already: no cache on the way keeps them.
-    app.bind(exportAccountData, ({ params, auth, db, now, requestId }) => ({
-      body: exportPersonalData(db, params.accountId, { actorId: auth?.id ?? '', requestId, now }),
+    app.bind(exportAccountData, async ({ params, auth, db, now, requestId }) => ({
+      body: await exportPersonalData(db, params.accountId, { actorId: auth?.id ?? '', requestId, now }),
     }));
-    app.bind(eraseAccount, ({ params, body, auth, db, now, requestId, log }) => {
-      const report = erasePersonalData(db, params.accountId, {
+    app.bind(eraseAccount, async ({ params, body, auth, db, now, requestId, log }) => {
+      const report = await erasePersonalData(db, params.accountId, {
         actorId: auth?.id ?? '',
         requestId,
         now,

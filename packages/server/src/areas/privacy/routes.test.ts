@@ -18,7 +18,13 @@ import { signInAs, tempServer } from '../../testing.js';
 import { sha256Hex, storedFilePath } from '../applications/files.js';
 import { pdfBytes } from '../applications/fixtures.js';
 import { readCall } from '../calls/store.js';
-import { ANONYMOUS_AUTHOR, ERASED_DISPLAY_NAME, ERASED_PARTICIPANT, tombstoneEmail } from './store.js';
+import {
+  ANONYMOUS_AUTHOR,
+  containsPattern,
+  ERASED_DISPLAY_NAME,
+  ERASED_PARTICIPANT,
+  tombstoneEmail,
+} from './store.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
 type Key = 'citizen' | 'member' | 'representative' | 'reviewer' | 'moderator' | 'admin';
@@ -61,7 +67,7 @@ describe('privacy: export and erasure of one person’s data (law 09-08)', () =>
     });
     assert.equal(started.status, 201, started.text);
     draft = started.json as Application;
-    const document = readCall(server.db, callId)?.requiredDocuments.find((d) =>
+    const document = (await readCall(server.db, callId))?.requiredDocuments.find((d) =>
       d.mediaTypes.includes('application/pdf'),
     );
     assert.ok(document);
@@ -90,8 +96,12 @@ describe('privacy: export and erasure of one person’s data (law 09-08)', () =>
       });
       assert.equal(erase.status, 403, `${key} erase`);
     }
-    assert.equal(readAudit(server.db, { action: 'privacy.export' }).length, 0, 'a refusal writes nothing');
-    assert.equal(readAudit(server.db, { action: 'privacy.erase' }).length, 0);
+    assert.equal(
+      (await readAudit(server.db, { action: 'privacy.export' })).length,
+      0,
+      'a refusal writes nothing',
+    );
+    assert.equal((await readAudit(server.db, { action: 'privacy.erase' })).length, 0);
     const missing = await send(server.url, 'GET', exportPath('acc_privacy_missing'), { token: tokens.admin });
     assert.equal(missing.status, 404, missing.text);
     const noReason = await send(server.url, 'POST', erasePath(REP.id), { token: tokens.admin, json: {} });
@@ -113,7 +123,7 @@ describe('privacy: export and erasure of one person’s data (law 09-08)', () =>
     assert.deepEqual(data.memberships, REP.memberships);
     assert.ok(data.tokens.length >= 1 && data.tokens.every((t) => !('hash' in t)));
 
-    const written = server.db.get<{ n: number }>(
+    const written = await server.db.one<{ n: number }>(
       'SELECT COUNT(*) AS n FROM contributions WHERE account_id = ?',
       [REP.id],
     );
@@ -146,16 +156,17 @@ describe('privacy: export and erasure of one person’s data (law 09-08)', () =>
     assert.ok(exported, 'the export lists itself');
     assert.equal(exported.actorId, DEMO_ACCOUNTS.admin.id);
     assert.deepEqual(exported.target, { type: 'account', id: REP.id });
-    const [line] = readAudit(server.db, { action: 'privacy.export', targetId: REP.id });
+    const [line] = await readAudit(server.db, { action: 'privacy.export', targetId: REP.id });
     assert.equal(line?.accountId, DEMO_ACCOUNTS.admin.id);
     assert.match(line?.requestId ?? '', /^req_/);
   });
 
   test('erasure tombstones the account, anonymises what stays, deletes draft uploads, and is audited', async () => {
     const reason = 'Demande de la personne du 2026-12-01, réf. 42';
-    const storedAnswers = () =>
-      server.db.query('SELECT idem_key FROM idempotency_keys WHERE scope = ?', [`account:${REP.id}`]).length;
-    assert.ok(storedAnswers() > 0, 'the keyed registration stored its answer');
+    const storedAnswers = async () =>
+      (await server.db.all('SELECT idem_key FROM idempotency_keys WHERE scope = ?', [`account:${REP.id}`]))
+        .length;
+    assert.ok((await storedAnswers()) > 0, 'the keyed registration stored its answer');
     const answer = await send(server.url, 'POST', erasePath(REP.id), {
       token: tokens.admin,
       json: { reason },
@@ -172,7 +183,7 @@ describe('privacy: export and erasure of one person’s data (law 09-08)', () =>
     assert.equal(report.attachmentsRemoved, 1, 'the draft upload');
     assert.equal(report.filesDeleted, 1);
     assert.deepEqual(report.documentsRetained, [], 'they uploaded nothing to a submitted application');
-    assert.equal(storedAnswers(), 0, 'no stored answer of theirs is left');
+    assert.equal(await storedAnswers(), 0, 'no stored answer of theirs is left');
 
     // A replay with the same key answers the same report and erases nothing twice.
     const replay = await send(server.url, 'POST', erasePath(REP.id), {
@@ -235,9 +246,9 @@ describe('privacy: export and erasure of one person’s data (law 09-08)', () =>
       token: tokens.member,
     });
     assert.equal((awarded.json as Application).submittedBy?.displayName, ERASED_DISPLAY_NAME);
-    assert.ok(!server.db.get('SELECT 1 FROM accounts WHERE display_name = ?', [REP.displayName]));
+    assert.ok(!(await server.db.one('SELECT 1 FROM accounts WHERE display_name = ?', [REP.displayName])));
 
-    const [line, ...more] = readAudit(server.db, { action: 'privacy.erase', targetId: REP.id });
+    const [line, ...more] = await readAudit(server.db, { action: 'privacy.erase', targetId: REP.id });
     assert.ok(line && more.length === 0, 'one audit line');
     assert.equal(line.reason, reason);
     assert.equal(line.details?.filesDeleted, 1);
@@ -269,12 +280,12 @@ describe('privacy: export and erasure of one person’s data (law 09-08)', () =>
       memberships: [],
     };
     await createAccount(server.db, other, new Date());
-    const row = server.db.get<{ id: string; application_id: string }>(
+    const row = await server.db.one<{ id: string; application_id: string }>(
       'SELECT id, application_id FROM attachments WHERE application_id = ?',
       [F.applications.awardedOfRepresented],
     );
     assert.ok(row);
-    server.db.run('UPDATE attachments SET uploaded_by = ? WHERE id = ?', [other.id, row.id]);
+    await server.db.write('UPDATE attachments SET uploaded_by = ? WHERE id = ?', [other.id, row.id]);
     const answer = await send(server.url, 'POST', erasePath(other.id), {
       token: tokens.admin,
       json: { reason: 'Demande' },
@@ -287,14 +298,15 @@ describe('privacy: export and erasure of one person’s data (law 09-08)', () =>
     assert.equal(kept?.applicationId, F.applications.awardedOfRepresented);
     assert.equal(kept?.status, 'awarded');
     assert.ok(kept?.retainedUntil, 'until the end of the retention after the award');
-    assert.ok(server.db.get('SELECT 1 FROM attachments WHERE id = ? AND purged_at IS NULL', [row.id]));
+    assert.ok(await server.db.one('SELECT 1 FROM attachments WHERE id = ? AND purged_at IS NULL', [row.id]));
   });
 
   test('a reviewer’s name leaves the reviews they wrote, which keep their scores', async () => {
     const reviewer = DEMO_ACCOUNTS.reviewer;
-    const before = server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM reviews WHERE reviewer_id = ?', [
-      reviewer.id,
-    ]);
+    const before = await server.db.one<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM reviews WHERE reviewer_id = ?',
+      [reviewer.id],
+    );
     assert.ok(Number(before?.n) > 0, 'the seed has reviews by the demo reviewer');
     const answer = await send(server.url, 'POST', erasePath(reviewer.id), {
       token: tokens.admin,
@@ -303,10 +315,41 @@ describe('privacy: export and erasure of one person’s data (law 09-08)', () =>
     assert.equal(answer.status, 200, answer.text);
     assert.equal((answer.json as ErasureReport).reviewsAnonymised, Number(before?.n));
     assert.equal(
-      server.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM reviews WHERE reviewer_name = ?', [
-        reviewer.displayName,
-      ])?.n,
+      (
+        await server.db.one<{ n: number }>('SELECT COUNT(*) AS n FROM reviews WHERE reviewer_name = ?', [
+          reviewer.displayName,
+        ])
+      )?.n,
       0,
     );
+  });
+});
+
+describe('containsPattern', () => {
+  let server: Server;
+  before(async () => {
+    server = await tempServer({ areas: [], seed: 'none' });
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  test('lowercases, keeps plain e-mail characters and widens the rest, on both dialects', async () => {
+    assert.equal(containsPattern('Amina_B+x@Example.MA'), '%amina%b%x@example.ma%');
+    assert.equal(containsPattern('ref_0001'), '%ref%0001%');
+    assert.equal(containsPattern('زينب@exemple.ma'), '%%@exemple.ma%');
+    // The same rows match on SQLite and PostgreSQL: lower() on the column, an ASCII-only pattern.
+    const matches = async (text: string, value: string) =>
+      (
+        await server.db.one<{ n: number }>(
+          'SELECT COUNT(*) AS n FROM (SELECT lower(?) AS t) x WHERE x.t LIKE ?',
+          [text, containsPattern(value)],
+        )
+      )?.n;
+    assert.equal(
+      await matches('{"participant":{"email":"AMINA_B+X@example.ma"}}', 'amina_b+x@EXAMPLE.ma'),
+      1,
+    );
+    assert.equal(await matches('{"participant":{"email":"other@example.ma"}}', 'amina@example.ma'), 0);
   });
 });

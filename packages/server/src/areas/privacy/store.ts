@@ -16,9 +16,9 @@ import { tableExists } from '../../db/tables.js';
 import { problem } from '../../http/problem.js';
 import { deleteUnreferencedFilesSoon, unreferencedFiles } from '../applications/files.js';
 import { applicationEnd, retainedUntil, retentionFor } from '../applications/retention.js';
+import { deleteAttachment, readAttachments, saveApplication } from '../applications/store.js';
 import { associationName } from '../associations/store.js';
 import { toAuditLogEntry } from '../audit-log/index.js';
-import { deleteAttachment, readAttachments, saveApplication } from '../calls/store.js';
 import { type ContributionRow, toContribution } from '../consultations/store.js';
 import { type RegistrationRow, toRegistration } from '../trainings/store.js';
 
@@ -42,53 +42,74 @@ export function tombstoneEmail(accountId: string): string {
   return `erased.${accountId}@erased.invalid`;
 }
 
-function accountRecord(db: Db, accountId: string): AccountRecord {
-  const record = readAccount(db, accountId, { erasure: true });
+async function accountRecord(db: Db, accountId: string): Promise<AccountRecord> {
+  const record = await readAccount(db, accountId, { erasure: true });
   if (!record) throw problem('not_found', `No account ${accountId}`);
   return record;
 }
 
 /** Which areas' tables a server has (areas may be left out). Asked outside any transaction. */
-function installedTables(db: Db) {
+async function installedTables(db: Db) {
   return {
-    contributions: tableExists(db, 'contributions'),
-    registrations: tableExists(db, 'training_registrations'),
-    applications: tableExists(db, 'applications'),
+    contributions: await tableExists(db, 'contributions'),
+    registrations: await tableExists(db, 'training_registrations'),
+    applications: await tableExists(db, 'applications'),
   };
 }
 
-/** Submitted applications whose `submittedBy` is the account, with their data. */
-function submittedByRows(db: Db, accountId: string): { id: string; data: string }[] {
-  // Portable SQL: narrow by text, then read the JSON.
-  return db
-    .query<{ id: string; data: string }>(
-      'SELECT id, data FROM applications WHERE submitted_at IS NOT NULL AND data LIKE ?',
-      [`%${accountId}%`],
-    )
-    .filter(
-      (row) => (JSON.parse(row.data) as { submittedBy?: { id?: string } }).submittedBy?.id === accountId,
-    );
+/**
+ * A LIKE pattern that matches every text containing `value` on SQLite and PostgreSQL alike: LIKE is
+ * case-insensitive for ASCII on SQLite and case-sensitive on PostgreSQL, and `_` / `%` are wildcards, so
+ * the pattern keeps only lowercase ASCII letters, digits, `@`, `.` and `-` (compared with `lower(…)` of the
+ * column) and puts `%` for anything else. It narrows a scan; the caller still checks each row exactly.
+ *
+ * @example
+ * ```ts
+ * containsPattern('Amina_B@Example.ma'); // '%amina%b@example.ma%'
+ * ```
+ */
+export function containsPattern(value: string): string {
+  return `%${value.toLowerCase().replace(/[^a-z0-9@.-]+/g, '%')}%`;
 }
 
-function contributionRows(db: Db, accountId: string): ContributionRow[] {
-  return db.query<ContributionRow>(
+/** Submitted applications whose `submittedBy` is the account, with their data. */
+async function submittedByRows(db: Db, accountId: string): Promise<{ id: string; data: string }[]> {
+  // Narrowed by text (the id is in the JSON), then checked in the parsed JSON: portable, and an admin action.
+  return (
+    await db.all<{ id: string; data: string }>(
+      'SELECT id, data FROM applications WHERE submitted_at IS NOT NULL AND lower(data) LIKE ?',
+      [containsPattern(accountId)],
+    )
+  ).filter(
+    (row) => (JSON.parse(row.data) as { submittedBy?: { id?: string } }).submittedBy?.id === accountId,
+  );
+}
+
+async function contributionRows(db: Db, accountId: string): Promise<ContributionRow[]> {
+  return await db.all<ContributionRow>(
     'SELECT * FROM contributions WHERE account_id = ? ORDER BY created_at, id',
     [accountId],
   );
 }
 
-/** Registrations naming the person as participant: matched by the account's e-mail, case aside. */
-function registrationRows(db: Db, email: string): RegistrationRow[] {
+/**
+ * Registrations naming the person as participant: matched by the account's e-mail, case aside. The
+ * e-mail lives in the registration's JSON only, so this scans the registrations whose text contains it
+ * (lowercased on both sides, see {@link containsPattern}) and compares the parsed e-mail exactly: a full
+ * scan, acceptable for an admin's access or erasure request, never on a public path.
+ */
+async function registrationRows(db: Db, email: string): Promise<RegistrationRow[]> {
   const wanted = email.toLowerCase();
-  return db
-    .query<RegistrationRow>(
+  return (
+    await db.all<RegistrationRow>(
       `SELECT id, session_id, course_id, association_id, status, seq, created_at, data FROM training_registrations
-       WHERE data LIKE '%"email"%' ORDER BY created_at, id`,
+       WHERE lower(data) LIKE ? ORDER BY created_at, id`,
+      [containsPattern(wanted)],
     )
-    .filter((row) => {
-      const participant = (JSON.parse(row.data) as { participant?: { email?: string } }).participant;
-      return participant?.email?.toLowerCase() === wanted;
-    });
+  ).filter((row) => {
+    const participant = (JSON.parse(row.data) as { participant?: { email?: string } }).participant;
+    return participant?.email?.toLowerCase() === wanted;
+  });
 }
 
 interface ApplicationRow {
@@ -103,20 +124,20 @@ interface ApplicationRow {
 }
 
 /** The applications the account started, submitted or uploaded a document to, with how. */
-function applicationsOf(db: Db, accountId: string): Map<string, Set<ApplicationInvolvement>> {
+async function applicationsOf(db: Db, accountId: string): Promise<Map<string, Set<ApplicationInvolvement>>> {
   const involved = new Map<string, Set<ApplicationInvolvement>>();
   const add = (id: string, how: ApplicationInvolvement) => {
     const set = involved.get(id) ?? new Set<ApplicationInvolvement>();
     set.add(how);
     involved.set(id, set);
   };
-  for (const row of db.query<{ application_id: string }>(
+  for (const row of await db.all<{ application_id: string }>(
     "SELECT DISTINCT application_id FROM application_history WHERE actor = ? AND status = 'draft'",
     [accountId],
   ))
     add(row.application_id, 'created');
-  for (const row of submittedByRows(db, accountId)) add(row.id, 'submitted');
-  for (const row of db.query<{ application_id: string }>(
+  for (const row of await submittedByRows(db, accountId)) add(row.id, 'submitted');
+  for (const row of await db.all<{ application_id: string }>(
     'SELECT DISTINCT application_id FROM attachments WHERE uploaded_by = ?',
     [accountId],
   ))
@@ -140,12 +161,16 @@ export interface PrivacyActor {
  * const data = exportPersonalData(db, 'acc_0002', { actorId: auth.id, requestId, now });
  * ```
  */
-export function exportPersonalData(db: Db, accountId: string, actor: PrivacyActor): PersonalDataExport {
-  const tables = installedTables(db);
+export async function exportPersonalData(
+  db: Db,
+  accountId: string,
+  actor: PrivacyActor,
+): Promise<PersonalDataExport> {
+  const tables = await installedTables(db);
   const days = retentionFor(db);
-  return db.transaction(() => {
-    const { account, createdAt, erasedAt } = accountRecord(db, accountId);
-    audit(db, {
+  return await db.atomic(async () => {
+    const { account, createdAt, erasedAt } = await accountRecord(db, accountId);
+    await audit(db, {
       at: actor.now,
       accountId: actor.actorId,
       action: 'privacy.export',
@@ -153,32 +178,32 @@ export function exportPersonalData(db: Db, accountId: string, actor: PrivacyActo
       targetId: accountId,
       requestId: actor.requestId,
     });
-    const tokens = db
-      .query<{ created_at: string; expires_at: string; revoked_at: string | null }>(
+    const tokens = (
+      await db.all<{ created_at: string; expires_at: string; revoked_at: string | null }>(
         'SELECT created_at, expires_at, revoked_at FROM tokens WHERE account_id = ? ORDER BY created_at DESC',
         [accountId],
       )
-      .map((t) => ({
-        createdAt: t.created_at,
-        expiresAt: t.expires_at,
-        ...(t.revoked_at ? { revokedAt: t.revoked_at } : {}),
-      }));
+    ).map((t) => ({
+      createdAt: t.created_at,
+      expiresAt: t.expires_at,
+      ...(t.revoked_at ? { revokedAt: t.revoked_at } : {}),
+    }));
     const contributions: Contribution[] = tables.contributions
-      ? contributionRows(db, accountId).map((row) => toContribution(row))
+      ? (await contributionRows(db, accountId)).map((row) => toContribution(row))
       : [];
     const registrations: Registration[] = tables.registrations
-      ? registrationRows(db, account.email).map((row) => toRegistration(db, row))
+      ? await Promise.all((await registrationRows(db, account.email)).map((row) => toRegistration(db, row)))
       : [];
     const applications: PersonalDataApplication[] = [];
     const reviews: PersonalDataExport['reviews'] = [];
     if (tables.applications) {
-      for (const [id, involvement] of applicationsOf(db, accountId)) {
-        const row = db.get<ApplicationRow>(
+      for (const [id, involvement] of await applicationsOf(db, accountId)) {
+        const row = await db.one<ApplicationRow>(
           'SELECT id, call_id, association_id, status, project_title, created_at, submitted_at, data FROM applications WHERE id = ?',
           [id],
         );
         if (!row) continue;
-        const end = applicationEnd(db, id, actor.now);
+        const end = await applicationEnd(db, id, actor.now);
         applications.push({
           id: row.id,
           callId: row.call_id,
@@ -189,11 +214,11 @@ export function exportPersonalData(db: Db, accountId: string, actor: PrivacyActo
           createdAt: row.created_at,
           ...(row.submitted_at !== null ? { submittedAt: row.submitted_at } : {}),
           ...(end ? { decidedAt: end.endedAt, retainedUntil: retainedUntil(end, days) } : {}),
-          attachments: readAttachments(db, id),
+          attachments: await readAttachments(db, id),
         });
       }
       applications.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
-      for (const review of db.query<{ id: string; application_id: string; submitted_at: string }>(
+      for (const review of await db.all<{ id: string; application_id: string; submitted_at: string }>(
         'SELECT id, application_id, submitted_at FROM reviews WHERE reviewer_id = ? ORDER BY submitted_at, id',
         [accountId],
       ))
@@ -220,14 +245,14 @@ export function exportPersonalData(db: Db, accountId: string, actor: PrivacyActo
       registrations,
       applications,
       reviews,
-      audit: auditInvolving(db, accountId).map(toAuditLogEntry),
+      audit: (await auditInvolving(db, accountId)).map(toAuditLogEntry),
     };
   });
 }
 
 /** The public name of an association, for contributions it made through the erased representative. */
-function associationDisplayName(db: Db, associationId: string): string | undefined {
-  const name = associationName(db, associationId);
+async function associationDisplayName(db: Db, associationId: string): Promise<string | undefined> {
+  const name = await associationName(db, associationId);
   const text = name
     ? (name.fr ?? name.ar ?? Object.values(name).find((v) => typeof v === 'string'))
     : undefined;
@@ -266,33 +291,38 @@ export interface ErasureOptions extends PrivacyActor {
  * const report = erasePersonalData(db, 'acc_0002', { actorId: auth.id, requestId, now, reason, dataDir });
  * ```
  */
-export function erasePersonalData(db: Db, accountId: string, options: ErasureOptions): ErasureReport {
+export async function erasePersonalData(
+  db: Db,
+  accountId: string,
+  options: ErasureOptions,
+): Promise<ErasureReport> {
   const { now } = options;
   const at = toInstant(now);
-  const tables = installedTables(db);
+  const tables = await installedTables(db);
   const days = retentionFor(db);
   const freed: string[] = [];
-  const report = db.transaction((): ErasureReport => {
-    const { account, erasedAt } = accountRecord(db, accountId);
+  const report = await db.atomic(async (): Promise<ErasureReport> => {
+    const { account, erasedAt } = await accountRecord(db, accountId);
     if (erasedAt) throw problem('invalid_state', `The account ${accountId} was erased on ${erasedAt}`);
     if (accountId === options.actorId)
       throw problem('invalid_state', 'An admin does not erase their own account; another admin does');
 
-    const tokensRevoked = revokeAccountTokens(db, accountId, now);
-    const membershipsRemoved = db.run('DELETE FROM memberships WHERE account_id = ?', [accountId]).changes;
+    const tokensRevoked = await revokeAccountTokens(db, accountId, now);
+    const membershipsRemoved = (await db.write('DELETE FROM memberships WHERE account_id = ?', [accountId]))
+      .changes;
     // Answers stored for the account's keyed writes echo what it sent (names, e-mails): they go now, not
     // when their key expires.
-    db.run('DELETE FROM idempotency_keys WHERE scope = ?', [`account:${accountId}`]);
+    await db.write('DELETE FROM idempotency_keys WHERE scope = ?', [`account:${accountId}`]);
 
     let contributionsAnonymised = 0;
     if (tables.contributions) {
-      for (const row of contributionRows(db, accountId)) {
+      for (const row of await contributionRows(db, accountId)) {
         const author = JSON.parse(row.author) as ContributionAuthor;
         const displayName =
           author.participantType === 'association' && author.associationId
-            ? (associationDisplayName(db, author.associationId) ?? ANONYMOUS_AUTHOR)
+            ? ((await associationDisplayName(db, author.associationId)) ?? ANONYMOUS_AUTHOR)
             : ANONYMOUS_AUTHOR;
-        db.run('UPDATE contributions SET author = ? WHERE id = ?', [
+        await db.write('UPDATE contributions SET author = ? WHERE id = ?', [
           JSON.stringify({ ...author, displayName }),
           row.id,
         ]);
@@ -302,11 +332,11 @@ export function erasePersonalData(db: Db, accountId: string, options: ErasureOpt
 
     let registrationsAnonymised = 0;
     if (tables.registrations) {
-      for (const row of registrationRows(db, account.email)) {
+      for (const row of await registrationRows(db, account.email)) {
         const data = JSON.parse(row.data) as Record<string, unknown>;
         data.participant = { name: ERASED_PARTICIPANT };
         // A key of its own, so that two erased participants of one session are not "the same person".
-        db.run('UPDATE training_registrations SET data = ?, participant_key = ? WHERE id = ?', [
+        await db.write('UPDATE training_registrations SET data = ?, participant_key = ? WHERE id = ?', [
           JSON.stringify(data),
           `erased:${row.id}`,
           row.id,
@@ -320,13 +350,13 @@ export function erasePersonalData(db: Db, accountId: string, options: ErasureOpt
     let attachmentsRemoved = 0;
     const documentsRetained: RetainedDocuments[] = [];
     if (tables.applications) {
-      for (const row of submittedByRows(db, accountId)) {
+      for (const row of await submittedByRows(db, accountId)) {
         const data = JSON.parse(row.data) as { submittedBy?: { id: string; displayName: string } };
         data.submittedBy = { id: accountId, displayName: ERASED_DISPLAY_NAME };
-        db.run('UPDATE applications SET data = ? WHERE id = ?', [JSON.stringify(data), row.id]);
+        await db.write('UPDATE applications SET data = ? WHERE id = ?', [JSON.stringify(data), row.id]);
         applicationsAnonymised++;
       }
-      const uploads = db.query<{
+      const uploads = await db.all<{
         id: string;
         application_id: string;
         sha256: string;
@@ -342,7 +372,7 @@ export function erasePersonalData(db: Db, accountId: string, options: ErasureOpt
       const touched = new Set<string>();
       for (const upload of uploads) {
         if (upload.submitted_at === null) {
-          deleteAttachment(db, upload.application_id, upload.id);
+          await deleteAttachment(db, upload.application_id, upload.id);
           freed.push(upload.sha256);
           touched.add(upload.application_id);
           attachmentsRemoved++;
@@ -353,7 +383,7 @@ export function erasePersonalData(db: Db, accountId: string, options: ErasureOpt
           kept.attachments++;
           continue;
         }
-        const end = applicationEnd(db, upload.application_id, now);
+        const end = await applicationEnd(db, upload.application_id, now);
         retained.set(upload.application_id, {
           applicationId: upload.application_id,
           status: upload.status,
@@ -361,21 +391,23 @@ export function erasePersonalData(db: Db, accountId: string, options: ErasureOpt
           ...(end ? { retainedUntil: retainedUntil(end, days) } : {}),
         });
       }
-      for (const id of touched) saveApplication(db, id, {}, now.toISOString());
+      for (const id of touched) await saveApplication(db, id, {}, now.toISOString());
       documentsRetained.push(...retained.values());
-      reviewsAnonymised = db.run('UPDATE reviews SET reviewer_name = ? WHERE reviewer_id = ?', [
-        ERASED_DISPLAY_NAME,
-        accountId,
-      ]).changes;
+      reviewsAnonymised = (
+        await db.write('UPDATE reviews SET reviewer_name = ? WHERE reviewer_id = ?', [
+          ERASED_DISPLAY_NAME,
+          accountId,
+        ])
+      ).changes;
     }
 
-    db.run(
+    await db.write(
       `UPDATE accounts SET email = ?, display_name = ?, password_hash = ?, roles = ?, locale = NULL, erased_at = ?
        WHERE id = ?`,
       [tombstoneEmail(accountId), ERASED_DISPLAY_NAME, '!erased', '[]', at, accountId],
     );
 
-    const filesDeleted = unreferencedFiles(db, options.dataDir, freed).length;
+    const filesDeleted = (await unreferencedFiles(db, options.dataDir, freed)).length;
     const done: ErasureReport = {
       accountId,
       erasedAt: at,
@@ -390,7 +422,7 @@ export function erasePersonalData(db: Db, accountId: string, options: ErasureOpt
       documentsRetained,
     };
     const { accountId: _target, erasedAt: _at, documentsRetained: _kept, ...counts } = done;
-    audit(db, {
+    await audit(db, {
       at: now,
       accountId: options.actorId,
       action: 'privacy.erase',

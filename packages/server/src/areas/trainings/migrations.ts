@@ -78,3 +78,24 @@ CREATE TABLE training_registration_history (
 );
 `,
 };
+
+/**
+ * Indexes for keyset pages (`http/cursor.ts`), each on the columns and in the direction of its list's order:
+ * courses by creation (newest first: read backwards) and by title, sessions by start under a course or a
+ * region filter, registrations by creation under an association. Each replaces the shorter index it
+ * extends. `title_sort` is also cut to 60 characters, as `titleSortOf` now stores it, so that a page
+ * cursor holding it stays within the contract's bounds.
+ */
+export const trainingsKeysetMigration: Migration = {
+  id: '051_trainings_keyset',
+  sql: `
+UPDATE courses SET title_sort = substr(title_sort, 1, 60) WHERE length(title_sort) > 60;
+CREATE INDEX courses_by_created ON courses (created_at, id);
+DROP INDEX training_sessions_by_course;
+DROP INDEX training_sessions_by_region;
+CREATE INDEX training_sessions_by_course_keys ON training_sessions (course_id, start_at, id);
+CREATE INDEX training_sessions_by_region_keys ON training_sessions (region, start_at, id);
+DROP INDEX training_registrations_by_association;
+CREATE INDEX training_registrations_by_association_keys ON training_registrations (association_id, created_at, seq);
+`,
+};

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { encodeCursor } from '../../http/cursor.js';
 import { DEMO_ACCOUNTS } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
@@ -60,6 +61,29 @@ async function openSessions(): Promise<SessionBody[]> {
   return page.items;
 }
 
+/** Every item of a list, following `nextCursor` page by page; asserts no page is over `limit`. */
+async function walk<T>(path: string, limit: number, token?: string): Promise<{ items: T[]; total: number }> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  let total = -1;
+  do {
+    const page: { items: T[]; nextCursor: string | null; total: number } = await json(
+      await call(
+        'GET',
+        `${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+        token,
+      ),
+      200,
+    );
+    assert.ok(page.items.length <= limit);
+    assert.ok(page.nextCursor === null || page.items.length === limit, 'a cursor only after a full page');
+    items.push(...page.items);
+    total = page.total;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { items, total };
+}
+
 before(async () => {
   server = await tempServer({ rateLimit: false });
   member = await signInAs(server.url, DEMO_ACCOUNTS.member.email, DEMO_ACCOUNTS.member.password);
@@ -92,6 +116,49 @@ describe('courses', () => {
     assert.ok(page.facets.language?.some((f) => f.value === 'zgh'));
     assert.ok(page.items.every((c) => (c.nextSessions?.length ?? 0) <= 3));
     assert.ok(page.items.some((c) => (c.nextSessions?.length ?? 0) > 0));
+  });
+
+  test('each course order pages by keyset through every course once, in the order the database gives', async () => {
+    const orders = {
+      title: 'SELECT id FROM courses ORDER BY title_sort, id',
+      newest: 'SELECT id FROM courses ORDER BY created_at DESC, id DESC',
+    };
+    for (const [sort, sql] of Object.entries(orders)) {
+      const expected = (await server.db.all<{ id: string }>(sql)).map((row) => row.id);
+      const { items, total } = await walk<{ id: string }>(`/v1/courses?sort=${sort}`, 7);
+      assert.deepEqual(
+        items.map((c) => c.id),
+        expected,
+        sort,
+      );
+      assert.equal(total, expected.length);
+    }
+    // Next session first: the courses with an upcoming session by its start, then the others, each once.
+    const { items, total } = await walk<{ id: string; nextSessions?: { period: { start: string } }[] }>(
+      '/v1/courses?sort=next_session',
+      6,
+    );
+    assert.equal(new Set(items.map((c) => c.id)).size, total);
+    const firsts = items.map((c) => c.nextSessions?.[0]?.period.start ?? '~');
+    assert.deepEqual(firsts, [...firsts].sort());
+    // A cursor of one order is refused by another, and an offset cursor of old by all.
+    const page = await json<{ nextCursor: string }>(await call('GET', '/v1/courses?sort=title&limit=5'), 200);
+    assert.equal((await call('GET', `/v1/courses?sort=newest&cursor=${page.nextCursor}`)).status, 422);
+    assert.equal((await call('GET', `/v1/courses?cursor=${encodeCursor({ offset: 5 })}`)).status, 422);
+  });
+
+  test('the region facet counts what the region filter keeps', async () => {
+    const page = await json<{ facets: Record<string, { value: string; count: number }[]> }>(
+      await call('GET', '/v1/courses?limit=1'),
+      200,
+    );
+    for (const { value, count } of page.facets.region ?? []) {
+      const filtered = await json<{ total: number }>(
+        await call('GET', `/v1/courses?region=${value}&limit=1`),
+        200,
+      );
+      assert.equal(count, filtered.total, value);
+    }
   });
 
   test('filters by competency and level; the competency facet ignores its own filter', async () => {
@@ -163,6 +230,22 @@ describe('courses', () => {
     );
     const starts = later.items.flatMap((c) => c.nextSessions ?? []).map((s) => s.period.start);
     assert.ok(starts.length > 0 && starts.every((start) => start >= from));
+  });
+
+  test('sessions page by keyset in start order, every session once', async () => {
+    const expected = (
+      await server.db.all<{ id: string }>(
+        "SELECT id FROM training_sessions WHERE region = 'MA-09' ORDER BY start_at, id",
+      )
+    ).map((row) => row.id);
+    const { items, total } = await walk<{ id: string }>('/v1/sessions?region=MA-09', 4);
+    assert.ok(expected.length > 4);
+    assert.deepEqual(
+      items.map((s) => s.id),
+      expected,
+    );
+    assert.equal(total, expected.length);
+    assert.equal((await call('GET', `/v1/sessions?cursor=${encodeCursor({ offset: 4 })}`)).status, 422);
   });
 
   test('sessions search filters by region and state; get reads one', async () => {
@@ -282,6 +365,22 @@ describe('registrations', () => {
       409,
     );
     assert.equal(again.code, 'invalid_state');
+  });
+
+  test('registrations page by keyset, newest first, every one once', async () => {
+    const expected = (
+      await server.db.all<{ id: string }>(
+        'SELECT id FROM training_registrations WHERE association_id = ? ORDER BY created_at DESC, seq DESC',
+        [F.associations.represented],
+      )
+    ).map((row) => row.id);
+    assert.ok(expected.length > 2);
+    const { items, total } = await walk<RegistrationBody>('/v1/registrations', 2, representative);
+    assert.deepEqual(
+      items.map((r) => r.id),
+      expected,
+    );
+    assert.equal(total, expected.length);
   });
 
   test('list returns the registrations of my associations only, and refuses another association', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type Account,
   type Course,
+  type CourseSearchQuery,
   cancelRegistration,
   createRegistration,
   evaluateRegistration,
@@ -17,7 +18,14 @@ import {
 import { audit } from '../../db/audit.js';
 import type { Db, SqlValue } from '../../db/db.js';
 import type { ApiApp } from '../../http/app.js';
-import { decodeCursor, encodeCursor } from '../../http/cursor.js';
+import {
+  type Keyset,
+  type KeyValue,
+  keysetClause,
+  keysetPage,
+  orderByClause,
+  readKeysetCursor,
+} from '../../http/cursor.js';
 import { problem } from '../../http/problem.js';
 import { searchCondition } from '../../search/search.js';
 import {
@@ -58,20 +66,63 @@ function whereOf(conditions: readonly (Condition | null)[]): { sql: string; para
   };
 }
 
-function offsetOf(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  const offset = decodeCursor(cursor, ['offset']).offset;
-  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) {
-    throw problem('validation_failed', 'The cursor is not one this server issued', {
-      errors: [{ path: '/cursor', in: 'query', code: 'invalid', message: 'Unknown or damaged cursor' }],
-    });
-  }
-  return offset;
+/** A course row as the course search pages it: its sort keys next to its data. */
+interface CourseKeysRow {
+  data: string;
+  id: string;
+  created_at: string;
+  title_sort: string;
+  next_at: string;
 }
 
-function nextCursor(offset: number, count: number, total: number): string | null {
-  return count > 0 && offset + count < total ? encodeCursor({ offset: offset + count }) : null;
-}
+/** Where a course without an upcoming session sorts in `next_session` order: after every instant. */
+const NO_NEXT_SESSION = '9999-12-31T23:59:59Z';
+
+/**
+ * The keyset of each course order, over the derived columns of the course search (`c.next_at` is the
+ * course's next upcoming session start, or {@link NO_NEXT_SESSION}). `newest` breaks ties by id
+ * descending, so that both keys run one way and `courses_by_created (created_at, id)` read backwards
+ * serves it; `title` is served by `courses_by_title (title_sort, id)`. `next_session` is computed per
+ * course, so no index can order it: courses number in the thousands, not the hundreds of thousands.
+ */
+const COURSE_ORDERS: Record<
+  CourseSearchQuery['sort'],
+  { keyset: Keyset; values: (row: CourseKeysRow) => KeyValue[] }
+> = {
+  next_session: {
+    keyset: { name: 'next_session', keys: [{ expr: 'c.next_at' }, { expr: 'c.id' }] },
+    values: (row) => [row.next_at, row.id],
+  },
+  newest: {
+    keyset: {
+      name: 'newest',
+      keys: [
+        { expr: 'c.created_at', desc: true },
+        { expr: 'c.id', desc: true },
+      ],
+    },
+    values: (row) => [row.created_at, row.id],
+  },
+  title: {
+    keyset: { name: 'title', keys: [{ expr: 'c.title_sort' }, { expr: 'c.id' }] },
+    values: (row) => [row.title_sort, row.id],
+  },
+};
+
+/** Sessions in start order, served by `training_sessions_by_start (start_at, id)` and its filtered kin. */
+const SESSIONS_BY_START: Keyset = { name: 'start', keys: [{ expr: 's.start_at' }, { expr: 's.id' }] };
+
+/**
+ * Registrations newest first; `seq` is unique and grows with creation, so it breaks ties. Served by
+ * `training_registrations_by_association_keys (association_id, created_at, seq)` read backwards.
+ */
+const REGISTRATIONS_NEWEST: Keyset = {
+  name: 'newest',
+  keys: [
+    { expr: 'r.created_at', desc: true },
+    { expr: 'r.seq', desc: true },
+  ],
+};
 
 function isAdmin(auth: Account | null): boolean {
   return auth?.roles.includes('admin') ?? false;
@@ -82,8 +133,13 @@ function isMemberOf(auth: Account | null, associationId: string): boolean {
 }
 
 /** The registration, if the caller may see it: a member of its association or an admin. */
-function ownedRegistration(db: Db, auth: Account | null, id: string, adminToo = true): RegistrationRow {
-  const row = readRegistrationRow(db, id);
+async function ownedRegistration(
+  db: Db,
+  auth: Account | null,
+  id: string,
+  adminToo = true,
+): Promise<RegistrationRow> {
+  const row = await readRegistrationRow(db, id);
   if (!row) throw problem('not_found', 'No such registration');
   if (!isMemberOf(auth, row.association_id) && !(adminToo && isAdmin(auth))) {
     throw problem('forbidden', 'This registration belongs to another association');
@@ -91,11 +147,19 @@ function ownedRegistration(db: Db, auth: Account | null, id: string, adminToo = 
   return row;
 }
 
-function facet(db: Db, sql: string, conditions: readonly (Condition | null)[]): Facets[string] {
+async function facet(
+  db: Db,
+  sql: string,
+  conditions: readonly (Condition | null)[],
+  leading: readonly SqlValue[] = [],
+): Promise<Facets[string]> {
   const where = whereOf(conditions);
-  return db
-    .query<{ value: string | number; count: number }>(sql.replace('$WHERE', where.sql), where.params)
-    .map((row) => ({ value: String(row.value), count: Number(row.count) }));
+  return (
+    await db.all<{ value: string | number; count: number }>(sql.replace('$WHERE', where.sql), [
+      ...leading,
+      ...where.params,
+    ])
+  ).map((row) => ({ value: String(row.value), count: Number(row.count) }));
 }
 
 /**
@@ -108,11 +172,11 @@ function facet(db: Db, sql: string, conditions: readonly (Condition | null)[]): 
  * ```
  */
 export function registerTrainingRoutes(app: ApiApp): void {
-  app.bind(searchCourses, ({ db, query, now }) => {
+  app.bind(searchCourses, async ({ db, query, now }) => {
     const at = instant(now);
     const upcoming = "s2.start_at > ? AND s2.status = 'scheduled'";
     const filters = {
-      q: searchCondition(COURSE_KIND, 'c.id', query.q),
+      q: searchCondition(db, COURSE_KIND, 'c.id', query.q),
       competency: query.competency?.length
         ? {
             sql: `c.id IN (SELECT course_id FROM course_competencies WHERE code IN (${marks(query.competency)}))`,
@@ -166,23 +230,27 @@ export function registerTrainingRoutes(app: ApiApp): void {
         .filter(([key]) => key !== name)
         .map(([, c]) => c);
 
+    // Read first: a damaged cursor, or one of another sort, is a 422 before any SQL runs.
+    const order = COURSE_ORDERS[query.sort];
+    const after = readKeysetCursor(query.cursor, order.keyset.name, order.keyset.keys.length);
     const where = whereOf(Object.values(filters));
+    // Exact: courses number in the thousands, and every filter is an indexed lookup.
     const total = Number(
-      db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM courses c ${where.sql}`, where.params)?.n,
+      (await db.one<{ n: number }>(`SELECT COUNT(*) AS n FROM courses c ${where.sql}`, where.params))?.n,
     );
-    const offset = offsetOf(query.cursor);
-    const next = `(SELECT MIN(s2.start_at) FROM training_sessions s2 WHERE s2.course_id = c.id AND ${upcoming})`;
-    const order =
-      query.sort === 'newest'
-        ? 'ORDER BY c.created_at DESC, c.id'
-        : query.sort === 'title'
-          ? 'ORDER BY c.title_sort, c.id'
-          : `ORDER BY CASE WHEN ${next} IS NULL THEN 1 ELSE 0 END, ${next}, c.id`;
-    const orderParams: SqlValue[] = query.sort === 'next_session' ? [at, at] : [];
-    const rows = db.query<{ data: string }>(
-      `SELECT c.data FROM courses c ${where.sql} ${order} LIMIT ? OFFSET ?`,
-      [...where.params, ...orderParams, query.limit, offset],
+    // The sort keys as columns of a derived table, so that the keyset compares what the cursor holds.
+    const nextAt =
+      query.sort === 'next_session'
+        ? `COALESCE((SELECT MIN(s2.start_at) FROM training_sessions s2 WHERE s2.course_id = c.id AND ${upcoming}), '${NO_NEXT_SESSION}')`
+        : "''";
+    const keyset = keysetClause(order.keyset, after);
+    const fetched = await db.all<CourseKeysRow>(
+      `SELECT c.data, c.id, c.created_at, c.title_sort, c.next_at FROM (
+         SELECT c.data, c.id, c.created_at, c.title_sort, ${nextAt} AS next_at FROM courses c ${where.sql}
+       ) c WHERE ${keyset.sql} ${orderByClause(order.keyset)} LIMIT ?`,
+      [...(query.sort === 'next_session' ? [at] : []), ...where.params, ...keyset.params, query.limit + 1],
     );
+    const { items: rows, nextCursor } = keysetPage(fetched, query.limit, order.keyset.name, order.values);
     // The next sessions shown are those the session filters (region, dates) keep: a regional page must not
     // offer the course's sessions held in other regions.
     const sessionFilters = [
@@ -192,58 +260,66 @@ export function registerTrainingRoutes(app: ApiApp): void {
       query.from ? { sql: 's.start_at >= ?', params: [query.from] } : null,
       query.to ? { sql: 's.start_at <= ?', params: [query.to] } : null,
     ];
-    const items: Course[] = rows.map((row) => {
-      const course = JSON.parse(row.data) as Course;
-      const shown = whereOf([
-        { sql: "s.course_id = ? AND s.start_at > ? AND s.status = 'scheduled'", params: [course.id, at] },
-        ...sessionFilters,
-      ]);
-      const sessions = sessionRows(db, shown.sql.slice('WHERE '.length), shown.params, 'LIMIT 3');
-      return { ...course, nextSessions: sessions.map((s) => toSessionSummary(toSession(s, at))) };
-    });
+    const items: Course[] = await Promise.all(
+      rows.map(async (row) => {
+        const course = JSON.parse(row.data) as Course;
+        const shown = whereOf([
+          { sql: "s.course_id = ? AND s.start_at > ? AND s.status = 'scheduled'", params: [course.id, at] },
+          ...sessionFilters,
+        ]);
+        const sessions = await sessionRows(db, shown.sql.slice('WHERE '.length), shown.params, 'LIMIT 3');
+        return { ...course, nextSessions: sessions.map((s) => toSessionSummary(toSession(s, at))) };
+      }),
+    );
     const facets: Facets = {
-      competency: facet(
+      competency: await facet(
         db,
         `SELECT cc.code AS value, COUNT(DISTINCT c.id) AS count FROM courses c
            JOIN course_competencies cc ON cc.course_id = c.id $WHERE GROUP BY cc.code ORDER BY count DESC, cc.code`,
         except('competency'),
       ),
-      level: facet(
+      level: await facet(
         db,
         `SELECT cc.level AS value, COUNT(DISTINCT c.id) AS count FROM courses c
            JOIN course_competencies cc ON cc.course_id = c.id $WHERE GROUP BY cc.level ORDER BY cc.level`,
         except('level'),
       ),
-      modality: facet(
+      modality: await facet(
         db,
         'SELECT c.modality AS value, COUNT(*) AS count FROM courses c $WHERE GROUP BY c.modality ORDER BY count DESC, c.modality',
         except('modality'),
       ),
-      region: facet(
+      // Counted as the region filter keeps courses: by their upcoming sessions held there (a past
+      // session in a region would count a course the filter then leaves out).
+      region: await facet(
         db,
         `SELECT s.region AS value, COUNT(DISTINCT c.id) AS count FROM courses c
-           JOIN training_sessions s ON s.course_id = c.id AND s.region IS NOT NULL $WHERE GROUP BY s.region ORDER BY s.region`,
+           JOIN training_sessions s ON s.course_id = c.id AND s.region IS NOT NULL
+             AND s.start_at > ? AND s.status = 'scheduled'
+           $WHERE GROUP BY s.region ORDER BY s.region`,
         except('region'),
+        [at],
       ),
-      language: facet(
+      language: await facet(
         db,
         `SELECT l.language AS value, COUNT(DISTINCT c.id) AS count FROM courses c
            JOIN course_languages l ON l.course_id = c.id $WHERE GROUP BY l.language ORDER BY count DESC, l.language`,
         except('language'),
       ),
     };
-    return { body: { items, nextCursor: nextCursor(offset, items.length, total), total, facets } };
+    return { body: { items, nextCursor, total, facets } };
   });
 
-  app.bind(getCourse, ({ db, params, now }) => {
-    const course = readCourse(db, params.courseId);
+  app.bind(getCourse, async ({ db, params, now }) => {
+    const course = await readCourse(db, params.courseId);
     if (!course) throw problem('not_found', 'No such course');
     const at = instant(now);
-    const sessions = sessionRows(db, 's.course_id = ?', [course.id]).map((row) => toSession(row, at));
+    const sessions = (await sessionRows(db, 's.course_id = ?', [course.id])).map((row) => toSession(row, at));
     return { body: { ...course, sessions } };
   });
 
-  app.bind(searchSessions, ({ db, query, now }) => {
+  app.bind(searchSessions, async ({ db, query, now }) => {
+    const after = readKeysetCursor(query.cursor, SESSIONS_BY_START.name, SESSIONS_BY_START.keys.length);
     const at = instant(now);
     const where = whereOf([
       query.courseId ? { sql: 's.course_id = ?', params: [query.courseId] } : null,
@@ -256,45 +332,48 @@ export function registerTrainingRoutes(app: ApiApp): void {
         ? { sql: `${SESSION_STATE_SQL} IN (${marks(query.state)})`, params: [at, at, at, ...query.state] }
         : null,
     ]);
+    // Exact: at 20 000 sessions a count over the filters' indexes stays in milliseconds.
     const total = Number(
-      db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM training_sessions s ${where.sql}`, where.params)?.n,
+      (
+        await db.one<{ n: number }>(
+          `SELECT COUNT(*) AS n FROM training_sessions s ${where.sql}`,
+          where.params,
+        )
+      )?.n,
     );
-    const offset = offsetOf(query.cursor);
-    const rows = sessionRows(
+    const keyset = keysetClause(SESSIONS_BY_START, after);
+    const fetched = await sessionRows(
       db,
-      where.sql ? where.sql.slice('WHERE '.length) : '1 = 1',
-      [...where.params, query.limit, offset],
-      'LIMIT ? OFFSET ?',
+      `${where.sql ? where.sql.slice('WHERE '.length) : '1 = 1'} AND (${keyset.sql})`,
+      [...where.params, ...keyset.params, query.limit + 1],
+      'LIMIT ?',
     );
+    const page = keysetPage(fetched, query.limit, SESSIONS_BY_START.name, (row) => [row.start_at, row.id]);
     return {
-      body: {
-        items: rows.map((row) => toSession(row, at)),
-        nextCursor: nextCursor(offset, rows.length, total),
-        total,
-      },
+      body: { items: page.items.map((row) => toSession(row, at)), nextCursor: page.nextCursor, total },
     };
   });
 
-  app.bind(getSession, ({ db, params, now }) => {
-    const row = readSessionRow(db, params.sessionId);
+  app.bind(getSession, async ({ db, params, now }) => {
+    const row = await readSessionRow(db, params.sessionId);
     if (!row) throw problem('not_found', 'No such session');
     return { body: toSession(row, instant(now)) };
   });
 
-  app.bind(createRegistration, ({ db, body, auth, now }) => {
+  app.bind(createRegistration, async ({ db, body, auth, now }) => {
     if (!isMemberOf(auth, body.associationId)) {
       throw problem('forbidden', 'Only members of this association may register its participants');
     }
     const at = instant(now);
     const id = `reg_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
-    db.transaction(() => {
-      const session = readSessionRow(db, body.sessionId);
+    await db.atomic(async () => {
+      const session = await readSessionRow(db, body.sessionId);
       if (!session) throw problem('not_found', 'No such session');
       const state = sessionState(session, at);
       if (state === 'closed' || state === 'suspended') {
         throw problem('invalid_state', `Registration for this session is ${state}`);
       }
-      const duplicate = db.get(
+      const duplicate = await db.one(
         `SELECT id FROM training_registrations WHERE session_id = ? AND association_id = ? AND participant_key = ?
            AND status NOT IN ('cancelled')`,
         [session.id, body.associationId, participantKey(body.participant)],
@@ -302,14 +381,18 @@ export function registerTrainingRoutes(app: ApiApp): void {
       if (duplicate)
         throw problem('already_registered', 'This participant is already registered to the session');
       // Taking a seat is a conditional decrement, so two concurrent requests never both get the last seat.
-      const took = db.run(
-        'UPDATE training_sessions SET seats_left = seats_left - 1 WHERE id = ? AND seats_left > 0',
-        [session.id],
+      const took = (
+        await db.write(
+          'UPDATE training_sessions SET seats_left = seats_left - 1 WHERE id = ? AND seats_left > 0',
+          [session.id],
+        )
       ).changes;
       if (took === 0) {
-        db.run('UPDATE training_sessions SET waitlist_count = waitlist_count + 1 WHERE id = ?', [session.id]);
+        await db.write('UPDATE training_sessions SET waitlist_count = waitlist_count + 1 WHERE id = ?', [
+          session.id,
+        ]);
       }
-      insertRegistration(db, {
+      await insertRegistration(db, {
         id,
         sessionId: session.id,
         courseId: session.course_id,
@@ -319,12 +402,17 @@ export function registerTrainingRoutes(app: ApiApp): void {
         createdAt: at,
       });
     });
-    const row = readRegistrationRow(db, id);
+    const row = await readRegistrationRow(db, id);
     if (!row) throw problem('internal');
-    return { status: 201, body: toRegistration(db, row), headers: { location: `/v1/registrations/${id}` } };
+    return {
+      status: 201,
+      body: await toRegistration(db, row),
+      headers: { location: `/v1/registrations/${id}` },
+    };
   });
 
-  app.bind(listRegistrations, ({ db, query, auth }) => {
+  app.bind(listRegistrations, async ({ db, query, auth }) => {
+    const after = readKeysetCursor(query.cursor, REGISTRATIONS_NEWEST.name, REGISTRATIONS_NEWEST.keys.length);
     let associations = (auth?.memberships ?? []).map((m) => m.associationId);
     if (query.associationId) {
       if (!associations.includes(query.associationId) && !isAdmin(auth)) {
@@ -341,91 +429,104 @@ export function registerTrainingRoutes(app: ApiApp): void {
         : null,
     ]);
     const total = Number(
-      db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM training_registrations r ${where.sql}`, where.params)
-        ?.n,
+      (
+        await db.one<{ n: number }>(
+          `SELECT COUNT(*) AS n FROM training_registrations r ${where.sql}`,
+          where.params,
+        )
+      )?.n,
     );
-    const offset = offsetOf(query.cursor);
-    const rows = db.query<RegistrationRow>(
+    const keyset = keysetClause(REGISTRATIONS_NEWEST, after);
+    const fetched = await db.all<RegistrationRow>(
       `SELECT r.id, r.session_id, r.course_id, r.association_id, r.status, r.seq, r.created_at, r.data
-         FROM training_registrations r ${where.sql} ORDER BY r.created_at DESC, r.seq DESC LIMIT ? OFFSET ?`,
-      [...where.params, query.limit, offset],
+         FROM training_registrations r ${where.sql} AND (${keyset.sql}) ${orderByClause(REGISTRATIONS_NEWEST)} LIMIT ?`,
+      [...where.params, ...keyset.params, query.limit + 1],
     );
+    const page = keysetPage(fetched, query.limit, REGISTRATIONS_NEWEST.name, (row) => [
+      row.created_at,
+      Number(row.seq),
+    ]);
     return {
       body: {
-        items: rows.map((row) => toRegistration(db, row)),
-        nextCursor: nextCursor(offset, rows.length, total),
+        items: await Promise.all(page.items.map((row) => toRegistration(db, row))),
+        nextCursor: page.nextCursor,
         total,
       },
     };
   });
 
-  app.bind(getRegistration, ({ db, params, auth }) => ({
-    body: toRegistration(db, ownedRegistration(db, auth, params.registrationId)),
+  app.bind(getRegistration, async ({ db, params, auth }) => ({
+    body: await toRegistration(db, await ownedRegistration(db, auth, params.registrationId)),
   }));
 
-  app.bind(cancelRegistration, ({ db, params, body, auth, now }) => {
+  app.bind(cancelRegistration, async ({ db, params, body, auth, now }) => {
     const at = instant(now);
-    db.transaction(() => {
-      const row = ownedRegistration(db, auth, params.registrationId);
+    await db.atomic(async () => {
+      const row = await ownedRegistration(db, auth, params.registrationId);
       if (!['requested', 'confirmed', 'waitlisted'].includes(row.status)) {
         throw problem('invalid_state', `A ${row.status} registration cannot be cancelled`);
       }
-      const session = readSessionRow(db, row.session_id) as SessionRow;
+      const session = (await readSessionRow(db, row.session_id)) as SessionRow;
       if (session.end_at <= at) throw problem('invalid_state', 'The session is over');
-      setRegistrationStatus(db, row, 'cancelled', at, body?.reason);
+      await setRegistrationStatus(db, row, 'cancelled', at, body?.reason);
       if (row.status === 'waitlisted') {
-        db.run(
+        await db.write(
           'UPDATE training_sessions SET waitlist_count = waitlist_count - 1 WHERE id = ? AND waitlist_count > 0',
           [session.id],
         );
         return;
       }
       if (row.status !== 'confirmed') return;
-      const first = db.get<RegistrationRow>(
+      const first = await db.one<RegistrationRow>(
         `SELECT id, session_id, course_id, association_id, status, seq, created_at, data FROM training_registrations
            WHERE session_id = ? AND status = 'waitlisted' ORDER BY seq LIMIT 1`,
         [session.id],
       );
       if (first) {
         // The freed seat goes straight to the first in line: seats stay the same, the line shortens.
-        setRegistrationStatus(
+        await setRegistrationStatus(
           db,
           first,
           'confirmed',
           at,
           `Promoted from the waitlist after registration ${row.id} was cancelled`,
         );
-        db.run(
+        await db.write(
           'UPDATE training_sessions SET waitlist_count = waitlist_count - 1 WHERE id = ? AND waitlist_count > 0',
           [session.id],
         );
-        addPromotionNote(db, row.id, first.id);
+        await addPromotionNote(db, row.id, first.id);
       } else {
-        db.run(
+        await db.write(
           'UPDATE training_sessions SET seats_left = seats_left + 1 WHERE id = ? AND seats_left < capacity',
           [session.id],
         );
       }
     });
-    return { body: toRegistration(db, readRegistrationRow(db, params.registrationId) as RegistrationRow) };
+    return {
+      body: await toRegistration(
+        db,
+        (await readRegistrationRow(db, params.registrationId)) as RegistrationRow,
+      ),
+    };
   });
 
-  app.bind(recordAttendance, ({ db, params, body, auth, now, requestId }) => {
+  app.bind(recordAttendance, async ({ db, params, body, auth, now, requestId }) => {
     const at = instant(now);
-    db.transaction(() => {
-      const row = readRegistrationRow(db, params.registrationId);
+    await db.atomic(async () => {
+      const row = await readRegistrationRow(db, params.registrationId);
       if (!row) throw problem('not_found', 'No such registration');
       if (!['confirmed', 'attended', 'no_show', 'completed'].includes(row.status)) {
         throw problem('invalid_state', `Attendance cannot be recorded for a ${row.status} registration`);
       }
-      const session = readSessionRow(db, row.session_id) as SessionRow;
+      const session = (await readSessionRow(db, row.session_id)) as SessionRow;
       if (session.start_at > at) throw problem('invalid_state', 'The session has not started');
-      const course = readCourse(db, row.course_id);
+      const course = await readCourse(db, row.course_id);
       const data = registrationData(row);
       data.attendance = { attendedHours: body.attendedHours };
       if (body.status === 'completed' && course?.credential !== 'none') data.credentialIssuedOn ??= at;
-      setRegistrationStatus(db, row, body.status, at, undefined, data);
-      audit(db, {
+      await setRegistrationStatus(db, row, body.status, at, undefined, data);
+      await audit(db, {
         at: now,
         accountId: auth?.id ?? null,
         action: 'registration.attendance',
@@ -441,16 +542,21 @@ export function registerTrainingRoutes(app: ApiApp): void {
         },
       });
     });
-    return { body: toRegistration(db, readRegistrationRow(db, params.registrationId) as RegistrationRow) };
+    return {
+      body: await toRegistration(
+        db,
+        (await readRegistrationRow(db, params.registrationId)) as RegistrationRow,
+      ),
+    };
   });
 
-  app.bind(evaluateRegistration, ({ db, params, body, auth, now }) => {
+  app.bind(evaluateRegistration, async ({ db, params, body, auth, now }) => {
     const at = instant(now);
-    db.transaction(() => {
-      const row = ownedRegistration(db, auth, params.registrationId, false);
+    await db.atomic(async () => {
+      const row = await ownedRegistration(db, auth, params.registrationId, false);
       const data = registrationData(row);
       if (data.evaluation) throw problem('already_exists', 'This registration was evaluated already');
-      const session = readSessionRow(db, row.session_id) as SessionRow;
+      const session = (await readSessionRow(db, row.session_id)) as SessionRow;
       if (session.end_at > at) throw problem('invalid_state', 'A session is evaluated once it has ended');
       if (row.status !== 'attended' && row.status !== 'completed') {
         throw problem('invalid_state', 'Only a participant who attended evaluates the session');
@@ -460,15 +566,23 @@ export function registerTrainingRoutes(app: ApiApp): void {
         ...(body.comment ? { comment: body.comment } : {}),
         submittedAt: at,
       };
-      db.run('UPDATE training_registrations SET data = ? WHERE id = ?', [JSON.stringify(data), row.id]);
+      await db.write('UPDATE training_registrations SET data = ? WHERE id = ?', [
+        JSON.stringify(data),
+        row.id,
+      ]);
     });
-    return { body: toRegistration(db, readRegistrationRow(db, params.registrationId) as RegistrationRow) };
+    return {
+      body: await toRegistration(
+        db,
+        (await readRegistrationRow(db, params.registrationId)) as RegistrationRow,
+      ),
+    };
   });
 }
 
 /** Notes on the cancelled registration which waitlisted one took its seat (its history says it too). */
-function addPromotionNote(db: Db, cancelledId: string, promotedId: string): void {
-  db.run(
+async function addPromotionNote(db: Db, cancelledId: string, promotedId: string): Promise<void> {
+  await db.write(
     `UPDATE training_registration_history SET reason = COALESCE(reason || ' — ', '') || ?
        WHERE registration_id = ? AND position = (SELECT MAX(position) FROM training_registration_history WHERE registration_id = ?)`,
     [`seat given to ${promotedId}`, cancelledId, cancelledId],

@@ -147,7 +147,7 @@ function courseOf(ctx: SeedContext, n: number, competencyIndex: number, level: 1
  * const area: Area = { name: 'trainings', migrations, seedDemo: seedTrainings, register };
  * ```
  */
-export function seedTrainings(ctx: SeedContext): void {
+export async function seedTrainings(ctx: SeedContext): Promise<void> {
   const { db, now } = ctx;
   const nowAt = toInstant(now);
   // The latest a seeded registration is made: the day before seeding (never on the seeding day itself).
@@ -155,17 +155,17 @@ export function seedTrainings(ctx: SeedContext): void {
   let sessionNumber = 0;
   let registrationNumber = 0;
   let onSiteNumber = 0;
-  const associationIds = db
-    .query<{ id: string }>('SELECT id FROM associations ORDER BY id LIMIT 200')
-    .map((row) => row.id);
+  const associationIds = (
+    await db.all<{ id: string }>('SELECT id FROM associations ORDER BY id LIMIT 200')
+  ).map((row) => row.id);
   const others = associationIds.filter((id) => id !== 'asso_0001' && id !== 'asso_0002');
 
-  db.transaction(() => {
+  await db.atomic(async () => {
     const courseCount = COMPETENCIES.length * 3 + 6;
     for (let n = 1; n <= courseCount; n++) {
       const index = (n - 1) % (COMPETENCIES.length * 3);
       const course = courseOf(ctx, n, Math.floor(index / 3), ((index % 3) + 1) as 1 | 2 | 3);
-      saveCourse(db, course, at(now, -ctx.randomInt(10, 400), 9));
+      await saveCourse(db, course, at(now, -ctx.randomInt(10, 400), 9));
 
       for (let k = 0; k < 4; k++) {
         sessionNumber++;
@@ -287,14 +287,17 @@ export function seedTrainings(ctx: SeedContext): void {
         }
         session.seatsLeft = past ? capacity - Math.min(capacity, confirmed) : capacity - confirmed;
         session.waitlistCount = waitlisted;
-        saveSession(db, session);
+        await saveSession(db, session);
         for (const registration of stored) {
           const final = registration.status;
           const history = final === 'waitlisted' ? 'waitlisted' : 'confirmed';
-          insertRegistration(db, { ...registration, status: history });
+          await insertRegistration(db, { ...registration, status: history });
           if (final !== history) {
-            db.run('UPDATE training_registrations SET status = ? WHERE id = ?', [final, registration.id]);
-            addHistory(db, registration.id, end, final);
+            await db.write('UPDATE training_registrations SET status = ? WHERE id = ?', [
+              final,
+              registration.id,
+            ]);
+            await addHistory(db, registration.id, end, final);
           }
         }
       }

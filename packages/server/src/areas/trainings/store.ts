@@ -133,8 +133,8 @@ export function toSessionSummary(session: Session): SessionSummary {
  * const row = readSessionRow(db, 'ses_0001');
  * ```
  */
-export function readSessionRow(db: Db, id: string): SessionRow | undefined {
-  return db.get<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM training_sessions WHERE id = ?`, [id]);
+export async function readSessionRow(db: Db, id: string): Promise<SessionRow | undefined> {
+  return await db.one<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM training_sessions WHERE id = ?`, [id]);
 }
 
 /**
@@ -145,8 +145,13 @@ export function readSessionRow(db: Db, id: string): SessionRow | undefined {
  * sessionRows(db, 's.course_id = ?', ['crs_0001']);
  * ```
  */
-export function sessionRows(db: Db, where: string, params: SqlValue[], tail = ''): SessionRow[] {
-  return db.query<SessionRow>(
+export async function sessionRows(
+  db: Db,
+  where: string,
+  params: SqlValue[],
+  tail = '',
+): Promise<SessionRow[]> {
+  return await db.all<SessionRow>(
     `SELECT ${SESSION_COLUMNS} FROM training_sessions s WHERE ${where} ORDER BY s.start_at, s.id ${tail}`,
     params,
   );
@@ -160,9 +165,29 @@ export function sessionRows(db: Db, where: string, params: SqlValue[], tail = ''
  * readCourse(db, 'crs_0001')?.title.ar;
  * ```
  */
-export function readCourse(db: Db, id: string): Course | undefined {
-  const row = db.get<{ data: string }>('SELECT data FROM courses WHERE id = ?', [id]);
+export async function readCourse(db: Db, id: string): Promise<Course | undefined> {
+  const row = await db.one<{ data: string }>('SELECT data FROM courses WHERE id = ?', [id]);
   return row ? (JSON.parse(row.data) as Course) : undefined;
+}
+
+/** Characters of the folded title kept in `title_sort`: the sort key goes into page cursors (see below). */
+export const TITLE_SORT_LENGTH = 60;
+
+/**
+ * The sort key of a course's title: its first title (Arabic, French, Tifinagh, English) folded as search
+ * folds it, cut to {@link TITLE_SORT_LENGTH} characters (code points, as SQL's `substr` counts them), so
+ * that a keyset cursor holding it stays within the contract's 256 characters a value; titles alike over
+ * their first 60 characters fall to the id.
+ *
+ * @example
+ * ```ts
+ * titleSortOf({ title: { fr: 'Gestion de projet' } }); // 'gestion de projet'
+ * ```
+ */
+export function titleSortOf(course: Pick<Course, 'title'>): string {
+  const { title } = course;
+  const folded = foldForSearch(title.ar ?? title.fr ?? title.zgh ?? title.en ?? '');
+  return Array.from(folded).slice(0, TITLE_SORT_LENGTH).join('');
 }
 
 /**
@@ -173,16 +198,16 @@ export function readCourse(db: Db, id: string): Course | undefined {
  * saveCourse(db, course, '2026-01-10T09:00:00Z');
  * ```
  */
-export function saveCourse(db: Db, course: Course, createdAt: string): void {
+export async function saveCourse(db: Db, course: Course, createdAt: string): Promise<void> {
   const { nextSessions: _next, ...stored } = course;
-  db.transaction(() => {
-    db.run(
+  await db.atomic(async () => {
+    await db.write(
       `INSERT INTO courses (id, reference, title_sort, provider_sector, modality, free, created_at, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         course.id,
         course.reference,
-        foldForSearch(course.title.ar ?? course.title.fr ?? course.title.zgh ?? course.title.en ?? ''),
+        titleSortOf(course),
         course.provider.sectorCode,
         course.modality,
         course.cost.free ? 1 : 0,
@@ -191,16 +216,19 @@ export function saveCourse(db: Db, course: Course, createdAt: string): void {
       ],
     );
     for (const competency of course.competencies) {
-      db.run('INSERT INTO course_competencies (course_id, code, level) VALUES (?, ?, ?)', [
+      await db.write('INSERT INTO course_competencies (course_id, code, level) VALUES (?, ?, ?)', [
         course.id,
         competency.code,
         competency.level,
       ]);
     }
     for (const language of new Set(course.languages)) {
-      db.run('INSERT INTO course_languages (course_id, language) VALUES (?, ?)', [course.id, language]);
+      await db.write('INSERT INTO course_languages (course_id, language) VALUES (?, ?)', [
+        course.id,
+        language,
+      ]);
     }
-    indexForSearch(db, COURSE_KIND, course.id, [
+    await indexForSearch(db, COURSE_KIND, course.id, [
       course.title,
       course.description,
       ...course.objectives,
@@ -219,8 +247,8 @@ export function saveCourse(db: Db, course: Course, createdAt: string): void {
  * saveSession(db, session);
  * ```
  */
-export function saveSession(db: Db, session: Session): void {
-  db.run(
+export async function saveSession(db: Db, session: Session): Promise<void> {
+  await db.write(
     `INSERT INTO training_sessions (id, course_id, start_at, end_at, region, capacity, seats_left, waitlist_count,
        opens_at, closes_at, registration_state, status, language, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
@@ -262,7 +290,7 @@ export function participantKey(participant: TrainingParticipant): string {
  * insertRegistration(db, { id, sessionId, courseId, associationId, participant, status: 'confirmed' }, now);
  * ```
  */
-export function insertRegistration(
+export async function insertRegistration(
   db: Db,
   registration: {
     id: string;
@@ -272,11 +300,12 @@ export function insertRegistration(
     status: RegistrationStatus;
     createdAt: string;
   } & RegistrationData,
-): void {
+): Promise<void> {
   const seq =
-    Number(db.get<{ n: number | null }>('SELECT MAX(seq) AS n FROM training_registrations')?.n ?? 0) + 1;
+    Number((await db.one<{ n: number | null }>('SELECT MAX(seq) AS n FROM training_registrations'))?.n ?? 0) +
+    1;
   const { id, sessionId, courseId, associationId, status, createdAt, ...data } = registration;
-  db.run(
+  await db.write(
     `INSERT INTO training_registrations (id, session_id, course_id, association_id, participant_key, status, seq,
        created_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
@@ -291,7 +320,7 @@ export function insertRegistration(
       JSON.stringify(data),
     ],
   );
-  addHistory(db, id, createdAt, status);
+  await addHistory(db, id, createdAt, status);
 }
 
 /**
@@ -302,21 +331,23 @@ export function insertRegistration(
  * addHistory(db, 'reg_0001', now, 'cancelled', 'Empêchement');
  * ```
  */
-export function addHistory(
+export async function addHistory(
   db: Db,
   id: string,
   at: string,
   status: RegistrationStatus,
   reason?: string,
-): void {
+): Promise<void> {
   const position =
     Number(
-      db.get<{ n: number | null }>(
-        'SELECT MAX(position) AS n FROM training_registration_history WHERE registration_id = ?',
-        [id],
+      (
+        await db.one<{ n: number | null }>(
+          'SELECT MAX(position) AS n FROM training_registration_history WHERE registration_id = ?',
+          [id],
+        )
       )?.n ?? 0,
     ) + 1;
-  db.run(
+  await db.write(
     'INSERT INTO training_registration_history (registration_id, position, at, status, reason) VALUES (?, ?, ?, ?, ?)',
     [id, position, at, status, reason ?? null],
   );
@@ -330,20 +361,20 @@ export function addHistory(
  * setRegistrationStatus(db, row, 'confirmed', now, 'Promoted from the waitlist');
  * ```
  */
-export function setRegistrationStatus(
+export async function setRegistrationStatus(
   db: Db,
   row: RegistrationRow,
   status: RegistrationStatus,
   at: string,
   reason?: string,
   data?: RegistrationData,
-): void {
-  db.run('UPDATE training_registrations SET status = ?, data = ? WHERE id = ?', [
+): Promise<void> {
+  await db.write('UPDATE training_registrations SET status = ?, data = ? WHERE id = ?', [
     status,
     data ? JSON.stringify(data) : row.data,
     row.id,
   ]);
-  addHistory(db, row.id, at, status, reason);
+  await addHistory(db, row.id, at, status, reason);
 }
 
 /**
@@ -354,8 +385,8 @@ export function setRegistrationStatus(
  * const row = readRegistrationRow(db, 'reg_0001');
  * ```
  */
-export function readRegistrationRow(db: Db, id: string): RegistrationRow | undefined {
-  return db.get<RegistrationRow>(
+export async function readRegistrationRow(db: Db, id: string): Promise<RegistrationRow | undefined> {
+  return await db.one<RegistrationRow>(
     'SELECT id, session_id, course_id, association_id, status, seq, created_at, data FROM training_registrations WHERE id = ?',
     [id],
   );
@@ -369,18 +400,18 @@ export function readRegistrationRow(db: Db, id: string): RegistrationRow | undef
  * const registration = toRegistration(db, row);
  * ```
  */
-export function toRegistration(db: Db, row: RegistrationRow): Registration {
+export async function toRegistration(db: Db, row: RegistrationRow): Promise<Registration> {
   const data = JSON.parse(row.data) as RegistrationData;
-  const history = db
-    .query<{ at: string; status: string; reason: string | null }>(
+  const history = (
+    await db.all<{ at: string; status: string; reason: string | null }>(
       'SELECT at, status, reason FROM training_registration_history WHERE registration_id = ? ORDER BY position',
       [row.id],
     )
-    .map((entry) => ({
-      at: entry.at,
-      status: entry.status as RegistrationStatus,
-      ...(entry.reason ? { reason: entry.reason } : {}),
-    }));
+  ).map((entry) => ({
+    at: entry.at,
+    status: entry.status as RegistrationStatus,
+    ...(entry.reason ? { reason: entry.reason } : {}),
+  }));
   const registration: Registration = {
     id: row.id,
     sessionId: row.session_id,
@@ -395,7 +426,7 @@ export function toRegistration(db: Db, row: RegistrationRow): Registration {
     history,
   };
   if (row.status === 'waitlisted') {
-    const ahead = db.get<{ n: number }>(
+    const ahead = await db.one<{ n: number }>(
       "SELECT COUNT(*) AS n FROM training_registrations WHERE session_id = ? AND status = 'waitlisted' AND seq < ?",
       [row.session_id, row.seq],
     );

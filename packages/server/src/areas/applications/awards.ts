@@ -1,0 +1,346 @@
+// SQL ↔ contract objects for public awards, and the award search (filters, facets and keyset pages in SQL).
+import {
+  type Award,
+  type FacetValue,
+  type Funder,
+  fromMinorUnits,
+  type LocalizedText,
+  type Money,
+  type RegionCode,
+  searchTerms,
+  toMinorUnits,
+} from '@nassij/contract';
+import type { Db, SqlValue } from '../../db/db.js';
+import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
+import { readStoredCall } from '../calls/store.js';
+import type { ApplicationData, ApplicationRow, ListPage } from './store.js';
+
+interface AwardData {
+  callReference: string;
+  callTitle: LocalizedText;
+  funder: Funder;
+  associationName: LocalizedText;
+  projectTitle: string;
+  domains: string[];
+}
+
+interface AwardRow {
+  id: string;
+  call_id: string;
+  application_id: string;
+  association_id: string;
+  amount_minor: number | bigint;
+  region: RegionCode;
+  fiscal_year: number;
+  funder_level: string;
+  decided_at: string;
+  data: string;
+}
+
+/** Input of {@link insertAward}. */
+export interface NewAward {
+  applicationId: string;
+  amount: Money;
+  decidedAt: string;
+  /** Defaults to `awd_` + the application id's suffix. */
+  id?: string;
+}
+
+/** Turns an `awards` row into the contract's {@link Award}. */
+function awardOf(row: AwardRow): Award {
+  const data = JSON.parse(row.data) as AwardData;
+  return {
+    id: row.id,
+    callId: row.call_id,
+    callReference: data.callReference,
+    callTitle: data.callTitle,
+    funder: data.funder,
+    fiscalYear: Number(row.fiscal_year),
+    applicationId: row.application_id,
+    associationId: row.association_id,
+    associationName: data.associationName,
+    projectTitle: data.projectTitle,
+    amount: fromMinorUnits(BigInt(row.amount_minor)),
+    region: row.region,
+    domains: data.domains,
+    decidedAt: row.decided_at,
+  };
+}
+
+/**
+ * Publishes the award of an awarded application: call, funder, fiscal year and domains come from the call,
+ * the association's name, region and project title from the application. Returns the award. Throws when
+ * the application does not exist (a bug in the caller). The caller checks the amount against the call's
+ * min/max award and writes the decision and status in the same transaction.
+ *
+ * @example
+ * ```ts
+ * db.transaction(() => {
+ *   writeDecision(db, id, { outcome: 'awarded', amount, decidedAt }, auth.id);
+ *   setApplicationStatus(db, id, 'awarded', decidedAt, { actor: auth.id });
+ *   insertAward(db, { applicationId: id, amount, decidedAt });
+ * });
+ * ```
+ */
+export async function insertAward(db: Db, input: NewAward): Promise<Award> {
+  const app = await db.one<ApplicationRow>('SELECT * FROM applications WHERE id = ?', [input.applicationId]);
+  if (!app) throw new Error(`No application ${input.applicationId}`);
+  const call = await readStoredCall(db, app.call_id);
+  if (!call) throw new Error(`No call ${app.call_id}`);
+  const appData = JSON.parse(app.data) as ApplicationData;
+  const id = input.id ?? `awd_${input.applicationId.replace(/^app_/, '')}`;
+  const data: AwardData = {
+    callReference: call.reference,
+    callTitle: call.title,
+    funder: call.funder,
+    associationName: appData.associationName,
+    projectTitle: app.project_title ?? '',
+    domains: call.domains,
+  };
+  await db.atomic(async () => {
+    await db.write(
+      `INSERT INTO awards (id, call_id, application_id, association_id, amount_minor, region, fiscal_year,
+         funder_level, decided_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        id,
+        call.id,
+        app.id,
+        app.association_id,
+        toMinorUnits(input.amount),
+        app.region,
+        call.fiscalYear,
+        call.funder.level,
+        input.decidedAt,
+        JSON.stringify(data),
+      ],
+    );
+    for (const domain of new Set(call.domains))
+      await db.write('INSERT INTO award_domains (award_id, domain) VALUES (?, ?)', [id, domain]);
+    await writeAwardTerms(db, id, data);
+  });
+  const row = await db.one<AwardRow>('SELECT * FROM awards WHERE id = ?', [id]);
+  if (!row) throw new Error(`Award ${id} was not stored`);
+  return awardOf(row);
+}
+
+/**
+ * One award, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * readAward(db, 'awd_0001')?.amount.amount; // '150000.00'
+ * ```
+ */
+export async function readAward(db: Db, id: string): Promise<Award | undefined> {
+  const row = await db.one<AwardRow>('SELECT * FROM awards WHERE id = ?', [id]);
+  return row ? awardOf(row) : undefined;
+}
+
+/**
+ * Awards from raw rows selected with `SELECT * FROM awards …` (for list routes that build their own SQL).
+ *
+ * @example
+ * ```ts
+ * const items = awardsFromRows(db.query('SELECT * FROM awards WHERE call_id = ?', [callId]));
+ * ```
+ */
+export function awardsFromRows(rows: readonly unknown[]): Award[] {
+  return (rows as AwardRow[]).map(awardOf);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Award search
+
+/**
+ * The words an award is found by: the association's, the call's and the funder's names in every language,
+ * the project title and the call reference, folded by the contract's `searchTerms` as the query is.
+ */
+function awardTermsOf(data: AwardData): string[] {
+  const names = [data.associationName, data.callTitle, data.funder.name].flatMap((text) =>
+    Object.values(text).flatMap((value) => searchTerms(value ?? '')),
+  );
+  return [...new Set([...names, ...searchTerms(`${data.projectTitle} ${data.callReference}`)])];
+}
+
+async function writeAwardTerms(db: Db, awardId: string, data: AwardData): Promise<void> {
+  await db.write('DELETE FROM award_terms WHERE award_id = ?', [awardId]);
+  for (const term of awardTermsOf(data))
+    await db.write('INSERT INTO award_terms (award_id, term) VALUES (?, ?)', [awardId, term]);
+}
+
+/** Databases whose awards were checked for missing search words in this process. */
+const termsChecked = new WeakSet<Db>();
+
+/**
+ * Indexes the words of awards published before `award_terms` existed (`022_call_keysets`): once per
+ * database and process, on the first award search with words, in batches. A database made since has
+ * every award's words from {@link insertAward}, and the check is then one indexed anti-join.
+ */
+async function indexMissingAwardTerms(db: Db): Promise<void> {
+  if (termsChecked.has(db)) return;
+  for (;;) {
+    const rows = await db.all<{ id: string; data: string }>(
+      `SELECT a.id, a.data FROM awards a
+       WHERE NOT EXISTS (SELECT 1 FROM award_terms t WHERE t.award_id = a.id) ORDER BY a.id LIMIT 500`,
+    );
+    const worded = rows.filter((row) => awardTermsOf(JSON.parse(row.data) as AwardData).length > 0);
+    if (worded.length === 0) break;
+    await db.atomic(async () => {
+      for (const row of worded) await writeAwardTerms(db, row.id, JSON.parse(row.data) as AwardData);
+    });
+    if (rows.length < 500) break;
+  }
+  termsChecked.add(db);
+}
+
+/** Filters of an award search, as the contract's `AwardSearchQuery` parses them. */
+export interface AwardSearch {
+  q?: string | undefined;
+  callId?: string | undefined;
+  associationId?: string | undefined;
+  region?: readonly string[] | undefined;
+  domain?: readonly string[] | undefined;
+  funderLevel?: readonly string[] | undefined;
+  fiscalYear?: readonly number[] | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+type AwardFacet = 'region' | 'domain' | 'funderLevel' | 'fiscalYear';
+
+/** What each award facet counts: the value (text on both dialects, for the `UNION ALL`) and its tables. */
+const AWARD_FACET_SQL: Record<AwardFacet, { value: string; from: string }> = {
+  region: { value: 'a.region', from: 'awards a' },
+  domain: { value: 'd.domain', from: 'awards a JOIN award_domains d ON d.award_id = a.id' },
+  funderLevel: { value: 'a.funder_level', from: 'awards a' },
+  fiscalYear: { value: 'CAST(a.fiscal_year AS TEXT)', from: 'awards a' },
+};
+
+/**
+ * Newest decision first. Served by `awards_decided (decided_at DESC, id)`, and by
+ * `awards_by_call_decided` / `awards_by_association_decided` for one call's or one association's awards.
+ */
+const DECIDED: Keyset = {
+  name: 'decided',
+  keys: [{ expr: 'a.decided_at', desc: true }, { expr: 'a.id' }],
+};
+
+/** `?, ?, ?` for a list of values bound to an `IN (…)`. */
+function marks(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}
+
+// Above every character a term holds: `term >= word AND term < word + TOP` is "term starts with word" as a
+// range of the `award_terms_by_term` index (byte order: SQLite's BINARY, PostgreSQL's C collation).
+const TOP = '\u{10FFFF}';
+
+/**
+ * One keyset page of public awards, newest decision first, with the exact total and region, domain,
+ * funder level and fiscal year facets (each facet applies every filter but its own). `q` keeps the awards
+ * where every word of the query starts a word of the association's, call's or funder's name, the project
+ * title or the call reference, in any language (diacritics and letter variants folded).
+ *
+ * Everything is computed in SQL: the total and the four facets in one `UNION ALL` statement, the page with
+ * `LIMIT limit + 1`. Counts are exact: at national scale (5 000 calls, some 100 000 awards over the
+ * years) a facet is one `GROUP BY` over the matching awards' indexed columns, never their JSON.
+ *
+ * @example
+ * ```ts
+ * const page = await searchAwardPage(db, { region: ['MA-06'], fiscalYear: [2026], limit: 20 });
+ * page.facets?.funderLevel; // [{ value: 'national', count: 12 }, …]
+ * ```
+ */
+export async function searchAwardPage(db: Db, query: AwardSearch): Promise<ListPage<Award>> {
+  const after = readKeysetCursor(query.cursor, DECIDED.name, DECIDED.keys.length);
+  const scope: string[] = [];
+  const scopeParams: SqlValue[] = [];
+  if (query.callId) {
+    scope.push('a.call_id = ?');
+    scopeParams.push(query.callId);
+  }
+  if (query.associationId) {
+    scope.push('a.association_id = ?');
+    scopeParams.push(query.associationId);
+  }
+  const words = query.q ? searchTerms(query.q) : [];
+  if (words.length > 0) await indexMissingAwardTerms(db);
+  for (const word of words) {
+    scope.push('EXISTS (SELECT 1 FROM award_terms t WHERE t.award_id = a.id AND t.term >= ? AND t.term < ?)');
+    scopeParams.push(word, `${word}${TOP}`);
+  }
+  const conditions: Record<AwardFacet, { sql: string; params: SqlValue[] } | undefined> = {
+    region: query.region?.length
+      ? { sql: `a.region IN (${marks(query.region)})`, params: [...query.region] }
+      : undefined,
+    domain: query.domain?.length
+      ? {
+          sql: `EXISTS (SELECT 1 FROM award_domains f WHERE f.award_id = a.id AND f.domain IN (${marks(query.domain)}))`,
+          params: [...query.domain],
+        }
+      : undefined,
+    funderLevel: query.funderLevel?.length
+      ? { sql: `a.funder_level IN (${marks(query.funderLevel)})`, params: [...query.funderLevel] }
+      : undefined,
+    fiscalYear: query.fiscalYear?.length
+      ? { sql: `a.fiscal_year IN (${marks(query.fiscalYear)})`, params: [...query.fiscalYear] }
+      : undefined,
+  };
+  const build = (except?: AwardFacet) => {
+    const parts = ['1 = 1', ...scope];
+    const values: SqlValue[] = [...scopeParams];
+    for (const [name, condition] of Object.entries(conditions) as [
+      AwardFacet,
+      (typeof conditions)[AwardFacet],
+    ][]) {
+      if (!condition || name === except) continue;
+      parts.push(condition.sql);
+      values.push(...condition.params);
+    }
+    return { where: parts.join(' AND '), values };
+  };
+  const all = build();
+  const branches = [
+    {
+      sql: `SELECT 'total' AS facet, '' AS value, COUNT(*) AS n FROM awards a WHERE ${all.where}`,
+      values: all.values,
+    },
+    ...(Object.keys(AWARD_FACET_SQL) as AwardFacet[]).map((name) => {
+      const { where, values } = build(name);
+      const { value, from } = AWARD_FACET_SQL[name];
+      return {
+        sql: `SELECT '${name}' AS facet, ${value} AS value, COUNT(*) AS n FROM ${from} WHERE ${where} GROUP BY ${value}`,
+        values,
+      };
+    }),
+  ];
+  const position = keysetClause(DECIDED, after);
+  const [counts, rows] = await Promise.all([
+    db.all<{ facet: string; value: string; n: number }>(
+      branches.map((branch) => branch.sql).join(' UNION ALL '),
+      branches.flatMap((branch) => branch.values),
+    ),
+    db.all<AwardRow>(
+      `SELECT a.* FROM awards a WHERE ${all.where} AND (${position.sql}) ${orderByClause(DECIDED)} LIMIT ?`,
+      [...all.values, ...position.params, query.limit + 1],
+    ),
+  ]);
+  const page = keysetPage(rows, query.limit, DECIDED.name, (row) => [row.decided_at, row.id]);
+  const facets: Record<AwardFacet, FacetValue[]> = {
+    region: [],
+    domain: [],
+    funderLevel: [],
+    fiscalYear: [],
+  };
+  let total = 0;
+  for (const row of counts) {
+    if (row.facet === 'total') total = Number(row.n);
+    else facets[row.facet as AwardFacet].push({ value: String(row.value), count: Number(row.n) });
+  }
+  for (const list of Object.values(facets)) list.sort(byCountThenValue);
+  return { items: page.items.map(awardOf), nextCursor: page.nextCursor, total, facets };
+}
+
+/** Facet order: most frequent first, then by value, as every facet list of the API. */
+function byCountThenValue(a: FacetValue, b: FacetValue): number {
+  return b.count - a.count || a.value.localeCompare(b.value);
+}

@@ -1,0 +1,32 @@
+import type { Migration } from '../db.js';
+import { coreMigration } from './001_core.js';
+import { idempotencyLeasesMigration } from './002_idempotency_leases.js';
+import { auditReasonsMigration } from './003_audit_reasons.js';
+import { auditSeqMigration } from './004_audit_seq.js';
+import { rateLimitsMigration } from './007_rate_limits.js';
+
+export {
+  auditReasonsMigration,
+  auditSeqMigration,
+  coreMigration,
+  idempotencyLeasesMigration,
+  rateLimitsMigration,
+};
+
+/**
+ * Every migration of the core tables (accounts, tokens, idempotency keys, the audit log, files, shared
+ * counters), in order: what a server applies before its areas' migrations. A new core migration is added
+ * here only, so no caller can forget one.
+ *
+ * @example
+ * ```ts
+ * await migrate(db, [...CORE_MIGRATIONS, ...areas.flatMap((area) => area.migrations)]);
+ * ```
+ */
+export const CORE_MIGRATIONS: readonly Migration[] = [
+  coreMigration,
+  idempotencyLeasesMigration,
+  auditReasonsMigration,
+  auditSeqMigration,
+  rateLimitsMigration,
+];
