@@ -1,7 +1,6 @@
 // SQL ↔ contract objects for public awards, and the award search (filters, facets and keyset pages in SQL).
 import {
   type Award,
-  type FacetValue,
   type Funder,
   fromMinorUnits,
   type LocalizedText,
@@ -10,7 +9,15 @@ import {
   searchTerms,
   toMinorUnits,
 } from '@nassij/contract';
-import type { Db, SqlValue } from '../../db/db.js';
+import type { Db } from '../../db/db.js';
+import {
+  byCountThenValue,
+  type FacetCountRow,
+  type FacetPart,
+  facetedCounts,
+  marks,
+  type SqlCondition,
+} from '../../db/faceted-search.js';
 import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 import { readStoredCall } from '../calls/store.js';
 import type { ApplicationData, ApplicationRow, ListPage } from './store.js';
@@ -209,12 +216,12 @@ export interface AwardSearch {
 type AwardFacet = 'region' | 'domain' | 'funderLevel' | 'fiscalYear';
 
 /** What each award facet counts: the value (text on both dialects, for the `UNION ALL`) and its tables. */
-const AWARD_FACET_SQL: Record<AwardFacet, { value: string; from: string }> = {
-  region: { value: 'a.region', from: 'awards a' },
-  domain: { value: 'd.domain', from: 'awards a JOIN award_domains d ON d.award_id = a.id' },
-  funderLevel: { value: 'a.funder_level', from: 'awards a' },
-  fiscalYear: { value: 'CAST(a.fiscal_year AS TEXT)', from: 'awards a' },
-};
+const AWARD_FACETS: readonly FacetPart<AwardFacet>[] = [
+  { facet: 'region', value: 'a.region', from: 'awards a' },
+  { facet: 'domain', value: 'd.domain', from: 'awards a JOIN award_domains d ON d.award_id = a.id' },
+  { facet: 'funderLevel', value: 'a.funder_level', from: 'awards a' },
+  { facet: 'fiscalYear', value: 'CAST(a.fiscal_year AS TEXT)', from: 'awards a' },
+];
 
 /**
  * Newest decision first. Served by `awards_decided (decided_at DESC, id)`, and by
@@ -224,11 +231,6 @@ const DECIDED: Keyset = {
   name: 'decided',
   keys: [{ expr: 'a.decided_at', desc: true }, { expr: 'a.id' }],
 };
-
-/** `?, ?, ?` for a list of values bound to an `IN (…)`. */
-function marks(values: readonly unknown[]): string {
-  return values.map(() => '?').join(', ');
-}
 
 // Above every character a term holds: `term >= word AND term < word + TOP` is "term starts with word" as a
 // range of the `award_terms_by_term` index (byte order: SQLite's BINARY, PostgreSQL's C collation).
@@ -252,95 +254,48 @@ const TOP = '\u{10FFFF}';
  */
 export async function searchAwardPage(db: Db, query: AwardSearch): Promise<ListPage<Award>> {
   const after = readKeysetCursor(query.cursor, DECIDED.name, DECIDED.keys.length);
-  const scope: string[] = [];
-  const scopeParams: SqlValue[] = [];
-  if (query.callId) {
-    scope.push('a.call_id = ?');
-    scopeParams.push(query.callId);
-  }
-  if (query.associationId) {
-    scope.push('a.association_id = ?');
-    scopeParams.push(query.associationId);
-  }
+  const scope: SqlCondition[] = [];
+  if (query.callId) scope.push({ sql: 'a.call_id = ?', params: [query.callId] });
+  if (query.associationId) scope.push({ sql: 'a.association_id = ?', params: [query.associationId] });
   const words = query.q ? searchTerms(query.q) : [];
   if (words.length > 0) await indexMissingAwardTerms(db);
-  for (const word of words) {
-    scope.push('EXISTS (SELECT 1 FROM award_terms t WHERE t.award_id = a.id AND t.term >= ? AND t.term < ?)');
-    scopeParams.push(word, `${word}${TOP}`);
-  }
-  const conditions: Record<AwardFacet, { sql: string; params: SqlValue[] } | undefined> = {
-    region: query.region?.length
-      ? { sql: `a.region IN (${marks(query.region)})`, params: [...query.region] }
-      : undefined,
-    domain: query.domain?.length
-      ? {
-          sql: `EXISTS (SELECT 1 FROM award_domains f WHERE f.award_id = a.id AND f.domain IN (${marks(query.domain)}))`,
-          params: [...query.domain],
-        }
-      : undefined,
-    funderLevel: query.funderLevel?.length
-      ? { sql: `a.funder_level IN (${marks(query.funderLevel)})`, params: [...query.funderLevel] }
-      : undefined,
-    fiscalYear: query.fiscalYear?.length
-      ? { sql: `a.fiscal_year IN (${marks(query.fiscalYear)})`, params: [...query.fiscalYear] }
-      : undefined,
-  };
-  const build = (except?: AwardFacet) => {
-    const parts = ['1 = 1', ...scope];
-    const values: SqlValue[] = [...scopeParams];
-    for (const [name, condition] of Object.entries(conditions) as [
-      AwardFacet,
-      (typeof conditions)[AwardFacet],
-    ][]) {
-      if (!condition || name === except) continue;
-      parts.push(condition.sql);
-      values.push(...condition.params);
-    }
-    return { where: parts.join(' AND '), values };
-  };
-  const all = build();
-  const branches = [
-    {
-      sql: `SELECT 'total' AS facet, '' AS value, COUNT(*) AS n FROM awards a WHERE ${all.where}`,
-      values: all.values,
+  for (const word of words)
+    scope.push({
+      sql: 'EXISTS (SELECT 1 FROM award_terms t WHERE t.award_id = a.id AND t.term >= ? AND t.term < ?)',
+      params: [word, `${word}${TOP}`],
+    });
+  const search = facetedCounts<AwardFacet>({
+    from: 'awards a',
+    base: scope,
+    filters: {
+      region: query.region?.length
+        ? { sql: `a.region IN (${marks(query.region)})`, params: [...query.region] }
+        : undefined,
+      domain: query.domain?.length
+        ? {
+            sql: `EXISTS (SELECT 1 FROM award_domains f WHERE f.award_id = a.id AND f.domain IN (${marks(query.domain)}))`,
+            params: [...query.domain],
+          }
+        : undefined,
+      funderLevel: query.funderLevel?.length
+        ? { sql: `a.funder_level IN (${marks(query.funderLevel)})`, params: [...query.funderLevel] }
+        : undefined,
+      fiscalYear: query.fiscalYear?.length
+        ? { sql: `a.fiscal_year IN (${marks(query.fiscalYear)})`, params: [...query.fiscalYear] }
+        : undefined,
     },
-    ...(Object.keys(AWARD_FACET_SQL) as AwardFacet[]).map((name) => {
-      const { where, values } = build(name);
-      const { value, from } = AWARD_FACET_SQL[name];
-      return {
-        sql: `SELECT '${name}' AS facet, ${value} AS value, COUNT(*) AS n FROM ${from} WHERE ${where} GROUP BY ${value}`,
-        values,
-      };
-    }),
-  ];
+    facets: AWARD_FACETS,
+  });
   const position = keysetClause(DECIDED, after);
   const [counts, rows] = await Promise.all([
-    db.all<{ facet: string; value: string; n: number }>(
-      branches.map((branch) => branch.sql).join(' UNION ALL '),
-      branches.flatMap((branch) => branch.values),
-    ),
+    db.all<FacetCountRow>(search.counts.sql, search.counts.params),
     db.all<AwardRow>(
-      `SELECT a.* FROM awards a WHERE ${all.where} AND (${position.sql}) ${orderByClause(DECIDED)} LIMIT ?`,
-      [...all.values, ...position.params, query.limit + 1],
+      `SELECT a.* FROM awards a WHERE ${search.where.sql} AND (${position.sql}) ${orderByClause(DECIDED)} LIMIT ?`,
+      [...search.where.params, ...position.params, query.limit + 1],
     ),
   ]);
   const page = keysetPage(rows, query.limit, DECIDED.name, (row) => [row.decided_at, row.id]);
-  const facets: Record<AwardFacet, FacetValue[]> = {
-    region: [],
-    domain: [],
-    funderLevel: [],
-    fiscalYear: [],
-  };
-  let total = 0;
-  for (const row of counts) {
-    if (row.facet === 'total') total = Number(row.n);
-    else facets[row.facet as AwardFacet].push({ value: String(row.value), count: Number(row.n) });
-  }
+  const { total, facets } = search.read(counts);
   for (const list of Object.values(facets)) list.sort(byCountThenValue);
   return { items: page.items.map(awardOf), nextCursor: page.nextCursor, total, facets };
-}
-
-/** Facet order: most frequent first, then by value, as every facet list of the API. */
-function byCountThenValue(a: FacetValue, b: FacetValue): number {
-  return b.count - a.count || a.value.localeCompare(b.value);
 }

@@ -18,6 +18,7 @@ import {
   toMinorUnits,
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
+import { type FacetCountRow, type FacetPart, facetedCounts, marks } from '../../db/faceted-search.js';
 import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 import { readStoredCall } from '../calls/store.js';
 import { readReviews } from './reviews.js';
@@ -478,11 +479,6 @@ async function callHeaders(db: Db, callIds: readonly string[]): Promise<Map<stri
   return headers;
 }
 
-/** `?, ?, ?` for a list of values bound to an `IN (…)`. */
-function marks(values: readonly unknown[]): string {
-  return values.map(() => '?').join(', ');
-}
-
 /**
  * An application assembled from its tables: answers, attachments, history, receipt, decision and, with
  * `withReviews` (reviewers and admins only), its reviews. `undefined` when unknown. The caller decides who
@@ -702,14 +698,15 @@ const SUBMITTED: Keyset = {
 type ReviewerFacet = 'status' | 'region' | 'domain';
 
 /** What each reviewer facet counts: the value selected and the tables it comes from. */
-const REVIEWER_FACET_SQL: Record<ReviewerFacet, { value: string; from: string }> = {
-  status: { value: 'a.status', from: 'applications a' },
-  region: { value: 'a.region', from: 'applications a' },
-  domain: {
+const REVIEWER_FACETS: readonly FacetPart<ReviewerFacet>[] = [
+  { facet: 'status', value: 'a.status', from: 'applications a' },
+  { facet: 'region', value: 'a.region', from: 'applications a' },
+  {
+    facet: 'domain',
     value: 'd.domain',
     from: 'applications a JOIN association_domains d ON d.association_id = a.association_id',
   },
-};
+];
 
 /**
  * One keyset page of a call's submitted applications for reviewers (drafts, even withdrawn ones, never
@@ -739,69 +736,38 @@ export async function listSubmittedApplications(
   },
 ): Promise<ListPage<ApplicationSummary>> {
   const after = readKeysetCursor(query.cursor, SUBMITTED.name, SUBMITTED.keys.length);
-  const conditions: Record<ReviewerFacet, { sql: string; params: SqlValue[] } | undefined> = {
-    status: query.status?.length
-      ? { sql: `a.status IN (${marks(query.status)})`, params: [...query.status] }
-      : { sql: "a.status NOT IN ('draft', 'withdrawn')", params: [] },
-    region: query.region?.length
-      ? { sql: `a.region IN (${marks(query.region)})`, params: [...query.region] }
-      : undefined,
-    domain: query.domain?.length
-      ? {
-          sql: `EXISTS (SELECT 1 FROM association_domains f WHERE f.association_id = a.association_id
-                AND f.domain IN (${marks(query.domain)}))`,
-          params: [...query.domain],
-        }
-      : undefined,
-  };
-  const build = (except?: ReviewerFacet) => {
-    const parts = ['a.call_id = ?', 'a.submitted_at IS NOT NULL'];
-    const values: SqlValue[] = [callId];
-    for (const [name, condition] of Object.entries(conditions) as [
-      ReviewerFacet,
-      (typeof conditions)[ReviewerFacet],
-    ][]) {
-      if (!condition || name === except) continue;
-      parts.push(condition.sql);
-      values.push(...condition.params);
-    }
-    return { where: parts.join(' AND '), values };
-  };
-  const all = build();
   // The total and the three facets in one statement: one round trip instead of four.
-  const branches = [
-    {
-      sql: `SELECT 'total' AS facet, '' AS value, COUNT(*) AS n FROM applications a WHERE ${all.where}`,
-      values: all.values,
+  const search = facetedCounts<ReviewerFacet>({
+    from: 'applications a',
+    base: [{ sql: 'a.call_id = ? AND a.submitted_at IS NOT NULL', params: [callId] }],
+    filters: {
+      status: query.status?.length
+        ? { sql: `a.status IN (${marks(query.status)})`, params: [...query.status] }
+        : { sql: "a.status NOT IN ('draft', 'withdrawn')", params: [] },
+      region: query.region?.length
+        ? { sql: `a.region IN (${marks(query.region)})`, params: [...query.region] }
+        : undefined,
+      domain: query.domain?.length
+        ? {
+            sql: `EXISTS (SELECT 1 FROM association_domains f WHERE f.association_id = a.association_id
+                  AND f.domain IN (${marks(query.domain)}))`,
+            params: [...query.domain],
+          }
+        : undefined,
     },
-    ...(Object.keys(REVIEWER_FACET_SQL) as ReviewerFacet[]).map((name) => {
-      const { where, values } = build(name);
-      const { value, from } = REVIEWER_FACET_SQL[name];
-      return {
-        sql: `SELECT '${name}' AS facet, ${value} AS value, COUNT(*) AS n FROM ${from} WHERE ${where} GROUP BY ${value}`,
-        values,
-      };
-    }),
-  ];
+    facets: REVIEWER_FACETS,
+  });
   const position = keysetClause(SUBMITTED, after);
   const [counts, rows] = await Promise.all([
-    db.all<{ facet: string; value: string; n: number }>(
-      branches.map((branch) => branch.sql).join(' UNION ALL '),
-      branches.flatMap((branch) => branch.values),
-    ),
+    db.all<FacetCountRow>(search.counts.sql, search.counts.params),
     db.all<ApplicationRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM applications a WHERE ${all.where} AND (${position.sql})
+      `SELECT ${SUMMARY_COLUMNS} FROM applications a WHERE ${search.where.sql} AND (${position.sql})
        ${orderByClause(SUBMITTED)} LIMIT ?`,
-      [...all.values, ...position.params, query.limit + 1],
+      [...search.where.params, ...position.params, query.limit + 1],
     ),
   ]);
   const page = keysetPage(rows, query.limit, SUBMITTED.name, (row) => [row.submitted_at ?? '', row.id]);
-  const facets: Record<ReviewerFacet, FacetValue[]> = { status: [], region: [], domain: [] };
-  let total = 0;
-  for (const row of counts) {
-    if (row.facet === 'total') total = Number(row.n);
-    else facets[row.facet as ReviewerFacet].push({ value: row.value, count: Number(row.n) });
-  }
+  const { total, facets } = search.read(counts);
   // By value, as before: the order of the UNION's rows is not defined.
   for (const list of Object.values(facets))
     list.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));

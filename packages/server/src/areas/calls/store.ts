@@ -16,6 +16,7 @@ import {
   toMinorUnits,
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
+import { byCountThenValue, type FacetCountRow, facetedCounts, marks } from '../../db/faceted-search.js';
 import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 import { indexForSearch, searchCondition } from '../../search/search.js';
 
@@ -343,16 +344,6 @@ export interface CallSearch {
   cursor?: string | undefined;
 }
 
-/** `?, ?, ?` for a list of values bound to an `IN (…)`. */
-function marks(values: readonly unknown[]): string {
-  return values.map(() => '?').join(', ');
-}
-
-/** Facet order: most frequent first, then by value, as every facet list of the API. */
-function byCountThenValue(a: FacetValue, b: FacetValue): number {
-  return b.count - a.count || a.value.localeCompare(b.value);
-}
-
 /**
  * One keyset page of the call search with the exact total and the nine facets, all computed in SQL: the
  * full-text match (the search index), the filters, the status and closing bucket at `now`, the facet counts
@@ -384,85 +375,60 @@ export async function searchCallPage(
   const match = searchCondition(db, CALL_SEARCH_KIND, 'c.id', query.q);
   const inList = (expr: string, values: readonly SqlValue[] | undefined) =>
     values?.length ? { sql: `${expr} IN (${marks(values)})`, params: [...values] } : undefined;
-  const conditions: Record<CallFacet, { sql: string; params: SqlValue[] } | undefined> = {
-    status: inList(status, query.status),
-    region: query.region?.length
-      ? {
-          sql: `(c.coverage = 'national' OR EXISTS (SELECT 1 FROM call_regions fr WHERE fr.call_id = c.id
-                AND fr.region IN (${marks(query.region)})))`,
-          params: [...query.region],
-        }
-      : undefined,
-    domain: query.domain?.length
-      ? {
-          sql: `EXISTS (SELECT 1 FROM call_domains fd WHERE fd.call_id = c.id AND fd.domain IN (${marks(query.domain)}))`,
-          params: [...query.domain],
-        }
-      : undefined,
-    sector: inList('c.sector_code', query.sector),
-    funderLevel: inList('c.funder_level', query.funderLevel),
-    instrument: inList('c.instrument', query.instrument),
-    fiscalYear: inList('c.fiscal_year', query.fiscalYear),
-    awardRange: inList(AWARD_RANGE_SQL, query.awardRange),
-    closing: inList(closing, query.closing),
-  };
-  const build = (except?: CallFacet) => {
-    const parts = [match?.sql ?? '1 = 1'];
-    const values: SqlValue[] = [...(match?.params ?? [])];
-    for (const name of CALL_FACETS) {
-      const condition = conditions[name];
-      if (!condition || name === except) continue;
-      parts.push(condition.sql);
-      values.push(...condition.params);
-    }
-    return { where: parts.join(' AND '), values };
-  };
-  // A facet's value per call, counted in a subquery so that PostgreSQL groups by a plain column.
-  const facet = (name: CallFacet, value: string, from = 'calls c', extra = '') => {
-    const { where, values } = build(name);
-    return {
-      sql: `SELECT '${name}' AS facet, s.value, COUNT(*) AS n
-            FROM (SELECT ${value} AS value FROM ${from} WHERE ${where}${extra}) s
-            WHERE s.value IS NOT NULL GROUP BY s.value`,
-      values,
-    };
-  };
-  const all = build();
-  const branches = [
-    {
-      sql: `SELECT 'total' AS facet, '' AS value, COUNT(*) AS n FROM calls c WHERE ${all.where}`,
-      values: all.values,
+  const search = facetedCounts<CallFacet>({
+    from: 'calls c',
+    base: match ? [match] : [],
+    filters: {
+      status: inList(status, query.status),
+      region: query.region?.length
+        ? {
+            sql: `(c.coverage = 'national' OR EXISTS (SELECT 1 FROM call_regions fr WHERE fr.call_id = c.id
+                  AND fr.region IN (${marks(query.region)})))`,
+            params: [...query.region],
+          }
+        : undefined,
+      domain: query.domain?.length
+        ? {
+            sql: `EXISTS (SELECT 1 FROM call_domains fd WHERE fd.call_id = c.id AND fd.domain IN (${marks(query.domain)}))`,
+            params: [...query.domain],
+          }
+        : undefined,
+      sector: inList('c.sector_code', query.sector),
+      funderLevel: inList('c.funder_level', query.funderLevel),
+      instrument: inList('c.instrument', query.instrument),
+      fiscalYear: inList('c.fiscal_year', query.fiscalYear),
+      awardRange: inList(AWARD_RANGE_SQL, query.awardRange),
+      closing: inList(closing, query.closing),
     },
-    facet('status', status),
-    // Regional calls by their links; national ones once, added to every region below.
-    facet(
-      'region',
-      'r.region',
-      'calls c JOIN call_regions r ON r.call_id = c.id',
-      " AND c.coverage <> 'national'",
-    ),
-    facet('region', "'national'", 'calls c', " AND c.coverage = 'national'"),
-    facet('domain', 'd.domain', 'calls c JOIN call_domains d ON d.call_id = c.id'),
-    facet('sector', 'c.sector_code'),
-    facet('funderLevel', 'c.funder_level'),
-    facet('instrument', 'c.instrument'),
-    facet('fiscalYear', 'CAST(c.fiscal_year AS TEXT)'),
-    facet('awardRange', AWARD_RANGE_SQL),
-    facet('closing', closing),
-  ];
+    facets: [
+      { facet: 'status', value: status, from: 'calls c' },
+      // Regional calls by their links; national ones once, added to every region below.
+      {
+        facet: 'region',
+        value: 'r.region',
+        from: 'calls c JOIN call_regions r ON r.call_id = c.id',
+        extra: " AND c.coverage <> 'national'",
+      },
+      { facet: 'region', value: "'national'", from: 'calls c', extra: " AND c.coverage = 'national'" },
+      { facet: 'domain', value: 'd.domain', from: 'calls c JOIN call_domains d ON d.call_id = c.id' },
+      { facet: 'sector', value: 'c.sector_code', from: 'calls c' },
+      { facet: 'funderLevel', value: 'c.funder_level', from: 'calls c' },
+      { facet: 'instrument', value: 'c.instrument', from: 'calls c' },
+      { facet: 'fiscalYear', value: 'CAST(c.fiscal_year AS TEXT)', from: 'calls c' },
+      { facet: 'awardRange', value: AWARD_RANGE_SQL, from: 'calls c' },
+      { facet: 'closing', value: closing, from: 'calls c' },
+    ],
+  });
   const position = keysetClause(keyset, after);
   const keyColumns = keyset.keys.map((key, index) => `${key.expr} AS k${index}`).join(', ');
   const [counts, rows] = await Promise.all([
-    db.all<{ facet: string; value: string; n: number }>(
-      branches.map((branch) => branch.sql).join(' UNION ALL '),
-      branches.flatMap((branch) => branch.values),
-    ),
+    db.all<FacetCountRow>(search.counts.sql, search.counts.params),
     // Ids and keys only: a sort that no index serves (closing_soonest) then sorts small rows, not every
     // matching call's JSON; the page's JSON comes next, by id.
     db.all<Record<string, unknown> & { id: string; status_now: CallStatus }>(
       `SELECT c.id, ${status} AS status_now, ${keyColumns} FROM calls c
-       WHERE ${all.where} AND (${position.sql}) ${orderByClause(keyset)} LIMIT ?`,
-      [...all.values, ...position.params, query.limit + 1],
+       WHERE ${search.where.sql} AND (${position.sql}) ${orderByClause(keyset)} LIMIT ?`,
+      [...search.where.params, ...position.params, query.limit + 1],
     ),
   ]);
   const page = keysetPage(rows, query.limit, keyset.name, (row) =>
@@ -475,17 +441,11 @@ export async function searchCallPage(
       page.items.map((item) => item.id),
     ))
       data.set(row.id, row.data);
-  const facets: Record<string, FacetValue[]> = Object.fromEntries(CALL_FACETS.map((name) => [name, []]));
+  const { total, facets } = search.read(counts);
   const regions = new Map<string, number>();
-  let total = 0;
-  for (const row of counts) {
-    const n = Number(row.n);
-    if (row.facet === 'total') total = n;
-    else if (row.facet === 'region') {
-      const targets = row.value === 'national' ? REGION_CODES : [row.value];
-      for (const region of targets) regions.set(region, (regions.get(region) ?? 0) + n);
-    } else facets[row.facet]?.push({ value: String(row.value), count: n });
-  }
+  for (const { value, count } of facets.region)
+    for (const region of value === 'national' ? REGION_CODES : [value])
+      regions.set(region, (regions.get(region) ?? 0) + count);
   facets.region = [...regions].map(([value, count]) => ({ value, count }));
   for (const list of Object.values(facets)) list.sort(byCountThenValue);
   return {
