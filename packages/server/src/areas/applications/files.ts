@@ -4,7 +4,8 @@ import { mkdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promis
 import { join } from 'node:path';
 import type { Db } from '../../db/db.js';
 import type { Logger } from '../../http/log.js';
-import { storedEntryText, zipEntries } from './scanner.js';
+import { getScanner, storedEntryText, zipEntries } from './scanner.js';
+import { recordScanState } from './store.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -160,6 +161,32 @@ export function holdFile(dataDir: string, hex: string): () => void {
   };
 }
 
+/**
+ * Stores an upload's bytes ({@link storeFile}) held ({@link holdFile}) from before they are on disk: the
+ * caller calls `release` once the attachment that references them is committed, or was refused. Meanwhile
+ * neither a delete of another attachment with the same bytes nor the sweep may take them away. A failed
+ * store releases the hold itself.
+ *
+ * @example
+ * ```ts
+ * const { hex, release } = await storeHeldFile(app.dataDir, bytes);
+ * try { await db.atomic(() => insertAttachment(…)); } finally { release(); }
+ * ```
+ */
+export async function storeHeldFile(
+  dataDir: string,
+  bytes: Uint8Array,
+): Promise<{ hex: string; release: () => void }> {
+  const hex = sha256Hex(bytes);
+  const release = holdFile(dataDir, hex);
+  try {
+    return { hex: await storeFile(dataDir, bytes, hex), release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
 /** Whether an upload of this process holds the digest (see {@link holdFile}). */
 export function isFileHeld(dataDir: string, hex: string): boolean {
   return held.has(heldKey(dataDir, hex));
@@ -272,6 +299,37 @@ export function deleteUnreferencedFilesSoon(
       // The server may have closed meanwhile; the sweep deletes them at the next start.
       log?.warn('unreferenced files not deleted', { count: shas.length, error: String(error) });
     });
+  });
+}
+
+/**
+ * Scans an upload's bytes once the current tick is over and records the result on its attachment: the
+ * upload answers at once with `pending`, and the state changes when the scanner is done. A scanner that
+ * throws records `error`; a result that cannot be saved (the server closed meanwhile) leaves it `pending`.
+ *
+ * @example
+ * ```ts
+ * scanAttachmentSoon(db, attachment.id, bytes, attachment.mediaType, log);
+ * ```
+ */
+export function scanAttachmentSoon(
+  db: Db,
+  attachmentId: string,
+  bytes: Uint8Array,
+  mediaType: string,
+  log: Logger,
+): void {
+  setImmediate(() => {
+    void getScanner()
+      .scan(bytes, mediaType)
+      .catch(() => 'error' as const)
+      .then(async (state) => {
+        try {
+          await recordScanState(db, attachmentId, state);
+        } catch (error) {
+          log.warn('scan result not saved', { attachmentId, error: String(error) });
+        }
+      });
   });
 }
 

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   type Account,
+  type Answers,
   type Application,
   type ApplicationStatus,
   type Attachment,
@@ -17,6 +18,7 @@ import {
   listApplications,
   listCallApplications,
   type Receipt,
+  type Review,
   removeAttachment,
   startApplication,
   submitApplication,
@@ -28,22 +30,20 @@ import {
 } from '@nassij/contract';
 import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
-import type { ApiApp } from '../../http/app.js';
+import type { ApiApp, Handler, HandlerInput } from '../../http/app.js';
 import { etagOf, requireIfMatch } from '../../http/etag.js';
 import { problem } from '../../http/problem.js';
 import { associationName, associationProfile, associationRegion } from '../associations/store.js';
-import { readCall } from '../calls/store.js';
+import { readCall, readStoredCall } from '../calls/store.js';
 import { insertAward } from './awards.js';
 import {
   acceptedMediaType,
   deleteUnreferencedFiles,
   deleteUnreferencedFilesSoon,
-  holdFile,
-  sha256Hex,
-  storeFile,
+  scanAttachmentSoon,
+  storeHeldFile,
 } from './files.js';
 import { readReviews, writeReview } from './reviews.js';
-import { getScanner } from './scanner.js';
 import {
   deleteAttachment,
   findActiveApplicationId,
@@ -206,197 +206,202 @@ export function cleanFileName(name: string): string {
   return (cleaned || 'file').slice(0, 255);
 }
 
-function scanLater(
+/** The call an association may start an application to now: open, and not past its deadline. */
+async function openCall(db: Db, callId: string, now: Date): Promise<Call> {
+  // The call's status at this instant: a forecast call opens, an open one closes, on its dates.
+  const call = await readCall(db, callId, now);
+  if (!call) throw problem('not_found', `No call ${callId}`);
+  if (deadlinePassed(call, now)) throw problem('deadline_passed', 'The call is closed');
+  if (call.status !== 'open' || Date.parse(call.dates.opensAt) > now.getTime())
+    throw problem('invalid_state', `The call is ${call.status}`);
+  return call;
+}
+
+/** Inserts the draft, unless the association already has an application to the call (a `409` naming it). */
+async function createDraft(
   db: Db,
-  attachmentId: string,
-  bytes: Uint8Array,
-  mediaType: string,
-  log: ApiApp['logger'],
-) {
-  // The upload answers at once with `pending`; the scan result lands in the row when ready.
-  setImmediate(() => {
-    void getScanner()
-      .scan(bytes, mediaType)
-      .catch(() => 'error' as const)
-      .then(async (state) => {
-        try {
-          await db.write("UPDATE attachments SET scan_state = ? WHERE id = ? AND scan_state = 'pending'", [
-            state,
-            attachmentId,
-          ]);
-        } catch (error) {
-          // The server may have closed meanwhile; the row then stays pending.
-          log.warn('scan result not saved', { attachmentId, error: String(error) });
-        }
+  draft: { id: string; call: Call; associationId: string; now: Date; actor: string },
+): Promise<void> {
+  const { id, call, associationId, now, actor } = draft;
+  await db.atomic(async () => {
+    const existing = await findActiveApplicationId(db, call.id, associationId);
+    if (existing)
+      throw problem('already_exists', 'The association already has an application to this call', {
+        current: existing,
       });
+    await insertApplication(db, {
+      id,
+      callId: call.id,
+      associationId,
+      associationName: (await associationName(db, associationId)) ?? { fr: associationId },
+      region: (await associationRegion(db, associationId)) ?? 'MA-01',
+      formVersion: call.form.version,
+      createdAt: now.toISOString(),
+      actor,
+    });
   });
 }
 
-/**
- * Binds the application workflow and review routes: start, list, read, autosave, attachments, submit,
- * withdraw, reviewer listing, review and decision.
- *
- * @example
- * ```ts
- * registerApplicationRoutes(app);
- * ```
- */
-export function registerApplicationRoutes(app: ApiApp): void {
-  app.bind(startApplication, async ({ body, auth, db, now }) => {
-    if (!auth || !isMemberOf(auth, body.associationId))
-      throw problem('forbidden', 'Only members of the association may apply for it');
-    // The call's status at this instant: a forecast call opens, an open one closes, on its dates.
-    const call = await readCall(db, body.callId, now);
-    if (!call) throw problem('not_found', `No call ${body.callId}`);
-    if (deadlinePassed(call, now)) throw problem('deadline_passed', 'The call is closed');
-    if (call.status !== 'open' || Date.parse(call.dates.opensAt) > now.getTime())
-      throw problem('invalid_state', `The call is ${call.status}`);
-    const errors = await eligibilityErrors(db, call, body.associationId, now);
-    if (errors.length > 0)
-      throw problem('not_eligible', 'The association does not meet the call’s rules', { errors });
-    const id = newId('app');
-    await db.atomic(async () => {
-      const existing = await findActiveApplicationId(db, call.id, body.associationId);
-      if (existing)
-        throw problem('already_exists', 'The association already has an application to this call', {
-          current: existing,
-        });
-      await insertApplication(db, {
-        id,
-        callId: call.id,
-        associationId: body.associationId,
-        associationName: (await associationName(db, body.associationId)) ?? { fr: body.associationId },
-        region: (await associationRegion(db, body.associationId)) ?? 'MA-01',
-        formVersion: call.form.version,
-        createdAt: now.toISOString(),
-        actor: auth.id,
-      });
-    });
-    const created = await visibleApplication(db, auth, id);
-    return {
-      status: 201,
-      body: created,
-      etag: etagOf(JSON.stringify(created)),
-      headers: { location: `/v1/applications/${id}` },
-    };
-  });
+async function startApplicationHandler({ body, auth, db, now }: HandlerInput<typeof startApplication>) {
+  if (!auth || !isMemberOf(auth, body.associationId))
+    throw problem('forbidden', 'Only members of the association may apply for it');
+  const call = await openCall(db, body.callId, now);
+  const errors = await eligibilityErrors(db, call, body.associationId, now);
+  if (errors.length > 0)
+    throw problem('not_eligible', 'The association does not meet the call’s rules', { errors });
+  const id = newId('app');
+  await createDraft(db, { id, call, associationId: body.associationId, now, actor: auth.id });
+  const created = await visibleApplication(db, auth, id);
+  return {
+    status: 201,
+    body: created,
+    etag: etagOf(JSON.stringify(created)),
+    headers: { location: `/v1/applications/${id}` },
+  };
+}
 
-  app.bind(listApplications, async ({ query, auth, db }) => {
-    // Only the caller's own associations: another association's id filters down to nothing.
-    const mine = [...new Set((auth?.memberships ?? []).map((m) => m.associationId))];
-    const associationIds = query.associationId ? mine.filter((id) => id === query.associationId) : mine;
-    return { body: await listAssociationApplications(db, { ...query, associationIds }) };
-  });
+async function listApplicationsHandler({ query, auth, db }: HandlerInput<typeof listApplications>) {
+  // Only the caller's own associations: another association's id filters down to nothing.
+  const mine = [...new Set((auth?.memberships ?? []).map((m) => m.associationId))];
+  const associationIds = query.associationId ? mine.filter((id) => id === query.associationId) : mine;
+  return { body: await listAssociationApplications(db, { ...query, associationIds }) };
+}
 
-  app.bind(getApplication, async ({ params, auth, db }) => ({
-    body: await visibleApplication(db, auth, params.applicationId),
-  }));
+async function getApplicationHandler({ params, auth, db }: HandlerInput<typeof getApplication>) {
+  return { body: await visibleApplication(db, auth, params.applicationId) };
+}
 
-  app.bind(updateApplication, async ({ params, body, auth, db, now, c }) => {
-    const { application, call } = await ownDraft(db, auth, params.applicationId);
-    const current = await visibleApplication(db, auth, application.id);
-    requireIfMatch(c, etagOf(JSON.stringify(current)), current);
-    requireDraft(application);
-    const given = body.answers ?? {};
-    const errors = checkAnswers(call.form, given, { complete: false });
-    if (errors.length > 0) throw invalid(errors);
-    const answers = { ...application.answers };
-    for (const [field, value] of Object.entries(given)) {
-      if (value === null) delete answers[field];
-      else answers[field] = value;
-    }
-    const at = now.toISOString();
-    await saveApplication(
-      db,
-      application.id,
-      {
-        answers,
-        autosavedAt: at,
-        ...(body.projectTitle !== undefined ? { projectTitle: body.projectTitle.trim() || null } : {}),
-        ...(body.requestedAmount !== undefined ? { requestedAmount: body.requestedAmount } : {}),
-      },
-      at,
-    );
-    const saved = await visibleApplication(db, auth, application.id);
-    return { body: saved, etag: etagOf(JSON.stringify(saved)) };
-  });
+/** The saved answers with the autosave's applied: a `null` value clears its field. */
+function mergeAnswers(saved: Answers, given: Answers): Answers {
+  const answers = { ...saved };
+  for (const [field, value] of Object.entries(given)) {
+    if (value === null) delete answers[field];
+    else answers[field] = value;
+  }
+  return answers;
+}
 
-  app.bind(
-    uploadAttachment,
-    async ({ params, body, files, auth, db, now, log }) => {
-      const { application, call } = await ownDraft(db, auth, params.applicationId);
-      requireDraft(application);
-      const document = call.requiredDocuments.find((d) => d.id === body.documentId);
-      if (!document)
-        throw invalid([
-          {
-            path: '/documentId',
-            in: 'body',
-            code: 'invalid_value',
-            message: 'Not a document this call asks for',
-            params: { allowed: call.requiredDocuments.map((d) => d.id) },
-          },
-        ]);
-      const file = files.file;
-      if (!file)
-        throw invalid([
-          { path: '/file', in: 'body', code: 'required', message: 'Attach the file in the "file" part' },
-        ]);
-      if (file.size > document.maxBytes)
-        throw problem('file_too_large', `At most ${document.maxBytes} bytes for this document`);
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      if (bytes.byteLength === 0)
-        throw invalid([{ path: '/file', in: 'body', code: 'required', message: 'The file is empty' }]);
-      const mediaType = acceptedMediaType(bytes, document.mediaTypes);
-      if (!mediaType) throw problem('file_type_not_allowed', `Accepted: ${document.mediaTypes.join(', ')}`);
-      // Held from before the bytes are on disk until the attachment that references them is committed: a
-      // delete of another attachment with the same bytes, or the sweep, must not take them meanwhile.
-      const digest = sha256Hex(bytes);
-      const release = holdFile(app.dataDir, digest);
-      const replaced: string[] = [];
-      let hex: string;
-      try {
-        hex = await storeFile(app.dataDir, bytes, digest);
-      } catch (error) {
-        release();
-        throw error;
-      }
-      const attachment: Attachment = {
-        id: newId('att'),
-        documentId: document.id,
-        fileName: cleanFileName(file.name),
-        size: bytes.byteLength,
-        mediaType,
-        sha256: `sha256:${hex}`,
-        scanState: 'pending',
-        uploadedAt: now.toISOString(),
-      };
-      try {
-        await db.atomic(async () => {
-          // Re-check inside the transaction: the bytes were stored with an await in between.
-          if ((await readApplication(db, application.id))?.status !== 'draft')
-            throw problem('invalid_state', 'The application is no longer a draft');
-          for (const previous of await readAttachments(db, application.id))
-            if (previous.documentId === document.id) {
-              await deleteAttachment(db, application.id, previous.id);
-              replaced.push(previous.sha256);
-            }
-          await insertAttachment(db, application.id, attachment, auth?.id);
-          await saveApplication(db, application.id, {}, attachment.uploadedAt);
-        });
-      } finally {
-        release();
-        // The replaced file, or this upload's own when it was refused, unless another attachment uses it.
-        await deleteUnreferencedFiles(db, app.dataDir, [...replaced, attachment.sha256]);
-      }
-      scanLater(db, attachment.id, bytes, mediaType, log);
-      return { status: 201, body: attachment };
+async function updateApplicationHandler({
+  params,
+  body,
+  auth,
+  db,
+  now,
+  c,
+}: HandlerInput<typeof updateApplication>) {
+  const { application, call } = await ownDraft(db, auth, params.applicationId);
+  const current = await visibleApplication(db, auth, application.id);
+  requireIfMatch(c, etagOf(JSON.stringify(current)), current);
+  requireDraft(application);
+  const given = body.answers ?? {};
+  const errors = checkAnswers(call.form, given, { complete: false });
+  if (errors.length > 0) throw invalid(errors);
+  const at = now.toISOString();
+  await saveApplication(
+    db,
+    application.id,
+    {
+      answers: mergeAnswers(application.answers, given),
+      autosavedAt: at,
+      ...(body.projectTitle !== undefined ? { projectTitle: body.projectTitle.trim() || null } : {}),
+      ...(body.requestedAmount !== undefined ? { requestedAmount: body.requestedAmount } : {}),
     },
-    // Storing the file awaits the disk: no transaction waits for it.
-    { maxBodyBytes: MAX_UPLOAD_BODY_BYTES, awaitsIo: true },
+    at,
   );
+  const saved = await visibleApplication(db, auth, application.id);
+  return { body: saved, etag: etagOf(JSON.stringify(saved)) };
+}
 
-  app.bind(removeAttachment, async ({ params, auth, db, now, log }) => {
+/** An upload the call's document accepts: its bytes, cleaned file name and the media type they pass as. */
+interface CheckedUpload {
+  bytes: Uint8Array;
+  fileName: string;
+  mediaType: string;
+}
+
+/** Checks the upload against the document the call asks for: known document, a file, its size and type. */
+async function checkedUpload(call: Call, documentId: string, file: File | undefined): Promise<CheckedUpload> {
+  const document = call.requiredDocuments.find((d) => d.id === documentId);
+  if (!document)
+    throw invalid([
+      {
+        path: '/documentId',
+        in: 'body',
+        code: 'invalid_value',
+        message: 'Not a document this call asks for',
+        params: { allowed: call.requiredDocuments.map((d) => d.id) },
+      },
+    ]);
+  if (!file)
+    throw invalid([
+      { path: '/file', in: 'body', code: 'required', message: 'Attach the file in the "file" part' },
+    ]);
+  if (file.size > document.maxBytes)
+    throw problem('file_too_large', `At most ${document.maxBytes} bytes for this document`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes.byteLength === 0)
+    throw invalid([{ path: '/file', in: 'body', code: 'required', message: 'The file is empty' }]);
+  const mediaType = acceptedMediaType(bytes, document.mediaTypes);
+  if (!mediaType) throw problem('file_type_not_allowed', `Accepted: ${document.mediaTypes.join(', ')}`);
+  return { bytes, fileName: cleanFileName(file.name), mediaType };
+}
+
+/**
+ * Attaches stored bytes to a draft, replacing its attachment for the same document, then releases the hold
+ * and deletes the replaced file, or this upload's own when it was refused, unless another attachment uses it.
+ */
+async function attachStoredFile(
+  db: Db,
+  dataDir: string,
+  applicationId: string,
+  attachment: Attachment,
+  uploadedBy: string | undefined,
+  release: () => void,
+): Promise<void> {
+  const replaced: string[] = [];
+  try {
+    await db.atomic(async () => {
+      // Re-check inside the transaction: the bytes were stored with an await in between.
+      if ((await readApplication(db, applicationId))?.status !== 'draft')
+        throw problem('invalid_state', 'The application is no longer a draft');
+      for (const previous of await readAttachments(db, applicationId))
+        if (previous.documentId === attachment.documentId) {
+          await deleteAttachment(db, applicationId, previous.id);
+          replaced.push(previous.sha256);
+        }
+      await insertAttachment(db, applicationId, attachment, uploadedBy);
+      await saveApplication(db, applicationId, {}, attachment.uploadedAt);
+    });
+  } finally {
+    release();
+    await deleteUnreferencedFiles(db, dataDir, [...replaced, attachment.sha256]);
+  }
+}
+
+function uploadAttachmentHandler(app: ApiApp): Handler<typeof uploadAttachment> {
+  return async ({ params, body, files, auth, db, now, log }) => {
+    const { application, call } = await ownDraft(db, auth, params.applicationId);
+    requireDraft(application);
+    const { bytes, fileName, mediaType } = await checkedUpload(call, body.documentId, files.file);
+    const { hex, release } = await storeHeldFile(app.dataDir, bytes);
+    const attachment: Attachment = {
+      id: newId('att'),
+      documentId: body.documentId,
+      fileName,
+      size: bytes.byteLength,
+      mediaType,
+      sha256: `sha256:${hex}`,
+      scanState: 'pending',
+      uploadedAt: now.toISOString(),
+    };
+    await attachStoredFile(db, app.dataDir, application.id, attachment, auth?.id, release);
+    scanAttachmentSoon(db, attachment.id, bytes, mediaType, log);
+    return { status: 201, body: attachment };
+  };
+}
+
+function removeAttachmentHandler(app: ApiApp): Handler<typeof removeAttachment> {
+  return async ({ params, auth, db, now, log }) => {
     const { application } = await ownDraft(db, auth, params.applicationId);
     requireDraft(application);
     const removed = application.attachments.find((a) => a.id === params.attachmentId);
@@ -409,253 +414,356 @@ export function registerApplicationRoutes(app: ApiApp): void {
     // attachment uses the same bytes.
     if (removed) deleteUnreferencedFilesSoon(db, app.dataDir, [removed.sha256], log);
     return { status: 204 };
-  });
+  };
+}
 
-  app.bind(submitApplication, async ({ params, auth, db, now }) => {
-    const { application, call } = await ownDraft(db, auth, params.applicationId);
-    requireDraft(application);
-    if (deadlinePassed(call, now))
-      throw problem('deadline_passed', `The call closed at ${call.dates.closes?.at}; the draft is kept`);
-    // A document whose bytes were purged (retention, erasure) is no longer attached.
-    const kept = application.attachments.filter((a) => a.purgedAt === undefined);
-    const errors = checkAnswers(call.form, application.answers, {
-      complete: true,
-      attachedDocumentIds: kept.map((a) => a.documentId),
-    });
-    const inForm = new Set(
-      call.form.sections
-        .flatMap((s) => s.fields)
-        .flatMap((f) => (f.type === 'attachment' ? [f.documentId] : [])),
-    );
-    for (const document of call.requiredDocuments) {
-      const attached = kept.some((a) => a.documentId === document.id);
-      if (document.requirement === 'mandatory' && !attached && !inForm.has(document.id))
-        errors.push({
-          path: `/attachments/${document.id}`,
-          in: 'body',
-          code: 'required',
-          message: `The document "${document.id}" is required`,
-        });
-    }
-    application.attachments.forEach((attachment, index) => {
-      if (attachment.scanState === 'infected')
-        errors.push({
-          path: `/attachments/${index}`,
-          in: 'body',
-          code: 'invalid',
-          message: `"${attachment.fileName}" failed the safety scan; replace it`,
-          params: { documentId: attachment.documentId },
-        });
-    });
-    if (errors.length > 0) throw invalid(errors, 'The application is not complete');
-    const notEligible = await eligibilityErrors(db, call, application.associationId, now);
-    if (notEligible.length > 0)
-      throw problem('not_eligible', 'The association no longer meets the call’s rules', {
-        errors: notEligible,
+/**
+ * What keeps a draft from being submitted: answers the form refuses, mandatory documents missing (a document
+ * whose bytes were purged by retention or erasure is no longer attached), attachments that failed the scan.
+ */
+function completenessErrors(call: Call, application: Application): FieldError[] {
+  const kept = application.attachments.filter((a) => a.purgedAt === undefined);
+  const errors = checkAnswers(call.form, application.answers, {
+    complete: true,
+    attachedDocumentIds: kept.map((a) => a.documentId),
+  });
+  const inForm = new Set(
+    call.form.sections
+      .flatMap((s) => s.fields)
+      .flatMap((f) => (f.type === 'attachment' ? [f.documentId] : [])),
+  );
+  for (const document of call.requiredDocuments) {
+    const attached = kept.some((a) => a.documentId === document.id);
+    if (document.requirement === 'mandatory' && !attached && !inForm.has(document.id))
+      errors.push({
+        path: `/attachments/${document.id}`,
+        in: 'body',
+        code: 'required',
+        message: `The document "${document.id}" is required`,
       });
-    const at = now.toISOString();
-    const receipt = await db.atomic(async () => {
-      if ((await readApplication(db, application.id))?.status !== 'draft')
-        throw problem('invalid_state', 'The application was already submitted');
-      const made: Receipt = {
-        number: await nextReceiptNumber(db, casablancaDate(now).slice(0, 4)),
-        submittedAt: at,
-        timeZone: DISPLAY_TIME_ZONE,
-        contentHash: contentHash(application),
-      };
-      await saveApplication(
-        db,
-        application.id,
-        {
-          submittedAt: at,
-          submittedBy: { id: auth?.id ?? '', displayName: auth?.displayName ?? '' },
-          receipt: made,
-        },
-        at,
-      );
-      await setApplicationStatus(db, application.id, 'submitted', at, { actor: auth?.id });
-      await setApplicationStatus(db, application.id, 'received', at, { actor: 'system' });
-      return made;
-    });
-    return { body: { application: await visibleApplication(db, auth, application.id), receipt } };
-  });
-
-  app.bind(withdrawApplication, async ({ params, body, auth, db, now }) => {
-    const { application, call } = await ownDraft(db, auth, params.applicationId);
-    if (FINAL.includes(application.status))
-      throw problem('invalid_state', `The application is already ${application.status}`);
-    if (deadlinePassed(call, now)) throw problem('deadline_passed', 'Withdrawal closes with the call');
-    await setApplicationStatus(db, application.id, 'withdrawn', now.toISOString(), {
-      reason: body?.reason,
-      actor: auth?.id,
-    });
-    return { body: await visibleApplication(db, auth, application.id) };
-  });
-
-  app.bind(listCallApplications, async ({ params, query, db }) => {
-    if (!(await db.one('SELECT 1 AS found FROM calls WHERE id = ?', [params.callId])))
-      throw problem('not_found', `No call ${params.callId}`);
-    return { body: await listSubmittedApplications(db, params.callId, query) };
-  });
-
-  app.bind(submitReview, async ({ params, body, auth, db, now, requestId }) => {
-    if (!auth) throw problem('unauthenticated');
-    const application = await reviewedApplication(db, auth, params.applicationId);
-    if (isMemberOf(auth, application.associationId))
-      throw problem('conflict_of_interest', 'A member of the applicant association may not review it');
-    if (!REVIEWABLE.includes(application.status))
-      throw problem('invalid_state', `An application that is ${application.status} is not under review`);
-    const existing = (await readReviews(db, application.id)).find((r) => r.reviewer.id === auth.id);
-    if (existing)
-      throw problem('already_exists', 'You already reviewed this application', { current: existing.id });
-    const call = await readCall(db, application.callId);
-    if (!call) throw problem('not_found', `No call ${application.callId}`);
-    let weightedTotal: number | undefined;
-    const scores: CriterionScore[] = body.conflictOfInterest.declared ? [] : body.scores;
-    if (!body.conflictOfInterest.declared) {
-      const errors: FieldError[] = [];
-      const seen = new Set<string>();
-      let total = 0;
-      scores.forEach((score, i) => {
-        const criterion = call.criteria.find((c) => c.id === score.criterionId);
-        if (!criterion || seen.has(score.criterionId)) {
-          errors.push({
-            path: `/scores/${i}/criterionId`,
-            in: 'body',
-            code: criterion ? 'not_allowed' : 'invalid_value',
-            message: criterion ? 'This criterion is scored twice' : 'Not a criterion of this call',
-            params: { allowed: call.criteria.map((c) => c.id) },
-          });
-          return;
-        }
-        seen.add(score.criterionId);
-        if (score.score > criterion.maxScore)
-          errors.push({
-            path: `/scores/${i}/score`,
-            in: 'body',
-            code: 'too_big',
-            message: `At most ${criterion.maxScore}`,
-            params: { maximum: criterion.maxScore },
-          });
-        else total += (score.score / criterion.maxScore) * criterion.weight;
+  }
+  application.attachments.forEach((attachment, index) => {
+    if (attachment.scanState === 'infected')
+      errors.push({
+        path: `/attachments/${index}`,
+        in: 'body',
+        code: 'invalid',
+        message: `"${attachment.fileName}" failed the safety scan; replace it`,
+        params: { documentId: attachment.documentId },
       });
-      for (const criterion of call.criteria)
-        if (!seen.has(criterion.id) && !errors.some((e) => e.path.endsWith('/criterionId')))
-          errors.push({
-            path: '/scores',
-            in: 'body',
-            code: 'required',
-            message: `Score the criterion "${criterion.id}"`,
-            params: { criterionId: criterion.id },
-          });
-      if (errors.length > 0) throw invalid(errors, 'Every criterion needs a score within its maximum');
-      weightedTotal = Math.min(100, Math.round(total * 100) / 100);
-    }
-    const review = {
-      id: newId('rev'),
-      applicationId: application.id,
-      reviewer: { id: auth.id, displayName: auth.displayName },
-      conflictOfInterest: body.conflictOfInterest,
-      scores,
-      ...(weightedTotal !== undefined ? { weightedTotal } : {}),
-      ...(body.comment !== undefined ? { comment: body.comment } : {}),
-      submittedAt: now.toISOString(),
+  });
+  return errors;
+}
+
+/** Submits the draft with its receipt, `submitted` then `received`, in one transaction; a second submit loses. */
+async function issueReceipt(
+  db: Db,
+  application: Application,
+  auth: Account | null,
+  now: Date,
+): Promise<Receipt> {
+  const at = now.toISOString();
+  return db.atomic(async () => {
+    if ((await readApplication(db, application.id))?.status !== 'draft')
+      throw problem('invalid_state', 'The application was already submitted');
+    const made: Receipt = {
+      number: await nextReceiptNumber(db, casablancaDate(now).slice(0, 4)),
+      submittedAt: at,
+      timeZone: DISPLAY_TIME_ZONE,
+      contentHash: contentHash(application),
     };
-    await db.atomic(async () => {
-      await writeReview(db, review);
-      if (!body.conflictOfInterest.declared && application.status !== 'under_review')
-        await setApplicationStatus(db, application.id, 'under_review', review.submittedAt, {
-          actor: auth.id,
-        });
-      await audit(db, {
-        at: now,
-        accountId: auth.id,
-        action: 'application.review',
-        targetType: 'application',
-        targetId: application.id,
-        requestId,
-        ...(body.comment !== undefined ? { reason: body.comment } : {}),
-        details: {
-          reviewId: review.id,
-          callId: application.callId,
-          conflictOfInterest: body.conflictOfInterest.declared,
-          ...(weightedTotal !== undefined ? { weightedTotal } : {}),
-        },
-      });
-    });
-    return { status: 201, body: review };
+    await saveApplication(
+      db,
+      application.id,
+      {
+        submittedAt: at,
+        submittedBy: { id: auth?.id ?? '', displayName: auth?.displayName ?? '' },
+        receipt: made,
+      },
+      at,
+    );
+    await setApplicationStatus(db, application.id, 'submitted', at, { actor: auth?.id });
+    await setApplicationStatus(db, application.id, 'received', at, { actor: 'system' });
+    return made;
   });
+}
 
-  app.bind(decideApplication, async ({ params, body, auth, db, now, requestId }) => {
-    if (!auth) throw problem('unauthenticated');
-    const application = await reviewedApplication(db, auth, params.applicationId);
-    if (isMemberOf(auth, application.associationId))
-      throw problem('conflict_of_interest', 'A member of the applicant association may not decide on it');
-    if (!REVIEWABLE.includes(application.status))
-      throw problem('invalid_state', `An application that is ${application.status} cannot be decided`);
-    const call = await readCall(db, application.callId);
-    if (!call) throw problem('not_found', `No call ${application.callId}`);
-    if (body.outcome === 'awarded' && body.amount) {
-      const amount = toMinorUnits(body.amount);
-      const { minAward, maxAward } = call.budget;
-      if (minAward && amount < toMinorUnits(minAward))
-        throw invalid([
-          {
-            path: '/amount',
-            in: 'body',
-            code: 'too_small',
-            message: `At least ${minAward.amount} MAD`,
-            params: { minimum: minAward.amount },
-          },
-        ]);
-      if (maxAward && amount > toMinorUnits(maxAward))
-        throw invalid([
-          {
-            path: '/amount',
-            in: 'body',
-            code: 'too_big',
-            message: `At most ${maxAward.amount} MAD`,
-            params: { maximum: maxAward.amount },
-          },
-        ]);
-    }
-    const decidedAt = now.toISOString();
-    await db.atomic(async () => {
-      const amount =
-        body.outcome === 'awarded' && body.amount ? fromMinorUnits(toMinorUnits(body.amount)) : undefined;
-      await writeDecision(
-        db,
-        application.id,
-        {
-          outcome: body.outcome,
-          ...(amount ? { amount } : {}),
-          ...(body.conditions !== undefined ? { conditions: body.conditions } : {}),
-          ...(body.reason !== undefined ? { reason: body.reason } : {}),
-          decidedAt,
-        },
-        auth.id,
-      );
-      await setApplicationStatus(db, application.id, body.outcome, decidedAt, {
-        reason: body.reason,
-        actor: auth.id,
-      });
-      if (amount) await insertAward(db, { applicationId: application.id, amount, decidedAt });
-      await audit(db, {
-        at: now,
-        accountId: auth.id,
-        action: 'application.decide',
-        targetType: 'application',
-        targetId: application.id,
-        requestId,
-        ...(body.reason !== undefined ? { reason: body.reason } : {}),
-        details: {
-          callId: application.callId,
-          from: application.status,
-          outcome: body.outcome,
-          ...(amount ? { amount } : {}),
-        },
-      });
+async function submitApplicationHandler({ params, auth, db, now }: HandlerInput<typeof submitApplication>) {
+  const { application, call } = await ownDraft(db, auth, params.applicationId);
+  requireDraft(application);
+  if (deadlinePassed(call, now))
+    throw problem('deadline_passed', `The call closed at ${call.dates.closes?.at}; the draft is kept`);
+  const errors = completenessErrors(call, application);
+  if (errors.length > 0) throw invalid(errors, 'The application is not complete');
+  const notEligible = await eligibilityErrors(db, call, application.associationId, now);
+  if (notEligible.length > 0)
+    throw problem('not_eligible', 'The association no longer meets the call’s rules', {
+      errors: notEligible,
     });
-    return { body: await visibleApplication(db, auth, application.id) };
+  const receipt = await issueReceipt(db, application, auth, now);
+  return { body: { application: await visibleApplication(db, auth, application.id), receipt } };
+}
+
+async function withdrawApplicationHandler({
+  params,
+  body,
+  auth,
+  db,
+  now,
+}: HandlerInput<typeof withdrawApplication>) {
+  const { application, call } = await ownDraft(db, auth, params.applicationId);
+  if (FINAL.includes(application.status))
+    throw problem('invalid_state', `The application is already ${application.status}`);
+  if (deadlinePassed(call, now)) throw problem('deadline_passed', 'Withdrawal closes with the call');
+  await setApplicationStatus(db, application.id, 'withdrawn', now.toISOString(), {
+    reason: body?.reason,
+    actor: auth?.id,
   });
+  return { body: await visibleApplication(db, auth, application.id) };
+}
+
+async function listCallApplicationsHandler({ params, query, db }: HandlerInput<typeof listCallApplications>) {
+  if (!(await readStoredCall(db, params.callId))) throw problem('not_found', `No call ${params.callId}`);
+  return { body: await listSubmittedApplications(db, params.callId, query) };
+}
+
+/** The scores of a review and their weighted total out of 100 (none when the reviewer declares a conflict). */
+interface Scoring {
+  scores: CriterionScore[];
+  weightedTotal?: number;
+}
+
+/**
+ * Scores a review against the call's criteria: each criterion once, within its maximum, none missing; a
+ * `422` names every score that is not. A reviewer who declares a conflict of interest scores nothing.
+ */
+function scoreReview(call: Call, body: HandlerInput<typeof submitReview>['body']): Scoring {
+  if (body.conflictOfInterest.declared) return { scores: [] };
+  const scores = body.scores;
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  let total = 0;
+  scores.forEach((score, i) => {
+    const criterion = call.criteria.find((c) => c.id === score.criterionId);
+    if (!criterion || seen.has(score.criterionId)) {
+      errors.push({
+        path: `/scores/${i}/criterionId`,
+        in: 'body',
+        code: criterion ? 'not_allowed' : 'invalid_value',
+        message: criterion ? 'This criterion is scored twice' : 'Not a criterion of this call',
+        params: { allowed: call.criteria.map((c) => c.id) },
+      });
+      return;
+    }
+    seen.add(score.criterionId);
+    if (score.score > criterion.maxScore)
+      errors.push({
+        path: `/scores/${i}/score`,
+        in: 'body',
+        code: 'too_big',
+        message: `At most ${criterion.maxScore}`,
+        params: { maximum: criterion.maxScore },
+      });
+    else total += (score.score / criterion.maxScore) * criterion.weight;
+  });
+  for (const criterion of call.criteria)
+    if (!seen.has(criterion.id) && !errors.some((e) => e.path.endsWith('/criterionId')))
+      errors.push({
+        path: '/scores',
+        in: 'body',
+        code: 'required',
+        message: `Score the criterion "${criterion.id}"`,
+        params: { criterionId: criterion.id },
+      });
+  if (errors.length > 0) throw invalid(errors, 'Every criterion needs a score within its maximum');
+  return { scores, weightedTotal: Math.min(100, Math.round(total * 100) / 100) };
+}
+
+/** Stores the review, puts the application under review unless the reviewer declared a conflict, audits. */
+async function recordReview(
+  db: Db,
+  application: Application,
+  review: Review,
+  audited: { now: Date; requestId: string },
+): Promise<void> {
+  const { now, requestId } = audited;
+  const declared = review.conflictOfInterest.declared;
+  await db.atomic(async () => {
+    await writeReview(db, review);
+    if (!declared && application.status !== 'under_review')
+      await setApplicationStatus(db, application.id, 'under_review', review.submittedAt, {
+        actor: review.reviewer.id,
+      });
+    await audit(db, {
+      at: now,
+      accountId: review.reviewer.id,
+      action: 'application.review',
+      targetType: 'application',
+      targetId: application.id,
+      requestId,
+      ...(review.comment !== undefined ? { reason: review.comment } : {}),
+      details: {
+        reviewId: review.id,
+        callId: application.callId,
+        conflictOfInterest: declared,
+        ...(review.weightedTotal !== undefined ? { weightedTotal: review.weightedTotal } : {}),
+      },
+    });
+  });
+}
+
+async function submitReviewHandler({
+  params,
+  body,
+  auth,
+  db,
+  now,
+  requestId,
+}: HandlerInput<typeof submitReview>) {
+  if (!auth) throw problem('unauthenticated');
+  const application = await reviewedApplication(db, auth, params.applicationId);
+  if (isMemberOf(auth, application.associationId))
+    throw problem('conflict_of_interest', 'A member of the applicant association may not review it');
+  if (!REVIEWABLE.includes(application.status))
+    throw problem('invalid_state', `An application that is ${application.status} is not under review`);
+  const existing = (await readReviews(db, application.id)).find((r) => r.reviewer.id === auth.id);
+  if (existing)
+    throw problem('already_exists', 'You already reviewed this application', { current: existing.id });
+  const call = await readCall(db, application.callId);
+  if (!call) throw problem('not_found', `No call ${application.callId}`);
+  const { scores, weightedTotal } = scoreReview(call, body);
+  const review = {
+    id: newId('rev'),
+    applicationId: application.id,
+    reviewer: { id: auth.id, displayName: auth.displayName },
+    conflictOfInterest: body.conflictOfInterest,
+    scores,
+    ...(weightedTotal !== undefined ? { weightedTotal } : {}),
+    ...(body.comment !== undefined ? { comment: body.comment } : {}),
+    submittedAt: now.toISOString(),
+  };
+  await recordReview(db, application, review, { now, requestId });
+  return { status: 201, body: review };
+}
+
+/** An awarded amount must lie within the call's minimum and maximum award, when it sets them. */
+function checkAwardAmount(call: Call, body: HandlerInput<typeof decideApplication>['body']): void {
+  if (body.outcome !== 'awarded' || !body.amount) return;
+  const amount = toMinorUnits(body.amount);
+  const { minAward, maxAward } = call.budget;
+  if (minAward && amount < toMinorUnits(minAward))
+    throw invalid([
+      {
+        path: '/amount',
+        in: 'body',
+        code: 'too_small',
+        message: `At least ${minAward.amount} MAD`,
+        params: { minimum: minAward.amount },
+      },
+    ]);
+  if (maxAward && amount > toMinorUnits(maxAward))
+    throw invalid([
+      {
+        path: '/amount',
+        in: 'body',
+        code: 'too_big',
+        message: `At most ${maxAward.amount} MAD`,
+        params: { maximum: maxAward.amount },
+      },
+    ]);
+}
+
+/** Stores the decision, the status it leads to and, when awarded with an amount, the award; audits. */
+async function recordDecision(
+  db: Db,
+  application: Application,
+  body: HandlerInput<typeof decideApplication>['body'],
+  audited: { actor: string; now: Date; requestId: string },
+): Promise<void> {
+  const { actor, now, requestId } = audited;
+  const decidedAt = now.toISOString();
+  await db.atomic(async () => {
+    const amount =
+      body.outcome === 'awarded' && body.amount ? fromMinorUnits(toMinorUnits(body.amount)) : undefined;
+    await writeDecision(
+      db,
+      application.id,
+      {
+        outcome: body.outcome,
+        ...(amount ? { amount } : {}),
+        ...(body.conditions !== undefined ? { conditions: body.conditions } : {}),
+        ...(body.reason !== undefined ? { reason: body.reason } : {}),
+        decidedAt,
+      },
+      actor,
+    );
+    await setApplicationStatus(db, application.id, body.outcome, decidedAt, {
+      reason: body.reason,
+      actor,
+    });
+    if (amount) await insertAward(db, { applicationId: application.id, amount, decidedAt });
+    await audit(db, {
+      at: now,
+      accountId: actor,
+      action: 'application.decide',
+      targetType: 'application',
+      targetId: application.id,
+      requestId,
+      ...(body.reason !== undefined ? { reason: body.reason } : {}),
+      details: {
+        callId: application.callId,
+        from: application.status,
+        outcome: body.outcome,
+        ...(amount ? { amount } : {}),
+      },
+    });
+  });
+}
+
+async function decideApplicationHandler({
+  params,
+  body,
+  auth,
+  db,
+  now,
+  requestId,
+}: HandlerInput<typeof decideApplication>) {
+  if (!auth) throw problem('unauthenticated');
+  const application = await reviewedApplication(db, auth, params.applicationId);
+  if (isMemberOf(auth, application.associationId))
+    throw problem('conflict_of_interest', 'A member of the applicant association may not decide on it');
+  if (!REVIEWABLE.includes(application.status))
+    throw problem('invalid_state', `An application that is ${application.status} cannot be decided`);
+  const call = await readCall(db, application.callId);
+  if (!call) throw problem('not_found', `No call ${application.callId}`);
+  checkAwardAmount(call, body);
+  await recordDecision(db, application, body, { actor: auth.id, now, requestId });
+  return { body: await visibleApplication(db, auth, application.id) };
+}
+
+/**
+ * Binds the application workflow and review routes: start, list, read, autosave, attachments, submit,
+ * withdraw, reviewer listing, review and decision.
+ *
+ * @example
+ * ```ts
+ * registerApplicationRoutes(app);
+ * ```
+ */
+export function registerApplicationRoutes(app: ApiApp): void {
+  app.bind(startApplication, startApplicationHandler);
+  app.bind(listApplications, listApplicationsHandler);
+  app.bind(getApplication, getApplicationHandler);
+  app.bind(updateApplication, updateApplicationHandler);
+  // Storing the file awaits the disk: no transaction waits for it.
+  app.bind(uploadAttachment, uploadAttachmentHandler(app), {
+    maxBodyBytes: MAX_UPLOAD_BODY_BYTES,
+    awaitsIo: true,
+  });
+  app.bind(removeAttachment, removeAttachmentHandler(app));
+  app.bind(submitApplication, submitApplicationHandler);
+  app.bind(withdrawApplication, withdrawApplicationHandler);
+  app.bind(listCallApplications, listCallApplicationsHandler);
+  app.bind(submitReview, submitReviewHandler);
+  app.bind(decideApplication, decideApplicationHandler);
 }

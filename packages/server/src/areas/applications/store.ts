@@ -356,6 +356,30 @@ export async function deleteAttachment(
   );
 }
 
+/**
+ * Records the result of an attachment's safety scan, unless the attachment left `pending` meanwhile (it was
+ * replaced, or an earlier result landed); `true` when recorded.
+ *
+ * @example
+ * ```ts
+ * await recordScanState(db, attachment.id, await getScanner().scan(bytes, attachment.mediaType));
+ * ```
+ */
+export async function recordScanState(
+  db: Db,
+  attachmentId: string,
+  state: Exclude<Attachment['scanState'], 'pending'>,
+): Promise<boolean> {
+  return (
+    (
+      await db.write("UPDATE attachments SET scan_state = ? WHERE id = ? AND scan_state = 'pending'", [
+        state,
+        attachmentId,
+      ])
+    ).changes > 0
+  );
+}
+
 interface AttachmentRow {
   id: string;
   document_id: string;

@@ -20,7 +20,7 @@ import { deleteAttachment, readAttachments, saveApplication } from '../applicati
 import { associationName } from '../associations/store.js';
 import { toAuditLogEntry } from '../audit-log/index.js';
 import { type ContributionRow, toContribution } from '../consultations/store.js';
-import { type RegistrationRow, toRegistration } from '../trainings/store.js';
+import { type RegistrationRow, toRegistrations } from '../trainings/store.js';
 
 /** The name an erased account shows from then on (in the admin's export, and to no one else). */
 export const ERASED_DISPLAY_NAME = 'Compte effacé';
@@ -192,7 +192,7 @@ export async function exportPersonalData(
       ? (await contributionRows(db, accountId)).map((row) => toContribution(row))
       : [];
     const registrations: Registration[] = tables.registrations
-      ? await Promise.all((await registrationRows(db, account.email)).map((row) => toRegistration(db, row)))
+      ? await toRegistrations(db, await registrationRows(db, account.email))
       : [];
     const applications: PersonalDataApplication[] = [];
     const reviews: PersonalDataExport['reviews'] = [];

@@ -11,6 +11,7 @@ import {
 } from '@nassij/contract';
 import { toInstant } from '../../auth/tokens.js';
 import type { Db, SqlValue } from '../../db/db.js';
+import { marks } from '../../db/faceted-search.js';
 import { indexForSearch } from '../../search/search.js';
 
 /** The search-index kind of courses. */
@@ -45,11 +46,24 @@ export interface RegistrationRow {
 }
 
 /** What `data` of a registration holds: the parts that have no column of their own. */
-type RegistrationData = Pick<Registration, 'participant'> &
+export type RegistrationData = Pick<Registration, 'participant'> &
   Partial<Pick<Registration, 'attendance' | 'evaluation' | 'credentialIssuedOn'>>;
 
-const SESSION_COLUMNS =
+/**
+ * The columns of a {@link SessionRow}, unqualified so that they read from `training_sessions` or from a
+ * derived table of it.
+ *
+ * @example
+ * ```ts
+ * db.all<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM training_sessions WHERE course_id = ?`, [courseId]);
+ * ```
+ */
+export const SESSION_COLUMNS =
   'id, course_id, start_at, end_at, capacity, seats_left, waitlist_count, opens_at, closes_at, registration_state, status, data';
+
+/** The columns of a {@link RegistrationRow}. */
+export const REGISTRATION_COLUMNS =
+  'id, session_id, course_id, association_id, status, seq, created_at, data';
 
 /**
  * The SQL of a session's registration state at `now` (three `?` bound to now): closed once it has ended
@@ -387,7 +401,7 @@ export async function setRegistrationStatus(
  */
 export async function readRegistrationRow(db: Db, id: string): Promise<RegistrationRow | undefined> {
   return await db.one<RegistrationRow>(
-    'SELECT id, session_id, course_id, association_id, status, seq, created_at, data FROM training_registrations WHERE id = ?',
+    `SELECT ${REGISTRATION_COLUMNS} FROM training_registrations WHERE id = ?`,
     [id],
   );
 }
@@ -401,38 +415,91 @@ export async function readRegistrationRow(db: Db, id: string): Promise<Registrat
  * ```
  */
 export async function toRegistration(db: Db, row: RegistrationRow): Promise<Registration> {
-  const data = JSON.parse(row.data) as RegistrationData;
-  const history = (
-    await db.all<{ at: string; status: string; reason: string | null }>(
-      'SELECT at, status, reason FROM training_registration_history WHERE registration_id = ? ORDER BY position',
-      [row.id],
-    )
-  ).map((entry) => ({
-    at: entry.at,
-    status: entry.status as RegistrationStatus,
-    ...(entry.reason ? { reason: entry.reason } : {}),
-  }));
-  const registration: Registration = {
-    id: row.id,
-    sessionId: row.session_id,
-    courseId: row.course_id,
-    associationId: row.association_id,
-    participant: data.participant,
-    status: row.status as RegistrationStatus,
-    ...(data.attendance ? { attendance: data.attendance } : {}),
-    ...(data.evaluation ? { evaluation: data.evaluation } : {}),
-    ...(data.credentialIssuedOn ? { credentialIssuedOn: data.credentialIssuedOn } : {}),
-    createdAt: row.created_at,
-    history,
-  };
-  if (row.status === 'waitlisted') {
-    const ahead = await db.one<{ n: number }>(
-      "SELECT COUNT(*) AS n FROM training_registrations WHERE session_id = ? AND status = 'waitlisted' AND seq < ?",
-      [row.session_id, row.seq],
-    );
-    registration.waitlistPosition = Number(ahead?.n ?? 0) + 1;
+  return (await toRegistrations(db, [row]))[0] as Registration;
+}
+
+/**
+ * The contract `Registration` of each row, in the rows' order: the histories of the whole list in one
+ * statement, and the waitlist positions of its waitlisted rows in one more (none when there are none).
+ *
+ * @example
+ * ```ts
+ * const items = await toRegistrations(db, page.items);
+ * ```
+ */
+export async function toRegistrations(db: Db, rows: readonly RegistrationRow[]): Promise<Registration[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const histories = new Map<string, Registration['history']>();
+  for (const entry of await db.all<{
+    registration_id: string;
+    at: string;
+    status: string;
+    reason: string | null;
+  }>(
+    `SELECT registration_id, at, status, reason FROM training_registration_history
+       WHERE registration_id IN (${marks(ids)}) ORDER BY registration_id, position`,
+    ids,
+  )) {
+    const item = {
+      at: entry.at,
+      status: entry.status as RegistrationStatus,
+      ...(entry.reason ? { reason: entry.reason } : {}),
+    };
+    const list = histories.get(entry.registration_id);
+    if (list) list.push(item);
+    else histories.set(entry.registration_id, [item]);
   }
-  return registration;
+  const positions = await waitlistPositions(
+    db,
+    rows.filter((row) => row.status === 'waitlisted'),
+  );
+  return rows.map((row) => {
+    const data = JSON.parse(row.data) as RegistrationData;
+    const position = positions.get(row.id);
+    return {
+      id: row.id,
+      sessionId: row.session_id,
+      courseId: row.course_id,
+      associationId: row.association_id,
+      participant: data.participant,
+      status: row.status as RegistrationStatus,
+      ...(data.attendance ? { attendance: data.attendance } : {}),
+      ...(data.evaluation ? { evaluation: data.evaluation } : {}),
+      ...(data.credentialIssuedOn ? { credentialIssuedOn: data.credentialIssuedOn } : {}),
+      createdAt: row.created_at,
+      history: histories.get(row.id) ?? [],
+      ...(position === undefined ? {} : { waitlistPosition: position }),
+    };
+  });
+}
+
+/**
+ * Each waitlisted row's place in its session's line (1 = next to get a seat): those waiting before it (a
+ * lower `seq`), plus one. One statement reads the lines of the rows' sessions, which stay short.
+ */
+async function waitlistPositions(
+  db: Db,
+  waitlisted: readonly RegistrationRow[],
+): Promise<Map<string, number>> {
+  const positions = new Map<string, number>();
+  if (waitlisted.length === 0) return positions;
+  const sessionIds = [...new Set(waitlisted.map((row) => row.session_id))];
+  const lines = new Map<string, number[]>();
+  for (const entry of await db.all<{ session_id: string; seq: number | string }>(
+    `SELECT session_id, seq FROM training_registrations
+       WHERE session_id IN (${marks(sessionIds)}) AND status = 'waitlisted'`,
+    sessionIds,
+  )) {
+    const line = lines.get(entry.session_id);
+    if (line) line.push(Number(entry.seq));
+    else lines.set(entry.session_id, [Number(entry.seq)]);
+  }
+  for (const row of waitlisted) {
+    const ahead = (lines.get(row.session_id) ?? []).filter((seq) => seq < Number(row.seq)).length;
+    positions.set(row.id, ahead + 1);
+  }
+  return positions;
 }
 
 /** The stored `data` part of a registration row, to update it. */
