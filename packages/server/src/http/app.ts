@@ -1,15 +1,16 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Account, AnyRoute, FieldError, RequestPart } from '@nassij/contract';
 import { queryToObject, validate } from '@nassij/contract';
-import { type Context, Hono } from 'hono';
-import { cors } from 'hono/cors';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type * as z from 'zod/mini';
 import { bearerToken, checkToken, type TokenCheck } from '../auth/tokens.js';
 import type { Db } from '../db/db.js';
 import { isTransactionConflict } from '../db/errors.js';
 import { addressResolver, rateKeyOf, type TrustProxy } from './client-address.js';
-import { COMPRESS_THRESHOLD, compressAnswers } from './compress.js';
+import { COMPRESS_THRESHOLD, compressAnswers, noteAnswerText } from './compress.js';
+import { corsAnswers } from './cors.js';
 import { etagMatches, etagOf } from './etag.js';
 import {
   answerOf,
@@ -29,6 +30,7 @@ import {
   rateLimited,
   SignInThrottle,
 } from './rate-limit.js';
+import { requestIds } from './request-id.js';
 import { securityHeaders } from './security-headers.js';
 
 /** The server's notion of "now"; tests and the demo seed pass a fixed one. */
@@ -42,24 +44,6 @@ export const MAX_JSON_BYTES = 1024 * 1024;
 /** Default largest multipart body when a route does not say. */
 export const DEFAULT_MAX_MULTIPART_BYTES = 10 * 1024 * 1024;
 
-/** CORS for every answer: `*`, never credentials, so no answer depends on the caller's origin. */
-const CORS_POLICY = {
-  origin: '*',
-  allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-  allowHeaders: [
-    'Authorization',
-    'Content-Type',
-    'If-Match',
-    'If-None-Match',
-    'Idempotency-Key',
-    'X-Nassij-Device',
-    'X-Request-Id',
-  ],
-  exposeHeaders: ['ETag', 'X-Request-Id', 'Retry-After', 'Location', 'Idempotent-Replayed'],
-  maxAge: 600,
-};
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** Options of {@link createApiApp}. */
@@ -199,25 +183,32 @@ function check<T>(schema: z.core.$ZodType, input: unknown, part: RequestPart): T
   return result.value as T;
 }
 
-async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get('content-length'));
+/**
+ * The body limit of a write route: a declared `Content-Length` past `limit` is refused before the body is
+ * read, and a body without one (chunked) is read up to `limit` and cut there, by Hono's `bodyLimit`. Both
+ * refusals are our `413 payload_too_large` problem.
+ */
+function bodyLimitOf(limit: number): MiddlewareHandler<AppEnv> {
   const tooLarge = () => problem('payload_too_large', `The body exceeds ${limit} bytes`);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
+  const streamed = bodyLimit({
+    maxSize: limit,
+    onError: () => {
       throw tooLarge();
+    },
+  });
+  return (c, next) => {
+    // A declared length is checked here, without Hono's middleware, which opens the request's body stream
+    // first. On @hono/node-server that costs every write the direct read of the body and, on a refusal,
+    // leaves the unread rest of the body stuck behind that stream until the connection is closed, under the
+    // client's next request on it (request-limits.test.ts). Left untouched, the rest is discarded and the
+    // connection kept. Node holds a body to its declared length.
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+      if (Number(declared) > limit) throw tooLarge();
+      return next();
     }
-    chunks.push(value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
+    return streamed(c, next);
+  };
 }
 
 function mediaType(c: Context): string {
@@ -335,22 +326,12 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
   const hono = new Hono<AppEnv>();
   const registry: { pattern: RegExp; method: string }[] = [];
 
+  hono.use('*', requestIds());
   hono.use('*', async (c, next) => {
-    const incoming = c.req.header('x-request-id');
-    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : `req_${randomUUID()}`;
-    c.set('requestId', requestId);
     const started = performance.now();
     await next();
-    let response = c.res;
-    try {
-      response.headers.set('x-request-id', requestId);
-    } catch {
-      response = new Response(response.body, response);
-      response.headers.set('x-request-id', requestId);
-      c.res = response;
-    }
     logger.info('request', {
-      requestId,
+      requestId: c.get('requestId'),
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
@@ -361,7 +342,7 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
   // Any origin may read and write: answers carry no cookies, and writes need a bearer token, which only
   // the sign-in popup's allowlisted origins (or the account holder) can obtain. See docs/security.md.
   hono.use('*', securityHeaders());
-  hono.use('*', cors(CORS_POLICY));
+  hono.use('*', corsAnswers());
   hono.use('*', compressAnswers({ threshold: COMPRESS_THRESHOLD }));
 
   hono.onError((error, c) => {
@@ -421,7 +402,7 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
         bindOptions.maxBodyBytes ??
         (route.bodyKind === 'multipart' ? DEFAULT_MAX_MULTIPART_BYTES : MAX_JSON_BYTES);
       const run = handler as unknown as Handler<AnyRoute>;
-      hono.on(route.method, honoPath(route.path), async (c) => {
+      const answer = async (c: Context<AppEnv>): Promise<Response> => {
         const requestId = c.get('requestId');
         const now = clock();
         const token = bearerToken(c.req.header('authorization'));
@@ -466,7 +447,7 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
         let fields: unknown;
         let files: Record<string, File> = {};
         if (write) {
-          raw = await readBody(c.req.raw, limit);
+          raw = new Uint8Array(await c.req.arrayBuffer());
           if (route.body || route.bodyKind === 'multipart') {
             const parsed = await parseBody(c, route, raw);
             files = parsed.files;
@@ -508,7 +489,10 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
           key: idemKey,
           requestHash: await requestHashOf(c, route, raw, fields, files),
         });
-      });
+      };
+      // Reads take no body; a write's is limited before the handler runs, so a refused one is never read.
+      if (write) hono.on(route.method, honoPath(route.path), bodyLimitOf(limit), answer);
+      else hono.on(route.method, honoPath(route.path), answer);
     },
   };
 
@@ -625,6 +609,13 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
     return build(c, route, result, requestId).response;
   }
 
+  /**
+   * The text and tag of GET bodies by object: a figure kept per data version (`db/versioned-cache.ts`) is
+   * the same object on every request until its tables change, and is never mutated once answered.
+   * Weak keys: an entry goes when the cache drops the object.
+   */
+  const answerTexts = new WeakMap<object, { json: string; etag: string }>();
+
   /** The answer to a handler's result, with its body text (`undefined` when the handler made the Response). */
   function build(
     c: Context<AppEnv>,
@@ -655,9 +646,16 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
         throw problem('internal', 'The server produced an invalid response; quote the request id');
       }
     }
-    const json = JSON.stringify(result.body);
+    // A tag computed here is the sha256 of the text: the compression reuses it to find the text compressed.
+    const ownTag = result.etag === undefined && route.method === 'GET' && status === 200;
+    // A body served again as the same object (a page kept per data version) is serialised and hashed once.
+    const shared =
+      ownTag && typeof result.body === 'object' && result.body !== null ? result.body : undefined;
+    const known = shared && answerTexts.get(shared);
+    const json = known ? known.json : JSON.stringify(result.body);
     headers.set('content-type', 'application/json; charset=utf-8');
-    const etag = result.etag ?? (route.method === 'GET' && status === 200 ? etagOf(json) : undefined);
+    const etag = known ? known.etag : ownTag ? etagOf(json) : result.etag;
+    if (shared && !known && etag) answerTexts.set(shared, { json, etag });
     if (etag) headers.set('etag', etag);
     if (
       route.method === 'GET' &&
@@ -670,7 +668,8 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
     }
     // A known length lets the compression middleware leave small answers alone.
     headers.set('content-length', String(Buffer.byteLength(json)));
-    return { response: new Response(json, { status, headers }), text: json };
+    const response = noteAnswerText(new Response(json, { status, headers }), json, ownTag ? etag : undefined);
+    return { response, text: json };
   }
 
   return app;

@@ -1,3 +1,10 @@
+// ETags of our own rather than Hono's `etag` middleware. Ours is the sha256 of the JSON text `bind` has in
+// hand, and a `304` is answered without making a body; Hono's reads a copy of the finished answer's body
+// back through a stream and hashes it (SHA-1, asynchronously) after the handler. Measured on the demo's
+// answers (in process, µs per request, 200 / 304): a 19.6 kB list 341 / 120 against 519 / 561, a 7.5 kB
+// call 221 / 51 against 414 / 285, a 7.1 kB page of associations 142 / 45 against 213 / 188. And writes
+// need the very same tag outside any answer: `requireIfMatch` compares an autosave's If-Match with the
+// stored state's `etagOf`, and the compression reuses a computed tag as the digest of the text.
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { problem } from './problem.js';

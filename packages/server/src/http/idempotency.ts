@@ -67,10 +67,33 @@ export interface StoredAnswer {
 
 interface Row {
   request_hash: string;
+  created_at: string;
   status: number;
   response_body: string | null;
   response_headers: string | null;
   locked_until: string | null;
+}
+
+/** One claim in this many also deletes the keys past {@link IDEMPOTENCY_TTL_MS}, once its transaction commits. */
+const SWEEP_EVERY = 100;
+
+/** Claims made per database handle since its last sweep. */
+const claimsSinceSweep = new WeakMap<Db, number>();
+
+/**
+ * Deletes the keys past their time now and then, after the caller's transaction commits and outside it: a
+ * sweep inside reads the whole table, which every other keyed write inserts into, so on PostgreSQL each two
+ * concurrent keyed writes failed one another (SERIALIZABLE). A key past its time that is still there is
+ * treated as absent by {@link claimKey}, so the sweep only keeps the table small.
+ */
+function sweepNowAndThen(db: Db, cutoff: string): void {
+  const claims = (claimsSinceSweep.get(db) ?? 0) + 1;
+  claimsSinceSweep.set(db, claims % SWEEP_EVERY);
+  if (claims < SWEEP_EVERY) return;
+  db.afterCommit(() => {
+    // Best effort: a failed sweep (the server closing) leaves rows the next one deletes.
+    db.write('DELETE FROM idempotency_keys WHERE created_at < ?', [cutoff]).catch(() => undefined);
+  });
 }
 
 /** The `409 conflict` of a key another attempt holds, with the seconds to wait before retrying. */
@@ -85,7 +108,8 @@ function inProgress(waitSeconds: number) {
 /**
  * Looks up `key` in `scope` and either returns the stored answer as a replay, refuses (422 for another
  * request under the key, 409 with `Retry-After` while another attempt's lease runs), or claims the key for
- * this attempt with a lease of `leaseMs` from `now` (taking over an expired one). Call it inside the
+ * this attempt with a lease of `leaseMs` from `now` (taking over an expired lease, or a key older than
+ * {@link IDEMPOTENCY_TTL_MS}, which counts as forgotten even before a sweep deletes it). Call it inside the
  * transaction that will also hold the handler's writes and {@link storeAnswer}: the claim is then only
  * visible, "in progress", if that transaction commits before the answer is known (an awaiting handler).
  *
@@ -103,9 +127,8 @@ export async function claimKey(
   now: Date,
   leaseMs: number,
 ): Promise<{ replay: Response } | { claim: Claim }> {
-  await db.write('DELETE FROM idempotency_keys WHERE created_at < ?', [
-    new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString(),
-  ]);
+  const cutoff = new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString();
+  sweepNowAndThen(db, cutoff);
   const claim: Claim = { scope, key, claimId: randomUUID() };
   const lockedUntil = new Date(now.getTime() + leaseMs).toISOString();
   // Insert first, then read: two attempts with one key at once (two processes on PostgreSQL) never both
@@ -118,11 +141,22 @@ export async function claimKey(
   );
   if (inserted.changes === 1) return { claim };
   const stored = await db.one<Row>(
-    'SELECT request_hash, status, response_body, response_headers, locked_until FROM idempotency_keys WHERE scope = ? AND idem_key = ?',
+    'SELECT request_hash, created_at, status, response_body, response_headers, locked_until FROM idempotency_keys WHERE scope = ? AND idem_key = ?',
     [scope, key],
   );
   // Gone between the two statements (its attempt released it): this attempt's retry will claim it.
   if (!stored) throw inProgress(1);
+  if (stored.created_at < cutoff) {
+    // Past its time, the key is forgotten even before a sweep deletes it: this request is a new one.
+    const renewed = await db.write(
+      `UPDATE idempotency_keys SET route_id = ?, request_hash = ?, status = 0, response_body = NULL,
+         response_headers = NULL, created_at = ?, claim_id = ?, locked_until = ?
+       WHERE scope = ? AND idem_key = ? AND created_at < ?`,
+      [routeId, requestHash, now.toISOString(), claim.claimId, lockedUntil, scope, key, cutoff],
+    );
+    if (renewed.changes !== 1) throw inProgress(1);
+    return { claim };
+  }
   if (stored.request_hash !== requestHash) {
     throw problem('idempotency_key_reused', 'This Idempotency-Key was already used for a different request');
   }
