@@ -237,6 +237,46 @@ async function endpointsOf(base) {
       note: `${json?.total ?? '?'} found`,
     });
   }
+  // Counts and facets are kept per data version, so the rows above read them from memory after their
+  // first request. This one never repeats a combination (a word and two regions, drawn in turn from 40 ×
+  // 66 > the 2 048 entries kept): every request counts its total and facets, as a first visit does.
+  const words = [
+    'الماء',
+    'التنمية',
+    'الأمل',
+    'النساء',
+    'الشباب',
+    'البيئة',
+    'الثقافة',
+    'التعاون',
+    'الرياضة',
+    'التضامن',
+  ];
+  const more = [
+    'association',
+    'développement',
+    'femmes',
+    'jeunes',
+    'culture',
+    'sport',
+    'environnement',
+    'eau',
+  ];
+  const regions = Array.from({ length: 12 }, (_, i) => `MA-${String(i + 1).padStart(2, '0')}`);
+  const pairs = regions.flatMap((a, i) => regions.slice(i + 1).map((b) => [a, b]));
+  const texts = [...words, ...more, ...words.map((w) => `جمعية ${w}`), ...more.map((w) => `${w} maroc`)];
+  let turn = 0;
+  list.push({
+    name: 'GET /v1/associations?q=… (cold counts)',
+    kind: 'search',
+    request: () => {
+      turn += 1;
+      const [a, b] = pairs[turn % pairs.length] ?? [];
+      const q = texts[Math.floor(turn / pairs.length) % texts.length] ?? '';
+      return { path: `/v1/associations?q=${encodeURIComponent(q)}&region=${a}&region=${b}&limit=20` };
+    },
+    note: `${texts.length * pairs.length} combinations`,
+  });
   list.push({
     name: 'GET /v1/associations (page 1)',
     kind: 'list',
@@ -263,6 +303,17 @@ async function endpointsOf(base) {
       });
     else say(`  (contributions of ${consultationId} fit on one page: no deep-cursor row at this scale)`);
   }
+  list.push({
+    name: 'GET /v1/consultations (page 1)',
+    kind: 'list',
+    request: get('/v1/consultations?limit=20'),
+  });
+  if (consultationId)
+    list.push({
+      name: 'GET /v1/consultations/{id}',
+      kind: 'item',
+      request: get(`/v1/consultations/${consultationId}`),
+    });
   list.push({ name: 'GET /v1/indicators', kind: 'indicators', request: get('/v1/indicators') });
   if (courseId)
     list.push({

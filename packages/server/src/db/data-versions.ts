@@ -4,8 +4,8 @@
 // the demo date shift, retention jobs, erasure and tests, and a single forgotten call would serve stale
 // figures. The version becomes visible exactly when the write commits, in every process sharing the
 // database (PostgreSQL), so a process never keeps a figure past a committed change.
-import type { Db, Migration } from '../../db/db.js';
-import { tableExists } from '../../db/tables.js';
+import type { Db, Migration } from './db.js';
+import { tableExists } from './tables.js';
 
 /** The tables that indicators and open data figures read; each gets a version trigger when it exists. */
 export const VERSIONED_TABLES = [
@@ -29,15 +29,30 @@ export const VERSIONED_TABLES = [
 export type VersionedTable = (typeof VERSIONED_TABLES)[number];
 
 /**
- * On PostgreSQL a transaction bumps one of this many rows per table (chosen by its transaction id): the
- * row stays locked until the transaction commits, and spreading the counter keeps concurrent writers of
- * one table (contributions during a busy consultation) from queueing behind a single row. The version of
- * a table is the sum of its slots. SQLite has one writer at a time, so it uses slot 0 only.
+ * The row every counter starts with, and where {@link compactDataVersions} folds the rows of connections that
+ * ended. SQLite has one writer at a time, so it bumps this row only.
  */
-const PG_SLOTS = 16;
+const BASE_SLOT = 0;
 
 /**
- * The counters: one row per (table, slot). Kept apart from the tables it counts, so that the triggers,
+ * On PostgreSQL each connection bumps a row of its own, keyed by its backend's process id, so that two
+ * transactions never update the same row: under SERIALIZABLE the second would fail (40001) once the first
+ * commits, and a random slot out of a few still collided for most of 8 concurrent writers. A connection runs
+ * one transaction at a time and sees its own previous commits, and the bump is an upsert, which takes no
+ * predicate lock (an UPDATE of this small table scans it whole, and that read made every write transaction
+ * conflict with every other). The version of a table is the sum of its rows.
+ */
+const PG_FUNCTION_BODY = `
+BEGIN
+  INSERT INTO data_versions (name, slot, version) VALUES (TG_TABLE_NAME, pg_backend_pid(), 1)
+  ON CONFLICT (name, slot) DO UPDATE SET version = data_versions.version + 1;
+  RETURN NULL;
+END
+`;
+
+/**
+ * The counters: one row per (table, slot); a slot is a PostgreSQL connection's process id, or
+ * {@link BASE_SLOT}. Kept apart from the tables it counts, so that the triggers,
  * installed for whichever areas a server mounts, are the only thing that touches other areas' schema.
  */
 export const dataVersionsMigration: Migration = {
@@ -62,13 +77,7 @@ END;`,
     .join('\n');
 }
 
-const PG_FUNCTION = `CREATE OR REPLACE FUNCTION data_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE data_versions SET version = version + 1
-  WHERE name = TG_TABLE_NAME AND slot = (txid_current() % ${PG_SLOTS})::integer;
-  RETURN NULL;
-END
-$$;`;
+const PG_FUNCTION = `CREATE OR REPLACE FUNCTION data_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$${PG_FUNCTION_BODY}$$;`;
 
 function postgresTrigger(table: VersionedTable): string {
   // A statement trigger: a bulk write bumps once. BEFORE, so that the counter row is locked before any row
@@ -79,9 +88,10 @@ FOR EACH STATEMENT EXECUTE FUNCTION data_version_bump();`;
 
 /**
  * Installs the version triggers on every {@link VERSIONED_TABLES} table the database has (areas may be
- * left out of a server), their counter rows, and the indexes the figures' reads need. Idempotent and safe to run from several processes at
- * once (PostgreSQL serialises it with an advisory lock); a process whose triggers all exist changes
- * nothing. Returns the tables whose writes are counted.
+ * left out of a server), their counter rows, and the indexes the figures' reads need. Idempotent and safe
+ * to run from several processes at once (PostgreSQL serialises it with an advisory lock); a process whose
+ * triggers all exist changes nothing but for {@link compactDataVersions}. Returns the tables whose writes
+ * are counted.
  *
  * @example
  * ```ts
@@ -104,10 +114,12 @@ export async function installDataVersions(db: Db): Promise<VersionedTable[]> {
         );
         if (!found) missing.push(table);
       }
-      if (missing.length > 0) {
-        await db.script(PG_FUNCTION);
-        for (const table of missing) await db.script(postgresTrigger(table));
-      }
+      // An older body (one of a few shared slots) is replaced in place: the triggers call it by name.
+      const current = await db.one<{ body: string }>(
+        "SELECT prosrc AS body FROM pg_proc WHERE oid = to_regprocedure('data_version_bump()')",
+      );
+      if (current?.body !== PG_FUNCTION_BODY) await db.script(PG_FUNCTION);
+      for (const table of missing) await db.script(postgresTrigger(table));
     } else {
       await db.script(present.map(sqliteTriggers).join('\n'));
     }
@@ -118,16 +130,16 @@ export async function installDataVersions(db: Db): Promise<VersionedTable[]> {
         continue;
       await db.script(`CREATE INDEX IF NOT EXISTS ${index.name} ON ${index.sql}`);
     }
-    const slots = db.dialect === 'postgres' ? PG_SLOTS : 1;
     for (const table of present) {
-      for (let slot = 0; slot < slots; slot += 1) {
-        await db.write(
-          'INSERT INTO data_versions (name, slot, version) VALUES (?, ?, 0) ON CONFLICT (name, slot) DO NOTHING',
-          [table, slot],
-        );
-      }
+      await db.write(
+        'INSERT INTO data_versions (name, slot, version) VALUES (?, ?, 0) ON CONFLICT (name, slot) DO NOTHING',
+        [table, BASE_SLOT],
+      );
     }
   });
+  // The rows left by connections of earlier runs are folded now. Best effort: the versions stay right
+  // without it, and a failure must not turn the caches off.
+  await compactDataVersions(db).catch(() => 0);
   return present;
 }
 
@@ -181,7 +193,19 @@ const READ_INDEXES: readonly ReadIndex[] = [
 export type DataVersions = ReadonlyMap<string, number>;
 
 /**
- * The current version of every counted table, in one query.
+ * Above this many counter rows, {@link readDataVersions} folds those of ended connections (see
+ * {@link compactDataVersions}): a server opens new connections all the time (its pool closes idle ones), and
+ * every connection that wrote leaves a row per table it wrote. Live ones stay far below: a row per table and
+ * connection.
+ */
+const COMPACT_ABOVE_ROWS = 1024;
+
+/** Per database handle: how many rows make {@link readDataVersions} compact next. */
+const compactAt = new WeakMap<Db, number>();
+
+/**
+ * The current version of every counted table, in one query. On PostgreSQL, once the counter rows pile up
+ * (connections come and go), it also folds those of ended connections first (outside transactions only).
  *
  * @example
  * ```ts
@@ -190,10 +214,54 @@ export type DataVersions = ReadonlyMap<string, number>;
  * ```
  */
 export async function readDataVersions(db: Db): Promise<DataVersions> {
-  const rows = await db.all<{ name: string; v: number }>(
-    'SELECT name, SUM(version) AS v FROM data_versions GROUP BY name',
+  const rows = await db.all<{ name: string; v: number; n: number }>(
+    'SELECT name, SUM(version) AS v, COUNT(*) AS n FROM data_versions GROUP BY name',
   );
+  if (db.dialect === 'postgres' && !db.inTransaction) {
+    const total = rows.reduce((sum, row) => sum + Number(row.n), 0);
+    if (total > (compactAt.get(db) ?? COMPACT_ABOVE_ROWS)) {
+      // The next compaction waits until the live rows left double, so that a server with many live
+      // connections does not compact on every read. The versions read above stay right: compacting keeps
+      // every sum, and a failed compaction changes nothing.
+      const folded = await compactDataVersions(db).catch(() => 0);
+      compactAt.set(db, Math.max(COMPACT_ABOVE_ROWS, 2 * (total - folded)));
+    }
+  }
   return new Map(rows.map((row) => [row.name, Number(row.v)]));
+}
+
+/**
+ * Folds the counter rows of PostgreSQL connections that ended into each table's base row, in one statement,
+ * so that every table's version (the sum of its rows) stays the same while the table stops growing. A row
+ * whose connection turns out to be alive (its process id was reused meanwhile) may be folded too: that
+ * connection's next bump creates it again. Runs at READ COMMITTED outside a transaction, so that it waits for a bump
+ * holding a row rather than failing; SQLite has nothing to fold. Returns the number of rows folded.
+ *
+ * @example
+ * ```ts
+ * await compactDataVersions(db); // 37
+ * ```
+ */
+export async function compactDataVersions(db: Db): Promise<number> {
+  if (db.dialect !== 'postgres') return 0;
+  const outside = !db.inTransaction;
+  return await db.atomic(async () => {
+    if (outside) await db.script('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
+    const folded = await db.one<{ n: number }>(
+      `WITH gone AS (
+        DELETE FROM data_versions
+        WHERE slot <> ? AND slot NOT IN (SELECT pid FROM pg_stat_activity WHERE pid IS NOT NULL)
+        RETURNING name, version
+      ), based AS (
+        INSERT INTO data_versions (name, slot, version)
+        SELECT name, ?, SUM(version) FROM gone GROUP BY name
+        ON CONFLICT (name, slot) DO UPDATE SET version = data_versions.version + excluded.version
+      )
+      SELECT COUNT(*) AS n FROM gone`,
+      [BASE_SLOT, BASE_SLOT],
+    );
+    return Number(folded?.n ?? 0);
+  });
 }
 
 /**

@@ -401,6 +401,58 @@ test('after the retries the serialization failure is thrown, and nothing was com
   }
 });
 
+test('transactions that keep colliding run alone after serialAfter lost races, and all commit', async () => {
+  const writers = 8;
+  await db.write('DELETE FROM counters');
+  for (let i = 0; i < writers; i++) await db.write('INSERT INTO counters (id, n) VALUES (?, 0)', [`w${i}`]);
+  // One retry only: without running alone, the retries would collide again and some writer would fail.
+  const own = await openPostgres(database.url, { max: writers, retries: 1, serialAfter: 1 });
+  try {
+    const runs = Array.from({ length: writers }, () => 0);
+    let read = 0;
+    let allRead = () => {};
+    const everyoneRead = new Promise<void>((resolve) => {
+      allRead = resolve;
+    });
+    await Promise.all(
+      runs.map((_, i) =>
+        own.atomic(async () => {
+          runs[i] = (runs[i] ?? 0) + 1;
+          // Each reads what all the others write: every pair of first runs collides.
+          await own.one('SELECT SUM(n) AS total FROM counters');
+          if (runs[i] === 1) {
+            if (++read === writers) allRead();
+            await everyoneRead;
+          }
+          await own.write('UPDATE counters SET n = n + 1 WHERE id = ?', [`w${i}`]);
+        }),
+      ),
+    );
+    assert.deepEqual(
+      (await db.all<{ n: number }>('SELECT n FROM counters ORDER BY id')).map((row) => row.n),
+      Array.from({ length: writers }, () => 1),
+    );
+    assert.ok(runs.reduce((sum, n) => sum + n, 0) > writers, `the first runs collided: ${runs.join(' ')}`);
+  } finally {
+    await own.close();
+  }
+});
+
+test('a transaction that picks READ COMMITTED first runs at that level', async () => {
+  const level = await db.atomic(async () => {
+    await db.script('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
+    return (await db.one<{ level: string }>('SELECT current_setting(?) AS level', ['transaction_isolation']))
+      ?.level;
+  });
+  assert.equal(level, 'read committed');
+  const serializable = await db.atomic(
+    async () =>
+      (await db.one<{ level: string }>('SELECT current_setting(?) AS level', ['transaction_isolation']))
+        ?.level,
+  );
+  assert.equal(serializable, 'serializable');
+});
+
 test('a failed statement whose error was caught without a savepoint rolls back instead of a silent commit', async () => {
   await db.write('DELETE FROM marks');
   await db.write('INSERT INTO marks (id) VALUES (?)', ['taken']);

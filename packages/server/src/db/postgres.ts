@@ -33,6 +33,14 @@ export interface PostgresOptions {
    */
   retries?: number;
   /**
+   * After this many lost races in a row (default 2), a top-level {@link Db.atomic} runs `fn` alone: it waits
+   * until the transactions under way end, and the ones that start meanwhile wait for it, in every process
+   * sharing the database. SERIALIZABLE compares reads and writes by index page, so busy writers of
+   * neighbouring rows (supports of a consultation's contributions) can keep failing each other; running
+   * alone cannot fail that way. It waits at most a second for the others, then runs as usual.
+   */
+  serialAfter?: number;
+  /**
    * Told about errors of idle pooled connections (the server restarted, an administrator ended them). Such a
    * connection is dropped from the pool and the next call opens a new one, so the default ignores them; give
    * a logger here to see them.
@@ -202,6 +210,10 @@ function redact(url: string): string {
 /** One run of a top-level transaction, shared by its savepoints. */
 interface Transaction {
   client: pg.PoolClient;
+  /** Whether BEGIN was sent: it goes with the first statement, so a transaction that runs none costs nothing. */
+  begun: boolean;
+  /** Whether this run holds the serial lane alone (see `serialAfter`), rather than sharing it. */
+  alone: boolean;
   /** Shared by every nesting level, so savepoint names never repeat in it. */
   savepoints: number;
   /** The serialization failure or deadlock that dooms this run: the whole `fn` runs again. */
@@ -248,6 +260,19 @@ function dropOnError(client: pg.PoolClient, onError: (error: Error) => void): (e
   return onError;
 }
 
+/**
+ * The serial lane, an advisory lock: every SERIALIZABLE transaction holds it shared while it runs; a
+ * transaction that lost `serialAfter` races takes it alone for its next run (see {@link PostgresOptions}).
+ */
+const LANE = "hashtext('nassij.serial-lane')";
+/**
+ * A first statement that picks a weaker isolation (`script` puts its own `SET LOCAL` before it): such a
+ * transaction takes no part in SERIALIZABLE's comparisons, so it takes no lane.
+ */
+const WEAKER_ISOLATION = /(?:^|;)\s*SET\s+TRANSACTION\s+ISOLATION\s+LEVEL\s+(?:READ|REPEATABLE)\b/i;
+/** How long a run that must go alone waits for the transactions under way (ms), before it runs as usual. */
+const LANE_WAIT_MS = 1000;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -277,9 +302,10 @@ function poolMaxFromUrl(url: string): number | undefined {
  * Transactions run at SERIALIZABLE: writes used to run one at a time (SQLite's single writer), and handlers
  * that check then act ("seats left", "one application per call") rely on it. When PostgreSQL detects that
  * two transactions collided (serialization failure 40001, deadlock 40P01), the top-level `atomic` rolls
- * back and runs `fn` again from the start, up to `retries` times after a short random pause, so `fn` must
- * do nothing it cannot do twice besides database calls. A failure inside a nested savepoint dooms the whole
- * transaction (a {@link TransactionConflict}), even if code in between catches it.
+ * back and runs `fn` again from the start, up to `retries` times after a short random pause, and alone once
+ * it lost `serialAfter` times (see {@link PostgresOptions}), so `fn` must do nothing it cannot do twice
+ * besides database calls. A failure inside a nested savepoint dooms the whole transaction (a
+ * {@link TransactionConflict}), even if code in between catches it.
  *
  * Portable SQL with `?` placeholders works as on SQLite. Rejects with a {@link StartupError}
  * (`DATABASE_UNAVAILABLE`) when the server cannot be reached or refuses the login.
@@ -322,10 +348,10 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   });
   // Without a listener, an idle connection's error (a restart of the server) would crash the process.
   pool.on('error', (error) => options.onIdleError?.(error));
-  return wrap(pool, options.retries ?? 5);
+  return wrap(pool, options.retries ?? 5, options.serialAfter ?? 2);
 }
 
-function wrap(pool: pg.Pool, retries: number): Db {
+function wrap(pool: pg.Pool, retries: number, serialAfter: number): Db {
   const scope = new AsyncLocalStorage<Scope>();
   const converted = new Map<string, string>();
   let closed: Promise<void> | undefined;
@@ -356,10 +382,44 @@ function wrap(pool: pg.Pool, retries: number): Db {
     // A doomed run only wastes time until its top-level atomic starts it again.
     if (transaction.conflict) throw new TransactionConflict(transaction.conflict);
     try {
+      if (!transaction.begun) await begin(transaction, query);
       return await transaction.client.query(query);
     } catch (error) {
       if (isTransactionConflict(error)) transaction.conflict ??= error as Error;
       else level.failed ??= error as Error;
+      throw error;
+    }
+  }
+
+  /**
+   * Starts the transaction just before its first statement: BEGIN and the shared lane in one round trip, as
+   * BEGIN alone took before. The lane's statement takes the snapshot before it waits, so the transactions waiting for a run alone have read
+   * nothing it could collide with: the run alone cannot lose (they may, and run again). A transaction that
+   * picks a weaker isolation as its first statement (rate limits, migrations) takes no lane.
+   */
+  async function begin(transaction: Transaction, first: string | pg.QueryConfig): Promise<void> {
+    transaction.begun = true;
+    const weaker = typeof first === 'string' && WEAKER_ISOLATION.test(first);
+    await transaction.client.query(
+      weaker || transaction.alone
+        ? 'BEGIN ISOLATION LEVEL SERIALIZABLE'
+        : `BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT pg_advisory_xact_lock_shared(${LANE})`,
+    );
+  }
+
+  /**
+   * Takes the serial lane alone for one run, outside any transaction (a session lock), so that the run's
+   * snapshot comes after every transaction it waited for. `false` when the others did not end in time.
+   */
+  async function takeLane(client: pg.PoolClient): Promise<boolean> {
+    try {
+      // One round trip; if the wait times out, the implicit transaction rolls the SET back too.
+      await client.query(
+        `SET lock_timeout = ${LANE_WAIT_MS}; SELECT pg_advisory_lock(${LANE}); RESET lock_timeout`,
+      );
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === '55P03') return false;
       throw error;
     }
   }
@@ -400,23 +460,27 @@ function wrap(pool: pg.Pool, retries: number): Db {
   type Attempt<T> = { done: true; value: T } | { done: false; conflict: Error };
 
   /** One run of a top-level transaction on a connection of its own. */
-  async function attempt<T>(fn: () => Promise<T>): Promise<Attempt<T>> {
+  async function attempt<T>(fn: () => Promise<T>, alone: boolean): Promise<Attempt<T>> {
     const client = await pool.connect();
     // A connection whose ROLLBACK failed may still be in a transaction: it leaves the pool for good.
     let broken: Error | undefined;
     const onError = dropOnError(client, (error) => {
       broken ??= error;
     });
-    const rollback = () =>
-      client.query('ROLLBACK').then(
+    const transaction: Transaction = { client, savepoints: 0, begun: false, alone: false };
+    const rollback = async () => {
+      if (!transaction.begun) return;
+      await client.query('ROLLBACK').then(
         () => undefined,
         (error: Error) => {
           broken = error;
         },
       );
+    };
+    let laneTaken = false;
     try {
-      await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
-      const transaction: Transaction = { client, savepoints: 0 };
+      laneTaken = alone && (await takeLane(client));
+      transaction.alone = laneTaken;
       const top: Scope = { transaction, open: true, parent: undefined, afterCommit: [] };
       let value: T;
       try {
@@ -441,7 +505,7 @@ function wrap(pool: pg.Pool, retries: number): Db {
         throw new AbortedTransaction(top.failed);
       }
       try {
-        await client.query('COMMIT');
+        if (transaction.begun) await client.query('COMMIT');
       } catch (error) {
         // A failed COMMIT ends the transaction; SERIALIZABLE reports some collisions only here.
         if (isTransactionConflict(error)) return { done: false, conflict: error as Error };
@@ -450,6 +514,12 @@ function wrap(pool: pg.Pool, retries: number): Db {
       for (const after of top.afterCommit ?? []) after();
       return { done: true, value };
     } finally {
+      if (laneTaken) {
+        // If this fails the connection is dropped, and PostgreSQL frees its locks with its session.
+        await client.query(`SELECT pg_advisory_unlock(${LANE})`).catch((error: Error) => {
+          broken ??= error;
+        });
+      }
       client.removeListener('error', onError);
       client.release(broken);
     }
@@ -493,7 +563,7 @@ function wrap(pool: pg.Pool, retries: number): Db {
       const outer = current();
       if (outer) return nested(outer, fn);
       for (let n = 0; ; n++) {
-        const outcome = await attempt(fn);
+        const outcome = await attempt(fn, n >= serialAfter);
         if (outcome.done) return outcome.value;
         if (n >= retries) throw outcome.conflict;
         await sleep(backoffMs(n));

@@ -151,6 +151,21 @@ test('the demo fixtures resolve, clones are valid and searchable, new contributi
       `/v1/consultations/${demoFixtures.consultations.draftLaw}/contributions?limit=50`,
     );
     assert.equal(contributions.status, 200);
+    // Its total and figures count the clones: the counters were rebuilt after the bulk load.
+    const published = await server.db.one<{ n: number; people: number }>(
+      `SELECT count(*) AS n, count(DISTINCT participant_key) AS people FROM contributions
+       WHERE consultation_id = ? AND moderation_state = 'published'`,
+      [demoFixtures.consultations.draftLaw],
+    );
+    const stats = await get(`/v1/consultations/${demoFixtures.consultations.draftLaw}/stats`);
+    assert.equal(stats.body.contributions, Number(published?.n));
+    assert.equal(stats.body.participants, Number(published?.people));
+    const topLevel = await server.db.one<{ n: number }>(
+      `SELECT count(*) AS n FROM contributions
+       WHERE consultation_id = ? AND moderation_state = 'published' AND parent_id IS NULL`,
+      [demoFixtures.consultations.draftLaw],
+    );
+    assert.equal(contributions.body.total, Number(topLevel?.n));
 
     // A new contribution is numbered after every clone.
     const posted = await fetch(

@@ -5,7 +5,12 @@
 import type { Association, LocalizedText } from '@nassij/contract';
 import { saveAssociation } from '../areas/associations/store.js';
 import { type StoredCall, writeCall } from '../areas/calls/store.js';
-import { contributionId, insertConsultation, type NewConsultation } from '../areas/consultations/store.js';
+import {
+  contributionId,
+  insertConsultation,
+  type NewConsultation,
+  recountContributions,
+} from '../areas/consultations/store.js';
 import { saveCourse } from '../areas/trainings/store.js';
 import type { Db, SqlValue } from '../db/db.js';
 import { startServer } from '../server.js';
@@ -627,6 +632,12 @@ export async function growToScale(
   await step('consultations', () => growConsultations(db, targets.consultations, random, log));
   await step('draft law contributions', () => growDraftLaw(db, targets.draftLawContributions, random, log));
   await step('training sessions', () => growCourses(db, targets.sessions, log));
+  // The clones were loaded in bulk, past the store: the counters that lists and figures read (totals per
+  // state, participants per consultation) are rebuilt from the rows once, at the end.
+  await step('contribution counters', async () => {
+    await recountContributions(db);
+    return 0;
+  });
   const counts: Record<string, number> = {};
   for (const table of COUNTED_TABLES) counts[table] = await count(db, `SELECT count(*) AS n FROM ${table}`);
   return {

@@ -1,5 +1,9 @@
 import type { Area } from '../area.js';
-import { applicationKeysetsMigration, attachmentFilesMigration } from './migrations.js';
+import {
+  applicationKeysetsMigration,
+  associationFiguresMigration,
+  attachmentFilesMigration,
+} from './migrations.js';
 import { registerApplicationRoutes } from './routes.js';
 
 export {
@@ -47,6 +51,6 @@ export { EICAR, getScanner, type Scanner, setScanner, structuralScanner } from '
  */
 export const applicationsArea: Area = {
   name: 'applications',
-  migrations: [attachmentFilesMigration, applicationKeysetsMigration],
+  migrations: [attachmentFilesMigration, applicationKeysetsMigration, associationFiguresMigration],
   register: registerApplicationRoutes,
 };

@@ -52,3 +52,24 @@ CREATE INDEX applications_by_call_submitted ON applications (call_id, submitted_
 `,
   },
 };
+
+/**
+ * An association's figures (`associationStats`: calls applied to, awards and their amount) read from
+ * covering indexes: at national scale the demo associations hold hundreds of applications and awards
+ * (cloned calls keep their applicants), and reading each row for its `call_id` or amount took 5–7 ms a
+ * figure. The new indexes replace the narrower ones of the same name.
+ *
+ * @example
+ * ```ts
+ * const area: Area = { name: 'applications', migrations: [..., associationFiguresMigration], register };
+ * ```
+ */
+export const associationFiguresMigration: Migration = {
+  id: '024_association_figures',
+  sql: `
+DROP INDEX applications_by_association;
+CREATE INDEX applications_by_association ON applications (association_id, status, call_id);
+DROP INDEX awards_by_association;
+CREATE INDEX awards_by_association ON awards (association_id, amount_minor);
+`,
+};

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { casablancaDate } from '@nassij/contract';
+import { figureCacheOf } from '../../db/versioned-cache.js';
 import { encodeCursor } from '../../http/cursor.js';
 import { DEMO_ACCOUNTS } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
-import { NAME_SORT_LENGTH, nameSortOf } from './store.js';
+import { NAME_SORT_LENGTH, nameSortOf, readAssociation, saveAssociation } from './store.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
 interface Summary {
@@ -147,6 +148,39 @@ describe('associations.search', () => {
       domainCounts,
       [...domainCounts].sort((a, b) => b - a),
     );
+  });
+
+  test('counts are computed once per text and filters, and again as soon as an association is written', async () => {
+    const cache = figureCacheOf(server.db);
+    const counted = () => cache.computedByKind.get('directory') ?? 0;
+    const query = `q=${encodeURIComponent('tifawin')}&limit=5`;
+    const first = await search(query);
+    const computed = counted();
+    const pages = cache.computedByKind.get('directory-page') ?? 0;
+    // Page 2 and a repeat of page 1: the same counts, none computed, and the pages still right.
+    const second = await search(`${query}&cursor=${first.nextCursor}`);
+    const again = await search(query);
+    assert.equal(counted(), computed);
+    assert.deepEqual([second.total, second.facets], [first.total, first.facets]);
+    assert.deepEqual(again, first);
+    assert.ok(!second.items.some((item) => first.items.some((seen) => seen.id === item.id)));
+    // Another filter is another combination.
+    await search(`${query}&publicUtility=true`);
+    assert.equal(counted(), computed + 1);
+    // A new association named Tifawin is counted at once: the write bumped the associations' version.
+    const model = await readAssociation(server.db, first.items[0]?.id ?? '');
+    assert.ok(model);
+    await saveAssociation(server.db, {
+      ...model,
+      id: 'asso_cache_probe',
+      registrationNumber: `${model.registrationNumber}-probe`,
+    });
+    const after = await search(query);
+    assert.equal(after.total, first.total + 1);
+    assert.equal(counted(), computed + 2);
+    // Pages are kept too: page 2, the other filter and page 1 after the write were read; page 1 repeated
+    // before the write was not.
+    assert.equal(cache.computedByKind.get('directory-page'), pages + 3);
   });
 
   test('an offset cursor of old is refused with 422 naming the cursor', async () => {

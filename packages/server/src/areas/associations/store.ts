@@ -13,6 +13,7 @@ import {
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
 import { tableExists } from '../../db/tables.js';
+import { cachedFigure } from '../../db/versioned-cache.js';
 import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 import { indexForSearch, searchCondition } from '../../search/search.js';
 
@@ -220,38 +221,36 @@ async function firstNumber(
  * ```
  */
 export async function associationStats(db: Db, id: string): Promise<AssociationStats> {
-  const callsAppliedTo = await firstNumber(
-    db,
-    'applications',
-    [
-      "SELECT COUNT(DISTINCT call_id) AS n FROM applications WHERE association_id = ? AND status <> 'draft'",
-      'SELECT COUNT(DISTINCT call_id) AS n FROM applications WHERE association_id = ?',
-    ],
-    [id],
-  );
-  const awardsReceived = await firstNumber(
-    db,
-    'awards',
-    ['SELECT COUNT(*) AS n FROM awards WHERE association_id = ?'],
-    [id],
-  );
-  const amountMinor = await firstNumber(
-    db,
-    'awards',
-    [
-      'SELECT COALESCE(SUM(amount_minor), 0) AS n FROM awards WHERE association_id = ?',
-      'SELECT COALESCE(SUM(amount), 0) AS n FROM awards WHERE association_id = ?',
-    ],
-    [id],
-  );
-  const trainingsAttended = await firstNumber(
-    db,
-    'training_registrations',
-    [
-      "SELECT COUNT(*) AS n FROM training_registrations WHERE association_id = ? AND status IN ('attended', 'completed')",
-    ],
-    [id],
-  );
+  // Four independent reads, each answered by a covering index: in parallel on the reader threads.
+  const [callsAppliedTo, awardsReceived, amountMinor, trainingsAttended] = await Promise.all([
+    firstNumber(
+      db,
+      'applications',
+      [
+        "SELECT COUNT(DISTINCT call_id) AS n FROM applications WHERE association_id = ? AND status <> 'draft'",
+        'SELECT COUNT(DISTINCT call_id) AS n FROM applications WHERE association_id = ?',
+      ],
+      [id],
+    ),
+    firstNumber(db, 'awards', ['SELECT COUNT(*) AS n FROM awards WHERE association_id = ?'], [id]),
+    firstNumber(
+      db,
+      'awards',
+      [
+        'SELECT COALESCE(SUM(amount_minor), 0) AS n FROM awards WHERE association_id = ?',
+        'SELECT COALESCE(SUM(amount), 0) AS n FROM awards WHERE association_id = ?',
+      ],
+      [id],
+    ),
+    firstNumber(
+      db,
+      'training_registrations',
+      [
+        "SELECT COUNT(*) AS n FROM training_registrations WHERE association_id = ? AND status IN ('attended', 'completed')",
+      ],
+      [id],
+    ),
+  ]);
   return {
     callsAppliedTo,
     awardsReceived,
@@ -295,6 +294,24 @@ function byCount(a: Facets[string][number], b: Facets[string][number]): number {
   return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
 }
 
+/** The total and facets of the directory statement's count rows, facets in the directory's order. */
+function directoryCounts(rows: readonly DirectoryRow[]): { total: number; facets: Facets } {
+  let total = 0;
+  const facets: Record<'region' | 'domain' | 'legalForm', Facets[string]> = {
+    region: [],
+    domain: [],
+    legalForm: [],
+  };
+  for (const row of rows) {
+    if (row.part === 'total') total = Number(row.n);
+    else if (row.part !== 'page') facets[row.part].push({ value: String(row.value), count: Number(row.n) });
+  }
+  facets.region.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  facets.domain.sort(byCount);
+  facets.legalForm.sort(byCount);
+  return { total, facets };
+}
+
 /**
  * One page of the public directory: the associations matching the query's text and filters in name order
  * (keyset pages: `nextCursor` resumes after the last name and id), their exact `total`, and the facets
@@ -309,7 +326,10 @@ function byCount(a: Facets[string][number], b: Facets[string][number]): number {
  *
  * Totals and facets stay exact. Without a query the indexes of `011_associations_directory` answer them
  * without reading a row of the table; with a query their cost follows the number of matches (a word in most
- * names, "جمعية", matches most of the directory: measured in the area's report).
+ * names, "جمعية", matches most of the directory: measured in the area's report). At 250 000 associations
+ * that is 70–100 ms, so they are kept per data version (`db/versioned-cache.ts`): computed by the first
+ * request of a text and filter combination, with its page, and served to the next ones, which read only
+ * their page, until an association or its domains are written.
  *
  * @example
  * ```ts
@@ -317,10 +337,29 @@ function byCount(a: Facets[string][number], b: Facets[string][number]): number {
  * page.items[0]?.name.ar; page.facets.domain; page.nextCursor;
  * ```
  */
-export async function searchDirectory(
-  db: Db,
-  query: AssociationSearchQuery,
-): Promise<{ items: AssociationSummary[]; nextCursor: string | null; total: number; facets: Facets }> {
+export async function searchDirectory(db: Db, query: AssociationSearchQuery): Promise<DirectoryPage> {
+  // A whole page is kept too, per query (cursor included): the embed's first page and a popular search cost
+  // a version check. A text search seen for the first time costs its full-text match (40 ms for a word
+  // in most names at 250 000) and, for its page, the matches in name order.
+  return await cachedFigure(db, {
+    key: `directory-page|${JSON.stringify(query)}`,
+    tables: DIRECTORY_TABLES,
+    compute: async () => ({ value: await readDirectoryPage(db, query) }),
+  });
+}
+
+/** One page of the directory, as {@link searchDirectory} answers it. */
+export interface DirectoryPage {
+  items: AssociationSummary[];
+  nextCursor: string | null;
+  total: number;
+  facets: Facets;
+}
+
+/** The tables the directory reads (its search index is written with them). */
+const DIRECTORY_TABLES = ['associations', 'association_domains'] as const;
+
+async function readDirectoryPage(db: Db, query: AssociationSearchQuery): Promise<DirectoryPage> {
   // Read first: a damaged cursor is a 422 before any SQL runs.
   const after = readKeysetCursor(query.cursor, BY_NAME.name, BY_NAME.keys.length);
   const match = searchCondition(db, ASSOCIATION_KIND, 'm0.id', query.q);
@@ -357,19 +396,9 @@ export async function searchDirectory(
   const domainWhere = except('domain');
   // Without any other filter, the domain facet is the link table's own count (its index on domain answers).
   const domainsAlone = !match && Object.entries(filters).every(([key, c]) => key === 'domain' || c === null);
-  const sql = `WITH ${
-    match
-      ? `m AS MATERIALIZED (
-  SELECT m0.id, m0.name_sort, m0.region, m0.legal_form, m0.public_utility FROM associations m0 WHERE ${match.sql}
-), `
-      : ''
-  }p AS (
-  SELECT a.name_sort, a.id FROM ${from} a WHERE ${all.sql} AND (${keyset.sql}) ${orderByClause(BY_NAME)} LIMIT ?
-)
-SELECT 'total' AS part, NULL AS value, COUNT(*) AS n, NULL AS k0, NULL AS k1 FROM ${from} a WHERE ${all.sql}
+  const countParts = `
 UNION ALL
-SELECT 'page', x.data, ROW_NUMBER() OVER (${orderByClause(BY_NAME)}), a.name_sort, a.id
-  FROM p a JOIN associations x ON x.id = a.id
+SELECT 'total' AS part, NULL AS value, COUNT(*) AS n, NULL AS k0, NULL AS k1 FROM ${from} a WHERE ${all.sql}
 UNION ALL
 SELECT 'region', a.region, COUNT(*), NULL, NULL FROM ${from} a WHERE ${regionWhere.sql} GROUP BY a.region
 UNION ALL
@@ -383,39 +412,54 @@ ${
       `SELECT 'domain', d.domain, COUNT(*), NULL, NULL FROM ${from} a CROSS JOIN association_domains d
   WHERE d.association_id = a.id AND ${domainWhere.sql} GROUP BY d.domain`
 }`;
-  const rows = await db.all<DirectoryRow>(sql, [
-    ...(match?.params ?? []),
-    ...all.params,
-    ...keyset.params,
-    query.limit + 1,
-    ...all.params,
-    ...regionWhere.params,
-    ...formWhere.params,
-    ...domainWhere.params,
-  ]);
-  let total = 0;
-  const pageRows: { data: string; rank: number; nameSort: string; id: string }[] = [];
-  const facets: Record<'region' | 'domain' | 'legalForm', Facets[string]> = {
-    region: [],
-    domain: [],
-    legalForm: [],
-  };
-  for (const row of rows) {
-    if (row.part === 'total') total = Number(row.n);
-    else if (row.part === 'page') {
-      pageRows.push({
-        data: String(row.value),
-        rank: Number(row.n),
-        nameSort: String(row.k0),
-        id: String(row.k1),
-      });
-    } else facets[row.part].push({ value: String(row.value), count: Number(row.n) });
-  }
-  pageRows.sort((a, b) => a.rank - b.rank);
-  const page = keysetPage(pageRows, query.limit, BY_NAME.name, (row) => [row.nameSort, row.id]);
-  facets.region.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  facets.domain.sort(byCount);
-  facets.legalForm.sort(byCount);
+  /** The page, and with `withCounts` the total and facets too, in one statement (one full-text match). */
+  const run = (withCounts: boolean) =>
+    db.all<DirectoryRow>(
+      `WITH ${
+        match
+          ? `m AS MATERIALIZED (
+  SELECT m0.id, m0.name_sort, m0.region, m0.legal_form, m0.public_utility FROM associations m0 WHERE ${match.sql}
+), `
+          : ''
+      }p AS (
+  SELECT a.name_sort, a.id FROM ${from} a WHERE ${all.sql} AND (${keyset.sql}) ${orderByClause(BY_NAME)} LIMIT ?
+)
+SELECT 'page' AS part, x.data AS value, ROW_NUMBER() OVER (${orderByClause(BY_NAME)}) AS n, a.name_sort AS k0, a.id AS k1
+  FROM p a JOIN associations x ON x.id = a.id${withCounts ? countParts : ''}`,
+      [
+        ...(match?.params ?? []),
+        ...all.params,
+        ...keyset.params,
+        query.limit + 1,
+        ...(withCounts
+          ? [...all.params, ...regionWhere.params, ...formWhere.params, ...domainWhere.params]
+          : []),
+      ],
+    );
+  // The counts depend on the text and the filters only, not on the page: one entry per combination, kept
+  // until an association or its domains change. The request that computes them reads its page in the same
+  // statement; the others read only their page.
+  let pageRows: DirectoryRow[] | undefined;
+  const counts = await cachedFigure(db, {
+    key: `directory|${JSON.stringify([query.q ?? '', filters])}`,
+    tables: DIRECTORY_TABLES,
+    compute: async () => {
+      const rows = await run(true);
+      pageRows = rows.filter((row) => row.part === 'page');
+      return { value: directoryCounts(rows) };
+    },
+  });
+  pageRows ??= await run(false);
+  const ranked = pageRows
+    .map((row) => ({
+      data: String(row.value),
+      rank: Number(row.n),
+      nameSort: String(row.k0),
+      id: String(row.k1),
+    }))
+    .sort((a, b) => a.rank - b.rank);
+  const page = keysetPage(ranked, query.limit, BY_NAME.name, (row) => [row.nameSort, row.id]);
+  const { total, facets } = counts;
   return {
     items: page.items.map((row) => toSummary(JSON.parse(row.data) as Association)),
     nextCursor: page.nextCursor,

@@ -11,6 +11,7 @@ import {
   type PageOf,
   toMinorUnits,
 } from '@nassij/contract';
+import { figureCacheOf } from '../../db/versioned-cache.js';
 import { tempServer } from '../../testing.js';
 import {
   type CallSearch,
@@ -178,6 +179,47 @@ describe('call search in SQL', () => {
         assert.ok((a.dates.closes?.at ?? '') <= (b.dates.closes?.at ?? ''));
       if (rank(a) === rank(b) && rank(a) === 1)
         assert.ok((a.dates.closes?.at ?? '') >= (b.dates.closes?.at ?? ''));
+    }
+  });
+
+  test('counts are kept per filter combination until a deadline passes or a call is written', async () => {
+    const cache = figureCacheOf(server.db);
+    const counted = () => cache.computedByKind.get('calls') ?? 0;
+    const now = new Date();
+    const query: CallSearch = { status: ['open'], sort: 'newest', limit: 3 };
+    const first = await searchCallPage(server.db, query, now);
+    const computed = counted();
+    // Another page and another sort of the same filters: the same counts, none computed.
+    const second = await searchCallPage(server.db, { ...query, cursor: first.nextCursor ?? undefined }, now);
+    const largest = await searchCallPage(server.db, { ...query, sort: 'largest' }, now);
+    assert.equal(counted(), computed);
+    assert.deepEqual([second.total, largest.total], [first.total, first.total]);
+    // Just past the next deadline of an open call, it is closed: counted again, one fewer open.
+    const deadline = calls
+      .filter((call) => callStatusAt(call, now) === 'open' && call.dates.closes)
+      .map((call) => call.dates.closes?.at as string)
+      .sort()[0];
+    assert.ok(deadline, 'an open call has a deadline');
+    const past = new Date(Date.parse(deadline) + 1000);
+    const closing = calls.filter(
+      (call) => callStatusAt(call, now) === 'open' && callStatusAt(call, past) === 'closed',
+    ).length;
+    const opening = calls.filter(
+      (call) => callStatusAt(call, now) !== 'open' && callStatusAt(call, past) === 'open',
+    ).length;
+    const later = await searchCallPage(server.db, query, past);
+    assert.equal(counted(), computed + 1);
+    assert.equal(later.total, first.total - closing + opening);
+    assert.ok(closing > 0);
+    // A write to a call is seen at once.
+    const call = calls.find((c) => callStatusAt(c, past) === 'open');
+    assert.ok(call);
+    await server.db.write("UPDATE calls SET status = 'cancelled' WHERE id = ?", [call.id]);
+    try {
+      const written = await searchCallPage(server.db, query, past);
+      assert.equal(written.total, later.total - 1);
+    } finally {
+      await server.db.write('UPDATE calls SET status = ? WHERE id = ?', [call.status, call.id]);
     }
   });
 

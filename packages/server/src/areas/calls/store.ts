@@ -17,6 +17,7 @@ import {
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
 import { byCountThenValue, type FacetCountRow, facetedCounts, marks } from '../../db/faceted-search.js';
+import { cachedFigure } from '../../db/versioned-cache.js';
 import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 import { indexForSearch, searchCondition } from '../../search/search.js';
 
@@ -285,6 +286,24 @@ function closingSql(now: Date): string {
 }
 
 /**
+ * The next instant at which the clock alone changes a call's status or closing bucket (what
+ * {@link callStatusSql} and {@link closingSql} compute): a forecast call's opening, a deadline, or the
+ * next midnight in Casablanca (the buckets count calendar days). Compared as text, as those do.
+ */
+async function nextCallBoundary(db: Db, now: Date): Promise<string> {
+  const at = now.toISOString();
+  const next = await db.one<{ t: string | null }>(
+    `SELECT MIN(t) AS t FROM (
+       SELECT MIN(opens_at) AS t FROM calls WHERE status = 'forecast' AND opens_at > ?
+       UNION ALL SELECT MIN(closes_at) FROM calls WHERE closes_at > ?
+     ) x`,
+    [at, at],
+  );
+  const midnight = casablancaMidnightAfter(now, 1).toISOString();
+  return next?.t && next.t < midnight ? next.t : midnight;
+}
+
+/**
  * The keyset of each sort. `newest` and `largest` are served by `calls_newest` and `calls_largest`;
  * `closing_soonest` ranks upcoming deadlines first (soonest first), then past ones (most recent first),
  * then calls without a deadline, and that rank moves with the clock, so no index holds it: it costs one
@@ -358,16 +377,32 @@ export interface CallSearch {
  * page.facets?.region; // [{ value: 'MA-06', count: 14 }, …]
  * ```
  */
-export async function searchCallPage(
-  db: Db,
-  query: CallSearch,
-  now: Date,
-): Promise<{
+export async function searchCallPage(db: Db, query: CallSearch, now: Date): Promise<CallPage> {
+  // A whole page is kept too (per query, cursor included), under the same rules as the counts: repeated
+  // pages (the embed's first page, a shared link) cost a version check.
+  return await cachedFigure(db, {
+    key: `calls-page|${JSON.stringify(query)}`,
+    tables: CALL_TABLES,
+    now,
+    compute: async () => ({
+      value: await readCallPage(db, query, now),
+      validUntil: await nextCallBoundary(db, now),
+    }),
+  });
+}
+
+/** One page of the call search, as {@link searchCallPage} answers it. */
+export interface CallPage {
   items: CallSummary[];
   nextCursor: string | null;
   total: number;
   facets: Record<string, FacetValue[]>;
-}> {
+}
+
+/** The tables a call search reads (`call_domains` is written only with its call, which bumps `calls`). */
+const CALL_TABLES = ['calls', 'call_regions'] as const;
+
+async function readCallPage(db: Db, query: CallSearch, now: Date): Promise<CallPage> {
   const keyset = callKeyset(query.sort, now);
   const after = readKeysetCursor(query.cursor, keyset.name, keyset.keys.length);
   const status = callStatusSql(now);
@@ -421,8 +456,19 @@ export async function searchCallPage(
   });
   const position = keysetClause(keyset, after);
   const keyColumns = keyset.keys.map((key, index) => `${key.expr} AS k${index}`).join(', ');
+  // The counts depend on the text and the filters, not on the sort or the page: one entry per
+  // combination, kept until a call is written or the clock moves a call's status or closing bucket.
+  const { cursor: _cursor, sort: _sort, limit: _limit, ...filtersOnly } = query;
   const [counts, rows] = await Promise.all([
-    db.all<FacetCountRow>(search.counts.sql, search.counts.params),
+    cachedFigure(db, {
+      key: `calls|${JSON.stringify(filtersOnly)}`,
+      tables: CALL_TABLES,
+      now,
+      compute: async () => ({
+        value: await db.all<FacetCountRow>(search.counts.sql, search.counts.params),
+        validUntil: await nextCallBoundary(db, now),
+      }),
+    }),
     // Ids and keys only: a sort that no index serves (closing_soonest) then sorts small rows, not every
     // matching call's JSON; the page's JSON comes next, by id.
     db.all<Record<string, unknown> & { id: string; status_now: CallStatus }>(

@@ -4,6 +4,7 @@ import {
   contributionPagesMigration,
   contributionReviewsMigration,
 } from './migrations.js';
+import { participationMigration } from './participation.js';
 import { registerConsultationRoutes } from './routes.js';
 import { seedConsultations } from './seed.js';
 
@@ -18,7 +19,12 @@ import { seedConsultations } from './seed.js';
  */
 export const consultationsArea: Area = {
   name: 'consultations',
-  migrations: [consultationsMigration, contributionReviewsMigration, contributionPagesMigration],
+  migrations: [
+    consultationsMigration,
+    contributionReviewsMigration,
+    contributionPagesMigration,
+    participationMigration,
+  ],
   seedDemo: seedConsultations,
   register: registerConsultationRoutes,
 };

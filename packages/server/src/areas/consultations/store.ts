@@ -20,14 +20,22 @@ import {
   type OfficialResponse,
   type PageOf,
   type Position,
-  type RegionCode,
   type Synthesis,
   type VersionDiff,
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
+import { cachedFigure } from '../../db/versioned-cache.js';
 import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 import { problem } from '../../http/problem.js';
 import { indexForSearch, searchCondition } from '../../search/search.js';
+import {
+  consultationFigures,
+  countParticipation,
+  type Participation,
+  type ParticipationColumns,
+  participationOf,
+  recountParticipation,
+} from './participation.js';
 
 /** A cursor that decodes but holds no usable offset. */
 export function badCursor() {
@@ -222,71 +230,35 @@ export interface ConsultationTotals {
   supports: number;
 }
 
-const PUBLISHED_OF = "consultation_id = ? AND moderation_state = 'published'";
-
 /**
- * The headline figures of a consultation, counted from its published contributions: the API's stats and
- * the open-data export both read them here, so the two never disagree.
+ * The headline figures of a consultation, from its participation counters: the API's stats and the
+ * open-data export both read them here, so the two never disagree.
  *
  * @example
  * ```ts
- * consultationTotals(db, 'cons_0001').recommendations; // 3
+ * (await consultationTotals(db, 'cons_0001')).recommendations; // 3
  * ```
  */
 export async function consultationTotals(db: Db, consultationId: string): Promise<ConsultationTotals> {
-  return (
-    (await db.one<ConsultationTotals>(
-      `SELECT COUNT(DISTINCT participant_key) AS participants, COUNT(*) AS contributions,
-         COALESCE(SUM(CASE WHEN kind = 'recommendation' THEN 1 ELSE 0 END), 0) AS recommendations,
-         COALESCE(SUM(supports), 0) AS supports
-       FROM contributions WHERE ${PUBLISHED_OF}`,
-      [consultationId],
-    )) ?? { participants: 0, contributions: 0, recommendations: 0, supports: 0 }
+  const { participants, contributions, recommendations, supports } = await consultationFigures(
+    db,
+    consultationId,
   );
+  return { participants, contributions, recommendations, supports };
 }
 
 /**
- * Participation figures computed from the published contributions (never stored by hand). A participant
- * is an account, a device, or a seeded person, counted once.
+ * Participation figures of a consultation's published contributions (never stored by hand: counters kept
+ * by the store, see `participation.ts`). A participant is an account, a device, or a seeded person,
+ * counted once.
  *
  * @example
  * ```ts
- * consultationStats(db, 'cons_0001').participants; // 23
+ * (await consultationStats(db, 'cons_0001')).participants; // 23
  * ```
  */
 export async function consultationStats(db: Db, consultationId: string): Promise<ConsultationStats> {
-  const where = PUBLISHED_OF;
-  const totals = await consultationTotals(db, consultationId);
-  const byRegion = await db.all<{ region: RegionCode; participants: number; contributions: number }>(
-    `SELECT region, COUNT(DISTINCT participant_key) AS participants, COUNT(*) AS contributions
-     FROM contributions WHERE ${where} AND region IS NOT NULL GROUP BY region ORDER BY region`,
-    [consultationId],
-  );
-  const byType = await db.all<{
-    type: 'citizen' | 'association';
-    participants: number;
-    contributions: number;
-  }>(
-    `SELECT participant_type AS type, COUNT(DISTINCT participant_key) AS participants, COUNT(*) AS contributions
-     FROM contributions WHERE ${where} GROUP BY participant_type ORDER BY participant_type`,
-    [consultationId],
-  );
-  return {
-    participants: totals.participants,
-    contributions: totals.contributions,
-    recommendations: totals.recommendations,
-    supports: totals.supports,
-    byRegion: byRegion.map((r) => ({
-      region: r.region,
-      participants: r.participants,
-      contributions: r.contributions,
-    })),
-    byParticipantType: byType.map((r) => ({
-      type: r.type,
-      participants: r.participants,
-      contributions: r.contributions,
-    })),
-  };
+  return await consultationFigures(db, consultationId);
 }
 
 /**
@@ -350,7 +322,8 @@ export async function readSynthesis(db: Db, idOrReference: string): Promise<Synt
 
 /**
  * A whole consultation as the detail route shows it: current text with per-article counts, computed
- * stats, and the synthesis once published.
+ * stats, and the synthesis once published. Kept per data version (`db/versioned-cache.ts`) until the
+ * consultation, its texts or its contributions are written.
  *
  * @example
  * ```ts
@@ -358,6 +331,21 @@ export async function readSynthesis(db: Db, idOrReference: string): Promise<Synt
  * ```
  */
 export async function readConsultation(db: Db, idOrReference: string): Promise<Consultation | undefined> {
+  return await cachedFigure(db, {
+    key: `consultation|${idOrReference}`,
+    tables: CONSULTATION_TABLES,
+    compute: async () => ({ value: await loadConsultation(db, idOrReference) }),
+  });
+}
+
+/**
+ * The tables a consultation's public reads depend on: its row and texts, and its contributions (whose
+ * every change, support counts included, bumps their version; the counters beside them move in the same
+ * transactions).
+ */
+const CONSULTATION_TABLES = ['consultations', 'consultation_versions', 'contributions'] as const;
+
+async function loadConsultation(db: Db, idOrReference: string): Promise<Consultation | undefined> {
   const row = await findRow(db, idOrReference);
   if (!row) return undefined;
   const stored = json<StoredConsultation>(row.data);
@@ -444,27 +432,6 @@ interface ListedRow {
   created_at: string;
 }
 
-/** The participation figures a consultation summary shows. */
-interface Participation {
-  participants: number;
-  contributions: number;
-}
-
-/**
- * Participants and published contributions of several consultations in ONE grouped query (a page of
- * summaries), rather than the full stats of each.
- */
-async function participationOf(db: Db, ids: readonly string[]): Promise<Map<string, Participation>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.all<Participation & { consultation_id: string }>(
-    `SELECT consultation_id, COUNT(DISTINCT participant_key) AS participants, COUNT(*) AS contributions
-     FROM contributions WHERE moderation_state = 'published' AND consultation_id IN (${ids.map(() => '?').join(', ')})
-     GROUP BY consultation_id`,
-    [...ids],
-  );
-  return new Map(rows.map((r) => [r.consultation_id, r]));
-}
-
 function summaryOf(
   row: { id: string; data: string },
   figures: Participation | undefined,
@@ -500,6 +467,17 @@ function summaryOf(
  * ```
  */
 export async function searchConsultationsPage(
+  db: Db,
+  query: ConsultationSearchQuery,
+): Promise<PageOf<ConsultationSummary>> {
+  return await cachedFigure(db, {
+    key: `consultations-page|${JSON.stringify(query)}`,
+    tables: CONSULTATION_TABLES,
+    compute: async () => ({ value: await readConsultationsPage(db, query) }),
+  });
+}
+
+async function readConsultationsPage(
   db: Db,
   query: ConsultationSearchQuery,
 ): Promise<PageOf<ConsultationSummary>> {
@@ -677,6 +655,7 @@ export async function insertContribution(db: Db, c: NewContribution): Promise<st
       c.state,
       1,
     );
+    if (c.state === 'published') await countParticipation(db, participationColumnsOf(c), 1);
     await addEvent(db, id, c.createdAt, 'created');
     if (c.state !== 'pending' && c.decidedAt) {
       await addEvent(db, id, c.decidedAt, c.state === 'published' ? 'published' : 'hidden', c.reason);
@@ -687,6 +666,16 @@ export async function insertContribution(db: Db, c: NewContribution): Promise<st
 }
 
 type ModerationStateName = ContributionRow['moderation_state'];
+
+/** The participation key columns of a contribution about to be inserted. */
+function participationColumnsOf(c: NewContribution): ParticipationColumns {
+  return {
+    consultation_id: c.consultationId,
+    participant_key: c.participantKey,
+    participant_type: c.author.participantType,
+    region: c.author.region ?? null,
+  };
+}
 
 /** The columns of a contribution that its counter row is keyed by (see `contribution_counts`). */
 type CountedColumns = Pick<
@@ -750,8 +739,12 @@ export async function changeModerationState(
 ): Promise<ModerationStateName | undefined> {
   return await db.atomic(async () => {
     for (;;) {
-      const row = await db.one<CountedColumns & { moderation_state: ModerationStateName }>(
-        'SELECT consultation_id, parent_id, article_id, kind, position, moderation_state FROM contributions WHERE id = ?',
+      const row = await db.one<
+        CountedColumns & ParticipationColumns & { moderation_state: ModerationStateName }
+      >(
+        `SELECT consultation_id, parent_id, article_id, kind, position, moderation_state, participant_key,
+           participant_type, region
+         FROM contributions WHERE id = ?`,
         [id],
       );
       if (!row) return undefined;
@@ -769,6 +762,9 @@ export async function changeModerationState(
       if (row.moderation_state !== to) {
         await bumpCount(db, row, row.moderation_state, -1);
         await bumpCount(db, row, to, 1);
+        // Only the published state counts in participation.
+        if (row.moderation_state === 'published') await countParticipation(db, row, -1);
+        else if (to === 'published') await countParticipation(db, row, 1);
       }
       return row.moderation_state;
     }
@@ -776,7 +772,8 @@ export async function changeModerationState(
 }
 
 /**
- * Rebuilds `contribution_counts` from the contributions themselves, in one transaction. The store keeps the
+ * Rebuilds `contribution_counts` and the participation counters from the contributions themselves, in one
+ * transaction. The store keeps the
  * counters in step with every write it makes; call this after loading contributions in bulk without it
  * (the scale seeder's clones), or to check the counters (a test compares both).
  *
@@ -797,6 +794,7 @@ export async function recountContributions(db: Db): Promise<void> {
        GROUP BY consultation_id, moderation_state, CASE WHEN parent_id IS NULL THEN 1 ELSE 0 END,
          COALESCE(article_id, ''), kind, COALESCE(position, '')`,
     );
+    await recountParticipation(db);
   });
 }
 
@@ -898,10 +896,9 @@ export async function addSupport(db: Db, id: string, supporterKey: string, at: s
       [id, supporterKey, at],
     );
     if (inserted.changes === 0) return false;
-    await db.write(
-      'UPDATE contributions SET supports = (SELECT COUNT(*) FROM contribution_supports WHERE contribution_id = ?) WHERE id = ?',
-      [id, id],
-    );
+    // A step rather than a recount: counting read the supports' index pages, which concurrent supports of
+    // other contributions write, and PostgreSQL's SERIALIZABLE then failed one of the two transactions.
+    await db.write('UPDATE contributions SET supports = supports + 1 WHERE id = ?', [id]);
     return true;
   });
 }
@@ -922,10 +919,7 @@ export async function removeSupport(db: Db, id: string, supporterKey: string): P
       [id, supporterKey],
     );
     if (removed.changes === 0) return false;
-    await db.write(
-      'UPDATE contributions SET supports = (SELECT COUNT(*) FROM contribution_supports WHERE contribution_id = ?) WHERE id = ?',
-      [id, id],
-    );
+    await db.write('UPDATE contributions SET supports = supports - 1 WHERE id = ?', [id]);
     return true;
   });
 }
@@ -1200,6 +1194,21 @@ export interface ContributionListRequest extends ContributionListQuery {
  * ```
  */
 export async function listContributionsPage(
+  db: Db,
+  consultationId: string,
+  query: ContributionListRequest,
+  supporterKey?: string,
+): Promise<PageOf<Contribution>> {
+  // A page seen by someone signed in says which contributions they support: read for them each time.
+  if (supporterKey !== undefined) return await readContributionsPage(db, consultationId, query, supporterKey);
+  return await cachedFigure(db, {
+    key: `contributions-page|${consultationId}|${JSON.stringify(query)}`,
+    tables: ['contributions'],
+    compute: async () => ({ value: await readContributionsPage(db, consultationId, query) }),
+  });
+}
+
+async function readContributionsPage(
   db: Db,
   consultationId: string,
   query: ContributionListRequest,

@@ -1,9 +1,11 @@
 // Indicators kept per data version: a figure is computed once and served until a table it reads is
-// written (the version triggers of data-version.ts) or a time boundary passes (a consultation closes, a
+// written (the version triggers of db/data-versions.ts) or a time boundary passes (a consultation closes, a
 // session ends, a year begins). `computedAt` is when it was computed, so the ETag of an unchanged set is
 // the same from one request to the next and conditional requests answer 304.
 import type { IndicatorCode, IndicatorSet, RegionCode } from '@nassij/contract';
+import { type DataVersions, dataVersionsReady, readDataVersions, versionOf } from '../../db/data-versions.js';
 import type { Db } from '../../db/db.js';
+import { VersionedCache, type VersionedEntry } from '../../db/versioned-cache.js';
 import {
   computeFigure,
   computeIndicators,
@@ -17,18 +19,7 @@ import {
   toIndicator,
   YEARS_INPUTS,
 } from './compute.js';
-import { type DataVersions, dataVersionsReady, readDataVersions, versionOf } from './data-version.js';
 import { casablancaYear } from './period.js';
-
-/** One cached value with what it was computed from. */
-interface Entry<T> {
-  value: T;
-  /** The versions of its input tables when it was computed ({@link versionOf}). */
-  version: string;
-  /** The instant (ISO, compared as text like the figures' queries) from which time alone may change it. */
-  validUntil: string;
-  computedAt: string;
-}
 
 /** The indicators query the route takes. */
 export interface IndicatorQuery {
@@ -63,16 +54,17 @@ export interface IndicatorCacheOptions {
  */
 export class IndicatorCache {
   readonly #db: Db;
-  readonly #maxEntries: number;
   readonly #ready: Promise<boolean>;
-  readonly #entries = new Map<string, Entry<unknown>>();
-  readonly #running = new Map<string, Promise<Entry<unknown>>>();
+  readonly #cache: VersionedCache;
+
   /** How many figures were computed (not served from the cache), for tests and logs. */
-  computed = 0;
+  get computed(): number {
+    return this.#cache.computed;
+  }
 
   constructor(db: Db, options: IndicatorCacheOptions = {}) {
     this.#db = db;
-    this.#maxEntries = options.maxEntries ?? 4096;
+    this.#cache = new VersionedCache(options.maxEntries ?? 4096);
     this.#ready = dataVersionsReady(db, options.onError ?? (() => undefined));
   }
 
@@ -90,18 +82,16 @@ export class IndicatorCache {
     // Read before anything is computed: a write that commits during the computation then leaves the
     // entry with an older version than the data it saw, which only costs a recomputation, never staleness.
     const versions = await readDataVersions(db);
-    const nowIso = now.toISOString();
     let boundary: Promise<string> | undefined;
     const validUntil = () => {
       boundary ??= nextTimeBoundary(db, now);
       return boundary;
     };
-    const years = await this.#current(
+    const years = await this.#cache.get(
       `years|${casablancaYear(now.toISOString())}`,
       versionOf(versions, YEARS_INPUTS),
-      nowIso,
-      async () => ({ value: await indicatorYears(db, now), validUntil: await validUntil() }),
       now,
+      async () => ({ value: await indicatorYears(db, now), validUntil: await validUntil() }),
     );
     const year = indicatorYear(years.value, query.year, now);
     const wanted = query.code && query.code.length > 0 ? new Set(query.code) : undefined;
@@ -121,59 +111,16 @@ export class IndicatorCache {
     versions: DataVersions,
     now: Date,
     validUntil: () => Promise<string>,
-  ): Promise<Entry<IndicatorFigure>> {
-    return await this.#current(
+  ): Promise<VersionedEntry<IndicatorFigure>> {
+    return await this.#cache.get(
       `${code}|${year}|${region ?? ''}`,
       versionOf(versions, INDICATOR_INPUTS[code]),
-      now.toISOString(),
+      now,
       async () => {
         const until = await validUntil();
         const scope = await indicatorScope(this.#db, year, region, now);
         return { value: await computeFigure(this.#db, code, scope), validUntil: until };
       },
-      now,
     );
-  }
-
-  /** The entry under `key` if computed at `version` and not past its boundary; else a new one. */
-  async #current<T>(
-    key: string,
-    version: string,
-    nowIso: string,
-    compute: () => Promise<{ value: T; validUntil: string }>,
-    now: Date,
-  ): Promise<Entry<T>> {
-    const kept = this.#entries.get(key) as Entry<T> | undefined;
-    if (kept && kept.version === version && nowIso < kept.validUntil) return kept;
-    // Requests that find the same figure stale share its computation.
-    const runKey = `${key}@${version}`;
-    let running = this.#running.get(runKey) as Promise<Entry<T>> | undefined;
-    if (!running) {
-      running = (async () => {
-        const { value, validUntil } = await compute();
-        this.computed += 1;
-        return { value, version, validUntil, computedAt: now.toISOString() };
-      })();
-      this.#running.set(runKey, running);
-      running.then(
-        (entry) => {
-          this.#running.delete(runKey);
-          this.#store(key, entry);
-        },
-        () => this.#running.delete(runKey),
-      );
-    }
-    return await running;
-  }
-
-  #store(key: string, entry: Entry<unknown>): void {
-    // Re-inserted so that Map order is computation order, and the oldest go first when full.
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
-    while (this.#entries.size > this.#maxEntries) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.#entries.delete(oldest);
-    }
   }
 }

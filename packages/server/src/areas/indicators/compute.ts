@@ -14,9 +14,9 @@ import {
   type RegionCode,
   ROUTES,
 } from '@nassij/contract';
+import type { VersionedTable } from '../../db/data-versions.js';
 import type { Db, SqlValue } from '../../db/db.js';
 import { tableExists } from '../../db/tables.js';
-import type { VersionedTable } from './data-version.js';
 import {
   casablancaMidnight,
   casablancaYear,
@@ -494,7 +494,7 @@ export async function indicatorYears(db: Db, now: Date): Promise<number[]> {
 
 /**
  * The tables each indicator reads: a cached figure stays current until one of them is written (see
- * `data-version.ts`). Kept beside the queries above; a query that starts reading another table must list
+ * `db/data-versions.ts`). Kept beside the queries above; a query that starts reading another table must list
  * it here, or its figure would be kept past that table's changes.
  */
 export const INDICATOR_INPUTS: Readonly<Record<IndicatorCode, readonly VersionedTable[]>> = {

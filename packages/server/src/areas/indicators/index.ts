@@ -1,16 +1,16 @@
+import { dataVersionsMigration } from '../../db/data-versions.js';
 import type { Area } from '../area.js';
-import { dataVersionsMigration } from './data-version.js';
 import { registerIndicatorRoutes } from './routes.js';
 
-export { IndicatorCache } from './cache.js';
-export { computeIndicators, indicatorYears, PLATFORM_SERVICES } from './compute.js';
 export {
   dataVersionsReady,
   installDataVersions,
   readDataVersions,
   VERSIONED_TABLES,
   versionOf,
-} from './data-version.js';
+} from '../../db/data-versions.js';
+export { IndicatorCache } from './cache.js';
+export { computeIndicators, indicatorYears, PLATFORM_SERVICES } from './compute.js';
 export { casablancaMidnight, casablancaYear, firstQuarterRange, yearRange } from './period.js';
 
 /**

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { casablancaDate, type IndicatorCode, type IndicatorSet } from '@nassij/contract';
+import { readDataVersions } from '../../db/data-versions.js';
 import type { Db } from '../../db/db.js';
 import { tempServer } from '../../testing.js';
 import { IndicatorCache } from './cache.js';
-import { readDataVersions } from './data-version.js';
 import { casablancaMidnight, yearRange } from './period.js';
 
 const NOW = new Date('2026-06-15T10:00:00Z');

@@ -9,9 +9,9 @@ import {
   type LocalizedText,
   type RegionCode,
 } from '@nassij/contract';
+import type { VersionedTable } from '../../db/data-versions.js';
 import type { Db, SqlValue } from '../../db/db.js';
 import { consultationTotals } from '../consultations/store.js';
-import type { VersionedTable } from '../indicators/data-version.js';
 import { yearRange } from '../indicators/period.js';
 import type { ExportRecord } from './csv.js';
 
@@ -38,7 +38,7 @@ export interface DatasetSource {
   filter(filter: ExportFilter): { sql: string; params: SqlValue[] };
   /** SQL expression of the newest change of a row, for `lastUpdated` (indexed where the table is large). */
   changedAt: string;
-  /** The tables the records are read from, for the catalogue's cache (see indicators/data-version.ts). */
+  /** The tables the records are read from, for the catalogue's cache (see db/data-versions.ts). */
   tables: readonly VersionedTable[];
   /**
    * Figures the records of a page need beyond their own rows, by row id, read for the whole page at once:

@@ -12,11 +12,11 @@ import {
   type ThreeSixtyGivingGrant,
   toAmountAwarded,
 } from '@nassij/contract';
+import { dataVersionsReady, readDataVersions, versionOf } from '../../db/data-versions.js';
 import type { Db } from '../../db/db.js';
 import type { ApiApp, HandlerInput } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
 import { awardsFromRows } from '../applications/awards.js';
-import { dataVersionsReady, readDataVersions, versionOf } from '../indicators/data-version.js';
 import { csvLine } from './csv.js';
 import { DATASETS, type DatasetSource, datasetFigures, type ExportFilter, readPage } from './datasets.js';
 
@@ -266,7 +266,7 @@ const CATALOGUE_TABLES = [...new Set(Object.values(DATASETS).flatMap((source) =>
 
 /**
  * The catalogue kept per data version of the tables it counts: its counts run once per change of those
- * tables, not on every request (see indicators/data-version.ts). Without version triggers (their install
+ * tables, not on every request (see db/data-versions.ts). Without version triggers (their install
  * failed, and was logged), it is built on every request.
  *
  * @example

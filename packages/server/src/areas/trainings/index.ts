@@ -1,5 +1,5 @@
 import type { Area } from '../area.js';
-import { trainingsKeysetMigration, trainingsMigration } from './migrations.js';
+import { attendedTrainingsMigration, trainingsKeysetMigration, trainingsMigration } from './migrations.js';
 import { registerTrainingRoutes } from './routes.js';
 import { seedTrainings } from './seed.js';
 
@@ -16,7 +16,7 @@ export { readCourse } from './store.js';
  */
 export const trainingsArea: Area = {
   name: 'trainings',
-  migrations: [trainingsMigration, trainingsKeysetMigration],
+  migrations: [trainingsMigration, trainingsKeysetMigration, attendedTrainingsMigration],
   seedDemo: seedTrainings,
   register: registerTrainingRoutes,
 };

@@ -1,0 +1,168 @@
+// Figures kept per data version: a value computed from some tables is served again until one of those
+// tables is written (the version triggers of `db/data-versions.ts`, bumped in the writing
+// transaction, so a committed change is seen by every process on the database) or until a time boundary
+// passes (a call opens or closes, a day begins). The indicators, the directory's counts and the call
+// search's facets use it: exact figures that cost tens of milliseconds at national scale, read far more
+// often than their tables change.
+import { dataVersionsReady, readDataVersions, type VersionedTable, versionOf } from './data-versions.js';
+import type { Db } from './db.js';
+
+/** One cached value with what it was computed from. */
+export interface VersionedEntry<T> {
+  value: T;
+  /** The versions of its input tables when it was computed (`versionOf`). */
+  version: string;
+  /** The instant (ISO) from which time alone may change it; `'9999'` for never. */
+  validUntil: string;
+  /** When it was computed (ISO): stable while the entry is served, so ETags built on it are too. */
+  computedAt: string;
+}
+
+/** What a computation answers: the value, and until when time leaves it unchanged. */
+export interface Computed<T> {
+  value: T;
+  /** ISO instant; omitted when only writes change the value. */
+  validUntil?: string;
+}
+
+/** An ISO instant later than any real one: a value no clock changes. */
+const FOREVER = '9999';
+
+/**
+ * A bounded map of values, each kept with the data version it was computed at. Values are shared by every
+ * request that gets them (and the HTTP layer keeps their serialised text by object): treat them as
+ * immutable. Concurrent requests for
+ * the same stale value share one computation; the oldest computed go first when full.
+ *
+ * @example
+ * ```ts
+ * const cache = new VersionedCache(1024);
+ * const entry = await cache.get('facets|{"q":"eau"}', version, now, async () => ({ value: await count() }));
+ * ```
+ */
+export class VersionedCache {
+  readonly #maxEntries: number;
+  readonly #entries = new Map<string, VersionedEntry<unknown>>();
+  readonly #running = new Map<string, Promise<VersionedEntry<unknown>>>();
+  /** How many values were computed (not served from the cache), for tests and logs. */
+  computed = 0;
+  /** The same per kind of figure: the part of the key before its first `|`. */
+  readonly computedByKind = new Map<string, number>();
+
+  constructor(maxEntries: number) {
+    this.#maxEntries = maxEntries;
+  }
+
+  /**
+   * The entry under `key` if computed at `version`, at or before `now`, and not past its time boundary;
+   * else a newly computed one.
+   *
+   * @example
+   * ```ts
+   * const { value } = await cache.get(key, versionOf(versions, ['calls']), now, compute);
+   * ```
+   */
+  async get<T>(
+    key: string,
+    version: string,
+    now: Date,
+    compute: () => Promise<Computed<T>>,
+  ): Promise<VersionedEntry<T>> {
+    const nowIso = now.toISOString();
+    const kept = this.#entries.get(key) as VersionedEntry<T> | undefined;
+    // Valid from the instant it was computed at until its boundary: a clock set back (tests look from
+    // several instants) must not get a figure computed for a later one.
+    if (kept && kept.version === version && kept.computedAt <= nowIso && nowIso < kept.validUntil)
+      return kept;
+    const runKey = `${key}@${version}`;
+    let running = this.#running.get(runKey) as Promise<VersionedEntry<T>> | undefined;
+    if (!running) {
+      running = (async () => {
+        const { value, validUntil } = await compute();
+        this.computed += 1;
+        const kind = key.split('|', 1)[0] ?? key;
+        this.computedByKind.set(kind, (this.computedByKind.get(kind) ?? 0) + 1);
+        return { value, version, validUntil: validUntil ?? FOREVER, computedAt: nowIso };
+      })();
+      this.#running.set(runKey, running);
+      running.then(
+        (entry) => {
+          this.#running.delete(runKey);
+          this.#store(key, entry);
+        },
+        () => this.#running.delete(runKey),
+      );
+    }
+    return await running;
+  }
+
+  #store(key: string, entry: VersionedEntry<unknown>): void {
+    // Re-inserted so that Map order is computation order, and the oldest go first when full.
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    while (this.#entries.size > this.#maxEntries) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.#entries.delete(oldest);
+    }
+  }
+}
+
+/** The instant given for figures that no clock changes (they never answer a `validUntil`). */
+const TIMELESS = new Date(0);
+
+/** One cache of figures per database handle (a process may open several: tests do). */
+const figureCaches = new WeakMap<Db, VersionedCache>();
+
+/** Most figures kept per database: a few hundred bytes to a few KB each. */
+const MAX_FIGURES = 2048;
+
+/**
+ * The figures cache of `db`, for tests that check what was computed.
+ *
+ * @example
+ * ```ts
+ * const before = figureCacheOf(server.db).computed;
+ * ```
+ */
+export function figureCacheOf(db: Db): VersionedCache {
+  let cache = figureCaches.get(db);
+  if (!cache) {
+    cache = new VersionedCache(MAX_FIGURES);
+    figureCaches.set(db, cache);
+  }
+  return cache;
+}
+
+/**
+ * A figure read from `tables`, computed once and served until one of them is written or `validUntil`
+ * passes. Computed every time inside a transaction (it may see writes that roll back) and when the version
+ * triggers could not be installed. `key` must name everything the figure depends on besides the tables
+ * and the time boundary.
+ *
+ * @example
+ * ```ts
+ * const counts = await cachedFigure(db, {
+ *   key: `directory|${JSON.stringify(filters)}`,
+ *   tables: ['associations', 'association_domains'],
+ *   compute: async () => ({ value: await countDirectory(db, filters) }),
+ * });
+ * ```
+ */
+export async function cachedFigure<T>(
+  db: Db,
+  figure: {
+    key: string;
+    tables: readonly VersionedTable[];
+    /** "Now", for a figure whose computation answers a `validUntil`; omit it for one only writes change. */
+    now?: Date;
+    compute: () => Promise<Computed<T>>;
+  },
+): Promise<T> {
+  if (db.inTransaction || !(await dataVersionsReady(db, () => undefined)))
+    return (await figure.compute()).value;
+  // Read before computing: a write committed during the computation leaves the entry older than what it
+  // saw, which costs a recomputation, never a stale figure.
+  const version = versionOf(await readDataVersions(db), figure.tables);
+  return (await figureCacheOf(db).get(figure.key, version, figure.now ?? TIMELESS, figure.compute)).value;
+}
