@@ -187,6 +187,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await shiftDemoDates(db, demoShiftFor(clock()));
       seeded = true;
     }
+    for (const area of areas) await area.prepare?.(db, logger);
   } catch (error) {
     await db.close();
     throw error;

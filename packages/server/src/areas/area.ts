@@ -45,6 +45,13 @@ export interface Area {
   migrations: Migration[];
   /** Seeds demo data; runs once, when the database is new and `--seed demo` is given, in `AREAS` order. */
   seedDemo?(ctx: SeedContext): void | Promise<void>;
+  /**
+   * Brings up to date, at every start after the migrations, what SQL alone cannot: data derived by code
+   * (search words folded by the contract) for rows written before that data existed, or triggers over other
+   * areas' tables. Idempotent and cheap when there is nothing to do; several processes sharing a database
+   * may run it at once. The server listens only once every area is prepared.
+   */
+  prepare?(db: Db, log: Logger): Promise<void>;
   /** Binds the area's routes with `app.bind(route, handler)`. */
   register(app: ApiApp): void;
 }

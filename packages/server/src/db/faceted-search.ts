@@ -20,6 +20,24 @@ export function marks(values: readonly unknown[]): string {
 }
 
 /**
+ * Every condition at once: their SQL joined by `AND` (each in parentheses), their parameters in order;
+ * `1 = 1` when there is none.
+ *
+ * @example
+ * ```ts
+ * const where = allOf([region, domain].filter((c) => c !== undefined));
+ * await db.all(`SELECT id FROM associations a WHERE ${where.sql}`, where.params);
+ * ```
+ */
+export function allOf(conditions: readonly SqlCondition[]): SqlCondition {
+  if (conditions.length === 0) return { sql: '1 = 1', params: [] };
+  return {
+    sql: conditions.map((c) => `(${c.sql})`).join(' AND '),
+    params: conditions.flatMap((c) => c.params),
+  };
+}
+
+/**
  * Facet order of the API: most frequent first, then by value.
  *
  * @example

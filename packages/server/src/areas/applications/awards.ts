@@ -175,16 +175,17 @@ async function writeAwardTerms(db: Db, awardId: string, data: AwardData): Promis
     await db.write('INSERT INTO award_terms (award_id, term) VALUES (?, ?)', [awardId, term]);
 }
 
-/** Databases whose awards were checked for missing search words in this process. */
-const termsChecked = new WeakSet<Db>();
-
 /**
- * Indexes the words of awards published before `award_terms` existed (`022_call_keysets`): once per
- * database and process, on the first award search with words, in batches. A database made since has
- * every award's words from {@link insertAward}, and the check is then one indexed anti-join.
+ * Indexes the words of awards published before `award_terms` existed (`022_call_keysets`), in batches: the
+ * applications area's `prepare`, at every start. A database made since has every award's words from
+ * {@link insertAward}, and the check is then one indexed anti-join.
+ *
+ * @example
+ * ```ts
+ * const area: Area = { name: 'applications', prepare: (db) => indexMissingAwardTerms(db), … };
+ * ```
  */
-async function indexMissingAwardTerms(db: Db): Promise<void> {
-  if (termsChecked.has(db)) return;
+export async function indexMissingAwardTerms(db: Db): Promise<void> {
   for (;;) {
     const rows = await db.all<{ id: string; data: string }>(
       `SELECT a.id, a.data FROM awards a
@@ -197,7 +198,6 @@ async function indexMissingAwardTerms(db: Db): Promise<void> {
     });
     if (rows.length < 500) break;
   }
-  termsChecked.add(db);
 }
 
 /** Filters of an award search, as the contract's `AwardSearchQuery` parses them. */
@@ -258,7 +258,6 @@ export async function searchAwardPage(db: Db, query: AwardSearch): Promise<ListP
   if (query.callId) scope.push({ sql: 'a.call_id = ?', params: [query.callId] });
   if (query.associationId) scope.push({ sql: 'a.association_id = ?', params: [query.associationId] });
   const words = query.q ? searchTerms(query.q) : [];
-  if (words.length > 0) await indexMissingAwardTerms(db);
   for (const word of words)
     scope.push({
       sql: 'EXISTS (SELECT 1 FROM award_terms t WHERE t.award_id = a.id AND t.term >= ? AND t.term < ?)',

@@ -37,6 +37,9 @@ export {
   useRetention,
 } from './retention.js';
 export { contentHash } from './routes.js';
+
+import { indexMissingAwardTerms } from './awards.js';
+
 export { EICAR, getScanner, type Scanner, setScanner, structuralScanner } from './scanner.js';
 
 /**
@@ -52,5 +55,7 @@ export { EICAR, getScanner, type Scanner, setScanner, structuralScanner } from '
 export const applicationsArea: Area = {
   name: 'applications',
   migrations: [attachmentFilesMigration, applicationKeysetsMigration, associationFiguresMigration],
+  // Awards published before their search words were indexed get them before the first request.
+  prepare: (db) => indexMissingAwardTerms(db),
   register: registerApplicationRoutes,
 };

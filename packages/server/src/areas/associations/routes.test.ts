@@ -222,6 +222,32 @@ describe('associations.get', () => {
     assert.ok(!('members' in body));
   });
 
+  test('a kept profile follows a write to its figures at once', async () => {
+    const read = async () =>
+      (await (await get(`/v1/associations/${F.associations.represented}`)).json()) as {
+        stats: { trainingsAttended: number };
+      };
+    const before = await read();
+    assert.deepEqual(await read(), before);
+    // One more attended training, written as any store would: the registrations' version moves with it.
+    const attended = await server.db.one<{ id: string; status: string }>(
+      "SELECT id, status FROM training_registrations WHERE association_id = ? AND status NOT IN ('attended', 'completed') ORDER BY id",
+      [F.associations.represented],
+    );
+    assert.ok(attended, 'the represented association has a registration not attended yet');
+    await server.db.write("UPDATE training_registrations SET status = 'attended' WHERE id = ?", [
+      attended.id,
+    ]);
+    try {
+      assert.equal((await read()).stats.trainingsAttended, before.stats.trainingsAttended + 1);
+    } finally {
+      await server.db.write('UPDATE training_registrations SET status = ? WHERE id = ?', [
+        attended.status,
+        attended.id,
+      ]);
+    }
+  });
+
   test('the member-only association is in Casablanca-Settat and less than a year old', async () => {
     const body = (await (await get(`/v1/associations/${F.associations.memberOnly}`)).json()) as {
       region: string;

@@ -1,7 +1,7 @@
 import { getAssociation, type MyAssociation, myAssociations, searchAssociations } from '@nassij/contract';
 import type { ApiApp, Handler } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
-import { associationStats, readAssociation, readAssociations, searchDirectory, toSummary } from './store.js';
+import { publicAssociation, readAssociations, searchDirectory, toSummary } from './store.js';
 
 /**
  * `GET /v1/associations`: one page of the public directory with its total and facets, in one statement
@@ -25,9 +25,9 @@ export const searchAssociationsHandler: Handler<typeof searchAssociations> = asy
  * ```
  */
 export const getAssociationHandler: Handler<typeof getAssociation> = async ({ db, params }) => {
-  const association = await readAssociation(db, params.associationId);
+  const association = await publicAssociation(db, params.associationId);
   if (!association) throw problem('not_found', 'No such association');
-  return { body: { ...association, stats: await associationStats(db, association.id) } };
+  return { body: association };
 };
 
 /**

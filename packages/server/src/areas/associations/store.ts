@@ -12,6 +12,7 @@ import {
   type RegionCode,
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
+import { allOf, marks, type SqlCondition } from '../../db/faceted-search.js';
 import { tableExists } from '../../db/tables.js';
 import { cachedFigure } from '../../db/versioned-cache.js';
 import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
@@ -259,26 +260,31 @@ export async function associationStats(db: Db, id: string): Promise<AssociationS
   };
 }
 
-/** A `WHERE` condition with its `?` parameters. */
-interface Condition {
-  sql: string;
-  params: SqlValue[];
+/**
+ * The public record of an association with its figures, as `GET /v1/associations/{id}` shows it; kept per
+ * data version until the association, or an application, award or training registration, is written.
+ *
+ * @example
+ * ```ts
+ * const profile = await publicAssociation(db, 'asso_0001');
+ * profile?.stats.awardsReceived;
+ * ```
+ */
+export async function publicAssociation(db: Db, id: string): Promise<Association | undefined> {
+  return await cachedFigure(db, {
+    key: `association|${id}`,
+    tables: [...DIRECTORY_TABLES, 'applications', 'awards', 'training_registrations'],
+    compute: async () => {
+      const association = await readAssociation(db, id);
+      return {
+        value: association && { ...association, stats: await associationStats(db, association.id) },
+      };
+    },
+  });
 }
 
 /** The filters of the directory, by name, so that a facet can apply every filter but its own. */
 type FilterName = 'q' | 'region' | 'domain' | 'legalForm' | 'publicUtility';
-
-function marks(values: readonly unknown[]): string {
-  return values.map(() => '?').join(', ');
-}
-
-function whereOf(conditions: readonly Condition[]): Condition {
-  if (conditions.length === 0) return { sql: '1 = 1', params: [] };
-  return {
-    sql: conditions.map((c) => `(${c.sql})`).join(' AND '),
-    params: conditions.flatMap((c) => c.params),
-  };
-}
 
 /** One row of the directory statement: `part` says which answer it belongs to (see searchDirectory). */
 interface DirectoryRow {
@@ -365,7 +371,7 @@ async function readDirectoryPage(db: Db, query: AssociationSearchQuery): Promise
   const match = searchCondition(db, ASSOCIATION_KIND, 'm0.id', query.q);
   // What every part reads as `a`: the matching associations' columns, or the whole table.
   const from = match ? 'm' : 'associations';
-  const filters: Record<Exclude<FilterName, 'q'>, Condition | null> = {
+  const filters: Record<Exclude<FilterName, 'q'>, SqlCondition | null> = {
     region: query.region?.length
       ? { sql: `a.region IN (${marks(query.region)})`, params: [...query.region] }
       : null,
@@ -383,11 +389,11 @@ async function readDirectoryPage(db: Db, query: AssociationSearchQuery): Promise
         ? null
         : { sql: 'a.public_utility = ?', params: [query.publicUtility ? 1 : 0] },
   };
-  const except = (name?: FilterName): Condition =>
-    whereOf(
-      (Object.entries(filters) as [FilterName, Condition | null][])
+  const except = (name?: FilterName): SqlCondition =>
+    allOf(
+      (Object.entries(filters) as [FilterName, SqlCondition | null][])
         .filter(([key, c]) => key !== name && c !== null)
-        .map(([, c]) => c as Condition),
+        .map(([, c]) => c as SqlCondition),
     );
   const all = except();
   const keyset = keysetClause(BY_NAME, after);

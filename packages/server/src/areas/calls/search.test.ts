@@ -17,6 +17,7 @@ import {
   type CallSearch,
   callStatusAt,
   callStatusSql,
+  readCall,
   readStoredCall,
   type StoredCall,
   searchCallPage,
@@ -220,6 +221,29 @@ describe('call search in SQL', () => {
       assert.equal(written.total, later.total - 1);
     } finally {
       await server.db.write('UPDATE calls SET status = ? WHERE id = ?', [call.status, call.id]);
+    }
+  });
+
+  test('a call read at an instant is kept until its own deadline or a write', async () => {
+    const cache = figureCacheOf(server.db);
+    const now = new Date();
+    const open = calls.find((call) => callStatusAt(call, now) === 'open' && call.dates.closes);
+    assert.ok(open?.dates.closes);
+    const read = async (at: Date) => {
+      const before = cache.computedByKind.get('call') ?? 0;
+      const call = await readCall(server.db, open.id, at);
+      return { status: call?.status, computed: (cache.computedByKind.get('call') ?? 0) - before };
+    };
+    assert.equal((await read(now)).status, 'open');
+    assert.deepEqual(await read(new Date(now.getTime() + 1000)), { status: 'open', computed: 0 });
+    const past = new Date(Date.parse(open.dates.closes.at) + 1000);
+    assert.deepEqual(await read(past), { status: 'closed', computed: 1 });
+    await server.db.write("UPDATE calls SET status = 'cancelled' WHERE id = ?", [open.id]);
+    try {
+      // The row's JSON still says open: the stored column changed, and the version with it.
+      assert.equal((await read(past)).computed, 1);
+    } finally {
+      await server.db.write('UPDATE calls SET status = ? WHERE id = ?', [open.status, open.id]);
     }
   });
 

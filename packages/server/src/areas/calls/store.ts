@@ -179,8 +179,32 @@ export async function readStoredCall(db: Db, id: string, now?: Date): Promise<St
  * ```
  */
 export async function readCall(db: Db, id: string, now?: Date): Promise<Call | undefined> {
+  if (!now) return await loadCall(db, id);
+  // Kept per data version until the call, its applications or its awards are written, or its own next
+  // date moves its status.
+  return await cachedFigure(db, {
+    key: `call|${id}`,
+    tables: [...CALL_TABLES, 'applications', 'awards'],
+    now,
+    compute: async () => {
+      const call = await loadCall(db, id, now);
+      return { value: call, ...(call ? { validUntil: nextDateOf(call, now) } : {}) };
+    },
+  });
+}
+
+async function loadCall(db: Db, id: string, now?: Date): Promise<Call | undefined> {
   const stored = await readStoredCall(db, id, now);
   return stored ? { ...stored, stats: await callStats(db, id) } : undefined;
+}
+
+/** The next instant at which the clock changes this call's status ({@link callStatusAt}), if any. */
+function nextDateOf(call: StoredCall, now: Date): string | undefined {
+  const at = now.toISOString();
+  const dates = [call.dates.opensAt, call.dates.closes?.at].filter(
+    (date): date is string => date !== undefined && date > at,
+  );
+  return dates.sort()[0];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { dataVersionsMigration } from '../../db/data-versions.js';
+import { dataVersionsMigration, dataVersionsReady } from '../../db/data-versions.js';
 import type { Area } from '../area.js';
 import { registerIndicatorRoutes } from './routes.js';
 
@@ -26,6 +26,11 @@ export { casablancaMidnight, casablancaYear, firstQuarterRange, yearRange } from
 export const indicatorsArea: Area = {
   name: 'indicators',
   migrations: [dataVersionsMigration],
+  // The version triggers go on other areas' tables, whichever this server mounts: installed (or brought up
+  // to date) at every start, before any figure is kept.
+  prepare: async (db, log) => {
+    await dataVersionsReady(db, (error) => log.error('data versions could not be installed', { error }));
+  },
   register: (app) => {
     registerIndicatorRoutes(app);
   },

@@ -11,6 +11,7 @@ import type {
 } from '@nassij/contract';
 import type { Db } from '../../db/db.js';
 import {
+  allOf,
   byCountThenValue,
   type FacetCountRow,
   facetedCounts,
@@ -320,10 +321,7 @@ export async function searchSessionPage(
       ? { sql: `${SESSION_STATE_SQL} IN (${marks(query.state)})`, params: [at, at, at, ...query.state] }
       : undefined,
   ].filter((condition) => condition !== undefined);
-  const where = {
-    sql: conditions.length > 0 ? conditions.map((c) => `(${c.sql})`).join(' AND ') : '1 = 1',
-    params: conditions.flatMap((c) => c.params),
-  };
+  const where = allOf(conditions);
   const total = Number(
     (
       await db.one<{ n: number }>(

@@ -2,7 +2,7 @@
 // waitlist, the promotion note, stored data, and the page of an association's registrations.
 import type { Registration, TrainingParticipant } from '@nassij/contract';
 import type { Db } from '../../db/db.js';
-import { marks } from '../../db/faceted-search.js';
+import { allOf, marks } from '../../db/faceted-search.js';
 import {
   type Keyset,
   type KeyValue,
@@ -198,10 +198,7 @@ export async function listRegistrationPage(
       ? [{ sql: `r.status IN (${marks(filter.status)})`, params: [...filter.status] }]
       : []),
   ];
-  const where = {
-    sql: conditions.map((c) => `(${c.sql})`).join(' AND '),
-    params: conditions.flatMap((c) => c.params),
-  };
+  const where = allOf(conditions);
   const total = Number(
     (
       await db.one<{ n: number }>(
