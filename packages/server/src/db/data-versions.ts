@@ -123,13 +123,6 @@ export async function installDataVersions(db: Db): Promise<VersionedTable[]> {
     } else {
       await db.script(present.map(sqliteTriggers).join('\n'));
     }
-    for (const index of READ_INDEXES) {
-      if (!present.includes(index.table)) continue;
-      // Checked first on PostgreSQL: CREATE INDEX IF NOT EXISTS would still lock the table for writes.
-      if (db.dialect === 'postgres' && (await db.one('SELECT to_regclass(?) AS r', [index.name]))?.r)
-        continue;
-      await db.script(`CREATE INDEX IF NOT EXISTS ${index.name} ON ${index.sql}`);
-    }
     for (const table of present) {
       await db.write(
         'INSERT INTO data_versions (name, slot, version) VALUES (?, ?, 0) ON CONFLICT (name, slot) DO NOTHING',
@@ -142,52 +135,6 @@ export async function installDataVersions(db: Db): Promise<VersionedTable[]> {
   await compactDataVersions(db).catch(() => 0);
   return present;
 }
-
-/**
- * An index that a figure's query needs on another area's table, created with the triggers (only when
- * its table exists). Kept here rather than in that area's migrations because only these reads need it.
- */
-interface ReadIndex {
-  table: VersionedTable;
-  name: string;
-  sql: string;
-}
-
-/**
- * The indexes of the indicators' and open data's reads at national scale: awards by decision (the year's
- * figures, and the 360Giving package's keyset order), submissions by date, sessions by end (the time
- * boundary of `trainings_held`), published contributions in id order (the export's keyset pages, whole or
- * for one consultation), and the newest change of a published contribution (the catalogue's
- * `lastUpdated`, a MAX read from the end of the index instead of a scan of a million rows).
- */
-const READ_INDEXES: readonly ReadIndex[] = [
-  { table: 'awards', name: 'awards_by_decided', sql: 'awards (decided_at, id)' },
-  {
-    table: 'application_history',
-    name: 'application_history_by_status',
-    sql: 'application_history (status, at)',
-  },
-  { table: 'training_sessions', name: 'training_sessions_by_end', sql: 'training_sessions (end_at)' },
-  {
-    // The export's keyset order over published contributions: a page is a range read after the last id.
-    // Without it the planner reads every published row through another (moderation_state, …) index and
-    // sorts them by id for each page: 0.5 s a page at 200 000 rows. Not partial: SQLite's planner, without
-    // statistics, prefers an index whose leading column the query pins over a partial one.
-    table: 'contributions',
-    name: 'contributions_by_state_id',
-    sql: 'contributions (moderation_state, id)',
-  },
-  {
-    table: 'contributions',
-    name: 'contributions_by_consultation_state_id',
-    sql: 'contributions (consultation_id, moderation_state, id)',
-  },
-  {
-    table: 'contributions',
-    name: 'contributions_by_state_changed',
-    sql: 'contributions (moderation_state, (COALESCE(decided_at, edited_at, created_at)))',
-  },
-];
 
 /** The version of each counted table: it grows with every committed write to that table. */
 export type DataVersions = ReadonlyMap<string, number>;

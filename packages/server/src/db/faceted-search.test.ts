@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Db } from './db.js';
-import { byCountThenValue, type FacetCountRow, facetedCounts, marks } from './faceted-search.js';
+import {
+  allOf,
+  byCountThenValue,
+  type FacetCountRow,
+  facetedCounts,
+  inList,
+  marks,
+} from './faceted-search.js';
 import { openSqlite } from './sqlite.js';
 
 let dir: string;
@@ -75,4 +82,24 @@ test('no filter: everything counted, a NULL value left out of its facet', async 
     { value: 'a', count: 3 },
     { value: 'b', count: 2 },
   ]);
+});
+
+test('inList filters on a list, not on an absent or empty one; allOf joins conditions', () => {
+  assert.deepEqual(inList('a.region', ['MA-01', 'MA-06']), {
+    sql: 'a.region IN (?, ?)',
+    params: ['MA-01', 'MA-06'],
+  });
+  assert.equal(inList('a.region', []), undefined);
+  assert.equal(inList('a.region', undefined), undefined);
+  assert.deepEqual(allOf([]), { sql: '1 = 1', params: [] });
+  assert.deepEqual(
+    allOf([
+      { sql: 'a = ?', params: [1] },
+      { sql: 'b = ? OR c = ?', params: [2, 3] },
+    ]),
+    {
+      sql: '(a = ?) AND (b = ? OR c = ?)',
+      params: [1, 2, 3],
+    },
+  );
 });

@@ -20,6 +20,18 @@ export function marks(values: readonly unknown[]): string {
 }
 
 /**
+ * `expr IN (?, …)` for a filter given as a list; `undefined` when the list is absent or empty (no filter).
+ *
+ * @example
+ * ```ts
+ * const filters = { region: inList('a.region', query.region), sector: inList('c.sector_code', query.sector) };
+ * ```
+ */
+export function inList(expr: string, values: readonly SqlValue[] | undefined): SqlCondition | undefined {
+  return values?.length ? { sql: `${expr} IN (${marks(values)})`, params: [...values] } : undefined;
+}
+
+/**
  * Every condition at once: their SQL joined by `AND` (each in parentheses), their parameters in order;
  * `1 = 1` when there is none.
  *

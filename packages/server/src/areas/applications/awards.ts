@@ -15,6 +15,7 @@ import {
   type FacetCountRow,
   type FacetPart,
   facetedCounts,
+  inList,
   marks,
   type SqlCondition,
 } from '../../db/faceted-search.js';
@@ -267,21 +268,15 @@ export async function searchAwardPage(db: Db, query: AwardSearch): Promise<ListP
     from: 'awards a',
     base: scope,
     filters: {
-      region: query.region?.length
-        ? { sql: `a.region IN (${marks(query.region)})`, params: [...query.region] }
-        : undefined,
+      region: inList('a.region', query.region),
       domain: query.domain?.length
         ? {
             sql: `EXISTS (SELECT 1 FROM award_domains f WHERE f.award_id = a.id AND f.domain IN (${marks(query.domain)}))`,
             params: [...query.domain],
           }
         : undefined,
-      funderLevel: query.funderLevel?.length
-        ? { sql: `a.funder_level IN (${marks(query.funderLevel)})`, params: [...query.funderLevel] }
-        : undefined,
-      fiscalYear: query.fiscalYear?.length
-        ? { sql: `a.fiscal_year IN (${marks(query.fiscalYear)})`, params: [...query.fiscalYear] }
-        : undefined,
+      funderLevel: inList('a.funder_level', query.funderLevel),
+      fiscalYear: inList('a.fiscal_year', query.fiscalYear),
     },
     facets: AWARD_FACETS,
   });

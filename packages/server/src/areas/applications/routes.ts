@@ -116,6 +116,34 @@ async function reviewedApplication(db: Db, auth: Account, id: string): Promise<A
   return application;
 }
 
+/**
+ * An application under review that `auth` may review or decide on: never one of their own association's
+ * (a conflict of interest), and only while it is under review.
+ */
+async function applicationToJudge(
+  db: Db,
+  auth: Account,
+  id: string,
+  act: 'review' | 'decide',
+): Promise<Application> {
+  const application = await reviewedApplication(db, auth, id);
+  if (isMemberOf(auth, application.associationId))
+    throw problem(
+      'conflict_of_interest',
+      act === 'review'
+        ? 'A member of the applicant association may not review it'
+        : 'A member of the applicant association may not decide on it',
+    );
+  if (!REVIEWABLE.includes(application.status))
+    throw problem(
+      'invalid_state',
+      act === 'review'
+        ? `An application that is ${application.status} is not under review`
+        : `An application that is ${application.status} cannot be decided`,
+    );
+  return application;
+}
+
 /** An application the signed-in member of its association may change, with its call. */
 async function ownDraft(
   db: Db,
@@ -621,11 +649,7 @@ async function submitReviewHandler({
   requestId,
 }: HandlerInput<typeof submitReview>) {
   if (!auth) throw problem('unauthenticated');
-  const application = await reviewedApplication(db, auth, params.applicationId);
-  if (isMemberOf(auth, application.associationId))
-    throw problem('conflict_of_interest', 'A member of the applicant association may not review it');
-  if (!REVIEWABLE.includes(application.status))
-    throw problem('invalid_state', `An application that is ${application.status} is not under review`);
+  const application = await applicationToJudge(db, auth, params.applicationId, 'review');
   const existing = (await readReviews(db, application.id)).find((r) => r.reviewer.id === auth.id);
   if (existing)
     throw problem('already_exists', 'You already reviewed this application', { current: existing.id });
@@ -729,11 +753,7 @@ async function decideApplicationHandler({
   requestId,
 }: HandlerInput<typeof decideApplication>) {
   if (!auth) throw problem('unauthenticated');
-  const application = await reviewedApplication(db, auth, params.applicationId);
-  if (isMemberOf(auth, application.associationId))
-    throw problem('conflict_of_interest', 'A member of the applicant association may not decide on it');
-  if (!REVIEWABLE.includes(application.status))
-    throw problem('invalid_state', `An application that is ${application.status} cannot be decided`);
+  const application = await applicationToJudge(db, auth, params.applicationId, 'decide');
   const call = await readCall(db, application.callId);
   if (!call) throw problem('not_found', `No call ${application.callId}`);
   checkAwardAmount(call, body);

@@ -18,7 +18,7 @@ import {
   toMinorUnits,
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
-import { type FacetCountRow, type FacetPart, facetedCounts, marks } from '../../db/faceted-search.js';
+import { type FacetCountRow, type FacetPart, facetedCounts, inList, marks } from '../../db/faceted-search.js';
 import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 import { readStoredCall } from '../calls/store.js';
 import { readReviews } from './reviews.js';
@@ -765,12 +765,11 @@ export async function listSubmittedApplications(
     from: 'applications a',
     base: [{ sql: 'a.call_id = ? AND a.submitted_at IS NOT NULL', params: [callId] }],
     filters: {
-      status: query.status?.length
-        ? { sql: `a.status IN (${marks(query.status)})`, params: [...query.status] }
-        : { sql: "a.status NOT IN ('draft', 'withdrawn')", params: [] },
-      region: query.region?.length
-        ? { sql: `a.region IN (${marks(query.region)})`, params: [...query.region] }
-        : undefined,
+      status: inList('a.status', query.status) ?? {
+        sql: "a.status NOT IN ('draft', 'withdrawn')",
+        params: [],
+      },
+      region: inList('a.region', query.region),
       domain: query.domain?.length
         ? {
             sql: `EXISTS (SELECT 1 FROM association_domains f WHERE f.association_id = a.association_id

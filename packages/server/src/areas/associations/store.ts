@@ -12,7 +12,7 @@ import {
   type RegionCode,
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
-import { allOf, marks, type SqlCondition } from '../../db/faceted-search.js';
+import { allOf, inList, marks, type SqlCondition } from '../../db/faceted-search.js';
 import { tableExists } from '../../db/tables.js';
 import { cachedFigure } from '../../db/versioned-cache.js';
 import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
@@ -372,18 +372,14 @@ async function readDirectoryPage(db: Db, query: AssociationSearchQuery): Promise
   // What every part reads as `a`: the matching associations' columns, or the whole table.
   const from = match ? 'm' : 'associations';
   const filters: Record<Exclude<FilterName, 'q'>, SqlCondition | null> = {
-    region: query.region?.length
-      ? { sql: `a.region IN (${marks(query.region)})`, params: [...query.region] }
-      : null,
+    region: inList('a.region', query.region) ?? null,
     domain: query.domain?.length
       ? {
           sql: `a.id IN (SELECT association_id FROM association_domains WHERE domain IN (${marks(query.domain)}))`,
           params: [...query.domain],
         }
       : null,
-    legalForm: query.legalForm?.length
-      ? { sql: `a.legal_form IN (${marks(query.legalForm)})`, params: [...query.legalForm] }
-      : null,
+    legalForm: inList('a.legal_form', query.legalForm) ?? null,
     publicUtility:
       query.publicUtility === undefined
         ? null

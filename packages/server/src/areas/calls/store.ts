@@ -16,7 +16,13 @@ import {
   toMinorUnits,
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
-import { byCountThenValue, type FacetCountRow, facetedCounts, marks } from '../../db/faceted-search.js';
+import {
+  byCountThenValue,
+  type FacetCountRow,
+  facetedCounts,
+  inList,
+  marks,
+} from '../../db/faceted-search.js';
 import { cachedFigure } from '../../db/versioned-cache.js';
 import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 import { indexForSearch, searchCondition } from '../../search/search.js';
@@ -432,8 +438,6 @@ async function readCallPage(db: Db, query: CallSearch, now: Date): Promise<CallP
   const status = callStatusSql(now);
   const closing = closingSql(now);
   const match = searchCondition(db, CALL_SEARCH_KIND, 'c.id', query.q);
-  const inList = (expr: string, values: readonly SqlValue[] | undefined) =>
-    values?.length ? { sql: `${expr} IN (${marks(values)})`, params: [...values] } : undefined;
   const search = facetedCounts<CallFacet>({
     from: 'calls c',
     base: match ? [match] : [],

@@ -1,5 +1,6 @@
 import { dataVersionsMigration, dataVersionsReady } from '../../db/data-versions.js';
 import type { Area } from '../area.js';
+import { createFigureIndexes } from './read-indexes.js';
 import { registerIndicatorRoutes } from './routes.js';
 
 export {
@@ -26,10 +27,11 @@ export { casablancaMidnight, casablancaYear, firstQuarterRange, yearRange } from
 export const indicatorsArea: Area = {
   name: 'indicators',
   migrations: [dataVersionsMigration],
-  // The version triggers go on other areas' tables, whichever this server mounts: installed (or brought up
-  // to date) at every start, before any figure is kept.
+  // The version triggers and the indexes of the figures' reads go on other areas' tables, whichever this
+  // server mounts: installed (or brought up to date) at every start, before any figure is kept.
   prepare: async (db, log) => {
     await dataVersionsReady(db, (error) => log.error('data versions could not be installed', { error }));
+    await createFigureIndexes(db);
   },
   register: (app) => {
     registerIndicatorRoutes(app);

@@ -245,6 +245,19 @@ function assertMatches(set: IndicatorSet, expected: Record<IndicatorCode, Expect
 }
 
 describe('GET /v1/indicators', () => {
+  test("the server created the indexes of the figures' reads at start", async () => {
+    for (const name of ['awards_by_decided', 'contributions_by_state_id', 'training_sessions_by_end']) {
+      const found =
+        server.db.dialect === 'postgres'
+          ? await server.db.one<{ r: string | null }>('SELECT to_regclass(?) AS r', [name])
+          : await server.db.one<{ r: string }>(
+              "SELECT name AS r FROM sqlite_master WHERE type = 'index' AND name = ?",
+              [name],
+            );
+      assert.ok(found?.r, name);
+    }
+  });
+
   test('the current year matches a hand count, nationally and for a region', async () => {
     const national = await indicators('?year=2026');
     assertMatches(national, await handCount(server.db, 2026));

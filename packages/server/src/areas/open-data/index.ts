@@ -1,4 +1,5 @@
 import type { Area } from '../area.js';
+import { createFigureIndexes } from '../indicators/read-indexes.js';
 import { registerOpenDataRoutes } from './routes.js';
 
 export { csvField, csvLine, type ExportRecord, type ExportValue } from './csv.js';
@@ -25,5 +26,7 @@ export {
 export const openDataArea: Area = {
   name: 'open-data',
   migrations: [],
+  // Its exports' keyset pages need the same read indexes as the indicators (idempotent if both run).
+  prepare: (db) => createFigureIndexes(db),
   register: registerOpenDataRoutes,
 };

@@ -15,6 +15,7 @@ import {
   byCountThenValue,
   type FacetCountRow,
   facetedCounts,
+  inList,
   marks,
   type SqlCondition,
 } from '../../db/faceted-search.js';
@@ -100,10 +101,6 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 function instantLiteral(at: string): string {
   if (!INSTANT.test(at)) throw new Error(`Not an instant: ${at}`);
   return `'${at}'`;
-}
-
-function inList(expr: string, values: readonly string[] | undefined): SqlCondition | undefined {
-  return values?.length ? { sql: `${expr} IN (${marks(values)})`, params: [...values] } : undefined;
 }
 
 /** The text facets of the API sort by count, then value; `level` and `region` run in value order. */

@@ -2,7 +2,7 @@
 // waitlist, the promotion note, stored data, and the page of an association's registrations.
 import type { Registration, TrainingParticipant } from '@nassij/contract';
 import type { Db } from '../../db/db.js';
-import { allOf, marks } from '../../db/faceted-search.js';
+import { allOf, inList } from '../../db/faceted-search.js';
 import {
   type Keyset,
   type KeyValue,
@@ -192,12 +192,10 @@ export async function listRegistrationPage(
 ): Promise<{ items: Registration[]; nextCursor: string | null; total: number }> {
   if (filter.associationIds.length === 0) return { items: [], nextCursor: null, total: 0 };
   const conditions = [
-    { sql: `r.association_id IN (${marks(filter.associationIds)})`, params: [...filter.associationIds] },
-    ...(filter.sessionId ? [{ sql: 'r.session_id = ?', params: [filter.sessionId] }] : []),
-    ...(filter.status?.length
-      ? [{ sql: `r.status IN (${marks(filter.status)})`, params: [...filter.status] }]
-      : []),
-  ];
+    inList('r.association_id', filter.associationIds),
+    filter.sessionId ? { sql: 'r.session_id = ?', params: [filter.sessionId] } : undefined,
+    inList('r.status', filter.status),
+  ].filter((condition) => condition !== undefined);
   const where = allOf(conditions);
   const total = Number(
     (
