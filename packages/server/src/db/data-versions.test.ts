@@ -109,6 +109,18 @@ test('concurrent writers of one table never collide on its counter, and every co
   assert.equal(await versionOfTable('courses'), before + writers);
 });
 
+test('a version is the sum of its table’s counter rows', async () => {
+  const before = await readDataVersions(db);
+  // Rows as connections that ended leave them on PostgreSQL (slots no live process has); read alike on SQLite.
+  await db.write(
+    "INSERT INTO data_versions (name, slot, version) VALUES ('associations', 200000001, 5), ('associations', 200000002, 7)",
+  );
+  assert.deepEqual(
+    await readDataVersions(db),
+    new Map([...before, ['associations', (before.get('associations') ?? 0) + 12]]),
+  );
+});
+
 test('compacting folds the rows of ended connections and keeps every version', async () => {
   const versions = await readDataVersions(db);
   if (!postgres) {

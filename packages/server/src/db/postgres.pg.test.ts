@@ -11,7 +11,7 @@ import { migrate } from './migrate.js';
 import { coreMigration } from './migrations/001_core.js';
 import { idempotencyLeasesMigration } from './migrations/002_idempotency_leases.js';
 import { auditReasonsMigration } from './migrations/003_audit_reasons.js';
-import { openPostgres, postgresDdl, TransactionConflict } from './postgres.js';
+import { openPostgres, postgresDdl, preparedStatement, TransactionConflict } from './postgres.js';
 
 const adminUrl = process.env.NASSIJ_TEST_POSTGRES;
 let database: TestDatabase;
@@ -64,6 +64,32 @@ test('? placeholders bind in order; a ? inside a literal is text', async () => {
   ]);
   assert.deepEqual(await db.one('SELECT label FROM items WHERE id = ?', ['a']), { label: 'why?' });
   assert.equal(await db.one('SELECT id FROM items WHERE id = ?', ['none']), undefined);
+});
+
+test('a statement marked by preparedStatement is prepared once per connection and answers like any other', async () => {
+  await db.write('DELETE FROM items');
+  await db.write('INSERT INTO items (id, n) VALUES (?, ?), (?, ?)', ['a', 1, 'b', 2]);
+  const sql = 'SELECT id FROM items WHERE n >= ? ORDER BY id';
+  assert.equal(preparedStatement(sql), sql);
+  assert.deepEqual(await db.all(sql, [1]), [{ id: 'a' }, { id: 'b' }]);
+  // One connection throughout a transaction: the statement is kept there under its name, and runs again.
+  await db.atomic(async () => {
+    assert.deepEqual(await db.all(sql, [2]), [{ id: 'b' }]);
+    assert.deepEqual(await db.all(sql, [3]), []);
+    const kept = await db.all<{ name: string }>(
+      "SELECT name FROM pg_prepared_statements WHERE statement LIKE '%FROM items%'",
+    );
+    assert.equal(kept.length, 1);
+    assert.match(kept[0]?.name ?? '', /^nassij_\d+$/);
+  });
+  // An unmarked statement is not kept.
+  await db.atomic(async () => {
+    await db.all('SELECT id FROM items WHERE n < ?', [2]);
+    assert.deepEqual(
+      await db.all("SELECT name FROM pg_prepared_statements WHERE statement LIKE '%n < $1%'"),
+      [],
+    );
+  });
 });
 
 test('counts, sums and BIGINTs come back as numbers; booleans and undefined bind like SQLite', async () => {

@@ -169,6 +169,28 @@ export function postgresDdl(sql: string): string {
     .join('');
 }
 
+/** The statements marked by {@link preparedStatement}, each with the name it is prepared under. */
+const preparedNames = new Map<string, string>();
+
+/**
+ * Marks `sql` as a hot statement: on PostgreSQL each pooled connection parses and plans it once, under a
+ * name, then only binds and runs it, which halves the database's time for a small read such as the data
+ * versions every cached answer checks. Returns `sql` unchanged, to keep as a module constant; SQLite's
+ * adapter keeps every statement prepared already. For a few fixed statements only: each connection keeps
+ * every marked statement for as long as it lives, and after five runs PostgreSQL may plan one for any
+ * parameter values, so a statement whose best plan depends on its values (a search) must not be marked.
+ *
+ * @example
+ * ```ts
+ * const COUNT_OPEN = preparedStatement("SELECT COUNT(*) AS n FROM calls WHERE status = 'open'");
+ * const open = await db.one<{ n: number }>(COUNT_OPEN);
+ * ```
+ */
+export function preparedStatement(sql: string): string {
+  if (!preparedNames.has(sql)) preparedNames.set(sql, `nassij_${preparedNames.size + 1}`);
+  return sql;
+}
+
 function bindable(params: readonly SqlValue[] | undefined): unknown[] {
   return (params ?? []).map((value) => {
     if (value === undefined) return null;
@@ -424,8 +446,12 @@ function wrap(pool: pg.Pool, retries: number, serialAfter: number): Db {
     }
   }
 
-  const query = (sql: string, params?: readonly SqlValue[]): Promise<pg.QueryResult> =>
-    run(current(), { text: positional(sql), values: bindable(params) });
+  const query = (sql: string, params?: readonly SqlValue[]): Promise<pg.QueryResult> => {
+    const name = preparedNames.get(sql);
+    const text = positional(sql);
+    const values = bindable(params);
+    return run(current(), name === undefined ? { text, values } : { name, text, values });
+  };
 
   /** A savepoint in the caller's transaction. */
   async function nested<T>(outer: Scope, fn: () => Promise<T>): Promise<T> {

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../testing.js';
-import { dataVersionsMigration, installDataVersions } from './data-versions.js';
-import type { Db } from './db.js';
+import { dataVersionsMigration, installDataVersions, type VersionedTable } from './data-versions.js';
+import type { Db, SqlValue } from './db.js';
 import { isPostgresUrl } from './open.js';
 import { openPostgres, postgresDdl } from './postgres.js';
 import { openSqlite } from './sqlite.js';
@@ -87,7 +87,9 @@ describe('cachedFigure', () => {
     } else {
       db = openSqlite(dir, { readers: 1 });
     }
-    await db.script('CREATE TABLE courses (id TEXT PRIMARY KEY)');
+    await db.script(
+      'CREATE TABLE courses (id TEXT PRIMARY KEY); CREATE TABLE associations (id TEXT PRIMARY KEY)',
+    );
     const ddl = dataVersionsMigration.sql as string;
     await db.script(postgres ? postgresDdl(ddl) : ddl);
     await installDataVersions(db);
@@ -126,6 +128,57 @@ describe('cachedFigure', () => {
       const seen = await Promise.all(Array.from({ length: 8 }, () => count()));
       assert.deepEqual(seen, Array(8).fill(expected));
     }
+  });
+
+  test('a figure asked for while another starts computing checks the versions that one read', async () => {
+    // The same database, with its version reads counted (a handle of its own: its own figures and reads).
+    let versionReads = 0;
+    const counted = new Proxy(db, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target);
+        if (property === 'one' || property === 'all')
+          return (sql: string, params?: readonly SqlValue[]) => {
+            if (sql.includes('FROM data_versions')) versionReads += 1;
+            return target[property](sql, params);
+          };
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const courses = async () =>
+      Number((await counted.one<{ n: number }>('SELECT COUNT(*) AS n FROM courses'))?.n);
+    /** A page whose counts are a figure of their own, over `countTables`, asked for before or after an await. */
+    const page = (name: string, countTables: VersionedTable[], afterAwait = false) =>
+      cachedFigure(counted, {
+        key: `page|${name}`,
+        tables: ['courses'],
+        compute: async () => {
+          if (afterAwait) await courses();
+          const total = await cachedFigure(counted, {
+            key: `total|${name}`,
+            tables: countTables,
+            compute: async () => ({ value: await courses() }),
+          });
+          return { value: { total } };
+        },
+      });
+    await page('warm-up', ['courses']);
+    const expected = await courses();
+
+    versionReads = 0;
+    assert.deepEqual(await page('nested', ['courses']), { total: expected });
+    assert.equal(versionReads, 1);
+    // Counts over a table the page does not read, or asked for after an await: their own read.
+    versionReads = 0;
+    assert.deepEqual(await page('wider', ['courses', 'associations']), { total: expected });
+    assert.equal(versionReads, 2);
+    versionReads = 0;
+    assert.deepEqual(await page('later', ['courses'], true), { total: expected });
+    assert.equal(versionReads, 2);
+    assert.equal(figureCacheOf(counted).computedByKind.get('total'), 4);
+
+    // Both figures still follow a committed write.
+    await db.write('INSERT INTO courses (id) VALUES (?)', ['crs-nested']);
+    assert.deepEqual(await page('nested', ['courses']), { total: expected + 1 });
   });
 
   test('inside a transaction nothing is kept: it may see writes that roll back', async () => {

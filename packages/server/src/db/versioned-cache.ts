@@ -164,6 +164,25 @@ function versionReadsOf(db: Db): VersionReads {
   return reads;
 }
 
+/** A figure being computed, with the versions it was checked at. */
+interface Computing {
+  db: Db;
+  tables: readonly VersionedTable[];
+  versions: DataVersions;
+}
+
+/**
+ * The figure whose computation is starting, while the synchronous part of its `compute` runs (up to its
+ * first `await`): a figure asked for there (a search page asks for its counts so) is part of that
+ * computation, and checks the versions it read rather than read them again, a round trip less on
+ * PostgreSQL. Those versions were read after the request began and before this computation, so each
+ * request still sees every change committed before it began. Only for an inner figure whose tables are all
+ * among the outer one's: requests that joined the outer computation compared those tables' versions, not
+ * any other's. A figure asked for after an `await` reads the versions itself. A module variable rather
+ * than an `AsyncLocalStorage`, which would slow every promise of the process to spare a read on misses only.
+ */
+let computing: Computing | undefined;
+
 /** The instant given for figures that no clock changes (they never answer a `validUntil`). */
 const TIMELESS = new Date(0);
 
@@ -215,10 +234,25 @@ export async function cachedFigure<T>(
     compute: () => Promise<Computed<T>>;
   },
 ): Promise<T> {
+  // Taken before any await: past it, another computation may be starting.
+  const outer = computing;
   if (db.inTransaction || !(await dataVersionsReady(db, () => undefined)))
     return (await figure.compute()).value;
   // Read before computing: a write committed during the computation leaves the entry older than what it
   // saw, which costs a recomputation, never a stale figure.
-  const version = versionOf(await versionReadsOf(db).read(), figure.tables);
-  return (await figureCacheOf(db).get(figure.key, version, figure.now ?? TIMELESS, figure.compute)).value;
+  const versions =
+    outer?.db === db && figure.tables.every((table) => outer.tables.includes(table))
+      ? outer.versions
+      : await versionReadsOf(db).read();
+  const compute = (): Promise<Computed<T>> => {
+    const previous = computing;
+    computing = { db, tables: figure.tables, versions };
+    try {
+      return figure.compute();
+    } finally {
+      computing = previous;
+    }
+  };
+  const version = versionOf(versions, figure.tables);
+  return (await figureCacheOf(db).get(figure.key, version, figure.now ?? TIMELESS, compute)).value;
 }

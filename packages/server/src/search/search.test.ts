@@ -15,6 +15,7 @@ import {
   removeFromSearch,
   replaceSearchWords,
   searchCondition,
+  searchDocIds,
   searchEntries,
   searchIds,
   searchMigration,
@@ -99,6 +100,38 @@ for (const dialect of dialects) {
       assert.deepEqual(await filter("l'environnement | !marocaine & (zzz"), []);
       assert.deepEqual(await filter("l'environnement"), ['a1'], 'an apostrophe splits words');
       assert.deepEqual(await filter('marocaine'), ['a1']);
+    });
+
+    test('on SQLite, the docids of the matches are those of search_docs, and stay with an item re-indexed', async () => {
+      if (dialect === 'postgres') {
+        // PostgreSQL has no docid: its callers use searchCondition.
+        assert.throws(() => searchDocIds(db, 'association', 'fes'), /searchCondition/);
+        return;
+      }
+      const matching = async (q: string) => {
+        const match = searchDocIds(db, 'association', q);
+        assert.ok(match);
+        const rows = await db.all<{ id: string; docid: number }>(
+          `SELECT d.id, d.docid FROM (${match.sql}) s JOIN search_docs d ON d.docid = s.docid ORDER BY d.id`,
+          match.params,
+        );
+        return rows;
+      };
+      const before = await matching('marocaine');
+      assert.deepEqual(
+        before.map((row) => row.id),
+        ['a1'],
+      );
+      assert.deepEqual(
+        (await matching('Fès "OR" *')).map((row) => row.id),
+        [],
+      );
+      await indexForSearch(db, 'association', 'a1', [
+        { ar: 'الجمعيّة المغربية لحماية البيئة', fr: "Association marocaine pour l'environnement" },
+      ]);
+      assert.deepEqual(await matching('marocaine'), before);
+      assert.equal(searchDocIds(db, 'association', ' ؟! '), null);
+      assert.throws(() => searchDocIds(db, 'nonsense', 'x'), /Unknown search kind/);
     });
 
     test('re-indexing replaces the words, removing forgets them, and entries list what is indexed', async () => {

@@ -271,9 +271,6 @@ function idMatches(dialect: Db['dialect'], kind: SearchKind, idColumn: string): 
  * WHERE clause; `null` when the query has no searchable word (then do not filter). The condition is one
  * indexed full-text lookup, whatever the size of the table it filters.
  *
- * The old three-argument form `searchCondition(kind, idColumn, q)` still works, on SQLite only, until every
- * caller passes `db`; it is deprecated.
- *
  * @example
  * ```ts
  * const match = searchCondition(db, 'call', 'c.id', query.q);
@@ -291,6 +288,36 @@ export function searchCondition(
   const expression = query ? matchExpression(db.dialect, query) : null;
   if (!expression) return null;
   return { sql: idMatches(db.dialect, checked, idColumn), params: [expression] };
+}
+
+/**
+ * On SQLite, a subquery of the numbers (`docid`, the rowid of the kind's FTS5 table and of `search_docs`) of
+ * the items of `kind` that match the query, in increasing order; `null` when the query has no searchable
+ * word. An area that keeps what it filters and sorts by in a table keyed by that number (as the directory
+ * does, `association_search_keys`) reads each match by INTEGER PRIMARY KEY, without reading its TEXT id:
+ * the id lives in the FTS5 table's content, one more lookup a match. A docid stays with its item while the
+ * item is re-indexed. PostgreSQL has no docid: use {@link searchCondition} there.
+ *
+ * @example
+ * ```ts
+ * const match = searchDocIds(db, 'association', 'جمعية');
+ * if (match) await db.all(`SELECT k.region FROM (${match.sql}) s CROSS JOIN association_search_keys k
+ *   ON k.docid = s.docid`, match.params);
+ * ```
+ */
+export function searchDocIds(
+  db: Pick<Db, 'dialect'>,
+  kind: string,
+  query: string | undefined,
+): { sql: string; params: SqlValue[] } | null {
+  const checked = checkedKind(kind);
+  if (db.dialect !== 'sqlite') throw new RangeError('searchDocIds is for SQLite: use searchCondition');
+  const expression = query ? matchExpression(db.dialect, query) : null;
+  if (!expression) return null;
+  return {
+    sql: `SELECT rowid AS docid FROM ${ftsTable(checked)} WHERE ${ftsTable(checked)} MATCH ?`,
+    params: [expression],
+  };
 }
 
 /**

@@ -1,5 +1,9 @@
 import type { Area } from '../area.js';
-import { associationsDirectoryMigration, associationsMigration } from './migrations.js';
+import {
+  associationSearchKeysMigration,
+  associationsDirectoryMigration,
+  associationsMigration,
+} from './migrations.js';
 import { registerAssociationRoutes } from './routes.js';
 import { seedAssociations } from './seed.js';
 
@@ -16,7 +20,7 @@ export { associationName, associationProfile, associationRegion, readAssociation
  */
 export const associationsArea: Area = {
   name: 'associations',
-  migrations: [associationsMigration, associationsDirectoryMigration],
+  migrations: [associationsMigration, associationsDirectoryMigration, associationSearchKeysMigration],
   seedDemo: seedAssociations,
   register: registerAssociationRoutes,
 };

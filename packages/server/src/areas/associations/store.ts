@@ -16,7 +16,7 @@ import { allOf, inList, marks, type SqlCondition } from '../../db/faceted-search
 import { tableExists } from '../../db/tables.js';
 import { cachedFigure } from '../../db/versioned-cache.js';
 import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
-import { indexForSearch, searchCondition } from '../../search/search.js';
+import { indexForSearch, searchCondition, searchDocIds } from '../../search/search.js';
 
 /** The search-index kind of associations. */
 export const ASSOCIATION_KIND = 'association';
@@ -97,7 +97,43 @@ export async function saveAssociation(db: Db, association: Association): Promise
       association.commune,
       association.province,
     ]);
+    if (db.dialect === 'sqlite') await saveSearchKeys(db, association, sortName);
   });
+}
+
+/**
+ * Writes what a text search reads of an association (`012_association_search_keys`) under its search
+ * docid, which `indexForSearch` has just given it: called inside `saveAssociation`'s transaction, after its
+ * domains and its words, so that a search never sees one without the other.
+ */
+async function saveSearchKeys(db: Db, association: Association, sortName: string): Promise<void> {
+  // A domain seen for the first time takes the next bit (16 domains today; the table allows 63).
+  await db.write(
+    `INSERT INTO association_domain_bits (domain, bit)
+     SELECT x.domain, (SELECT COALESCE(MAX(bit) + 1, 0) FROM association_domain_bits) + ROW_NUMBER() OVER (ORDER BY x.domain) - 1
+     FROM association_domains x WHERE x.association_id = ?
+       AND NOT EXISTS (SELECT 1 FROM association_domain_bits b WHERE b.domain = x.domain)`,
+    [association.id],
+  );
+  await db.write(
+    `INSERT OR REPLACE INTO association_search_keys (docid, region, legal_form, public_utility, domains)
+     SELECT d.docid, ?, ?, ?, (
+       SELECT COALESCE(SUM(1 << b.bit), 0) FROM association_domains x
+       JOIN association_domain_bits b ON b.domain = x.domain WHERE x.association_id = d.id)
+     FROM search_docs d WHERE d.kind = ? AND d.id = ?`,
+    [
+      association.region,
+      association.legalForm,
+      association.publicUtility ? 1 : 0,
+      ASSOCIATION_KIND,
+      association.id,
+    ],
+  );
+  await db.write(
+    `INSERT OR REPLACE INTO association_search_names (docid, name_sort, association_id)
+     SELECT docid, ?, id FROM search_docs WHERE kind = ? AND id = ?`,
+    [sortName, ASSOCIATION_KIND, association.id],
+  );
 }
 
 /**
@@ -325,17 +361,21 @@ function directoryCounts(rows: readonly DirectoryRow[]): { total: number; facets
  *
  * All of it is ONE statement, so that the full-text match runs once per request (before, the count, the
  * page and each facet ran it again): with a query, a `MATERIALIZED` CTE `m` holds the matching
- * associations' filter and sort columns (read once, from the covering index `associations_directory`), and
- * the count, the page and the facets read `m` in place of the table. The parts come back as rows of a
- * `UNION ALL` tagged by `part`; page rows carry their rank (`ROW_NUMBER`), as a `UNION ALL` promises no
- * order, and only the page's own rows are joined to `data`.
+ * associations' filter columns, and the count, the page and the facets read `m` in place of the table.
+ * On SQLite `m` comes from the full-text index's docids joined by INTEGER PRIMARY KEY to the small
+ * `association_search_keys` (`012_association_search_keys`; domains as a bit set, so the domain facet is
+ * one grouping of `m`), and the page reads its sort key from `association_search_names` for the matches
+ * the filters keep; on PostgreSQL `m` is read by id from the covering index `associations_directory`. The
+ * parts come back as rows of a `UNION ALL` tagged by `part`; page rows carry their rank (`ROW_NUMBER`), as
+ * a `UNION ALL` promises no order, and only the page's own rows are joined to `data`.
  *
  * Totals and facets stay exact. Without a query the indexes of `011_associations_directory` answer them
- * without reading a row of the table; with a query their cost follows the number of matches (a word in most
- * names, "جمعية", matches most of the directory: measured in the area's report). At 250 000 associations
- * that is 70–100 ms, so they are kept per data version (`db/versioned-cache.ts`): computed by the first
- * request of a text and filter combination, with its page, and served to the next ones, which read only
- * their page, until an association or its domains are written.
+ * without reading a row of the table; with a query their cost follows the number of matches. At 250 000
+ * associations on SQLite, a word in 15 000 names costs 16–30 ms of CPU (65–100 ms before the keys table),
+ * one in most names ("جمعية", "association") 200 ms, so they are kept per data version
+ * (`db/versioned-cache.ts`): computed by the first request of a text and filter combination, with its
+ * page, and served to the next ones, which read only their page, until an association or its domains are
+ * written.
  *
  * @example
  * ```ts
@@ -345,8 +385,8 @@ function directoryCounts(rows: readonly DirectoryRow[]): { total: number; facets
  */
 export async function searchDirectory(db: Db, query: AssociationSearchQuery): Promise<DirectoryPage> {
   // A whole page is kept too, per query (cursor included): the embed's first page and a popular search cost
-  // a version check. A text search seen for the first time costs its full-text match (40 ms for a word
-  // in most names at 250 000) and, for its page, the matches in name order.
+  // a version check. A text search seen for the first time costs a key lookup per match and, for its page,
+  // the kept matches in name order.
   return await cachedFigure(db, {
     key: `directory-page|${JSON.stringify(query)}`,
     tables: DIRECTORY_TABLES,
@@ -362,23 +402,39 @@ export interface DirectoryPage {
   facets: Facets;
 }
 
+/**
+ * Names walked in order by a text search's page before it falls back to sorting its matches (see
+ * readDirectoryPage): they meet a page of 21 when one association in 400 is a kept match (640 at 250 000),
+ * in ~1 ms.
+ */
+const WALKED_NAMES = 8192;
+
 /** The tables the directory reads (its search index is written with them). */
 const DIRECTORY_TABLES = ['associations', 'association_domains'] as const;
 
 async function readDirectoryPage(db: Db, query: AssociationSearchQuery): Promise<DirectoryPage> {
   // Read first: a damaged cursor is a 422 before any SQL runs.
   const after = readKeysetCursor(query.cursor, BY_NAME.name, BY_NAME.keys.length);
-  const match = searchCondition(db, ASSOCIATION_KIND, 'm0.id', query.q);
+  // A text search on SQLite reads each match's filter columns by its search docid (the small tables of
+  // `012_association_search_keys`); on PostgreSQL, by its id in `associations`.
+  const keyed = db.dialect === 'sqlite' ? searchDocIds(db, ASSOCIATION_KIND, query.q) : null;
+  const match = keyed ?? searchCondition(db, ASSOCIATION_KIND, 'm0.id', query.q);
   // What every part reads as `a`: the matching associations' columns, or the whole table.
   const from = match ? 'm' : 'associations';
   const filters: Record<Exclude<FilterName, 'q'>, SqlCondition | null> = {
     region: inList('a.region', query.region) ?? null,
-    domain: query.domain?.length
-      ? {
-          sql: `a.id IN (SELECT association_id FROM association_domains WHERE domain IN (${marks(query.domain)}))`,
-          params: [...query.domain],
-        }
-      : null,
+    domain: !query.domain?.length
+      ? null
+      : keyed
+        ? {
+            // The bit set of the matches against the bits of the domains asked for (a constant subquery).
+            sql: `(a.domains & (SELECT COALESCE(SUM(1 << bit), 0) FROM association_domain_bits WHERE domain IN (${marks(query.domain)}))) <> 0`,
+            params: [...query.domain],
+          }
+        : {
+            sql: `a.id IN (SELECT association_id FROM association_domains WHERE domain IN (${marks(query.domain)}))`,
+            params: [...query.domain],
+          },
     legalForm: inList('a.legal_form', query.legalForm) ?? null,
     publicUtility:
       query.publicUtility === undefined
@@ -398,6 +454,17 @@ async function readDirectoryPage(db: Db, query: AssociationSearchQuery): Promise
   const domainWhere = except('domain');
   // Without any other filter, the domain facet is the link table's own count (its index on domain answers).
   const domainsAlone = !match && Object.entries(filters).every(([key, c]) => key === 'domain' || c === null);
+  const domainPart = keyed
+    ? // The matches grouped by their bit set (a few hundred sets), then each set counted for each of its bits.
+      `SELECT 'domain', b.domain, SUM(g.n), NULL, NULL
+  FROM (SELECT a.domains, COUNT(*) AS n FROM m a WHERE ${domainWhere.sql} GROUP BY a.domains) g
+  CROSS JOIN association_domain_bits b WHERE (g.domains >> b.bit) & 1 = 1 GROUP BY b.domain`
+    : domainsAlone
+      ? "SELECT 'domain', d.domain, COUNT(*), NULL, NULL FROM association_domains d GROUP BY d.domain"
+      : // CROSS JOIN keeps SQLite's loop order: from the few kept associations to their domains, not over
+        // every link of the table probing them (PostgreSQL plans a CROSS JOIN like any other).
+        `SELECT 'domain', d.domain, COUNT(*), NULL, NULL FROM ${from} a CROSS JOIN association_domains d
+  WHERE d.association_id = a.id AND ${domainWhere.sql} GROUP BY d.domain`;
   const countParts = `
 UNION ALL
 SELECT 'total' AS part, NULL AS value, COUNT(*) AS n, NULL AS k0, NULL AS k1 FROM ${from} a WHERE ${all.sql}
@@ -406,33 +473,57 @@ SELECT 'region', a.region, COUNT(*), NULL, NULL FROM ${from} a WHERE ${regionWhe
 UNION ALL
 SELECT 'legalForm', a.legal_form, COUNT(*), NULL, NULL FROM ${from} a WHERE ${formWhere.sql} GROUP BY a.legal_form
 UNION ALL
-${
-  domainsAlone
-    ? "SELECT 'domain', d.domain, COUNT(*), NULL, NULL FROM association_domains d GROUP BY d.domain"
-    : // CROSS JOIN keeps SQLite's loop order: from the few kept associations to their domains, not over
-      // every link of the table probing them (PostgreSQL plans a CROSS JOIN like any other).
-      `SELECT 'domain', d.domain, COUNT(*), NULL, NULL FROM ${from} a CROSS JOIN association_domains d
-  WHERE d.association_id = a.id AND ${domainWhere.sql} GROUP BY d.domain`
-}`;
+${domainPart}`;
+  const matches = !match
+    ? ''
+    : keyed
+      ? // From the full-text index's docids (in order) to their keys by INTEGER PRIMARY KEY.
+        `m AS MATERIALIZED (
+  SELECT k.docid, k.region, k.legal_form, k.public_utility, k.domains
+  FROM (${keyed.sql}) s CROSS JOIN association_search_keys k ON k.docid = s.docid
+), `
+      : `m AS MATERIALIZED (
+  SELECT m0.id, m0.name_sort, m0.region, m0.legal_form, m0.public_utility FROM associations m0 WHERE ${match.sql}
+), `;
+  const wanted = query.limit + 1;
+  const sorted = `SELECT a.name_sort, a.id FROM ${
+    keyed
+      ? // The sort key and id of the matches the filters keep (their conditions, on `m`'s columns, are
+        // tested before the lookup by docid).
+        '(SELECT m.*, n.name_sort, n.association_id AS id FROM m CROSS JOIN association_search_names n ON n.docid = m.docid)'
+      : from
+  } a WHERE ${all.sql} AND (${keyset.sql}) ${orderByClause(BY_NAME)}`;
+  // The page. On the keyed path, looking up the name of every kept match and sorting them cost ~1 µs a
+  // match (15 ms for 15 000); so the directory's next WALKED_NAMES names in order are walked first (an
+  // index range, ~1 ms) and kept when they are matches: when that finds the page, it is the page, since
+  // any other match comes after them. Else (few matches, or matches all late in name order: a name's first
+  // word) the sorted lookup runs, its LIMIT 0 unless needed. In the IN subquery `a` is `m`. `p` is
+  // MATERIALIZED and read first (CROSS JOIN): else SQLite scanned all of `associations` to join it (140 ms).
+  const pageCte = keyed
+    ? `w AS MATERIALIZED (
+  SELECT a.name_sort, a.id FROM (
+    SELECT a.name_sort, a.id, a.docid
+    FROM (SELECT name_sort, association_id AS id, docid FROM association_search_names) a
+    WHERE ${keyset.sql} ${orderByClause(BY_NAME)} LIMIT ${WALKED_NAMES}
+  ) a WHERE a.docid IN (SELECT a.docid FROM m a WHERE ${all.sql}) ${orderByClause(BY_NAME)} LIMIT ?
+), p AS MATERIALIZED (
+  SELECT a.name_sort, a.id FROM w a WHERE (SELECT COUNT(*) FROM w) = ?
+  UNION ALL
+  SELECT * FROM (${sorted} LIMIT CASE WHEN (SELECT COUNT(*) FROM w) < ? THEN ? ELSE 0 END)
+)`
+    : `p AS (${sorted} LIMIT ?)`;
+  const pageParams = keyed
+    ? [...keyset.params, ...all.params, wanted, wanted, ...all.params, ...keyset.params, wanted, wanted]
+    : [...all.params, ...keyset.params, wanted];
   /** The page, and with `withCounts` the total and facets too, in one statement (one full-text match). */
   const run = (withCounts: boolean) =>
     db.all<DirectoryRow>(
-      `WITH ${
-        match
-          ? `m AS MATERIALIZED (
-  SELECT m0.id, m0.name_sort, m0.region, m0.legal_form, m0.public_utility FROM associations m0 WHERE ${match.sql}
-), `
-          : ''
-      }p AS (
-  SELECT a.name_sort, a.id FROM ${from} a WHERE ${all.sql} AND (${keyset.sql}) ${orderByClause(BY_NAME)} LIMIT ?
-)
+      `WITH ${matches}${pageCte}
 SELECT 'page' AS part, x.data AS value, ROW_NUMBER() OVER (${orderByClause(BY_NAME)}) AS n, a.name_sort AS k0, a.id AS k1
-  FROM p a JOIN associations x ON x.id = a.id${withCounts ? countParts : ''}`,
+  FROM p a ${keyed ? 'CROSS JOIN' : 'JOIN'} associations x ON x.id = a.id${withCounts ? countParts : ''}`,
       [
         ...(match?.params ?? []),
-        ...all.params,
-        ...keyset.params,
-        query.limit + 1,
+        ...pageParams,
         ...(withCounts
           ? [...all.params, ...regionWhere.params, ...formWhere.params, ...domainWhere.params]
           : []),
