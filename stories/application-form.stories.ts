@@ -1,3 +1,4 @@
+import type { Application } from '@nassij/contract';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/application-form/define.js';
@@ -26,7 +27,74 @@ interface Args {
   submitError: string | undefined;
   loading: boolean;
   errorCode: string | undefined;
+  /** An application to show instead of the demo draft or submitted one (amended call, decision). */
+  application: Application | undefined;
 }
+
+const DAY = 86_400_000;
+
+/** The demo draft, started before the call was amended twice. */
+const AMENDED_DRAFT: Application = {
+  ...DEMO_DRAFT,
+  callAmendments: [
+    {
+      version: 2,
+      at: '2026-03-10T09:00:00Z',
+      summary: {
+        ar: 'تمديد أجل إيداع الطلبات بأسبوعين',
+        fr: 'Report de deux semaines de la date limite de dépôt',
+        en: 'Deadline moved two weeks later',
+      },
+      fields: ['dates'],
+    },
+    {
+      version: 3,
+      at: '2026-03-18T14:30:00Z',
+      summary: {
+        ar: 'إضافة نموذج الميزانية إلى الوثائق المطلوبة',
+        fr: 'Ajout du modèle de budget aux pièces demandées',
+      },
+      fields: ['requiredDocuments'],
+    },
+  ],
+};
+
+/** The demo application once checked and decided, with the appeal window still open for three weeks. */
+const AWARDED: Application = {
+  ...DEMO_SUBMITTED,
+  status: 'awarded',
+  history: [
+    ...DEMO_SUBMITTED.history,
+    { status: 'eligibility_check', at: '2026-04-01T09:00:00Z' },
+    { status: 'under_review', at: '2026-04-02T09:00:00Z' },
+    { status: 'awarded', at: '2026-05-04T10:00:00Z' },
+  ],
+  eligibilityCheck: { admissible: true, checkedAt: '2026-04-02T09:00:00Z' },
+  decision: {
+    outcome: 'awarded',
+    amount: { amount: '75000.00', currency: 'MAD' },
+    conditions: 'Rapport financier à remettre sous douze mois.\nRapport d’étape à six mois.',
+    reason: 'Projet pertinent, budget réaliste.',
+    decidedAt: '2026-05-04T10:00:00Z',
+    appealUntil: new Date(Date.now() + 21 * DAY).toISOString(),
+  },
+};
+
+/** The demo application found not admissible at the eligibility check: rejected without review. */
+const NOT_ADMISSIBLE: Application = {
+  ...DEMO_SUBMITTED,
+  status: 'rejected',
+  history: [
+    ...DEMO_SUBMITTED.history,
+    { status: 'eligibility_check', at: '2026-04-01T09:00:00Z' },
+    { status: 'rejected', at: '2026-04-02T09:00:00Z', reason: 'النظام الأساسي المرفق غير موقّع.' },
+  ],
+  eligibilityCheck: {
+    admissible: false,
+    reason: 'النظام الأساسي المرفق غير موقّع.',
+    checkedAt: '2026-04-02T09:00:00Z',
+  },
+};
 
 const meta: Meta<Args> = {
   title: 'Calls/Application form',
@@ -40,6 +108,7 @@ const meta: Meta<Args> = {
     submitError: undefined,
     loading: false,
     errorCode: undefined,
+    application: undefined,
   },
   argTypes: {
     phase: { control: 'select', options: ['signin', 'choose', 'eligibility', 'form', 'review', 'done'] },
@@ -51,7 +120,7 @@ const meta: Meta<Args> = {
     .client=${args.errorCode ? failingClient(args.errorCode) : args.loading ? pendingClient() : undefined}
     .associations=${DEMO_MEMBERSHIPS}
     .eligibility=${args.eligible ? { eligible: true, reasons: [] } : DEMO_INELIGIBLE}
-    .application=${args.submitted ? DEMO_SUBMITTED : DEMO_DRAFT}
+    .application=${args.application ?? (args.submitted ? DEMO_SUBMITTED : DEMO_DRAFT)}
     .answers=${DEMO_DRAFT.answers}
     .phase=${args.phase}
     .step=${args.step}
@@ -105,5 +174,16 @@ export const LateSubmission: Story = { args: { phase: 'review', submitError: 'de
 export const Submitted: Story = { args: { phase: 'done', submitted: true } };
 /** The same in French. */
 export const SubmittedFrench: Story = { args: { phase: 'done', submitted: true }, globals: { locale: 'fr' } };
+/** A draft whose call was amended since it was started: what changed, above the first step. */
+export const AmendedCall: Story = { args: { step: 0, application: AMENDED_DRAFT } };
+/** Awarded: the decision's amount, conditions and reason, and until when to appeal (Morocco time). */
+export const Awarded: Story = { args: { phase: 'done', application: AWARDED } };
+/** The same in dark theme. */
+export const AwardedDark: Story = {
+  args: { phase: 'done', application: AWARDED },
+  globals: { theme: 'dark' },
+};
+/** Found not admissible at the eligibility check, with the reason; no review. */
+export const NotAdmissible: Story = { args: { phase: 'done', application: NOT_ADMISSIBLE } };
 /** The form in dark theme (the budget step: table, totals, inputs). */
 export const Dark: Story = { args: { step: 1 }, globals: { theme: 'dark' } };

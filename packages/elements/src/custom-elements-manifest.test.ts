@@ -14,7 +14,9 @@ const ROOT = join(PACKAGE, '..', '..');
 const TAGS = [
   'nassij-application-form',
   'nassij-association-directory',
+  'nassij-call-editor',
   'nassij-call-list',
+  'nassij-call-manager',
   'nassij-consultation',
   'nassij-consultation-list',
   'nassij-indicators',

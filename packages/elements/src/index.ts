@@ -41,6 +41,17 @@ export {
 } from './base/states.js';
 export { VERSION } from './base/version.js';
 export {
+  type CallSaveState,
+  type LoadedCall,
+  type NassijCallAmendedDetail,
+  type NassijCallDetail,
+  NassijCallEditor,
+  type NassijCallEditorEventMap,
+  type NassijCallEndedDetail,
+  type NassijCallPublishedDetail,
+  type NassijCallSavedDetail,
+} from './call-editor/nassij-call-editor.js';
+export {
   type NassijApplyDetail,
   NassijCallList,
   type NassijCallListEventMap,
@@ -48,6 +59,16 @@ export {
   type NassijCallSelectDetail,
   VIRTUALIZE_AFTER,
 } from './call-list/nassij-call-list.js';
+export {
+  type CallDesk,
+  type NassijCallDecideDetail,
+  type NassijCallEditDetail,
+  NassijCallManager,
+  type NassijCallManagerEventMap,
+  type NassijEligibilityCheckDetail,
+  type NassijResultsPublishDetail,
+  type NassijReviewersChangeDetail,
+} from './call-manager/nassij-call-manager.js';
 export {
   type NassijArticleOpenDetail,
   NassijConsultation,
@@ -92,6 +113,7 @@ export {
 export { NassijProvider } from './provider/nassij-provider.js';
 export {
   type NassijDecideDetail,
+  type NassijDeclareDetail,
   NassijReviewPanel,
   type NassijReviewPanelEventMap,
   type NassijReviewSubmitDetail,

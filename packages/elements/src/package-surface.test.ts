@@ -14,7 +14,9 @@ const SRC = join(PACKAGE, 'src');
 const COMPONENTS = [
   'application-form',
   'association-directory',
+  'call-editor',
   'call-list',
+  'call-manager',
   'consultation',
   'consultation-list',
   'indicators',

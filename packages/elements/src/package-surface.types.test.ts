@@ -11,8 +11,10 @@ import type {
   NassijRegisterDetail,
   NassijReviewPanel,
 } from '@nassij/elements';
+import type { NassijCallEditor } from '@nassij/elements/call-editor.js';
 import type { NassijCallList as ClassOnly } from '@nassij/elements/call-list/class.js';
 import type {} from '@nassij/elements/call-list.js';
+import type { NassijCallManager } from '@nassij/elements/call-manager.js';
 import type { NassijIndicators } from '@nassij/elements/indicators.js';
 
 /** `true` only when `A` and `B` are the same type. */
@@ -28,6 +30,8 @@ export function typeChecks(): void {
   check<Equal<HTMLElementTagNameMap['nassij-consultation-list'], NassijConsultationList>>();
   check<Equal<HTMLElementTagNameMap['nassij-moderation-queue'], NassijModerationQueue>>();
   check<Equal<HTMLElementTagNameMap['nassij-indicators'], NassijIndicators>>();
+  check<Equal<HTMLElementTagNameMap['nassij-call-manager'], NassijCallManager>>();
+  check<Equal<HTMLElementTagNameMap['nassij-call-editor'], NassijCallEditor>>();
 
   list?.addEventListener('nassij-apply', (event) => {
     check<Equal<typeof event.detail, NassijApplyDetail>>();

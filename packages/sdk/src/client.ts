@@ -3,6 +3,7 @@ import { type ApplicationsArea, applicationsArea } from './areas/applications.js
 import { type AssociationsArea, associationsArea } from './areas/associations.js';
 import { type AuditArea, auditArea } from './areas/audit.js';
 import { AUTH_ROUTE_REFS, AUTH_ROUTES, type AuthArea, authArea } from './areas/auth.js';
+import { type AwardReportsArea, awardReportsArea } from './areas/award-reports.js';
 import { type AwardsArea, awardsArea } from './areas/awards.js';
 import { type CallsArea, callsArea } from './areas/calls.js';
 import { type ConsultationsArea, consultationsArea } from './areas/consultations.js';
@@ -12,6 +13,7 @@ import { type IndicatorsArea, indicatorsArea } from './areas/indicators.js';
 import { type MetaArea, metaArea } from './areas/meta.js';
 import { type ModerationArea, moderationArea } from './areas/moderation.js';
 import { type OpenDataArea, openDataArea } from './areas/open-data.js';
+import { type OrganisationsArea, organisationsArea } from './areas/organisations.js';
 import { type PrivacyArea, privacyArea } from './areas/privacy.js';
 import { type ReferenceArea, referenceArea } from './areas/reference.js';
 import { type RegistrationsArea, registrationsArea } from './areas/registrations.js';
@@ -129,10 +131,17 @@ export interface NassijClient extends BaseClient {
   reference: ReferenceArea;
   /** The directory of associations, and the account's own. */
   associations: AssociationsArea;
-  /** Calls for public support: search, read, eligibility, a call's awards. */
+  /** The public bodies that run calls: ministries, public establishments, councils. */
+  organisations: OrganisationsArea;
+  /**
+   * Calls for public support: search, read, eligibility, a call's awards; for an organisation's staff,
+   * drafts, publication, amendments, closing, cancelling, versions, reviewers and results.
+   */
   calls: CallsArea;
   /** Every public award. */
   awards: AwardsArea;
+  /** After an award: the reports an association owes and their review, and the tranches paid. */
+  awardReports: AwardReportsArea;
   /** Applications: start, autosave (conditional), upload, submit, withdraw. */
   applications: ApplicationsArea;
   /** Reviewers: a call's applications, reviews, decisions. */
@@ -185,8 +194,10 @@ export function createClient(options: ClientOptions): NassijClient {
     meta: metaArea(transport),
     reference: referenceArea(transport),
     associations: associationsArea(transport),
+    organisations: organisationsArea(transport),
     calls: callsArea(transport),
     awards: awardsArea(transport),
+    awardReports: awardReportsArea(transport),
     applications: applicationsArea(transport),
     reviews: reviewsArea(transport),
     consultations: consultationsArea(transport),

@@ -27,6 +27,11 @@ export {
   type PopupWindow,
   type SignedIn,
 } from './areas/auth.js';
+export {
+  type AwardReportsArea,
+  awardReportsArea,
+  type ReportSubmissionInput,
+} from './areas/award-reports.js';
 export { type AwardsArea, awardsArea } from './areas/awards.js';
 export { type CallsArea, callsArea } from './areas/calls.js';
 export { type ConsultationsArea, consultationsArea } from './areas/consultations.js';
@@ -41,6 +46,7 @@ export {
   type OpenDataArea,
   openDataArea,
 } from './areas/open-data.js';
+export { type OrganisationsArea, organisationsArea } from './areas/organisations.js';
 export { type PrivacyArea, privacyArea } from './areas/privacy.js';
 export { type ReferenceArea, referenceArea } from './areas/reference.js';
 export { type RegistrationsArea, registrationsArea } from './areas/registrations.js';

@@ -242,8 +242,11 @@ async function readResult(
     await response.body?.cancel();
     return undefined;
   }
-  const text = await response.text();
   const declared = route.response.contentType;
+  // A file (an attachment) stays bytes; text (CSV, HTML) is read as text.
+  if (declared !== undefined && !declared.includes('json') && !declared.startsWith('text/'))
+    return await response.blob();
+  const text = await response.text();
   if (declared !== undefined && !declared.includes('json')) return text;
   if (text === '' && route.response.schema === undefined) return undefined;
   let data: unknown;

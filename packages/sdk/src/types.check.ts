@@ -3,8 +3,12 @@
 // right call, which must. The calls sit in functions that nothing calls, so no request is ever made.
 import {
   type Application,
+  type Call,
+  type CallDraft,
+  type CallVersion,
   getApplication,
   getCall,
+  type Organisation,
   type RegionCode,
   searchCourses,
   type UpdateApplication,
@@ -110,6 +114,43 @@ export async function bodies(client: NassijClient, id: string, etag: string): Pr
   await client.applications.update(id, { projectTitel: 'x' }, { ifMatch: etag });
   // @ts-expect-error both ids are needed
   await client.applications.start({ callId: 'call_0001' });
+}
+
+/** Call authoring: drafts are partial and strict, `null` clears, an update needs its ETag, reasons are texts. */
+export async function callAuthoring(client: NassijClient, callId: string): Promise<void> {
+  const draft: CallDraft = await client.calls.create({ title: { ar: 'دعم', fr: 'Soutien' } });
+  // @ts-expect-error no such field of a call
+  await client.calls.create({ titel: { fr: 'Soutien' } });
+  // @ts-expect-error a title is a text per language
+  await client.calls.create({ title: 'Soutien' });
+  let { etag } = await client.calls.getDraftWithEtag(draft.id);
+  ({ etag } = await client.calls.update(draft.id, { budget: null, fiscalYear: 2027 }, { ifMatch: etag }));
+  // @ts-expect-error an update needs the ETag it was made from
+  await client.calls.update(draft.id, { fiscalYear: 2027 });
+  // @ts-expect-error the organisation of a draft is not edited
+  await client.calls.update(draft.id, { organisationId: 'org_1' }, { ifMatch: etag });
+  const published: Call = await client.calls.publish(draft.id, { ifMatch: etag });
+  await client.calls.amend(callId, { changes: { fiscalYear: 2028 }, summary: { fr: 'Exercice corrigé' } });
+  // @ts-expect-error an amendment says why, publicly
+  await client.calls.amend(callId, { changes: { fiscalYear: 2028 } });
+  // @ts-expect-error an amendment does not clear a field
+  await client.calls.amend(callId, { changes: { budget: null }, summary: { fr: 'x' } });
+  await client.calls.close(callId, { ar: 'استنفاد الميزانية' });
+  // @ts-expect-error a reason is a text per language
+  await client.calls.cancel(callId, 'Budget épuisé');
+  const versions: CallVersion[] = (await client.calls.versions(callId)).items;
+  await client.calls.setReviewers(callId, ['acc_1']);
+  await client.calls.publishResults(callId);
+  await client.calls.publishResults(callId, { summary: { fr: 'Douze projets retenus' } });
+  // @ts-expect-error a summary is a text per language
+  await client.calls.publishResults(callId, { summary: 'Douze projets retenus' });
+  // @ts-expect-error account ids are strings
+  await client.calls.setReviewers(callId, [1]);
+  await client.organisations.search({ level: ['regional'], region: ['MA-09'] });
+  // @ts-expect-error no such level
+  await client.organisations.search({ level: ['ministerial'] });
+  const organisation: Organisation = await client.organisations.get('org_1');
+  void [published, versions, organisation];
 }
 
 /** Pagination: `collect` needs its limit. */

@@ -84,7 +84,9 @@ export type RouteResult<R extends AnyRoute> = R['response'] extends {
   : R['response'] extends { contentType: infer T extends string }
     ? T extends `${string}json`
       ? unknown
-      : string
+      : T extends `text/${string}`
+        ? string
+        : Blob
     : undefined;
 
 /**

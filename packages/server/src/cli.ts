@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { parseRetentionDays } from './areas/applications/retention.js';
+import { sectorOrganisations } from './areas/organisations/organisation.js';
 import { StartupError } from './db/sqlite.js';
 import { type ProxyHeader, parseTrustProxy, type TrustProxy } from './http/client-address.js';
 import type { LogLevel } from './http/log.js';
-import { DEMO_ACCOUNTS } from './seed/demo.js';
+import { DEMO_ACCOUNTS, type DemoAccount } from './seed/demo.js';
 import { scaleTargets, seedScale } from './seed/scale.js';
 import { startServer } from './server.js';
 
@@ -127,6 +128,37 @@ async function seedCommand(args: string[]): Promise<void> {
     say(`  ${table.padEnd(24)} ${String(n).padStart(9)}`);
   say(`  ${'draft law contributions'.padEnd(24)} ${String(report.draftLawContributions).padStart(9)}`);
   say(`Built in ${(report.elapsedMs / 1000).toFixed(1)} s.`);
+}
+
+/**
+ * The demo accounts as the start banner lists them, one line each (role, e-mail, password), grouped: the
+ * accounts of no organisation first (the public, associations, the independent reviewer, the platform), then
+ * the staff of each organisation under its name.
+ *
+ * @example
+ * ```ts
+ * lines.push(...demoAccountLines()); // '  Staff of Conseil régional Souss-Massa (org_region-souss-massa):', …
+ * ```
+ */
+function demoAccountLines(): string[] {
+  const groups = new Map<string | undefined, DemoAccount[]>();
+  for (const account of Object.values(DEMO_ACCOUNTS))
+    groups.set(account.organisationId, [...(groups.get(account.organisationId) ?? []), account]);
+  const names = new Map(sectorOrganisations().map((organisation) => [organisation.id, organisation.name]));
+  const lines: string[] = [];
+  for (const [organisationId, accounts] of groups) {
+    const name = organisationId ? (names.get(organisationId)?.fr ?? organisationId) : undefined;
+    lines.push(
+      name
+        ? `  Staff of ${name} (${organisationId}):`
+        : '  No organisation (citizens, associations, independent reviewer, platform):',
+    );
+    for (const account of accounts)
+      lines.push(
+        `    ${account.roles[account.roles.length - 1]?.padEnd(26)} ${account.email.padEnd(34)} ${account.password}`,
+      );
+  }
+  return lines;
 }
 
 async function main(): Promise<void> {
@@ -253,12 +285,7 @@ async function main(): Promise<void> {
   if (values.examples) lines.push(`  Examples:   ${server.url}/`);
   if (values.cdn) lines.push(`  CDN:        ${server.url}/cdn/`);
   lines.push(server.seeded ? '  Demo data seeded into a new database.' : '');
-  lines.push('', 'Demo accounts (demo passwords, never use them in production):');
-  for (const account of Object.values(DEMO_ACCOUNTS)) {
-    lines.push(
-      `  ${account.roles[account.roles.length - 1]?.padEnd(28)} ${account.email.padEnd(32)} ${account.password}`,
-    );
-  }
+  lines.push('', 'Demo accounts (demo passwords, never use them in production):', ...demoAccountLines());
   process.stdout.write(`${lines.filter((line, i) => line !== '' || i > 4).join('\n')}\n`);
 
   const stop = () => {

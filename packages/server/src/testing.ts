@@ -15,6 +15,7 @@ export {
   pngBytes,
   zipBytes,
 } from './areas/applications/fixtures.js';
+export { completeCallFields } from './areas/calls/fixtures.js';
 export type { DemoFixtures } from './seed/fixtures.js';
 // The ids tests need, named by role; they hold at any instant.
 export { demoFixtures } from './seed/fixtures.js';

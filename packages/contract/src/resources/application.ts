@@ -5,6 +5,7 @@ import { LocalizedText } from '../shared/localized-text.js';
 import { Money } from '../shared/money.js';
 import { PageQuery } from '../shared/page.js';
 import { DISPLAY_TIME_ZONE } from '../shared/time.js';
+import { Amendment } from './call.js';
 import { Answers } from './form.js';
 
 /** Where an application is: from draft through review to a decision. */
@@ -106,7 +107,7 @@ export const Review = /* @__PURE__ */ (() =>
   }))();
 export type Review = z.infer<typeof Review>;
 
-/** The decision on an application. */
+/** The decision on an application, as the applicant reads it: what, why, on which terms, and until when to appeal. */
 export const Decision = /* @__PURE__ */ (() =>
   z.strictObject({
     outcome: z.enum(['awarded', 'rejected']),
@@ -114,8 +115,28 @@ export const Decision = /* @__PURE__ */ (() =>
     conditions: z.optional(z.string().check(z.maxLength(4000))),
     reason: z.optional(z.string().check(z.maxLength(4000))),
     decidedAt: Instant,
+    /** The end of the appeal window (the call's `review.appealDays` after the decision, 23:59 in Casablanca). */
+    appealUntil: z.optional(Instant),
   }))();
 export type Decision = z.infer<typeof Decision>;
+
+/**
+ * The eligibility check of a submitted application, before any scoring: admissible or not, and why. The
+ * applicant sees it; an application found not admissible is rejected with this reason.
+ *
+ * @example
+ * ```ts
+ * const check: EligibilityCheck = { admissible: false, reason: 'Les statuts joints ne sont pas signés',
+ *   checkedAt: '2026-04-02T09:00:00Z' };
+ * ```
+ */
+export const EligibilityCheck = /* @__PURE__ */ (() =>
+  z.strictObject({
+    admissible: z.boolean(),
+    reason: z.optional(z.string().check(z.maxLength(4000))),
+    checkedAt: Instant,
+  }))();
+export type EligibilityCheck = z.infer<typeof EligibilityCheck>;
 
 /**
  * An association's application to a call. `revision` grows with every saved change; its ETag guards
@@ -148,6 +169,10 @@ export const Application = /* @__PURE__ */ (() =>
     submittedAt: z.optional(Instant),
     submittedBy: z.optional(z.strictObject({ id: Id, displayName: z.string() })),
     receipt: z.optional(Receipt),
+    /** The eligibility check, once made. */
+    eligibilityCheck: z.optional(EligibilityCheck),
+    /** The call's amendments published after this application was started: what changed and why. */
+    callAmendments: z.optional(z.array(Amendment)),
     /** Reviews: shown to reviewers and admins only. */
     reviews: z.optional(z.array(Review)),
     decision: z.optional(Decision),
@@ -170,6 +195,8 @@ export const ApplicationSummary = /* @__PURE__ */ (() =>
     submittedAt: z.optional(Instant),
     /** Reviewer listings: the average weighted total of the reviews so far. */
     averageScore: z.optional(z.number()),
+    /** Reviewer listings: whether the reader has declared on it (`true`: a conflict, recused). */
+    myDeclaration: z.optional(z.enum(['none', 'no_conflict', 'conflict'])),
     reviewCount: z.optional(z.number().check(z.int(), z.nonnegative())),
   }))();
 export type ApplicationSummary = z.infer<typeof ApplicationSummary>;
@@ -222,6 +249,54 @@ export const SubmitReview = /* @__PURE__ */ (() =>
       }),
     ))();
 export type SubmitReview = z.infer<typeof SubmitReview>;
+
+/**
+ * Body of `POST /v1/applications/{applicationId}/eligibility-check`: admissible or not; a refusal needs
+ * its reason, which the applicant reads.
+ *
+ * @example
+ * ```ts
+ * await client.reviews.checkEligibility(applicationId, { admissible: false, reason: 'Dossier incomplet' });
+ * ```
+ */
+export const CheckApplicationEligibility = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      admissible: z.boolean(),
+      reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(4000))),
+    })
+    .check(
+      z.refine((check) => check.admissible || check.reason !== undefined, {
+        message: 'Say why the application is not admissible',
+        path: ['reason'],
+        params: { code: 'required' },
+      }),
+    ))();
+export type CheckApplicationEligibility = z.infer<typeof CheckApplicationEligibility>;
+
+/**
+ * A reviewer's declaration on one application, made after seeing only who applies and the project's title,
+ * before the application itself: a reviewer with a conflict is recused from it.
+ *
+ * @example
+ * ```ts
+ * const declaration: ConflictDeclaration = { applicationId: 'app_1', reviewerId: 'acc_4', declared: false,
+ *   declaredAt: '2026-04-02T09:00:00Z' };
+ * ```
+ */
+export const ConflictDeclaration = /* @__PURE__ */ (() =>
+  z.strictObject({
+    applicationId: Id,
+    reviewerId: Id,
+    declared: z.boolean(),
+    statement: z.optional(z.string().check(z.maxLength(2000))),
+    declaredAt: Instant,
+  }))();
+export type ConflictDeclaration = z.infer<typeof ConflictDeclaration>;
+
+/** Body of `PUT /v1/applications/{applicationId}/conflict-declaration`. */
+export const DeclareConflict = ConflictOfInterest;
+export type DeclareConflict = ConflictOfInterest;
 
 /** Body of `POST /v1/applications/{applicationId}/decision`. An award needs an amount. */
 export const DecideApplication = /* @__PURE__ */ (() =>

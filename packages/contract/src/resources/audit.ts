@@ -15,8 +15,21 @@ export const AUDIT_ACTIONS = [
   'contribution.moderate',
   'contribution.autoHide',
   'contribution.respond',
+  'call.create',
+  'call.update',
+  'call.publish',
+  'call.amend',
+  'call.close',
+  'call.cancel',
+  'call.assignReviewers',
+  'call.publishResults',
+  'application.checkEligibility',
+  'application.declareConflict',
   'application.review',
   'application.decide',
+  'awardReport.submit',
+  'awardReport.review',
+  'award.disburse',
   'registration.attendance',
   'privacy.export',
   'privacy.erase',
@@ -78,3 +91,17 @@ export const AuditQuery = /* @__PURE__ */ (() =>
     ...PageQuery,
   }))();
 export type AuditQuery = z.infer<typeof AuditQuery>;
+
+/**
+ * Query of `GET /v1/calls/{callId}/audit`: the whole trail of one call, oldest first, as CSV (one line each:
+ * time, actor, organisation, action, target, reason, before, after, details, request) or JSON (an array of
+ * {@link AuditLogEntry}).
+ *
+ * @example
+ * ```ts
+ * const csv = await client.calls.audit(callId, { format: 'csv' });
+ * ```
+ */
+export const CallAuditQuery = /* @__PURE__ */ (() =>
+  z.strictObject({ format: z._default(z.enum(['csv', 'json']), 'csv') }))();
+export type CallAuditQuery = z.input<typeof CallAuditQuery>;

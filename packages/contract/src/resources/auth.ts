@@ -27,6 +27,8 @@ export const Account = /* @__PURE__ */ (() =>
     email: Email,
     displayName: z.string().check(z.minLength(1), z.maxLength(120)),
     roles: z.array(Role),
+    /** The organisation a staff account works for; its staff roles apply to that organisation only. */
+    organisationId: z.optional(Id),
     memberships: z.array(Membership),
     locale: z.optional(Locale),
   }))();

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { EligibilityRules } from '../eligibility/rules.js';
 import { FunderLevel } from '../reference/sectors.js';
 import { Code, Email, Id, Phone, PublicReference, RegionCode, WebUrl } from '../shared/ids.js';
-import { Deadline, Instant, Period } from '../shared/instant.js';
+import { CalendarDate, Deadline, Instant, Period } from '../shared/instant.js';
 import { LocalizedText } from '../shared/localized-text.js';
 import { Money } from '../shared/money.js';
 import { PageQuery } from '../shared/page.js';
@@ -22,6 +22,8 @@ export type Instrument = z.infer<typeof Instrument>;
 /** The body that funds a call. */
 export const Funder = /* @__PURE__ */ (() =>
   z.strictObject({
+    /** The organisation that runs the call (see `Organisation`); absent only in data older than organisations. */
+    organisationId: z.optional(Id),
     sectorCode: Code,
     name: LocalizedText,
     level: FunderLevel,
@@ -46,7 +48,10 @@ export const SelectionCriterion = /* @__PURE__ */ (() =>
     weight: z.number().check(z.minimum(0), z.maximum(100)),
     maxScore: z.number().check(z.int(), z.minimum(1), z.maximum(100)),
     anchors: z.array(
-      z.strictObject({ score: z.number().check(z.int(), z.nonnegative()), description: LocalizedText }),
+      z.strictObject({
+        score: z.number().check(z.int(), z.nonnegative(), z.maximum(100)),
+        description: LocalizedText,
+      }),
     ),
   }))();
 export type SelectionCriterion = z.infer<typeof SelectionCriterion>;
@@ -76,6 +81,54 @@ export const Amendment = /* @__PURE__ */ (() =>
   }))();
 export type Amendment = z.infer<typeof Amendment>;
 
+/**
+ * How a call's applications are judged: how many reviews (by assigned reviewers without a conflict of
+ * interest) each needs before a decision, and how many days an applicant has to appeal a decision.
+ *
+ * @example
+ * ```ts
+ * const review: CallReviewRules = { reviewsPerApplication: 2, appealDays: 15 };
+ * ```
+ */
+export const CallReviewRules = /* @__PURE__ */ (() =>
+  z.strictObject({
+    reviewsPerApplication: z.number().check(z.int(), z.minimum(1), z.maximum(10)),
+    appealDays: z.number().check(z.int(), z.minimum(0), z.maximum(180)),
+  }))();
+export type CallReviewRules = z.infer<typeof CallReviewRules>;
+
+/** The kinds of report an awarded association owes its funder. */
+export const REPORT_KINDS = ['progress', 'financial', 'final'] as const;
+export const ReportKind = /* @__PURE__ */ (() => z.enum(REPORT_KINDS))();
+export type ReportKind = z.infer<typeof ReportKind>;
+
+/**
+ * A report each awarded association owes, and by when (a Casablanca calendar date).
+ *
+ * @example
+ * ```ts
+ * const final: ReportRequirement = { id: 'final', kind: 'final', dueOn: '2027-12-31',
+ *   label: { ar: 'التقرير النهائي', fr: 'Rapport final' } };
+ * ```
+ */
+export const ReportRequirement = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: Id,
+    kind: ReportKind,
+    label: LocalizedText,
+    dueOn: CalendarDate,
+  }))();
+export type ReportRequirement = z.infer<typeof ReportRequirement>;
+
+/** How a call ended before its time: closed early or cancelled, when, and why (public). */
+export const CallClosure = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.enum(['closed_early', 'cancelled']),
+    at: Instant,
+    reason: LocalizedText,
+  }))();
+export type CallClosure = z.infer<typeof CallClosure>;
+
 /** A linked document (terms of reference, guide, decision). Links are http(s) only. */
 export const LinkedDocument = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -91,7 +144,7 @@ export const CallBudget = /* @__PURE__ */ (() =>
     total: Money,
     minAward: z.optional(Money),
     maxAward: z.optional(Money),
-    expectedAwards: z.optional(z.number().check(z.int(), z.minimum(1))),
+    expectedAwards: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000))),
     /** Share of the project the applicant must finance itself, in percent. */
     coFinancingPercent: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
   }))();
@@ -181,6 +234,12 @@ export const Call = /* @__PURE__ */ (() =>
     amendments: z.array(Amendment),
     contact: CallContact,
     documents: z.array(LinkedDocument),
+    /** How applications are judged; absent on calls published before the rules existed. */
+    review: z.optional(CallReviewRules),
+    /** The reports each awarded association owes; absent or empty when none. */
+    reports: z.optional(z.array(ReportRequirement)),
+    /** Why the call was closed early or cancelled, and when; absent otherwise. */
+    closure: z.optional(CallClosure),
     stats: CallStats,
   }))();
 export type Call = z.infer<typeof Call>;

@@ -40,8 +40,13 @@ const NumberField = /* @__PURE__ */ (() =>
   z.strictObject({
     ...fieldBase,
     type: z.literal('number'),
-    min: z.optional(z.number()),
-    max: z.optional(z.number()),
+    // Bounded like a number answer, now that staff write forms through the API.
+    min: z.optional(
+      z.number().check(z.minimum(-Number.MAX_SAFE_INTEGER), z.maximum(Number.MAX_SAFE_INTEGER)),
+    ),
+    max: z.optional(
+      z.number().check(z.minimum(-Number.MAX_SAFE_INTEGER), z.maximum(Number.MAX_SAFE_INTEGER)),
+    ),
     integer: z.optional(z.boolean()),
   }))();
 const MoneyField = /* @__PURE__ */ (() =>
@@ -112,7 +117,7 @@ export type FormField = z.infer<typeof FormField>;
  */
 export const FormDefinition = /* @__PURE__ */ (() =>
   z.strictObject({
-    version: z.number().check(z.int(), z.minimum(1)),
+    version: z.number().check(z.int(), z.minimum(1), z.maximum(10_000)),
     sections: z.array(
       z.strictObject({
         id: Id,

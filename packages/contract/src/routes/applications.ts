@@ -5,7 +5,10 @@ import {
   ApplicationSummary,
   Attachment,
   AttachmentParams,
+  CheckApplicationEligibility,
+  ConflictDeclaration,
   DecideApplication,
+  DeclareConflict,
   Review,
   ReviewerListQuery,
   StartApplication,
@@ -20,6 +23,8 @@ import { Page } from '../shared/page.js';
 import { route } from './route.js';
 
 const applicant = ['association_member', 'association_representative'] as const;
+/** The staff who run a call's selection: its organisation's call managers and admins, and platform admins. */
+const callStaff = ['call_manager', 'organisation_admin', 'admin'] as const;
 
 /** `POST /v1/applications` — start a draft (one per association and call). */
 export const startApplication = /* @__PURE__ */ (() =>
@@ -112,6 +117,22 @@ export const uploadAttachment = /* @__PURE__ */ (() =>
     response: { status: 201, schema: Attachment, description: 'The stored attachment and its scan state' },
   }))();
 
+/** `GET /v1/applications/{applicationId}/attachments/{attachmentId}` — the file itself, to those who may read the application. */
+export const getAttachmentContent = /* @__PURE__ */ (() =>
+  route({
+    id: 'applications.attachmentContent',
+    method: 'GET',
+    path: '/v1/applications/{applicationId}/attachments/{attachmentId}',
+    tag: 'applications',
+    summary: 'Download an attachment',
+    description:
+      'For members of the applicant association, the staff who run the call, and its assigned reviewers once they declared no conflict of interest. Only files whose scan found them clean are served (409 otherwise).',
+    auth: 'required',
+    params: AttachmentParams,
+    errors: ['forbidden', 'not_found', 'invalid_state', 'declaration_required'],
+    response: { status: 200, contentType: 'application/octet-stream', description: 'The file, as uploaded' },
+  }))();
+
 /** `DELETE /v1/applications/{applicationId}/attachments/{attachmentId}` — remove an attachment from a draft. */
 export const removeAttachment = /* @__PURE__ */ (() =>
   route({
@@ -180,13 +201,53 @@ export const listCallApplications = /* @__PURE__ */ (() =>
     method: 'GET',
     path: '/v1/calls/{callId}/applications',
     tag: 'reviews',
-    summary: "A call's submitted applications, for reviewers",
+    summary: "A call's submitted applications, for its reviewers and staff",
+    description:
+      'For the reviewers assigned to the call and the staff who run it. Shows who applies and the project title, enough for a reviewer to declare a conflict of interest before opening an application.',
     auth: 'required',
-    roles: ['reviewer', 'admin'],
+    roles: ['reviewer', 'call_manager', 'organisation_admin', 'admin'],
     params: CallParams,
     query: ReviewerListQuery,
     errors: ['forbidden', 'not_found'],
     response: { status: 200, schema: Page(ApplicationSummary), description: 'One page of applications' },
+  }))();
+
+/** `POST /v1/applications/{applicationId}/eligibility-check` — admissible or not, before any scoring. */
+export const checkApplicationEligibility = /* @__PURE__ */ (() =>
+  route({
+    id: 'reviews.checkEligibility',
+    method: 'POST',
+    path: '/v1/applications/{applicationId}/eligibility-check',
+    tag: 'reviews',
+    summary: 'Record the eligibility check of a submitted application',
+    description:
+      'By the staff who run the call. Admissible: the application goes to review. Not admissible: it is rejected with the reason, which the applicant reads.',
+    auth: 'required',
+    roles: callStaff,
+    params: ApplicationParams,
+    body: CheckApplicationEligibility,
+    idempotent: true,
+    errors: ['forbidden', 'not_found', 'invalid_state', 'validation_failed', 'conflict_of_interest'],
+    response: { status: 200, schema: Application, description: 'The application with its check' },
+  }))();
+
+/** `PUT /v1/applications/{applicationId}/conflict-declaration` — a reviewer's declaration, before reading. */
+export const declareConflict = /* @__PURE__ */ (() =>
+  route({
+    id: 'reviews.declareConflict',
+    method: 'PUT',
+    path: '/v1/applications/{applicationId}/conflict-declaration',
+    tag: 'reviews',
+    summary: 'Declare whether you have a conflict of interest with an application',
+    description:
+      'An assigned reviewer declares before the application is shown to them. A declared conflict recuses them from it; a declaration cannot be changed once a review is submitted.',
+    auth: 'required',
+    roles: ['reviewer', 'admin'],
+    params: ApplicationParams,
+    body: DeclareConflict,
+    idempotent: true,
+    errors: ['forbidden', 'not_found', 'invalid_state'],
+    response: { status: 200, schema: ConflictDeclaration, description: 'The declaration' },
   }))();
 
 /** `POST /v1/applications/{applicationId}/reviews` — score per criterion, after a conflict-of-interest declaration. */
@@ -204,11 +265,18 @@ export const submitReview = /* @__PURE__ */ (() =>
     params: ApplicationParams,
     body: SubmitReview,
     idempotent: true,
-    errors: ['forbidden', 'not_found', 'invalid_state', 'conflict_of_interest', 'already_exists'],
+    errors: [
+      'forbidden',
+      'not_found',
+      'invalid_state',
+      'conflict_of_interest',
+      'declaration_required',
+      'already_exists',
+    ],
     response: { status: 201, schema: Review, description: 'The recorded review' },
   }))();
 
-/** `POST /v1/applications/{applicationId}/decision` — award or reject; an award becomes public. */
+/** `POST /v1/applications/{applicationId}/decision` — award or reject, after the call closed and the reviews. */
 export const decideApplication = /* @__PURE__ */ (() =>
   route({
     id: 'reviews.decide',
@@ -216,12 +284,22 @@ export const decideApplication = /* @__PURE__ */ (() =>
     path: '/v1/applications/{applicationId}/decision',
     tag: 'reviews',
     summary: 'Decide on an application',
+    description:
+      "By the staff who run the call, once it is closed (409 call_still_open) and the application has the call's number of reviews (409 reviews_incomplete); not by its only reviewer. The applicant reads the amount, conditions, reason and the end of the appeal window; awards become public when the call's results are published.",
     auth: 'required',
-    roles: ['reviewer', 'admin'],
+    roles: callStaff,
     params: ApplicationParams,
     body: DecideApplication,
     idempotent: true,
-    errors: ['forbidden', 'not_found', 'invalid_state', 'conflict_of_interest'],
+    errors: [
+      'forbidden',
+      'not_found',
+      'invalid_state',
+      'conflict_of_interest',
+      'call_still_open',
+      'reviews_incomplete',
+      'validation_failed',
+    ],
     response: { status: 200, schema: Application, description: 'The application with its decision' },
   }))();
 
@@ -232,10 +310,13 @@ export const applicationRoutes = [
   getApplication,
   updateApplication,
   uploadAttachment,
+  getAttachmentContent,
   removeAttachment,
   submitApplication,
   withdrawApplication,
   listCallApplications,
+  checkApplicationEligibility,
+  declareConflict,
   submitReview,
   decideApplication,
 ] as const;

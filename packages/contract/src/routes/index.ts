@@ -2,10 +2,13 @@ import { applicationRoutes } from './applications.js';
 import { associationRoutes } from './associations.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
+import { awardReportRoutes } from './award-reports.js';
+import { callAuthoringRoutes } from './call-authoring.js';
 import { callRoutes } from './calls.js';
 import { consultationRoutes, contributionRoutes } from './consultations.js';
 import { indicatorRoutes } from './indicators.js';
 import { openDataRoutes } from './open-data.js';
+import { organisationRoutes } from './organisations.js';
 import { privacyRoutes } from './privacy.js';
 import { referenceRoutes } from './reference.js';
 import type { AnyRoute } from './route.js';
@@ -15,10 +18,13 @@ export * from './applications.js';
 export * from './associations.js';
 export * from './audit.js';
 export * from './auth.js';
+export * from './award-reports.js';
+export * from './call-authoring.js';
 export * from './calls.js';
 export * from './consultations.js';
 export * from './indicators.js';
 export * from './open-data.js';
+export * from './organisations.js';
 export * from './privacy.js';
 export * from './reference.js';
 export * from './route.js';
@@ -37,8 +43,11 @@ export const ROUTES: readonly AnyRoute[] = [
   ...authRoutes,
   ...referenceRoutes,
   ...associationRoutes,
+  ...organisationRoutes,
   ...callRoutes,
+  ...callAuthoringRoutes,
   ...applicationRoutes,
+  ...awardReportRoutes,
   ...consultationRoutes,
   ...contributionRoutes,
   ...trainingRoutes,

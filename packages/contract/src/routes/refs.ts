@@ -3,6 +3,7 @@
 export * from './refs/associations.js';
 export * from './refs/audit.js';
 export * from './refs/auth.js';
+export * from './refs/awardReports.js';
 export * from './refs/calls.js';
 export * from './refs/consultations.js';
 export * from './refs/contributions.js';
@@ -12,6 +13,7 @@ export * from './refs/indicators.js';
 export * from './refs/moderation.js';
 export * from './refs/openapi.js';
 export * from './refs/openData.js';
+export * from './refs/organisations.js';
 export * from './refs/privacy.js';
 export * from './refs/reference.js';
 export * from './refs/registrations.js';

@@ -151,3 +151,16 @@ export function casablancaDaysUntil(deadline: Instant | Date, now: Instant | Dat
   const day = (value: Instant | Date) => Date.parse(`${casablancaDate(value)}T00:00:00Z`);
   return Math.round((day(deadline) - day(now)) / 86_400_000);
 }
+
+/**
+ * The instant of 23:59 Casablanca time on a Casablanca calendar date (`YYYY-MM-DD`), ISO with `Z`: 22:59Z
+ * under UTC+1 and 23:59Z during Ramadan (UTC+0). Deadlines and appeal windows end then.
+ *
+ * @example
+ * ```ts
+ * casablancaEndOfDay('2026-03-31'); // '2026-03-31T22:59:00.000Z'
+ * ```
+ */
+export function casablancaEndOfDay(date: string): string {
+  return fromCasablancaWallClock(new Date(`${date}T23:59:00Z`)).toISOString();
+}

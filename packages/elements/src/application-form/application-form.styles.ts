@@ -146,7 +146,8 @@ export const applicationFormStyles = [
     }
     .totals div,
     .receipt dl div,
-    .review dl div {
+    .review dl div,
+    .decision dl div {
       display: flex;
       flex-wrap: wrap;
       gap: var(--_n-space-2);
@@ -206,6 +207,49 @@ export const applicationFormStyles = [
     .timeline p {
       grid-column: 2;
       margin: 0;
+      color: var(--_n-muted);
+    }
+    /* The call changed since the draft was started: read before typing. */
+    .amendments {
+      border-inline-start: 4px solid var(--_n-warning);
+      background: var(--_n-surface-alt);
+      padding: var(--_n-space-3);
+      margin-block-end: var(--_n-space-4);
+    }
+    .amendments h3 {
+      margin-block-start: 0;
+    }
+    .amendments ul {
+      padding-inline-start: var(--_n-space-4);
+    }
+    .timeline li[data-state='skipped'] {
+      border-inline-start-style: dashed;
+    }
+    .check[data-admissible='false'] {
+      color: var(--_n-danger);
+      font-weight: 600;
+    }
+    /* The staff's own words keep their line breaks. */
+    .check-reason span,
+    .decision dd span {
+      white-space: pre-line;
+    }
+    .decision {
+      border: 1px solid var(--_n-border);
+      border-radius: var(--_n-radius);
+      padding: var(--_n-space-4);
+      margin-block: var(--_n-space-4);
+    }
+    .decision[data-outcome='awarded'] {
+      border-inline-start: 4px solid var(--_n-success);
+    }
+    .decision .outcome {
+      font-weight: 700;
+    }
+    .appeal[data-open='true'] {
+      font-weight: 600;
+    }
+    .appeal[data-open='false'] {
       color: var(--_n-muted);
     }
     .receipt {

@@ -14,6 +14,7 @@ import { isNassijError } from '@nassij/sdk';
 import type { BaseClient } from '../base/client.js';
 import { ResourceController } from '../base/resource.js';
 import type { NassijApplicationForm } from './nassij-application-form.js';
+import { showsAmendments } from './views/amendments.js';
 
 /** One association the signed-in person belongs to. */
 export type Membership = MyAssociations['items'][number];
@@ -154,8 +155,9 @@ export class JourneyController {
       host.autosave.adopt(data, etag, local);
       host.step = Math.min(local?.step ?? 0, host.sections.length - 1);
       host.phase = data.status === 'draft' ? 'form' : 'done';
-      // The start button is gone: focus the first step's heading.
-      void host.focusNext();
+      // The start button is gone: focus the first step's heading, or the notice of the call's amendments
+      // above it when there is one, which is what to read before typing.
+      void host.focusNext(showsAmendments(host) ? '#af-amendments' : undefined);
     } catch (error) {
       host.actionError = host.reportFailure(error);
     } finally {

@@ -1,6 +1,12 @@
-import type { Application } from '@nassij/contract';
-import { getApplicationRef, listApplicationsRef } from '@nassij/contract';
-import { type BaseClient, createBaseClient } from '@nassij/sdk';
+import type { Application, Call } from '@nassij/contract';
+import {
+  amendCallRef,
+  getApplicationRef,
+  getCallRef,
+  listApplicationsRef,
+  startApplicationRef,
+} from '@nassij/contract';
+import { type BaseClient, createBaseClient, isNassijError } from '@nassij/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { API_BASE } from '/__nassij__/env.js';
@@ -16,10 +22,12 @@ import type { NassijApplicationForm } from './nassij-application-form.js';
 const ACCOUNTS = {
   member: ['member@demo.nassij.ma', 'demo-member-2026'],
   representative: ['representative@demo.nassij.ma', 'demo-representative-2026'],
+  ministryCallManager: ['ministry-manager@demo.nassij.ma', 'demo-ministry-manager-2026'],
+  regionCallManager: ['region-manager@demo.nassij.ma', 'demo-region-manager-2026'],
 } as const;
 const A11Y = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] };
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const { associations: ASSOCIATIONS, calls: CALLS } = FIXTURES;
+const { associations: ASSOCIATIONS, calls: CALLS, organisations: ORGANISATIONS } = FIXTURES;
 /** An upload goes to the server and back: more than waitUntil's default second when two test files share it. */
 const UPLOAD = { timeout: 10000 };
 
@@ -412,6 +420,31 @@ async function dataMode(props: Partial<NassijApplicationForm>, lang = 'fr'): Pro
   return el;
 }
 
+const DAY = 86_400_000;
+
+/** DEMO_SUBMITTED once awarded, with staff-written conditions and reason and an appeal window until `appealUntil`. */
+function decided(appealUntil: string): Application {
+  return {
+    ...DEMO_SUBMITTED,
+    status: 'awarded',
+    history: [
+      ...DEMO_SUBMITTED.history,
+      { status: 'eligibility_check', at: '2026-04-01T09:00:00Z' },
+      { status: 'under_review', at: '2026-04-02T09:00:00Z' },
+      { status: 'awarded', at: '2026-05-04T10:00:00Z' },
+    ],
+    eligibilityCheck: { admissible: true, checkedAt: '2026-04-02T09:00:00Z' },
+    decision: {
+      outcome: 'awarded',
+      amount: { amount: '75000.00', currency: 'MAD' },
+      conditions: 'Rapport financier à remettre sous douze mois.\nRapport d’étape à six mois.',
+      reason: 'Projet pertinent, budget réaliste.',
+      decidedAt: '2026-05-04T10:00:00Z',
+      appealUntil,
+    },
+  };
+}
+
 describe('<nassij-application-form> defects of issue 13', () => {
   it('without a call, says how to pick one (link to the calls), with no skeleton and nothing busy', async () => {
     const el = await fixture<NassijApplicationForm>(
@@ -492,6 +525,7 @@ describe('<nassij-application-form> at 320 px', () => {
         ...[0, 1, 2, 3].map((step) => ({ phase: 'form' as const, step })),
         { phase: 'review' },
         { phase: 'done', application: DEMO_SUBMITTED },
+        { phase: 'done', application: decided(new Date(Date.now() + 10 * DAY).toISOString()) },
       ];
       for (const view of views) {
         Object.assign(el, view);
@@ -595,6 +629,158 @@ describe('<nassij-application-form> keyboard journey', () => {
     await sendKeys({ press: 'Enter' });
     await focusOn(el, '#af-receipt', 'the receipt heading');
     expect(el.phase).to.equal('done');
+    await expect(el).to.be.accessible(A11Y);
+  });
+});
+
+/**
+ * The first call kept for drafts that a demo call manager runs, found by its funder so that the test does not
+ * depend on which organisation the seed gave each call, with the account of that manager.
+ */
+async function callRunByDemoStaff(): Promise<{ call: Call; manager: keyof typeof ACCOUNTS }> {
+  const managers: Record<string, keyof typeof ACCOUNTS> = {
+    [ORGANISATIONS.ministry]: 'ministryCallManager',
+    [ORGANISATIONS.regionalCouncil]: 'regionCallManager',
+  };
+  const anonymous = createBaseClient({ baseUrl: API_BASE });
+  for (const callId of CALLS.openForDrafts) {
+    const call = await anonymous.request(getCallRef, { params: { callId } });
+    const manager = managers[call.funder.organisationId ?? ''];
+    if (manager && call.dates.closes) return { call, manager };
+  }
+  throw new Error('no call kept for drafts is run by a demo call manager');
+}
+
+describe('<nassij-application-form> the applicant sees the selection (issue 16)', () => {
+  it('opens a draft on the amendments of its call: date and summary in the reader’s language, RTL, keyboard', async () => {
+    const { call, manager } = await callRunByDemoStaff();
+    const closes = call.dates.closes;
+    if (!closes) throw new Error('the call has no closing date');
+    // The draft exists before the amendment (another test of this file may have started it already).
+    const representative = await signedIn('representative');
+    try {
+      await representative.request(startApplicationRef, {
+        body: { callId: call.id, associationId: ASSOCIATIONS.represented },
+      });
+    } catch (error) {
+      if (!isNassijError(error) || error.code !== 'already_exists') throw error;
+    }
+    const { publishedAt: _published, ...dates } = call.dates;
+    const later = new Date(Date.parse(closes.at) + 7 * DAY).toISOString();
+    const summary = { ar: 'تمديد أجل إيداع الطلبات بأسبوع', fr: 'Report d’une semaine de la date limite' };
+    const amended: Call = await (await signedIn(manager)).request(amendCallRef, {
+      params: { callId: call.id },
+      body: { changes: { dates: { ...dates, closes: { at: later, timeZone: closes.timeZone } } }, summary },
+    });
+    const amendment = amended.amendments.at(-1);
+    if (!amendment) throw new Error('the amended call lists no amendment');
+
+    const el = await openForm(representative, call.id);
+    // What changed is read before typing: focus goes to the notice, above the first step.
+    await focusOn(el, '#af-amendments', 'the notice of the amendments');
+    const notice = $(el, '.amendments');
+    expect(
+      notice.compareDocumentPosition($(el, 'form.step')) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).to.not.equal(0);
+    expect($(el, '#af-amendments').textContent).to.contain('عُدّل طلب الدعم');
+    const item = () => $(el, `.amendments li[data-version="${amendment.version}"]`);
+    expect(item().textContent).to.contain(summary.ar).and.contain(el.fmt.date(amendment.at));
+    // Arabic: the notice's bar is on the right, where its lines start.
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    expect(getComputedStyle(notice).borderRightWidth).to.equal('4px');
+    expect(getComputedStyle(notice).borderLeftWidth).to.equal('0px');
+    await expect(el).to.be.accessible(A11Y);
+
+    el.setAttribute('lang', 'fr');
+    await el.whenMessagesReady();
+    await el.updateComplete;
+    expect(item().textContent).to.contain(summary.fr).and.contain('L’appel a été modifié le');
+
+    // Keyboard: from the heading, Tab reaches "hide"; hidden for the session, focus on the step's heading.
+    $(el, '#af-amendments').focus();
+    await tabTo((a) => a.matches('.amendments button.dismiss'), 'the button that hides the notice');
+    await sendKeys({ press: 'Enter' });
+    await focusOn(el, '.step h3', 'the step heading');
+    expect(el.shadowRoot!.querySelector('.amendments')).to.equal(null);
+    el.remove();
+    const again = await openForm(representative, call.id, 'fr');
+    expect(again.shadowRoot!.querySelector('.amendments')).to.equal(null);
+    expect(again.application?.callAmendments?.length).to.be.greaterThan(0);
+  });
+
+  it('shows the seeded decision: amount, conditions, the admissible check and the closed appeal window', async () => {
+    const client = await signedIn('representative');
+    const application: Application = await client.request(getApplicationRef, {
+      params: { applicationId: FIXTURES.applications.awardedOfRepresented },
+    });
+    const { decision, eligibilityCheck } = application;
+    if (!decision?.amount || !decision.appealUntil)
+      throw new Error('the seeded decision has no amount or appeal');
+    expect(Date.parse(decision.appealUntil)).to.be.lessThan(Date.now());
+    expect(eligibilityCheck?.admissible).to.equal(true);
+
+    const el = await mount(client, application.callId);
+    await waitUntil(() => el.phase === 'done', 'the decided application shown', { timeout: 5000 });
+    await el.updateComplete;
+    expect($(el, '.decision').getAttribute('data-outcome')).to.equal('awarded');
+    expect($(el, '.decision .outcome').textContent).to.contain('قُبل طلبكم');
+    expect($(el, '.decision .amount dd').textContent).to.contain(el.fmt.money(decision.amount));
+    if (decision.conditions)
+      expect($(el, '.decision .conditions dd').textContent).to.contain(decision.conditions);
+    expect($(el, '.appeal').getAttribute('data-open')).to.equal('false');
+    expect($(el, '.appeal').textContent)
+      .to.contain('انتهى أجل التظلم')
+      .and.contain(el.fmt.dateTime(decision.appealUntil));
+    expect($(el, '[data-step=eligibility_check] .check').getAttribute('data-admissible')).to.equal('true');
+    expect($(el, '[data-step=decision]').getAttribute('data-state')).to.equal('done');
+    // Arabic: the awarded decision's green bar is on the right.
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    expect(getComputedStyle($(el, '.decision')).borderRightWidth).to.equal('4px');
+    await expect(el).to.be.accessible(A11Y);
+  });
+
+  it('says until when to appeal while the window is open, in Morocco time', async () => {
+    const appealUntil = new Date(Date.now() + 10 * DAY).toISOString();
+    const el = await dataMode({ phase: 'done', application: decided(appealUntil) });
+    expect($(el, '.appeal').getAttribute('data-open')).to.equal('true');
+    expect($(el, '.appeal').textContent)
+      .to.contain('Vous pouvez former un recours jusqu’au')
+      .and.contain(el.fmt.dateTime(appealUntil))
+      .and.contain('heure du Maroc');
+    expect($(el, '.decision .reason dd').textContent).to.contain('Projet pertinent');
+    // The staff's line breaks are kept.
+    expect(getComputedStyle($(el, '.decision .conditions dd span')).whiteSpace).to.equal('pre-line');
+    el.setAttribute('lang', 'en');
+    await el.whenMessagesReady();
+    await el.updateComplete;
+    expect($(el, '.appeal').textContent).to.contain('You may appeal until');
+    await expect(el).to.be.accessible(A11Y);
+  });
+
+  it('shows a not-admissible check with its reason, and no review step reached', async () => {
+    const reason = 'Les statuts joints ne sont pas signés.';
+    const inadmissible: Application = {
+      ...DEMO_SUBMITTED,
+      status: 'rejected',
+      history: [
+        ...DEMO_SUBMITTED.history,
+        { status: 'eligibility_check', at: '2026-04-01T09:00:00Z' },
+        { status: 'rejected', at: '2026-04-02T09:00:00Z', reason },
+      ],
+      eligibilityCheck: { admissible: false, reason, checkedAt: '2026-04-02T09:00:00Z' },
+    };
+    const el = await dataMode({ phase: 'done', application: inadmissible }, 'ar');
+    const check = $(el, '[data-step=eligibility_check] .check');
+    expect(check.getAttribute('data-admissible')).to.equal('false');
+    expect(check.textContent).to.contain('غير مقبول');
+    expect($(el, '[data-step=eligibility_check] .check-reason').textContent).to.contain(reason);
+    expect($(el, '[data-step=under_review]').getAttribute('data-state')).to.equal('skipped');
+    expect($(el, '[data-step=decision]').textContent)
+      .to.contain('غير مقبول')
+      .and.contain(el.fmt.dateTime('2026-04-02T09:00:00Z'));
+    expect(el.shadowRoot!.querySelector('.decision, .appeal')).to.equal(null);
+    // No withdrawal of a rejected application.
+    expect(el.shadowRoot!.querySelector('button.withdraw')).to.equal(null);
     await expect(el).to.be.accessible(A11Y);
   });
 });

@@ -20,6 +20,7 @@ import type { NassijApplicationFormEventMap } from './events.js';
 import { JourneyController, type Membership } from './journey-controller.js';
 import { SubmissionController } from './submission-controller.js';
 import { UploadsController } from './uploads-controller.js';
+import { renderAmendments } from './views/amendments.js';
 import { renderConflictDialog } from './views/conflict-dialog.js';
 import { renderEligibility } from './views/eligibility.js';
 import { renderDone } from './views/receipt.js';
@@ -50,8 +51,10 @@ const COUNTDOWN_MS = 72 * 3_600_000;
  * contract's `checkAnswers` and a GOV.UK error summary), autosave to the device at once and to the server
  * 1.5 s after typing stops (with a conflict dialog that keeps both texts when another tab saved meanwhile),
  * the required documents with pre-checks, progress and scan state, a review page, a double-click-safe
- * submission with a printable receipt, then the status timeline and withdrawal. After each step the
- * focus moves to the next heading or control.
+ * submission with a printable receipt, then the status timeline and withdrawal. A draft whose call was
+ * amended since it was started opens on a notice of what changed; after submission the applicant sees the
+ * eligibility check's outcome and the decision, with its amount, conditions, reason and appeal window.
+ * After each step the focus moves to the next heading or control.
  *
  * Data mode: set `callData`, `associations`, `eligibility`, `application`, `phase` and `step` (Storybook).
  * Client mode: `call="ID"` (or `?call=` in the page address) with `api-base`, `client` or a provider.
@@ -94,6 +97,7 @@ export class NassijApplicationForm extends NassijElement {
     conflicts: { state: true },
     submitError: { state: true },
     actionError: { state: true },
+    amendmentsDismissed: { state: true },
     now: { state: true },
   };
   static override messages = applicationFormMessages;
@@ -129,6 +133,8 @@ export class NassijApplicationForm extends NassijElement {
   declare submitError: string | undefined;
   /** The code of the last failed sign-in, start or withdrawal (shown under its button). */
   declare actionError: string | undefined;
+  /** @internal The reader hid the notice of the call's amendments (kept for the tab's session as well). */
+  declare amendmentsDismissed: boolean;
   declare now: number;
 
   /** @internal */
@@ -160,6 +166,7 @@ export class NassijApplicationForm extends NassijElement {
     this.busy = false;
     this.saveState = 'idle';
     this.conflicts = [];
+    this.amendmentsDismissed = false;
     this.now = Date.now();
     this.#internals = typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
   }
@@ -224,7 +231,12 @@ export class NassijApplicationForm extends NassijElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('call') && this.hasUpdated && this.resolvedClient) void this.journey.call.run();
-    if (changed.has('application')) this.#internals?.setFormValue(this.application?.id ?? null);
+    if (changed.has('application')) {
+      this.#internals?.setFormValue(this.application?.id ?? null);
+      // Hiding the notice of amendments was about that draft, not the next one shown.
+      const previous = changed.get('application') as Application | undefined;
+      if (previous && previous.id !== this.application?.id) this.amendmentsDismissed = false;
+    }
     if (changed.has('savedAt') && this.savedAt)
       this.announcer.announce(this.t('af.saved', { time: this.fmt.time(this.savedAt) }));
   }
@@ -371,6 +383,7 @@ export class NassijApplicationForm extends NassijElement {
       ready: (call) => html`<section class="application" aria-labelledby="af-title">
           <h2 id="af-title">${this.t('af.title')}: <span>${text(this, call.title)}</span></h2>
           ${this.#renderDeadline(call)}
+          ${this.phase === 'form' || this.phase === 'review' ? renderAmendments(this) : nothing}
           ${this.#renderPhase()}
         </section>
         ${renderConflictDialog(this)}`,

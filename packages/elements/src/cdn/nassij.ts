@@ -14,6 +14,8 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   'nassij-moderation-queue': () => import('./moderation-queue.js'),
   'nassij-application-form': () => import('./application-form.js'),
   'nassij-review-panel': () => import('./review-panel.js'),
+  'nassij-call-manager': () => import('./call-manager.js'),
+  'nassij-call-editor': () => import('./call-editor.js'),
 };
 
 interface LoaderState {

@@ -1,4 +1,5 @@
 import {
+  type Account,
   type Application,
   type ApplicationSummary,
   type Call,
@@ -14,33 +15,70 @@ import { SignInController } from '../base/sign-in.js';
 import { LiveAnnouncer, lazy, text } from '../base/states.js';
 import { reviewPanelMessages } from './review-panel.messages.js';
 import { reviewPanelStyles } from './review-panel.styles.js';
+import { AWAITING_CHECK } from './stages.js';
 
 // The views load apart from the panel (module-level caches, imported once): the list with the list's
 // request, an open application's answers, review form and decision with that application's request.
 const listView = lazy(() => import('./views/list.js'));
 const applicationView = lazy(() => import('./views/application.js'));
 
-/** What the panel loads for a call: the call (criteria, form) and its applications. */
+/** What the panel loads for a call: the call (criteria, form), its applications and who reads them. */
 interface Listing {
   call: Call;
   applications: ApplicationSummary[];
+  account?: Account | undefined;
+}
+
+/** How the reader stands toward the call: its staff decide, its reviewers declare and score, others read. */
+export type ReviewPanelRole = 'staff' | 'reviewer' | 'reader';
+
+/** The roles that run an organisation's calls (with a platform admin, who runs any). */
+const CALL_STAFF_ROLES = ['call_manager', 'organisation_admin'] as const;
+
+/**
+ * The reader's role on a call: an admin, or a call manager or organisation admin of the organisation that
+ * runs it, is its staff; a reviewer (assigned, or the listing would have been refused) declares and scores.
+ * Without an account (data mode) the panel shows the reviewer's side, as it always did.
+ *
+ * @example
+ * ```ts
+ * roleOn(call, account); // 'staff' for the ministry's call manager on a ministry call
+ * ```
+ */
+export function roleOn(call: Call, account: Account | undefined): ReviewPanelRole {
+  if (!account) return 'reviewer';
+  if (account.roles.includes('admin')) return 'staff';
+  const organisation = call.funder.organisationId;
+  if (
+    organisation !== undefined &&
+    account.organisationId === organisation &&
+    CALL_STAFF_ROLES.some((role) => account.roles.includes(role))
+  )
+    return 'staff';
+  return account.roles.includes('reviewer') ? 'reviewer' : 'reader';
 }
 
 /**
- * The reviewers' side of a call: its applications, one application's answers read-only (typed: amounts,
- * dates, regions, options, budget, beneficiaries) with its attachments, a conflict-of-interest declaration
- * first (a declared conflict means no scores), a score per criterion with the call's published anchors (one
- * radio group per criterion), comments, and a decision (award with an amount, or rejection with a reason)
- * that makes an award public. Without a signed-in reviewer it offers the platform's sign-in popup (in the
- * element's language), then loads and moves focus to its heading.
+ * The selection of a call, as its reviewers and its staff work on it. The list shows each application's
+ * stage (awaiting the eligibility check, under review, decided) and, for a reviewer, their declaration on
+ * it. A reviewer opening an application they have not declared on first sees only who applies and the
+ * project's title, and declares: no conflict opens the application (answers typed: amounts, dates, regions,
+ * options, budget, beneficiaries; attachments downloaded through the client) and the review form (a score
+ * per criterion with the call's published anchors, comments); a conflict, with its statement, recuses them
+ * from it. Applications awaiting the eligibility check cannot be scored yet, and the list says why. The
+ * call's staff (its organisation's call managers and admins, or a platform admin) read the reviews and
+ * decide (award with an amount, or rejection with a reason) once the call is closed and the reviews are
+ * in; the award becomes public when they publish the call's results. Without a signed-in account it offers
+ * the platform's sign-in popup (in the element's language), then loads and moves focus to its heading.
  *
- * Data mode: set `callData`, `applications` and `application`. Client mode: `call="ID"` with a signed-in
- * reviewer's client (`client`, `api-base` or a provider).
+ * Data mode: set `callData`, `applications`, `application` and, for the staff's side, `account`. Client
+ * mode: `call="ID"` with a signed-in client (`client`, `api-base` or a provider).
  *
  * @tagname nassij-review-panel
+ * @fires {CustomEvent<NassijDeclareDetail>} nassij-declare - A conflict-of-interest declaration was recorded; `detail: { applicationId, declared }`.
  * @fires {CustomEvent<NassijReviewSubmitDetail>} nassij-review-submit - A review was recorded; `detail: { applicationId }`.
  * @fires {CustomEvent<NassijDecideDetail>} nassij-decide - A decision was recorded; `detail: { applicationId, outcome }`.
- * @fires {CustomEvent<NassijErrorDetail>} nassij-error - A load, a review, a decision or the sign-in failed; `detail: { code }`.
+ * @fires {CustomEvent<NassijErrorDetail>} nassij-error - A load, a declaration, a download, a review, a decision or the sign-in failed; `detail: { code }`.
  * @csspart button - Every action button.
  *
  * @example
@@ -54,8 +92,11 @@ export class NassijReviewPanel extends NassijElement {
     callData: { attribute: false },
     applications: { attribute: false },
     application: { attribute: false },
+    account: { attribute: false },
+    declaring: { attribute: false },
     conflict: { state: true },
     actionError: { state: true },
+    downloadError: { state: true },
     fieldError: { state: true },
     busy: { state: true },
     outcome: { state: true },
@@ -73,11 +114,18 @@ export class NassijReviewPanel extends NassijElement {
   declare applications: ApplicationSummary[] | undefined;
   /** The application open for review (data mode, or as loaded by {@link open}). */
   declare application: Application | undefined;
+  /** The signed-in account (data mode, or as loaded): its roles decide what the panel offers. */
+  declare account: Account | undefined;
+  /** The application a reviewer is declaring on, before it is shown (its summary only). */
+  declare declaring: ApplicationSummary | undefined;
+  /** The answer chosen in the declaration: no conflict, or a conflict (then a statement). */
   declare conflict: 'none' | 'declared' | undefined;
-  /** The code of the last failed write (review, decision). */
+  /** The code of the last failed write (declaration, download, review, decision). */
   declare actionError: string | undefined;
-  /** The field our own validation stopped at: every criterion needs a score, an award an amount. */
-  declare fieldError: 'scores' | 'amount' | undefined;
+  /** The code of the last failed download, shown beside the files. */
+  declare downloadError: string | undefined;
+  /** The field our own validation stopped at: a declaration needs an answer (and a conflict its statement), every criterion a score, an award an amount. */
+  declare fieldError: 'declaration' | 'statement' | 'scores' | 'amount' | undefined;
   declare busy: boolean;
   declare outcome: 'awarded' | 'rejected';
   declare reviewed: boolean;
@@ -89,15 +137,17 @@ export class NassijReviewPanel extends NassijElement {
     load: async (signal) => {
       const client = this.resolvedClient!;
       const callId = this.call!;
-      const [call, page] = await Promise.all([
+      const [call, page, account] = await Promise.all([
         client.request(getCallRef, { params: { callId }, signal }),
         client.request(listCallApplicationsRef, { params: { callId }, query: { limit: 100 }, signal }),
+        client.auth.me({ signal }),
       ]);
-      return { call, applications: page.items };
+      return { call, applications: page.items, account };
     },
-    onValue: ({ call, applications }) => {
+    onValue: ({ call, applications, account }) => {
       this.callData = call;
       this.applications = applications;
+      this.account = account;
     },
     keepValueOnError: false,
   });
@@ -137,14 +187,16 @@ export class NassijReviewPanel extends NassijElement {
     if (
       this.callData &&
       this.applications &&
-      (listing?.call !== this.callData || listing.applications !== this.applications)
+      (listing?.call !== this.callData ||
+        listing.applications !== this.applications ||
+        listing.account !== this.account)
     )
-      this.#listing.set({ call: this.callData, applications: this.applications });
+      this.#listing.set({ call: this.callData, applications: this.applications, account: this.account });
     if (changed.has('application') && this.application !== this.#app.value) this.#app.set(this.application);
     // Data mode: no request imported the view about to show; `updateComplete` waits for it.
     const view =
-      this.#openId || this.application
-        ? this.#app.value && this.#appView
+      this.#openId || this.application || this.declaring
+        ? (this.#app.value || this.declaring) && this.#appView
         : this.#listing.value && this.#listView;
     if (view && view.status === 'idle') this.waitFor(view.run());
   }
@@ -161,15 +213,46 @@ export class NassijReviewPanel extends NassijElement {
     await this.#listing.run();
   }
 
-  /** Opens one application read-only, then moves focus to its heading. */
+  /** How the reader stands toward the call: staff of its organisation (or an admin), or a reviewer. */
+  get readerRole(): ReviewPanelRole {
+    const call = this.#listing.value?.call ?? this.callData;
+    return call ? roleOn(call, this.account) : 'reviewer';
+  }
+
+  /**
+   * Whether the reader may open an application: not a reviewer recused from it, nor one waiting for its
+   * eligibility check (a reviewer has nothing to do there yet; the list says why).
+   */
+  canOpen(summary: ApplicationSummary): boolean {
+    if (this.readerRole !== 'reviewer') return true;
+    return summary.myDeclaration !== 'conflict' && !AWAITING_CHECK.includes(summary.status);
+  }
+
+  /**
+   * Opens one application, then moves focus to its heading. A reviewer who has not declared on it yet
+   * gets the declaration first (who applies and the project's title only); the application is requested
+   * once they declare no conflict.
+   */
   async open(applicationId: string): Promise<void> {
     if (!this.resolvedClient) return;
-    this.#openId = applicationId;
+    const summary = this.applications?.find((a) => a.id === applicationId);
+    if (summary && !this.canOpen(summary)) return;
     this.conflict = undefined;
     this.reviewed = false;
     this.actionError = undefined;
+    this.downloadError = undefined;
     this.fieldError = undefined;
     const view = this.#appView.value ?? this.#appView.run();
+    if (summary && this.readerRole === 'reviewer' && (summary.myDeclaration ?? 'none') === 'none') {
+      this.#close();
+      this.declaring = summary;
+      await view;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('h3[tabindex]')?.focus();
+      return;
+    }
+    this.declaring = undefined;
+    this.#openId = applicationId;
     const application = await this.#app.run();
     if (!application) return;
     await view;
@@ -177,19 +260,39 @@ export class NassijReviewPanel extends NassijElement {
     this.renderRoot.querySelector<HTMLElement>('h3[tabindex]')?.focus();
   }
 
+  /**
+   * After a declaration: the list's entry follows it; no conflict opens the application, a conflict goes
+   * back to the list (the application stays closed to the reviewer).
+   * @internal
+   */
+  async declared(summary: ApplicationSummary, conflict: boolean): Promise<void> {
+    const updated: ApplicationSummary = { ...summary, myDeclaration: conflict ? 'conflict' : 'no_conflict' };
+    this.applications = this.applications?.map((a) => (a.id === summary.id ? updated : a));
+    this.declaring = undefined;
+    if (conflict) {
+      await this.#back(summary.id);
+      return;
+    }
+    await this.open(summary.id);
+  }
+
   #close(): void {
     this.#openId = undefined;
     this.application = undefined;
+    this.declaring = undefined;
     this.#app.clear();
   }
 
-  async #back(): Promise<void> {
-    const id = this.application?.id ?? this.#openId;
+  async #back(to?: string): Promise<void> {
+    const id = to ?? this.application?.id ?? this.#openId ?? this.declaring?.id;
     this.#close();
+    this.actionError = undefined;
     // In data mode the list view may not be imported yet: the focus waits for it (a failure shows its error).
     await (this.#listView.value ?? this.#listView.run());
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`button[data-open="${CSS.escape(id ?? '')}"]`)?.focus();
+    // Its button, or its name when it can no longer be opened (recused).
+    const item = this.renderRoot.querySelector(`li[data-application="${CSS.escape(id ?? '')}"]`);
+    item?.querySelector<HTMLElement>('button[data-open], [data-name]')?.focus();
   }
 
   async #afterSignIn(): Promise<void> {
@@ -212,7 +315,7 @@ export class NassijReviewPanel extends NassijElement {
   #body(): unknown {
     return this.#signIn.around(this.#listing, this.t('rp.signIn'), {
       ready: ({ call, applications }) =>
-        this.#openId || this.application
+        this.#openId || this.application || this.declaring
           ? this.#renderOpen(call)
           : this.#listView.render({
               ready: (view) => view.renderList(this, applications, (id) => void this.open(id)),
@@ -225,16 +328,29 @@ export class NassijReviewPanel extends NassijElement {
   #renderOpen(call: Call): TemplateResult {
     return html`<button class="nassij-button back" data-variant="secondary" part="button" type="button"
         @click=${() => this.#back()}>${this.t('rp.back')}</button>
-      ${this.#app.render({
-        ready: (application) =>
-          this.#appView.render({
-            ready: (view) => view.renderApplication(this, application, call),
-            lines: 4,
-          }),
-      })}`;
+      ${
+        this.declaring
+          ? this.#appView.render({
+              ready: (view) => view.renderDeclaration(this, this.declaring!),
+              lines: 2,
+            })
+          : this.#app.render({
+              ready: (application) =>
+                this.#appView.render({
+                  ready: (view) => view.renderApplication(this, application, call),
+                  lines: 4,
+                }),
+            })
+      }`;
   }
 }
 
+/** `detail` of `nassij-declare`. */
+export interface NassijDeclareDetail {
+  applicationId: string;
+  /** `true`: a conflict of interest, the reviewer is recused. */
+  declared: boolean;
+}
 /** `detail` of `nassij-review-submit`. */
 export interface NassijReviewSubmitDetail {
   applicationId: string;
@@ -254,6 +370,7 @@ export interface NassijDecideDetail {
  * ```
  */
 export interface NassijReviewPanelEventMap {
+  'nassij-declare': CustomEvent<NassijDeclareDetail>;
   'nassij-review-submit': CustomEvent<NassijReviewSubmitDetail>;
   'nassij-decide': CustomEvent<NassijDecideDetail>;
 }

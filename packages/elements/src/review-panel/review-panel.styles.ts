@@ -30,7 +30,9 @@ export const reviewPanelStyles = [
       overflow-wrap: anywhere;
     }
     ul.apps,
-    ul.attachments {
+    ul.attachments,
+    ul.stages,
+    ul.reviews {
       list-style: none;
       padding: 0;
       margin: 0;
@@ -56,6 +58,21 @@ export const reviewPanelStyles = [
     }
     .nassij-button {
       min-block-size: 2.75rem;
+    }
+    /* The stages of the call's applications, side by side and wrapping. */
+    ul.stages {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_n-space-1) var(--_n-space-3);
+      font-weight: 600;
+    }
+    .apps .name {
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .note {
+      padding-inline-start: var(--_n-space-2);
+      border-inline-start: 3px solid var(--_n-border);
     }
     .form-actions {
       display: flex;

@@ -1,6 +1,7 @@
 import {
   type Call,
   getApplication,
+  getAttachmentContent,
   listApplications,
   removeAttachment,
   startApplication,
@@ -27,6 +28,7 @@ export const applicationsRoutes = [
   getApplication,
   updateApplication,
   uploadAttachment,
+  getAttachmentContent,
   removeAttachment,
   submitApplication,
   withdrawApplication,
@@ -196,6 +198,22 @@ export interface ApplicationsArea {
    */
   rulesFor(call: Pick<Call, 'requiredDocuments'>, documentId: string): UploadRules;
   /**
+   * The file of an attachment, as uploaded (a `Blob` with its media type), for whoever may read the
+   * application: its association's members, the staff who run the call, and its assigned reviewers once
+   * they declared no conflict of interest.
+   *
+   * @example
+   * ```ts
+   * const file = await client.applications.downloadAttachment('app_0001', 'att_0003');
+   * await writeFile('statuts.pdf', new Uint8Array(await file.arrayBuffer()));
+   * ```
+   */
+  downloadAttachment(
+    applicationId: string,
+    attachmentId: string,
+    options?: RequestOptions,
+  ): Promise<RouteResult<typeof getAttachmentContent>>;
+  /**
    * Removes an attachment from a draft.
    *
    * @example
@@ -298,6 +316,8 @@ export function applicationsArea(t: Transport): ApplicationsArea {
         rules,
       }),
     rulesFor,
+    downloadAttachment: (applicationId, attachmentId, options) =>
+      t.op(getAttachmentContent, { params: { applicationId, attachmentId } }, options),
     removeAttachment: (applicationId, attachmentId, options) =>
       t.op(removeAttachment, { params: { applicationId, attachmentId } }, options),
     submit: (applicationId, options) => t.op(submitApplication, { params: { applicationId } }, options),

@@ -3,6 +3,7 @@ import { applicationsRoutes } from './applications.js';
 import { associationsRoutes } from './associations.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
+import { awardReportsRoutes } from './award-reports.js';
 import { awardsRoutes } from './awards.js';
 import { callsRoutes } from './calls.js';
 import { consultationsRoutes } from './consultations.js';
@@ -12,6 +13,7 @@ import { indicatorsRoutes } from './indicators.js';
 import { metaRoutes } from './meta.js';
 import { moderationRoutes } from './moderation.js';
 import { openDataRoutes } from './open-data.js';
+import { organisationsRoutes } from './organisations.js';
 import { privacyRoutes } from './privacy.js';
 import { referenceRoutes } from './reference.js';
 import { registrationsRoutes } from './registrations.js';
@@ -24,8 +26,10 @@ export const AREA_ROUTES: Readonly<Record<string, readonly AnyRoute[]>> = {
   meta: metaRoutes,
   reference: referenceRoutes,
   associations: associationsRoutes,
+  organisations: organisationsRoutes,
   calls: callsRoutes,
   awards: awardsRoutes,
+  awardReports: awardReportsRoutes,
   applications: applicationsRoutes,
   reviews: reviewsRoutes,
   consultations: consultationsRoutes,

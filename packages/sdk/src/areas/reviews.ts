@@ -1,13 +1,26 @@
-import { decideApplication, listCallApplications, submitReview } from '@nassij/contract';
+import {
+  checkApplicationEligibility,
+  decideApplication,
+  declareConflict,
+  listCallApplications,
+  submitReview,
+} from '@nassij/contract';
 import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { BodyOf, RequestOptions, RouteResult } from '../types.js';
 
 /** The routes `client.reviews` wraps. */
-export const reviewsRoutes = [listCallApplications, submitReview, decideApplication] as const;
+export const reviewsRoutes = [
+  listCallApplications,
+  checkApplicationEligibility,
+  declareConflict,
+  submitReview,
+  decideApplication,
+] as const;
 
 /**
- * `client.reviews`: for reviewers — a call's submitted applications, scores and decisions.
+ * `client.reviews`: a call's selection — its submitted applications, the eligibility check by the staff who
+ * run the call, each reviewer's conflict-of-interest declaration then scores, and the decision.
  *
  * @example
  * ```ts
@@ -43,6 +56,35 @@ export interface ReviewsArea {
     options?: RequestOptions,
   ): PageIterator<PageItem<typeof listCallApplications>>;
   /**
+   * The eligibility check of a submitted application (the staff who run the call): admissible, it goes to
+   * review; not admissible, it is rejected with the reason, which the applicant reads.
+   *
+   * @example
+   * ```ts
+   * await client.reviews.checkEligibility('app_0001', { admissible: false, reason: 'Statuts non signés' });
+   * ```
+   */
+  checkEligibility(
+    applicationId: string,
+    check: BodyOf<typeof checkApplicationEligibility>,
+    options?: RequestOptions,
+  ): Promise<RouteResult<typeof checkApplicationEligibility>>;
+  /**
+   * A reviewer's declaration on an application, before it is shown to them: with a conflict, they are
+   * recused from it.
+   *
+   * @example
+   * ```ts
+   * await client.reviews.declareConflict('app_0001', { declared: false });
+   * const application = await client.applications.get('app_0001'); // now readable
+   * ```
+   */
+  declareConflict(
+    applicationId: string,
+    declaration: BodyOf<typeof declareConflict>,
+    options?: RequestOptions,
+  ): Promise<RouteResult<typeof declareConflict>>;
+  /**
    * Scores an application on every criterion, after declaring any conflict of interest.
    *
    * @example
@@ -56,7 +98,8 @@ export interface ReviewsArea {
     options?: RequestOptions,
   ): Promise<RouteResult<typeof submitReview>>;
   /**
-   * Awards or rejects an application; an award becomes public.
+   * Awards or rejects an application (the staff who run the call, once it is closed and the application
+   * has its reviews); the award becomes public with the call's results.
    *
    * @example
    * ```ts
@@ -84,6 +127,10 @@ export function reviewsArea(t: Transport): ReviewsArea {
       t.op(listCallApplications, { params: { callId }, query: query ?? {} }, options),
     iterateApplications: (callId, query, options) =>
       iterate(t, listCallApplications, query, { ...options, params: { callId } }),
+    checkEligibility: (applicationId, check, options) =>
+      t.op(checkApplicationEligibility, { params: { applicationId }, body: check }, options),
+    declareConflict: (applicationId, declaration, options) =>
+      t.op(declareConflict, { params: { applicationId }, body: declaration }, options),
     submit: (applicationId, review, options) =>
       t.op(submitReview, { params: { applicationId }, body: review }, options),
     decide: (applicationId, decision, options) =>

@@ -154,7 +154,7 @@ describe('public reads', () => {
 });
 
 describe('applications and reviews on the open eligible call', () => {
-  test('start, withdraw, start again, autosave, upload, remove, submit, review, decide, award', async () => {
+  test('start, withdraw, start again, autosave, upload, remove, submit, check, declare, download, review, decide, results', async () => {
     const member = clients.member;
     const call = await member.calls.get(F.calls.openEligible);
 
@@ -222,8 +222,23 @@ describe('applications and reviews on the open eligible call', () => {
     assert.equal(application.status, 'received');
     assert.match(receipt.number, /^RC-\d{4}-\d{6}$/);
 
+    // The call's staff find it admissible; the reviewer declares, opens it, its statutes, then scores.
+    const manager = clients.ministryCallManager;
+    const checked = await manager.reviews.checkEligibility(draft.id, { admissible: true });
+    assert.equal(checked.status, 'under_review');
     const queue = await clients.reviewer.reviews.listApplications(call.id);
-    assert.ok(queue.items.some((a) => a.id === draft.id));
+    assert.equal(queue.items.find((a) => a.id === draft.id)?.myDeclaration, 'none');
+    const declaration = await clients.reviewer.reviews.declareConflict(draft.id, { declared: false });
+    assert.equal(declaration.declared, false);
+    let opened = await clients.reviewer.applications.get(draft.id);
+    for (let i = 0; i < 100 && opened.attachments.some((a) => a.scanState === 'pending'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      opened = await clients.reviewer.applications.get(draft.id);
+    }
+    const stored = opened.attachments.find((a) => a.documentId === 'statutes');
+    assert.ok(stored);
+    const file = await clients.reviewer.applications.downloadAttachment(draft.id, stored.id);
+    assert.deepEqual(new Uint8Array(await file.arrayBuffer()), pdfBytes('statuts-2'));
     const review = await clients.reviewer.reviews.submit(draft.id, {
       conflictOfInterest: { declared: false },
       scores: call.criteria.map((c) => ({ criterionId: c.id, score: c.maxScore })),
@@ -231,9 +246,21 @@ describe('applications and reviews on the open eligible call', () => {
     });
     assert.equal(review.scores.length, call.criteria.length);
 
+    // Decided once the call is closed, then public with the results.
     const amount = call.budget.minAward ?? { amount: '30000.00', currency: 'MAD' as const };
-    const decided = await clients.admin.reviews.decide(draft.id, { outcome: 'awarded', amount });
+    await assert.rejects(manager.reviews.decide(draft.id, { outcome: 'awarded', amount }), {
+      code: 'call_still_open',
+    });
+    await manager.calls.close(call.id, { ar: 'استنفاد الميزانية', fr: 'Budget épuisé' });
+    const decided = await manager.reviews.decide(draft.id, { outcome: 'awarded', amount });
     assert.equal(decided.status, 'awarded');
+    const before = await clients.anonymous.awards.search({ callId: call.id });
+    assert.equal(
+      before.items.some((a) => a.applicationId === draft.id),
+      false,
+    );
+    const results = await manager.calls.publishResults(call.id);
+    assert.equal(results.status, 'awarded');
     const awards = await clients.anonymous.awards.search({ callId: call.id });
     assert.ok(awards.items.some((a) => a.applicationId === draft.id));
   });

@@ -3,10 +3,12 @@ import { applicationsArea } from './applications/index.js';
 import type { Area } from './area.js';
 import { associationsArea } from './associations/index.js';
 import { auditLogArea } from './audit-log/index.js';
+import { awardReportsArea } from './award-reports/index.js';
 import { callsArea } from './calls/index.js';
 import { consultationsArea } from './consultations/index.js';
 import { indicatorsArea } from './indicators/index.js';
 import { openDataArea } from './open-data/index.js';
+import { organisationsArea } from './organisations/index.js';
 import { privacyArea } from './privacy/index.js';
 import { referenceArea } from './reference/index.js';
 import { trainingsArea } from './trainings/index.js';
@@ -16,12 +18,17 @@ export type { Area, SeedContext } from './area.js';
 /** The search index every area writes to; first, so that its table exists before any area seeds. */
 const searchArea: Area = { name: 'search', migrations: [...searchMigrations], register() {} };
 
-/** Every area of the platform, in seeding order (associations before the areas that reference them). */
+/**
+ * Every area of the platform, in seeding order (associations before the areas that reference them;
+ * organisations and their staff accounts before the calls they run).
+ */
 export const AREAS: Area[] = [
   searchArea,
   associationsArea,
+  organisationsArea,
   callsArea,
   applicationsArea,
+  awardReportsArea,
   consultationsArea,
   trainingsArea,
   referenceArea,

@@ -110,6 +110,13 @@ describe('audit: every privileged action is recorded with actor, time and reason
     const call = await readCall(server.db, F.calls.underReview);
     assert.ok(call);
     const scores = call.criteria.map((c) => ({ criterionId: c.id, score: c.maxScore }));
+    const declared = await send(server.url, 'PUT', `/v1/applications/${picked.id}/conflict-declaration`, {
+      token: tokens.reviewer,
+      json: { declared: false },
+    });
+    assert.equal(declared.status, 200, declared.text);
+    const declaration = await line('application.declareConflict', picked.id, DEMO_ACCOUNTS.reviewer.id);
+    assert.equal(declaration.details?.declared, false);
     const reviewed = await send(server.url, 'POST', `/v1/applications/${picked.id}/reviews`, {
       token: tokens.reviewer,
       json: { conflictOfInterest: { declared: false }, scores, comment: 'Budget réaliste' },

@@ -8,7 +8,20 @@ import { clockFrom, signInAs, tempServer } from '../testing.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
 
-const PERSONAS = ['anonymous', 'citizen', 'member', 'outsider', 'reviewer', 'moderator', 'admin'] as const;
+/**
+ * Who asks. `callManager` is a staff account of an organisation: the ministry that runs the demo's open
+ * eligible call and the calls the fixtures name at later stages (received, under review, awarded).
+ */
+const PERSONAS = [
+  'anonymous',
+  'citizen',
+  'member',
+  'outsider',
+  'reviewer',
+  'callManager',
+  'moderator',
+  'admin',
+] as const;
 type Persona = (typeof PERSONAS)[number];
 /**
  * `401`/`403`/`404` exact (`404`: the resource does not exist for this caller, as a draft for a reviewer);
@@ -52,7 +65,7 @@ const CONFLICTED = {
 };
 
 /**
- * Defines the authorisation matrix suite: every operation × seven personas against a freshly seeded server,
+ * Defines the authorisation matrix suite: every operation × eight personas against a freshly seeded server,
  * plus the cross-association checks. `at` runs it on a server whose clock starts at that instant (the
  * time-travel suite runs it at several), else at the real time.
  *
@@ -72,7 +85,8 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
     before(async () => {
       server = await tempServer({ rateLimit: false, ...(at ? { clock: clockFrom(at) } : {}) });
       const picked = await server.db.one<{ id: string; association_id: string }>(
-        "SELECT id, association_id FROM applications WHERE status IN ('received', 'under_review') ORDER BY id LIMIT 1",
+        "SELECT id, association_id FROM applications WHERE call_id = ? AND status = 'under_review' ORDER BY id LIMIT 1",
+        [F.calls.underReview],
       );
       assert.ok(picked, 'the seed has a reviewable application');
       reviewable = { id: picked.id, associationId: picked.association_id };
@@ -90,6 +104,8 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
       const keys = ['citizen', 'member', 'representative', 'reviewer', 'moderator', 'admin'] as const;
       for (const key of keys)
         tokens[key] = await signInAs(server.url, DEMO_ACCOUNTS[key].email, DEMO_ACCOUNTS[key].password);
+      const { email, password } = DEMO_ACCOUNTS.ministryCallManager;
+      tokens.callManager = await signInAs(server.url, email, password);
       tokens.outsider = await signInAs(server.url, OUTSIDER.email, OUTSIDER.password);
       tokens.conflicted = await signInAs(server.url, CONFLICTED.email, CONFLICTED.password);
       tokens.anonymous = undefined;
@@ -107,6 +123,18 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
     const ROWS: Row[] = [
       { name: 'auth.me', method: 'GET', path: () => '/v1/auth/me', expect: row('2xx') },
       { name: 'associations.mine', method: 'GET', path: () => '/v1/me/associations', expect: row('2xx') },
+      {
+        name: 'organisations.search',
+        method: 'GET',
+        path: () => '/v1/organisations?level=regional',
+        expect: row('2xx', { anonymous: '2xx' }),
+      },
+      {
+        name: 'organisations.get',
+        method: 'GET',
+        path: () => `/v1/organisations/${F.organisations.ministry}`,
+        expect: row('2xx', { anonymous: '2xx' }),
+      },
       {
         name: 'calls.checkEligibility',
         method: 'GET',
@@ -126,9 +154,9 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
         name: 'applications.get (draft of the represented association)',
         method: 'GET',
         path: () => `/v1/applications/${draft.id}`,
-        // Reviewers see submitted applications only: a draft does not exist for them yet (404, as an
-        // unpublished contribution for a reader); other associations' members are refused (403).
-        expect: row('403', { member: '2xx', reviewer: '404', admin: '2xx' }),
+        // The call's reviewers and staff see submitted applications only: a draft does not exist for them yet
+        // (404, as an unpublished contribution for a reader); other associations' members are refused (403).
+        expect: row('403', { member: '2xx', reviewer: '404', callManager: '404', admin: '2xx' }),
       },
       {
         name: 'reviews.submit (a draft)',
@@ -143,7 +171,63 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
         method: 'POST',
         path: () => `/v1/applications/${draft.id}/decision`,
         json: () => ({ outcome: 'rejected', reason: 'Audit' }),
-        expect: row('403', { reviewer: '404', admin: 'pass' }),
+        // Decisions are the call's staff's: reviewers are refused by role.
+        expect: row('403', { callManager: '404', admin: 'pass' }),
+      },
+      {
+        name: 'reviews.checkEligibility (a draft)',
+        method: 'POST',
+        path: () => `/v1/applications/${draft.id}/eligibility-check`,
+        json: () => ({ admissible: true }),
+        expect: row('403', { callManager: '404', admin: '404' }),
+      },
+      {
+        name: 'applications.attachmentContent (draft of the represented association)',
+        method: 'GET',
+        path: () => `/v1/applications/${draft.id}/attachments/att_missing`,
+        expect: row('403', { member: 'pass', reviewer: '404', callManager: '404', admin: 'pass' }),
+      },
+      {
+        name: 'calls.create',
+        method: 'POST',
+        path: () => '/v1/calls',
+        json: () => ({ title: { fr: 'Audit' } }),
+        // A platform admin must name the organisation: the answer is on the merits (422).
+        expect: row('403', { callManager: '2xx', admin: 'pass' }),
+      },
+      {
+        name: 'calls.managed (the ministry)',
+        method: 'GET',
+        path: () => `/v1/organisations/${F.organisations.ministry}/calls`,
+        expect: row('403', { callManager: '2xx', admin: '2xx' }),
+      },
+      {
+        name: 'calls.managed (another organisation)',
+        method: 'GET',
+        path: () => `/v1/organisations/${F.organisations.regionalCouncil}/calls`,
+        expect: row('403', { admin: '2xx' }),
+      },
+      {
+        name: 'organisations.staff (the ministry)',
+        method: 'GET',
+        path: () => `/v1/organisations/${F.organisations.ministry}/staff?role=reviewer`,
+        expect: row('403', { callManager: '2xx', admin: '2xx' }),
+      },
+      {
+        name: 'audit.call',
+        method: 'GET',
+        path: () => `/v1/calls/${F.calls.underReview}/audit`,
+        // Organisation admins and platform admins: a call manager does not audit.
+        expect: row('403', { admin: '2xx' }),
+      },
+      {
+        name: 'calls.update (a published call of the ministry)',
+        method: 'PATCH',
+        path: () => `/v1/calls/${F.calls.underReview}`,
+        json: () => ({}),
+        headers: () => ({ 'if-match': '"stale"' }),
+        // Staff pass authorisation and meet the precondition (412); others are refused.
+        expect: row('403', { callManager: 'pass', admin: 'pass' }),
       },
       {
         name: 'applications.update (draft of the represented association)',
@@ -189,7 +273,15 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
         name: 'reviews.listApplications',
         method: 'GET',
         path: () => `/v1/calls/${F.calls.closedReceived}/applications`,
-        expect: row('403', { reviewer: '2xx', admin: '2xx' }),
+        expect: row('403', { reviewer: '2xx', callManager: '2xx', admin: '2xx' }),
+      },
+      {
+        name: 'reviews.declareConflict',
+        method: 'PUT',
+        path: () => `/v1/applications/${reviewable.id}/conflict-declaration`,
+        json: () => ({ declared: false }),
+        // Authorised: a declaration (2xx), or 409 once their seeded review of it is written.
+        expect: row('403', { reviewer: 'pass', admin: 'pass' }),
       },
       {
         name: 'reviews.submit',
@@ -203,7 +295,7 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
         method: 'POST',
         path: () => `/v1/applications/${reviewable.id}/decision`,
         json: () => ({}),
-        expect: row('403', { reviewer: 'pass', admin: 'pass' }),
+        expect: row('403', { callManager: 'pass', admin: 'pass' }),
       },
       {
         name: 'moderation.queue',
@@ -254,7 +346,7 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
         name: 'registrations.list',
         method: 'GET',
         path: () => '/v1/registrations',
-        expect: row('2xx', { citizen: 'pass', reviewer: 'pass', moderator: 'pass' }),
+        expect: row('2xx', { citizen: 'pass', reviewer: 'pass', callManager: 'pass', moderator: 'pass' }),
       },
       {
         name: 'registrations.get (the represented association)',
@@ -350,7 +442,18 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
         const ids = (listed.json as { items: { id: string }[] }).items.map((i) => i.id);
         assert.ok(!ids.includes(draft.id), status);
       }
-      // A submitted one is theirs to read.
+      // A submitted one is theirs to read, once they declared no conflict of interest with it.
+      const declared = await send(
+        server.url,
+        'PUT',
+        `/v1/applications/${reviewable.id}/conflict-declaration`,
+        {
+          token: tokens.reviewer,
+          json: { declared: false },
+        },
+      );
+      // 409: the seed already wrote their review of it, with its declaration.
+      assert.ok(declared.status === 200 || declared.status === 409, declared.text);
       const submitted = await send(server.url, 'GET', `/v1/applications/${reviewable.id}`, {
         token: tokens.reviewer,
       });

@@ -526,7 +526,6 @@ describe('audit: seeded fuzz of every operation', () => {
   const tokens: Partial<Record<Persona, string>> = {};
   let draftId: string | undefined;
   let count = 0;
-  const started = Date.now();
 
   const signIn = (who: 'admin' | 'representative') =>
     signInAs(server.url, DEMO_ACCOUNTS[who].email, DEMO_ACCOUNTS[who].password);
@@ -609,9 +608,11 @@ describe('audit: seeded fuzz of every operation', () => {
     });
   }
 
-  test('the fuzz stayed bounded and the server still answers', async () => {
-    assert.ok(count >= ROUTES.length * CASES * 2 && count <= 2500, `${count} requests`);
-    assert.ok(Date.now() - started < 60_000, 'the fuzz takes seconds, not minutes');
+  test('the fuzz sent every case of every route, and the server still answers', async () => {
+    // Its time is the runner's to bound (a file timeout), not an assertion's: timings vary with the machine.
+    const personas = (route: AnyRoute) => (route.roles && !route.roles.includes('admin') ? 3 : 2);
+    const expected = ROUTES.reduce((sum, route) => sum + personas(route) * CASES, 0);
+    assert.equal(count, expected, `${count} requests`);
     const health = await send(server.url, 'GET', '/healthz');
     assert.equal(health.status, 200);
   });

@@ -115,11 +115,16 @@ test('a restart on the same data directory keeps every write and reseeds nothing
   assert.equal(attachment.sha256, sha);
   reads.push([`/v1/applications/${draft.id}`, member]);
 
-  // Review (a declared conflict needs no scores) and a decision on seeded applications.
-  const reviewable = await first.db.all<{ id: string }>(
-    "SELECT id FROM applications WHERE status IN ('received', 'under_review') ORDER BY id LIMIT 2",
-  );
-  const [toReview, toDecide] = reviewable;
+  // Review (a declared conflict needs no scores) and a decision on seeded applications under review: one the
+  // demo reviewer has not reviewed, one they have (a decision needs the call's review).
+  const underReview = (reviewed: boolean) =>
+    first.db.one<{ id: string }>(
+      `SELECT id FROM applications a WHERE call_id = ? AND status = 'under_review'
+       AND ${reviewed ? '' : 'NOT '}EXISTS (SELECT 1 FROM reviews r WHERE r.application_id = a.id AND r.reviewer_id = ?)
+       ORDER BY id LIMIT 1`,
+      [F.calls.underReview, DEMO_ACCOUNTS.reviewer.id],
+    );
+  const [toReview, toDecide] = [await underReview(false), await underReview(true)];
   assert.ok(toReview && toDecide);
   created(
     await send(url, 'POST', `/v1/applications/${toReview.id}/reviews`, {

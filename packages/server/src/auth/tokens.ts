@@ -89,6 +89,9 @@ interface AccountRow {
   roles: string;
   locale: string | null;
   created_at: string;
+  /** The organisations area's column; absent from a server without that area. */
+  organisation_id?: string | null;
+  /** The privacy area's column; absent from a server without that area. */
   erased_at?: string | null;
 }
 
@@ -101,8 +104,8 @@ export interface AccountRecord {
 }
 
 /**
- * Reads an account (with its memberships) and its creation instant, or `undefined`. With `erasure` (the
- * privacy area's column `erased_at`, absent from a server without that area), also when it was erased.
+ * Reads an account (with its memberships and, for staff, its organisation) and its creation instant, or
+ * `undefined`. With `erasure` (the privacy area's column `erased_at`), also when it was erased.
  *
  * @example
  * ```ts
@@ -114,11 +117,9 @@ export async function readAccount(
   accountId: string,
   options: { erasure?: boolean } = {},
 ): Promise<AccountRecord | undefined> {
-  const row = await db.one<AccountRow>(
-    `SELECT id, email, display_name, roles, locale, created_at${options.erasure ? ', erased_at' : ''}
-     FROM accounts WHERE id = ?`,
-    [accountId],
-  );
+  // Every column, because areas a server may leave out add some (`organisation_id`, `erased_at`): naming a
+  // missing one would fail, and probing for it would cost a query per request.
+  const row = await db.one<AccountRow>('SELECT * FROM accounts WHERE id = ?', [accountId]);
   if (!row) return undefined;
   const memberships = await db.all<{ association_id: string; role: Membership['role'] }>(
     'SELECT association_id, role FROM memberships WHERE account_id = ? ORDER BY association_id',
@@ -130,11 +131,12 @@ export async function readAccount(
       email: row.email,
       displayName: row.display_name,
       roles: JSON.parse(row.roles) as Role[],
+      ...(row.organisation_id ? { organisationId: row.organisation_id } : {}),
       memberships: memberships.map((m) => ({ associationId: m.association_id, role: m.role })),
       ...(row.locale ? { locale: row.locale as Account['locale'] } : {}),
     },
     createdAt: row.created_at,
-    ...(row.erased_at ? { erasedAt: row.erased_at } : {}),
+    ...(options.erasure && row.erased_at ? { erasedAt: row.erased_at } : {}),
   };
 }
 

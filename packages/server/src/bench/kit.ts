@@ -18,6 +18,7 @@ export const SEED_PARAMS: Readonly<Record<string, string>> = {
   sessionId: F.sessions.openWithSeats,
   registrationId: F.registrations.upcomingOfRepresented,
   dataset: 'calls',
+  organisationId: F.organisations.ministry,
 };
 
 /**

@@ -145,6 +145,29 @@ export async function auditInvolving(db: Db, accountId: string): Promise<AuditRe
   ]);
 }
 
+/**
+ * Every audit line of one call, oldest first: lines on the call itself, on its applications, and any line
+ * whose details name it (`details.callId`: reviews, decisions, reports, disbursements). What an audit of the
+ * call (the Court of Accounts) reads.
+ *
+ * @example
+ * ```ts
+ * (await auditOfCall(db, callId)).map((line) => line.action); // ['call.create', 'call.publish', …]
+ * ```
+ */
+export async function auditOfCall(db: Db, callId: string): Promise<AuditRecord[]> {
+  // Ids are letters, digits, '-' and '_': '_' is LIKE's one-character wildcard, so it is escaped.
+  const named = `%"callId":"${callId.replaceAll('_', '\\_')}"%`;
+  const lines = await queryAudit(
+    db,
+    `WHERE (target_type = 'call' AND target_id = ?)
+        OR (target_type = 'application' AND target_id IN (SELECT id FROM applications WHERE call_id = ?))
+        OR details LIKE ? ESCAPE '\\'`,
+    [callId, callId, named],
+  );
+  return lines.reverse();
+}
+
 interface AuditRow {
   seq: number;
   id: string;

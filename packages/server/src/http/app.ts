@@ -178,9 +178,33 @@ function invalid(errors: FieldError[]): ApiError {
 }
 
 function check<T>(schema: z.core.$ZodType, input: unknown, part: RequestPart): T {
+  const nul = nulCharacters(input, part);
+  if (nul.length > 0) throw invalid(nul);
   const result = validate(schema, input, part);
   if (!result.ok) throw invalid(result.errors);
   return result.value as T;
+}
+
+/**
+ * Field errors for every text holding U+0000. PostgreSQL cannot store it in text (a 500 there, while SQLite
+ * kept it), and no person types it: it is refused at the boundary, on both databases alike.
+ */
+function nulCharacters(input: unknown, part: RequestPart, path = '', depth = 0): FieldError[] {
+  if (typeof input === 'string')
+    return input.includes('\u0000')
+      ? [
+          {
+            path,
+            in: part,
+            code: 'invalid_format',
+            message: 'Text cannot contain the NUL character (U+0000)',
+          },
+        ]
+      : [];
+  if (typeof input !== 'object' || input === null || depth > 32) return [];
+  return Object.entries(input).flatMap(([key, value]) =>
+    nulCharacters(value, part, `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`, depth + 1),
+  );
 }
 
 /**
@@ -627,7 +651,9 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
     const status = result.status ?? route.response.status;
     const headers = new Headers(result.headers);
     if (route.method === 'GET') {
-      headers.set('cache-control', route.auth === 'public' ? 'public, max-age=30' : 'private, no-store');
+      // Public answers may be kept by browsers and CDNs, but are revalidated on every use (a 304 costs a version
+      // check): a call just published, amended or closed shows at the next refresh, not 30 s later.
+      headers.set('cache-control', route.auth === 'public' ? 'public, no-cache' : 'private, no-store');
     } else {
       headers.set('cache-control', 'no-store');
     }

@@ -12,6 +12,7 @@ import {
   casablancaDaysUntil,
   type EligibilityResult,
   type MyAssociations,
+  type Organisation,
   type Registration,
   type Session,
 } from '@nassij/contract';
@@ -200,6 +201,33 @@ for (const at of INSTANTS) {
       );
       assert.equal(tooYoung.eligible, false);
       assert.equal(tooYoung.reasons.find((r) => r.code === 'too_young')?.params.minimumYears, 2);
+    });
+
+    test('organisations: the ministry runs the open call, the council is in Souss-Massa, staff as claimed', async () => {
+      const call = await get<Call>(`/v1/calls/${F.calls.openEligible}`);
+      const ministry = await get<Organisation>(`/v1/organisations/${F.organisations.ministry}`);
+      assert.equal(ministry.sectorCode, call.funder.sectorCode);
+      assert.equal(ministry.level, 'national');
+      const council = await get<Organisation>(`/v1/organisations/${F.organisations.regionalCouncil}`);
+      assert.deepEqual([council.level, council.region], ['regional', 'MA-09']);
+      const staff = await server.db.all<{ id: string; organisation_id: string }>(
+        'SELECT id, organisation_id FROM accounts WHERE organisation_id IS NOT NULL ORDER BY id',
+      );
+      const A = F.accounts;
+      assert.deepEqual(
+        staff.map((row) => [row.id, row.organisation_id]),
+        [
+          [A.ministryAdmin, F.organisations.ministry],
+          [A.ministryCallManager, F.organisations.ministry],
+          [A.ministryReviewer, F.organisations.ministry],
+          [A.regionAdmin, F.organisations.regionalCouncil],
+          [A.regionCallManager, F.organisations.regionalCouncil],
+          [A.regionReviewer, F.organisations.regionalCouncil],
+        ].sort(),
+      );
+      await send(server.url, 'GET', `/v1/organisations/${F.missing.organisation}`).then((answer) =>
+        assert.equal(answer.status, 404),
+      );
     });
 
     test('calls: open, eligible and without applications where claimed', async () => {

@@ -22,6 +22,24 @@ export const demoFixtures = {
     reviewer: 'acc_0004',
     moderator: 'acc_0005',
     admin: 'acc_0006',
+    /** The organisation admin of `organisations.ministry`: manages its staff and everything of its calls. */
+    ministryAdmin: 'acc_0007',
+    /** A call manager of `organisations.ministry`, which runs `calls.openEligible`: writes and runs its calls. */
+    ministryCallManager: 'acc_0008',
+    /** A reviewer on the staff of `organisations.ministry` (the demo `reviewer` belongs to no organisation). */
+    ministryReviewer: 'acc_0009',
+    /** The organisation admin of `organisations.regionalCouncil`, another organisation than the ministry. */
+    regionAdmin: 'acc_0010',
+    /** A call manager of `organisations.regionalCouncil`: a staff member of another organisation. */
+    regionCallManager: 'acc_0011',
+    /** A reviewer on the staff of `organisations.regionalCouncil`. */
+    regionReviewer: 'acc_0012',
+  },
+  organisations: {
+    /** The ministry (national) that runs `calls.openEligible`; one demo staff account per staff role. */
+    ministry: 'org_relations-parliament',
+    /** The regional council of Souss-Massa (MA-09), region of `associations.represented`; one staff per role. */
+    regionalCouncil: 'org_region-souss-massa',
   },
   associations: {
     /**
@@ -53,9 +71,12 @@ export const demoFixtures = {
      * starts a draft of its own, so that tests sharing a server do not meet.
      */
     openForDrafts: ['call_0008', 'call_0009', 'call_0010'],
-    /** Closed a few days ago; its applications are received and waiting for the eligibility check. */
+    /**
+     * Closed a few days ago; its applications are received and waiting for the eligibility check. Run by
+     * `organisations.ministry`, like the two below.
+     */
     closedReceived: 'call_0016',
-    /** Under review: every application is under review and the demo reviewer may score them. */
+    /** Under review: every application passed its eligibility check and the demo reviewer may score them. */
     underReview: 'call_0018',
     /** Awarded in a past fiscal year, with its awards published. */
     awarded: 'call_0025',
@@ -126,6 +147,7 @@ export const demoFixtures = {
     course: 'crs_9999',
     session: 'ses_9999',
     registration: 'reg_99999',
+    organisation: 'org_none',
   },
 } as const;
 

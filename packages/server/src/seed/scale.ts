@@ -4,6 +4,7 @@
 // and published contributions keep working at any scale.
 import type { Association, LocalizedText } from '@nassij/contract';
 import { saveAssociation } from '../areas/associations/store.js';
+import { registerPublishedCall } from '../areas/calls/authoring.js';
 import { type StoredCall, writeCall } from '../areas/calls/store.js';
 import {
   contributionId,
@@ -16,6 +17,7 @@ import type { Db, SqlValue } from '../db/db.js';
 import { startServer } from '../server.js';
 import { demoFixtures } from './fixtures.js';
 import { mulberry32, seedFor } from './prng.js';
+import { writeBatch } from './write-batch.js';
 
 /** How many of each resource a scale asks for, in all (the demo's rows included). */
 export interface ScaleTargets {
@@ -94,6 +96,13 @@ export interface ScaleReport {
 
 /** Rows per flush: large transactions are what makes bulk loading fast on both databases. */
 const BATCH_ROWS = 5_000;
+
+/**
+ * Associations saved per transaction (their writes go as a few scripts, see {@link writeBatch}). Not more:
+ * on PostgreSQL every statement bumps the same data version row, whose dead versions pile up until the
+ * transaction ends and make each bump slower (a transaction of 2,000 took longer than two of 1,000).
+ */
+const ASSOCIATIONS_PER_TRANSACTION = 1_000;
 
 /**
  * Inserts rows in multi-row `INSERT … VALUES (…), (…)` statements, columns taken from the first row (every
@@ -211,7 +220,8 @@ function splitFrench(name: string): [string, string] | undefined {
  * Associations: each clone crosses two demo associations, the kind and proper name of one ("جمعية الأمل",
  * "Association Al Amal") with the purpose, town, region and domains of another ("للتنمية القروية بتيزنيت"), so
  * that a word is as selective at 250,000 as in the demo (an exact duplicate of 320 names would not be).
- * Saved through the area's `saveAssociation`, which also indexes them for search.
+ * Saved through the area's `saveAssociation`, which also indexes them for search, a thousand per transaction
+ * and with their statements sent in a few scripts on PostgreSQL ({@link writeBatch}).
  */
 async function growAssociations(
   db: Db,
@@ -226,10 +236,12 @@ async function growAssociations(
   let n = start;
   const started = performance.now();
   while (n < target) {
-    const end = Math.min(target, n + 2_000);
+    const from = n;
+    const end = Math.min(target, from + ASSOCIATIONS_PER_TRANSACTION);
     await db.atomic(async () => {
-      for (; n < end; n++) {
-        const head = templates[n % templates.length] as Association;
+      const batch = writeBatch(db);
+      for (let index = from; index < end; index++) {
+        const head = templates[index % templates.length] as Association;
         const tail = templates[Math.floor(random() * templates.length)] as Association;
         const ar = splitArabic(head.name.ar ?? '');
         const arTail = splitArabic(tail.name.ar ?? '');
@@ -240,11 +252,11 @@ async function growAssociations(
           fr: fr && frTail ? `${fr[0]} ${frTail[1]}` : (tail.name.fr ?? ''),
         };
         const year = 1960 + Math.floor(random() * 66);
-        const number = String(100_000 + n);
+        const number = String(100_000 + index);
         const { acronym: _acronym, website: _website, ...rest } = tail;
-        await saveAssociation(db, {
+        await saveAssociation(batch.db, {
           ...rest,
-          id: `asso_g${String(n + 1).padStart(6, '0')}`,
+          id: `asso_g${String(index + 1).padStart(6, '0')}`,
           registrationNumber: `REC-${year}-${number}`,
           name,
           legalForm: head.legalForm,
@@ -256,8 +268,10 @@ async function growAssociations(
           },
         });
       }
+      await batch.flush();
     });
-    if (Math.floor(n / 20_000) !== Math.floor((n - 2_000) / 20_000) || n === target)
+    n = end;
+    if (Math.floor(n / 20_000) !== Math.floor(from / 20_000) || n === target)
       log(`  associations ${n} / ${target} (${Math.round(performance.now() - started)} ms)`);
   }
   return n - start;
@@ -270,8 +284,9 @@ function cloneId(id: string, round: number): string {
 
 /**
  * Calls with everything under them: each round clones every demo call (through `writeCall`, which indexes it
- * for search) with its applications, their history, attachments (the same stored files), reviews, decisions and
- * awards; the applications stay with the demo's associations.
+ * for search, and `registerPublishedCall`) with its reviewers, its applications, their history, attachments (the
+ * same stored files), eligibility checks, declarations, reviews, decisions and awards; the applications stay
+ * with the demo's associations.
  */
 async function growCalls(db: Db, target: number, log: ScaleLog): Promise<number> {
   const calls = (await db.all<{ data: string }>('SELECT data FROM calls ORDER BY id')).map(
@@ -292,6 +307,21 @@ async function growCalls(db: Db, target: number, log: ScaleLog): Promise<number>
     ['decisions', await db.all<Row>('SELECT * FROM decisions ORDER BY application_id'), undefined],
     ['awards', await db.all<Row>('SELECT * FROM awards ORDER BY id'), 'id'],
     ['award_domains', await db.all<Row>('SELECT * FROM award_domains ORDER BY award_id, domain'), undefined],
+    [
+      'call_reviewers',
+      await db.all<Row>('SELECT * FROM call_reviewers ORDER BY call_id, account_id'),
+      undefined,
+    ],
+    [
+      'eligibility_checks',
+      await db.all<Row>('SELECT * FROM eligibility_checks ORDER BY application_id'),
+      undefined,
+    ],
+    [
+      'conflict_declarations',
+      await db.all<Row>('SELECT * FROM conflict_declarations ORDER BY application_id, reviewer_id'),
+      undefined,
+    ],
   ];
   const loader = new Loader(
     db,
@@ -305,15 +335,20 @@ async function growCalls(db: Db, target: number, log: ScaleLog): Promise<number>
       if (idColumn)
         for (const row of rows) ids.set(row[idColumn] as string, cloneId(row[idColumn] as string, round));
     await db.atomic(async () => {
+      const batch = writeBatch(db);
       for (const call of calls) {
         const clone = JSON.parse(remap(JSON.stringify(call), ids) as string) as StoredCall;
-        await writeCall(db, {
+        const written: StoredCall = {
           ...clone,
           id: cloneId(call.id, round),
           reference: `${call.reference}-${round}`,
           title: withSuffix(call.title, ` (${round + 1})`),
-        });
+        };
+        await writeCall(batch.db, written);
+        // Its public history and its row among its organisation's calls, as the demo's own calls have.
+        await registerPublishedCall(batch.db, written);
       }
+      await batch.flush();
       for (const [table, rows] of children) for (const row of rows) loader.add(table, remapRow(row, ids));
       await loader.flush();
     });
@@ -564,10 +599,11 @@ async function growCourses(db: Db, target: number, log: ScaleLog): Promise<numbe
     for (const registration of registrations)
       ids.set(registration.id as string, cloneId(registration.id as string, round));
     await db.atomic(async () => {
+      const batch = writeBatch(db);
       for (const course of courses) {
         const clone = JSON.parse(remap(course.data, ids) as string) as Parameters<typeof saveCourse>[1];
         await saveCourse(
-          db,
+          batch.db,
           {
             ...clone,
             reference: `${clone.reference}-${round}`,
@@ -576,6 +612,7 @@ async function growCourses(db: Db, target: number, log: ScaleLog): Promise<numbe
           course.created_at,
         );
       }
+      await batch.flush();
       for (const session of sessions) loader.add('training_sessions', remapRow(session, ids));
       for (const registration of registrations) {
         const clone = remapRow(registration, ids);

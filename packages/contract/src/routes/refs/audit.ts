@@ -2,6 +2,14 @@
 import type * as routes from '../index.js';
 import { routeRef } from '../route.js';
 
+/** `GET /v1/calls/{callId}/audit` without schemas (browser bundles). */
+export const exportCallAuditRef = routeRef<typeof routes.exportCallAudit>({
+  id: 'audit.call',
+  method: 'GET',
+  path: '/v1/calls/{callId}/audit',
+  auth: 'required',
+  response: { status: 200, contentType: 'text/csv' },
+});
 /** `GET /v1/admin/audit` without schemas (browser bundles). */
 export const listAuditRef = routeRef<typeof routes.listAudit>({
   id: 'audit.list',

@@ -2,6 +2,33 @@
 import type * as routes from '../index.js';
 import { routeRef } from '../route.js';
 
+/** `POST /v1/calls/{callId}/amendments` without schemas (browser bundles). */
+export const amendCallRef = routeRef<typeof routes.amendCall>({
+  id: 'calls.amend',
+  method: 'POST',
+  path: '/v1/calls/{callId}/amendments',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 200 },
+});
+/** `POST /v1/calls/{callId}/cancel` without schemas (browser bundles). */
+export const cancelCallRef = routeRef<typeof routes.cancelCall>({
+  id: 'calls.cancel',
+  method: 'POST',
+  path: '/v1/calls/{callId}/cancel',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 200 },
+});
+/** `POST /v1/applications/{applicationId}/eligibility-check` without schemas (browser bundles). */
+export const checkApplicationEligibilityRef = routeRef<typeof routes.checkApplicationEligibility>({
+  id: 'reviews.checkEligibility',
+  method: 'POST',
+  path: '/v1/applications/{applicationId}/eligibility-check',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 200 },
+});
 /** `GET /v1/calls/{callId}/eligibility` without schemas (browser bundles). */
 export const checkEligibilityRef = routeRef<typeof routes.checkEligibility>({
   id: 'calls.checkEligibility',
@@ -10,11 +37,38 @@ export const checkEligibilityRef = routeRef<typeof routes.checkEligibility>({
   auth: 'required',
   response: { status: 200 },
 });
+/** `POST /v1/calls/{callId}/close` without schemas (browser bundles). */
+export const closeCallRef = routeRef<typeof routes.closeCall>({
+  id: 'calls.close',
+  method: 'POST',
+  path: '/v1/calls/{callId}/close',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 200 },
+});
+/** `POST /v1/calls` without schemas (browser bundles). */
+export const createCallRef = routeRef<typeof routes.createCall>({
+  id: 'calls.create',
+  method: 'POST',
+  path: '/v1/calls',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 201 },
+});
 /** `POST /v1/applications/{applicationId}/decision` without schemas (browser bundles). */
 export const decideApplicationRef = routeRef<typeof routes.decideApplication>({
   id: 'reviews.decide',
   method: 'POST',
   path: '/v1/applications/{applicationId}/decision',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 200 },
+});
+/** `PUT /v1/applications/{applicationId}/conflict-declaration` without schemas (browser bundles). */
+export const declareConflictRef = routeRef<typeof routes.declareConflict>({
+  id: 'reviews.declareConflict',
+  method: 'PUT',
+  path: '/v1/applications/{applicationId}/conflict-declaration',
   auth: 'required',
   idempotent: true,
   response: { status: 200 },
@@ -27,11 +81,27 @@ export const getApplicationRef = routeRef<typeof routes.getApplication>({
   auth: 'required',
   response: { status: 200 },
 });
+/** `GET /v1/applications/{applicationId}/attachments/{attachmentId}` without schemas (browser bundles). */
+export const getAttachmentContentRef = routeRef<typeof routes.getAttachmentContent>({
+  id: 'applications.attachmentContent',
+  method: 'GET',
+  path: '/v1/applications/{applicationId}/attachments/{attachmentId}',
+  auth: 'required',
+  response: { status: 200, contentType: 'application/octet-stream' },
+});
 /** `GET /v1/calls/{callId}` without schemas (browser bundles). */
 export const getCallRef = routeRef<typeof routes.getCall>({
   id: 'calls.get',
   method: 'GET',
   path: '/v1/calls/{callId}',
+  response: { status: 200 },
+});
+/** `GET /v1/calls/{callId}/draft` without schemas (browser bundles). */
+export const getCallDraftRef = routeRef<typeof routes.getCallDraft>({
+  id: 'calls.getDraft',
+  method: 'GET',
+  path: '/v1/calls/{callId}/draft',
+  auth: 'required',
   response: { status: 200 },
 });
 /** `GET /v1/applications` without schemas (browser bundles). */
@@ -57,6 +127,48 @@ export const listCallAwardsRef = routeRef<typeof routes.listCallAwards>({
   path: '/v1/calls/{callId}/awards',
   response: { status: 200 },
 });
+/** `GET /v1/calls/{callId}/reviewers` without schemas (browser bundles). */
+export const listCallReviewersRef = routeRef<typeof routes.listCallReviewers>({
+  id: 'calls.reviewers',
+  method: 'GET',
+  path: '/v1/calls/{callId}/reviewers',
+  auth: 'required',
+  response: { status: 200 },
+});
+/** `GET /v1/calls/{callId}/versions` without schemas (browser bundles). */
+export const listCallVersionsRef = routeRef<typeof routes.listCallVersions>({
+  id: 'calls.versions',
+  method: 'GET',
+  path: '/v1/calls/{callId}/versions',
+  response: { status: 200 },
+});
+/** `GET /v1/organisations/{organisationId}/calls` without schemas (browser bundles). */
+export const listManagedCallsRef = routeRef<typeof routes.listManagedCalls>({
+  id: 'calls.managed',
+  method: 'GET',
+  path: '/v1/organisations/{organisationId}/calls',
+  auth: 'required',
+  response: { status: 200 },
+});
+/** `POST /v1/calls/{callId}/publish` without schemas (browser bundles). */
+export const publishCallRef = routeRef<typeof routes.publishCall>({
+  id: 'calls.publish',
+  method: 'POST',
+  path: '/v1/calls/{callId}/publish',
+  auth: 'required',
+  idempotent: true,
+  ifMatch: 'optional',
+  response: { status: 200 },
+});
+/** `POST /v1/calls/{callId}/results` without schemas (browser bundles). */
+export const publishCallResultsRef = routeRef<typeof routes.publishCallResults>({
+  id: 'calls.publishResults',
+  method: 'POST',
+  path: '/v1/calls/{callId}/results',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 200 },
+});
 /** `DELETE /v1/applications/{applicationId}/attachments/{attachmentId}` without schemas (browser bundles). */
 export const removeAttachmentRef = routeRef<typeof routes.removeAttachment>({
   id: 'applications.removeAttachment',
@@ -77,6 +189,15 @@ export const searchCallsRef = routeRef<typeof routes.searchCalls>({
   id: 'calls.search',
   method: 'GET',
   path: '/v1/calls',
+  response: { status: 200 },
+});
+/** `PUT /v1/calls/{callId}/reviewers` without schemas (browser bundles). */
+export const setCallReviewersRef = routeRef<typeof routes.setCallReviewers>({
+  id: 'calls.setReviewers',
+  method: 'PUT',
+  path: '/v1/calls/{callId}/reviewers',
+  auth: 'required',
+  idempotent: true,
   response: { status: 200 },
 });
 /** `POST /v1/applications` without schemas (browser bundles). */
@@ -111,6 +232,16 @@ export const updateApplicationRef = routeRef<typeof routes.updateApplication>({
   id: 'applications.update',
   method: 'PATCH',
   path: '/v1/applications/{applicationId}',
+  auth: 'required',
+  idempotent: true,
+  ifMatch: 'required',
+  response: { status: 200 },
+});
+/** `PATCH /v1/calls/{callId}` without schemas (browser bundles). */
+export const updateCallRef = routeRef<typeof routes.updateCall>({
+  id: 'calls.update',
+  method: 'PATCH',
+  path: '/v1/calls/{callId}',
   auth: 'required',
   idempotent: true,
   ifMatch: 'required',

@@ -1,9 +1,11 @@
 import type { Application } from '@nassij/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { NassijApplicationForm } from '../nassij-application-form.js';
+import { renderCheck, renderDecision } from './decision.js';
 import { renderActionError } from './start.js';
 
-// After submission: the printable receipt, the status timeline and the withdrawal.
+// After submission: the printable receipt, the status timeline (with the eligibility check's outcome), the
+// decision with its appeal window, and the withdrawal.
 
 const TIMELINE = ['submitted', 'received', 'eligibility_check', 'under_review', 'decision'] as const;
 const ACTIVE: readonly string[] = ['submitted', 'received', 'eligibility_check', 'under_review'];
@@ -32,6 +34,8 @@ function stepLabel(
   application: Application,
 ): string {
   const decision = application.decision;
+  if (step === 'decision' && !decision && application.eligibilityCheck?.admissible === false)
+    return host.t('af.timeline.inadmissible');
   if (step !== 'decision' || !decision) return host.t(`af.timeline.${step}`);
   return decision.outcome === 'awarded'
     ? host.t('af.timeline.awarded', { amount: decision.amount ? host.fmt.money(decision.amount) : '' })
@@ -40,6 +44,9 @@ function stepLabel(
 
 function renderTimeline(host: NassijApplicationForm, application: Application): TemplateResult {
   const reached = new Map(application.history.map((h) => [h.status, h]));
+  const check = application.eligibilityCheck;
+  // Found not admissible: rejected without review, so the review step was never reached.
+  const inadmissible = check?.admissible === false;
   const decided = application.decision ?? reached.get('awarded') ?? reached.get('rejected');
   const current = decided
     ? 4
@@ -53,13 +60,23 @@ function renderTimeline(host: NassijApplicationForm, application: Application): 
     <h3 id="af-timeline" tabindex="-1">${host.t('af.timeline.title')}</h3>
     <ol>
       ${TIMELINE.map((step, i) => {
-        const state = i < current || (i === 4 && decided) ? 'done' : i === current ? 'current' : 'pending';
-        const at = step === 'decision' ? application.decision?.decidedAt : reached.get(step)?.at;
+        const state =
+          inadmissible && step === 'under_review'
+            ? 'skipped'
+            : i < current || (i === 4 && decided)
+              ? 'done'
+              : i === current
+                ? 'current'
+                : 'pending';
+        const at =
+          step === 'decision'
+            ? (application.decision?.decidedAt ?? (inadmissible ? check?.checkedAt : undefined))
+            : reached.get(step)?.at;
         return html`<li data-step=${step} data-state=${state} aria-current=${state === 'current' ? 'step' : nothing}>
-          <span class="marker" aria-hidden="true">${state === 'done' ? '✓' : host.fmt.number(i + 1)}</span>
+          <span class="marker" aria-hidden="true">${state === 'done' ? '✓' : state === 'skipped' ? '–' : host.fmt.number(i + 1)}</span>
           <span class="what">${stepLabel(host, step, application)}</span>
           <span class="state">${host.t(`af.timeline.${state}`)}${at ? html` — ${host.fmt.dateTime(at)}` : nothing}</span>
-          ${step === 'decision' && application.decision?.reason ? html`<p>${application.decision.reason}</p>` : nothing}
+          ${step === 'eligibility_check' ? renderCheck(host, check) : nothing}
         </li>`;
       })}
     </ol>
@@ -99,6 +116,7 @@ export function renderDone(host: NassijApplicationForm): TemplateResult | typeof
   const canWithdraw = ACTIVE.includes(application.status) && (!closes || Date.parse(closes.at) > host.now);
   return html`${renderReceipt(host, application.receipt)}
     ${renderTimeline(host, application)}
+    ${renderDecision(host, application.decision)}
     ${renderActionError(host)}
     ${canWithdraw ? renderWithdraw(host) : nothing}`;
 }

@@ -20,6 +20,10 @@ const en: Readonly<Record<ErrorMessageKey, Message>> = {
   'error.phase_closed': 'This phase is closed.',
   'error.not_eligible': 'You are not eligible.',
   'error.conflict_of_interest': 'You cannot do this because of a conflict of interest.',
+  'error.declaration_required':
+    'Declare whether you have a conflict of interest before reading this application.',
+  'error.call_still_open': 'The call is still open: decisions are made only after it closes.',
+  'error.reviews_incomplete': 'This application does not have the required number of reviews yet.',
   'error.precondition_failed': 'This item was changed meanwhile. Reload and try again.',
   'error.precondition_required': 'Reload the item before changing it.',
   'error.payload_too_large': 'What you sent is too large.',

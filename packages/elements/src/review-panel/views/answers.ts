@@ -10,7 +10,7 @@ import {
   regionName,
 } from '@nassij/contract';
 import { html, nothing, type TemplateResult } from 'lit';
-import { plain, text } from '../../base/states.js';
+import { errorMessage, plain, text } from '../../base/states.js';
 import { fileSize } from '../../i18n/file-size.js';
 import type { NassijReviewPanel } from '../nassij-review-panel.js';
 
@@ -137,13 +137,15 @@ export function renderAnswers(host: NassijReviewPanel, application: Application,
 }
 
 /**
- * The attached files: name, the document of the call it answers, friendly type, size and scan state. The
- * API gives no download address, so there is nothing to link; a purged file says so.
+ * The attached files: name, the document of the call it answers, friendly type, size and scan state, and a
+ * download button for a file the scanner found clean and that is still kept. The API gives no address to
+ * link to: the file comes through the client (`onDownload`), with the reader's token.
  */
 export function renderAttachments(
   host: NassijReviewPanel,
   application: Application,
   call: Call,
+  onDownload: (attachmentId: string) => void,
 ): TemplateResult {
   const files = application.attachments;
   return html`<h4>${host.t('rp.attachments')}</h4>
@@ -161,9 +163,28 @@ export function renderAttachments(
                 <span class="scan" data-scan=${file.scanState}>${host.t(`rp.scan.${file.scanState}`)}</span>
               </span>
               ${file.purgedAt ? html`<span class="muted">${host.t('rp.attachment.purged')}</span>` : nothing}
+              ${
+                file.scanState === 'clean' && !file.purgedAt
+                  ? html`<button class="nassij-button download" data-variant="secondary" part="button" type="button"
+                      data-download=${file.id} ?disabled=${host.busy} @click=${() => onDownload(file.id)}>${host.t(
+                        'rp.download',
+                        { name: file.fileName },
+                      )}</button>`
+                  : nothing
+              }
             </li>`;
           })}
-        </ul>`
+        </ul>
+        ${
+          host.downloadError
+            ? html`<p class="error" role="alert">${
+                // A file the platform no longer keeps says so, rather than a bare "not found".
+                host.downloadError === 'not_found'
+                  ? host.t('rp.download.missing')
+                  : errorMessage(host, host.downloadError)
+              }</p>`
+            : nothing
+        }`
         : html`<p class="muted">${host.t('rp.attachments.none')}</p>`
     }`;
 }

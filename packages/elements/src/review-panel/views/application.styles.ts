@@ -77,6 +77,13 @@ export const applicationStyles = css`
     border-block-end: 1px solid var(--_n-border);
     text-align: start;
   }
+  .attachments .download {
+    justify-self: start;
+  }
+  .reviews li {
+    padding-block: var(--_n-space-1);
+    border-block-end: 1px solid var(--_n-border);
+  }
   .num {
     font-variant-numeric: tabular-nums;
     white-space: nowrap;

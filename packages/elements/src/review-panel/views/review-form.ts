@@ -3,8 +3,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { plain, text } from '../../base/states.js';
 import type { NassijReviewPanel } from '../nassij-review-panel.js';
 
-// The review: a conflict-of-interest declaration first (a declared conflict means no scores), then one
-// radio group per criterion with the call's published anchors, a comment, and send.
+// The review, once the reviewer declared no conflict: one radio group per criterion with the call's
+// published anchors, a comment, and send.
 
 function criterion(host: NassijReviewPanel, c: SelectionCriterion): TemplateResult {
   return html`<fieldset class="criterion" data-criterion=${c.id}>
@@ -25,37 +25,15 @@ function criterion(host: NassijReviewPanel, c: SelectionCriterion): TemplateResu
 export function renderReviewForm(
   host: NassijReviewPanel,
   call: Call,
-  on: { submit(event: SubmitEvent): void; conflict(value: 'none' | 'declared'): void },
+  on: { submit(event: SubmitEvent): void },
 ): TemplateResult {
-  const declared = host.conflict === 'declared';
   const error = host.fieldError === 'scores';
-  return html`<form class="review" novalidate @submit=${on.submit}>
-    <fieldset>
-      <legend>${host.t('rp.coi.legend')}</legend>
-      ${(['none', 'declared'] as const).map(
-        (v) => html`<div class="option">
-          <input type="radio" id="coi-${v}" name="coi" value=${v} .checked=${host.conflict === v}
-            @change=${() => on.conflict(v)} />
-          <label for="coi-${v}">${host.t(`rp.coi.${v}`)}</label>
-        </div>`,
-      )}
-      ${
-        declared
-          ? html`<div class="field"><label for="coi-statement">${host.t('rp.coi.statement')}</label>
-            <textarea class="nassij-input" id="coi-statement" name="statement" rows="2"></textarea></div>
-            <p role="status">${host.t('rp.coi.noScoring')}</p>`
-          : nothing
-      }
-    </fieldset>
-    ${host.conflict === 'none' ? call.criteria.map((c) => criterion(host, c)) : nothing}
-    ${
-      host.conflict
-        ? html`<div class="field"><label for="rp-comment">${host.t('rp.comment')}</label>
-          <textarea class="nassij-input" id="rp-comment" name="comment" rows="4"></textarea></div>
-          <p class="field-error" id="rp-review-error" role=${error ? 'alert' : nothing}>${error ? host.t('rp.score.missing') : ''}</p>
-          <button class="nassij-button submit-review" part="button" type="submit" aria-describedby="rp-review-error"
-            ?disabled=${host.busy || host.reviewed}>${host.t('rp.submitReview')}</button>`
-        : nothing
-    }
+  return html`<form class="review" novalidate aria-labelledby="rp-review-h" @submit=${on.submit}>
+    ${call.criteria.map((c) => criterion(host, c))}
+    <div class="field"><label for="rp-comment">${host.t('rp.comment')}</label>
+      <textarea class="nassij-input" id="rp-comment" name="comment" rows="4"></textarea></div>
+    <p class="field-error" id="rp-review-error" role=${error ? 'alert' : nothing}>${error ? host.t('rp.score.missing') : ''}</p>
+    <button class="nassij-button submit-review" part="button" type="submit" aria-describedby="rp-review-error"
+      ?disabled=${host.busy}>${host.t('rp.submitReview')}</button>
   </form>`;
 }

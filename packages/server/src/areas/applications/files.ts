@@ -3,6 +3,7 @@ import { existsSync, unlinkSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from '../../db/db.js';
+import { listTables } from '../../db/tables.js';
 import type { Logger } from '../../http/log.js';
 import { getScanner, storedEntryText, zipEntries } from './scanner.js';
 import { recordScanState } from './store.js';
@@ -202,11 +203,51 @@ export function isFileHeld(dataDir: string, hex: string): boolean {
  * ```
  */
 export async function isFileReferenced(db: Db, hex: string): Promise<boolean> {
-  return (
+  const reference = `sha256:${hex}`;
+  if (
     (await db.one('SELECT 1 AS used FROM attachments WHERE sha256 = ? AND purged_at IS NULL LIMIT 1', [
-      `sha256:${hex}`,
+      reference,
     ])) !== undefined
-  );
+  )
+    return true;
+  const present = await tablesOf(db);
+  for (const [table, column] of FILE_REFERENCES)
+    if (
+      present.has(table) &&
+      (await db.one(`SELECT 1 AS used FROM ${table} WHERE ${column} = ? LIMIT 1`, [reference])) !== undefined
+    )
+      return true;
+  return false;
+}
+
+/** Other areas' columns that keep stored files (`sha256:<hex>`), registered by {@link registerFileReferences}. */
+const FILE_REFERENCES = new Map<string, string>();
+/** The tables of each database, read once: an area's table exists only where the area is mounted. */
+const knownTables = new WeakMap<Db, Promise<Set<string>>>();
+
+function tablesOf(db: Db): Promise<Set<string>> {
+  let tables = knownTables.get(db);
+  if (!tables) {
+    tables = listTables(db).then((names) => new Set(names));
+    knownTables.set(db, tables);
+  }
+  return tables;
+}
+
+/**
+ * Tells the stored-file keeper that `table.column` holds references (`sha256:<hex>`) to stored files too, so
+ * that neither the sweep nor the removal of an attachment with the same bytes deletes them. An area that keeps
+ * files calls it when its module loads.
+ *
+ * @example
+ * ```ts
+ * registerFileReferences('award_reports', 'file_sha256');
+ * ```
+ */
+export function registerFileReferences(table: string, column: string): void {
+  if (!/^[a-z_]+$/.test(table) || !/^[a-z_0-9]+$/.test(column))
+    throw new RangeError(`Not a table and column name: ${table}.${column}`);
+  FILE_REFERENCES.set(table, column);
 }
 
 /**

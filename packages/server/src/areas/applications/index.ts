@@ -3,6 +3,7 @@ import {
   applicationKeysetsMigration,
   associationFiguresMigration,
   attachmentFilesMigration,
+  reviewGovernanceMigration,
 } from './migrations.js';
 import { registerApplicationRoutes } from './routes.js';
 
@@ -54,7 +55,12 @@ export { EICAR, getScanner, type Scanner, setScanner, structuralScanner } from '
  */
 export const applicationsArea: Area = {
   name: 'applications',
-  migrations: [attachmentFilesMigration, applicationKeysetsMigration, associationFiguresMigration],
+  migrations: [
+    attachmentFilesMigration,
+    applicationKeysetsMigration,
+    associationFiguresMigration,
+    reviewGovernanceMigration,
+  ],
   // Awards published before their search words were indexed get them before the first request.
   prepare: (db) => indexMissingAwardTerms(db),
   register: registerApplicationRoutes,

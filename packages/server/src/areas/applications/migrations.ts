@@ -73,3 +73,50 @@ DROP INDEX awards_by_association;
 CREATE INDEX awards_by_association ON awards (association_id, amount_minor);
 `,
 };
+
+/**
+ * Review governance: the eligibility check of each application (`eligibility_checks`, one per application,
+ * made by the call's staff before any scoring), each assigned reviewer's conflict-of-interest declaration on
+ * an application, made before it is shown to them (`conflict_declarations`), and the end of the appeal window
+ * of a decision (`decisions.appeal_until`). Applications already past the check (under review, awarded, or
+ * rejected after a decision) get an admissible check dated when they went under review; reviews already
+ * written bring the declaration their reviewer made with them.
+ *
+ * @example
+ * ```ts
+ * const area: Area = { name: 'applications', migrations: [..., reviewGovernanceMigration], register };
+ * ```
+ */
+export const reviewGovernanceMigration: Migration = {
+  id: '026_review_governance',
+  sql: `
+CREATE TABLE eligibility_checks (
+  application_id TEXT PRIMARY KEY REFERENCES applications(id) ON DELETE CASCADE,
+  admissible INTEGER NOT NULL,
+  reason TEXT,
+  checked_at TEXT NOT NULL,
+  checked_by TEXT
+);
+INSERT INTO eligibility_checks (application_id, admissible, checked_at)
+  SELECT a.id, 1, COALESCE(
+    (SELECT MIN(h.at) FROM application_history h WHERE h.application_id = a.id AND h.status = 'under_review'),
+    a.submitted_at, a.updated_at)
+  FROM applications a
+  WHERE a.status IN ('under_review', 'awarded')
+     OR (a.status = 'rejected' AND EXISTS (SELECT 1 FROM decisions d WHERE d.application_id = a.id));
+
+CREATE TABLE conflict_declarations (
+  application_id TEXT NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+  reviewer_id TEXT NOT NULL,
+  declared INTEGER NOT NULL,
+  statement TEXT,
+  declared_at TEXT NOT NULL,
+  PRIMARY KEY (application_id, reviewer_id)
+);
+CREATE INDEX conflict_declarations_by_reviewer ON conflict_declarations (reviewer_id, application_id);
+INSERT INTO conflict_declarations (application_id, reviewer_id, declared, statement, declared_at)
+  SELECT application_id, reviewer_id, conflict_declared, statement, submitted_at FROM reviews;
+
+ALTER TABLE decisions ADD COLUMN appeal_until TEXT;
+`,
+};

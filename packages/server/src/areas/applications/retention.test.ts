@@ -218,6 +218,39 @@ describe('retention: documents of ended applications are deleted after their per
     const files = call.requiredDocuments.map((document) => ({ document, ...fileFor(document) }));
     for (const { document, bytes } of files) await upload(first, rep, awarded.id, document, bytes);
     ok(await send(first.url, 'POST', `/v1/applications/${awarded.id}/submit`, { token: rep }), 'submit');
+    // The selection as it runs: the call closes, the application is found admissible, an assigned
+    // reviewer declares no conflict and scores it, then the staff decide.
+    const reviewer = await signIn(first, 'reviewer');
+    const reason = { fr: 'Clôture anticipée' };
+    ok(
+      await send(first.url, 'POST', `/v1/calls/${awardedCall}/close`, { token: admin, json: { reason } }),
+      'close',
+    );
+    ok(
+      await send(first.url, 'POST', `/v1/applications/${awarded.id}/eligibility-check`, {
+        token: admin,
+        json: { admissible: true },
+      }),
+      'eligibility check',
+    );
+    ok(
+      await send(first.url, 'PUT', `/v1/applications/${awarded.id}/conflict-declaration`, {
+        token: reviewer,
+        json: { declared: false },
+      }),
+      'declaration',
+    );
+    const scores = call.criteria.map((criterion) => ({
+      criterionId: criterion.id,
+      score: criterion.maxScore,
+    }));
+    ok(
+      await send(first.url, 'POST', `/v1/applications/${awarded.id}/reviews`, {
+        token: reviewer,
+        json: { conflictOfInterest: { declared: false }, scores },
+      }),
+      'review',
+    );
     const amount = call.budget.minAward ?? call.budget.maxAward ?? { amount: '1000.00', currency: 'MAD' };
     ok(
       await send(first.url, 'POST', `/v1/applications/${awarded.id}/decision`, {

@@ -65,7 +65,14 @@ describe('applications', () => {
   let send: ReturnType<typeof client>;
   let call: Call;
   const tokens = {} as Record<
-    'citizen' | 'member' | 'representative' | 'reviewer' | 'admin' | 'other' | 'conflicted',
+    | 'citizen'
+    | 'member'
+    | 'representative'
+    | 'reviewer'
+    | 'admin'
+    | 'ministryCallManager'
+    | 'other'
+    | 'conflicted',
     string
   >;
 
@@ -100,7 +107,7 @@ describe('applications', () => {
       },
       now,
     );
-    const keys = ['citizen', 'member', 'representative', 'reviewer', 'admin'] as const;
+    const keys = ['citizen', 'member', 'representative', 'reviewer', 'admin', 'ministryCallManager'] as const;
     const signed = await Promise.all([
       ...keys.map((key) => signIn(server, key)),
       signInAs(server.url, 'other-member@test.nassij.ma', 'other-member-2026'),
@@ -109,8 +116,8 @@ describe('applications', () => {
     keys.forEach((key, i) => {
       tokens[key] = signed[i] ?? '';
     });
-    tokens.other = signed[5] ?? '';
-    tokens.conflicted = signed[6] ?? '';
+    tokens.other = signed[keys.length] ?? '';
+    tokens.conflicted = signed[keys.length + 1] ?? '';
   });
   after(() => server.stop());
 
@@ -515,7 +522,7 @@ describe('applications', () => {
     submittedId = id;
   });
 
-  test('reviews: listing, conflict of interest, scores, decision and public award', async () => {
+  test('reviews: listing, eligibility check, declarations, scores, decision after closing', async () => {
     const listing = await send('GET', `/v1/calls/${call.id}/applications`, { token: tokens.reviewer });
     assert.equal(listing.status, 200);
     const page = listing.body as {
@@ -536,6 +543,65 @@ describe('applications', () => {
     );
 
     const full = call.criteria.map((c) => ({ criterionId: c.id, score: c.maxScore }));
+    const beforeCheck = await send('POST', `/v1/applications/${submittedId}/reviews`, {
+      token: tokens.reviewer,
+      json: { conflictOfInterest: { declared: false }, scores: full },
+    });
+    assert.equal(beforeCheck.status, 409, 'nobody scores before the eligibility check');
+    assert.equal(
+      (
+        await send('POST', `/v1/applications/${submittedId}/eligibility-check`, {
+          token: tokens.reviewer,
+          json: { admissible: true },
+        })
+      ).status,
+      403,
+      'reviewers do not make the eligibility check',
+    );
+    const noReason = await send('POST', `/v1/applications/${submittedId}/eligibility-check`, {
+      token: tokens.ministryCallManager,
+      json: { admissible: false },
+    });
+    assert.equal(noReason.status, 422);
+    assert.equal((noReason.body as Problem).errors?.[0]?.path, '/reason');
+    const checked = await send('POST', `/v1/applications/${submittedId}/eligibility-check`, {
+      token: tokens.ministryCallManager,
+      json: { admissible: true },
+    });
+    assert.equal(checked.status, 200, JSON.stringify(checked.body));
+    assert.equal((checked.body as Application).status, 'under_review');
+    assert.equal((checked.body as Application).eligibilityCheck?.admissible, true);
+    const checkedTwice = await send('POST', `/v1/applications/${submittedId}/eligibility-check`, {
+      token: tokens.ministryCallManager,
+      json: { admissible: false, reason: 'Trop tard' },
+    });
+    assert.equal(checkedTwice.status, 409);
+
+    const undeclared = await send('POST', `/v1/applications/${submittedId}/reviews`, {
+      token: tokens.reviewer,
+      json: { conflictOfInterest: { declared: false }, scores: full },
+    });
+    assert.equal(undeclared.status, 403);
+    assert.equal((undeclared.body as Problem).code, 'declaration_required');
+    const unopened = await send('GET', `/v1/applications/${submittedId}`, { token: tokens.reviewer });
+    assert.equal(
+      (unopened.body as Problem).code,
+      'declaration_required',
+      'nothing is shown before declaring',
+    );
+    const listed = await send('GET', `/v1/calls/${call.id}/applications`, { token: tokens.reviewer });
+    const mine = (listed.body as { items: { id: string; myDeclaration?: string }[] }).items.find(
+      (item) => item.id === submittedId,
+    );
+    assert.equal(mine?.myDeclaration, 'none');
+    const declaration = await send('PUT', `/v1/applications/${submittedId}/conflict-declaration`, {
+      token: tokens.reviewer,
+      json: { declared: false },
+    });
+    assert.equal(declaration.status, 200, JSON.stringify(declaration.body));
+    const opened = await send('GET', `/v1/applications/${submittedId}`, { token: tokens.reviewer });
+    assert.equal(opened.status, 200);
+
     const conflicted = await send('POST', `/v1/applications/${submittedId}/reviews`, {
       token: tokens.conflicted,
       json: { conflictOfInterest: { declared: false }, scores: full },
@@ -592,10 +658,30 @@ describe('applications', () => {
     assert.equal(scoredRow?.reviewCount, 1);
     assert.equal(scoredRow?.averageScore, review.weightedTotal);
 
+    const amount = call.budget.minAward ??
+      call.budget.maxAward ?? { amount: '1000.00', currency: 'MAD' as const };
+    const byReviewer = await send('POST', `/v1/applications/${submittedId}/decision`, {
+      token: tokens.reviewer,
+      json: { outcome: 'awarded', amount },
+    });
+    assert.equal(byReviewer.status, 403, 'reviewers do not decide');
+    const whileOpen = await send('POST', `/v1/applications/${submittedId}/decision`, {
+      token: tokens.ministryCallManager,
+      json: { outcome: 'awarded', amount },
+    });
+    assert.equal(whileOpen.status, 409);
+    assert.equal((whileOpen.body as Problem).code, 'call_still_open');
+    // The call's manager closes it early (this test is the last of the suite to use the call).
+    const closed = await send('POST', `/v1/calls/${call.id}/close`, {
+      token: tokens.ministryCallManager,
+      json: { reason: { ar: 'استنفاد الميزانية', fr: 'Budget épuisé' } },
+    });
+    assert.equal(closed.status, 200, JSON.stringify(closed.body));
+
     const max = call.budget.maxAward?.amount;
     if (max) {
       const tooMuch = await send('POST', `/v1/applications/${submittedId}/decision`, {
-        token: tokens.reviewer,
+        token: tokens.ministryCallManager,
         json: {
           outcome: 'awarded',
           amount: { amount: `${Number.parseInt(max, 10) + 1}.00`, currency: 'MAD' },
@@ -604,15 +690,13 @@ describe('applications', () => {
       assert.equal(tooMuch.status, 422);
       assert.equal((tooMuch.body as Problem).errors?.[0]?.path, '/amount');
     }
-    const amount = call.budget.minAward ??
-      call.budget.maxAward ?? { amount: '1000.00', currency: 'MAD' as const };
     const conflictedDecision = await send('POST', `/v1/applications/${submittedId}/decision`, {
       token: tokens.conflicted,
       json: { outcome: 'awarded', amount },
     });
     assert.equal(conflictedDecision.status, 403);
     const decided = await send('POST', `/v1/applications/${submittedId}/decision`, {
-      token: tokens.reviewer,
+      token: tokens.ministryCallManager,
       json: { outcome: 'awarded', amount, conditions: 'Rapport final sous 12 mois' },
     });
     assert.equal(decided.status, 200, JSON.stringify(decided.body));
@@ -622,15 +706,19 @@ describe('applications', () => {
       .body as Application;
     assert.equal(seen.decision?.outcome, 'awarded');
     assert.equal(seen.decision?.conditions, 'Rapport final sous 12 mois');
+    assert.equal(seen.eligibilityCheck?.admissible, true, 'the applicant sees the eligibility check');
+    assert.ok(
+      (seen.decision?.appealUntil ?? '') > (seen.decision?.decidedAt ?? '~'),
+      'the appeal window ends after the decision',
+    );
     assert.equal(seen.reviews, undefined, 'applicants do not see reviews');
 
     const awards = await send('GET', `/v1/awards?callId=${call.id}`);
     assert.equal(awards.status, 200);
-    const award = (
-      awards.body as { items: { applicationId: string; amount: { amount: string } }[] }
-    ).items.find((item) => item.applicationId === submittedId);
-    assert.ok(award, 'the award is public');
-    assert.equal(Number(award.amount.amount), Number(amount.amount));
+    const award = (awards.body as { items: { applicationId: string }[] }).items.find(
+      (item) => item.applicationId === submittedId,
+    );
+    assert.equal(award, undefined, 'an award is public once the results are published, not before');
 
     const redecide = await send('POST', `/v1/applications/${submittedId}/decision`, {
       token: tokens.admin,

@@ -8,13 +8,17 @@ import {
   type Call,
   type CriterionScore,
   casablancaDate,
+  casablancaEndOfDay,
   checkAnswers,
+  checkApplicationEligibility,
   DISPLAY_TIME_ZONE,
   decideApplication,
+  declareConflict,
   evaluateEligibility,
   type FieldError,
   fromMinorUnits,
   getApplication,
+  getAttachmentContent,
   listApplications,
   listCallApplications,
   type Receipt,
@@ -34,15 +38,23 @@ import type { ApiApp, Handler, HandlerInput } from '../../http/app.js';
 import { etagOf, requireIfMatch } from '../../http/etag.js';
 import { problem } from '../../http/problem.js';
 import { associationName, associationProfile, associationRegion } from '../associations/store.js';
+import { reviewsCall } from '../calls/authoring.js';
 import { readCall, readStoredCall } from '../calls/store.js';
-import { insertAward } from './awards.js';
+import { runsCallsOf } from '../organisations/organisation.js';
 import {
   acceptedMediaType,
   deleteUnreferencedFiles,
   deleteUnreferencedFilesSoon,
+  readStoredFile,
   scanAttachmentSoon,
   storeHeldFile,
 } from './files.js';
+import {
+  declarationsOf,
+  readConflictDeclaration,
+  writeConflictDeclaration,
+  writeEligibilityCheck,
+} from './governance.js';
 import { readReviews, writeReview } from './reviews.js';
 import {
   deleteAttachment,
@@ -64,16 +76,10 @@ const MAX_UPLOAD_BODY_BYTES = 50 * 1024 * 1024 + 64 * 1024;
 
 /** Statuses after which nothing changes any more. */
 const FINAL: readonly ApplicationStatus[] = ['awarded', 'rejected', 'withdrawn'];
-/** Statuses a reviewer works on: submitted and not yet decided. */
-const REVIEWABLE: readonly ApplicationStatus[] = [
-  'submitted',
-  'received',
-  'eligibility_check',
-  'under_review',
-];
+/** Statuses in which an application waits for its eligibility check. */
+const CHECKABLE: readonly ApplicationStatus[] = ['submitted', 'received', 'eligibility_check'];
+const DAY_MS = 86_400_000;
 
-const isStaff = (auth: Account | null): boolean =>
-  auth !== null && (auth.roles.includes('reviewer') || auth.roles.includes('admin'));
 const isAdmin = (auth: Account | null): boolean => auth?.roles.includes('admin') ?? false;
 const isMemberOf = (auth: Account | null, associationId: string): boolean =>
   auth?.memberships.some((m) => m.associationId === associationId) ?? false;
@@ -94,54 +100,94 @@ function invalid(errors: FieldError[], detail?: string) {
 const submitted = (application: Application): boolean => application.submittedAt !== undefined;
 
 /**
- * The application as `auth` may see it (reviews for staff only): members of the applicant association and
- * admins see it in any state, reviewers once submitted (`404` before), others get `403`.
+ * How `auth` stands toward an application: a member of the applicant association, a platform admin, staff of
+ * the organisation that runs its call, a reviewer assigned to the call, or nobody.
  */
-async function visibleApplication(db: Db, auth: Account | null, id: string): Promise<Application> {
-  const application = await readApplication(db, id, { withReviews: isStaff(auth) });
-  if (!application) throw problem('not_found', `No application ${id}`);
-  if (isMemberOf(auth, application.associationId) || isAdmin(auth)) return application;
-  if (!isStaff(auth))
-    throw problem('forbidden', 'Only members of the applicant association, reviewers and admins see this');
-  if (!submitted(application)) throw problem('not_found', `No application ${id}`);
-  return application;
-}
+type Standing = 'member' | 'admin' | 'staff' | 'reviewer' | 'none';
 
-/** An application a reviewer or admin works on: a reviewer who is not a member sees submitted ones only. */
-async function reviewedApplication(db: Db, auth: Account, id: string): Promise<Application> {
-  const application = await readApplication(db, id);
-  if (!application) throw problem('not_found', `No application ${id}`);
-  if (!isAdmin(auth) && !isMemberOf(auth, application.associationId) && !submitted(application))
-    throw problem('not_found', `No application ${id}`);
-  return application;
+async function standingOf(db: Db, auth: Account | null, application: Application): Promise<Standing> {
+  if (!auth) return 'none';
+  if (isMemberOf(auth, application.associationId)) return 'member';
+  if (isAdmin(auth)) return 'admin';
+  const call = await readStoredCall(db, application.callId);
+  if (runsCallsOf(auth, call?.funder.organisationId)) return 'staff';
+  if (await reviewsCall(db, auth, application.callId)) return 'reviewer';
+  return 'none';
 }
 
 /**
- * An application under review that `auth` may review or decide on: never one of their own association's
- * (a conflict of interest), and only while it is under review.
+ * A reviewer sees an application only after declaring on it, and not at all with a conflict: `403
+ * declaration_required` before the declaration, `403 conflict_of_interest` after declaring one.
  */
-async function applicationToJudge(
+async function requireNoConflictDeclared(db: Db, auth: Account, application: Application): Promise<void> {
+  const declaration = await readConflictDeclaration(db, application.id, auth.id);
+  if (!declaration)
+    throw problem(
+      'declaration_required',
+      'Declare whether you have a conflict of interest with this application before opening it',
+    );
+  if (declaration.declared)
+    throw problem('conflict_of_interest', 'You declared a conflict of interest with this application');
+}
+
+/**
+ * The application as `auth` may see it: members of the applicant association and admins in any state; the
+ * staff who run its call and its assigned reviewers (once they declared no conflict) once it was submitted
+ * (`404` before), with its reviews; others get `403`.
+ */
+async function visibleApplication(db: Db, auth: Account | null, id: string): Promise<Application> {
+  const application = await readApplication(db, id);
+  if (!application) throw problem('not_found', `No application ${id}`);
+  const standing = await standingOf(db, auth, application);
+  if (standing === 'member') return application;
+  if (standing === 'none')
+    throw problem(
+      'forbidden',
+      'Only members of the applicant association, the staff who run the call and its reviewers see this',
+    );
+  if (standing !== 'admin' && !submitted(application)) throw problem('not_found', `No application ${id}`);
+  if (standing === 'reviewer' && auth) await requireNoConflictDeclared(db, auth, application);
+  return { ...application, reviews: await readReviews(db, id) };
+}
+
+/** Reviewers see the applications of the calls they are assigned to only; the call's staff see them all. */
+async function requireCallReader(db: Db, auth: Account | null, callId: string): Promise<void> {
+  const call = await readStoredCall(db, callId);
+  if (runsCallsOf(auth, call?.funder.organisationId)) return;
+  if (!(await reviewsCall(db, auth, callId)))
+    throw problem('forbidden', 'Only the reviewers assigned to this call and its staff see its applications');
+}
+
+/** A submitted application that `auth` (not a member of the applicant association) works on. */
+async function submittedApplication(
   db: Db,
   auth: Account,
   id: string,
-  act: 'review' | 'decide',
-): Promise<Application> {
-  const application = await reviewedApplication(db, auth, id);
-  if (isMemberOf(auth, application.associationId))
+  act: 'review' | 'decide' | 'check',
+): Promise<{ application: Application; standing: Standing }> {
+  const application = await readApplication(db, id);
+  if (!application) throw problem('not_found', `No application ${id}`);
+  const standing = await standingOf(db, auth, application);
+  if (standing === 'member')
     throw problem(
       'conflict_of_interest',
       act === 'review'
         ? 'A member of the applicant association may not review it'
-        : 'A member of the applicant association may not decide on it',
+        : 'A member of the applicant association may not judge it',
     );
-  if (!REVIEWABLE.includes(application.status))
+  const allowed =
+    act === 'review'
+      ? standing === 'reviewer' || standing === 'admin'
+      : standing === 'staff' || standing === 'admin';
+  if (!allowed)
     throw problem(
-      'invalid_state',
+      'forbidden',
       act === 'review'
-        ? `An application that is ${application.status} is not under review`
-        : `An application that is ${application.status} cannot be decided`,
+        ? 'Only the reviewers assigned to this call review its applications'
+        : 'Only the staff who run this call judge its applications',
     );
-  return application;
+  if (!submitted(application)) throw problem('not_found', `No application ${id}`);
+  return { application, standing };
 }
 
 /** An application the signed-in member of its association may change, with its call. */
@@ -550,9 +596,145 @@ async function withdrawApplicationHandler({
   return { body: await visibleApplication(db, auth, application.id) };
 }
 
-async function listCallApplicationsHandler({ params, query, db }: HandlerInput<typeof listCallApplications>) {
+async function listCallApplicationsHandler({
+  params,
+  query,
+  auth,
+  db,
+}: HandlerInput<typeof listCallApplications>) {
   if (!(await readStoredCall(db, params.callId))) throw problem('not_found', `No call ${params.callId}`);
-  return { body: await listSubmittedApplications(db, params.callId, query) };
+  await requireCallReader(db, auth, params.callId);
+  const page = await listSubmittedApplications(db, params.callId, query);
+  if (!auth?.roles.includes('reviewer')) return { body: page };
+  // A reviewer sees where they stand on each: what to declare, what they may open.
+  const mine = await declarationsOf(
+    db,
+    auth.id,
+    page.items.map((item) => item.id),
+  );
+  const items = page.items.map((item) => {
+    const declaration = mine.get(item.id);
+    const myDeclaration = !declaration ? 'none' : declaration.declared ? 'conflict' : 'no_conflict';
+    return { ...item, myDeclaration } as const;
+  });
+  return { body: { ...page, items } };
+}
+
+/**
+ * `reviews.checkEligibility`: the staff who run the call find a submitted application admissible (it goes
+ * to review) or not (it is rejected with the reason, which the applicant reads). Once only.
+ */
+async function checkApplicationEligibilityHandler({
+  params,
+  body,
+  auth,
+  db,
+  now,
+  requestId,
+}: HandlerInput<typeof checkApplicationEligibility>) {
+  if (!auth) throw problem('unauthenticated');
+  const { application } = await submittedApplication(db, auth, params.applicationId, 'check');
+  if (!CHECKABLE.includes(application.status))
+    throw problem(
+      'invalid_state',
+      `An application that is ${application.status} is past its eligibility check`,
+    );
+  const at = now.toISOString();
+  const reason = body.reason?.trim();
+  await db.atomic(async () => {
+    await writeEligibilityCheck(
+      db,
+      application.id,
+      { admissible: body.admissible, ...(reason ? { reason } : {}), checkedAt: at },
+      auth.id,
+    );
+    if (application.status !== 'eligibility_check')
+      await setApplicationStatus(db, application.id, 'eligibility_check', at, { actor: auth.id });
+    await setApplicationStatus(db, application.id, body.admissible ? 'under_review' : 'rejected', at, {
+      actor: auth.id,
+      ...(body.admissible ? {} : { reason }),
+    });
+    await audit(db, {
+      at: now,
+      accountId: auth.id,
+      action: 'application.checkEligibility',
+      targetType: 'application',
+      targetId: application.id,
+      requestId,
+      ...(reason ? { reason } : {}),
+      details: { callId: application.callId, from: application.status, admissible: body.admissible },
+    });
+  });
+  return { body: await visibleApplication(db, auth, application.id) };
+}
+
+/**
+ * `reviews.declareConflict`: an assigned reviewer declares, before opening the application, whether they
+ * have a conflict of interest with it. It can change until their review is written.
+ */
+async function declareConflictHandler({
+  params,
+  body,
+  auth,
+  db,
+  now,
+  requestId,
+}: HandlerInput<typeof declareConflict>) {
+  if (!auth) throw problem('unauthenticated');
+  const { application } = await submittedApplication(db, auth, params.applicationId, 'review');
+  if ((await readReviews(db, application.id)).some((review) => review.reviewer.id === auth.id))
+    throw problem('invalid_state', 'Your review of this application is written: the declaration stays');
+  const declaration = {
+    applicationId: application.id,
+    reviewerId: auth.id,
+    declared: body.declared,
+    ...(body.statement !== undefined ? { statement: body.statement } : {}),
+    declaredAt: now.toISOString(),
+  };
+  await writeConflictDeclaration(db, declaration);
+  await audit(db, {
+    at: now,
+    accountId: auth.id,
+    action: 'application.declareConflict',
+    targetType: 'application',
+    targetId: application.id,
+    requestId,
+    ...(body.statement !== undefined ? { reason: body.statement } : {}),
+    details: { callId: application.callId, declared: body.declared },
+  });
+  return { body: declaration };
+}
+
+/**
+ * `applications.attachmentContent`: the stored file of an attachment, for whoever may read the application
+ * (reviewers once they declared no conflict); only files the scanner found clean.
+ */
+function attachmentContentHandler(app: ApiApp): Handler<typeof getAttachmentContent> {
+  return async ({ params, auth, db }) => {
+    const application = await visibleApplication(db, auth, params.applicationId);
+    const attachment = application.attachments.find((item) => item.id === params.attachmentId);
+    if (!attachment) throw problem('not_found', `No attachment ${params.attachmentId}`);
+    if (attachment.scanState !== 'clean')
+      throw problem(
+        'invalid_state',
+        `The file is ${attachment.scanState === 'pending' ? 'still being scanned' : 'not safe to open'}`,
+      );
+    let bytes: Uint8Array;
+    try {
+      bytes = await readStoredFile(app.dataDir, attachment.sha256.replace(/^sha256:/, ''));
+    } catch {
+      throw problem('not_found', 'The file of this attachment is no longer stored');
+    }
+    return new Response(bytes as Uint8Array<ArrayBuffer>, {
+      headers: {
+        'content-type': attachment.mediaType,
+        'content-length': String(bytes.byteLength),
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  };
 }
 
 /** The scores of a review and their weighted total out of 100 (none when the reviewer declares a conflict). */
@@ -649,7 +831,16 @@ async function submitReviewHandler({
   requestId,
 }: HandlerInput<typeof submitReview>) {
   if (!auth) throw problem('unauthenticated');
-  const application = await applicationToJudge(db, auth, params.applicationId, 'review');
+  const { application } = await submittedApplication(db, auth, params.applicationId, 'review');
+  if (application.status !== 'under_review')
+    throw problem(
+      'invalid_state',
+      application.eligibilityCheck
+        ? `An application that is ${application.status} is not under review`
+        : 'The application has not passed its eligibility check yet',
+    );
+  // The declaration comes first; a review that declares a conflict is the declaration itself.
+  if (!body.conflictOfInterest.declared) await requireNoConflictDeclared(db, auth, application);
   const existing = (await readReviews(db, application.id)).find((r) => r.reviewer.id === auth.id);
   if (existing)
     throw problem('already_exists', 'You already reviewed this application', { current: existing.id });
@@ -697,15 +888,26 @@ function checkAwardAmount(call: Call, body: HandlerInput<typeof decideApplicatio
     ]);
 }
 
-/** Stores the decision, the status it leads to and, when awarded with an amount, the award; audits. */
+/**
+ * Stores the decision (with the end of its appeal window) and the status it leads to; audits. The award
+ * becomes public when the call's results are published (`calls.publishResults`).
+ */
 async function recordDecision(
   db: Db,
   application: Application,
   body: HandlerInput<typeof decideApplication>['body'],
-  audited: { actor: string; now: Date; requestId: string },
+  audited: { actor: string; now: Date; requestId: string; appealDays?: number | undefined },
 ): Promise<void> {
   const { actor, now, requestId } = audited;
   const decidedAt = now.toISOString();
+  const appealUntil =
+    audited.appealDays === undefined
+      ? undefined
+      : casablancaEndOfDay(
+          casablancaDate(
+            new Date(Date.parse(`${casablancaDate(now)}T12:00:00Z`) + audited.appealDays * DAY_MS),
+          ),
+        );
   await db.atomic(async () => {
     const amount =
       body.outcome === 'awarded' && body.amount ? fromMinorUnits(toMinorUnits(body.amount)) : undefined;
@@ -718,6 +920,7 @@ async function recordDecision(
         ...(body.conditions !== undefined ? { conditions: body.conditions } : {}),
         ...(body.reason !== undefined ? { reason: body.reason } : {}),
         decidedAt,
+        ...(appealUntil ? { appealUntil } : {}),
       },
       actor,
     );
@@ -725,7 +928,6 @@ async function recordDecision(
       reason: body.reason,
       actor,
     });
-    if (amount) await insertAward(db, { applicationId: application.id, amount, decidedAt });
     await audit(db, {
       at: now,
       accountId: actor,
@@ -753,17 +955,38 @@ async function decideApplicationHandler({
   requestId,
 }: HandlerInput<typeof decideApplication>) {
   if (!auth) throw problem('unauthenticated');
-  const application = await applicationToJudge(db, auth, params.applicationId, 'decide');
-  const call = await readCall(db, application.callId);
+  const { application } = await submittedApplication(db, auth, params.applicationId, 'decide');
+  const call = await readCall(db, application.callId, now);
   if (!call) throw problem('not_found', `No call ${application.callId}`);
+  if (call.status === 'forecast' || call.status === 'open')
+    throw problem('call_still_open', 'Decisions are made once the call is closed');
+  if (application.status !== 'under_review')
+    throw problem('invalid_state', `An application that is ${application.status} cannot be decided`);
+  const reviews = (await readReviews(db, application.id)).filter(
+    (review) => !review.conflictOfInterest.declared,
+  );
+  const needed = call.review?.reviewsPerApplication ?? 1;
+  if (reviews.length < needed)
+    throw problem(
+      'reviews_incomplete',
+      `${reviews.length} of the ${needed} reviews this call asks for are written`,
+    );
+  if (reviews.every((review) => review.reviewer.id === auth.id))
+    throw problem('conflict_of_interest', 'The only reviewer of an application may not also decide on it');
   checkAwardAmount(call, body);
-  await recordDecision(db, application, body, { actor: auth.id, now, requestId });
+  await recordDecision(db, application, body, {
+    actor: auth.id,
+    now,
+    requestId,
+    appealDays: call.review?.appealDays,
+  });
   return { body: await visibleApplication(db, auth, application.id) };
 }
 
 /**
- * Binds the application workflow and review routes: start, list, read, autosave, attachments, submit,
- * withdraw, reviewer listing, review and decision.
+ * Binds the application workflow and review routes: start, list, read, autosave, attachments (upload,
+ * download, removal), submit, withdraw, the listing for reviewers and staff, eligibility check, conflict
+ * declaration, review and decision.
  *
  * @example
  * ```ts
@@ -783,7 +1006,10 @@ export function registerApplicationRoutes(app: ApiApp): void {
   app.bind(removeAttachment, removeAttachmentHandler(app));
   app.bind(submitApplication, submitApplicationHandler);
   app.bind(withdrawApplication, withdrawApplicationHandler);
+  app.bind(getAttachmentContent, attachmentContentHandler(app), { awaitsIo: true });
   app.bind(listCallApplications, listCallApplicationsHandler);
+  app.bind(checkApplicationEligibility, checkApplicationEligibilityHandler);
+  app.bind(declareConflict, declareConflictHandler);
   app.bind(submitReview, submitReviewHandler);
   app.bind(decideApplication, decideApplicationHandler);
 }

@@ -3,6 +3,7 @@
 // ../calls/store.ts. Other areas (privacy, indicators, open data) build on these functions rather than on
 // the tables.
 import {
+  type Amendment,
   type Answers,
   type Application,
   type ApplicationStatus,
@@ -21,6 +22,7 @@ import type { Db, SqlValue } from '../../db/db.js';
 import { type FacetCountRow, type FacetPart, facetedCounts, inList, marks } from '../../db/faceted-search.js';
 import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 import { readStoredCall } from '../calls/store.js';
+import { readEligibilityCheck } from './governance.js';
 import { readReviews } from './reviews.js';
 
 function minorOrNull(money: Money | undefined): bigint | null {
@@ -436,11 +438,12 @@ export async function writeDecision(
   decidedBy?: string,
 ): Promise<void> {
   await db.write(
-    `INSERT INTO decisions (application_id, outcome, amount_minor, conditions, reason, decided_at, decided_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO decisions (application_id, outcome, amount_minor, conditions, reason, decided_at, decided_by,
+       appeal_until)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (application_id) DO UPDATE SET outcome = excluded.outcome, amount_minor = excluded.amount_minor,
        conditions = excluded.conditions, reason = excluded.reason, decided_at = excluded.decided_at,
-       decided_by = excluded.decided_by`,
+       decided_by = excluded.decided_by, appeal_until = excluded.appeal_until`,
     [
       applicationId,
       decision.outcome,
@@ -449,6 +452,7 @@ export async function writeDecision(
       decision.reason ?? null,
       decision.decidedAt,
       decidedBy ?? null,
+      decision.appealUntil ?? null,
     ],
   );
 }
@@ -468,6 +472,7 @@ export async function readDecision(db: Db, applicationId: string): Promise<Decis
     conditions: string | null;
     reason: string | null;
     decided_at: string;
+    appeal_until: string | null;
   }>('SELECT * FROM decisions WHERE application_id = ?', [applicationId]);
   if (!row) return undefined;
   return {
@@ -476,6 +481,7 @@ export async function readDecision(db: Db, applicationId: string): Promise<Decis
     ...(row.conditions !== null ? { conditions: row.conditions } : {}),
     ...(row.reason !== null ? { reason: row.reason } : {}),
     decidedAt: row.decided_at,
+    ...(row.appeal_until ? { appealUntil: row.appeal_until } : {}),
   };
 }
 
@@ -484,9 +490,13 @@ interface CallHeader {
   title: LocalizedText;
 }
 
-async function callHeader(db: Db, callId: string): Promise<CallHeader> {
+async function callHeader(db: Db, callId: string): Promise<CallHeader & { amendments: Amendment[] }> {
   const stored = await readStoredCall(db, callId);
-  return { reference: stored?.reference ?? 'MA-UNKNOWN', title: stored?.title ?? { fr: callId } };
+  return {
+    reference: stored?.reference ?? 'MA-UNKNOWN',
+    title: stored?.title ?? { fr: callId },
+    amendments: stored?.amendments ?? [],
+  };
 }
 
 /** The reference and title of several calls in one query (a page of applications names a few calls). */
@@ -504,7 +514,8 @@ async function callHeaders(db: Db, callIds: readonly string[]): Promise<Map<stri
 }
 
 /**
- * An application assembled from its tables: answers, attachments, history, receipt, decision and, with
+ * An application assembled from its tables: answers, attachments, history, receipt, eligibility check,
+ * decision and, with
  * `withReviews` (reviewers and admins only), its reviews. `undefined` when unknown. The caller decides who
  * may see it.
  *
@@ -529,6 +540,9 @@ export async function readApplication(
     )
   ).map((h) => ({ status: h.status, at: h.at, ...(h.reason !== null ? { reason: h.reason } : {}) }));
   const decision = await readDecision(db, id);
+  const eligibilityCheck = await readEligibilityCheck(db, id);
+  // What the call's staff changed after the association started: its applicants hear of it here.
+  const callAmendments = call.amendments.filter((amendment) => amendment.at > row.created_at);
   return {
     id: row.id,
     callId: row.call_id,
@@ -549,6 +563,8 @@ export async function readApplication(
     ...(row.submitted_at !== null ? { submittedAt: row.submitted_at } : {}),
     ...(data.submittedBy ? { submittedBy: data.submittedBy } : {}),
     ...(data.receipt ? { receipt: data.receipt } : {}),
+    ...(eligibilityCheck ? { eligibilityCheck } : {}),
+    ...(callAmendments.length > 0 ? { callAmendments } : {}),
     ...(options.withReviews ? { reviews: await readReviews(db, id) } : {}),
     ...(decision ? { decision } : {}),
   };

@@ -1,34 +1,16 @@
-import { type AuditLogEntry, listAudit } from '@nassij/contract';
-import { AUDIT_ORDER, type AuditRecord, readAudit } from '../../db/audit.js';
+import { exportCallAudit, listAudit } from '@nassij/contract';
+import { AUDIT_ORDER, readAudit } from '../../db/audit.js';
 import { keysetPage, readKeysetCursor } from '../../http/cursor.js';
 import type { Area } from '../area.js';
+import { exportCallAuditHandler } from './call-trail.js';
+import { toAuditLogEntry } from './entry.js';
 
-/**
- * An audit line as the API shows it to admins.
- *
- * @example
- * ```ts
- * readAudit(db, { targetId }).map(toAuditLogEntry);
- * ```
- */
-export function toAuditLogEntry(record: AuditRecord): AuditLogEntry {
-  return {
-    id: record.id,
-    at: record.at,
-    ...(record.accountId ? { actorId: record.accountId } : {}),
-    action: record.action,
-    ...(record.targetType && record.targetId
-      ? { target: { type: record.targetType, id: record.targetId } }
-      : {}),
-    ...(record.reason ? { reason: record.reason } : {}),
-    ...(record.requestId ? { requestId: record.requestId } : {}),
-    ...(record.details ? { details: record.details } : {}),
-  };
-}
+export { toAuditLogEntry };
 
 /**
  * The audit log as admins read it: `GET /v1/admin/audit`, newest first, filtered by action, actor, target
- * and time, in keyset pages (a line written while an admin pages through never shifts the pages).
+ * and time, in keyset pages (a line written while an admin pages through never shifts the pages); and one
+ * call's whole trail, JSON or CSV, for its organisation's admins (`GET /v1/calls/{callId}/audit`).
  *
  * @example
  * ```ts
@@ -54,5 +36,6 @@ export const auditLogArea: Area = {
       const page = keysetPage(records, query.limit, AUDIT_ORDER.name, (record) => [record.at, record.seq]);
       return { body: { items: page.items.map(toAuditLogEntry), nextCursor: page.nextCursor } };
     });
+    app.bind(exportCallAudit, exportCallAuditHandler);
   },
 };

@@ -1,11 +1,12 @@
 import type { Area } from '../area.js';
-import { callKeysetsMigration, callsMigration } from './migrations.js';
+import { callAuthoringMigration, callKeysetsMigration, callsMigration } from './migrations.js';
 import { registerCallRoutes } from './routes.js';
 import { seedCalls } from './seed.js';
 
 /**
  * The calls area: calls for public support with their applications, reviews, decisions and awards
- * (tables and store), the public call and award search, and the demo calls with their applications.
+ * (tables and store), the public call and award search, the staff's drafts, publication, amendments and
+ * reviewers (`authoring.ts`), and the demo calls with their applications.
  *
  * @example
  * ```ts
@@ -14,7 +15,7 @@ import { seedCalls } from './seed.js';
  */
 export const callsArea: Area = {
   name: 'calls',
-  migrations: [callsMigration, callKeysetsMigration],
+  migrations: [callsMigration, callKeysetsMigration, callAuthoringMigration],
   seedDemo: seedCalls,
   register: registerCallRoutes,
 };

@@ -172,3 +172,71 @@ CREATE TABLE award_terms (
 CREATE INDEX award_terms_by_term ON award_terms (term, award_id);
 `,
 };
+
+/**
+ * What the staff who run calls need: the organisation of each call (a column, for an organisation's own
+ * lists; filled from the sector, as organisations are `org_<sector code>`), drafts (`call_drafts`: never in
+ * `calls`, so that nothing half-written can be read through a public route; a published call keeps its row,
+ * marked `published`, so that an organisation lists all its calls from one table), the public version history
+ * (`call_versions`: the call as each version read, filled with the current version of existing calls), and
+ * the reviewers assigned per call (`call_reviewers`: filled with who has already reviewed an application of
+ * the call, so that their work stays theirs).
+ *
+ * @example
+ * ```ts
+ * const area: Area = { name: 'calls', migrations: [callsMigration, callKeysetsMigration, callAuthoringMigration], register };
+ * ```
+ */
+export const callAuthoringMigration: Migration = {
+  id: '025_call_authoring',
+  sql: {
+    sqlite: callAuthoringSql("CAST(json_extract(data, '$.version') AS INTEGER)"),
+    postgres: callAuthoringSql("CAST(CAST(data AS json) ->> 'version' AS INTEGER)"),
+  },
+};
+
+function callAuthoringSql(versionOfData: string): string {
+  return `
+ALTER TABLE calls ADD COLUMN organisation_id TEXT;
+UPDATE calls SET organisation_id = 'org_' || sector_code;
+CREATE INDEX calls_by_organisation ON calls (organisation_id, published_at DESC, id);
+
+CREATE TABLE call_drafts (
+  id TEXT PRIMARY KEY,
+  organisation_id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  created_by TEXT,
+  fields TEXT NOT NULL
+);
+CREATE INDEX call_drafts_by_organisation ON call_drafts (organisation_id, updated_at DESC, id);
+INSERT INTO call_drafts (id, organisation_id, state, revision, created_at, updated_at, fields)
+  SELECT id, organisation_id, 'published', 1, published_at, published_at, '{}' FROM calls;
+
+CREATE TABLE call_versions (
+  call_id TEXT NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (call_id, version)
+);
+INSERT INTO call_versions (call_id, version, at, data)
+  SELECT id, ${versionOfData}, published_at, data FROM calls;
+
+CREATE TABLE call_reviewers (
+  call_id TEXT NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+  account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  assigned_at TEXT NOT NULL,
+  assigned_by TEXT,
+  PRIMARY KEY (call_id, account_id)
+);
+CREATE INDEX call_reviewers_by_account ON call_reviewers (account_id, call_id);
+INSERT INTO call_reviewers (call_id, account_id, assigned_at)
+  SELECT a.call_id, r.reviewer_id, MIN(r.submitted_at)
+  FROM reviews r JOIN applications a ON a.id = r.application_id
+  WHERE r.reviewer_id IN (SELECT id FROM accounts)
+  GROUP BY a.call_id, r.reviewer_id;
+`;
+}

@@ -1,16 +1,28 @@
 import {
   type Account,
   type AwardSearchQuery,
+  amendCall,
   type CallSearchQuery,
+  cancelCall,
   checkEligibility,
+  closeCall,
+  createCall,
   type EligibilityQuery,
   type EligibilityReason,
   type EligibilityResult,
   evaluateEligibility,
   getCall,
+  getCallDraft,
   listCallAwards,
+  listCallReviewers,
+  listCallVersions,
+  listManagedCalls,
+  publishCall,
+  publishCallResults,
   searchAwards,
   searchCalls,
+  setCallReviewers,
+  updateCall,
 } from '@nassij/contract';
 import type * as z from 'zod/mini';
 import type { Db } from '../../db/db.js';
@@ -18,6 +30,20 @@ import type { ApiApp } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
 import { searchAwardPage } from '../applications/awards.js';
 import { associationProfile } from '../associations/store.js';
+import {
+  amendCallHandler,
+  cancelCallHandler,
+  closeCallHandler,
+  createCallHandler,
+  getCallDraftHandler,
+  listCallReviewersHandler,
+  listCallVersionsHandler,
+  listManagedCallsHandler,
+  publishCallHandler,
+  publishCallResultsHandler,
+  setCallReviewersHandler,
+  updateCallHandler,
+} from './authoring.js';
 import { readCall, readStoredCall, searchCallPage } from './store.js';
 
 type CallQuery = z.output<typeof CallSearchQuery>;
@@ -121,7 +147,7 @@ export async function searchAwardsHandler(db: Db, query: AwardQuery) {
 
 /**
  * Binds the calls and awards routes: `calls.search`, `calls.get`, `calls.checkEligibility`,
- * `calls.awards` and `awards.search`.
+ * `calls.awards` and `awards.search`, and the staff's (`calls.create`, `calls.publish`… in `authoring.ts`).
  *
  * @example
  * ```ts
@@ -136,4 +162,16 @@ export function registerCallRoutes(app: ApiApp): void {
   );
   app.bind(listCallAwards, ({ params, query, db }) => listCallAwardsHandler(db, params.callId, query));
   app.bind(searchAwards, ({ query, db }) => searchAwardsHandler(db, query));
+  app.bind(createCall, createCallHandler);
+  app.bind(getCallDraft, getCallDraftHandler);
+  app.bind(updateCall, updateCallHandler);
+  app.bind(publishCall, publishCallHandler);
+  app.bind(amendCall, amendCallHandler);
+  app.bind(closeCall, closeCallHandler);
+  app.bind(cancelCall, cancelCallHandler);
+  app.bind(listCallVersions, listCallVersionsHandler);
+  app.bind(listCallReviewers, listCallReviewersHandler);
+  app.bind(setCallReviewers, setCallReviewersHandler);
+  app.bind(publishCallResults, publishCallResultsHandler);
+  app.bind(listManagedCalls, listManagedCallsHandler);
 }

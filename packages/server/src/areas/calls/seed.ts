@@ -5,6 +5,7 @@ import {
   type Answers,
   type CallStatus,
   casablancaDate,
+  casablancaEndOfDay,
   type DeadlineModel,
   DOMAINS,
   type EligibilityRule,
@@ -20,6 +21,7 @@ import {
   type SelectionCriterion,
 } from '@nassij/contract';
 import { insertAward } from '../applications/awards.js';
+import { writeConflictDeclaration, writeEligibilityCheck } from '../applications/governance.js';
 import { writeReview } from '../applications/reviews.js';
 import {
   insertApplication,
@@ -30,51 +32,14 @@ import {
 } from '../applications/store.js';
 import type { SeedContext } from '../area.js';
 import { associationName, associationRegion } from '../associations/store.js';
-import { type StoredCall, writeCall } from './store.js';
+import { organisationIdOf } from '../organisations/organisation.js';
+import { registerPublishedCall } from './authoring.js';
+import { callReferencePrefix, type StoredCall, writeCall } from './store.js';
 
 const DAY = 86_400_000;
 const ZONE = 'Africa/Casablanca' as const;
-
-const WALL = new Intl.DateTimeFormat('en-US', {
-  timeZone: ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** Offset of Casablanca from UTC at an instant, in ms (+1 h most of the year, 0 during Ramadan). */
-function casablancaOffset(at: number): number {
-  const parts: Record<string, string> = {};
-  for (const part of WALL.formatToParts(new Date(at))) parts[part.type] = part.value;
-  const wall = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-  );
-  return wall - Math.floor(at / 60_000) * 60_000;
-}
-
-/**
- * The instant of 23:59 Casablanca time on a Casablanca calendar date (`YYYY-MM-DD`), ISO with `Z`: 22:59Z
- * under UTC+1 and 23:59Z during Ramadan (UTC+0).
- *
- * @example
- * ```ts
- * casablancaEndOfDay('2026-03-31'); // '2026-03-31T22:59:00.000Z'
- * ```
- */
-export function casablancaEndOfDay(date: string): string {
-  const wall = Date.parse(`${date}T23:59:00Z`);
-  // Two passes settle the offset even on the day the clock changes.
-  let utc = wall - casablancaOffset(wall - 3_600_000);
-  utc = wall - casablancaOffset(utc);
-  return new Date(utc).toISOString();
-}
+/** The numbers of the calls `demoFixtures.calls` names at later stages: closedReceived, underReview, awarded. */
+const MINISTRY_STAGE_CALLS = new Set([16, 18, 25]);
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
@@ -347,12 +312,6 @@ function formFor(version: number, docs: RequiredDocument[], maxAward: Money | un
   };
 }
 
-const ABBR = (code: string) =>
-  code
-    .split('-')
-    .map((word) => word[0]?.toUpperCase() ?? '')
-    .join('');
-
 interface Plan {
   status: CallStatus;
   fiscalYear: number;
@@ -477,7 +436,18 @@ function datesFor(ctx: SeedContext, plan: Plan, today: string): Dates {
 
 const TIFINAGH_SUMMARY = 'ⴰⵙⵉⵡⵍ ⵉ ⵜⵎⵙⵙⵓⴷⴰⵙⵉⵏ ⵉ ⵢⵓⵙⴰⵏ ⵙ ⵓⵙⵏⴼⴰⵔ ⵏ ⵓⵙⵏⴼⵍ ⴰⵏⴰⵎⵓⵏ';
 
-function buildCall(ctx: SeedContext, n: number, plan: Plan, sector: Sector, today: string): StoredCall {
+/**
+ * One demo call. `sector` decides where it applies (a council's call is for its region); `funder`, the body
+ * that runs it, is the same sector except for the calls the fixtures name at later stages.
+ */
+function buildCall(
+  ctx: SeedContext,
+  n: number,
+  plan: Plan,
+  sector: Sector,
+  today: string,
+  funder: Sector = sector,
+): StoredCall {
   const first = n === 1;
   const instrument: Instrument = first
     ? 'grant'
@@ -552,13 +522,13 @@ function buildCall(ctx: SeedContext, n: number, plan: Plan, sector: Sector, toda
   if (!first && ctx.random() < 0.08)
     rules.push({ type: 'size_band_in', id: 'size', values: ['6-20', '21-50', '51+'] });
   const title = TITLE_PATTERNS[n % TITLE_PATTERNS.length]?.(lead, instrument) ?? { fr: 'Appel' };
-  const sectorName = sector.name;
+  const sectorName = funder.name;
   const summary: LocalizedText = {
     ar: `يعلن ${sectorName.ar} عن طلب مشاريع لفائدة الجمعيات في مجال ${lead.ar}، في إطار ${INSTRUMENT_NAMES[instrument].ar}.`,
     fr: `${sectorName.fr} lance un appel à projets destiné aux associations actives dans le domaine « ${lead.fr} » (${INSTRUMENT_NAMES[instrument].fr.toLowerCase()}).`,
     ...(n % 3 === 0 ? { zgh: TIFINAGH_SUMMARY } : {}),
   };
-  const reference = `MA-${ABBR(sector.code)}-${plan.fiscalYear}-${pad(n)}`;
+  const reference = `${callReferencePrefix(funder.code)}-${plan.fiscalYear}-${pad(n)}`;
   const coFinancingPercent = ctx.pick([0, 10, 20, 30]);
   const amendments =
     version === 2 || (!first && ctx.random() < 0.2)
@@ -579,7 +549,12 @@ function buildCall(ctx: SeedContext, n: number, plan: Plan, sector: Sector, toda
     reference,
     title,
     summary,
-    funder: { sectorCode: sector.code, name: sector.name, level: sector.level },
+    funder: {
+      organisationId: organisationIdOf(funder.code),
+      sectorCode: funder.code,
+      name: funder.name,
+      level: funder.level,
+    },
     ...(n % 4 === 1
       ? { programme: { ar: 'برنامج دعم المجتمع المدني', fr: "Programme d'appui à la société civile" } }
       : {}),
@@ -637,7 +612,7 @@ function buildCall(ctx: SeedContext, n: number, plan: Plan, sector: Sector, toda
     amendments,
     contact: {
       name: { ar: 'مصلحة الشراكة مع الجمعيات', fr: 'Service du partenariat associatif' },
-      email: `partenariat@${sector.code}.gov.ma`,
+      email: `partenariat@${funder.code}.gov.ma`,
       phone: `+212 537 ${pad(ctx.randomInt(10, 99), 2)} ${pad(ctx.randomInt(10, 99), 2)} ${pad(ctx.randomInt(10, 99), 2)}`,
     },
     documents: [
@@ -645,6 +620,25 @@ function buildCall(ctx: SeedContext, n: number, plan: Plan, sector: Sector, toda
         title: { ar: 'دفتر التحملات', fr: 'Cahier des charges' },
         url: `https://www.nassij.ma/documents/${reference.toLowerCase()}.pdf`,
         mediaType: 'application/pdf',
+      },
+    ],
+    review: { reviewsPerApplication: 1, appealDays: 30 },
+    reports: [
+      {
+        id: 'progress',
+        kind: 'progress',
+        label: { ar: 'تقرير مرحلي', fr: 'Rapport d’étape', en: 'Progress report' },
+        dueOn: casablancaDate(new Date(Date.parse(dates.decisionAt) + 180 * DAY)),
+      },
+      {
+        id: 'final',
+        kind: 'final',
+        label: {
+          ar: 'التقرير النهائي والمالي',
+          fr: 'Rapport final et financier',
+          en: 'Final and financial report',
+        },
+        dueOn: casablancaDate(new Date(Date.parse(dates.decisionAt) + 365 * DAY)),
       },
     ],
   };
@@ -791,11 +785,12 @@ async function seedApplications(ctx: SeedContext, calls: StoredCall[]): Promise<
       }
       await setApplicationStatus(db, id, 'eligibility_check', at(closesMs + DAY));
       if (ctx.random() < 0.2) {
-        await setApplicationStatus(db, id, 'rejected', at(closesMs + 5 * DAY), {
-          reason: 'Dossier incomplet : rapports annuels non déposés. الملف غير مكتمل.',
-        });
+        const reason = 'Dossier incomplet : rapports annuels non déposés. الملف غير مكتمل.';
+        await writeEligibilityCheck(db, id, { admissible: false, reason, checkedAt: at(closesMs + 5 * DAY) });
+        await setApplicationStatus(db, id, 'rejected', at(closesMs + 5 * DAY), { reason });
         continue;
       }
+      await writeEligibilityCheck(db, id, { admissible: true, checkedAt: at(closesMs + 7 * DAY) });
       await setApplicationStatus(db, id, 'under_review', at(closesMs + 7 * DAY));
       const reviewCount = call.status === 'awarded' ? 2 : ctx.randomInt(0, 2);
       let total = 0;
@@ -807,6 +802,13 @@ async function seedApplications(ctx: SeedContext, calls: StoredCall[]): Promise<
               100,
           ) / 100;
         total += weighted;
+        const reviewedAt = at(Math.min(closesMs + ctx.randomInt(8, 20) * DAY, nowMs - 3_600_000));
+        await writeConflictDeclaration(db, {
+          applicationId: id,
+          reviewerId: reviewer.id,
+          declared: false,
+          declaredAt: reviewedAt,
+        });
         await writeReview(db, {
           id: `rev_${pad(counter)}_${reviewer.id}`,
           applicationId: id,
@@ -815,12 +817,13 @@ async function seedApplications(ctx: SeedContext, calls: StoredCall[]): Promise<
           scores,
           weightedTotal: weighted,
           comment: 'Projet pertinent ; budget à préciser.',
-          submittedAt: at(Math.min(closesMs + ctx.randomInt(8, 20) * DAY, nowMs - 3_600_000)),
+          submittedAt: reviewedAt,
         });
       }
       if (call.status !== 'awarded') continue;
       const wins = total / Math.max(1, reviewCount) >= 45 && awardedCount < (call.budget.expectedAwards ?? 5);
       const decidedAt = at(decidedMs);
+      const appealUntil = casablancaEndOfDay(addDays(casablancaDate(new Date(decidedMs)), 30));
       if (wins) {
         awardedCount++;
         const amount = mad(Math.max(minMinor, Math.min(maxMinor, requested)));
@@ -832,6 +835,7 @@ async function seedApplications(ctx: SeedContext, calls: StoredCall[]): Promise<
             amount,
             conditions: 'Rapport financier à remettre sous douze mois.',
             decidedAt,
+            appealUntil,
           },
           ctx.accounts.admin.id,
         );
@@ -839,7 +843,12 @@ async function seedApplications(ctx: SeedContext, calls: StoredCall[]): Promise<
         await insertAward(db, { applicationId: id, amount, decidedAt });
       } else {
         const reason = 'Score insuffisant au regard des critères publiés.';
-        await writeDecision(db, id, { outcome: 'rejected', reason, decidedAt }, ctx.accounts.admin.id);
+        await writeDecision(
+          db,
+          id,
+          { outcome: 'rejected', reason, decidedAt, appealUntil },
+          ctx.accounts.admin.id,
+        );
         await setApplicationStatus(db, id, 'rejected', decidedAt, { reason, actor: ctx.accounts.admin.id });
       }
     }
@@ -864,14 +873,28 @@ export async function seedCalls(ctx: SeedContext): Promise<void> {
   const calls: StoredCall[] = [];
   plans(thisYear).forEach((plan, index) => {
     const n = index + 1;
-    // Round-robin over every sector so each funder level is present; the two demo calls are ministries'.
+    // Round-robin over every sector so each funder level is present; the two demo calls are ministries',
+    // and the ministry of the first also runs the calls the fixtures name at each later stage (waiting for the
+    // eligibility check, under review, awarded), so that its demo staff have a selection to run. Those keep
+    // their round-robin sector's reach (regions), so the rest of the demo is drawn as before.
     const sector =
       n <= 2 ? (national[n - 1] ?? SECTORS[0]) : (SECTORS[(index * 7) % SECTORS.length] ?? SECTORS[0]);
     if (!sector) throw new Error('no sectors');
-    calls.push(buildCall(ctx, n, plan, sector, today));
+    const funder = MINISTRY_STAGE_CALLS.has(n) ? (national[0] ?? sector) : sector;
+    calls.push(buildCall(ctx, n, plan, sector, today, funder));
   });
   await ctx.db.atomic(async () => {
-    for (const call of calls) await writeCall(ctx.db, call);
+    for (const call of calls) {
+      await writeCall(ctx.db, call);
+      await registerPublishedCall(ctx.db, call);
+      // The demo reviewer is an independent expert assigned to every demo call, so that any application
+      // a demo association submits can be reviewed.
+      await ctx.db.write('INSERT INTO call_reviewers (call_id, account_id, assigned_at) VALUES (?, ?, ?)', [
+        call.id,
+        ctx.accounts.reviewer.id,
+        call.dates.publishedAt,
+      ]);
+    }
     await seedApplications(ctx, calls);
   });
 }

@@ -26,6 +26,7 @@ import {
 import { cachedFigure } from '../../db/versioned-cache.js';
 import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 import { indexForSearch, searchCondition } from '../../search/search.js';
+import { organisationIdOf } from '../organisations/organisation.js';
 
 /** A call as stored: everything but `stats`, which {@link readCall} computes from applications and awards. */
 export type StoredCall = Omit<Call, 'stats'>;
@@ -36,6 +37,28 @@ export const CALL_SEARCH_KIND = 'call';
 interface CallRow {
   id: string;
   data: string;
+}
+
+/**
+ * The start of the public references of a sector's calls: `MA-` and the initials of its code
+ * (`region-souss-massa` → `MA-RSM`), followed by `-<fiscal year>-<number>`.
+ *
+ * @example
+ * ```ts
+ * `${callReferencePrefix('region-souss-massa')}-2027-0001`; // 'MA-RSM-2027-0001'
+ * ```
+ */
+export function callReferencePrefix(sectorCode: string): string {
+  const initials = sectorCode
+    .split('-')
+    .map((word) => word[0]?.toUpperCase() ?? '')
+    .join('');
+  return `MA-${initials}`;
+}
+
+/** The organisation of a call: its funder's, or the one of its sector. */
+function organisationOfCall(call: Pick<StoredCall, 'funder'>): string {
+  return call.funder.organisationId ?? organisationIdOf(call.funder.sectorCode);
 }
 
 function minorOrNull(money: Money | undefined): bigint | null {
@@ -71,18 +94,20 @@ export async function writeCall(db: Db, call: StoredCall): Promise<void> {
       call.dates.publishedAt,
       minorOrNull(call.budget.maxAward),
       minorOrNull(call.budget.minAward),
+      organisationOfCall(call),
       JSON.stringify(stored),
     ];
     await db.write(
       `INSERT INTO calls (id, reference, status, fiscal_year, instrument, funder_level, sector_code, coverage,
-         opens_at, closes_at, published_at, max_award_minor, min_award_minor, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         opens_at, closes_at, published_at, max_award_minor, min_award_minor, organisation_id, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET reference = excluded.reference, status = excluded.status,
          fiscal_year = excluded.fiscal_year, instrument = excluded.instrument,
          funder_level = excluded.funder_level, sector_code = excluded.sector_code,
          coverage = excluded.coverage, opens_at = excluded.opens_at, closes_at = excluded.closes_at,
          published_at = excluded.published_at, max_award_minor = excluded.max_award_minor,
-         min_award_minor = excluded.min_award_minor, data = excluded.data`,
+         min_award_minor = excluded.min_award_minor, organisation_id = excluded.organisation_id,
+         data = excluded.data`,
       params,
     );
     for (const region of new Set(call.eligibleRegions))
@@ -167,9 +192,17 @@ export function callStatusAt(
  * ```
  */
 export async function readStoredCall(db: Db, id: string, now?: Date): Promise<StoredCall | undefined> {
-  const row = await db.one<CallRow>('SELECT id, data FROM calls WHERE id = ?', [id]);
+  const row = await db.one<CallRow & { organisation_id: string | null }>(
+    'SELECT id, organisation_id, data FROM calls WHERE id = ?',
+    [id],
+  );
   if (!row) return undefined;
-  const stored = JSON.parse(row.data) as StoredCall;
+  const parsed = JSON.parse(row.data) as StoredCall;
+  // Calls written before organisations existed carry their organisation in the column only.
+  const stored =
+    parsed.funder.organisationId || !row.organisation_id
+      ? parsed
+      : { ...parsed, funder: { organisationId: row.organisation_id, ...parsed.funder } };
   return now ? { ...stored, status: callStatusAt(stored, now) } : stored;
 }
 

@@ -2,15 +2,20 @@
 // row becomes a flat record. Records never carry personal data: no account ids, device hashes, e-mails,
 // author names, participant names, trainers or call contacts.
 import {
+  type AwardReport,
   casablancaDate,
   type ExportParams,
   type ExportQuery,
   fromMinorUnits,
   type LocalizedText,
   type RegionCode,
+  type ThreeSixtyGivingGrant,
 } from '@nassij/contract';
 import type { VersionedTable } from '../../db/data-versions.js';
 import type { Db, SqlValue } from '../../db/db.js';
+import { awardsFromRows } from '../applications/awards.js';
+import { isOverdue } from '../award-reports/index.js';
+import { reportsOfAwards } from '../award-reports/store.js';
 import { consultationTotals } from '../consultations/store.js';
 import { yearRange } from '../indicators/period.js';
 import type { ExportRecord } from './csv.js';
@@ -159,6 +164,108 @@ const calls: DatasetSource = {
   },
 };
 
+/**
+ * The awards dataset's columns named after the 360Giving Data Standard's fields (`recipientOrganization`'s
+ * `id` as `recipientOrganization:Identifier`, as the standard's flattened spreadsheets title them), with
+ * the same values as the `awards-360giving` package. They follow the older columns, which stay as they were
+ * for the files and scripts that read them.
+ */
+const AWARD_360_COLUMNS = [
+  'identifier',
+  'title',
+  'description',
+  'amountAwarded',
+  'awardDate',
+  'recipientOrganization:Identifier',
+  'recipientOrganization:Name',
+  'fundingOrganization:Identifier',
+  'fundingOrganization:Name',
+  'beneficiaryLocation:Name',
+  'beneficiaryLocation:CountryCode',
+  'beneficiaryLocation:GeoCode',
+  'beneficiaryLocation:GeoCodeType',
+  'fromOpenCall',
+  'amountDisbursed',
+] as const;
+
+/**
+ * How each award is followed up: its reports by status (`reports_due` counts those still owed, returned
+ * ones included), the overdue ones at the export's instant, and the tranches paid (`amountDisbursed`, a
+ * 360Giving field, above). Counts only: never who sent or judged a report.
+ */
+const AWARD_FOLLOW_UP_COLUMNS = [
+  'reports_required',
+  'reports_due',
+  'reports_submitted',
+  'reports_accepted',
+  'reports_overdue',
+] as const;
+
+/**
+ * What the awards of a page need beyond their rows: each as its 360Giving grant (the package's own
+ * `toGrant`, with the recipient's register number), its reports and the sum paid. `routes.ts` reads
+ * `DATASETS` when it loads, so it is imported here when first needed rather than statically (a cycle).
+ */
+async function awardPageExtras(db: Db, ids: readonly string[]): Promise<Map<string, Row>> {
+  const { toGrant } = await import('./routes.js');
+  const marks = ids.map(() => '?').join(', ');
+  const awardRows = await db.all<Row & { association_id: string }>(
+    `SELECT a.*, s.registration_number FROM awards a LEFT JOIN associations s ON s.id = a.association_id
+     WHERE a.id IN (${marks})`,
+    [...ids],
+  );
+  const awards = awardsFromRows(awardRows);
+  const reports = await reportsOfAwards(db, awards, new Date());
+  const paid = await db.all<{ award_id: string; total: unknown }>(
+    `SELECT award_id, SUM(amount_minor) AS total FROM disbursements WHERE award_id IN (${marks}) GROUP BY award_id`,
+    [...ids],
+  );
+  const extras = new Map<string, Row>();
+  awards.forEach((award, index) => {
+    const number = awardRows[index]?.registration_number;
+    extras.set(award.id, {
+      grant: toGrant(award, typeof number === 'string' ? number : undefined),
+      reports: reports.filter((report) => report.awardId === award.id),
+      disbursedMinor: paid.find((row) => row.award_id === award.id)?.total ?? 0,
+    });
+  });
+  return extras;
+}
+
+function award360Fields(grant: ThreeSixtyGivingGrant | undefined): ExportRecord {
+  const location = grant?.beneficiaryLocation?.[0];
+  return {
+    identifier: grant?.id ?? null,
+    title: grant?.title ?? null,
+    description: grant?.description ?? null,
+    amountAwarded: grant?.amountAwarded ?? null,
+    awardDate: grant?.awardDate ?? null,
+    'recipientOrganization:Identifier': grant?.recipientOrganization[0]?.id ?? null,
+    'recipientOrganization:Name': grant?.recipientOrganization[0]?.name ?? null,
+    'fundingOrganization:Identifier': grant?.fundingOrganization[0]?.id ?? null,
+    'fundingOrganization:Name': grant?.fundingOrganization[0]?.name ?? null,
+    'beneficiaryLocation:Name': location?.name ?? null,
+    'beneficiaryLocation:CountryCode': location?.countryCode ?? null,
+    'beneficiaryLocation:GeoCode': location?.geoCode ?? null,
+    'beneficiaryLocation:GeoCodeType': location?.geoCodeType ?? null,
+    fromOpenCall: grant?.fromOpenCall ?? null,
+  };
+}
+
+function awardFollowUp(extra: Row | undefined, now: string): ExportRecord {
+  const reports = (extra?.reports as AwardReport[] | undefined) ?? [];
+  const count = (keep: (report: AwardReport) => boolean) => reports.filter(keep).length;
+  const at = new Date(now);
+  return {
+    amountDisbursed: money(extra?.disbursedMinor ?? 0),
+    reports_required: reports.length,
+    reports_due: count((r) => r.status === 'due' || r.status === 'returned'),
+    reports_submitted: count((r) => r.status === 'submitted'),
+    reports_accepted: count((r) => r.status === 'accepted'),
+    reports_overdue: count((r) => isOverdue(r.dueOn, r.status, at)),
+  };
+}
+
 interface AwardData {
   callReference: string;
   callTitle: LocalizedText;
@@ -200,6 +307,8 @@ const awards: DatasetSource = {
     'region',
     'domains',
     'decided_at',
+    ...AWARD_360_COLUMNS,
+    ...AWARD_FOLLOW_UP_COLUMNS,
   ],
   from: 'awards t',
   base: '1 = 1',
@@ -209,8 +318,10 @@ const awards: DatasetSource = {
       regionWhere('t.region', f.region),
     ]),
   changedAt: 't.decided_at',
-  tables: ['awards'],
-  toRecord(row) {
+  // The follow-up columns (reports, amounts disbursed) change with these too.
+  tables: ['awards', 'award_reports', 'disbursements'],
+  pageExtras: awardPageExtras,
+  toRecord(row, extra, now) {
     const data = json<AwardData>(row.data);
     return {
       id: str(row.id),
@@ -232,6 +343,8 @@ const awards: DatasetSource = {
       region: str(row.region),
       domains: data.domains.join(';'),
       decided_at: str(row.decided_at),
+      ...award360Fields(extra?.grant as ThreeSixtyGivingGrant | undefined),
+      ...awardFollowUp(extra, now),
     };
   },
 };

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   type Award,
+  type AwardReport,
   type DataCatalogue,
+  type DisbursementList,
   EXPORTABLE_DATASET_IDS,
   type PageOf,
   ThreeSixtyGivingPackage,
@@ -11,7 +13,7 @@ import {
 } from '@nassij/contract';
 import { DEMO_ACCOUNTS } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
-import { tempServer } from '../../testing.js';
+import { signInAs, tempServer } from '../../testing.js';
 import { csvField, csvLine } from './csv.js';
 import { EXPORT_BATCH, readGrantPage } from './routes.js';
 
@@ -153,6 +155,96 @@ describe('GET /v1/open-data/{dataset}', () => {
     const sum = (values: string[]) =>
       values.reduce((s, v) => s + toMinorUnits({ amount: v, currency: 'MAD' }), 0n);
     assert.equal(sum(csv.map((r) => r.amount ?? '0')), sum(api.map((a) => a.amount.amount)));
+  });
+
+  test("the awards export carries the 360Giving fields of the package and each award's follow-up", async () => {
+    const records = await jsonRecords('awards');
+    const csv = await csvRecords('awards');
+    assert.ok(
+      [
+        'identifier',
+        'amountAwarded',
+        'recipientOrganization:Identifier',
+        'amountDisbursed',
+        'reports_overdue',
+      ].every((column) => column in (csv[0] ?? {})),
+      'the CSV has the new columns',
+    );
+    assert.ok(['id', 'call_reference', 'amount', 'decided_at'].every((column) => column in (csv[0] ?? {})));
+    const pkg = (await (
+      await fetch(`${server.url}/v1/open-data/awards-360giving`)
+    ).json()) as ThreeSixtyGivingPackage;
+    const grants = new Map(pkg.grants.map((grant) => [grant.id, grant]));
+    for (const record of records) {
+      const grant = grants.get(String(record.identifier));
+      assert.ok(grant, String(record.id));
+      assert.deepEqual(
+        [
+          record.amountAwarded,
+          record.awardDate,
+          record['recipientOrganization:Identifier'],
+          record['recipientOrganization:Name'],
+          record['fundingOrganization:Identifier'],
+          record['fundingOrganization:Name'],
+          record['beneficiaryLocation:GeoCode'],
+          record.title,
+        ],
+        [
+          grant.amountAwarded,
+          grant.awardDate,
+          grant.recipientOrganization[0]?.id,
+          grant.recipientOrganization[0]?.name,
+          grant.fundingOrganization[0]?.id,
+          grant.fundingOrganization[0]?.name,
+          grant.beneficiaryLocation?.[0]?.geoCode,
+          grant.title,
+        ],
+      );
+    }
+
+    // The follow-up columns say what the award's own routes say, for a sample of awards.
+    const admin = DEMO_ACCOUNTS.admin;
+    const token = await signInAs(server.url, admin.email, admin.password);
+    const headers = { authorization: `Bearer ${token}` };
+    const sample = records.filter((_, index) => index % 7 === 0);
+    assert.ok(sample.length > 3);
+    for (const record of sample) {
+      const reports = (
+        (await (await fetch(`${server.url}/v1/awards/${record.id}/reports`, { headers })).json()) as {
+          items: AwardReport[];
+        }
+      ).items;
+      const paid = (await (
+        await fetch(`${server.url}/v1/awards/${record.id}/disbursements`, { headers })
+      ).json()) as DisbursementList;
+      assert.deepEqual(
+        [
+          record.reports_required,
+          record.reports_due,
+          record.reports_submitted,
+          record.reports_accepted,
+          record.reports_overdue,
+          record.amountDisbursed,
+        ],
+        [
+          reports.length,
+          reports.filter((r) => r.status === 'due' || r.status === 'returned').length,
+          reports.filter((r) => r.status === 'submitted').length,
+          reports.filter((r) => r.status === 'accepted').length,
+          reports.filter((r) => r.overdue).length,
+          paid.disbursed.amount,
+        ],
+        String(record.id),
+      );
+    }
+    assert.ok(
+      records.some((r) => Number(r.reports_accepted) > 0),
+      'the demo has accepted reports',
+    );
+    assert.ok(
+      records.some((r) => Number(r.reports_overdue) > 0),
+      'and overdue ones',
+    );
   });
 
   test('year and region filter the rows; the file is named after them', async () => {

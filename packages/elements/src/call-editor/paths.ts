@@ -1,0 +1,100 @@
+import type { FieldError } from '@nassij/contract';
+import type { NassijElement } from '../base/nassij-element.js';
+
+// Problems name fields by JSON Pointer into the draft's fields (`/budget/minAward`, `/title/fr`). Each
+// control carries the pointer it edits in `data-path`, and its id is derived from it, so that the error
+// summary links to the control and a field's own message sits beside it.
+
+/**
+ * The id of the control that edits `pointer`.
+ *
+ * @example
+ * ```ts
+ * fieldId('/title/fr'); // 'f-title-fr'
+ * ```
+ */
+export function fieldId(pointer: string): string {
+  return `f${pointer.replaceAll('/', '-')}`;
+}
+
+/**
+ * The id to move focus to for a problem at `pointer`: the control of that pointer, else of the nearest
+ * enclosing one shown (`/title` for a missing title: its Arabic input). Without `root`, the derived id.
+ *
+ * @example
+ * ```ts
+ * anchorId(editor.shadowRoot, '/contact'); // 'f-contact-email'
+ * ```
+ */
+export function anchorId(root: ParentNode | undefined, pointer: string): string | undefined {
+  if (!root) return fieldId(pointer);
+  const first = (selector: string) => root.querySelector<HTMLElement>(selector)?.id || undefined;
+  // The control of that pointer, else the first control inside it (`/contact`: its e-mail), else go up.
+  for (let path = pointer; path; path = path.slice(0, path.lastIndexOf('/'))) {
+    const quoted = JSON.stringify(path);
+    const id = first(`[data-path=${quoted}]`) ?? first(`[data-path^=${JSON.stringify(`${path}/`)}]`);
+    if (id) return id;
+  }
+  return undefined;
+}
+
+/** Codes and pointers whose words say more than the shared `field.*` message. */
+function problemMessage(host: NassijElement, problem: FieldError): string {
+  const { path, code } = problem;
+  if (code === 'required') return host.t('ce.p.required');
+  if (code === 'not_allowed') return host.t('ce.p.duplicate');
+  if (code === 'too_short' && path.endsWith('/anchors')) return host.t('ce.p.anchors');
+  if (code === 'invalid_value') {
+    if (path === '/criteria') return host.t('ce.p.weights', { sum: String(problem.params?.sum ?? '') });
+    if (path === '/budget/total') return host.t('ce.p.positive');
+    if (path === '/budget/minAward') return host.t('ce.p.minAward');
+    if (path === '/budget/maxAward') return host.t('ce.p.maxAward');
+    if (path.startsWith('/dates/') || path.startsWith('/deadlineModel/')) return host.t('ce.p.date');
+    if (path.endsWith('/score')) return host.t('ce.p.anchorMax');
+    if (path.endsWith('/dueOn')) return host.t('ce.p.reportDue');
+    if (path.endsWith('/documentId')) return host.t('ce.p.document');
+  }
+  return host.t(
+    `field.${code}`,
+    Object.fromEntries(Object.entries(problem.params ?? {}).map(([k, v]) => [k, String(v)])),
+  );
+}
+
+const LANGUAGES = new Set(['ar', 'fr', 'zgh', 'en']);
+
+/**
+ * The field a problem is about, in the reader's language, then what is wrong with it: "Title (French):
+ * required". Items of lists are numbered from 1.
+ *
+ * @example
+ * ```ts
+ * problemLabel(editor, { path: '/criteria/1/anchors', code: 'too_short', message: '…' }); // 'Criteria 2: …'
+ * ```
+ */
+export function problemLabel(host: NassijElement, problem: FieldError): string {
+  const [top = '', ...rest] = problem.path.split('/').slice(1);
+  let label = host.t(`ce.f.${top}`);
+  const index = rest.find((part) => /^\d+$/.test(part));
+  if (index !== undefined) label += ` ${Number(index) + 1}`;
+  const last = rest.at(-1);
+  if (last && LANGUAGES.has(last)) label += ` (${host.t(`ce.lang.${last}`)})`;
+  else if (top === 'budget' && last) label += ` (${host.t(`ce.budget.${last}`)})`;
+  else if (top === 'dates' && rest[0]) label = host.t(`ce.dates.${rest[0]}`);
+  return `${label}: ${problemMessage(host, problem)}`;
+}
+
+/**
+ * The problems shown at a control: those of its pointer, and those of an enclosing pointer it stands for.
+ *
+ * @example
+ * ```ts
+ * problemsAt(problems, '/title/ar', ['/title']);
+ * ```
+ */
+export function problemsAt(
+  problems: readonly FieldError[],
+  path: string,
+  also: readonly string[] = [],
+): FieldError[] {
+  return problems.filter((problem) => problem.path === path || also.includes(problem.path));
+}

@@ -1,0 +1,60 @@
+import type { ManagedCall } from '@nassij/contract';
+import { html, nothing, type TemplateResult } from 'lit';
+import { renderEmpty, text } from '../../base/states.js';
+import type { NassijCallManager } from '../nassij-call-manager.js';
+
+/** The call's title, or "untitled" for a draft that has none yet. */
+function title(host: NassijCallManager, call: ManagedCall): unknown {
+  return call.title ? text(host, call.title) : host.t('cm.untitled');
+}
+
+/** Where a call stands: draft (and what publishing still needs), else its public status and deadline. */
+function standing(host: NassijCallManager, call: ManagedCall): TemplateResult {
+  if (call.state === 'draft')
+    return html`<span class="status" data-status="draft">${host.t('status.draft')}</span>
+      <span>${host.t('cm.problems', { count: call.problemCount })}</span>`;
+  return html`<span class="status" data-status=${call.status ?? 'published'}>${host.t(`status.${call.status ?? 'published'}`)}</span>
+    ${call.reference ? html`<span dir="ltr">${call.reference}</span>` : nothing}
+    ${call.closesAt ? html`<span>${host.t('cm.closes', { date: host.fmt.date(call.closesAt) })}</span>` : nothing}`;
+}
+
+/**
+ * The organisation's calls, most recently changed first: title, standing, applications by stage and
+ * reviewers; "Manage" opens a published call's desk, "Edit" asks the page to open its editor. Each
+ * button's name carries the call's title (hidden), so a list of "Manage" buttons is still told apart.
+ */
+export function renderCalls(
+  host: NassijCallManager,
+  calls: readonly ManagedCall[],
+  on: { manage(id: string): void; edit(id: string): void },
+): TemplateResult {
+  if (calls.length === 0) return renderEmpty(host, { message: host.t('cm.none') });
+  return html`<ul class="calls">
+    ${calls.map(
+      (call) => html`<li data-call=${call.id} data-state=${call.state}>
+        <h3>${title(host, call)}</h3>
+        <p class="meta">${standing(host, call)}</p>
+        ${
+          call.state === 'published'
+            ? html`<ul class="stages">
+              <li>${host.t('cm.stage.awaitingCheck', { count: call.applications.awaitingCheck })}</li>
+              <li>${host.t('cm.stage.underReview', { count: call.applications.underReview })}</li>
+              <li>${host.t('cm.stage.decided', { count: call.applications.decided })}</li>
+              <li>${host.t('cm.reviewerCount', { count: call.reviewers })}</li>
+            </ul>`
+            : nothing
+        }
+        <p class="form-actions">
+          ${
+            call.state === 'published'
+              ? html`<button class="nassij-button" part="button" type="button" data-manage=${call.id}
+                @click=${() => on.manage(call.id)}>${host.t('cm.manage')}<span class="visually-hidden">: ${title(host, call)}</span></button>`
+              : nothing
+          }
+          <button class="nassij-button" data-variant="secondary" part="button" type="button" data-edit=${call.id}
+            @click=${() => on.edit(call.id)}>${host.t('cm.edit')}<span class="visually-hidden">: ${title(host, call)}</span></button>
+        </p>
+      </li>`,
+    )}
+  </ul>`;
+}

@@ -1,0 +1,189 @@
+import {
+  listAssociationReports,
+  listAwardReports,
+  listCallReports,
+  listDisbursements,
+  REPORT_FILE_MAX_BYTES,
+  REPORT_FILE_MEDIA_TYPES,
+  recordDisbursement,
+  reviewAwardReport,
+  submitAwardReport,
+} from '@nassij/contract';
+import type { Transport } from '../transport.js';
+import type { BodyOf, QueryOf, RequestOptions, RouteResult } from '../types.js';
+import { type UploadFile, type UploadProgress, uploadFile } from '../upload.js';
+
+/** The routes `client.awardReports` wraps. */
+export const awardReportsRoutes = [
+  listAwardReports,
+  submitAwardReport,
+  reviewAwardReport,
+  listDisbursements,
+  recordDisbursement,
+  listCallReports,
+  listAssociationReports,
+] as const;
+
+/**
+ * What {@link AwardReportsArea.submit} takes besides the award and the requirement: the summary, and
+ * optionally one file (checked here against the size and formats the server accepts before a byte is sent).
+ *
+ * @example
+ * ```ts
+ * const input: ReportSubmissionInput = { summary: 'Activités du semestre', file: input.files[0] };
+ * ```
+ */
+export type ReportSubmissionInput = RequestOptions & {
+  summary: string;
+  file?: UploadFile | undefined;
+  onProgress?: ((progress: UploadProgress) => void) | undefined;
+};
+
+type ReportQuery = QueryOf<typeof listCallReports>;
+
+/**
+ * `client.awardReports`: what follows an award. The awarded association's members read its reports and
+ * tranches and its representatives submit the reports; the funding organisation's call managers and admins
+ * receive, accept or return them and record the tranches paid. Staff of another organisation get
+ * `NassijApiError` 403 `forbidden`; a review of a report not submitted, or a second submission, 409
+ * `invalid_state`; a tranche beyond the award, `NassijValidationError` on `/amount`.
+ *
+ * @example
+ * ```ts
+ * const { items } = await client.awardReports.ofAssociation(associationId, { overdue: true });
+ * await client.awardReports.submit(items[0].awardId, items[0].requirementId, { summary: 'Bilan', file: pdf });
+ * await staff.awardReports.review(awardId, 'progress', { outcome: 'accepted' });
+ * ```
+ */
+export interface AwardReportsArea {
+  /**
+   * The reports an award owes, one per requirement of its call, in due date order.
+   *
+   * @example
+   * ```ts
+   * const late = (await client.awardReports.list(awardId)).items.filter((report) => report.overdue);
+   * ```
+   */
+  list(awardId: string, options?: RequestOptions): Promise<RouteResult<typeof listAwardReports>>;
+  /**
+   * Submits a report (a representative of the awarded association), with an optional file; a returned
+   * report may be submitted again.
+   *
+   * @example
+   * ```ts
+   * const report = await client.awardReports.submit(awardId, 'final', { summary: 'Bilan final', file });
+   * report.status; // 'submitted'
+   * ```
+   */
+  submit(
+    awardId: string,
+    requirementId: string,
+    input: ReportSubmissionInput,
+  ): Promise<RouteResult<typeof submitAwardReport>>;
+  /**
+   * The funder marks a submitted report `received`, `accepted` or `returned` (with the `reason` the
+   * association reads).
+   *
+   * @example
+   * ```ts
+   * await staff.awardReports.review(awardId, 'final', { outcome: 'returned', reason: 'Factures manquantes' });
+   * ```
+   */
+  review(
+    awardId: string,
+    requirementId: string,
+    body: BodyOf<typeof reviewAwardReport>,
+    options?: RequestOptions,
+  ): Promise<RouteResult<typeof reviewAwardReport>>;
+  /**
+   * The tranches paid of an award, with the amount awarded and the sum paid.
+   *
+   * @example
+   * ```ts
+   * const { disbursed, awarded } = await client.awardReports.disbursements(awardId);
+   * ```
+   */
+  disbursements(awardId: string, options?: RequestOptions): Promise<RouteResult<typeof listDisbursements>>;
+  /**
+   * Records the next tranche paid (the funder's staff); refused beyond what remains of the award.
+   *
+   * @example
+   * ```ts
+   * await staff.awardReports.recordDisbursement(awardId, {
+   *   amount: { amount: '60000.00', currency: 'MAD' }, paidOn: '2026-07-15', reference: 'OP-2026-0412',
+   * });
+   * ```
+   */
+  recordDisbursement(
+    awardId: string,
+    body: BodyOf<typeof recordDisbursement>,
+    options?: RequestOptions,
+  ): Promise<RouteResult<typeof recordDisbursement>>;
+  /**
+   * Every award's reports of a call (the funder's staff), by `status` and `overdue`.
+   *
+   * @example
+   * ```ts
+   * const { items } = await staff.awardReports.ofCall(callId, { status: ['submitted'] });
+   * ```
+   */
+  ofCall(
+    callId: string,
+    query?: ReportQuery,
+    options?: RequestOptions,
+  ): Promise<RouteResult<typeof listCallReports>>;
+  /**
+   * What an association owes over all its awards (its members), by `status` and `overdue`.
+   *
+   * @example
+   * ```ts
+   * const { items } = await client.awardReports.ofAssociation(associationId, { overdue: true });
+   * ```
+   */
+  ofAssociation(
+    associationId: string,
+    query?: ReportQuery,
+    options?: RequestOptions,
+  ): Promise<RouteResult<typeof listAssociationReports>>;
+}
+
+/**
+ * Builds `client.awardReports` over a transport.
+ *
+ * @example
+ * ```ts
+ * const awardReports = awardReportsArea(client.transport);
+ * ```
+ */
+export function awardReportsArea(t: Transport): AwardReportsArea {
+  return {
+    list: (awardId, options) => t.op(listAwardReports, { params: { awardId } }, options),
+    submit: (awardId, requirementId, { summary, file, onProgress, ...options }) => {
+      const params = { awardId, requirementId };
+      if (file)
+        return uploadFile(t, submitAwardReport, {
+          ...options,
+          params,
+          file,
+          fields: { summary },
+          onProgress,
+          rules: { maxBytes: REPORT_FILE_MAX_BYTES, mediaTypes: REPORT_FILE_MEDIA_TYPES },
+        });
+      // Multipart even without a file: the route takes one body kind.
+      const form = new FormData();
+      form.append('summary', summary);
+      return t.send(submitAwardReport, { ...options, params, body: undefined } as never, {
+        make: () => form,
+      });
+    },
+    review: (awardId, requirementId, body, options) =>
+      t.op(reviewAwardReport, { params: { awardId, requirementId }, body }, options),
+    disbursements: (awardId, options) => t.op(listDisbursements, { params: { awardId } }, options),
+    recordDisbursement: (awardId, body, options) =>
+      t.op(recordDisbursement, { params: { awardId }, body }, options),
+    ofCall: (callId, query, options) =>
+      t.op(listCallReports, { params: { callId }, query: query ?? {} }, options),
+    ofAssociation: (associationId, query, options) =>
+      t.op(listAssociationReports, { params: { associationId }, query: query ?? {} }, options),
+  };
+}

@@ -1,0 +1,53 @@
+import type { Migration } from '../../db/db.js';
+import { ORGANISATION_COLUMNS, organisationRow, sectorOrganisations } from './organisation.js';
+
+/** A text as an SQL string literal; quotes doubled, the same on SQLite and PostgreSQL. */
+function literal(value: string | null): string {
+  return value === null ? 'NULL' : `'${value.replaceAll("'", "''")}'`;
+}
+
+/**
+ * The organisations of the reference data's sectors as one `INSERT` of literals: a migration is SQL only,
+ * and the rows must exist before the demo seed, which runs after the migrations and before the areas'
+ * `prepare`, creates staff accounts that reference them.
+ */
+function insertSectorOrganisations(): string {
+  const rows = sectorOrganisations().map(
+    (organisation) => `(${organisationRow(organisation).map(literal).join(', ')})`,
+  );
+  return `INSERT INTO organisations (${ORGANISATION_COLUMNS.join(', ')}) VALUES\n${rows.join(',\n')}\nON CONFLICT DO NOTHING;`;
+}
+
+/**
+ * The organisations (one per sector of the reference data: ministries, public establishments, councils) and
+ * the organisation a staff account works for. An organisation keeps its contract object as JSON in `data`
+ * plus a column for every filter and the sort: `name_fr_sort` is the French name (else the Arabic one)
+ * folded as search folds it, cut like the associations' `name_sort` so that a page cursor holding it stays
+ * short. The rows inserted here are the sectors of this release; sectors added later are created by the
+ * area's `prepare` (see `ensureSectorOrganisations`).
+ *
+ * @example
+ * ```ts
+ * const area: Area = { name: 'organisations', migrations: [organisationsMigration], register };
+ * ```
+ */
+export const organisationsMigration: Migration = {
+  id: '015_organisations',
+  sql: `
+CREATE TABLE organisations (
+  id TEXT PRIMARY KEY,
+  sector_code TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  level TEXT NOT NULL,
+  region TEXT,
+  name_fr_sort TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX organisations_by_name ON organisations (name_fr_sort, id, level, region);
+
+ALTER TABLE accounts ADD COLUMN organisation_id TEXT REFERENCES organisations(id);
+CREATE INDEX accounts_by_organisation ON accounts (organisation_id) WHERE organisation_id IS NOT NULL;
+
+${insertSectorOrganisations()}
+`,
+};
