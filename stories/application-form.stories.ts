@@ -12,6 +12,7 @@ import {
   DEMO_INELIGIBLE,
   DEMO_MEMBERSHIPS,
   DEMO_SUBMITTED,
+  demoDecided,
 } from '../packages/elements/src/test-support/demo/application.js';
 import { failingClient, pendingClient } from './support/clients.js';
 
@@ -60,25 +61,7 @@ const AMENDED_DRAFT: Application = {
 };
 
 /** The demo application once checked and decided, with the appeal window still open for three weeks. */
-const AWARDED: Application = {
-  ...DEMO_SUBMITTED,
-  status: 'awarded',
-  history: [
-    ...DEMO_SUBMITTED.history,
-    { status: 'eligibility_check', at: '2026-04-01T09:00:00Z' },
-    { status: 'under_review', at: '2026-04-02T09:00:00Z' },
-    { status: 'awarded', at: '2026-05-04T10:00:00Z' },
-  ],
-  eligibilityCheck: { admissible: true, checkedAt: '2026-04-02T09:00:00Z' },
-  decision: {
-    outcome: 'awarded',
-    amount: { amount: '75000.00', currency: 'MAD' },
-    conditions: 'Rapport financier à remettre sous douze mois.\nRapport d’étape à six mois.',
-    reason: 'Projet pertinent, budget réaliste.',
-    decidedAt: '2026-05-04T10:00:00Z',
-    appealUntil: new Date(Date.now() + 21 * DAY).toISOString(),
-  },
-};
+const AWARDED: Application = demoDecided(new Date(Date.now() + 21 * DAY).toISOString());
 
 /** The demo application found not admissible at the eligibility check: rejected without review. */
 const NOT_ADMISSIBLE: Application = {

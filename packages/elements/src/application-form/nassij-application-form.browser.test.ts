@@ -11,7 +11,13 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { API_BASE } from '/__nassij__/env.js';
 import { catalogProblems } from '../i18n/catalogs.js';
-import { DEMO_CALL, DEMO_DRAFT, DEMO_INELIGIBLE, DEMO_SUBMITTED } from '../test-support/demo/application.js';
+import {
+  DEMO_CALL,
+  DEMO_DRAFT,
+  DEMO_INELIGIBLE,
+  DEMO_SUBMITTED,
+  demoDecided,
+} from '../test-support/demo/application.js';
 import { FIXTURES } from '../test-support/fixtures.js';
 import { applicationFormMessages } from './application-form.messages.js';
 import './define.js';
@@ -422,29 +428,6 @@ async function dataMode(props: Partial<NassijApplicationForm>, lang = 'fr'): Pro
 
 const DAY = 86_400_000;
 
-/** DEMO_SUBMITTED once awarded, with staff-written conditions and reason and an appeal window until `appealUntil`. */
-function decided(appealUntil: string): Application {
-  return {
-    ...DEMO_SUBMITTED,
-    status: 'awarded',
-    history: [
-      ...DEMO_SUBMITTED.history,
-      { status: 'eligibility_check', at: '2026-04-01T09:00:00Z' },
-      { status: 'under_review', at: '2026-04-02T09:00:00Z' },
-      { status: 'awarded', at: '2026-05-04T10:00:00Z' },
-    ],
-    eligibilityCheck: { admissible: true, checkedAt: '2026-04-02T09:00:00Z' },
-    decision: {
-      outcome: 'awarded',
-      amount: { amount: '75000.00', currency: 'MAD' },
-      conditions: 'Rapport financier à remettre sous douze mois.\nRapport d’étape à six mois.',
-      reason: 'Projet pertinent, budget réaliste.',
-      decidedAt: '2026-05-04T10:00:00Z',
-      appealUntil,
-    },
-  };
-}
-
 describe('<nassij-application-form> defects of issue 13', () => {
   it('without a call, says how to pick one (link to the calls), with no skeleton and nothing busy', async () => {
     const el = await fixture<NassijApplicationForm>(
@@ -525,7 +508,7 @@ describe('<nassij-application-form> at 320 px', () => {
         ...[0, 1, 2, 3].map((step) => ({ phase: 'form' as const, step })),
         { phase: 'review' },
         { phase: 'done', application: DEMO_SUBMITTED },
-        { phase: 'done', application: decided(new Date(Date.now() + 10 * DAY).toISOString()) },
+        { phase: 'done', application: demoDecided(new Date(Date.now() + 10 * DAY).toISOString()) },
       ];
       for (const view of views) {
         Object.assign(el, view);
@@ -741,7 +724,7 @@ describe('<nassij-application-form> the applicant sees the selection (issue 16)'
 
   it('says until when to appeal while the window is open, in Morocco time', async () => {
     const appealUntil = new Date(Date.now() + 10 * DAY).toISOString();
-    const el = await dataMode({ phase: 'done', application: decided(appealUntil) });
+    const el = await dataMode({ phase: 'done', application: demoDecided(appealUntil) });
     expect($(el, '.appeal').getAttribute('data-open')).to.equal('true');
     expect($(el, '.appeal').textContent)
       .to.contain('Vous pouvez former un recours jusqu’au')

@@ -645,3 +645,30 @@ export const DEMO_SUBMITTED: Application = {
     contentHash: `sha256:${'b'.repeat(64)}`,
   },
 };
+
+/**
+ * The same application once found admissible, reviewed and awarded, with the staff's conditions and reason and
+ * an appeal window until `appealUntil` (an instant: pass a future one for an open window, a past one for a
+ * closed window).
+ */
+export function demoDecided(appealUntil: string): Application {
+  return {
+    ...DEMO_SUBMITTED,
+    status: 'awarded',
+    history: [
+      ...DEMO_SUBMITTED.history,
+      { status: 'eligibility_check', at: '2026-04-01T09:00:00Z' },
+      { status: 'under_review', at: '2026-04-02T09:00:00Z' },
+      { status: 'awarded', at: '2026-05-04T10:00:00Z' },
+    ],
+    eligibilityCheck: { admissible: true, checkedAt: '2026-04-02T09:00:00Z' },
+    decision: {
+      outcome: 'awarded',
+      amount: { amount: '75000.00', currency: 'MAD' },
+      conditions: 'Rapport financier à remettre sous douze mois.\nRapport d’étape à six mois.',
+      reason: 'Projet pertinent, budget réaliste.',
+      decidedAt: '2026-05-04T10:00:00Z',
+      appealUntil,
+    },
+  };
+}
