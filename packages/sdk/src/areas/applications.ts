@@ -10,16 +10,12 @@ import {
   uploadAttachment,
   withdrawApplication,
 } from '@nassij/contract';
-import {
-  isConflictError,
-  type NassijConflictError,
-  NassijResponseValidationError,
-  NassijValidationError,
-} from '../errors.js';
+import { isConflictError, type NassijConflictError, NassijValidationError } from '../errors.js';
 import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { BodyOf, RequestOptions, RouteResult, Versioned } from '../types.js';
 import { type UploadFile, type UploadProgress, type UploadRules, uploadFile } from '../upload.js';
+import { versioned } from '../versioned.js';
 
 /** The routes `client.applications` wraps. */
 export const applicationsRoutes = [
@@ -244,14 +240,6 @@ export interface ApplicationsArea {
     reason?: string,
     options?: RequestOptions,
   ): Promise<RouteResult<typeof withdrawApplication>>;
-}
-
-function versioned<T>(routeId: string, result: { data: T; etag: string | undefined }): Versioned<T> {
-  // Without an ETag the next autosave could not be conditional; fail now rather than overwrite later.
-  if (result.etag === undefined) {
-    throw new NassijResponseValidationError(`${routeId}: the response has no ETag`, { fieldErrors: [] });
-  }
-  return { data: result.data, etag: result.etag };
 }
 
 /**

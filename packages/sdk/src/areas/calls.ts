@@ -17,10 +17,11 @@ import {
   setCallReviewers,
   updateCall,
 } from '@nassij/contract';
-import { isConflictError, type NassijConflictError, NassijResponseValidationError } from '../errors.js';
+import { isConflictError, type NassijConflictError } from '../errors.js';
 import { iterate, type PageItem, type PageIterator, type PageQueryInput, pages } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { BodyOf, RequestOptions, RouteResult, Versioned } from '../types.js';
+import { versioned } from '../versioned.js';
 import type { UpdateOptions } from './applications.js';
 
 /** The routes `client.calls` wraps. */
@@ -351,14 +352,6 @@ export interface CallsArea {
     body?: BodyOf<typeof publishCallResults>,
     options?: RequestOptions,
   ): Promise<RouteResult<typeof publishCallResults>>;
-}
-
-// The same guard as the applications' autosave: without an ETag the next update could not be conditional.
-function versioned<T>(routeId: string, result: { data: T; etag: string | undefined }): Versioned<T> {
-  if (result.etag === undefined) {
-    throw new NassijResponseValidationError(`${routeId}: the response has no ETag`, { fieldErrors: [] });
-  }
-  return { data: result.data, etag: result.etag };
 }
 
 /**

@@ -32,6 +32,7 @@ import {
   uploadAttachment,
   withdrawApplication,
 } from '@nassij/contract';
+import { isAdmin, isMemberOf } from '../../auth/standing.js';
 import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
 import type { ApiApp, Handler, HandlerInput } from '../../http/app.js';
@@ -79,10 +80,6 @@ const FINAL: readonly ApplicationStatus[] = ['awarded', 'rejected', 'withdrawn']
 /** Statuses in which an application waits for its eligibility check. */
 const CHECKABLE: readonly ApplicationStatus[] = ['submitted', 'received', 'eligibility_check'];
 const DAY_MS = 86_400_000;
-
-const isAdmin = (auth: Account | null): boolean => auth?.roles.includes('admin') ?? false;
-const isMemberOf = (auth: Account | null, associationId: string): boolean =>
-  auth?.memberships.some((m) => m.associationId === associationId) ?? false;
 
 function newId(prefix: string): string {
   return `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 20)}`;

@@ -1,5 +1,6 @@
 // One call's audit trail, as an organisation's admins (or the platform's) export it for an audit.
 import type { exportCallAudit } from '@nassij/contract';
+import { isAdmin } from '../../auth/standing.js';
 import { auditOfCall } from '../../db/audit.js';
 import type { HandlerInput } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
@@ -43,8 +44,7 @@ export async function exportCallAuditHandler({
   if (!call) throw problem('not_found', `No call ${params.callId}`);
   const organisationId = call.funder.organisationId;
   const allowed =
-    auth?.roles.includes('admin') ||
-    (auth?.roles.includes('organisation_admin') && auth.organisationId === organisationId);
+    isAdmin(auth) || (auth?.roles.includes('organisation_admin') && auth.organisationId === organisationId);
   if (!allowed)
     throw problem('forbidden', 'Only the admins of the organisation that runs this call read its trail');
   const lines = (await auditOfCall(db, call.id)).map(toAuditLogEntry);

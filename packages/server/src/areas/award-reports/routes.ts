@@ -2,6 +2,7 @@
 // a call's and an association's reports. Who may do what: the awarded association's members read, its
 // representatives submit; the funding organisation's call managers and admins (`runsCallsOf`) read, review
 // and record payments; staff of another organisation get 403 whatever their role.
+
 import { randomUUID } from 'node:crypto';
 import {
   type Account,
@@ -23,6 +24,7 @@ import {
   submitAwardReport,
   toMinorUnits,
 } from '@nassij/contract';
+import { isAdmin, isMemberOf, isRepresentativeOf } from '../../auth/standing.js';
 import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
 import type { ApiApp, Handler, HandlerInput } from '../../http/app.js';
@@ -47,12 +49,6 @@ import {
 
 /** Margin over the file for the multipart framing and the summary field. */
 const MAX_SUBMIT_BODY_BYTES = REPORT_FILE_MAX_BYTES + 64 * 1024;
-
-const isMemberOf = (auth: Account | null, associationId: string): boolean =>
-  auth?.memberships.some((m) => m.associationId === associationId) ?? false;
-const isRepresentativeOf = (auth: Account | null, associationId: string): boolean =>
-  auth?.memberships.some((m) => m.associationId === associationId && m.role === 'representative') ?? false;
-const isAdmin = (auth: Account | null): boolean => auth?.roles.includes('admin') ?? false;
 
 /** The signed-in account's id; every write route here requires a token, so there always is one. */
 function actorId(auth: Account | null): string {

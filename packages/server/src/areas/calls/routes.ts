@@ -25,6 +25,7 @@ import {
   updateCall,
 } from '@nassij/contract';
 import type * as z from 'zod/mini';
+import { isAdmin, isMemberOf } from '../../auth/standing.js';
 import type { Db } from '../../db/db.js';
 import type { ApiApp } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
@@ -95,10 +96,8 @@ export async function checkEligibilityHandler(
 ): Promise<{ body: EligibilityResult }> {
   const call = await readStoredCall(db, callId);
   if (!call) throw problem('not_found', `No call ${callId}`);
-  const allowed =
-    auth?.roles.includes('admin') ||
-    auth?.memberships.some((membership) => membership.associationId === query.associationId);
-  if (!allowed) throw problem('forbidden', 'Only members of the association may check its eligibility');
+  if (!isAdmin(auth) && !isMemberOf(auth, query.associationId))
+    throw problem('forbidden', 'Only members of the association may check its eligibility');
   const profile = await associationProfile(db, query.associationId);
   if (!profile) throw problem('not_found', `No association ${query.associationId}`);
   const result = evaluateEligibility(call.eligibility.rules, profile, now.toISOString());

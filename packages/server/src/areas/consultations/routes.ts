@@ -23,6 +23,7 @@ import {
   withdrawSupport,
 } from '@nassij/contract';
 import type { Context } from 'hono';
+import { isRepresentativeOf } from '../../auth/standing.js';
 import { toInstant } from '../../auth/tokens.js';
 import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
@@ -291,9 +292,7 @@ async function createContributionHandler({
     state = 'pending';
   } else {
     const associationId = body.author?.associationId;
-    const represents =
-      associationId !== undefined &&
-      auth.memberships.some((m) => m.associationId === associationId && m.role === 'representative');
+    const represents = associationId !== undefined && isRepresentativeOf(auth, associationId);
     if (mode === 'associations_only' && !represents) {
       throw problem(
         'forbidden',

@@ -12,6 +12,7 @@ import {
   searchCourses,
   searchSessions,
 } from '@nassij/contract';
+import { isAdmin, isMemberOf } from '../../auth/standing.js';
 import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
 import type { ApiApp, HandlerInput } from '../../http/app.js';
@@ -42,14 +43,6 @@ import {
   toRegistration,
   toSession,
 } from './store.js';
-
-function isAdmin(auth: Account | null): boolean {
-  return auth?.roles.includes('admin') ?? false;
-}
-
-function isMemberOf(auth: Account | null, associationId: string): boolean {
-  return auth?.memberships.some((m) => m.associationId === associationId) ?? false;
-}
 
 /** The registration, if the caller may see it: a member of its association or an admin. */
 async function ownedRegistration(
