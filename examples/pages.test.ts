@@ -315,7 +315,7 @@ test('the workspace signs the call manager in through the popup, lists the minis
     assert.equal(new URL(popup.url()).searchParams.get('lang'), 'fr');
     await popup.locator('#email').fill('ministry-manager@demo.nassij.ma');
     await popup.locator('#password').fill('demo-ministry-manager-2026');
-    await popup.locator('button[type="submit"]').click();
+    await popup.locator('#signin button[type="submit"]').click();
     const row = manager.locator(`li[data-call="${demoFixtures.calls.openEligible}"]`);
     await row.waitFor({ timeout: 15_000 });
     assert.match((await row.textContent()) ?? '', /Évaluateurs/);

@@ -1,4 +1,4 @@
-import type { Application } from '@nassij/contract';
+import type { Application, VaultDocument } from '@nassij/contract';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/application-form/define.js';
@@ -77,6 +77,55 @@ const NOT_ADMISSIBLE: Application = {
     reason: 'النظام الأساسي المرفق غير موقّع.',
     checkedAt: '2026-04-02T09:00:00Z',
   },
+};
+
+/** A day `days` from today, as a calendar date. */
+const dayFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+
+/** A vault document of the demo association (a PDF scanned clean). */
+const vaultDoc = (id: string, fields: Partial<VaultDocument>): VaultDocument => ({
+  id,
+  associationId: DEMO_DRAFT.associationId,
+  kind: 'statutes',
+  fileName: 'statuts.pdf',
+  size: 48_213,
+  mediaType: 'application/pdf',
+  sha256: `sha256:${'b'.repeat(64)}`,
+  scanState: 'clean',
+  uploadedAt: '2026-02-01T09:00:00Z',
+  expired: false,
+  ...fields,
+});
+
+/** The demo association's vault: statutes, a report, a valid and an expired bank certificate. */
+const DEMO_VAULT: VaultDocument[] = [
+  vaultDoc('vdoc_000012', { kind: 'activity_report', year: 2025, fileName: 'rapport-activite-2025.pdf' }),
+  vaultDoc('vdoc_000015', {
+    kind: 'bank_certificate',
+    validUntil: dayFromNow(180),
+    fileName: 'attestation-rib.pdf',
+  }),
+  vaultDoc('vdoc_000016', {
+    kind: 'bank_certificate',
+    validUntil: dayFromNow(-40),
+    expired: true,
+    fileName: 'attestation-rib-ancienne.pdf',
+  }),
+  vaultDoc('vdoc_000001', {}),
+];
+
+/** The demo draft whose statutes were taken from the vault, a document that has expired since. */
+const EXPIRED_FROM_VAULT: Application = {
+  ...DEMO_DRAFT,
+  attachments: [
+    {
+      ...DEMO_DRAFT.attachments[0]!,
+      fileName: 'attestation-rib-ancienne.pdf',
+      scanState: 'clean',
+      vaultDocumentId: 'vdoc_000016',
+      validUntil: dayFromNow(-40),
+    },
+  ],
 };
 
 const meta: Meta<Args> = {
@@ -170,3 +219,19 @@ export const AwardedDark: Story = {
 export const NotAdmissible: Story = { args: { phase: 'done', application: NOT_ADMISSIBLE } };
 /** The form in dark theme (the budget step: table, totals, inputs). */
 export const Dark: Story = { args: { step: 1 }, globals: { theme: 'dark' } };
+
+/** The documents step with the vault picker of the statutes open: fitting kinds first, the expired one refused. */
+export const DocumentsFromVault: Story = {
+  args: { step: 3 },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector<NassijApplicationForm>('nassij-application-form');
+    if (!el) return;
+    await el.updateComplete;
+    el.vault.items = DEMO_VAULT;
+    el.vault.itemsOf = DEMO_DRAFT.associationId;
+    await el.vault.toggle('statutes');
+  },
+};
+
+/** The review page flags a document taken from the vault that has expired, with a link to its field. */
+export const ExpiredVaultDocument: Story = { args: { phase: 'review', application: EXPIRED_FROM_VAULT } };

@@ -12,7 +12,7 @@ import { pendingClient } from './support/clients.js';
  * the story's wrapper, and the element follows its ancestors), so no story sets `lang` or `theme`.
  */
 interface Args {
-  call: 'new' | 'draft' | 'complete' | 'published' | 'loading';
+  call: 'new' | 'draft' | 'complete' | 'whole' | 'published' | 'loading';
 }
 
 /** The demo call's editable fields: what its draft held when it was published. */
@@ -40,6 +40,35 @@ const COMPLETE = {
     closes: dates.closes ? { ...dates.closes, at: later(dates.closes.at)! } : undefined,
   },
   reports: [],
+  // The demo call predates review rules; a complete draft states them.
+  review: { reviewsPerApplication: 2, appealDays: 15 },
+} as CallDraftFields;
+/**
+ * The complete call with every optional part written too: an enquiry period and two information sessions
+ * (the choices of its form's lists and its budget table's categories come from the demo call).
+ */
+const day = 86_400_000;
+const opens = Date.parse(COMPLETE.dates?.opensAt ?? DEMO_CALL.dates.opensAt);
+const WHOLE = {
+  ...COMPLETE,
+  dates: {
+    ...COMPLETE.dates,
+    enquiryPeriod: {
+      start: new Date(opens + day).toISOString(),
+      end: new Date(opens + 20 * day).toISOString(),
+    },
+    infoSessions: [
+      {
+        at: new Date(opens + 3 * day).toISOString(),
+        place: { ar: 'مقر الوزارة، الرباط', fr: 'Siège du ministère, Rabat' },
+      },
+      {
+        at: new Date(opens + 10 * day).toISOString(),
+        place: { ar: 'لقاء عن بعد', fr: 'Séance en ligne' },
+        url: 'https://platform.invalid/seance',
+      },
+    ],
+  },
 } as CallDraftFields;
 const HALF_WRITTEN: CallDraftFields = { title: DEMO_CALL.title, summary: { ar: DEMO_CALL.summary.ar } };
 
@@ -91,7 +120,7 @@ const meta: Meta<Args> = {
   tags: ['autodocs'],
   args: { call: 'draft' },
   argTypes: {
-    call: { control: 'inline-radio', options: ['new', 'draft', 'complete', 'published', 'loading'] },
+    call: { control: 'inline-radio', options: ['new', 'draft', 'complete', 'whole', 'published', 'loading'] },
   },
   render: ({ call }) => {
     const client =
@@ -100,7 +129,7 @@ const meta: Meta<Args> = {
         : storyClient(
             call === 'draft'
               ? draftOf('draft', HALF_WRITTEN)
-              : draftOf(call === 'published' ? 'published' : 'draft', COMPLETE),
+              : draftOf(call === 'published' ? 'published' : 'draft', call === 'whole' ? WHOLE : COMPLETE),
           );
     return html`<nassij-call-editor call-id=${call === 'new' ? '' : DEMO_CALL.id} autosave-delay="400"
       .client=${client}></nassij-call-editor>`;
@@ -126,6 +155,8 @@ export const DraftErrors: Story = {
 };
 /** A complete draft, ready to publish. */
 export const Complete: Story = { args: { call: 'complete' } };
+/** Every part written: the choices of the form's lists, the programme, an enquiry period, information sessions. */
+export const Whole: Story = { args: { call: 'whole' } };
 /** A published call: amend, close early, cancel, and its history. */
 export const Published: Story = { args: { call: 'published' } };
 /** In French. */

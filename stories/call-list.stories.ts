@@ -98,3 +98,17 @@ export const Narrow: Story = {
   parameters: { viewport: { defaultViewport: 'mobile1' } },
   decorators: [(story) => html`<div class="narrow-frame" style="max-inline-size: 320px">${story()}</div>`],
 };
+/**
+ * With a platform client: "subscribe to these calls" (Atom) and "add these deadlines to my calendar" (iCalendar)
+ * for the filters shown; they follow the filters and the language. Open a call for its own calendar link.
+ */
+export const FeedLinks: Story = {
+  render: () => html`<nassij-call-list
+    .calls=${calls}
+    .facets=${facets}
+    .total=${16}
+    .details=${{ [detail.id]: detail }}
+    .client=${pendingClient()}
+    status="open"
+  ></nassij-call-list>`,
+};

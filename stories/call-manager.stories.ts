@@ -1,4 +1,5 @@
-import type { ApplicationSummary, ManagedCall } from '@nassij/contract';
+import type { ApplicationSummary, LocalizedText, ManagedCall } from '@nassij/contract';
+import { type BaseClient, createBaseClient } from '@nassij/sdk';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/call-manager/define.js';
@@ -18,6 +19,12 @@ interface Args {
   empty: boolean;
   loading: boolean;
   forbidden: boolean;
+  /** The calls come page by page from a (stand-in) API: "Load more" and the "Show" filter. */
+  paged: boolean;
+  /** With `paged`: every page after the first fails (the calls shown stay, "Try again"). */
+  moreFails: boolean;
+  /** With `paged`: calls per page. */
+  pageSize: number;
 }
 
 const CALLS: ManagedCall[] = [
@@ -45,6 +52,52 @@ const CALLS: ManagedCall[] = [
     reviewers: 0,
   },
 ];
+
+/** A ministry's 45 calls, most recently changed first: more than two pages of 20. */
+const MANY: ManagedCall[] = Array.from({ length: 45 }, (_, index) => {
+  const call = CALLS[index % 3 === 2 ? 1 : 0]!;
+  const title = Object.fromEntries(
+    Object.entries(call.title ?? {}).map(([lang, text]) => [lang, `${text} (${45 - index})`]),
+  ) as LocalizedText;
+  return {
+    ...call,
+    id: `call_story_${45 - index}`,
+    title,
+    updatedAt: new Date(Date.UTC(2026, 2, 2, 9) - index * 3_600_000).toISOString().replace('.000Z', 'Z'),
+  };
+});
+
+/**
+ * A signed-in client whose API answers the organisation's calls from {@link MANY}, page by page (the
+ * cursor is the offset), filtered by `state`; with `moreFails`, every page after the first fails.
+ */
+function pagedClient({ moreFails }: { moreFails: boolean }): BaseClient {
+  return createBaseClient({
+    baseUrl: 'https://platform.invalid/api',
+    token: 'story-token-not-a-real-one',
+    retry: { limit: 0 },
+    fetch: async (input: RequestInfo | URL) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const cursor = url.searchParams.get('cursor');
+      if (cursor && moreFails)
+        return new Response(
+          JSON.stringify({ type: 'about:blank', title: 'unavailable', status: 503, code: 'unavailable' }),
+          {
+            status: 503,
+            headers: { 'content-type': 'application/problem+json' },
+          },
+        );
+      const states = url.searchParams.getAll('state').flatMap((state) => state.split(','));
+      const matching = states.length ? MANY.filter((call) => states.includes(call.state)) : MANY;
+      const start = cursor ? Number(cursor.slice(1)) : 0;
+      const end = start + Number(url.searchParams.get('limit') ?? 20);
+      return Response.json({
+        items: matching.slice(start, end),
+        nextCursor: end < matching.length ? `o${end}` : null,
+      });
+    },
+  });
+}
 
 const summary = (id: string, status: ApplicationSummary['status'], extra: Partial<ApplicationSummary> = {}) =>
   ({
@@ -89,8 +142,20 @@ const meta: Meta<Args> = {
   title: 'Calls/Call manager',
   component: 'nassij-call-manager',
   tags: ['autodocs'],
-  args: { desk: false, empty: false, loading: false, forbidden: false },
-  render: (args) => html`<nassij-call-manager
+  args: {
+    desk: false,
+    empty: false,
+    loading: false,
+    forbidden: false,
+    paged: false,
+    moreFails: false,
+    pageSize: 20,
+  },
+  render: (args) =>
+    args.paged
+      ? html`<nassij-call-manager organisation-id="org_story" page-size=${args.pageSize}
+          .client=${pagedClient({ moreFails: args.moreFails })}></nassij-call-manager>`
+      : html`<nassij-call-manager
     .client=${
       args.loading
         ? pendingClient({ signedIn: true })
@@ -108,6 +173,12 @@ type Story = StoryObj<Args>;
 
 /** Loading. */
 export const Loading: Story = { args: { loading: true } };
+/** A ministry with 45 calls: 20 shown, "Load more" adds 20 more, and the "Show" filter. */
+export const ManyCalls: Story = { args: { paged: true } };
+/** Pages after the first fail: the calls shown stay, the reason is said, the button retries. */
+export const MoreFails: Story = { args: { paged: true, moreFails: true, pageSize: 5 } };
+/** Many calls in Arabic, dark theme. */
+export const ManyCallsDark: Story = { args: { paged: true }, globals: { theme: 'dark', locale: 'ar' } };
 /** An organisation without calls. */
 export const Empty: Story = { args: { empty: true } };
 /** The organisation's calls: a published one with its applications by stage, a draft with what it lacks. */

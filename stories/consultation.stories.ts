@@ -52,6 +52,15 @@ export const SynthesisPublished: Story = {
   name: 'Synthesis published',
   args: { phase: 'synthesis_published' },
 };
+/** With a platform client: "add the phases to my calendar" under the phases. */
+export const CalendarLink: Story = {
+  render: () => html`<nassij-consultation
+    .client=${pendingClient()}
+    .data=${demoConsultation('contributions_open', 'open')}
+    .diff=${demoDiff}
+    .contributions=${demoContributions()}
+  ></nassij-consultation>`,
+};
 export const Loading: Story = { args: { loading: true } };
 export const ErrorState: Story = { name: 'Error', args: { errorCode: 'unavailable' } };
 

@@ -94,6 +94,33 @@ export const SignedInMyRegistrations: Story = {
   },
 };
 
+/**
+ * Signed in (client mode): "subscribe to my trainings calendar" once its private address was issued, with the
+ * copy button, the link to the calendar app and the warning that the address is private.
+ */
+export const MyTrainingsCalendar: Story = {
+  render: () => html`<nassij-training-finder
+    .courses=${DEMO_COURSES}
+    .associations=${DEMO_ASSOCIATIONS}
+    .registrations=${DEMO_REGISTRATIONS}
+    .client=${pendingClient({ signedIn: true })}
+  ></nassij-training-finder>`,
+  play: async ({ canvasElement }) => {
+    const el = finder(canvasElement);
+    await el.updateComplete;
+    el.tab = 'mine';
+    await el.updateComplete;
+    if (!el.calendar) return;
+    const token = 'story-calendar-secret-not-a-real-one';
+    el.calendar.token = {
+      token,
+      url: `https://platform.invalid/api/v1/calendars/me/${token}.ics`,
+      issuedAt: '2026-05-01T09:00:00Z',
+    };
+    el.requestUpdate();
+  },
+};
+
 /** The confirmation dialog after registering on a full session: waiting list, position 2. */
 export const WaitlistConfirmation: Story = {
   args: { signedIn: true },

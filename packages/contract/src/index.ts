@@ -13,5 +13,7 @@
 import './configure.js';
 
 export * from './openapi/generate.js';
+export * from './resources/association-document.js';
+export * from './resources/association-profile.js';
 export * from './routes/index.js';
 export * from './schemas.js';

@@ -1,9 +1,13 @@
 // Every schema and helper of the contract except the routes and the OpenAPI generator.
 // The generator names OpenAPI components after these exports.
 export * from './eligibility/index.js';
+export * from './events/index.js';
 export * from './reference/index.js';
+export * from './resources/account-lifecycle.js';
 export * from './resources/application.js';
 export * from './resources/association.js';
+export * from './resources/association-claim.js';
+export * from './resources/association-member.js';
 export * from './resources/audit.js';
 export * from './resources/auth.js';
 export * from './resources/award.js';
@@ -12,13 +16,16 @@ export * from './resources/call.js';
 export * from './resources/call-authoring.js';
 export * from './resources/consultation.js';
 export * from './resources/contribution.js';
+export * from './resources/feed.js';
 export * from './resources/form.js';
 export * from './resources/indicator.js';
 export * from './resources/open-data.js';
 export * from './resources/organisation.js';
 export * from './resources/privacy.js';
+export * from './resources/subscription.js';
 export * from './resources/training.js';
 export * from './shared/file-types.js';
+export * from './shared/icalendar.js';
 export * from './shared/ids.js';
 export * from './shared/instant.js';
 export * from './shared/locale.js';

@@ -14,6 +14,7 @@ const ROOT = join(PACKAGE, '..', '..');
 const TAGS = [
   'nassij-application-form',
   'nassij-association-directory',
+  'nassij-association-space',
   'nassij-call-editor',
   'nassij-call-list',
   'nassij-call-manager',
@@ -23,6 +24,7 @@ const TAGS = [
   'nassij-moderation-queue',
   'nassij-provider',
   'nassij-review-panel',
+  'nassij-subscribe',
   'nassij-training-finder',
 ];
 

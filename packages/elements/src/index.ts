@@ -13,6 +13,19 @@ export {
   type NassijAssociationSelectDetail,
 } from './association-directory/nassij-association-directory.js';
 export {
+  type NassijApplicationOpenDetail,
+  NassijAssociationSpace,
+  type NassijAssociationSpaceEventMap,
+  type NassijSpaceChangeDetail,
+  rightsOf,
+  SPACE_SECTIONS,
+  type SpaceData,
+  type SpaceHome,
+  type SpacePart,
+  type SpaceRights,
+  type SpaceSection,
+} from './association-space/nassij-association-space.js';
+export {
   type BaseClient,
   CONTEXT_REQUEST,
   type ContextRequestDetail,
@@ -119,6 +132,12 @@ export {
   type NassijReviewSubmitDetail,
 } from './review-panel/nassij-review-panel.js';
 export { baseStyles, sharedStyles, tokens } from './styles/index.js';
+export {
+  NassijSubscribe,
+  type NassijSubscribeDetail,
+  type NassijSubscribeEventMap,
+  type SubscribeStatus,
+} from './subscribe/nassij-subscribe.js';
 export {
   courseMatches,
   type NassijCourseSearchDetail,

@@ -14,6 +14,7 @@ const SRC = join(PACKAGE, 'src');
 const COMPONENTS = [
   'application-form',
   'association-directory',
+  'association-space',
   'call-editor',
   'call-list',
   'call-manager',
@@ -23,6 +24,7 @@ const COMPONENTS = [
   'moderation-queue',
   'provider',
   'review-panel',
+  'subscribe',
   'training-finder',
 ];
 

@@ -16,6 +16,7 @@ import type { NassijCallList as ClassOnly } from '@nassij/elements/call-list/cla
 import type {} from '@nassij/elements/call-list.js';
 import type { NassijCallManager } from '@nassij/elements/call-manager.js';
 import type { NassijIndicators } from '@nassij/elements/indicators.js';
+import type { NassijSubscribe } from '@nassij/elements/subscribe.js';
 
 /** `true` only when `A` and `B` are the same type. */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -32,6 +33,7 @@ export function typeChecks(): void {
   check<Equal<HTMLElementTagNameMap['nassij-indicators'], NassijIndicators>>();
   check<Equal<HTMLElementTagNameMap['nassij-call-manager'], NassijCallManager>>();
   check<Equal<HTMLElementTagNameMap['nassij-call-editor'], NassijCallEditor>>();
+  check<Equal<HTMLElementTagNameMap['nassij-subscribe'], NassijSubscribe>>();
 
   list?.addEventListener('nassij-apply', (event) => {
     check<Equal<typeof event.detail, NassijApplyDetail>>();

@@ -1,4 +1,5 @@
-import type { AnyRoute, Locale } from '@nassij/contract';
+import { type AnyRoute, issueCalendarToken, type Locale } from '@nassij/contract';
+import { type AccountsArea, accountsArea } from './areas/accounts.js';
 import { type ApplicationsArea, applicationsArea } from './areas/applications.js';
 import { type AssociationsArea, associationsArea } from './areas/associations.js';
 import { type AuditArea, auditArea } from './areas/audit.js';
@@ -6,10 +7,14 @@ import { AUTH_ROUTE_REFS, AUTH_ROUTES, type AuthArea, authArea } from './areas/a
 import { type AwardReportsArea, awardReportsArea } from './areas/award-reports.js';
 import { type AwardsArea, awardsArea } from './areas/awards.js';
 import { type CallsArea, callsArea } from './areas/calls.js';
+import { type ClaimsArea, claimsArea } from './areas/claims.js';
 import { type ConsultationsArea, consultationsArea } from './areas/consultations.js';
 import { type ContributionsArea, contributionsArea } from './areas/contributions.js';
 import { type CoursesArea, coursesArea } from './areas/courses.js';
+import { type DocumentsArea, documentsArea } from './areas/documents.js';
+import { type FeedsArea, feedsArea } from './areas/feeds.js';
 import { type IndicatorsArea, indicatorsArea } from './areas/indicators.js';
+import { type MembersArea, membersArea } from './areas/members.js';
 import { type MetaArea, metaArea } from './areas/meta.js';
 import { type ModerationArea, moderationArea } from './areas/moderation.js';
 import { type OpenDataArea, openDataArea } from './areas/open-data.js';
@@ -19,6 +24,8 @@ import { type ReferenceArea, referenceArea } from './areas/reference.js';
 import { type RegistrationsArea, registrationsArea } from './areas/registrations.js';
 import { type ReviewsArea, reviewsArea } from './areas/reviews.js';
 import { type SessionsArea, sessionsArea } from './areas/sessions.js';
+import { type SubscriptionsArea, subscriptionsArea } from './areas/subscriptions.js';
+import { type WebhooksArea, webhooksArea } from './areas/webhooks.js';
 import { type CacheOptions, createEtagCache } from './cache.js';
 import { checkRequest, type RequestCheck } from './check-request.js';
 import {
@@ -156,6 +163,16 @@ export interface NassijClient extends BaseClient {
   audit: AuditArea;
   /** One person's data: export and erasure (law 09-08; admins). */
   privacy: PrivacyArea;
+  /** Claims on associations and registrations of new ones, and their review. */
+  claims: ClaimsArea;
+  /** The members of an association: list, invitations, acceptance, removal, leaving, hand-over. */
+  members: MembersArea;
+  /** Webhook endpoints (an organisation's or platform-wide), their delivery log and replay. */
+  webhooks: WebhooksArea;
+  /** One's own account: sign-up, e-mail verification, password reset, change of address, sessions. */
+  accounts: AccountsArea;
+  /** An association's document vault: statutes, minutes, yearly reports, bank certificates. */
+  documents: DocumentsArea;
   /** Training courses. */
   courses: CoursesArea;
   /** Training sessions. */
@@ -166,6 +183,10 @@ export interface NassijClient extends BaseClient {
   indicators: IndicatorsArea;
   /** Open data catalogue and downloads. */
   openData: OpenDataArea;
+  /** Addresses of the Atom feeds and iCalendar calendars, and the personal calendar secret. */
+  feeds: FeedsArea;
+  /** E-mail subscriptions to calls or a consultation: subscribe, confirm, one-click unsubscribe. */
+  subscriptions: SubscriptionsArea;
 }
 
 /**
@@ -205,11 +226,18 @@ export function createClient(options: ClientOptions): NassijClient {
     moderation: moderationArea(transport),
     audit: auditArea(transport),
     privacy: privacyArea(transport),
+    claims: claimsArea(transport),
+    members: membersArea(transport),
+    webhooks: webhooksArea(transport),
+    accounts: accountsArea(transport),
+    documents: documentsArea(transport),
     courses: coursesArea(transport),
     sessions: sessionsArea(transport),
     registrations: registrationsArea(transport),
     indicators: indicatorsArea(transport),
     openData: openDataArea(transport),
+    feeds: feedsArea(transport, issueCalendarToken),
+    subscriptions: subscriptionsArea(transport),
   };
 }
 

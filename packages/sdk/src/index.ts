@@ -37,6 +37,7 @@ export { type CallsArea, callsArea } from './areas/calls.js';
 export { type ConsultationsArea, consultationsArea } from './areas/consultations.js';
 export { type ContributionsArea, contributionsArea } from './areas/contributions.js';
 export { type CoursesArea, coursesArea } from './areas/courses.js';
+export { type FeedsArea, feedsArea } from './areas/feeds.js';
 export { type IndicatorsArea, indicatorsArea } from './areas/indicators.js';
 export { type MetaArea, metaArea } from './areas/meta.js';
 export { type ModerationArea, moderationArea } from './areas/moderation.js';
@@ -52,6 +53,7 @@ export { type ReferenceArea, referenceArea } from './areas/reference.js';
 export { type RegistrationsArea, registrationsArea } from './areas/registrations.js';
 export { type ReviewsArea, reviewsArea } from './areas/reviews.js';
 export { type SessionsArea, sessionsArea } from './areas/sessions.js';
+export { type WebhookScope, type WebhooksArea, webhooksArea } from './areas/webhooks.js';
 export { type CacheOptions, cacheKey, createEtagCache, type EtagCache } from './cache.js';
 export { type CheckedInput, checkRequest, type RequestCheck } from './check-request.js';
 export {
@@ -118,3 +120,10 @@ export {
   type UploadRules,
   uploadFile,
 } from './upload.js';
+export {
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  type WebhookHeaders,
+  type WebhookRefusal,
+  WebhookVerificationError,
+} from './webhooks/verify.js';

@@ -5,6 +5,7 @@ import { sectorOrganisations } from './areas/organisations/organisation.js';
 import { StartupError } from './db/sqlite.js';
 import { type ProxyHeader, parseTrustProxy, type TrustProxy } from './http/client-address.js';
 import type { LogLevel } from './http/log.js';
+import { isSmtpUrl, redactUrl, senderDomain } from './mail/transport.js';
 import { DEMO_ACCOUNTS, type DemoAccount } from './seed/demo.js';
 import { scaleTargets, seedScale } from './seed/scale.js';
 import { startServer } from './server.js';
@@ -33,8 +34,22 @@ Options:
                           Days an application's documents are kept after it ended, then deleted:
                           one number for all, or per outcome (awarded=1825,rejected=365,withdrawn=365,
                           the defaults)
+  --public-url <origin>   The origin people reach the server at (https://nassij.ma), for links in
+                          messages (default: the origin of each request; set it behind a proxy)
+  --smtp <url>            Send mail through this relay: smtp://user:pass@host:587 (STARTTLS,
+                          required with credentials off this machine) or smtps://…:465 (default:
+                          $NASSIJ_SMTP, else each message is written to <data-dir>/mail/<id>.eml)
+  --mail-from <address>   The sender of messages (default: "Nassij <no-reply@HOST>", HOST from
+                          --public-url, else localhost)
+  --mail-lease <s>        Seconds a sending attempt holds a message before another attempt may
+                          take it over (default: 120)
+  --webhook-lease <s>     Seconds a webhook delivery attempt holds a delivery before another attempt
+                          may take it over (default: 120)
+  --webhook-allow-private Let webhooks reach this machine and private networks (internal receivers;
+                          refused by default against server-side request forgery; on with --dev)
   --no-rate-limit         Lift the write limits and the sign-in throttle (benchmarks; never in production)
-  --dev                   Development checks: every answer validated against its schema (slower)
+  --dev                   Development checks: every answer validated against its schema (slower),
+                          and /dev/mail (also on with --seed demo) lists the messages sent
   --examples <dir>        Serve the example pages at /
   --cdn <dir>             Serve the built bundles at /cdn/
   --help                  Show this help
@@ -65,7 +80,7 @@ function parsePort(value: string, from: string): number {
   return Number(value);
 }
 
-function parseOrigin(value: string): string {
+function parseOrigin(value: string, flag = '--cors-origin'): string {
   try {
     const url = new URL(value);
     if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, ''))
@@ -73,7 +88,7 @@ function parseOrigin(value: string): string {
   } catch {
     // reported below
   }
-  return fail(`--cors-origin must be an origin such as https://region.ma, not "${value}"`);
+  return fail(`${flag} must be an origin such as https://region.ma, not "${value}"`);
 }
 
 /** `nassij-server seed …`: builds a scale data set (see `seed/scale.ts`), prints its counts and exits. */
@@ -187,6 +202,12 @@ async function main(): Promise<void> {
         'trust-proxy': { type: 'string', multiple: true },
         'proxy-header': { type: 'string' },
         'retain-documents-days': { type: 'string' },
+        'public-url': { type: 'string' },
+        smtp: { type: 'string' },
+        'mail-from': { type: 'string' },
+        'mail-lease': { type: 'string' },
+        'webhook-lease': { type: 'string' },
+        'webhook-allow-private': { type: 'boolean' },
         examples: { type: 'string' },
         cdn: { type: 'string' },
         help: { type: 'boolean' },
@@ -216,7 +237,37 @@ async function main(): Promise<void> {
   const logLevel = values['log-level'] ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
     fail(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
-  const corsOrigins = (values['cors-origin'] ?? []).map(parseOrigin);
+  const corsOrigins = (values['cors-origin'] ?? []).map((origin) => parseOrigin(origin));
+  const publicUrl =
+    values['public-url'] === undefined ? undefined : parseOrigin(values['public-url'], '--public-url');
+  const smtpUrl = values.smtp ?? (process.env.NASSIJ_SMTP || undefined);
+  // The password never reaches the terminal: the URL is shown with `***` in its place.
+  if (smtpUrl !== undefined && !isSmtpUrl(smtpUrl))
+    fail(`--smtp must be an smtp:// or smtps:// URL with a host, not "${redactUrl(smtpUrl)}"`);
+  const mailFrom = values['mail-from'];
+  if (mailFrom !== undefined) {
+    try {
+      senderDomain(mailFrom);
+    } catch {
+      fail(`--mail-from must be an address such as "Nassij <no-reply@nassij.ma>", not "${mailFrom}"`);
+    }
+  }
+  const mailLease = values['mail-lease'];
+  if (
+    mailLease !== undefined &&
+    !(/^\d{1,5}(\.\d{1,3})?$/.test(mailLease) && Number(mailLease) >= 1 && Number(mailLease) <= 86_400)
+  )
+    fail(`--mail-lease must be a number of seconds from 1 to 86400, not "${mailLease}"`);
+  const webhookLease = values['webhook-lease'];
+  if (
+    webhookLease !== undefined &&
+    !(
+      /^\d{1,5}(\.\d{1,3})?$/.test(webhookLease) &&
+      Number(webhookLease) >= 1 &&
+      Number(webhookLease) <= 86_400
+    )
+  )
+    fail(`--webhook-lease must be a number of seconds from 1 to 86400, not "${webhookLease}"`);
   const lease = values['idempotency-lease'];
   // At least a second: a lease of 0 would let a retry take over a key whose first attempt still runs.
   if (
@@ -270,6 +321,19 @@ async function main(): Promise<void> {
       ...(retainDocumentsDays !== undefined ? { retainDocumentsDays } : {}),
       ...(values.examples ? { examplesDir: values.examples } : {}),
       ...(values.cdn ? { cdnDir: values.cdn } : {}),
+      ...(publicUrl ? { publicUrl } : {}),
+      ...(smtpUrl ? { smtpUrl } : {}),
+      ...(mailFrom ? { mailFrom } : {}),
+      ...(mailLease !== undefined ? { mailWorker: { leaseMs: Math.round(Number(mailLease) * 1000) } } : {}),
+      ...(webhookLease !== undefined || values['webhook-allow-private'] || values.dev
+        ? {
+            webhookWorker: {
+              ...(webhookLease !== undefined ? { leaseMs: Math.round(Number(webhookLease) * 1000) } : {}),
+              ...(values['webhook-allow-private'] || values.dev ? { allowPrivateTargets: true } : {}),
+            },
+          }
+        : {}),
+      ...(values.dev ? { devPages: true } : {}),
     });
   } catch (error) {
     if (error instanceof StartupError) fail(error.message);
@@ -284,6 +348,7 @@ async function main(): Promise<void> {
   ];
   if (values.examples) lines.push(`  Examples:   ${server.url}/`);
   if (values.cdn) lines.push(`  CDN:        ${server.url}/cdn/`);
+  if (values.dev || seed === 'demo') lines.push(`  Mail:       ${server.url}/dev/mail`);
   lines.push(server.seeded ? '  Demo data seeded into a new database.' : '');
   lines.push('', 'Demo accounts (demo passwords, never use them in production):', ...demoAccountLines());
   process.stdout.write(`${lines.filter((line, i) => line !== '' || i > 4).join('\n')}\n`);

@@ -174,6 +174,9 @@ export async function tempServer(
     // Every answer checked against the contract: a test fails on an answer off its schema.
     validateResponses: true,
     ...options,
+    // Tests' webhook receivers listen on this machine, which a server refuses to post to by default.
+    webhookWorker:
+      options.webhookWorker === false ? false : { allowPrivateTargets: true, ...options.webhookWorker },
     dataDir,
     ...database,
   };

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { EVENT_DESCRIPTIONS, EVENT_SCHEMAS, EVENT_TYPES } from '../events/catalogue.js';
 import { ROUTES } from '../routes/index.js';
 import type { AnyRoute } from '../routes/route.js';
 import * as schemas from '../schemas.js';
@@ -96,6 +97,64 @@ function problemResponses(route: AnyRoute): Record<string, unknown> {
     };
   }
   return responses;
+}
+
+/** The Standard Webhooks headers every delivery carries, as reusable parameters. */
+const WEBHOOK_HEADERS = {
+  WebhookId: {
+    name: 'webhook-id',
+    in: 'header',
+    required: true,
+    description: "The event's id: the same on every retry and replay (de-duplicate on it).",
+    schema: { type: 'string' },
+  },
+  WebhookTimestamp: {
+    name: 'webhook-timestamp',
+    in: 'header',
+    required: true,
+    description: 'Seconds since the Unix epoch when this attempt was signed; refuse one too far from now.',
+    schema: { type: 'string', pattern: '^[0-9]+$' },
+  },
+  WebhookSignature: {
+    name: 'webhook-signature',
+    in: 'header',
+    required: true,
+    description:
+      '`v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the key in the endpoint secret (base64 after `whsec_`); verify it with `verifyWebhook` of @nassij/sdk.',
+    schema: { type: 'string' },
+  },
+} as const;
+
+/**
+ * The OpenAPI 3.1 `webhooks` section: one POST per event type of the catalogue, its body the event's
+ * envelope schema (a component), signed per the Standard Webhooks specification.
+ */
+function webhookItems(names: Map<z.core.$ZodType, string>): Record<string, unknown> {
+  return Object.fromEntries(
+    EVENT_TYPES.map((type) => [
+      type,
+      {
+        post: {
+          operationId: `events.${type}`,
+          summary: type,
+          description: `${EVENT_DESCRIPTIONS[type]} Posted to every active endpoint subscribed to \`${type}\`; answer 2xx within 10 s. Any other answer, a redirect or a timeout is retried with exponential back-off; repeated failures disable the endpoint.`,
+          tags: ['webhooks'],
+          parameters: Object.keys(WEBHOOK_HEADERS).map((id) => ({ $ref: `#/components/parameters/${id}` })),
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { $ref: `#/components/schemas/${names.get(EVENT_SCHEMAS[type])}` },
+              },
+            },
+          },
+          responses: {
+            '2XX': { description: 'Received (the body is ignored)' },
+          },
+        },
+      },
+    ]),
+  );
 }
 
 /**
@@ -220,6 +279,7 @@ export function openApiDocument(routes: readonly AnyRoute[] = ROUTES) {
   }
 
   const tags = [...new Set(routes.map((r) => r.tag))].map((name) => ({ name }));
+  const webhooks = webhookItems(names);
   return {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
@@ -235,6 +295,7 @@ export function openApiDocument(routes: readonly AnyRoute[] = ROUTES) {
     servers: [{ url: '/' }],
     tags,
     paths,
+    webhooks,
     components: {
       schemas: components,
       securitySchemes: {
@@ -256,6 +317,7 @@ export function openApiDocument(routes: readonly AnyRoute[] = ROUTES) {
         IfMatch: { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } },
         IfMatchOptional: { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } },
         IfNoneMatch: { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } },
+        ...WEBHOOK_HEADERS,
       },
       headers: {
         RequestId: { description: 'Request id, also in every log line', schema: { type: 'string' } },

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Code, Id, PublicReference, RegionCode, Sha256 } from '../shared/ids.js';
-import { Instant } from '../shared/instant.js';
+import { CalendarDate, Instant } from '../shared/instant.js';
 import { LocalizedText } from '../shared/localized-text.js';
 import { Money } from '../shared/money.js';
 import { PageQuery } from '../shared/page.js';
@@ -61,6 +61,10 @@ export const Attachment = /* @__PURE__ */ (() =>
     uploadedAt: Instant,
     /** When the stored bytes were deleted (retention after the decision, or an erasure); absent while kept. */
     purgedAt: z.optional(Instant),
+    /** The vault document it was taken from (`attachments/from-vault`), if any: the same stored file. */
+    vaultDocumentId: z.optional(Id),
+    /** Last day that vault document is valid, as it was when attached; see `expiredAttachmentErrors`. */
+    validUntil: z.optional(CalendarDate),
   }))();
 export type Attachment = z.infer<typeof Attachment>;
 

@@ -84,9 +84,15 @@ export const Association = /* @__PURE__ */ (() =>
       commune: z.optional(LocalizedText),
       domains: z.array(DomainCode).check(z.minLength(1)),
       sizeBand: SizeBand,
+      /** The contacts the association chose to show; hidden ones are never part of the public record. */
       contact: AssociationContact,
       website: z.optional(WebUrl),
+      /** What the association does, in the languages it wrote it in (edited by its representative). */
+      descriptions: z.optional(LocalizedText),
+      /** Where its logo is served, relative to the API's origin; changes with the image. */
+      logoUrl: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
       publicUtility: z.boolean(),
+      /** `annualReportsFiled`: the years for which both the activity and the financial report are in the vault. */
       compliance: z.strictObject({ annualReportsFiled: z.array(Year) }),
       stats: z.optional(AssociationStats),
     })

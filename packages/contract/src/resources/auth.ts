@@ -4,11 +4,25 @@ import { Instant } from '../shared/instant.js';
 import { Locale } from '../shared/localized-text.js';
 import { Role } from '../shared/roles.js';
 
+/**
+ * The roles an account holds in an association: a `member` drafts applications and registers for
+ * trainings, a `treasurer` also submits financial reports, the `representative` alone submits, signs,
+ * invites members and hands over.
+ *
+ * @example
+ * ```ts
+ * MembershipRole.parse('treasurer'); // 'treasurer'
+ * ```
+ */
+export const MEMBERSHIP_ROLES = ['representative', 'treasurer', 'member'] as const;
+export const MembershipRole = /* @__PURE__ */ (() => z.enum(MEMBERSHIP_ROLES))();
+export type MembershipRole = z.infer<typeof MembershipRole>;
+
 /** A membership of an account in an association, with the role it holds there. */
 export const Membership = /* @__PURE__ */ (() =>
   z.strictObject({
     associationId: Id,
-    role: z.enum(['member', 'representative']),
+    role: MembershipRole,
   }))();
 export type Membership = z.infer<typeof Membership>;
 
@@ -18,7 +32,8 @@ export type Membership = z.infer<typeof Membership>;
  * @example
  * ```ts
  * const me: Account = { id: 'acc_1', email: 'amina@example.ma', displayName: 'Amina',
- *   roles: ['association_member'], memberships: [{ associationId: 'asso_12', role: 'member' }], locale: 'ar' };
+ *   roles: ['association_member'], memberships: [{ associationId: 'asso_12', role: 'member' }], locale: 'ar',
+ *   emailVerified: true };
  * ```
  */
 export const Account = /* @__PURE__ */ (() =>
@@ -31,6 +46,12 @@ export const Account = /* @__PURE__ */ (() =>
     organisationId: z.optional(Id),
     memberships: z.array(Membership),
     locale: z.optional(Locale),
+    /**
+     * Whether the account's address is confirmed (the link sent at sign-up was opened). An account not yet
+     * verified cannot sign in. Always sent by servers since accounts could sign up; optional so that a
+     * client still reads an older server's answer.
+     */
+    emailVerified: z.optional(z.boolean()),
   }))();
 export type Account = z.infer<typeof Account>;
 

@@ -29,6 +29,7 @@ const report: AwardReport = {
       fileName: 'rapport.pdf',
       size: 1024,
       mediaType: 'application/pdf',
+      scanState: 'clean',
     },
   },
   review: {

@@ -7,6 +7,7 @@ import { CalendarDate, Instant } from '../shared/instant.js';
 import { LocalizedText } from '../shared/localized-text.js';
 import { Money } from '../shared/money.js';
 import { queryFlag } from '../shared/query-flag.js';
+import { ScanState } from './application.js';
 import { ReportKind } from './call.js';
 
 /**
@@ -38,13 +39,18 @@ export const REPORT_FILE_MEDIA_TYPES = [
   'text/plain',
 ] as const;
 
-/** The file sent with a report: its stored id, name, size and the media type read from its bytes. */
+/**
+ * The file sent with a report: its stored id, name, size, the media type read from its bytes, and where its
+ * safety scan stands (`pending` right after the upload, then `clean`, `infected` or `error`, as application
+ * attachments). Only a `clean` file is served (`client.awardReports.downloadFile`).
+ */
 export const ReportAttachment = /* @__PURE__ */ (() =>
   z.strictObject({
     fileId: z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/)),
     fileName: z.string().check(z.minLength(1), z.maxLength(255)),
     size: z.number().check(z.int(), z.nonnegative()),
     mediaType: z.string(),
+    scanState: ScanState,
   }))();
 export type ReportAttachment = z.infer<typeof ReportAttachment>;
 

@@ -157,9 +157,9 @@ export const submitApplication = /* @__PURE__ */ (() =>
     tag: 'applications',
     summary: 'Submit an application and get a receipt',
     description:
-      'Refused after the deadline (deadline_passed; the draft is kept) and when required answers are missing (validation_failed with each field).',
+      'The representative of the association submits (members and the treasurer draft; they get 403 forbidden). Refused after the deadline (deadline_passed; the draft is kept), when required answers are missing (validation_failed with each field), and when a document taken from the vault has expired or expires before the call closes (document_expired, with each document in `errors`).',
     auth: 'required',
-    roles: applicant,
+    roles: ['association_representative'],
     params: ApplicationParams,
     idempotent: true,
     errors: [
@@ -169,6 +169,7 @@ export const submitApplication = /* @__PURE__ */ (() =>
       'deadline_passed',
       'validation_failed',
       'not_eligible',
+      'document_expired',
     ],
     response: {
       status: 200,
@@ -185,8 +186,9 @@ export const withdrawApplication = /* @__PURE__ */ (() =>
     path: '/v1/applications/{applicationId}/withdraw',
     tag: 'applications',
     summary: 'Withdraw an application',
+    description: 'By the representative of the association, before the deadline.',
     auth: 'required',
-    roles: applicant,
+    roles: ['association_representative'],
     params: ApplicationParams,
     body: WithdrawApplication,
     idempotent: true,

@@ -7,7 +7,15 @@ import { getReference, referenceRoutes } from './reference.js';
 test('association routes have unique ids and the expected auth', () => {
   assert.deepEqual(
     associationRoutes.map((r) => r.id),
-    ['associations.search', 'associations.get', 'associations.mine'],
+    [
+      'associations.search',
+      'associations.get',
+      'associations.mine',
+      'associations.profile',
+      'associations.update',
+      'associations.uploadLogo',
+      'associations.logo',
+    ],
   );
   assert.equal(searchAssociations.auth, 'public');
   assert.equal(getAssociation.path, '/v1/associations/{associationId}');

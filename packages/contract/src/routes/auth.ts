@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Account, PopupQuery, SignInRequest, TokenResponse } from '../resources/auth.js';
+import { Locale } from '../shared/localized-text.js';
 import { route } from './route.js';
 
 /** `POST /v1/auth/token` — sign in with e-mail and password; returns a bearer token. */
@@ -12,7 +13,7 @@ export const signIn = /* @__PURE__ */ (() =>
     summary: 'Sign in with e-mail and password',
     auth: 'public',
     body: SignInRequest,
-    errors: ['invalid_credentials', 'validation_failed', 'rate_limited'],
+    errors: ['invalid_credentials', 'validation_failed', 'rate_limited', 'email_not_verified'],
     response: { status: 201, schema: TokenResponse, description: 'A new bearer token' },
   }))();
 
@@ -59,6 +60,58 @@ export const popup = /* @__PURE__ */ (() =>
     response: { status: 200, contentType: 'text/html', description: 'The sign-in page' },
   }))();
 
+/**
+ * Query of the pages a one-time link opens (`/auth/verify`, `/auth/reset`): the link's token and the
+ * language of the message that carried it. Not strict: a mail system that appends tracking parameters must
+ * not break the link; a missing token opens the page on the way to a new link.
+ *
+ * @example
+ * ```ts
+ * const query: LinkPageQuery = { token: 'k3Jx…', lang: 'ar' };
+ * ```
+ */
+export const LinkPageQuery = /* @__PURE__ */ (() =>
+  z.object({
+    token: z.optional(z.string().check(z.maxLength(1024))),
+    lang: z.optional(Locale),
+  }))();
+export type LinkPageQuery = z.infer<typeof LinkPageQuery>;
+
+/**
+ * `GET /auth/verify` — the page a verification link opens (a new account's address, or a changed address).
+ * It never confirms on GET, since mail scanners fetch links: a button posts the token to
+ * `accounts.verifyEmail`. An expired, used or invalid link leads to a new one.
+ */
+export const verifyPage = /* @__PURE__ */ (() =>
+  route({
+    id: 'auth.verifyPage',
+    method: 'GET',
+    path: '/auth/verify',
+    tag: 'auth',
+    summary: 'E-mail confirmation page opened by the link in a message',
+    auth: 'public',
+    query: LinkPageQuery,
+    errors: ['validation_failed'],
+    response: { status: 200, contentType: 'text/html', description: 'The confirmation page' },
+  }))();
+
+/**
+ * `GET /auth/reset` — the page a password reset link opens: a new password, checked live against the
+ * contract's policy, posted with the token to `accounts.resetPassword`.
+ */
+export const resetPage = /* @__PURE__ */ (() =>
+  route({
+    id: 'auth.resetPage',
+    method: 'GET',
+    path: '/auth/reset',
+    tag: 'auth',
+    summary: 'New password page opened by the link in a reset message',
+    auth: 'public',
+    query: LinkPageQuery,
+    errors: ['validation_failed'],
+    response: { status: 200, contentType: 'text/html', description: 'The new password page' },
+  }))();
+
 /** `GET /healthz` — liveness and database reachability. */
 export const health = /* @__PURE__ */ (() =>
   route({
@@ -90,4 +143,4 @@ export const openapi = /* @__PURE__ */ (() =>
   }))();
 
 /** The authentication and meta routes. */
-export const authRoutes = [signIn, signOut, me, popup, health, openapi] as const;
+export const authRoutes = [signIn, signOut, me, popup, verifyPage, resetPage, health, openapi] as const;

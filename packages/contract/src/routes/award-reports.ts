@@ -1,5 +1,6 @@
 // After the award: the reports an awarded association owes and their review by the funder, and the tranches
-// the funder pays. Members of the awarded association read them and its representatives submit; the staff
+// the funder pays. Members of the awarded association read them (and a report's file, once scanned clean),
+// its representative submits them and its treasurer the financial ones; the staff
 // of the funding organisation (call managers, organisation admins) review and record payments. Staff of
 // another organisation get 403 on every one of these routes.
 
@@ -47,9 +48,9 @@ export const submitAwardReport = /* @__PURE__ */ (() =>
     tag: 'award-reports',
     summary: 'Submit a report (summary and an optional file)',
     description:
-      '`multipart/form-data` with a `summary` field and an optional `file` part (PDF, spreadsheet, image or text; at most 20 MB). Representatives of the awarded association only. A report that is `due` or `returned` may be submitted; a submitted or accepted one answers 409 `invalid_state`.',
+      '`multipart/form-data` with a `summary` field and an optional `file` part (PDF, spreadsheet, image or text; at most 20 MB). The representative of the awarded association submits every report; its treasurer submits financial ones. A report that is `due` or `returned` may be submitted; a submitted or accepted one answers 409 `invalid_state`.',
     auth: 'required',
-    roles: ['association_representative'],
+    roles: ['association_representative', 'association_treasurer'],
     params: AwardReportParams,
     body: SubmitAwardReport,
     bodyKind: 'multipart',
@@ -65,6 +66,22 @@ export const submitAwardReport = /* @__PURE__ */ (() =>
     ],
     idempotent: true,
     response: { status: 200, schema: AwardReport, description: 'The report as submitted' },
+  }))();
+
+/** `GET /v1/awards/{awardId}/reports/{requirementId}/file` — the file of a report's last submission. */
+export const getAwardReportFile = /* @__PURE__ */ (() =>
+  route({
+    id: 'awardReports.file',
+    method: 'GET',
+    path: '/v1/awards/{awardId}/reports/{requirementId}/file',
+    tag: 'award-reports',
+    summary: "Download the file of a report's last submission",
+    description:
+      'Members of the awarded association, staff (call managers, organisation admins) of the funding organisation and admins. Served as an attachment (`Content-Disposition`, `nosniff`, a sandboxing CSP), and only once its safety scan found it clean: 409 `invalid_state` while it is pending, or when it is infected or could not be scanned. 404 when the last submission has no file.',
+    auth: 'required',
+    params: AwardReportParams,
+    errors: ['not_found', 'forbidden', 'invalid_state'],
+    response: { status: 200, contentType: 'application/octet-stream', description: 'The file, as sent' },
   }))();
 
 /** `POST /v1/awards/{awardId}/reports/{requirementId}/review` — the funder receives, accepts or returns it. */
@@ -159,6 +176,7 @@ export const listAssociationReports = /* @__PURE__ */ (() =>
 export const awardReportRoutes = [
   listAwardReports,
   submitAwardReport,
+  getAwardReportFile,
   reviewAwardReport,
   listDisbursements,
   recordDisbursement,

@@ -1,4 +1,8 @@
+import { accountRoutes } from './accounts.js';
 import { applicationRoutes } from './applications.js';
+import { associationClaimRoutes } from './association-claims.js';
+import { associationDocumentRoutes } from './association-documents.js';
+import { associationMemberRoutes } from './association-members.js';
 import { associationRoutes } from './associations.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
@@ -6,15 +10,22 @@ import { awardReportRoutes } from './award-reports.js';
 import { callAuthoringRoutes } from './call-authoring.js';
 import { callRoutes } from './calls.js';
 import { consultationRoutes, contributionRoutes } from './consultations.js';
+import { feedRoutes } from './feeds.js';
 import { indicatorRoutes } from './indicators.js';
 import { openDataRoutes } from './open-data.js';
 import { organisationRoutes } from './organisations.js';
 import { privacyRoutes } from './privacy.js';
 import { referenceRoutes } from './reference.js';
 import type { AnyRoute } from './route.js';
+import { subscriptionRoutes } from './subscriptions.js';
 import { trainingRoutes } from './trainings.js';
+import { webhookRoutes } from './webhooks.js';
 
+export * from './accounts.js';
 export * from './applications.js';
+export * from './association-claims.js';
+export * from './association-documents.js';
+export * from './association-members.js';
 export * from './associations.js';
 export * from './audit.js';
 export * from './auth.js';
@@ -22,13 +33,16 @@ export * from './award-reports.js';
 export * from './call-authoring.js';
 export * from './calls.js';
 export * from './consultations.js';
+export * from './feeds.js';
 export * from './indicators.js';
 export * from './open-data.js';
 export * from './organisations.js';
 export * from './privacy.js';
 export * from './reference.js';
 export * from './route.js';
+export * from './subscriptions.js';
 export * from './trainings.js';
+export * from './webhooks.js';
 
 /**
  * Every route of the API, in the order the OpenAPI document lists them. The server binds each one;
@@ -41,8 +55,12 @@ export * from './trainings.js';
  */
 export const ROUTES: readonly AnyRoute[] = [
   ...authRoutes,
+  ...accountRoutes,
   ...referenceRoutes,
   ...associationRoutes,
+  ...associationDocumentRoutes,
+  ...associationClaimRoutes,
+  ...associationMemberRoutes,
   ...organisationRoutes,
   ...callRoutes,
   ...callAuthoringRoutes,
@@ -53,8 +71,11 @@ export const ROUTES: readonly AnyRoute[] = [
   ...trainingRoutes,
   ...indicatorRoutes,
   ...openDataRoutes,
+  ...feedRoutes,
   ...auditRoutes,
   ...privacyRoutes,
+  ...webhookRoutes,
+  ...subscriptionRoutes,
 ];
 
 /**

@@ -36,6 +36,18 @@ export const ERROR_CODES = [
   'origin_not_allowed',
   'internal',
   'unavailable',
+  'document_expired',
+  'password_too_short',
+  'password_too_long',
+  'password_breached',
+  'password_context',
+  'email_not_verified',
+  'link_invalid',
+  'link_expired',
+  'link_used',
+  'receipt_already_claimed',
+  'registry_mismatch',
+  'already_member_elsewhere',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const ErrorCode = /* @__PURE__ */ (() => z.enum(ERROR_CODES))();
@@ -73,6 +85,18 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   origin_not_allowed: 403,
   internal: 500,
   unavailable: 503,
+  document_expired: 422,
+  password_too_short: 422,
+  password_too_long: 422,
+  password_breached: 422,
+  password_context: 422,
+  email_not_verified: 403,
+  link_invalid: 400,
+  link_expired: 410,
+  link_used: 410,
+  receipt_already_claimed: 409,
+  registry_mismatch: 422,
+  already_member_elsewhere: 409,
 };
 
 /**

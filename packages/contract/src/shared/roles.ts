@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 
 /**
- * What an account may do. An association member acts for the associations they belong to; a
- * representative may also sign and submit for them. Staff belong to one organisation (`Account.organisationId`)
+ * What an account may do. An association member acts for the associations they belong to (drafts
+ * applications, registers for trainings); a treasurer also submits financial reports; a representative may
+ * also sign and submit for them, invite members and hand over. Staff belong to one organisation (`Account.organisationId`)
  * and their roles stop at its calls: an organisation admin manages its staff and everything of its calls, a
  * call manager writes, publishes and runs its calls, a reviewer scores the applications of the calls they are
  * assigned to (a reviewer with no organisation is an independent expert any organisation may assign).
@@ -12,6 +13,7 @@ export const ROLES = [
   'citizen',
   'association_member',
   'association_representative',
+  'association_treasurer',
   'organisation_admin',
   'call_manager',
   'reviewer',

@@ -46,6 +46,8 @@ const en: Readonly<Record<ApplicationFormKey, Message>> = {
   'af.saving': 'Saving…',
   'af.deadline': 'Deadline: {dateTime}',
   'af.countdown': '{hours} h {minutes} min left before the call closes.',
+  'af.representativeSubmits':
+    'Only your association’s legal representative sends the application. Your draft is saved: ask them to open it and send it.',
   'af.deadlinePassed':
     'The call has closed and your application was not accepted. Your draft is kept; nothing is lost.',
   'af.budget.line': 'Line {n}',
@@ -136,5 +138,34 @@ const en: Readonly<Record<ApplicationFormKey, Message>> = {
   'af.decision.decidedAt': 'Decided on',
   'af.appeal.open': 'You may appeal until {dateTime}.',
   'af.appeal.closed': 'The appeal window closed on {dateTime}.',
+  'af.vault.use': 'Use a document from the vault',
+  'af.vault.heading': 'Association’s document vault: {label}',
+  'af.vault.loading': 'Loading the association’s documents…',
+  'af.vault.empty': 'Your association’s vault holds no documents yet.',
+  'af.vault.fits': 'Fits this document',
+  'af.vault.kind.statutes': 'Statutes',
+  'af.vault.kind.general_assembly_minutes': 'General assembly minutes',
+  'af.vault.kind.activity_report': 'Activity report',
+  'af.vault.kind.financial_report': 'Financial report',
+  'af.vault.kind.bank_certificate': 'Bank certificate',
+  'af.vault.withYear': '{kind} {year}',
+  'af.vault.validUntil': 'valid until {date}',
+  'af.vault.noExpiry': 'no end of validity',
+  'af.vault.choose': 'Attach: {name}',
+  'af.vault.attached': 'Attached from the vault: {name}',
+  'af.vault.source': 'Taken from the association’s document vault.',
+  'af.vault.refused.expired':
+    'Expired on {date}: it cannot be attached. Add an up-to-date copy to the vault.',
+  'af.vault.refused.expiresBeforeClose':
+    'Expires on {date}, before the call closes ({closes}): it cannot be attached.',
+  'af.vault.refused.notAccepted':
+    'Its format or size is not accepted for this document. Accepted formats: {formats}.',
+  'af.vault.refused.unsafe': 'The file did not pass the virus scan: it cannot be attached.',
+  'af.vault.expiredAttached':
+    'This document has expired ({date}): the submission will be refused. Replace it.',
+  'af.review.expiredTitle': 'Expired documents',
+  'af.review.expiredIntro': 'The application cannot be submitted until these documents are replaced:',
+  'af.review.expiredItem': '{label}: “{name}” valid until {date}.',
+  'af.review.expiredFix': 'Replace: {label}',
 };
 export default en;

@@ -49,6 +49,8 @@ const fr: Readonly<Record<ApplicationFormKey, Message>> = {
   'af.saving': 'Enregistrement…',
   'af.deadline': 'Date limite de dépôt : {dateTime}',
   'af.countdown': 'Il reste {hours} h {minutes} min avant la clôture.',
+  'af.representativeSubmits':
+    'Seul le représentant légal de votre association envoie la demande. Votre brouillon est enregistré : demandez-lui de l’ouvrir et de l’envoyer.',
   'af.deadlinePassed':
     'L’appel est clos et votre demande n’a pas été acceptée. Votre brouillon est conservé, rien n’est perdu.',
   'af.budget.line': 'Ligne {n}',
@@ -140,5 +142,33 @@ const fr: Readonly<Record<ApplicationFormKey, Message>> = {
   'af.decision.decidedAt': 'Date de la décision',
   'af.appeal.open': 'Vous pouvez former un recours jusqu’au {dateTime}.',
   'af.appeal.closed': 'Le délai de recours a pris fin le {dateTime}.',
+  'af.vault.use': 'Utiliser un document du coffre',
+  'af.vault.heading': 'Coffre de documents de l’association : {label}',
+  'af.vault.loading': 'Chargement des documents de l’association…',
+  'af.vault.empty': 'Le coffre de votre association ne contient encore aucun document.',
+  'af.vault.fits': 'Correspond à ce document',
+  'af.vault.kind.statutes': 'Statuts',
+  'af.vault.kind.general_assembly_minutes': 'Procès-verbal d’assemblée générale',
+  'af.vault.kind.activity_report': 'Rapport d’activité',
+  'af.vault.kind.financial_report': 'Rapport financier',
+  'af.vault.kind.bank_certificate': 'Attestation bancaire (RIB)',
+  'af.vault.withYear': '{kind} {year}',
+  'af.vault.validUntil': 'valable jusqu’au {date}',
+  'af.vault.noExpiry': 'sans date de fin de validité',
+  'af.vault.choose': 'Joindre : {name}',
+  'af.vault.attached': 'Joint depuis le coffre : {name}',
+  'af.vault.source': 'Tiré du coffre de documents de l’association.',
+  'af.vault.refused.expired':
+    'Expiré le {date} : il ne peut pas être joint. Déposez une version à jour dans le coffre.',
+  'af.vault.refused.expiresBeforeClose':
+    'Expire le {date}, avant la clôture de l’appel ({closes}) : il ne peut pas être joint.',
+  'af.vault.refused.notAccepted':
+    'Format ou taille non acceptés pour ce document. Formats acceptés : {formats}.',
+  'af.vault.refused.unsafe': 'Le fichier n’a pas passé le contrôle antivirus : il ne peut pas être joint.',
+  'af.vault.expiredAttached': 'Ce document a expiré ({date}) : l’envoi sera refusé. Remplacez-le.',
+  'af.review.expiredTitle': 'Documents expirés',
+  'af.review.expiredIntro': 'La demande ne pourra pas être envoyée avant le remplacement de ces documents :',
+  'af.review.expiredItem': '{label} : « {name} » valable jusqu’au {date}.',
+  'af.review.expiredFix': 'Remplacer : {label}',
 };
 export default fr;

@@ -45,6 +45,8 @@ const ar = {
   'af.saving': 'جارٍ الحفظ…',
   'af.deadline': 'آخر أجل لتقديم الطلبات: {dateTime}',
   'af.countdown': 'يتبقى {hours} ساعة و{minutes} دقيقة قبل الإغلاق.',
+  'af.representativeSubmits':
+    'يرسل الطلبَ الممثلُ القانوني لجمعيتكم وحده. مسودتكم محفوظة: اطلبوا منه فتحها وإرسالها.',
   'af.deadlinePassed': 'أُغلق باب تقديم الطلبات ولم يُقبل طلبكم. مسودتكم محفوظة ولم يضِع منها شيء.',
   'af.budget.line': 'البند {n}',
   'af.budget.label': 'الوصف',
@@ -134,6 +136,33 @@ const ar = {
   'af.decision.decidedAt': 'تاريخ القرار',
   'af.appeal.open': 'يمكنكم تقديم تظلم إلى غاية {dateTime}.',
   'af.appeal.closed': 'انتهى أجل التظلم في {dateTime}.',
+  'af.vault.use': 'استعمال وثيقة من خزانة الوثائق',
+  'af.vault.heading': 'خزانة وثائق الجمعية: {label}',
+  'af.vault.loading': 'جارٍ تحميل وثائق الجمعية…',
+  'af.vault.empty': 'لا توجد وثائق في خزانة جمعيتكم بعد.',
+  'af.vault.fits': 'تناسب هذه الوثيقة',
+  'af.vault.kind.statutes': 'القانون الأساسي',
+  'af.vault.kind.general_assembly_minutes': 'محضر الجمع العام',
+  'af.vault.kind.activity_report': 'التقرير الأدبي',
+  'af.vault.kind.financial_report': 'التقرير المالي',
+  'af.vault.kind.bank_certificate': 'شهادة بنكية',
+  'af.vault.withYear': '{kind} لسنة {year}',
+  'af.vault.validUntil': 'صالحة إلى غاية {date}',
+  'af.vault.noExpiry': 'دون تاريخ انتهاء الصلاحية',
+  'af.vault.choose': 'إرفاق: {name}',
+  'af.vault.attached': 'أُرفقت من خزانة الوثائق: {name}',
+  'af.vault.source': 'مأخوذة من خزانة وثائق الجمعية.',
+  'af.vault.refused.expired':
+    'انتهت صلاحيتها في {date}، ولا يمكن إرفاقها. أضيفوا نسخة محيّنة إلى خزانة الوثائق.',
+  'af.vault.refused.expiresBeforeClose':
+    'تنتهي صلاحيتها في {date} قبل إغلاق طلب الدعم ({closes})، ولا يمكن إرفاقها.',
+  'af.vault.refused.notAccepted': 'لا تُقبل لهذه الوثيقة بصيغتها أو حجمها. الصيغ المقبولة: {formats}.',
+  'af.vault.refused.unsafe': 'لم يجتز الملف فحص السلامة، ولا يمكن إرفاقه.',
+  'af.vault.expiredAttached': 'انتهت صلاحية هذه الوثيقة ({date}): سيُرفض الإرسال. استبدلوها.',
+  'af.review.expiredTitle': 'وثائق انتهت صلاحيتها',
+  'af.review.expiredIntro': 'لن يُقبل إرسال الطلب قبل استبدال هذه الوثائق:',
+  'af.review.expiredItem': '{label}: «{name}» صالحة إلى غاية {date}.',
+  'af.review.expiredFix': 'استبدال: {label}',
 } satisfies Record<string, Message>;
 
 /** Keys of the application form's messages. */

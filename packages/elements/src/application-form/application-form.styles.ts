@@ -169,6 +169,46 @@ export const applicationFormStyles = [
       border-radius: var(--_n-radius);
       padding: var(--_n-space-3);
     }
+    .vault {
+      margin-block: var(--_n-space-2);
+      padding: var(--_n-space-2);
+      border: 1px solid var(--_n-border);
+      border-radius: var(--_n-radius);
+    }
+    .vault h5 {
+      margin-block: 0 var(--_n-space-2);
+      font-size: 1rem;
+    }
+    .vault-list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .vault-item {
+      padding-block: var(--_n-space-2);
+      border-block-end: 1px solid var(--_n-border);
+    }
+    .vault-item p {
+      margin-block: 0 var(--_n-space-1);
+    }
+    .vault-name {
+      font-weight: 600;
+    }
+    .vault-fits {
+      font-weight: 400;
+      border: 1px solid currentColor;
+      border-radius: var(--_n-radius);
+      padding-inline: var(--_n-space-1);
+    }
+    .vault-refused,
+    .vault-expired {
+      color: var(--_n-danger);
+    }
+    .expired-documents {
+      border-inline-start: 4px solid var(--_n-danger);
+      padding-inline-start: var(--_n-space-3);
+      margin-block: var(--_n-space-3);
+    }
     progress {
       inline-size: 100%;
       block-size: 1rem;

@@ -156,7 +156,9 @@ export class AutosaveController implements ReactiveController {
         },
         { ifMatch: this.#etag ?? '*' },
       );
-      host.application = data;
+      // The attachments are the uploads controller's: an answer to a save sent before an upload (or a document
+      // taken from the vault) finished would otherwise drop the file just attached.
+      host.application = { ...data, attachments: host.application?.attachments ?? data.attachments };
       this.#etag = etag;
       this.synced = { ...data.answers };
       for (const [id, value] of Object.entries(patch)) {

@@ -1,10 +1,13 @@
 import type { Application, Call } from '@nassij/contract';
 import {
   amendCallRef,
+  attachFromVaultRef,
   getApplicationRef,
   getCallRef,
   listApplicationsRef,
+  listVaultDocumentsRef,
   startApplicationRef,
+  type VaultDocument,
 } from '@nassij/contract';
 import { type BaseClient, createBaseClient, isNassijError } from '@nassij/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
@@ -24,6 +27,7 @@ import './define.js';
 import { deepActive } from '../test-support/focus.js';
 import { forgetStored } from '../test-support/storage.js';
 import type { NassijApplicationForm } from './nassij-application-form.js';
+import { sortForRequirement, vaultKindsFor, vaultRefusal } from './views/vault-picker.js';
 
 const ACCOUNTS = {
   member: ['member@demo.nassij.ma', 'demo-member-2026'],
@@ -156,7 +160,7 @@ describe('<nassij-application-form>', () => {
     await expect(el).to.be.accessible(A11Y);
   });
 
-  it('goes through every step with keyboard-reachable errors, uploads, and submits once on a double click', async () => {
+  it('goes through every step with keyboard-reachable errors and uploads; a member drafts, the representative submits once on a double click', async () => {
     const client = await signedIn('member');
     const el = await mount(client, CALLS.openEligible);
     await waitUntil(() => el.phase === 'choose');
@@ -221,23 +225,39 @@ describe('<nassij-application-form>', () => {
     $(el, 'button.next').click();
     await waitUntil(() => el.phase === 'review', 'review page');
     await el.updateComplete;
-    const submit = $<HTMLButtonElement>(el, 'button.submit');
-    submit.click();
-    submit.click();
-    el.submit();
-    await waitUntil(() => el.phase === 'done', 'submitted', { timeout: 15000 });
+    // A member drafts; only the association's representative sends. The member is told so, the draft stays.
+    $<HTMLButtonElement>(el, 'button.submit').click();
+    await waitUntil(() => el.submitError === 'forbidden', 'refused to a member', { timeout: 15000 });
     await el.updateComplete;
-    expect($(el, '.receipt-number').textContent?.trim()).to.match(/^[A-Z0-9]+(-[A-Z0-9]+)+$/);
-    expect($(el, '.receipt').textContent).to.match(/UTC/);
-    expect($(el, '.hash').textContent).to.match(/^sha256:/);
-    expect($(el, '.timeline li[data-step=submitted]').getAttribute('data-state')).to.not.equal('pending');
-    expect($(el, '.timeline li[data-step=decision]').getAttribute('data-state')).to.equal('pending');
+    expect($(el, '.submit-error').textContent).to.contain('الممثل');
+    expect(el.phase).to.equal('review');
+    await expect(el).to.be.accessible(A11Y);
+
+    // The representative opens the same draft, finds every answer, and sends it.
+    const signer = await openForm(await signedIn('representative'), CALLS.openEligible);
+    expect(signer.application?.id).to.equal(el.application?.id);
+    expect(signer.answers.project_title).to.equal(el.answers.project_title);
+    await signer.goTo(signer.sections.length - 1);
+    $(signer, 'button.next').click();
+    await waitUntil(() => signer.phase === 'review', 'review page of the representative');
+    await signer.updateComplete;
+    const submit = $<HTMLButtonElement>(signer, 'button.submit');
+    submit.click();
+    submit.click();
+    signer.submit();
+    await waitUntil(() => signer.phase === 'done', 'submitted', { timeout: 15000 });
+    await signer.updateComplete;
+    expect($(signer, '.receipt-number').textContent?.trim()).to.match(/^[A-Z0-9]+(-[A-Z0-9]+)+$/);
+    expect($(signer, '.receipt').textContent).to.match(/UTC/);
+    expect($(signer, '.hash').textContent).to.match(/^sha256:/);
+    expect($(signer, '.timeline li[data-step=submitted]').getAttribute('data-state')).to.not.equal('pending');
+    expect($(signer, '.timeline li[data-step=decision]').getAttribute('data-state')).to.equal('pending');
     const mine = await client.request(listApplicationsRef, {
       query: { callId: CALLS.openEligible, associationId: ASSOCIATIONS.represented },
     });
     expect(mine.items.length).to.equal(1);
     expect(['submitted', 'received']).to.include(mine.items[0]?.status);
-    await expect(el).to.be.accessible(A11Y);
+    await expect(signer).to.be.accessible(A11Y);
   });
 
   it('keeps typing across a reload, then resumes from the server copy on another device', async () => {
@@ -530,7 +550,7 @@ describe('<nassij-application-form> at 320 px', () => {
 });
 
 describe('<nassij-application-form> keyboard journey', () => {
-  it('signs in, applies and submits with the keyboard only, focus always on the next thing to do', async () => {
+  it('a member applies and the representative submits, keyboard only, focus always on the next thing to do', async () => {
     // A server of its own, where the member's association has applied to nothing yet.
     const { url: base } = (await executeServerCommand('nassij-clock-server-start')) as { url: string };
     const el = await mount(createBaseClient({ baseUrl: base }), CALLS.openEligible, 'fr');
@@ -608,11 +628,37 @@ describe('<nassij-application-form> keyboard journey', () => {
     await sendKeys({ press: 'Enter' });
     await focusOn(el, '#af-review', 'the review heading');
 
+    // A member drafts; the representative sends. The member hears why, with the draft kept.
     await tabTo((a) => a.matches('button.submit'), 'submit');
     await sendKeys({ press: 'Enter' });
-    await focusOn(el, '#af-receipt', 'the receipt heading');
-    expect(el.phase).to.equal('done');
-    await expect(el).to.be.accessible(A11Y);
+    await focusOn(el, '.submit-error', 'the refusal');
+    expect(el.submitError).to.equal('forbidden');
+    expect($(el, '.submit-error').textContent).to.contain('représentant');
+    el.remove();
+
+    // The representative signs in on their own device, resumes the same draft and sends it, keyboard only.
+    const signer = await mount(createBaseClient({ baseUrl: base }), CALLS.openEligible, 'fr');
+    await waitUntil(() => signer.shadowRoot!.querySelector('button.sign-in'), 'sign-in button');
+    await tabTo((a) => a.matches('button.sign-in'), 'the sign-in button');
+    await sendKeys({ press: 'Enter' });
+    const [repEmail, repPassword] = ACCOUNTS.representative;
+    await executeServerCommand('nassij-popup-sign-in', { email: repEmail, password: repPassword });
+    await focusOn(signer, '#af-elig', 'the eligibility heading');
+    await tabTo((a) => a.matches('button.start'), 'resume');
+    await sendKeys({ press: 'Enter' });
+    await focusOn(signer, '.step h3', 'step 1');
+    expect(signer.answers).to.include({ project_title: 'Club de lecture' });
+    for (let step = 0; step < 4 && !signer.shadowRoot!.querySelector('#af-review'); step++) {
+      await tabTo((a) => a.matches('button.next'), `next ${step + 1}`);
+      await sendKeys({ press: 'Enter' });
+      await signer.updateComplete;
+    }
+    await focusOn(signer, '#af-review', 'the review heading');
+    await tabTo((a) => a.matches('button.submit'), 'submit');
+    await sendKeys({ press: 'Enter' });
+    await focusOn(signer, '#af-receipt', 'the receipt heading');
+    expect(signer.phase).to.equal('done');
+    await expect(signer).to.be.accessible(A11Y);
   });
 });
 
@@ -765,5 +811,233 @@ describe('<nassij-application-form> the applicant sees the selection (issue 16)'
     // No withdrawal of a rejected application.
     expect(el.shadowRoot!.querySelector('button.withdraw')).to.equal(null);
     await expect(el).to.be.accessible(A11Y);
+  });
+});
+
+/** The vault of the representative's association, as the API lists it. */
+async function vaultOf(client: BaseClient): Promise<VaultDocument[]> {
+  const list = await client.request(listVaultDocumentsRef, {
+    params: { associationId: ASSOCIATIONS.represented },
+  });
+  return list.items;
+}
+
+/** Fills the three steps before the documents with well-formed answers. */
+async function fillToDocuments(el: NassijApplicationForm): Promise<void> {
+  await fillProject(el);
+  $(el, 'button.next').click();
+  await waitUntil(() => el.step === 1, 'budget step');
+  await el.updateComplete;
+  if (!el.shadowRoot!.querySelector('#f-budget_lines-0-label')) {
+    $(el, '[data-field=budget_lines]').click();
+    await el.updateComplete;
+  }
+  type(el, 'f-budget_lines-0-label', 'كتب');
+  type(el, 'f-budget_lines-0-amount', '30000');
+  type(el, 'f-budget_lines-0-coFinanced', '3000');
+  type(el, 'f-requested_amount', '27000');
+  $(el, 'button.next').click();
+  await waitUntil(() => el.step === 2, 'beneficiaries step');
+  await el.updateComplete;
+  type(el, 'f-beneficiaries-count', '120');
+  $(el, 'button.next').click();
+  await waitUntil(() => el.step === 3, 'documents step');
+  await el.updateComplete;
+}
+
+describe('<nassij-application-form> documents from the vault (issue 18)', () => {
+  it('matches requirements to vault kinds and refuses expired or unfit documents', () => {
+    const requirement = {
+      id: 'statutes',
+      type: 'statutes',
+      label: { ar: 'القانون الأساسي للجمعية', fr: "Statuts de l'association" },
+      requirement: 'mandatory' as const,
+      mediaTypes: ['application/pdf'],
+      maxBytes: 1000,
+    };
+    expect(vaultKindsFor(requirement)).to.deep.equal(['statutes']);
+    expect(vaultKindsFor({ id: 'rib', label: { fr: 'Attestation bancaire' } })).to.deep.equal([
+      'bank_certificate',
+    ]);
+    // Photos of past activities are no activity report.
+    expect(vaultKindsFor({ id: 'photos', label: { fr: 'Photos des activités précédentes' } })).to.deep.equal(
+      [],
+    );
+    const doc: VaultDocument = {
+      id: 'vdoc_test',
+      associationId: ASSOCIATIONS.represented,
+      kind: 'bank_certificate',
+      validUntil: '2026-06-30',
+      fileName: 'rib.pdf',
+      size: 10,
+      mediaType: 'application/pdf',
+      sha256: `sha256:${'0'.repeat(64)}`,
+      scanState: 'clean',
+      uploadedAt: '2026-01-02T08:00:00Z',
+      expired: false,
+    };
+    const june = new Date('2026-06-01T10:00:00Z');
+    expect(vaultRefusal(doc, requirement, '2026-06-15T22:59:00Z', june)).to.equal(undefined);
+    expect(vaultRefusal(doc, requirement, '2026-07-15T22:59:00Z', june)).to.equal('expiresBeforeClose');
+    expect(vaultRefusal({ ...doc, expired: true }, requirement, undefined, june)).to.equal('expired');
+    expect(vaultRefusal({ ...doc, size: 1001 }, requirement, undefined, june)).to.equal('notAccepted');
+    expect(vaultRefusal({ ...doc, mediaType: 'image/png' }, requirement, undefined, june)).to.equal(
+      'notAccepted',
+    );
+    expect(vaultRefusal({ ...doc, scanState: 'infected' }, requirement, undefined, june)).to.equal('unsafe');
+    const statutes = { ...doc, id: 'vdoc_s', kind: 'statutes' as const };
+    expect(sortForRequirement([doc, statutes], requirement).map((d) => [d.doc.id, d.fits])).to.deep.equal([
+      ['vdoc_s', true],
+      ['vdoc_test', false],
+    ]);
+  });
+
+  it('the representative attaches the statutes from the vault, sees them on the review, submits (Arabic, RTL)', async () => {
+    const client = await signedIn('representative');
+    const vault = await vaultOf(client);
+    const expired = vault.find((d) => d.kind === 'bank_certificate' && d.expired);
+    if (!expired) throw new Error('the seed gives the represented association an expired bank certificate');
+    const statutesId = FIXTURES.vaultDocuments.statutesOfRepresented;
+    const el = await openForm(client, CALLS.openForDrafts[1]);
+    await fillToDocuments(el);
+
+    $(el, '#vo-doc_statutes').click();
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('#v-doc_statutes .vault-item'),
+      'vault listed',
+      UPLOAD,
+    );
+    await el.updateComplete;
+    expect($(el, '#vo-doc_statutes').getAttribute('aria-expanded')).to.equal('true');
+    // The statutes come first, marked as fitting; every document of the vault is listed.
+    const items = [...el.shadowRoot!.querySelectorAll<HTMLElement>('#v-doc_statutes .vault-item')];
+    expect(items.length).to.equal(vault.length);
+    expect(items[0]?.dataset.vault).to.equal(statutesId);
+    expect(items[0]?.hasAttribute('data-fits')).to.equal(true);
+    expect(items[0]?.textContent).to.contain('القانون الأساسي');
+    // The expired certificate says why, with its date, and offers no button.
+    const old = $(el, `#v-doc_statutes [data-vault="${expired.id}"]`);
+    expect(old.querySelector('button')).to.equal(null);
+    expect(old.querySelector('.vault-refused')?.textContent)
+      .to.contain('انتهت صلاحيتها')
+      .and.contain(el.fmt.date(`${expired.validUntil}T12:00:00Z`));
+    // A yearly report shows its year.
+    const report = vault.find((d) => d.kind === 'activity_report');
+    if (report?.year)
+      expect($(el, `[data-vault="${report.id}"]`).textContent).to.contain(String(report.year));
+    // Arabic: the picker reads right to left.
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    expect(getComputedStyle($(el, '#v-doc_statutes')).direction).to.equal('rtl');
+    await expect(el).to.be.accessible(A11Y);
+
+    $<HTMLButtonElement>(el, `[data-vault="${statutesId}"] .vault-choose`).click();
+    await waitUntil(
+      () => el.application?.attachments.some((a) => a.vaultDocumentId === statutesId),
+      'attached from the vault',
+      UPLOAD,
+    );
+    await el.updateComplete;
+    // It shows like an upload: the file, its scan, replace and remove; the picker closed.
+    expect(el.shadowRoot!.querySelector('#v-doc_statutes')).to.equal(null);
+    expect($(el, '[data-document=statutes] .attached').textContent).to.contain('statuts.pdf');
+    expect($(el, '[data-document=statutes] .vault-source').textContent).to.contain('خزانة');
+    expect($(el, '[data-document=statutes] label.file-label').textContent).to.contain('استبدال');
+    choose(el, 'doc_budget', xlsx());
+    await waitUntil(() => el.application?.attachments.length === 2, 'xlsx uploaded', UPLOAD);
+    await waitUntil(() => el.application?.attachments.every((a) => a.scanState === 'clean'), 'scanned', {
+      timeout: 15000,
+    });
+    $(el, 'button.next').click();
+    await waitUntil(() => el.phase === 'review', 'review page');
+    await el.updateComplete;
+    expect($(el, '.review').textContent).to.contain('statuts.pdf');
+    expect(el.shadowRoot!.querySelector('.expired-documents')).to.equal(null);
+    await expect(el).to.be.accessible(A11Y);
+
+    $(el, 'button.submit').click();
+    await waitUntil(() => el.phase === 'done', 'submitted', { timeout: 15000 });
+    const stored: Application = await client.request(getApplicationRef, {
+      params: { applicationId: el.application?.id ?? '' },
+    });
+    expect(['submitted', 'received']).to.include(stored.status);
+    const statutes = stored.attachments.find((a) => a.documentId === 'statutes');
+    expect(statutes?.vaultDocumentId).to.equal(statutesId);
+  });
+
+  it('is keyboard-only: opens the vault, picks a document, and flags an expired one on the review (French)', async () => {
+    const client = await signedIn('representative');
+    const vault = await vaultOf(client);
+    const expired = vault.find((d) => d.kind === 'bank_certificate' && d.expired);
+    if (!expired) throw new Error('the seed gives the represented association an expired bank certificate');
+    const statutesId = FIXTURES.vaultDocuments.statutesOfRepresented;
+    const el = await openForm(client, CALLS.openForDrafts[2], 'fr');
+    const last = el.sections.length - 1;
+    await el.goTo(last);
+    await el.updateComplete;
+
+    const vaultButton = await tabTo((a) => a.matches('#vo-doc_statutes'), 'the vault button', { max: 40 });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('#v-doc_statutes .vault-choose'),
+      'vault listed',
+      UPLOAD,
+    );
+    expect(vaultButton.getAttribute('aria-expanded')).to.equal('true');
+    // The first Tab reaches the first selectable document: the statutes, which fit.
+    await sendKeys({ press: 'Tab' });
+    const first = deepActive();
+    expect(first?.closest('.vault-item')?.getAttribute('data-vault')).to.equal(statutesId);
+    // Escape closes the picker and gives focus back to its button.
+    await sendKeys({ press: 'Escape' });
+    await focusOn(el, '#vo-doc_statutes', 'the vault button again');
+    expect(el.shadowRoot!.querySelector('#v-doc_statutes')).to.equal(null);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('#v-doc_statutes .vault-choose'),
+      'vault again',
+      UPLOAD,
+    );
+    await tabTo((a) => a.closest('.vault-item')?.getAttribute('data-vault') === statutesId, 'the statutes');
+    await sendKeys({ press: 'Enter' });
+    await focusOn(el, '[data-document=statutes] .attached', 'the attached file');
+    expect(el.application?.attachments.find((a) => a.documentId === 'statutes')?.vaultDocumentId).to.equal(
+      statutesId,
+    );
+
+    // Removed like an upload, then answered again through the API with the expired certificate, which the
+    // API attaches (flagged); the form shows it at the field and on the review.
+    await tabTo((a) => a.matches('[data-document=statutes] button.subtle:not(.vault-open)'), 'remove');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => !el.application?.attachments.some((a) => a.documentId === 'statutes'),
+      'removed',
+      UPLOAD,
+    );
+    await client.request(attachFromVaultRef, {
+      params: { applicationId: el.application?.id ?? '' },
+      body: { documentId: 'statutes', vaultDocumentId: expired.id },
+    });
+    const fresh: Application = await client.request(getApplicationRef, {
+      params: { applicationId: el.application?.id ?? '' },
+    });
+    expect(
+      fresh.attachments.filter((a) => a.documentId === 'statutes').map((a) => a.vaultDocumentId),
+    ).to.deep.equal([expired.id]);
+    el.application = fresh;
+    await el.updateComplete;
+    expect($(el, '[data-document=statutes] .vault-expired').textContent).to.contain('expiré');
+    el.phase = 'review';
+    await el.updateComplete;
+    const flag = $(el, '.expired-documents li[data-document=statutes]');
+    expect(flag.textContent)
+      .to.contain(expired.fileName)
+      .and.contain(el.fmt.date(`${expired.validUntil}T12:00:00Z`));
+    await expect(el).to.be.accessible(A11Y);
+    // Its link leads, by keyboard, to the field to replace it.
+    await tabTo((a) => a.matches('.expired-documents a.fix'), 'the link to the field', { max: 60 });
+    await sendKeys({ press: 'Enter' });
+    await focusOn(el, '#f-doc_statutes', 'the statutes field');
+    expect(el.phase).to.equal('form');
+    expect(el.step).to.equal(last);
   });
 });

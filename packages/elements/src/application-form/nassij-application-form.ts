@@ -20,6 +20,7 @@ import type { NassijApplicationFormEventMap } from './events.js';
 import { JourneyController, type Membership } from './journey-controller.js';
 import { SubmissionController } from './submission-controller.js';
 import { UploadsController } from './uploads-controller.js';
+import { VaultController } from './vault-controller.js';
 import { renderAmendments } from './views/amendments.js';
 import { renderConflictDialog } from './views/conflict-dialog.js';
 import { renderEligibility } from './views/eligibility.js';
@@ -143,6 +144,8 @@ export class NassijApplicationForm extends NassijElement {
   readonly autosave = new AutosaveController(this);
   /** @internal */
   readonly documents = new UploadsController(this);
+  /** @internal The association's document vault, to answer a required document without uploading. */
+  readonly vault = new VaultController(this);
   /** @internal */
   readonly online = new OnlineController(this, (online) => {
     if (online && this.autosave.dirty.size) void this.save();
@@ -344,11 +347,27 @@ export class NassijApplicationForm extends NassijElement {
     await this.focusNext();
   }
 
+  /** Shows the step that holds field `fieldId` and moves focus to its control (from the review page). */
+  async goToField(fieldId: string): Promise<void> {
+    const index = this.sections.findIndex((s) => s.fields.some((f) => f.id === fieldId));
+    if (index < 0) return;
+    await this.goTo(index);
+    await this.focusNext(`#f-${fieldId}`);
+  }
+
   // ---------------------------------------------------------------- documents, submit, withdraw
 
   /** Uploads `file` for a required document, checked first against the call's rules. */
   upload(documentId: string, file: File): Promise<void> {
     return this.documents.upload(documentId, file);
+  }
+
+  /**
+   * Answers a required document with a document of the association's vault (no upload: the same stored
+   * file, its scan state carried). Resolves once attached, or refused (the refusal shows under the field).
+   */
+  async attachFromVault(documentId: string, vaultDocumentId: string): Promise<void> {
+    await this.vault.choose(documentId, vaultDocumentId);
   }
 
   /** Removes the file attached for a required document. */

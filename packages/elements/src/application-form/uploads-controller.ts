@@ -1,5 +1,6 @@
 import {
   type Attachment,
+  attachFromVaultRef,
   fileTypeName,
   getApplicationRef,
   removeAttachmentRef,
@@ -75,6 +76,32 @@ export class UploadsController implements ReactiveController {
         size: fileSize(host.fmt, document.maxBytes),
       };
       this.#set(documentId, { error: host.reportFailure(error), params });
+    }
+  }
+
+  /**
+   * Answers a required document with a document of the association's vault: the server attaches the same
+   * stored file (no upload) with its scan state, replacing any file attached before. Resolves with the
+   * attachment, or `undefined` when the server refused (the refusal is in `state`, the draft untouched).
+   */
+  async fromVault(documentId: string, vaultDocumentId: string): Promise<Attachment | undefined> {
+    const host = this.#host;
+    const client = host.resolvedClient;
+    const application = host.application;
+    if (!client || !application) return undefined;
+    this.#set(documentId, {});
+    try {
+      const attachment = await client.request(attachFromVaultRef, {
+        params: { applicationId: application.id },
+        body: { documentId, vaultDocumentId },
+      });
+      this.#attach(documentId, attachment);
+      host.errors = host.errors.filter((e) => !e.path.endsWith(`/${this.#fieldOf(documentId)}`));
+      if (attachment.scanState === 'pending') this.#pollScan(application.id, 0);
+      return attachment;
+    } catch (error) {
+      this.#set(documentId, { error: host.reportFailure(error) });
+      return undefined;
     }
   }
 

@@ -31,5 +31,7 @@ const en: Readonly<Record<DirectoryKey, Message>> = {
   'dir.amountReceived': 'Total amount received',
   'dir.trainingsAttended': 'Trainings attended',
   'dir.website': 'Website',
+  'dir.annualReports': 'Annual reports filed',
+  'dir.annualReportsNone': 'None',
 };
 export default en;

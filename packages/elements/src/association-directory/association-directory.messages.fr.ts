@@ -31,5 +31,7 @@ const fr: Readonly<Record<DirectoryKey, Message>> = {
   'dir.amountReceived': 'Montant total reçu',
   'dir.trainingsAttended': 'Formations suivies',
   'dir.website': 'Site web',
+  'dir.annualReports': 'Rapports annuels déposés',
+  'dir.annualReportsNone': 'Aucun',
 };
 export default fr;

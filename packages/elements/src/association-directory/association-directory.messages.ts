@@ -39,6 +39,8 @@ const ar = {
   'dir.amountReceived': 'المبلغ الإجمالي المحصل عليه',
   'dir.trainingsAttended': 'التكوينات التي حضرتها',
   'dir.website': 'الموقع الإلكتروني',
+  'dir.annualReports': 'التقارير السنوية المودعة',
+  'dir.annualReportsNone': 'لا يوجد',
 } satisfies Record<string, Message>;
 
 export type DirectoryKey = keyof typeof ar;

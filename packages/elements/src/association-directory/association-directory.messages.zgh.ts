@@ -31,5 +31,7 @@ const zgh: Readonly<Record<DirectoryKey, Message>> = {
   'dir.amountReceived': 'ⴰⵎⴹⴰⵏ ⵏ ⵉⴷⵔⵉⵎⵏ',
   'dir.trainingsAttended': 'ⵉⵙⵍⵎⴰⴷⵏ ⵉⵙ ⵜⴻⵍⵍⴰ',
   'dir.website': 'ⴰⵙⵉⵜ',
+  'dir.annualReports': 'ⵉⵏⵇⵇⵉⵙⵏ ⵏ ⵓⵙⴳⴳⵯⴰⵙ ⵉⵜⵜⵓⵙⵔⵙⵏ',
+  'dir.annualReportsNone': 'ⵓⵍⴰ ⵢⴰⵏ',
 };
 export default zgh;

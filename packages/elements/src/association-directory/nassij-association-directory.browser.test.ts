@@ -145,6 +145,26 @@ describe('<nassij-association-directory>', () => {
     }
   });
 
+  it('lists the years of the annual reports filed with the list words of the reader’s language', async () => {
+    const tifawin = DEMO_ASSOCIATIONS.find((a) => a.id === TIFAWIN) as Association;
+    const years = tifawin.compliance.annualReportsFiled.map(String);
+    expect(years.length).to.be.greaterThan(2);
+    for (const lang of ['fr', 'ar'] as const) {
+      const el = await fixture<NassijAssociationDirectory>(html`<nassij-association-directory
+        lang=${lang} .associations=${[...DEMO_ASSOCIATION_SUMMARIES]}
+        .profiles=${Object.fromEntries(DEMO_ASSOCIATIONS.map((a) => [a.id, a]))}></nassij-association-directory>`);
+      await el.whenMessagesReady();
+      $(el, `button[data-id="${TIFAWIN}"]`).click();
+      await waitUntil(() => el.shadowRoot?.querySelector('.profile .annual-reports'), 'the profile opens');
+      const text = $(el, '.profile .annual-reports').textContent ?? '';
+      expect(text).to.equal(new Intl.ListFormat(formatters(lang).tag, { type: 'conjunction' }).format(years));
+      if (lang === 'fr') {
+        expect(text).to.not.contain('،');
+        expect(text).to.contain(' et ');
+      } else expect(text).to.contain('و');
+    }
+  });
+
   for (const lang of ['fr', 'ar']) {
     it(`reflows at 320 px in ${lang}, with a profile open`, async () => {
       await setViewport({ width: 320, height: 640 });

@@ -117,6 +117,14 @@ describe('every link the elements render from data goes through safeHref', () =>
     /^(this|host)\.csv\.url\(/.test(expression) &&
     sources.some(({ file, text }) => file.endsWith('csv-links.ts') && text.includes('URL.createObjectURL('));
 
+  /** A `data:` calendar file the element wrote itself from a session (training finder, `session-calendar.ts`). */
+  const isOwnCalendarFile = (expression: string) =>
+    /^sessionCalendarHref\(/.test(expression) &&
+    sources.some(
+      ({ file, text }) =>
+        file.endsWith('session-calendar.ts') && text.includes('`data:text/calendar;charset=utf-8,'),
+    );
+
   test('each bound href is a fragment, a blob the element made, or a safeHref result', () => {
     const unsafe: string[] = [];
     let bindings = 0;
@@ -126,6 +134,7 @@ describe('every link the elements render from data goes through safeHref', () =>
         const expression = match[1] ?? '';
         if (expression.startsWith('`#')) continue; // an in-page fragment
         if (isOwnBlob(expression)) continue; // a blob: URL of a CSV the element built
+        if (isOwnCalendarFile(expression)) continue; // a data: calendar file the element wrote
         const name = /^[A-Za-z_$][\w$]*/.exec(expression)?.[0];
         if (!name || !fromSafeHref(text, name, match.index ?? 0))
           unsafe.push(`${file}: href=\${${expression}}`);

@@ -90,6 +90,16 @@ export const callEditorStyles = [
       border-inline-start: 4px solid var(--_n-border);
       padding-inline-start: var(--_n-space-3);
     }
+    /* A choice of a form field, inside the field's own bar: a thinner bar of its own. */
+    .option {
+      display: grid;
+      gap: var(--_n-space-2);
+      border-inline-start: 2px solid var(--_n-border);
+      padding-inline-start: var(--_n-space-3);
+    }
+    h4.sub {
+      font-size: 1em;
+    }
     .add-row,
     .row-actions,
     .form-actions,

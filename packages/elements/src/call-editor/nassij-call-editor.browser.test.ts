@@ -108,8 +108,8 @@ describe('<nassij-call-editor>', () => {
     expect(el.problems).to.deep.equal([]);
     expect($(el, '#ce-summary').textContent?.trim()).to.equal(el.t('ce.ready'));
 
-    // Contact fields, the preview's disclosure, then Publish.
-    await press('Tab', 'Tab', 'Tab', 'Tab');
+    // Phone, web page, the contact's name (Arabic, French, other languages), the preview's disclosure, Publish.
+    await press('Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab');
     expect(deepActive()).to.equal($(el, 'button.publish'));
     const published = oneEvent(el, 'nassij-call-published');
     await press('Enter');
@@ -122,7 +122,7 @@ describe('<nassij-call-editor>', () => {
     // Amend: change the web page, then the amendment's public summary.
     $(el, '#f-contact-url').focus();
     await sendKeys({ type: 'https://ministere.example.ma/appels' });
-    await press('Tab', 'Tab');
+    await press('Tab', 'Tab', 'Tab', 'Tab', 'Tab');
     expect(deepActive()).to.equal($(el, 'button.open-amend'));
     await press('Enter');
     await el.updateComplete;

@@ -18,14 +18,17 @@ import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
 import { ResourceController } from '../base/resource.js';
 import { SignInController } from '../base/sign-in.js';
-import { errorMessage, LiveAnnouncer } from '../base/states.js';
+import { errorMessage, LiveAnnouncer, lazy, renderLoading } from '../base/states.js';
 import { callEditorMessages } from './call-editor.messages.js';
 import { callEditorStyles } from './call-editor.styles.js';
 import { callDraftKey, readCallDraft, writeCallDraft } from './draft-store.js';
 import { anchorId, problemLabel } from './paths.js';
-import { renderPreview } from './views/preview.js';
-import { renderPublished } from './views/published.js';
-import { renderSections } from './views/sections.js';
+
+// The sections (most of the editor's code) are imported with the draft they show, in parallel with its
+// request, and a published call's actions with that call: the "new call" button and the loading state, the
+// first paint, need neither.
+const sectionsView = lazy(() => import('./views/sections.js'));
+const publishedView = lazy(() => import('./views/published.js'));
 
 /** What the editor loads for a call: its draft with the ETag, and once published the public call and history. */
 export interface LoadedCall {
@@ -40,16 +43,23 @@ export type CallSaveState = 'idle' | 'saving' | 'saved' | 'device';
 
 /**
  * A call manager's editor of one call for support: given `call-id`, that draft (or published call); without
- * one, a "new call" button creates a draft for the signed-in account's organisation. Sections in order:
- * texts (Arabic and French required, Tamazight and English optional), support (instrument, fiscal year,
- * domains, regions, budget and award range), dates (Africa/Casablanca wall-clock inputs, deadline model),
- * eligibility (applicant types, rules, and a live preview of the rules on a sample association), criteria
- * (weights summing to 100, scoring anchors), documents asked for, the application form (sections' fields of
- * the basic types: add, remove, reorder), review rules, reports due, contact.
+ * one, a "new call" button creates a draft for the signed-in account's organisation. Every field of the
+ * call, in sections: texts (Arabic and French required, Tamazight and English optional; the programme),
+ * support (instrument, fiscal year, domains, regions, budget, award range, co-financing), dates
+ * (Africa/Casablanca wall-clock inputs, deadline model, enquiry period, information sessions, expected
+ * decision), eligibility (applicant types, rules with a live preview on a sample association, the
+ * conditions in words), criteria (weights summing to 100, scoring anchors), documents asked for and
+ * reference documents, the application form (fields of every type: add, remove, reorder; the options of
+ * choice fields and the categories of budget tables, each labelled in Arabic and French at least, added,
+ * removed and reordered from the keyboard), review rules, reports due, contact.
+ *
+ * The sections load with the draft they show (in parallel with its request) and a published call's
+ * actions with that call, so that the first paint (the "new call" button, the loading state) stays small.
  *
  * Every edit is kept on the device at once and saved after a pause with `If-Match`; a stale ETag shows a
  * conflict and keeps the manager's text. What publishing would still refuse shows as an error summary whose
- * links move focus to each field. A published call offers amend (changes with a public summary), close
+ * links move focus to each field, with what the server refused in a field kept on the device (an option
+ * without its label, an enquiry period ending before it starts). A published call offers amend (changes with a public summary), close
  * early, cancel, and its version history.
  *
  * @tagname nassij-call-editor
@@ -119,6 +129,8 @@ export class NassijCallEditor extends NassijElement {
    * rather than a copy of its schemas here, which would weigh a fifth of the editor.
    */
   #held = new Map<keyof CallDraftFields, string>();
+  /** What the server said of each held field, shown while the field still holds the refused value. */
+  #heldProblems = new Map<keyof CallDraftFields, FieldError[]>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #saving: Promise<void> | undefined;
   #clientChanged = false;
@@ -176,15 +188,15 @@ export class NassijCallEditor extends NassijElement {
   async #load(signal: AbortSignal): Promise<LoadedCall> {
     const client = this.resolvedClient!;
     const callId = this.callId!;
-    const { data: draft, etag } = await client.transport.opWithEtag(
-      getCallDraftRef,
-      { params: { callId } },
-      { signal },
-    );
+    const [{ data: draft, etag }] = await Promise.all([
+      client.transport.opWithEtag(getCallDraftRef, { params: { callId } }, { signal }),
+      sectionsView.load(),
+    ]);
     if (draft.state === 'draft') return { draft, etag };
     const [call, history] = await Promise.all([
       client.request(getCallRef, { params: { callId }, signal }),
       client.request(listCallVersionsRef, { params: { callId }, signal }),
+      publishedView.load(),
     ]);
     return { draft, etag, call, versions: history.items };
   }
@@ -219,13 +231,20 @@ export class NassijCallEditor extends NassijElement {
     return this.#etag;
   }
 
-  /** What publishing would refuse now, checked here as the server checks it. */
+  /**
+   * What publishing would refuse now, checked here as the server checks it, then what the server refused
+   * in the fields held on the device (an option without its label, an enquiry period ending before it
+   * starts): the schema's checks, which only the server runs.
+   */
   get problems(): FieldError[] {
     // An amendment of a call already open may keep its opening date, now past (as the server checks it).
     const status = this.loaded.value?.call?.status;
-    return callPublicationProblems(this.fields, this.now(), {
+    const problems = callPublicationProblems(this.fields, this.now(), {
       opened: Boolean(status && status !== 'forecast'),
     });
+    for (const [name, refused] of this.#heldProblems)
+      if (this.#held.get(name) === JSON.stringify(this.fields[name] ?? null)) problems.push(...refused);
+    return problems;
   }
 
   /** Whether the call shown is published (amend, close, cancel instead of autosave and publish). */
@@ -305,6 +324,7 @@ export class NassijCallEditor extends NassijElement {
       // Fields typed again while the save was in flight stay dirty.
       for (const [name, value] of patch) {
         this.#held.delete(name);
+        this.#heldProblems.delete(name);
         if (JSON.stringify(this.fields[name] ?? null) === JSON.stringify(value)) this.dirty.delete(name);
       }
       this.loaded.set({ ...loaded, draft: data, etag });
@@ -334,14 +354,18 @@ export class NassijCallEditor extends NassijElement {
   #hold(error: unknown, patch: Map<keyof CallDraftFields, unknown>): boolean {
     const refused = (error as { code?: string; fieldErrors?: FieldError[] }) ?? {};
     if (refused.code !== 'validation_failed' || !refused.fieldErrors?.length) return false;
-    let held = false;
-    for (const { path } of refused.fieldErrors) {
-      const name = path.split('/')[1] as keyof CallDraftFields;
+    const names = new Set<keyof CallDraftFields>();
+    for (const problem of refused.fieldErrors) {
+      const name = problem.path.split('/')[1] as keyof CallDraftFields;
       if (!patch.has(name)) continue;
+      if (!names.has(name)) this.#heldProblems.set(name, []);
+      names.add(name);
       this.#held.set(name, JSON.stringify(patch.get(name)));
-      held = true;
+      this.#heldProblems.get(name)?.push(problem);
     }
-    return held;
+    // The summary lists them now (the fields show them after a publish attempt).
+    if (names.size) this.requestUpdate();
+    return names.size > 0;
   }
 
   /** Settles a conflict: keep this text (saved over the newer version) or take the newer version. */
@@ -369,7 +393,10 @@ export class NassijCallEditor extends NassijElement {
     this.busy = true;
     this.actionError = undefined;
     try {
-      const { data, etag } = await client.transport.opWithEtag(createCallRef, { body: {} });
+      const [{ data, etag }] = await Promise.all([
+        client.transport.opWithEtag(createCallRef, { body: {} }),
+        sectionsView.load(),
+      ]);
       this.loaded.set({ draft: data, etag });
       this.#adopt({ draft: data, etag });
       this.callId = data.id;
@@ -451,13 +478,29 @@ export class NassijCallEditor extends NassijElement {
   }
 
   #renderLoaded(loaded: LoadedCall): TemplateResult {
+    const sections = this.#view(sectionsView);
+    const published = this.published ? this.#view(publishedView) : undefined;
+    if (!sections || (this.published && !published)) return renderLoading(this, { lines: 6 });
     const problems = this.serverProblems ?? this.problems;
     return html`${this.#renderStatus(loaded)} ${this.#renderConflict()} ${this.#renderSummary(problems)}
       <form class="sections" novalidate @submit=${(event: Event) => event.preventDefault()}>
-        ${renderSections(this, this.showErrors ? problems : [])}
+        ${sections.renderSections(this, this.showErrors ? problems : [])}
       </form>
-      ${renderPreview(this)}
-      ${this.published ? renderPublished(this, loaded) : this.#renderPublish()}`;
+      ${sections.renderPreview(this)}
+      ${published ? published.renderPublished(this, loaded) : this.#renderPublish()}`;
+  }
+
+  /**
+   * A lazy view's module, or `undefined` while it loads (then rendered again). The loads above import the
+   * views with their data; this covers a view needed otherwise (a draft set by the page).
+   */
+  #view<M>(view: { value: M | undefined; load(): Promise<M> }): M | undefined {
+    if (!view.value)
+      view.load().then(
+        () => this.requestUpdate(),
+        (error: unknown) => this.reportFailure(error),
+      );
+    return view.value;
   }
 
   #renderStatus(loaded: LoadedCall): TemplateResult {

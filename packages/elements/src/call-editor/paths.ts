@@ -41,7 +41,10 @@ export function anchorId(root: ParentNode | undefined, pointer: string): string 
 /** Codes and pointers whose words say more than the shared `field.*` message. */
 function problemMessage(host: NassijElement, problem: FieldError): string {
   const { path, code } = problem;
-  if (code === 'required') return host.t('ce.p.required');
+  // An end or a date left empty (`''` while typed) is missing, whatever the schema calls it.
+  if (code === 'required' || (code === 'invalid_format' && /^\/(dates|deadlineModel)\//.test(path)))
+    return host.t('ce.p.required');
+  if (path.endsWith('/enquiryPeriod/end') && code === 'invalid') return host.t('ce.p.periodEnd');
   if (code === 'not_allowed') return host.t('ce.p.duplicate');
   if (code === 'too_short' && path.endsWith('/anchors')) return host.t('ce.p.anchors');
   if (code === 'invalid_value') {
@@ -61,10 +64,16 @@ function problemMessage(host: NassijElement, problem: FieldError): string {
 }
 
 const LANGUAGES = new Set(['ar', 'fr', 'zgh', 'en']);
+/** Lists inside a form whose items are named, not only numbered: "Application form, field 3, option 1". */
+const NAMED_ITEMS: Record<string, string> = {
+  fields: 'ce.path.field',
+  options: 'ce.path.option',
+  categories: 'ce.path.category',
+};
 
 /**
  * The field a problem is about, in the reader's language, then what is wrong with it: "Title (French):
- * required". Items of lists are numbered from 1.
+ * required". Items of lists are numbered from 1; a form's fields and their options are named.
  *
  * @example
  * ```ts
@@ -73,13 +82,19 @@ const LANGUAGES = new Set(['ar', 'fr', 'zgh', 'en']);
  */
 export function problemLabel(host: NassijElement, problem: FieldError): string {
   const [top = '', ...rest] = problem.path.split('/').slice(1);
-  let label = host.t(`ce.f.${top}`);
+  let label = top === 'dates' && rest[0] ? host.t(`ce.dates.${rest[0]}`) : host.t(`ce.f.${top}`);
+  const named = rest.flatMap((part, i) => {
+    const key = NAMED_ITEMS[rest[i - 1] ?? ''];
+    return key && /^\d+$/.test(part) ? [host.t(key, { n: String(Number(part) + 1) })] : [];
+  });
   const index = rest.find((part) => /^\d+$/.test(part));
-  if (index !== undefined) label += ` ${Number(index) + 1}`;
+  if (named.length) label = [label, ...named].join(host.t('ce.path.separator'));
+  else if (index !== undefined) label += ` ${Number(index) + 1}`;
   const last = rest.at(-1);
   if (last && LANGUAGES.has(last)) label += ` (${host.t(`ce.lang.${last}`)})`;
   else if (top === 'budget' && last) label += ` (${host.t(`ce.budget.${last}`)})`;
-  else if (top === 'dates' && rest[0]) label = host.t(`ce.dates.${rest[0]}`);
+  else if (rest[0] === 'enquiryPeriod' && (last === 'start' || last === 'end'))
+    label += ` (${host.t(`ce.enquiry.${last}`)})`;
   return `${label}: ${problemMessage(host, problem)}`;
 }
 

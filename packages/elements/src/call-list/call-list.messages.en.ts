@@ -70,6 +70,9 @@ const en: Readonly<Record<CallListKey, Message>> = {
   'callList.phone': 'Phone',
   'callList.website': 'Website',
   'callList.documents': 'Documents',
+  'callList.subscribeFeed': 'Subscribe to these calls',
+  'callList.addDeadlines': 'Add these deadlines to my calendar',
+  'callList.addDeadline': 'Add the deadline to my calendar',
 };
 
 export default en;

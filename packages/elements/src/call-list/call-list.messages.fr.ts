@@ -70,6 +70,9 @@ const fr: Readonly<Record<CallListKey, Message>> = {
   'callList.phone': 'Téléphone',
   'callList.website': 'Site web',
   'callList.documents': 'Documents',
+  'callList.subscribeFeed': 'S’abonner à ces appels',
+  'callList.addDeadlines': 'Ajouter ces dates limites à mon agenda',
+  'callList.addDeadline': 'Ajouter la date limite à mon agenda',
 };
 
 export default fr;

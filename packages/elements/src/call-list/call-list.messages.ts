@@ -78,6 +78,9 @@ const ar = {
   'callList.phone': 'الهاتف',
   'callList.website': 'الموقع الإلكتروني',
   'callList.documents': 'الوثائق',
+  'callList.subscribeFeed': 'الاشتراك في تحديثات هذه الطلبات',
+  'callList.addDeadlines': 'إضافة آجال هذه الطلبات إلى تقويمي',
+  'callList.addDeadline': 'إضافة آخر أجل إلى تقويمي',
 } satisfies Record<string, Message>;
 
 /** A message key of `<nassij-call-list>`. */

@@ -70,6 +70,9 @@ const zgh: Readonly<Record<CallListKey, Message>> = {
   'callList.phone': 'ⵜⵉⵍⵉⴼⵓⵏ',
   'callList.website': 'ⴰⵙⵉⵜ',
   'callList.documents': 'ⵉⵙⴽⴽⵉⵏⵏ',
+  'callList.subscribeFeed': 'ⴹⴼⵕ ⵉⵙⵓⵜⴰⵔ ⴰ',
+  'callList.addDeadlines': 'ⵔⵏⵓ ⵉⵣⵎⵣⴰⵏ ⵉⵏⴳⴳⵓⵔⴰ ⵏ ⵉⵙⵓⵜⴰⵔ ⴰ ⵖⵔ ⵓⵡⵜⴰⵢ ⵉⵏⵓ',
+  'callList.addDeadline': 'ⵔⵏⵓ ⴰⵣⵎⵣ ⴰⵏⴳⴳⴰⵔⵓ ⵖⵔ ⵓⵡⵜⴰⵢ ⵉⵏⵓ',
 };
 
 export default zgh;

@@ -196,6 +196,21 @@ export const callListStyles = css`
     flex-direction: column;
     gap: var(--_n-space-4);
   }
+  /* The feed and calendar links: a row under the count that wraps, each link a comfortable target. */
+  .feed-links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_n-space-1) var(--_n-space-4);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .feed-links a,
+  .detail-actions a[part='calendar-link'] {
+    display: inline-block;
+    min-block-size: 24px;
+    padding-block: var(--_n-space-1);
+  }
   .detail-actions {
     display: flex;
     flex-wrap: wrap;

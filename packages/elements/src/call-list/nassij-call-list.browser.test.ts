@@ -387,7 +387,11 @@ describe('<nassij-call-list> on a phone (320 px)', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     expect($(el, '.total')?.textContent).to.equal(el.t('callList.count', { count: el.resultTotal }));
     expect(el.resultTotal).to.be.greaterThan(0);
-    // The first card, its details, and back.
+    // The feed and calendar links of these results, then the first card, its details, and back.
+    await sendKeys({ press: 'Tab' });
+    expect((deepActive() as HTMLElement).dataset.link).to.equal('feed');
+    await sendKeys({ press: 'Tab' });
+    expect((deepActive() as HTMLElement).dataset.link).to.equal('calendar');
     await sendKeys({ press: 'Tab' });
     const card = deepActive() as HTMLButtonElement;
     expect(card.classList.contains('open-call')).to.equal(true);

@@ -9,6 +9,7 @@ import { baseStyles } from '../styles/index.js';
 import { callListMessages } from './call-list.messages.js';
 import { callListStyles } from './call-list.styles.js';
 import type { NassijCallListEventMap } from './events.js';
+import { type CallFeedLinks, callCalendarLink, callFeedLinks, HeadFeedLink } from './feed-links.js';
 import {
   CALL_SORTS,
   type CallFacet,
@@ -71,11 +72,13 @@ export interface CallPage {
  * @csspart detail - The detail view.
  * @csspart apply - The apply link or button.
  * @csspart button - Buttons (search, load more, back, retry).
+ * @csspart feed-links - The links to the feed and the calendar of the calls shown.
+ * @csspart calendar-link - The "add the deadline to my calendar" link of a call's details.
  *
  * @example
  * ```html
  * <script type="module" src="https://cdn.example.ma/nassij.js"></script>
- * <nassij-call-list api-base="https://api.example.ma/" status="open" sync-url
+ * <nassij-call-list api-base="https://api.example.ma/" status="open" sync-url feed-link
  *   apply-href="/apply/?call={id}"></nassij-call-list>
  * ```
  */
@@ -95,6 +98,7 @@ export class NassijCallList extends NassijElement {
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     urlPrefix: { attribute: 'url-prefix' },
     applyHref: { attribute: 'apply-href' },
+    feedLink: { type: Boolean, attribute: 'feed-link' },
     filters: { state: true },
     selectedId: { state: true },
     filtersOpen: { state: true },
@@ -127,6 +131,12 @@ export class NassijCallList extends NassijElement {
   declare urlPrefix: string;
   /** Where "apply" leads, `{id}` replaced by the call id (`/apply.html?call={id}`); a button otherwise. */
   declare applyHref: string | undefined;
+  /**
+   * Let the element put a `<link rel="alternate" type="application/atom+xml">` for the calls shown (the
+   * current filters, in the reader's language) in the document's head, so that browsers and feed readers
+   * offer it; one link per list, kept up to date and removed when the list leaves the page.
+   */
+  declare feedLink: boolean;
   /** @internal What the reader chose. */
   declare filters: CallFilters;
   /** @internal The call whose details are shown. */
@@ -166,6 +176,7 @@ export class NassijCallList extends NassijElement {
   #fromUrl = false;
   #announced: CallPage | undefined;
   #returnFocusTo: string | undefined;
+  readonly #headLink = new HeadFeedLink();
 
   #onPopState = () => {
     const restored = readFilters(new URLSearchParams(location.search), this.urlPrefix);
@@ -177,6 +188,7 @@ export class NassijCallList extends NassijElement {
     super();
     this.pageSize = 20;
     this.syncUrl = false;
+    this.feedLink = false;
     this.urlPrefix = 'nassij-';
     this.filters = emptyFilters();
     this.filtersOpen = false;
@@ -231,6 +243,7 @@ export class NassijCallList extends NassijElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.#onPopState);
+    this.#headLink.remove();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -259,6 +272,27 @@ export class NassijCallList extends NassijElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     renderJsonLd(this, 'call-list', callsJsonLd(this.results ?? [], this.locale));
+    const links = this.feedLink ? this.feedLinks : undefined;
+    if (links) this.#headLink.update(links.feed, this.t('callList.title'), this.locale);
+    else this.#headLink.remove();
+  }
+
+  /**
+   * The Atom feed (in the reader's language) and the calendar of the calls matching the current filters;
+   * `undefined` without a platform to link to (data mode without a client).
+   *
+   * @example
+   * ```ts
+   * list.feedLinks?.feed; // 'https://platform.example/api/v1/feeds/calls.atom?status=open&lang=ar'
+   * ```
+   */
+  get feedLinks(): CallFeedLinks | undefined {
+    return callFeedLinks(this.resolvedClient, this.filters, this.locale);
+  }
+
+  /** @internal The calendar file of one call's deadline, when there is a platform to link to. */
+  callCalendarUrl(callId: string): string | undefined {
+    return callCalendarLink(this.resolvedClient, callId, this.locale);
   }
 
   #presetFilters(): CallFilters {
@@ -399,6 +433,18 @@ export class NassijCallList extends NassijElement {
     );
   }
 
+  /** The feed and calendar of the calls shown: they follow the filters, so they sit with the results. */
+  #renderFeedLinks(): TemplateResult | typeof nothing {
+    const links = this.feedLinks;
+    const feed = safeHref(links?.feed);
+    const calendar = safeHref(links?.calendar);
+    if (!feed || !calendar) return nothing;
+    return html`<ul class="feed-links" part="feed-links">
+      <li><a href=${feed} type="application/atom+xml" data-link="feed">${this.t('callList.subscribeFeed')}</a></li>
+      <li><a href=${calendar} type="text/calendar" data-link="calendar">${this.t('callList.addDeadlines')}</a></li>
+    </ul>`;
+  }
+
   override render(): TemplateResult {
     const offline = !this.online.online || this.errorCode === 'offline';
     const id = this.selectedId;
@@ -438,6 +484,7 @@ export class NassijCallList extends NassijElement {
             <h2 id="results-title">${this.t('callList.title')}</h2>
             ${this.results ? html`<p class="muted total" tabindex="-1">${this.t('callList.count', { count: this.resultTotal })}</p>` : nothing}
           </div>
+          ${this.#renderFeedLinks()}
           ${renderResults(this)}
         </section>
       </div>`;

@@ -18,6 +18,23 @@ const en: Readonly<Record<CallManagerKey, Message>> = {
   'cm.stage.underReview': 'Under review: {count}',
   'cm.stage.decided': 'Decided: {count}',
   'cm.reviewerCount': 'Reviewers: {count}',
+  'cm.filter.label': 'Show',
+  'cm.filter.all': 'All calls',
+  'cm.filter.draft': 'Drafts',
+  'cm.filter.published': 'Published calls',
+  'cm.noneMatching': 'No calls in this state.',
+  'cm.shown': {
+    one: '{count} call shown, more to come',
+    other: '{count} calls shown, more to come',
+  },
+  'cm.allShown': {
+    one: 'The only call is shown',
+    other: 'All {count} calls are shown',
+  },
+  'cm.added': {
+    one: '{count} call added.',
+    other: '{count} calls added.',
+  },
   'cm.manage': 'Manage',
   'cm.edit': 'Edit',
   'cm.back': 'Back to the calls',

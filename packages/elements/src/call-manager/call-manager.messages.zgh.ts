@@ -15,6 +15,23 @@ const zgh: Readonly<Record<CallManagerKey, Message>> = {
   'cm.stage.underReview': 'ⴷⴳ ⵓⵙⵏⵇⴷ: {count}',
   'cm.stage.decided': 'ⵉⵜⵜⵓⵙⵖⵜⴰⵙⵏ: {count}',
   'cm.reviewerCount': 'ⵉⵎⵙⵏⵇⴷⵏ: {count}',
+  'cm.filter.label': 'ⵙⴽⵏ',
+  'cm.filter.all': 'ⵉⵙⵏⴰⴷⵏ ⴰⴽⴽ',
+  'cm.filter.draft': 'ⵉⵣⵡⵉⵔⵏ',
+  'cm.filter.published': 'ⵉⵙⵏⴰⴷⵏ ⵉⵜⵜⵓⵙⵙⵓⴼⵖⵏ',
+  'cm.noneMatching': 'ⵓⵔ ⵍⵍⵉⵏ ⴽⵔⴰ ⵏ ⵉⵙⵏⴰⴷⵏ ⵙ ⵡⴰⴷⴷⴰⴷ ⴰ.',
+  'cm.shown': {
+    one: '{count} ⵓⵙⵏⴰⴷ ⵉⵜⵜⵓⵙⴽⴰⵏ, ⵍⵍⴰⵏ ⵡⵉⵢⵢⴰⴹ',
+    other: '{count} ⵉⵙⵏⴰⴷⵏ ⵉⵜⵜⵓⵙⴽⴰⵏⵏ, ⵍⵍⴰⵏ ⵡⵉⵢⵢⴰⴹ',
+  },
+  'cm.allShown': {
+    one: 'ⴰⵙⵏⴰⴷ ⵉⵍⵍⴰⵏ ⵉⵜⵜⵓⵙⴽⴰⵏ',
+    other: 'ⵉⵙⵏⴰⴷⵏ ⴰⴽⴽ ⵜⵜⵓⵙⴽⴰⵏⵏ: {count}',
+  },
+  'cm.added': {
+    one: '{count} ⵓⵙⵏⴰⴷ ⵉⵜⵜⵓⵔⵏⴰⵏ.',
+    other: '{count} ⵉⵙⵏⴰⴷⵏ ⵉⵜⵜⵓⵔⵏⴰⵏⵏ.',
+  },
   'cm.manage': 'ⵙⵡⵓⵔⵉ',
   'cm.edit': 'ⵙⵏⴼⵍ',
   'cm.back': 'ⴰⵖⵓⵍ ⵖⵔ ⵉⵙⵏⴰⴷⵏ',

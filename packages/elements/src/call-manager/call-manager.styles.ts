@@ -125,5 +125,20 @@ export const callManagerStyles = [
       color: var(--_n-success);
       font-weight: 600;
     }
+    .filter {
+      max-inline-size: 20rem;
+    }
+    .filter select {
+      min-block-size: 2.75rem;
+    }
+    .more {
+      display: grid;
+      gap: var(--_n-space-2);
+      justify-items: start;
+    }
+    .load-more[aria-disabled='true'] {
+      cursor: progress;
+      opacity: 0.7;
+    }
   `,
 ];

@@ -8,6 +8,7 @@ import {
   listCallApplicationsRef,
   listCallAwardsRef,
   listCallReviewersRef,
+  listManagedCallsRef,
   publishCallRef,
   startApplicationRef,
   submitApplicationRef,
@@ -42,6 +43,20 @@ async function signedIn([email, password]: readonly [string, string]): Promise<B
   const client = newClient();
   await client.auth.signIn(email, password);
   return client;
+}
+
+/** A request for a page of an organisation's calls (`GET /v1/organisations/{id}/calls`). */
+const CALL_PAGE = /\/v1\/organisations\/[^/]+\/calls(\?|$)/;
+
+const urlOf = (input: RequestInfo | URL): string =>
+  input instanceof Request ? input.url : input instanceof URL ? input.href : input;
+
+/**
+ * `count` drafts of the regional council (another organisation than the ministry, which other tests fill),
+ * so that it has more calls than two pages of two hold, whatever else it has.
+ */
+async function regionDrafts(client: BaseClient, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await client.request(createCallRef, { body: {} });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -156,7 +171,14 @@ describe('<nassij-call-manager>', () => {
     await tabTo(el, `button[data-manage="${call.id}"]`, { max: 300 });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.desk?.call.id === call.id, 'the desk opened', T);
-    await el.updateComplete;
+    // The desk's view may still be on its way (a lazy chunk): focus lands on its heading once it is drawn.
+    await waitUntil(
+      () =>
+        el.shadowRoot?.querySelector('#cm-desk-h') &&
+        deepActive() === el.shadowRoot.querySelector('#cm-desk-h'),
+      'focus on the desk heading',
+      T,
+    );
     expect(deepActive()).to.equal($(el, '#cm-desk-h'));
 
     // Reviewers: tick the ministry's reviewer, save.
@@ -294,7 +316,11 @@ describe('<nassij-call-manager>', () => {
   });
 
   it('Arabic: right to left, the list mirrored, every word Arabic', async () => {
-    const el = await manager('ar', await signedIn(MANAGER), FIXTURES.organisations.ministry);
+    // Published calls only: drafts other tests create would otherwise fill the first page.
+    const el = await fixture<NassijCallManager>(
+      html`<nassij-call-manager lang="ar" call-state="published" organisation-id=${FIXTURES.organisations.ministry}
+        .client=${await signedIn(MANAGER)}></nassij-call-manager>`,
+    );
     await waitUntil(() => el.calls?.some((c) => c.state === 'published'), 'listed', T);
     await el.updateComplete;
     expect(el.getAttribute('dir')).to.equal('rtl');
@@ -308,6 +334,9 @@ describe('<nassij-call-manager>', () => {
     const section = $(el, 'section').getBoundingClientRect();
     expect(Math.round(section.right - title.right)).to.equal(0);
     expect($(el, 'h2').textContent).to.equal('إعلانات طلبات الدعم للإدارة');
+    // The attribute's state is the filter's choice, and every call listed is in it.
+    expect($<HTMLSelectElement>(el, '#cm-state').value).to.equal('published');
+    expect(el.calls!.every((c) => c.state === 'published')).to.equal(true);
     expect(el.shadowRoot!.textContent).not.to.match(/cm\.|status\./);
     await expect(el).to.be.accessible(A11Y);
   });
@@ -363,6 +392,134 @@ describe('<nassij-call-manager>', () => {
     await el.updateComplete;
     expect(deepActive()).to.equal($(el, '#dc-reason'));
     expect($(el, '#dc-reason-error').textContent).to.equal('اكتبوا سبب رفض الطلب.');
+    await expect(el).to.be.accessible(A11Y);
+  });
+
+  it('keyboard only: "Load more" adds a page, focuses its first call and says how many; asked twice, asks once; the filter starts again from the first page', async function () {
+    this.timeout(60000);
+    let pages = 0;
+    const client = newClient((input, init) => {
+      if (CALL_PAGE.test(urlOf(input))) pages += 1;
+      return fetch(input, init);
+    });
+    await client.auth.signIn(...REGION_MANAGER);
+    await regionDrafts(client, 7);
+    const el = await fixture<NassijCallManager>(
+      html`<nassij-call-manager lang="fr" page-size="2" .client=${client}></nassij-call-manager>`,
+    );
+    await waitUntil(() => el.calls?.length === 2, 'the first page', T);
+    await el.updateComplete;
+    await el.whenMessagesReady();
+    const firstPage = el.calls!.map((call) => call.id);
+    expect($(el, '.more .shown').textContent).to.equal('2 appels affichés, d’autres suivent');
+    await expect(el).to.be.accessible(A11Y);
+
+    // By keyboard to "Load more": the next two calls come below, and the first of them has the focus.
+    $(el, 'h2').focus();
+    await tabTo(el, 'button.load-more');
+    expect($(el, 'button.load-more').textContent?.trim()).to.equal('Afficher plus');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.calls?.length === 4, 'the second page', T);
+    await el.updateComplete;
+    const ids = el.calls!.map((call) => call.id);
+    expect(ids.slice(0, 2)).to.deep.equal(firstPage);
+    const added = ids[2]!;
+    expect(deepActive()).to.equal($(el, `li[data-call="${added}"] h3`));
+    expect(el.announcer.message).to.contain('2 appels ajoutés.').and.to.contain('4 appels affichés');
+    expect($(el, '.more .shown').textContent).to.equal('4 appels affichés, d’autres suivent');
+    // Tab goes on to that call's buttons.
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.closest('li[data-call]')).to.equal($(el, `li[data-call="${added}"]`));
+
+    // "Load more" twice before the answer: one request, no row twice, in the API's order.
+    const before = pages;
+    await Promise.all([el.loadMore(), el.loadMore()]);
+    expect(pages - before).to.equal(1);
+    const listed = await client.request(listManagedCallsRef, {
+      params: { organisationId: FIXTURES.organisations.regionalCouncil },
+      query: { limit: 6 },
+    });
+    expect(el.calls!.map((call) => call.id)).to.deep.equal(listed.items.map((call) => call.id));
+    expect(el.shadowRoot!.querySelectorAll('ul.calls > li')).to.have.length(6);
+
+    // The filter, by keyboard: drafts only, from the first page again; the focus stays on the filter.
+    await tabTo(el, '#cm-state', { back: true, max: 80 });
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => el.callState === 'draft' && el.calls?.length === 2, 'the drafts’ first page', T);
+    await el.updateComplete;
+    const drafts = await client.request(listManagedCallsRef, {
+      params: { organisationId: FIXTURES.organisations.regionalCouncil },
+      query: { state: ['draft'], limit: 2 },
+    });
+    expect(el.calls!.map((call) => call.id)).to.deep.equal(drafts.items.map((call) => call.id));
+    expect(el.shadowRoot!.querySelectorAll('ul.calls > li[data-state="draft"]')).to.have.length(2);
+    expect(deepActive()).to.equal($(el, '#cm-state'));
+    expect(el.announcer.message).to.contain('2 appels affichés, d’autres suivent');
+    await expect(el).to.be.accessible(A11Y);
+
+    // Data mode: the page's calls, neither filter nor "Load more".
+    const data = await fixture<NassijCallManager>(
+      html`<nassij-call-manager lang="fr" .calls=${listed.items}></nassij-call-manager>`,
+    );
+    await data.updateComplete;
+    expect(data.shadowRoot!.querySelectorAll('ul.calls > li')).to.have.length(6);
+    expect(data.shadowRoot!.querySelector('#cm-state')).to.equal(null);
+    expect(data.shadowRoot!.querySelector('.more')).to.equal(null);
+  });
+
+  it('Arabic: a page that fails keeps the calls shown, says why, and the same button retries; mirrored', async function () {
+    this.timeout(60000);
+    let failNext = false;
+    const client = newClient((input, init) => {
+      const url = urlOf(input);
+      if (failNext && CALL_PAGE.test(url) && url.includes('cursor=')) {
+        failNext = false;
+        const body = { type: 'about:blank', title: 'unavailable', status: 503, code: 'unavailable' };
+        return Promise.resolve(
+          new Response(JSON.stringify(body), {
+            status: 503,
+            headers: { 'content-type': 'application/problem+json' },
+          }),
+        );
+      }
+      return fetch(input, init);
+    });
+    await client.auth.signIn(...REGION_MANAGER);
+    await regionDrafts(client, 3);
+    const el = await fixture<NassijCallManager>(
+      html`<nassij-call-manager lang="ar" page-size="2" .client=${client}></nassij-call-manager>`,
+    );
+    await waitUntil(() => el.calls?.length === 2, 'the first page', T);
+    await el.updateComplete;
+    await el.whenMessagesReady();
+    const firstPage = el.calls!.map((call) => call.id);
+
+    failNext = true;
+    $(el, 'button.load-more').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot?.querySelector('.more [role="alert"]')?.textContent, 'said', T);
+    await el.updateComplete;
+    expect(el.calls!.map((call) => call.id)).to.deep.equal(firstPage);
+    expect(el.shadowRoot!.querySelectorAll('ul.calls > li')).to.have.length(2);
+    expect($(el, '.more [role="alert"]').textContent).to.equal('المنصة غير متاحة حاليًا. حاول مجددًا لاحقًا.');
+    expect(deepActive()).to.equal($(el, 'button.load-more'));
+    expect($(el, 'button.load-more').textContent?.trim()).to.equal('إعادة المحاولة');
+    await expect(el).to.be.accessible(A11Y);
+
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.calls?.length === 4, 'the second page', T);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.more [role="alert"]')).to.equal(null);
+    expect(deepActive()).to.equal($(el, `li[data-call="${el.calls![2]!.id}"] h3`));
+    expect($(el, '.more .shown').textContent).to.equal('4 إعلانات معروضة، وهناك المزيد');
+    expect(el.announcer.message).to.contain('أُضيف إعلانان.');
+    expect($(el, 'button.load-more').textContent?.trim()).to.equal('عرض المزيد');
+    // Right to left: the filter and "Load more" start at the right.
+    expect(getComputedStyle($(el, '.more')).direction).to.equal('rtl');
+    const section = $(el, 'section').getBoundingClientRect();
+    expect(Math.round(section.right - $(el, 'button.load-more').getBoundingClientRect().right)).to.equal(0);
+    expect(Math.round(section.right - $(el, '#cm-state').getBoundingClientRect().right)).to.equal(0);
+    expect($(el, 'label[for="cm-state"]').textContent).to.equal('عرض');
     await expect(el).to.be.accessible(A11Y);
   });
 

@@ -7,10 +7,12 @@ import {
   listCallReviewersRef,
   listManagedCallsRef,
   listOrganisationStaffRef,
+  MAX_PAGE_SIZE,
   type ManagedCall,
+  type PageOf,
   type StaffMember,
 } from '@nassij/contract';
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
 import { ResourceController } from '../base/resource.js';
@@ -18,7 +20,7 @@ import { SignInController } from '../base/sign-in.js';
 import { LiveAnnouncer, lazy } from '../base/states.js';
 import { callManagerMessages } from './call-manager.messages.js';
 import { callManagerStyles } from './call-manager.styles.js';
-import { renderCalls } from './views/list.js';
+import { renderCalls, renderMore, renderStateFilter } from './views/list.js';
 
 // The open call's desk (reviewers, eligibility queue, decisions, results) and its writes load with the
 // desk's requests: a manager who only glances at the list never downloads them.
@@ -27,11 +29,23 @@ const deskView = lazy(() => import('./views/desk.js'));
 /** Applications waiting for their eligibility check (a submitted one is received at once). */
 const AWAITING_CHECK = ['submitted', 'received', 'eligibility_check'] as const;
 
-/** What the manager loads for an organisation: whose calls, and the calls. */
+/** The states the list can be narrowed to (`call-state`); none: every call. */
+export type ManagedCallState = 'draft' | 'published';
+
+/** What the manager loads for an organisation: whose calls, the calls shown so far, and where the next page starts. */
 interface Listing {
   organisationId: string;
   calls: ManagedCall[];
+  /** The next page's cursor; `null` on the last page and in data mode. */
+  cursor: string | null;
+  /** How many calls match, when the API says (it may not: then only what is shown is counted). */
+  total?: number | undefined;
+  /** Loaded page by page from the API (filter and "load more" offered), not set by the page (data mode). */
+  paged: boolean;
 }
+
+/** The page size asked when none (or nonsense) is set: the API's default. */
+const DEFAULT_LIMIT = 20;
 
 /**
  * One published call's desk: the call (its award range, review rules), its reviewers and those who may
@@ -44,6 +58,20 @@ export interface CallDesk {
   pool: StaffMember[];
   awaitingCheck: ApplicationSummary[];
   underReview: ApplicationSummary[];
+}
+
+/**
+ * The list with one more page: its rows after those shown, less any already shown (a call changed between
+ * two pages, a page asked twice), and where the next page starts.
+ */
+function withPage(listing: Listing, page: PageOf<ManagedCall>): Listing {
+  const shown = new Set(listing.calls.map((call) => call.id));
+  return {
+    ...listing,
+    calls: [...listing.calls, ...page.items.filter((call) => !shown.has(call.id))],
+    cursor: page.nextCursor,
+    total: page.total ?? listing.total,
+  };
 }
 
 /** The signed-in account works for no organisation and none was named: nothing it may manage. */
@@ -60,8 +88,14 @@ const noOrganisation = () =>
  * platform (the call still open, reviews missing) are shown in the reader's language. "Edit" fires
  * `nassij-call-edit` for the page to open its editor (`<nassij-call-editor>`).
  *
+ * The list comes a page at a time (`page-size` calls, 20 by default), however many calls the organisation
+ * runs: "Load more" adds the next page below, focuses its first call and announces how many came; the "Show"
+ * filter (`call-state`: drafts or published calls) starts again from the first page. A page that fails
+ * leaves the calls shown and says why, and the same button tries again.
+ *
  * Without a signed-in account it offers the platform's sign-in popup; staff of another organisation get
- * a message saying this workspace is not theirs. Data mode: set `calls` (and `desk` for an open call).
+ * a message saying this workspace is not theirs. Data mode: set `calls` (all shown, without filter or
+ * "Load more") and `desk` for an open call.
  *
  * @tagname nassij-call-manager
  * @fires {CustomEvent<NassijCallEditDetail>} nassij-call-edit - "Edit" on a call; `detail: { callId }`.
@@ -74,7 +108,7 @@ const noOrganisation = () =>
  *
  * @example
  * ```html
- * <nassij-call-manager api-base="https://platform.example/api"></nassij-call-manager>
+ * <nassij-call-manager api-base="https://platform.example/api" page-size="50"></nassij-call-manager>
  * <script type="module">
  *   document.addEventListener('nassij-call-edit', (event) => openEditor(event.detail.callId));
  * </script>
@@ -83,6 +117,8 @@ const noOrganisation = () =>
 export class NassijCallManager extends NassijElement {
   static override properties = {
     organisationId: { attribute: 'organisation-id', reflect: true },
+    callState: { attribute: 'call-state', reflect: true },
+    pageSize: { attribute: 'page-size', type: Number },
     calls: { attribute: false },
     desk: { attribute: false },
     openCall: { state: true },
@@ -100,7 +136,14 @@ export class NassijCallManager extends NassijElement {
 
   /** The organisation whose calls are managed (`organisation-id`); default the signed-in account's. */
   declare organisationId: string | undefined;
-  /** The organisation's calls (data mode, or as loaded). */
+  /**
+   * Only the calls in this state (`call-state`: `draft` or `published`); none: every call. The reader changes
+   * it with the "Show" filter; a change reloads the list from its first page.
+   */
+  declare callState: ManagedCallState | undefined;
+  /** Calls per page (`page-size`, 1–100, default 20): "Load more" adds as many again. */
+  declare pageSize: number;
+  /** The organisation's calls (data mode, or as loaded so far). */
   declare calls: ManagedCall[] | undefined;
   /** The open call's desk (data mode, or as loaded by {@link open}). */
   declare desk: CallDesk | undefined;
@@ -122,22 +165,47 @@ export class NassijCallManager extends NassijElement {
   readonly announcer = new LiveAnnouncer(this);
   #clientChanged = false;
   #stale = false;
+  /** How many rows the next load of the list brings back at least (the rows shown before a refresh). */
+  #keep = 0;
+  /** The reader changed the filter: the next list is announced by its count. */
+  #announceList = false;
+  /** The API listed this organisation's calls once: the filter is offered from then on. */
+  #listedOnce = false;
   #listing = new ResourceController<Listing>(this, {
     load: async (signal) => {
       const client = this.resolvedClient!;
+      // Read now, before the first await: a refresh asks for as many rows as were shown.
+      const want = Math.max(this.#limit(), this.#keep);
       const organisationId = this.organisationId || (await client.auth.me({ signal })).organisationId;
       if (!organisationId) throw noOrganisation();
-      const page = await client.request(listManagedCallsRef, {
-        params: { organisationId },
-        query: { limit: 100 },
-        signal,
-      });
-      return { organisationId, calls: page.items };
+      let listing: Listing = { organisationId, calls: [], cursor: null, paged: true };
+      do {
+        const limit = Math.min(MAX_PAGE_SIZE, want - listing.calls.length);
+        listing = withPage(listing, await this.#page(organisationId, listing.cursor, limit, signal));
+      } while (listing.cursor && listing.calls.length < want);
+      return listing;
     },
-    onValue: ({ calls }) => {
-      this.calls = calls;
+    onValue: (listing) => {
+      this.calls = listing.calls;
+      this.#listedOnce = true;
+      if (this.#announceList) {
+        this.#announceList = false;
+        this.announcer.announce(
+          listing.calls.length > 0
+            ? this.shownText(listing)
+            : this.t(this.#state() ? 'cm.noneMatching' : 'cm.none'),
+        );
+      }
     },
     keepValueOnError: false,
+  });
+  /** The next page, asked by "Load more"; its failure keeps the rows shown and offers a retry. */
+  #next = new ResourceController<PageOf<ManagedCall> & { after: Listing }>(this, {
+    load: async (signal) => {
+      const after = this.#listing.value!;
+      const page = await this.#page(after.organisationId, after.cursor, this.#limit(), signal);
+      return { ...page, after };
+    },
   });
   #desk = new ResourceController<CallDesk>(this, {
     load: async (signal) => {
@@ -173,6 +241,7 @@ export class NassijCallManager extends NassijElement {
 
   constructor() {
     super();
+    this.pageSize = DEFAULT_LIMIT;
     this.busy = false;
     this.outcome = 'awarded';
     this.admissible = {};
@@ -184,14 +253,23 @@ export class NassijCallManager extends NassijElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.#clientChanged || changed.has('organisationId')) {
+    const filtered = changed.has('callState') || changed.has('pageSize');
+    if (this.#clientChanged || changed.has('organisationId') || (filtered && this.hasUpdated)) {
       this.#clientChanged = false;
-      if (changed.get('organisationId') !== undefined) this.#close();
+      if (changed.get('organisationId') !== undefined) {
+        this.#close();
+        this.#listedOnce = false;
+      }
       void this.load();
     }
-    // Data mode: what the page set is the resources' value.
-    if (this.calls && this.#listing.value?.calls !== this.calls)
-      this.#listing.set({ organisationId: this.organisationId ?? '', calls: this.calls });
+    // Data mode: what the page set is the resources' value (what we loaded is set back, and equal).
+    if (changed.has('calls') && this.calls && this.#listing.value?.calls !== this.calls)
+      this.#listing.set({
+        organisationId: this.organisationId ?? '',
+        calls: this.calls,
+        cursor: null,
+        paged: false,
+      });
     if (changed.has('desk') && this.desk !== this.#desk.value) {
       this.#desk.set(this.desk);
       this.openCall ??= this.desk?.call.id;
@@ -199,14 +277,89 @@ export class NassijCallManager extends NassijElement {
     if (this.#desk.value && this.#deskView.status === 'idle') this.waitFor(this.#deskView.run());
   }
 
-  /** Loads the organisation's calls. Without a signed-in account it offers sign-in instead. */
+  /**
+   * Loads the first page of the organisation's calls (in the state `call-state` names, if any); a page
+   * being added is dropped. Without a signed-in account it offers sign-in instead.
+   */
   async load(): Promise<void> {
     if (!this.resolvedClient) return;
+    this.#next.clear();
     if (this.#signIn.offered(undefined)) {
       this.#listing.abort();
       return;
     }
     await this.#listing.run();
+  }
+
+  /**
+   * Adds the next page of calls below those shown, then focuses the first one added and announces how many
+   * came. Asked twice before the answer, it asks once; a row already shown is not shown twice. When it
+   * fails, the rows stay and the button retries.
+   *
+   * @example
+   * ```ts
+   * await manager.loadMore();
+   * manager.calls?.length; // 40 with the default page size, if the organisation has that many
+   * ```
+   */
+  async loadMore(): Promise<void> {
+    const from = this.#listing.value;
+    if (!from?.cursor || !this.resolvedClient || this.#next.loading || this.#listing.loading) return;
+    const page = await this.#next.run();
+    // A filter change or a reload meanwhile: this page belongs to a list no longer shown.
+    if (!page || page.after !== this.#listing.value) return;
+    const listing = withPage(from, page);
+    const added = listing.calls.slice(from.calls.length);
+    this.#listing.set(listing);
+    this.calls = listing.calls;
+    this.announcer.announce(`${this.t('cm.added', { count: added.length })} ${this.shownText(listing)}`);
+    await this.updateComplete;
+    // The first row added takes the focus: Tab goes on to its buttons. Nothing new (every row was already
+    // shown): the focus stays where it is, or, the button gone, goes to the last row.
+    const target = added[0] ?? (listing.cursor ? undefined : listing.calls.at(-1));
+    if (target)
+      this.renderRoot.querySelector<HTMLElement>(`li[data-call="${CSS.escape(target.id)}"] h3`)?.focus();
+  }
+
+  /** @internal The list's status line: how many calls are shown, and whether more follow. */
+  shownText(listing: {
+    calls: readonly ManagedCall[];
+    cursor: string | null;
+    total?: number | undefined;
+  }): string {
+    const count = listing.calls.length;
+    if (listing.total !== undefined && listing.cursor)
+      return this.t('pagination.showing', { shown: count, total: listing.total });
+    return this.t(listing.cursor ? 'cm.shown' : 'cm.allShown', { count });
+  }
+
+  /** @internal The reader chose a state in the "Show" filter: the list starts again from its first page. */
+  filterBy(state: string): void {
+    this.#announceList = true;
+    this.callState = state === 'draft' || state === 'published' ? state : undefined;
+  }
+
+  #limit(): number {
+    const size = Math.trunc(Number(this.pageSize));
+    return size >= 1 ? Math.min(size, MAX_PAGE_SIZE) : DEFAULT_LIMIT;
+  }
+
+  /** The state filtered on, if `call-state` names one (anything else lists every call, as the filter shows). */
+  #state(): ManagedCallState | undefined {
+    return this.callState === 'draft' || this.callState === 'published' ? this.callState : undefined;
+  }
+
+  #page(organisationId: string, cursor: string | null, limit: number, signal: AbortSignal) {
+    const state = this.#state();
+    return this.resolvedClient!.request(listManagedCallsRef, {
+      params: { organisationId },
+      query: {
+        limit,
+        ...(state ? { state: [state] } : {}),
+        ...(cursor ? { cursor } : {}),
+      },
+      signal,
+    });
   }
 
   /** Opens the desk of a published call (reviewers, eligibility checks, decisions, results), then focuses its heading. */
@@ -256,7 +409,12 @@ export class NassijCallManager extends NassijElement {
     this.#close();
     if (this.#stale && this.resolvedClient) {
       this.#stale = false;
-      await this.#listing.run();
+      // The counts moved: the list is asked again, as long as it was, so the call's row is still there.
+      this.#keep = this.#listing.value?.calls.length ?? 0;
+      this.#next.clear();
+      const reloaded = this.#listing.run();
+      this.#keep = 0;
+      await reloaded;
     }
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`button[data-manage="${CSS.escape(id ?? '')}"]`)?.focus();
@@ -274,8 +432,24 @@ export class NassijCallManager extends NassijElement {
     return html`${this.announcer.region()}
       <section aria-labelledby="cm-title">
         <h2 id="cm-title" tabindex="-1">${this.t('cm.title')}</h2>
+        ${this.#filter()}
         ${this.#body()}
       </section>`;
+  }
+
+  /**
+   * The "Show" filter, above the list and outside it: it keeps the focus while the list it chose loads. Shown
+   * once the API listed calls (not in data mode), not on a desk, not when the list is refused.
+   */
+  #filter(): unknown {
+    const listing = this.#listing;
+    const refused =
+      listing.status === 'error' &&
+      (listing.errorCode === 'forbidden' || this.#signIn.offered(listing.errorCode));
+    // After a failed load there is no list, but the filter stays: the reader may choose another state.
+    const paged = listing.value?.paged ?? this.#listedOnce;
+    if (this.openCall || refused || !paged) return nothing;
+    return renderStateFilter(this, this.#state(), (state) => this.filterBy(state));
   }
 
   #body(): unknown {
@@ -286,13 +460,14 @@ export class NassijCallManager extends NassijElement {
         <p>${this.t('cm.forbidden')}</p>
       </div>`;
     return this.#signIn.around(listing, this.t('cm.signIn'), {
-      ready: ({ calls }) =>
+      ready: (value) =>
         this.openCall
           ? this.#renderDesk()
-          : renderCalls(this, calls, {
+          : html`${renderCalls(this, value.calls, {
               manage: (id) => void this.open(id),
               edit: (id) => this.edit(id),
-            }),
+              filtered: this.#state() !== undefined,
+            })}${value.paged && value.calls.length > 0 ? renderMore(this, value, this.#next, () => this.loadMore()) : nothing}`,
       lines: 4,
     });
   }

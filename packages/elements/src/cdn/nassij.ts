@@ -16,6 +16,8 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   'nassij-review-panel': () => import('./review-panel.js'),
   'nassij-call-manager': () => import('./call-manager.js'),
   'nassij-call-editor': () => import('./call-editor.js'),
+  'nassij-association-space': () => import('./association-space.js'),
+  'nassij-subscribe': () => import('./subscribe.js'),
 };
 
 interface LoaderState {

@@ -21,6 +21,7 @@ const en: Readonly<Record<ConsultationKey, Message>> = {
   'cons.phase.closed': 'Closed',
   'cons.phase.synthesis_published': 'Synthesis published',
   'cons.phase.now': 'Current phase',
+  'cons.addPhases': 'Add the phases to my calendar',
   'cons.stats.title': 'Participation',
   'cons.stats.participants': 'Participants',
   'cons.stats.contributions': 'Contributions',

@@ -21,6 +21,7 @@ const fr: Readonly<Record<ConsultationKey, Message>> = {
   'cons.phase.closed': 'Close',
   'cons.phase.synthesis_published': 'Synthèse publiée',
   'cons.phase.now': 'Étape en cours',
+  'cons.addPhases': 'Ajouter les étapes à mon agenda',
   'cons.stats.title': 'Participation',
   'cons.stats.participants': 'Participants',
   'cons.stats.contributions': 'Contributions',

@@ -22,6 +22,7 @@ const ar = {
   'cons.phase.closed': 'مغلقة',
   'cons.phase.synthesis_published': 'نشر الخلاصة',
   'cons.phase.now': 'المرحلة الحالية',
+  'cons.addPhases': 'إضافة مراحل الاستشارة إلى تقويمي',
   'cons.stats.title': 'المشاركة',
   'cons.stats.participants': 'المشاركون',
   'cons.stats.contributions': 'المساهمات',

@@ -23,6 +23,7 @@ const zgh: Readonly<Record<ConsultationKey, Message>> = {
   'cons.phase.closed': 'ⵉⵜⵜⵓⵇⵇⵏ',
   'cons.phase.synthesis_published': 'ⵜⴰⴳⵎⴰⵎⵜ ⵜⵜⵓⵥⵕⴳ',
   'cons.phase.now': 'ⵜⴰⴼⵔⴽⵉⵡⵜ ⵏ ⵖⵉⵍⴰ',
+  'cons.addPhases': 'ⵔⵏⵓ ⵜⵉⴼⵔⴽⵉⵡⵉⵏ ⵖⵔ ⵓⵡⵜⴰⵢ ⵉⵏⵓ',
   'cons.stats.title': 'ⵜⴰⵎⵙⴰⵙⵜⴰ',
   'cons.stats.participants': 'ⵉⵎⵙⴰⵙⵜⴰⵢⵏ',
   'cons.stats.contributions': 'ⵜⵉⵜⵔⴰⵡⵉⵏ',

@@ -63,6 +63,7 @@ const STATS_EVERY_MS = 60_000;
  * @csspart form - The contribution form.
  * @csspart receipt - The receipt shown after contributing.
  * @csspart button - Buttons.
+ * @csspart calendar-link - The "add the phases to my calendar" link (client mode).
  *
  * @example
  * ```html

@@ -24,6 +24,7 @@ import {
 import { baseStyles } from '../styles/index.js';
 import type { NassijTrainingFinderEventMap } from './events.js';
 import { courseMatches, courseQuery, emptyFilters, shownSessions, type TrainingFilters } from './filters.js';
+import type { PersonalCalendar } from './personal-calendar.js';
 import type { RegistrationController, RegistrationDialog } from './registration-controller.js';
 import { trainingFinderMessages } from './training-finder.messages.js';
 import { trainingFinderStyles } from './training-finder.styles.js';
@@ -153,6 +154,8 @@ export class NassijTrainingFinder extends NassijElement {
   announcer = new LiveAnnouncer(this);
   /** @internal The registration dialog (open, check, register or cancel, focus), once its module is loaded. */
   registration: RegistrationController | undefined;
+  /** @internal "Subscribe to my trainings calendar" (signed-in view), loaded with the registration module. */
+  calendar: PersonalCalendar | undefined;
   /**
    * The registration module and the controller made from it, imported at the interaction that needs them (beside
    * its own requests): the skeleton while it comes, the error with a retry when it fails.
@@ -161,7 +164,8 @@ export class NassijTrainingFinder extends NassijElement {
     load: async () => {
       const ui = await registrationUi.load();
       this.registration ??= new ui.RegistrationController(this);
-      return { ui, registration: this.registration };
+      this.calendar ??= new ui.PersonalCalendar(this);
+      return { ui, registration: this.registration, calendar: this.calendar };
     },
     onValue: () => {
       // Brought by the error's retry: do what the interaction whose import failed was for.
@@ -338,6 +342,7 @@ export class NassijTrainingFinder extends NassijElement {
       // Signed out locally either way.
     }
     this.setRegistrations(undefined);
+    this.calendar?.clear();
     this.#associations.clear();
     this.associations = undefined;
     this.tab = 'search';
@@ -485,12 +490,12 @@ export class NassijTrainingFinder extends NassijElement {
 
   #renderMine(): unknown {
     return this.#ui.render({
-      ready: ({ ui, registration }) =>
-        this.#mine.render({
+      ready: ({ ui, registration, calendar }) =>
+        html`${this.#mine.render({
           ready: (list) => ui.renderMyRegistrations(this, registration, list),
           isEmpty: (list) => list.length === 0,
           emptyMessage: this.t('tf.mine.empty'),
-        }),
+        })}${ui.renderPersonalCalendar(this, calendar)}`,
     });
   }
 }

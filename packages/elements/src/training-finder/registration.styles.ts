@@ -19,6 +19,21 @@ export const registrationStyles = css`
     background: var(--nassij-training-finder-card-bg, var(--_n-surface));
     padding: var(--_n-space-4);
   }
+  .my-calendar {
+    margin-block-start: var(--_n-space-5);
+    padding-block-start: var(--_n-space-4);
+    border-block-start: 1px solid var(--_n-border);
+  }
+  .my-calendar input {
+    inline-size: 100%;
+  }
+  .calendar-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_n-space-3);
+    align-items: center;
+    margin-block-start: var(--_n-space-3);
+  }
   dialog {
     max-inline-size: min(36rem, 100vw - 2rem);
     border: 1px solid var(--_n-border);

@@ -155,6 +155,12 @@ export const trainingFinderStyles = css`
     border-color: var(--_n-danger);
     border-inline-start-width: 4px;
   }
+  .session-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_n-space-3);
+    align-items: center;
+  }
   ul.sessions > li {
     display: flex;
     flex-wrap: wrap;

@@ -1,4 +1,5 @@
 import {
+  attachFromVault,
   type Call,
   getApplication,
   getAttachmentContent,
@@ -28,6 +29,7 @@ export const applicationsRoutes = [
   removeAttachment,
   submitApplication,
   withdrawApplication,
+  attachFromVault,
 ] as const;
 
 type Application = RouteResult<typeof getApplication>;
@@ -194,6 +196,24 @@ export interface ApplicationsArea {
    */
   rulesFor(call: Pick<Call, 'requiredDocuments'>, documentId: string): UploadRules;
   /**
+   * Answers one of the call's documents with a document of the association's vault, without uploading it
+   * again: the attachment references the same stored file and carries its scan state, its vault document id
+   * and its `validUntil`. A document that has expired, or expires before the call closes, is attached but
+   * flagged (see `expiredAttachmentErrors` of `@nassij/contract` to warn early) and `submit` refuses it with
+   * `document_expired`.
+   *
+   * @example
+   * ```ts
+   * const attachment = await client.applications.attachFromVault('app_0001', {
+   *   documentId: 'statutes', vaultDocumentId: 'vdoc_000001' });
+   * ```
+   */
+  attachFromVault(
+    applicationId: string,
+    body: BodyOf<typeof attachFromVault>,
+    options?: RequestOptions,
+  ): Promise<RouteResult<typeof attachFromVault>>;
+  /**
    * The file of an attachment, as uploaded (a `Blob` with its media type), for whoever may read the
    * application: its association's members, the staff who run the call, and its assigned reviewers once
    * they declared no conflict of interest.
@@ -304,6 +324,8 @@ export function applicationsArea(t: Transport): ApplicationsArea {
         rules,
       }),
     rulesFor,
+    attachFromVault: (applicationId, body, options) =>
+      t.op(attachFromVault, { params: { applicationId }, body }, options),
     downloadAttachment: (applicationId, attachmentId, options) =>
       t.op(getAttachmentContent, { params: { applicationId, attachmentId } }, options),
     removeAttachment: (applicationId, attachmentId, options) =>

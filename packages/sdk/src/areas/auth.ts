@@ -6,18 +6,23 @@ import {
   popup,
   popupRef,
   readPopupMessage,
+  resetPage,
   signIn,
   signInRef,
   signOut,
   signOutRef,
   type TokenResponse,
+  verifyPage,
 } from '@nassij/contract';
 import { isNassijError, NassijAbortError, type NassijErrorCode } from '../errors.js';
 import type { Transport } from '../transport.js';
 import type { RequestOptions } from '../types.js';
 
-/** The routes `client.auth` wraps (the popup page is opened by `signInWithPopup`). */
-export const authRoutes = [signIn, signOut, me, popup] as const;
+/**
+ * The routes `client.auth` wraps (the popup page is opened by `signInWithPopup`; the pages that e-mail links
+ * open, `verifyPage` and `resetPage`, are for people, reached from the popup and from messages).
+ */
+export const authRoutes = [signIn, signOut, me, popup, verifyPage, resetPage] as const;
 
 /**
  * The routes an auth area calls: the full routes (responses validated) or their schema-less refs

@@ -1,9 +1,10 @@
 // `client.awardReports` against the real reference server (demo seed), never a mock: the demo association's
 // representative submits a report, the funder returns it, the association sends it again and it is accepted;
-// the demo ministry records a tranche; another organisation's staff are refused.
+// a report's file is scanned, then downloaded; the demo ministry records a tranche; another organisation's
+// staff are refused.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Award, Call } from '@nassij/contract';
+import type { Award, Call, ScanState } from '@nassij/contract';
 import { DEMO_ACCOUNTS } from '@nassij/server';
 import { demoFixtures as F, tempServer } from '@nassij/server/testing';
 import { createClient, type NassijClient } from '../client.js';
@@ -102,6 +103,34 @@ describe('client.awardReports', () => {
     assert.equal(accepted.status, 'accepted');
     const listed = await reports.member.list(report.awardId);
     assert.equal(listed.items.find((r) => r.id === report.id)?.status, 'accepted');
+  });
+
+  test("a report's file, once scanned clean, downloads as a Blob for the association's members", async () => {
+    const owed = await reports.representative.ofAssociation(F.associations.represented, { status: ['due'] });
+    const report = owed.items[0];
+    assert.ok(report, 'the demo association still owes a report');
+    const sent = await reports.representative.submit(report.awardId, report.requirementId, {
+      summary: 'Bilan avec pièce',
+      file: { name: 'bilan.pdf', type: 'application/pdf', data: PDF },
+    });
+    assert.equal(sent.submission?.attachment?.scanState, 'pending');
+    let state: ScanState | undefined = sent.submission?.attachment?.scanState;
+    for (let i = 0; i < 100 && state === 'pending'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const listed = await reports.member.list(report.awardId);
+      state = listed.items.find((r) => r.id === report.id)?.submission?.attachment?.scanState;
+    }
+    assert.equal(state, 'clean');
+
+    const file = await reports.member.downloadFile(report.awardId, report.requirementId);
+    assert.ok(file instanceof Blob);
+    assert.deepEqual(new Uint8Array(await file.arrayBuffer()), PDF);
+    assert.equal(file.type, 'application/pdf');
+    assertApiError(
+      await rejection(reports.regionCallManager.downloadFile(report.awardId, report.requirementId)),
+      403,
+      'forbidden',
+    );
   });
 
   test("the ministry records a tranche of its award, never beyond it; another organisation's staff may not", async () => {

@@ -1,4 +1,5 @@
 import {
+  getAwardReportFile,
   listAssociationReports,
   listAwardReports,
   listCallReports,
@@ -17,6 +18,7 @@ import { type UploadFile, type UploadProgress, uploadFile } from '../upload.js';
 export const awardReportsRoutes = [
   listAwardReports,
   submitAwardReport,
+  getAwardReportFile,
   reviewAwardReport,
   listDisbursements,
   recordDisbursement,
@@ -42,8 +44,9 @@ export type ReportSubmissionInput = RequestOptions & {
 type ReportQuery = QueryOf<typeof listCallReports>;
 
 /**
- * `client.awardReports`: what follows an award. The awarded association's members read its reports and
- * tranches and its representatives submit the reports; the funding organisation's call managers and admins
+ * `client.awardReports`: what follows an award. The awarded association's members read its reports, their
+ * files and its tranches; its representative submits every report and its treasurer the financial ones; the
+ * funding organisation's call managers and admins
  * receive, accept or return them and record the tranches paid. Staff of another organisation get
  * `NassijApiError` 403 `forbidden`; a review of a report not submitted, or a second submission, 409
  * `invalid_state`; a tranche beyond the award, `NassijValidationError` on `/amount`.
@@ -66,8 +69,9 @@ export interface AwardReportsArea {
    */
   list(awardId: string, options?: RequestOptions): Promise<RouteResult<typeof listAwardReports>>;
   /**
-   * Submits a report (a representative of the awarded association), with an optional file; a returned
-   * report may be submitted again.
+   * Submits a report (the representative of the awarded association, or its treasurer for a financial
+   * report), with an optional file; a returned report may be submitted again. The file's
+   * `submission.attachment.scanState` is `pending` until the server has scanned it.
    *
    * @example
    * ```ts
@@ -80,6 +84,22 @@ export interface AwardReportsArea {
     requirementId: string,
     input: ReportSubmissionInput,
   ): Promise<RouteResult<typeof submitAwardReport>>;
+  /**
+   * The file of a report's last submission, as a `Blob`, for the awarded association's members and the
+   * funding organisation's staff. Served only once its scan found it clean: `NassijApiError` 409
+   * `invalid_state` while `pending`, or when `infected` or `error`; 404 when the submission has no file.
+   *
+   * @example
+   * ```ts
+   * const file = await staff.awardReports.downloadFile(awardId, 'progress');
+   * await writeFile('rapport.pdf', new Uint8Array(await file.arrayBuffer()));
+   * ```
+   */
+  downloadFile(
+    awardId: string,
+    requirementId: string,
+    options?: RequestOptions,
+  ): Promise<RouteResult<typeof getAwardReportFile>>;
   /**
    * The funder marks a submitted report `received`, `accepted` or `returned` (with the `reason` the
    * association reads).
@@ -176,6 +196,8 @@ export function awardReportsArea(t: Transport): AwardReportsArea {
         make: () => form,
       });
     },
+    downloadFile: (awardId, requirementId, options) =>
+      t.op(getAwardReportFile, { params: { awardId, requirementId } }, options),
     review: (awardId, requirementId, body, options) =>
       t.op(reviewAwardReport, { params: { awardId, requirementId }, body }, options),
     disbursements: (awardId, options) => t.op(listDisbursements, { params: { awardId } }, options),

@@ -1,4 +1,5 @@
 import type { AnyRoute } from '@nassij/contract';
+import { accountRoutes } from './accounts.js';
 import { applicationsRoutes } from './applications.js';
 import { associationsRoutes } from './associations.js';
 import { auditRoutes } from './audit.js';
@@ -6,10 +7,14 @@ import { authRoutes } from './auth.js';
 import { awardReportsRoutes } from './award-reports.js';
 import { awardsRoutes } from './awards.js';
 import { callsRoutes } from './calls.js';
+import { claimsRoutes } from './claims.js';
 import { consultationsRoutes } from './consultations.js';
 import { contributionsRoutes } from './contributions.js';
 import { coursesRoutes } from './courses.js';
+import { documentsRoutes } from './documents.js';
+import { feedsRoutes } from './feeds.js';
 import { indicatorsRoutes } from './indicators.js';
+import { membersRoutes } from './members.js';
 import { metaRoutes } from './meta.js';
 import { moderationRoutes } from './moderation.js';
 import { openDataRoutes } from './open-data.js';
@@ -19,6 +24,8 @@ import { referenceRoutes } from './reference.js';
 import { registrationsRoutes } from './registrations.js';
 import { reviewsRoutes } from './reviews.js';
 import { sessionsRoutes } from './sessions.js';
+import { subscriptionRoutes } from './subscriptions.js';
+import { webhooksRoutes } from './webhooks.js';
 
 /** The routes each namespace of the client wraps, by namespace; a test checks that they cover `ROUTES`. */
 export const AREA_ROUTES: Readonly<Record<string, readonly AnyRoute[]>> = {
@@ -31,6 +38,7 @@ export const AREA_ROUTES: Readonly<Record<string, readonly AnyRoute[]>> = {
   awards: awardsRoutes,
   awardReports: awardReportsRoutes,
   applications: applicationsRoutes,
+  documents: documentsRoutes,
   reviews: reviewsRoutes,
   consultations: consultationsRoutes,
   contributions: contributionsRoutes,
@@ -40,6 +48,12 @@ export const AREA_ROUTES: Readonly<Record<string, readonly AnyRoute[]>> = {
   registrations: registrationsRoutes,
   indicators: indicatorsRoutes,
   openData: openDataRoutes,
+  feeds: feedsRoutes,
   audit: auditRoutes,
   privacy: privacyRoutes,
+  claims: claimsRoutes,
+  members: membersRoutes,
+  webhooks: webhooksRoutes,
+  accounts: accountRoutes,
+  subscriptions: subscriptionRoutes,
 };

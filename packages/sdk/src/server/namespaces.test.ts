@@ -163,7 +163,9 @@ describe('applications and reviews on the open eligible call', () => {
       associationId: F.associations.represented,
     });
     assert.equal(firstDraft.status, 'draft');
-    const withdrawn = await member.applications.withdraw(firstDraft.id, 'Brouillon de test');
+    // A member drafts; withdrawing and submitting commit the association: its representative does them.
+    await assert.rejects(member.applications.withdraw(firstDraft.id, 'Brouillon de test'), { status: 403 });
+    const withdrawn = await clients.representative.applications.withdraw(firstDraft.id, 'Brouillon de test');
     assert.equal(withdrawn.status, 'withdrawn');
 
     const draft = await member.applications.start({
@@ -173,20 +175,15 @@ describe('applications and reviews on the open eligible call', () => {
     assert.notEqual(draft.id, firstDraft.id, 'a withdrawn application frees the slot');
     assert.equal((await member.applications.get(draft.id)).id, draft.id);
     const read = await member.applications.getWithEtag(draft.id);
-    const saved = await member.applications
-      .update(
-        draft.id,
-        {
-          projectTitle: 'مشروع تكوين الشباب',
-          requestedAmount: call.budget.minAward ?? { amount: '30000.00', currency: 'MAD' },
-          answers: completeAnswers(call),
-        },
-        { ifMatch: read.etag },
-      )
-      .catch((e) => {
-        console.log('DEBUG', JSON.stringify(e.fieldErrors));
-        throw e;
-      });
+    const saved = await member.applications.update(
+      draft.id,
+      {
+        projectTitle: 'مشروع تكوين الشباب',
+        requestedAmount: call.budget.minAward ?? { amount: '30000.00', currency: 'MAD' },
+        answers: completeAnswers(call),
+      },
+      { ifMatch: read.etag },
+    );
     assert.equal(saved.data.projectTitle, 'مشروع تكوين الشباب');
     assert.notEqual(saved.etag, read.etag);
 
@@ -218,7 +215,8 @@ describe('applications and reviews on the open eligible call', () => {
     const listed = await member.applications.list({ callId: call.id });
     assert.ok(listed.items.some((a) => a.id === draft.id));
 
-    const { application, receipt } = await member.applications.submit(draft.id);
+    await assert.rejects(member.applications.submit(draft.id), { status: 403 });
+    const { application, receipt } = await clients.representative.applications.submit(draft.id);
     assert.equal(application.status, 'received');
     assert.match(receipt.number, /^RC-\d{4}-\d{6}$/);
 

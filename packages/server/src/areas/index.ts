@@ -1,17 +1,25 @@
 import { searchMigrations } from '../search/search.js';
+import { accountsArea } from './accounts/index.js';
 import { applicationsArea } from './applications/index.js';
 import type { Area } from './area.js';
+import { associationClaimsArea } from './association-claims/index.js';
+import { associationDocumentsArea } from './association-documents/index.js';
+import { associationMembersArea } from './association-members/index.js';
 import { associationsArea } from './associations/index.js';
 import { auditLogArea } from './audit-log/index.js';
 import { awardReportsArea } from './award-reports/index.js';
 import { callsArea } from './calls/index.js';
 import { consultationsArea } from './consultations/index.js';
+import { feedsArea } from './feeds/index.js';
 import { indicatorsArea } from './indicators/index.js';
+import { noticesArea } from './notices/index.js';
 import { openDataArea } from './open-data/index.js';
 import { organisationsArea } from './organisations/index.js';
 import { privacyArea } from './privacy/index.js';
 import { referenceArea } from './reference/index.js';
+import { subscriptionsArea } from './subscriptions/index.js';
 import { trainingsArea } from './trainings/index.js';
+import { webhooksArea } from './webhooks/index.js';
 
 export type { Area, SeedContext } from './area.js';
 
@@ -25,7 +33,10 @@ const searchArea: Area = { name: 'search', migrations: [...searchMigrations], re
 export const AREAS: Area[] = [
   searchArea,
   associationsArea,
+  associationDocumentsArea,
   organisationsArea,
+  associationMembersArea,
+  associationClaimsArea,
   callsArea,
   applicationsArea,
   awardReportsArea,
@@ -34,6 +45,11 @@ export const AREAS: Area[] = [
   referenceArea,
   indicatorsArea,
   openDataArea,
+  feedsArea,
   auditLogArea,
   privacyArea,
+  accountsArea,
+  webhooksArea,
+  noticesArea,
+  subscriptionsArea,
 ];

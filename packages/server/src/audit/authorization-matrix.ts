@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Application, Problem } from '@nassij/contract';
+import type { Application, AwardReport, Problem } from '@nassij/contract';
+import {
+  addReportRequirement,
+  awardOfApplication,
+  createTestAccount,
+} from '../areas/award-reports/fixtures.js';
 import { send } from '../bench/kit.js';
 import { createAccount, DEMO_ACCOUNTS } from '../seed/demo.js';
 import { demoFixtures as F } from '../seed/fixtures.js';
@@ -30,7 +35,7 @@ type Persona = (typeof PERSONAS)[number];
  */
 type Expect = '401' | '403' | '404' | '2xx' | 'pass';
 
-interface Row {
+interface Row<P extends string = Persona> {
   name: string;
   method: string;
   /** A function so that ids created in `before` are read when the row runs. */
@@ -38,8 +43,62 @@ interface Row {
   json?: () => unknown;
   raw?: () => BodyInit;
   headers?: () => Record<string, string>;
-  expect: Record<Persona, Expect>;
+  expect: Record<P, Expect>;
 }
+
+/**
+ * Who asks, for the routes after an award: every role, about an award of the demo association
+ * (`member`, `representative` and `treasurer` are of it, `outsider` of another association). `funder…` are
+ * the call manager and organisation admin of the organisation that funds it, `other…` those of another
+ * organisation (the demo ministry).
+ */
+const REPORT_PERSONAS = [
+  'anonymous',
+  'citizen',
+  'member',
+  'representative',
+  'treasurer',
+  'outsider',
+  'reviewer',
+  'funderCallManager',
+  'funderAdmin',
+  'otherCallManager',
+  'otherAdmin',
+  'moderator',
+  'admin',
+] as const;
+type ReportPersona = (typeof REPORT_PERSONAS)[number];
+
+/** {@link row} for {@link REPORT_PERSONAS}. */
+function reportRow(
+  signedIn: Expect,
+  overrides: Partial<Record<ReportPersona, Expect>> = {},
+): Record<ReportPersona, Expect> {
+  const base = Object.fromEntries(REPORT_PERSONAS.map((p) => [p, signedIn])) as Record<ReportPersona, Expect>;
+  return { ...base, anonymous: '401', ...overrides };
+}
+
+/** Whether an answer meets what a row expects. */
+function meets(status: number, want: Expect): boolean {
+  if (want === '2xx') return status >= 200 && status < 300;
+  if (want === 'pass') return status !== 401 && status !== 403 && status < 500;
+  return status === Number(want);
+}
+
+/** A report's multipart body: its summary, and a small PDF when `withFile`. */
+function reportForm(summary: string, withFile = false): FormData {
+  const form = new FormData();
+  form.set('summary', summary);
+  if (withFile)
+    form.set(
+      'file',
+      new File([new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n')], 'r.pdf'),
+    );
+  return form;
+}
+
+/** The financial report the matrix adds to the call of the demo association's award (the demo has none). */
+const FINANCIAL = 'audit_financial';
 
 /** Builds an expectation row from the default for signed-in accounts plus per-persona overrides. */
 function row(signedIn: Expect, overrides: Partial<Record<Persona, Expect>> = {}): Record<Persona, Expect> {
@@ -81,6 +140,9 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
     let draft: Application;
     let draftEtag = '';
     let reviewable: { id: string; associationId: string };
+    /** The demo association's award whose reports the award-report rows ask about, and its call. */
+    let award: { awardId: string; callId: string; organisationId: string };
+    const reportTokens = {} as Record<ReportPersona, string | undefined>;
 
     before(async () => {
       server = await tempServer({ rateLimit: false, ...(at ? { clock: clockFrom(at) } : {}) });
@@ -117,6 +179,74 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
       assert.equal(started.status, 201, started.text);
       draft = started.json as Application;
       draftEtag = started.headers.get('etag') ?? '';
+
+      // The routes after an award: a treasurer of the demo association and staff of the funding
+      // organisation (the demo has neither), and a financial report sent with a file the scan found clean.
+      award = await awardOfApplication(server.db, F.applications.awardedOfRepresented);
+      assert.notEqual(
+        award.organisationId,
+        F.organisations.ministry,
+        'the ministry is "another organisation"',
+      );
+      await addReportRequirement(server.db, award.callId, FINANCIAL, 'financial', now);
+      const made = {
+        treasurer: await createTestAccount(
+          server.db,
+          'audit_treasurer',
+          {
+            roles: ['citizen', 'association_member', 'association_treasurer'],
+            memberships: [{ associationId: F.associations.represented, role: 'treasurer' }],
+          },
+          now,
+        ),
+        funderCallManager: await createTestAccount(
+          server.db,
+          'audit_funder_manager',
+          { roles: ['call_manager'], organisationId: award.organisationId },
+          now,
+        ),
+        funderAdmin: await createTestAccount(
+          server.db,
+          'audit_funder_admin',
+          { roles: ['organisation_admin'], organisationId: award.organisationId },
+          now,
+        ),
+      };
+      for (const [key, account] of Object.entries(made))
+        reportTokens[key as keyof typeof made] = await signInAs(server.url, account.email, account.password);
+      const { ministryCallManager, ministryAdmin } = DEMO_ACCOUNTS;
+      reportTokens.otherCallManager = await signInAs(
+        server.url,
+        ministryCallManager.email,
+        ministryCallManager.password,
+      );
+      reportTokens.otherAdmin = await signInAs(server.url, ministryAdmin.email, ministryAdmin.password);
+      for (const key of [
+        'anonymous',
+        'citizen',
+        'member',
+        'representative',
+        'outsider',
+        'reviewer',
+        'moderator',
+        'admin',
+      ] as const)
+        reportTokens[key] = tokens[key];
+      const sent = await send(server.url, 'POST', `/v1/awards/${award.awardId}/reports/${FINANCIAL}`, {
+        token: tokens.representative,
+        raw: reportForm('Audit', true),
+      });
+      assert.equal(sent.status, 200, sent.text);
+      let scanState = 'pending';
+      for (let i = 0; i < 100 && scanState === 'pending'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const listed = await send(server.url, 'GET', `/v1/awards/${award.awardId}/reports`, {
+          token: tokens.representative,
+        });
+        const items = (listed.json as { items: AwardReport[] }).items;
+        scanState = items.find((r) => r.requirementId === FINANCIAL)?.submission?.attachment?.scanState ?? '';
+      }
+      assert.equal(scanState, 'clean');
     });
     after(() => server.stop());
 
@@ -260,7 +390,9 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
         name: 'applications.submit',
         method: 'POST',
         path: () => `/v1/applications/${draft.id}/submit`,
-        expect: row('403', { member: 'pass' }),
+        // The representative alone submits (members draft): no persona here represents the association, and
+        // submitting the shared draft would change what the rows after this one see.
+        expect: row('403'),
       },
       {
         name: 'applications.start for the represented association',
@@ -401,13 +533,103 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
             ...(r.headers ? { headers: r.headers() } : {}),
           });
           const want = r.expect[persona];
-          const ok =
-            want === '2xx'
-              ? answer.status >= 200 && answer.status < 300
-              : want === 'pass'
-                ? answer.status !== 401 && answer.status !== 403 && answer.status < 500
-                : answer.status === Number(want);
-          if (!ok) seen.push(`${persona}: want ${want}, got ${answer.status} ${answer.text.slice(0, 160)}`);
+          if (!meets(answer.status, want))
+            seen.push(`${persona}: want ${want}, got ${answer.status} ${answer.text.slice(0, 160)}`);
+        }
+        assert.deepEqual(seen, []);
+      });
+    }
+
+    /** Every award-report route × every role; readers are the association's members and the funder's staff. */
+    const readers = {
+      member: '2xx',
+      representative: '2xx',
+      treasurer: '2xx',
+      funderCallManager: '2xx',
+      funderAdmin: '2xx',
+      admin: '2xx',
+    } as const;
+    const REPORT_ROWS: Row<ReportPersona>[] = [
+      {
+        name: 'awardReports.list',
+        method: 'GET',
+        path: () => `/v1/awards/${award.awardId}/reports`,
+        expect: reportRow('403', readers),
+      },
+      {
+        name: 'awardReports.file (scanned clean)',
+        method: 'GET',
+        path: () => `/v1/awards/${award.awardId}/reports/${FINANCIAL}/file`,
+        expect: reportRow('403', readers),
+      },
+      {
+        name: 'awardReports.submit (a progress report)',
+        method: 'POST',
+        path: () => `/v1/awards/${award.awardId}/reports/progress`,
+        raw: () => reportForm('Audit'),
+        // The representative submits every report; the treasurer only financial ones, a member none.
+        expect: reportRow('403', { representative: 'pass' }),
+      },
+      {
+        name: 'awardReports.submit (a financial report)',
+        method: 'POST',
+        path: () => `/v1/awards/${award.awardId}/reports/${FINANCIAL}`,
+        raw: () => reportForm('Audit'),
+        // Already submitted: the representative and the treasurer pass and meet its state (409).
+        expect: reportRow('403', { representative: 'pass', treasurer: 'pass' }),
+      },
+      {
+        name: 'awardReports.review',
+        method: 'POST',
+        path: () => `/v1/awards/${award.awardId}/reports/${FINANCIAL}/review`,
+        json: () => ({ outcome: 'received' }),
+        expect: reportRow('403', { funderCallManager: '2xx', funderAdmin: '2xx', admin: '2xx' }),
+      },
+      {
+        name: 'awardReports.disbursements',
+        method: 'GET',
+        path: () => `/v1/awards/${award.awardId}/disbursements`,
+        expect: reportRow('403', readers),
+      },
+      {
+        name: 'awardReports.recordDisbursement (beyond the award)',
+        method: 'POST',
+        path: () => `/v1/awards/${award.awardId}/disbursements`,
+        json: () => ({
+          amount: { amount: '999999999.00', currency: 'MAD' },
+          paidOn: '2026-01-15',
+          reference: 'OP-AUDIT',
+        }),
+        // The funder's staff pass and are refused on the merits (422): nothing is recorded.
+        expect: reportRow('403', { funderCallManager: 'pass', funderAdmin: 'pass', admin: 'pass' }),
+      },
+      {
+        name: 'awardReports.ofCall',
+        method: 'GET',
+        path: () => `/v1/calls/${award.callId}/reports`,
+        expect: reportRow('403', { funderCallManager: '2xx', funderAdmin: '2xx', admin: '2xx' }),
+      },
+      {
+        name: 'awardReports.ofAssociation',
+        method: 'GET',
+        path: () => `/v1/associations/${F.associations.represented}/reports`,
+        // What an association owes is its own members' (and admins') to read, not any funder's.
+        expect: reportRow('403', { member: '2xx', representative: '2xx', treasurer: '2xx', admin: '2xx' }),
+      },
+    ];
+
+    for (const r of REPORT_ROWS) {
+      test(`${r.method} ${r.name}`, async () => {
+        const seen: string[] = [];
+        for (const persona of REPORT_PERSONAS) {
+          const answer = await send(server.url, r.method, r.path(), {
+            token: reportTokens[persona],
+            ...(r.json ? { json: r.json() } : {}),
+            ...(r.raw ? { raw: r.raw() } : {}),
+          });
+          const want = r.expect[persona];
+          if (!meets(answer.status, want))
+            seen.push(`${persona}: want ${want}, got ${answer.status} ${answer.text.slice(0, 160)}`);
         }
         assert.deepEqual(seen, []);
       });

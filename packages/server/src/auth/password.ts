@@ -1,4 +1,6 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+import { type PasswordContext, type PasswordProblem, passwordProblems } from '@nassij/contract';
+import { dictionary } from '@zxcvbn-ts/language-common';
 
 const PARAMS = { N: 16_384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
@@ -52,4 +54,38 @@ export async function verifyPassword(password: string, stored: string | undefine
     expected.length,
   );
   return timingSafeEqual(key, expected) && stored !== undefined;
+}
+
+let blocklist: Set<string> | undefined;
+
+/**
+ * Whether a password (NFC, lower case) is on the blocklist of common and breached passwords: the 49 233
+ * most common passwords of breach corpora that `@zxcvbn-ts/language-common` ships (`passwords-common`).
+ * Built at first use (about 20 ms) and kept; the list never reaches a browser.
+ *
+ * @example
+ * ```ts
+ * isBlockedPassword('passwordpassword'); // true
+ * ```
+ */
+export function isBlockedPassword(folded: string): boolean {
+  blocklist ??= new Set(dictionary['passwords-common'].map((word) => word.normalize('NFC').toLowerCase()));
+  return blocklist.has(folded);
+}
+
+/**
+ * Why a password chosen for an account is refused (empty when accepted): the contract's policy
+ * ({@link passwordProblems}, NIST SP 800-63B rev. 4) with the server's blocklist.
+ *
+ * @example
+ * ```ts
+ * const [first] = newPasswordProblems(body.password, { email, displayName });
+ * if (first) throw problem(first);
+ * ```
+ */
+export function newPasswordProblems(
+  password: string,
+  context: Omit<PasswordContext, 'isBlocked'>,
+): PasswordProblem[] {
+  return passwordProblems(password, { ...context, isBlocked: isBlockedPassword });
 }

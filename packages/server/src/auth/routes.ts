@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { health, me, popup, signIn, signOut } from '@nassij/contract';
+import { health, me, popup, resetPage, signIn, signOut, verifyPage } from '@nassij/contract';
 import { audit } from '../db/audit.js';
 import type { ApiApp, Handler, HandlerInput } from '../http/app.js';
 import { problem } from '../http/problem.js';
 import { rateLimited } from '../http/rate-limit.js';
+import { PAGE_HEADERS } from './pages/layout.js';
+import { resetPage as renderResetPage, verifyPage as renderVerifyPage } from './pages/link-pages.js';
+import { PASSWORD_POLICY_MODULE } from './pages/password-policy-module.js';
+import { popupPage, refusedPage } from './pages/popup.js';
+import { PAGES_SCRIPT, PAGES_STYLE } from './pages/script.js';
 import { verifyPassword } from './password.js';
-import { POPUP_CSP, POPUP_SCRIPT, POPUP_STYLE, popupPage, refusedPage } from './popup-page.js';
 import { findCredentials, pingDatabase } from './store.js';
 import { bearerToken, issueToken, loadAccount, revokeToken } from './tokens.js';
 
@@ -20,13 +24,6 @@ function packageVersion(): string {
     return '0.0.0';
   }
 }
-
-const PAGE_HEADERS = {
-  'content-security-policy': POPUP_CSP,
-  'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-};
 
 function signInHandler(app: ApiApp): Handler<typeof signIn> {
   return async ({ body, db, now, requestId, c }) => {
@@ -46,6 +43,9 @@ function signInHandler(app: ApiApp): Handler<typeof signIn> {
     const account = ok && row ? await loadAccount(db, row.id) : undefined;
     await attempt?.settle(account !== undefined);
     if (!row || !account) throw problem('invalid_credentials');
+    // Said only to whoever knows the password, so it tells a stranger nothing about the address.
+    if (row.email_verified_at === null)
+      throw problem('email_not_verified', 'Open the link sent to this address, or ask for a new one');
     const { token, expiresAt } = await db.atomic(async () => {
       const issued = await issueToken(db, row.id, now);
       await audit(db, { at: now, accountId: row.id, action: 'auth.signIn', requestId });
@@ -83,33 +83,37 @@ function popupHandler(app: ApiApp): Handler<typeof popup> {
     // Compare the serialised origin so `https://Region.ma/` and `https://region.ma` are the same site.
     const origin = new URL(query.origin).origin;
     if (!app.allowedOrigins.has(origin)) {
-      return new Response(refusedPage(lang, origin), {
-        status: 403,
-        headers: { 'content-type': 'text/html; charset=utf-8', ...PAGE_HEADERS },
-      });
+      return new Response(refusedPage(lang, origin), { status: 403, headers: PAGE_HEADERS });
     }
-    return new Response(popupPage(lang, origin, query.state), {
-      status: 200,
-      headers: { 'content-type': 'text/html; charset=utf-8', ...PAGE_HEADERS },
-    });
+    return new Response(popupPage(lang, origin, query.state), { status: 200, headers: PAGE_HEADERS });
   };
 }
 
-function popupScript(): Response {
-  return new Response(POPUP_SCRIPT, {
-    headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' },
+// The pages a one-time link opens only render: the token is posted by a button, never used on GET, since
+// mail scanners fetch every link of a message. A link without a token opens on the way to a new link (still
+// 200: every 4xx of the API is problem+json, and a person wants this page rather than JSON).
+function verifyPageHandler({ query }: HandlerInput<typeof verifyPage>): Response {
+  return new Response(renderVerifyPage(query.lang ?? 'ar', query.token || undefined), {
+    headers: PAGE_HEADERS,
   });
 }
 
-function popupStyle(): Response {
-  return new Response(POPUP_STYLE, {
-    headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' },
+function resetPageHandler({ query }: HandlerInput<typeof resetPage>): Response {
+  return new Response(renderResetPage(query.lang ?? 'ar', query.token || undefined), {
+    headers: PAGE_HEADERS,
   });
+}
+
+function asset(body: string, contentType: string): () => Response {
+  return () =>
+    new Response(body, {
+      headers: { 'content-type': contentType, 'cache-control': 'public, max-age=300' },
+    });
 }
 
 /**
- * Registers the core routes: sign-in, sign-out, the current account, the popup sign-in page with its
- * script and stylesheet, and the health check.
+ * Registers the core routes: sign-in, sign-out, the current account, the account pages (the popup, the
+ * pages e-mail links open) with their script, stylesheet and password policy module, and the health check.
  *
  * @example
  * ```ts
@@ -123,6 +127,9 @@ export function registerAuth(app: ApiApp): void {
   app.bind(me, meHandler);
   app.bind(health, healthHandler(packageVersion()));
   app.bind(popup, popupHandler(app));
-  app.hono.get('/auth/popup.js', popupScript);
-  app.hono.get('/auth/popup.css', popupStyle);
+  app.bind(verifyPage, verifyPageHandler);
+  app.bind(resetPage, resetPageHandler);
+  app.hono.get('/auth/popup.js', asset(PAGES_SCRIPT, 'text/javascript; charset=utf-8'));
+  app.hono.get('/auth/popup.css', asset(PAGES_STYLE, 'text/css; charset=utf-8'));
+  app.hono.get('/auth/password-policy.js', asset(PASSWORD_POLICY_MODULE, 'text/javascript; charset=utf-8'));
 }

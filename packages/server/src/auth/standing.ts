@@ -16,7 +16,8 @@ export function isAdmin(auth: Account | null): boolean {
 }
 
 /**
- * Whether the account is a member (of any role) of the association.
+ * Whether the account is a member (of any role) of the association: what drafting an application and
+ * registering for a training ask.
  *
  * @example
  * ```ts
@@ -28,7 +29,8 @@ export function isMemberOf(auth: Account | null, associationId: string): boolean
 }
 
 /**
- * Whether the account represents the association (signs and submits for it).
+ * Whether the account represents the association: it alone submits and signs for it, invites members and
+ * hands over.
  *
  * @example
  * ```ts
@@ -40,5 +42,37 @@ export function isRepresentativeOf(auth: Account | null, associationId: string):
     auth?.memberships.some(
       (membership) => membership.associationId === associationId && membership.role === 'representative',
     ) ?? false
+  );
+}
+
+/**
+ * Whether the account is the association's treasurer. Besides what any member does (draft applications,
+ * register for trainings), a treasurer submits the financial reports owed after an award.
+ *
+ * @example
+ * ```ts
+ * if (report.kind === 'financial' && isTreasurerOf(auth, award.associationId)) allowSubmission();
+ * ```
+ */
+export function isTreasurerOf(auth: Account | null, associationId: string): boolean {
+  return (
+    auth?.memberships.some(
+      (membership) => membership.associationId === associationId && membership.role === 'treasurer',
+    ) ?? false
+  );
+}
+
+/**
+ * Whether the account may submit a report of this kind for the association: the representative submits
+ * every report, the treasurer the financial ones; a plain member none.
+ *
+ * @example
+ * ```ts
+ * if (!submitsReportsOf(auth, award.associationId, requirement.kind)) throw problem('forbidden');
+ * ```
+ */
+export function submitsReportsOf(auth: Account | null, associationId: string, kind: string): boolean {
+  return (
+    isRepresentativeOf(auth, associationId) || (kind === 'financial' && isTreasurerOf(auth, associationId))
   );
 }

@@ -2,10 +2,12 @@
 // credentials for sign-in, and the probe the health check sends.
 import type { Db } from '../db/db.js';
 
-/** What sign-in checks a password against: the account and its password hash. */
+/** What sign-in checks a password against: the account, its password hash and whether its address is verified. */
 export interface Credentials {
   id: string;
   password_hash: string;
+  /** `NULL` until the sign-up link is opened; absent from a server without the accounts area. */
+  email_verified_at?: string | null;
 }
 
 /**
@@ -18,7 +20,8 @@ export interface Credentials {
  * ```
  */
 export async function findCredentials(db: Db, email: string): Promise<Credentials | undefined> {
-  return db.one<Credentials>('SELECT id, password_hash FROM accounts WHERE email = ?', [email]);
+  // Every column, because `email_verified_at` comes with the accounts area, which a server may leave out.
+  return db.one<Credentials>('SELECT * FROM accounts WHERE email = ?', [email]);
 }
 
 /**

@@ -82,6 +82,23 @@ export async function revokeAccountTokens(db: Db, accountId: string, now: Date):
   ).changes;
 }
 
+/**
+ * Revokes every live token of an account except one (the session asking); returns how many were live.
+ *
+ * @example
+ * ```ts
+ * const revoked = await revokeOtherTokens(db, 'acc_0002', currentToken, new Date());
+ * ```
+ */
+export async function revokeOtherTokens(db: Db, accountId: string, keep: string, now: Date): Promise<number> {
+  return (
+    await db.write(
+      'UPDATE tokens SET revoked_at = ? WHERE account_id = ? AND hash <> ? AND revoked_at IS NULL',
+      [toInstant(now), accountId, hashToken(keep)],
+    )
+  ).changes;
+}
+
 interface AccountRow {
   id: string;
   email: string;
@@ -93,6 +110,8 @@ interface AccountRow {
   organisation_id?: string | null;
   /** The privacy area's column; absent from a server without that area. */
   erased_at?: string | null;
+  /** The accounts area's column (`NULL` until the sign-up link is opened); absent from a server without it. */
+  email_verified_at?: string | null;
 }
 
 /** An account as the contract's `Account`, with what the API does not show of it. */
@@ -134,6 +153,8 @@ export async function readAccount(
       ...(row.organisation_id ? { organisationId: row.organisation_id } : {}),
       memberships: memberships.map((m) => ({ associationId: m.association_id, role: m.role })),
       ...(row.locale ? { locale: row.locale as Account['locale'] } : {}),
+      // Without the accounts area no one signs up: every account was made by an operator, hence verified.
+      emailVerified: row.email_verified_at !== null,
     },
     createdAt: row.created_at,
     ...(options.erasure && row.erased_at ? { erasedAt: row.erased_at } : {}),

@@ -8,9 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../testing.js';
 import type { Db, Migration } from './db.js';
 import { isTransactionConflict } from './errors.js';
 import { migrate } from './migrate.js';
-import { coreMigration } from './migrations/001_core.js';
-import { idempotencyLeasesMigration } from './migrations/002_idempotency_leases.js';
-import { auditReasonsMigration } from './migrations/003_audit_reasons.js';
+import { CORE_MIGRATIONS } from './migrations/index.js';
 import { openPostgres, postgresDdl, preparedStatement, TransactionConflict } from './postgres.js';
 
 const adminUrl = process.env.NASSIJ_TEST_POSTGRES;
@@ -579,12 +577,9 @@ test('a transaction left idle is ended by the server; the process survives and t
 
 test('every migration applies to a fresh database through postgresDdl, with migrate()', async () => {
   // search_index is an FTS5 virtual table: the PostgreSQL search module has its own migration.
-  const all: Migration[] = [
-    coreMigration,
-    idempotencyLeasesMigration,
-    auditReasonsMigration,
-    ...AREAS.flatMap((area) => area.migrations),
-  ].filter((migration) => migration.id !== searchMigration.id);
+  const all: Migration[] = [...CORE_MIGRATIONS, ...AREAS.flatMap((area) => area.migrations)].filter(
+    (migration) => migration.id !== searchMigration.id,
+  );
   assert.ok(all.length >= 10, `${all.length} migrations`);
   const fresh = await createTestDatabase(adminUrl as string);
   const target = await openPostgres(fresh.url, { max: 2 });

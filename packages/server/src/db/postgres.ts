@@ -240,6 +240,12 @@ interface Transaction {
   savepoints: number;
   /** The serialization failure or deadlock that dooms this run: the whole `fn` runs again. */
   conflict?: Error;
+  /**
+   * The statement last sent on this connection, settled or not: a transaction is one connection, which runs
+   * one statement at a time, so statements asked for at once (`Promise.all` of reads inside `atomic`) wait for
+   * each other here instead of piling up in `pg` (which warns, and would send BEGIN twice).
+   */
+  tail: Promise<unknown>;
 }
 
 /** An open transaction or savepoint; `open` turns false when it ends. */
@@ -403,10 +409,17 @@ function wrap(pool: pg.Pool, retries: number, serialAfter: number): Db {
     const { transaction } = level;
     // A doomed run only wastes time until its top-level atomic starts it again.
     if (transaction.conflict) throw new TransactionConflict(transaction.conflict);
-    try {
+    const turn = transaction.tail.then(async () => {
+      if (transaction.conflict) throw new TransactionConflict(transaction.conflict);
       if (!transaction.begun) await begin(transaction, query);
-      return await transaction.client.query(query);
+      return transaction.client.query(query);
+    });
+    transaction.tail = turn.catch(() => undefined);
+    try {
+      return await turn;
     } catch (error) {
+      // A run doomed while this statement waited its turn: the conflict is recorded already.
+      if (error instanceof TransactionConflict) throw error;
       if (isTransactionConflict(error)) transaction.conflict ??= error as Error;
       else level.failed ??= error as Error;
       throw error;
@@ -493,7 +506,13 @@ function wrap(pool: pg.Pool, retries: number, serialAfter: number): Db {
     const onError = dropOnError(client, (error) => {
       broken ??= error;
     });
-    const transaction: Transaction = { client, savepoints: 0, begun: false, alone: false };
+    const transaction: Transaction = {
+      client,
+      savepoints: 0,
+      begun: false,
+      alone: false,
+      tail: Promise.resolve(),
+    };
     const rollback = async () => {
       if (!transaction.begun) return;
       await client.query('ROLLBACK').then(

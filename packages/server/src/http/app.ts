@@ -74,6 +74,11 @@ export interface ApiAppOptions {
   idempotencyLeaseMs?: number;
   /** Answers GET/HEAD requests no route matched (static files); `undefined` means "not mine". */
   fallback?: (c: Context<AppEnv>) => Promise<Response | undefined> | Response | undefined;
+  /**
+   * The origin people reach the server at (`--public-url`, such as `https://nassij.ma`), for links in
+   * messages; without it, each request's own origin (wrong behind a reverse proxy that rewrites the host).
+   */
+  publicUrl?: string;
 }
 
 type Out<S> = [Exclude<S, undefined>] extends [never]
@@ -146,6 +151,17 @@ export interface ApiApp {
   readonly signInThrottle: SignInThrottle | undefined;
   /** Binds a contract route to a handler; see {@link bind}. */
   bind<R extends AnyRoute>(route: R, handler: Handler<R>, options?: BindOptions): void;
+  /**
+   * The server's public origin, without a trailing slash, for links in messages: `--public-url` when
+   * given, else the origin the request came to when it is one of the server's own (the address it listens
+   * on, or `localhost` at its port), else the first of those: never a host a client made up.
+   *
+   * @example
+   * ```ts
+   * const url = `${app.publicUrl(c)}/auth/verify?token=${token}&lang=${locale}`;
+   * ```
+   */
+  publicUrl(c: Context): string;
 }
 
 /** `/v1/calls/{callId}` → `/v1/calls/:callId` (Hono). */
@@ -347,6 +363,8 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
   const clientAddress = (c: Context): string => resolveAddress(clientIp(c), c.req.raw.headers);
   const allowedOrigins = new Set(options.corsOrigins ?? []);
   const leaseMs = options.idempotencyLeaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS;
+  const publicOrigin = options.publicUrl === undefined ? undefined : new URL(options.publicUrl).origin;
+  const corsOrigins = new Set(options.corsOrigins ?? []);
   const hono = new Hono<AppEnv>();
   const registry: { pattern: RegExp; method: string }[] = [];
 
@@ -419,6 +437,15 @@ export function createApiApp(options: ApiAppOptions): ApiApp {
     allowedOrigins,
     clientAddress,
     signInThrottle,
+    publicUrl: (c) => {
+      if (publicOrigin) return publicOrigin;
+      // The request's origin comes from its Host header, which the client writes: a link built on any host
+      // would let someone ask for a password reset of another person's account with their own host in it,
+      // and receive the token when the link is followed. Only the server's own origins are taken.
+      const origin = new URL(c.req.url).origin;
+      const own = [...allowedOrigins].filter((allowed) => !corsOrigins.has(allowed));
+      return own.includes(origin) ? origin : (own[0] ?? origin);
+    },
     bind(route, handler, bindOptions = {}) {
       registry.push({ pattern: pathPattern(route.path), method: route.method });
       const write = route.method !== 'GET';

@@ -39,6 +39,18 @@ const TITLES: Record<ErrorCode, string> = {
   origin_not_allowed: 'This origin is not allowed',
   internal: 'Internal error',
   unavailable: 'Temporarily unavailable',
+  document_expired: 'A document has expired',
+  password_too_short: 'The password is too short',
+  password_too_long: 'The password is too long',
+  password_breached: 'The password is too common or known from a breach',
+  password_context: 'The password is made of the e-mail, the name or the service name',
+  email_not_verified: 'The e-mail address is not verified yet',
+  link_invalid: 'The link is not valid',
+  link_expired: 'The link has expired',
+  link_used: 'The link was already used',
+  receipt_already_claimed: 'This registration receipt is already claimed',
+  registry_mismatch: 'The claim does not match the directory',
+  already_member_elsewhere: 'This address already holds this role in another association',
 };
 
 /** Extra members of a problem document beyond `type`, `title`, `status`, `code`. */

@@ -54,6 +54,11 @@ export const demoFixtures = {
     memberOnly: 'asso_0002',
     /** An association no demo account belongs to. */
     unaffiliated: 'asso_0003',
+    /**
+     * An association the demo citizen has claimed: its claim (`claims.pendingOfCitizen`) waits for a reviewer,
+     * so no demo account is a member of it yet and its receipt number is taken by that pending claim.
+     */
+    claimedByCitizen: 'asso_0004',
   },
   calls: {
     /**
@@ -137,6 +142,18 @@ export const demoFixtures = {
     /** A registration of `represented` to a past session, attended and not evaluated yet. */
     attendedOfRepresented: 'reg_00377',
   },
+  claims: {
+    /** The demo citizen's pending claim on `associations.claimedByCitizen`: the platform admin's queue is not empty. */
+    pendingOfCitizen: 'clm_demo_0001',
+  },
+  vaultDocuments: {
+    /**
+     * The statutes in the vault of `associations.represented` (a clean PDF, no end of validity). Its vault
+     * also holds an activity and a financial report for each year it filed, general-assembly minutes, a valid
+     * bank certificate and an expired one.
+     */
+    statutesOfRepresented: 'vdoc_000001',
+  },
   /** Well-formed ids that the seed never creates, for "not found" answers. */
   missing: {
     association: 'asso_9999',
@@ -148,6 +165,7 @@ export const demoFixtures = {
     session: 'ses_9999',
     registration: 'reg_99999',
     organisation: 'org_none',
+    claim: 'clm_none',
   },
 } as const;
 

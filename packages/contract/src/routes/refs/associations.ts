@@ -9,6 +9,21 @@ export const getAssociationRef = routeRef<typeof routes.getAssociation>({
   path: '/v1/associations/{associationId}',
   response: { status: 200 },
 });
+/** `GET /v1/associations/{associationId}/logo` without schemas (browser bundles). */
+export const getAssociationLogoRef = routeRef<typeof routes.getAssociationLogo>({
+  id: 'associations.logo',
+  method: 'GET',
+  path: '/v1/associations/{associationId}/logo',
+  response: { status: 200, contentType: 'image/*' },
+});
+/** `GET /v1/associations/{associationId}/profile` without schemas (browser bundles). */
+export const getAssociationProfileRef = routeRef<typeof routes.getAssociationProfile>({
+  id: 'associations.profile',
+  method: 'GET',
+  path: '/v1/associations/{associationId}/profile',
+  auth: 'required',
+  response: { status: 200 },
+});
 /** `GET /v1/me/associations` without schemas (browser bundles). */
 export const myAssociationsRef = routeRef<typeof routes.myAssociations>({
   id: 'associations.mine',
@@ -22,5 +37,25 @@ export const searchAssociationsRef = routeRef<typeof routes.searchAssociations>(
   id: 'associations.search',
   method: 'GET',
   path: '/v1/associations',
+  response: { status: 200 },
+});
+/** `PATCH /v1/associations/{associationId}` without schemas (browser bundles). */
+export const updateAssociationRef = routeRef<typeof routes.updateAssociation>({
+  id: 'associations.update',
+  method: 'PATCH',
+  path: '/v1/associations/{associationId}',
+  auth: 'required',
+  idempotent: true,
+  ifMatch: 'required',
+  response: { status: 200 },
+});
+/** `PUT /v1/associations/{associationId}/logo` without schemas (browser bundles). */
+export const uploadAssociationLogoRef = routeRef<typeof routes.uploadAssociationLogo>({
+  id: 'associations.uploadLogo',
+  method: 'PUT',
+  path: '/v1/associations/{associationId}/logo',
+  auth: 'required',
+  bodyKind: 'multipart',
+  idempotent: true,
   response: { status: 200 },
 });

@@ -17,6 +17,13 @@ export const popupRef = routeRef<typeof routes.popup>({
   path: '/auth/popup',
   response: { status: 200, contentType: 'text/html' },
 });
+/** `GET /auth/reset` without schemas (browser bundles). */
+export const resetPageRef = routeRef<typeof routes.resetPage>({
+  id: 'auth.resetPage',
+  method: 'GET',
+  path: '/auth/reset',
+  response: { status: 200, contentType: 'text/html' },
+});
 /** `POST /v1/auth/token` without schemas (browser bundles). */
 export const signInRef = routeRef<typeof routes.signIn>({
   id: 'auth.signIn',
@@ -31,4 +38,11 @@ export const signOutRef = routeRef<typeof routes.signOut>({
   path: '/v1/auth/token',
   auth: 'required',
   response: { status: 204 },
+});
+/** `GET /auth/verify` without schemas (browser bundles). */
+export const verifyPageRef = routeRef<typeof routes.verifyPage>({
+  id: 'auth.verifyPage',
+  method: 'GET',
+  path: '/auth/verify',
+  response: { status: 200, contentType: 'text/html' },
 });

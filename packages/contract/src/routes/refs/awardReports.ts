@@ -2,6 +2,14 @@
 import type * as routes from '../index.js';
 import { routeRef } from '../route.js';
 
+/** `GET /v1/awards/{awardId}/reports/{requirementId}/file` without schemas (browser bundles). */
+export const getAwardReportFileRef = routeRef<typeof routes.getAwardReportFile>({
+  id: 'awardReports.file',
+  method: 'GET',
+  path: '/v1/awards/{awardId}/reports/{requirementId}/file',
+  auth: 'required',
+  response: { status: 200, contentType: 'application/octet-stream' },
+});
 /** `GET /v1/associations/{associationId}/reports` without schemas (browser bundles). */
 export const listAssociationReportsRef = routeRef<typeof routes.listAssociationReports>({
   id: 'awardReports.ofAssociation',

@@ -11,6 +11,15 @@ export const amendCallRef = routeRef<typeof routes.amendCall>({
   idempotent: true,
   response: { status: 200 },
 });
+/** `POST /v1/applications/{applicationId}/attachments/from-vault` without schemas (browser bundles). */
+export const attachFromVaultRef = routeRef<typeof routes.attachFromVault>({
+  id: 'applications.attachFromVault',
+  method: 'POST',
+  path: '/v1/applications/{applicationId}/attachments/from-vault',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 201 },
+});
 /** `POST /v1/calls/{callId}/cancel` without schemas (browser bundles). */
 export const cancelCallRef = routeRef<typeof routes.cancelCall>({
   id: 'calls.cancel',

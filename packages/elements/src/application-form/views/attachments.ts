@@ -1,4 +1,4 @@
-import type { Attachment, FormField } from '@nassij/contract';
+import { type Attachment, expiredAttachmentErrors, type FormField } from '@nassij/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorMessage, safeHref, text } from '../../base/states.js';
 import { fileSize } from '../../i18n/file-size.js';
@@ -38,11 +38,37 @@ function uploadError(host: NassijApplicationForm, documentId: string): TemplateR
   return html`<p class="field-error upload-error" role="alert" data-code=${error}>${message}</p>`;
 }
 
-/** The file attached (name, size, virus scan), or that none is yet. */
-function renderAttached(host: NassijApplicationForm, attachment: Attachment | undefined): TemplateResult {
+/**
+ * The vault documents among `attachments` that have expired, or expire before the call closes (the
+ * submission refuses them), by required document id.
+ */
+export function expiredAttachments(host: NassijApplicationForm): Map<string, string> {
+  const errors = expiredAttachmentErrors(
+    host.application?.attachments ?? [],
+    host.callData?.dates.closes?.at,
+    new Date(host.now),
+  );
+  return new Map(errors.map((e) => [String(e.params?.documentId ?? ''), String(e.params?.validUntil ?? '')]));
+}
+
+/** The file attached (name, size, virus scan; where it came from and its validity), or that none is yet. */
+function renderAttached(
+  host: NassijApplicationForm,
+  fieldId: string,
+  attachment: Attachment | undefined,
+): TemplateResult {
   if (!attachment) return html`<p class="missing">${host.t('af.doc.missing')}</p>`;
-  const { fileName: name, size, scanState } = attachment;
-  return html`<p class="attached">${host.t('af.doc.attached', { name, size: fileSize(host.fmt, size) })}</p>
+  const { fileName: name, size, scanState, vaultDocumentId, validUntil } = attachment;
+  const expired = expiredAttachments(host).get(attachment.documentId);
+  const date = (d: string) => host.fmt.date(`${d}T12:00:00Z`);
+  return html`<p class="attached" id="a-${fieldId}" tabindex="-1">${host.t('af.doc.attached', { name, size: fileSize(host.fmt, size) })}</p>
+    ${
+      vaultDocumentId
+        ? html`<p class="vault-source" data-vault=${vaultDocumentId}>${host.t('af.vault.source')}
+          ${validUntil ? host.t('af.vault.validUntil', { date: date(validUntil) }) : nothing}</p>`
+        : nothing
+    }
+    ${expired ? html`<p class="field-error vault-expired"><span aria-hidden="true">⚠ </span>${host.t('af.vault.expiredAttached', { date: date(expired) })}</p>` : nothing}
     <p class="scan" data-scan=${scanState} role="status">${host.t(`af.doc.scan.${scanState}`)}</p>`;
 }
 
@@ -67,6 +93,7 @@ export function renderAttachment(
     formats: host.documents.formats(document.mediaTypes),
     size: fileSize(host.fmt, document.maxBytes),
   };
+  const open = host.vault.open === document.id;
   const onChange = (e: Event) => {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
@@ -78,7 +105,7 @@ export function renderAttachment(
     <p class="hint" id="r-${field.id}">${host.t('af.doc.rules', rules)}
       ${template ? html` <a href=${template} rel="noopener">${host.t('af.doc.template')}</a>` : nothing}</p>
     ${hintAndErrors(host, { ...field, hint: undefined })}
-    ${renderAttached(host, attachment)}
+    ${renderAttached(host, field.id, attachment)}
     <label for=${id} class="file-label">${host.t(attachment ? 'af.doc.replace' : 'af.doc.choose')}: ${text(host, field.label)}</label>
     <input id=${id} data-field=${field.id} type="file" accept=${document.mediaTypes.join(',')}
       aria-describedby=${[`r-${field.id}`, ...(invalid ? [`e-${field.id}`] : [])].join(' ')}
@@ -91,5 +118,9 @@ export function renderAttachment(
         ${host.t('af.doc.remove')}</button>`
         : nothing
     }
+    <button id="vo-${field.id}" class="nassij-button subtle vault-open" part="button" type="button"
+      aria-expanded=${open ? 'true' : 'false'} aria-controls=${open ? `v-${field.id}` : nothing}
+      @click=${() => host.vault.toggle(document.id)}>${host.t('af.vault.use')}</button>
+    ${host.vault.render(document.id, field.id) ?? nothing}
   </div>`;
 }

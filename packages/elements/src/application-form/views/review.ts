@@ -2,6 +2,7 @@ import { type AnswerValue, budgetTotals, type FormField, type Money, REGIONS } f
 import { html, nothing, type TemplateResult } from 'lit';
 import { plain, text } from '../../base/states.js';
 import type { NassijApplicationForm } from '../nassij-application-form.js';
+import { expiredAttachments } from './attachments.js';
 
 // The review page before submitting, and how an answer reads there and in the conflict dialog.
 
@@ -38,6 +39,38 @@ export function displayAnswer(
   return host.t('af.review.empty');
 }
 
+/**
+ * The vault documents attached that have expired (or expire before the call closes), each with a link to
+ * its field: the server would refuse the submission (`document_expired`), so the applicant hears it first.
+ */
+function renderExpired(host: NassijApplicationForm): TemplateResult | typeof nothing {
+  const expired = expiredAttachments(host);
+  if (expired.size === 0) return nothing;
+  const fields = host.sections
+    .flatMap((s) => s.fields)
+    .filter((f): f is Extract<FormField, { type: 'attachment' }> => f.type === 'attachment');
+  const attachments = host.application?.attachments ?? [];
+  return html`<section class="expired-documents" aria-labelledby="af-expired">
+    <h4 id="af-expired"><span aria-hidden="true">⚠ </span>${host.t('af.review.expiredTitle')}</h4>
+    <p>${host.t('af.review.expiredIntro')}</p>
+    <ul>
+      ${[...expired].map(([documentId, validUntil]) => {
+        const field = fields.find((f) => f.documentId === documentId);
+        const name = attachments.find((a) => a.documentId === documentId)?.fileName ?? '';
+        const label = field ? plain(host.locale, field.label) : documentId;
+        const go = (e: Event) => {
+          e.preventDefault();
+          if (field) void host.goToField(field.id);
+        };
+        return html`<li data-document=${documentId}>
+          ${host.t('af.review.expiredItem', { label, name, date: host.fmt.date(`${validUntil}T12:00:00Z`) })}
+          ${field ? html`<a href="#f-${field.id}" class="fix" @click=${go}>${host.t('af.review.expiredFix', { label })}</a>` : nothing}
+        </li>`;
+      })}
+    </ul>
+  </section>`;
+}
+
 export function renderReview(host: NassijApplicationForm): TemplateResult {
   const sections = host.sections;
   const late = host.submitError === 'deadline_passed';
@@ -57,10 +90,17 @@ export function renderReview(host: NassijApplicationForm): TemplateResult {
         </button>
       </section>`,
     )}
+    ${renderExpired(host)}
     ${
       host.submitError
         ? html`<div class="submit-error" role="alert" tabindex="-1" data-code=${host.submitError}>
-        <p>${late ? host.t('af.deadlinePassed') : host.errorText(host.submitError)}</p></div>`
+        <p>${
+          late
+            ? host.t('af.deadlinePassed')
+            : host.submitError === 'forbidden'
+              ? host.t('af.representativeSubmits')
+              : host.errorText(host.submitError)
+        }</p></div>`
         : nothing
     }
     <div class="nav">

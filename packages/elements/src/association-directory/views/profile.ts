@@ -52,6 +52,7 @@ export function renderProfile(host: NassijAssociationDirectory, a: Association):
         <div><dt>${host.t('dir.domains')}</dt><dd class="domains">${domainNames(host, a.domains)}</dd></div>
         <div><dt>${host.t('dir.status')}</dt><dd class="status">${host.t(a.publicUtility ? 'dir.status.yes' : 'dir.status.no')}</dd></div>
         <div><dt>${host.t('dir.founded')}</dt><dd>${host.fmt.date(`${a.foundedOn}T12:00:00Z`)}</dd></div>
+        <div><dt>${host.t('dir.annualReports')}</dt><dd class="annual-reports">${annualReports(host, a.compliance.annualReportsFiled)}</dd></div>
         ${a.website ? html`<div><dt>${host.t('dir.website')}</dt><dd class="website" dir="ltr">${website(a.website)}</dd></div>` : nothing}
       </dl>
       ${
@@ -67,6 +68,16 @@ export function renderProfile(host: NassijAssociationDirectory, a: Association):
       }
       <button class="nassij-button close" part="button" type="button" @click=${() => close(host, a.id)}>${host.t('dir.close')}</button>
     </article>`;
+}
+
+/**
+ * The years of the annual reports filed, oldest first, joined as the reader's language joins a list
+ * (`Intl.ListFormat`: "2023, 2024 et 2025" in French, never the Arabic comma outside Arabic).
+ */
+function annualReports(host: NassijAssociationDirectory, years: readonly number[]): string {
+  if (years.length === 0) return host.t('dir.annualReportsNone');
+  // Years are written without grouping (2025, not 2 025).
+  return host.fmt.list([...years].sort((x, y) => x - y).map(String));
 }
 
 /** Closes the profile card and puts focus back on its result. */

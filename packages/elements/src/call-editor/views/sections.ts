@@ -6,6 +6,7 @@ import {
   type FieldError,
   type FormField,
   fromCasablancaWallClock,
+  type LocalizedText,
   REGIONS,
   type SelectionCriterion,
 } from '@nassij/contract';
@@ -21,7 +22,10 @@ import {
   smallButton,
   textControl,
 } from './controls.js';
+import { renderOptions } from './options.js';
 import { renderEligibilityPreview } from './preview.js';
+
+export { renderPreview } from './preview.js';
 
 type Host = NassijCallEditor;
 type Problems = readonly FieldError[];
@@ -38,14 +42,18 @@ const RULE_TYPES = [
   'annual_reports_filed',
   'size_band_in',
 ] as const;
-/** The field types this editor writes; others (choices, budget table, beneficiaries) are kept as they are. */
+/** The field types this editor writes (the form's every type). */
 const EDITABLE_FIELD_TYPES = [
   'text',
   'long_text',
   'number',
   'money',
   'date',
+  'choice',
+  'multi_choice',
   'region',
+  'budget_table',
+  'beneficiaries',
   'attachment',
 ] as const;
 const MEDIA_TYPES = [
@@ -103,7 +111,8 @@ export function renderSections(host: Host, problems: Problems): TemplateResult {
       html`
       ${localizedControl(host, { path: '/title', label: host.t('ce.f.title'), problems, value: f.title, onInput: (v) => host.edit('title', v) })}
       ${localizedControl(host, { path: '/summary', label: host.t('ce.f.summary'), problems, value: f.summary, multiline: true, onInput: (v) => host.edit('summary', v) })}
-      ${localizedControl(host, { path: '/description', label: host.t('ce.f.description'), problems, value: f.description, multiline: true, onInput: (v) => host.edit('description', v) })}`,
+      ${localizedControl(host, { path: '/description', label: host.t('ce.f.description'), problems, value: f.description, multiline: true, onInput: (v) => host.edit('description', v) })}
+      ${localizedControl(host, { path: '/programme', label: host.t('ce.f.programme'), problems, value: f.programme, onInput: (v) => host.edit('programme', v) })}`,
     )}
     ${section(host, 'support', renderSupport(host, f, problems))}
     ${section(host, 'dates', renderDates(host, f, problems))}
@@ -173,6 +182,7 @@ function renderSupport(host: Host, f: CallDraftFields, problems: Problems): Temp
       ${textControl(host, { path: '/budget/minAward', label: host.t('ce.budget.minAward'), problems, inputmode: 'decimal', value: f.budget?.minAward?.amount, onInput: (v) => setBudget({ minAward: money(v) }) })}
       ${textControl(host, { path: '/budget/maxAward', label: host.t('ce.budget.maxAward'), problems, inputmode: 'decimal', value: f.budget?.maxAward?.amount, onInput: (v) => setBudget({ maxAward: money(v) }) })}
       ${numberControl(host, { path: '/budget/expectedAwards', label: host.t('ce.budget.expectedAwards'), problems, value: f.budget?.expectedAwards, onInput: (v) => setBudget({ expectedAwards: v }) })}
+      ${numberControl(host, { path: '/budget/coFinancingPercent', label: host.t('ce.budget.coFinancingPercent'), problems, value: f.budget?.coFinancingPercent, onInput: (v) => setBudget({ coFinancingPercent: v }) })}
     </fieldset>`;
 }
 
@@ -180,13 +190,107 @@ function renderDates(host: Host, f: CallDraftFields, problems: Problems): Templa
   const dates = f.dates ?? {};
   const model = f.deadlineModel;
   return html`<p class="hint">${host.t('ce.dates.zone')}</p>
+    ${renderDateFields(host, dates, model, problems)}
+    ${renderEnquiry(host, problems)}
+    ${renderInfoSessions(host, problems)}
+    ${textControl(host, {
+      path: '/dates/decisionExpectedAt',
+      label: host.t('ce.dates.decisionExpectedAt'),
+      problems,
+      type: 'datetime-local',
+      value: toWall(dates.decisionExpectedAt),
+      onInput: (v) => setDates(host, { decisionExpectedAt: fromWall(v) }),
+    })}`;
+}
+
+type Dates = NonNullable<CallDraftFields['dates']>;
+
+/** Replaces some of the dates (read at the event: two inputs in a row both count); `undefined` removes one. */
+function setDates(host: Host, patch: Partial<Dates>): void {
+  const next: Record<string, unknown> = { ...(host.fields.dates ?? {}), ...patch };
+  for (const [key, value] of Object.entries(next)) if (value === undefined) delete next[key];
+  host.edit('dates', next as Dates);
+}
+
+/**
+ * The period in which applicants may send questions: both ends, or neither. One end alone is kept as typed
+ * (with the other empty) and the server's refusal shows at the missing end.
+ */
+function renderEnquiry(host: Host, problems: Problems): TemplateResult {
+  const period = host.fields.dates?.enquiryPeriod;
+  const set = (end: 'start' | 'end', value: string) => {
+    const current = host.fields.dates?.enquiryPeriod;
+    const next = { start: current?.start ?? '', end: current?.end ?? '', [end]: fromWall(value) ?? '' };
+    setDates(host, { enquiryPeriod: next.start || next.end ? next : undefined });
+  };
+  return html`<fieldset class="group enquiry"><legend>${host.t('ce.dates.enquiryPeriod')}</legend>
+    <p class="hint">${host.t('ce.enquiry.hint')}</p>
+    ${textControl(host, { path: '/dates/enquiryPeriod/start', also: ['/dates/enquiryPeriod'], label: host.t('ce.enquiry.start'), problems, type: 'datetime-local', value: toWall(period?.start), onInput: (v) => set('start', v) })}
+    ${textControl(host, { path: '/dates/enquiryPeriod/end', label: host.t('ce.enquiry.end'), problems, type: 'datetime-local', value: toWall(period?.end), onInput: (v) => set('end', v) })}
+  </fieldset>`;
+}
+
+type InfoSession = NonNullable<Dates['infoSessions']>[number];
+
+/** The information sessions: when, where (in words, in each language), and an optional web page. */
+function renderInfoSessions(host: Host, problems: Problems): TemplateResult {
+  const sessions = host.fields.dates?.infoSessions ?? [];
+  // Read at the event, not at the render (see renderCriteria).
+  const current = () => host.fields.dates?.infoSessions ?? [];
+  const set = (index: number, session: InfoSession | undefined) => {
+    const next = replaced(current(), index, session);
+    setDates(host, { infoSessions: next.length ? next : undefined });
+  };
+  const focus = (selector: string) =>
+    void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  const add = () => {
+    const next = [...current(), { at: '', place: {} } as unknown as InfoSession];
+    setDates(host, { infoSessions: next });
+    focus(`#${fieldId(`/dates/infoSessions/${next.length - 1}/at`)}`);
+  };
+  return html`<h4 id="f-dates-infoSessions" data-path="/dates/infoSessions" tabindex="-1">${host.t('ce.dates.infoSessions')}</h4>
+    ${sessions.length === 0 ? html`<p class="muted">${host.t('ce.sessions.none')}</p>` : nothing}
+    <ol class="items">${sessions.map((session, index) => {
+      const path = `/dates/infoSessions/${index}`;
+      const n = String(index + 1);
+      return html`<li><fieldset class="group session">
+        <legend>${host.t('ce.sessions.one', { n })}</legend>
+        ${textControl(host, { path: `${path}/at`, label: host.t('ce.sessions.at'), problems, type: 'datetime-local', value: toWall(session.at), onInput: (v) => set(index, { ...session, at: fromWall(v) ?? '' }) })}
+        ${localizedControl(host, { path: `${path}/place`, label: host.t('ce.sessions.place'), problems, value: session.place, onInput: (place) => set(index, { ...session, place: place ?? ({} as never) }) })}
+        ${textControl(host, {
+          path: `${path}/url`,
+          label: host.t('ce.sessions.url'),
+          problems,
+          type: 'url',
+          value: session.url,
+          onInput: (v) => {
+            const { url: _url, ...rest } = session;
+            set(index, v.trim() ? { ...rest, url: v.trim() } : rest);
+          },
+        })}
+        ${smallButton('remove remove-session', host.t('ce.sessions.remove', { n }), () => {
+          set(index, undefined);
+          focus('button.add-session');
+        })}
+      </fieldset></li>`;
+    })}</ol>
+    ${smallButton('add-session', host.t('ce.sessions.add'), add)}`;
+}
+
+function renderDateFields(
+  host: Host,
+  dates: Dates,
+  model: CallDraftFields['deadlineModel'],
+  problems: Problems,
+): TemplateResult {
+  return html`
     ${textControl(host, {
       path: '/dates/opensAt',
       label: host.t('ce.dates.opensAt'),
       problems,
       type: 'datetime-local',
       value: toWall(dates.opensAt),
-      onInput: (v) => host.edit('dates', { ...dates, opensAt: fromWall(v) }),
+      onInput: (v) => setDates(host, { opensAt: fromWall(v) }),
     })}
     ${choiceGroup(host, {
       path: '/deadlineModel',
@@ -215,8 +319,7 @@ function renderDates(host: Host, f: CallDraftFields, problems: Problems): Templa
       value: toWall(dates.closes?.at),
       onInput: (v) => {
         const at = fromWall(v);
-        const { closes: _closes, ...rest } = dates;
-        host.edit('dates', at ? { ...rest, closes: { at, timeZone: 'Africa/Casablanca' } } : rest);
+        setDates(host, { closes: at ? { at, timeZone: 'Africa/Casablanca' } : undefined });
       },
     })}
     ${
@@ -351,6 +454,17 @@ function renderEligibility(host: Host, f: CallDraftFields, problems: Problems): 
       onChange: (values) =>
         host.edit('eligibleApplicantTypes', values as CallDraftFields['eligibleApplicantTypes']),
     })}
+    ${localizedControl(host, {
+      path: '/eligibility/text',
+      label: host.t('ce.eligibility.text'),
+      problems,
+      multiline: true,
+      value: f.eligibility?.text,
+      onInput: (text) => {
+        const { text: _old, ...rest } = host.fields.eligibility ?? { rules: [] };
+        host.edit('eligibility', text ? { ...rest, text } : rest);
+      },
+    })}
     <h4>${host.t('ce.f.eligibility')}</h4>
     ${rules.length === 0 ? html`<p class="muted">${host.t('ce.rule.none')}</p>` : nothing}
     <ul class="items">${rules.map((rule, index) =>
@@ -396,7 +510,7 @@ function renderCriteria(host: Host, f: CallDraftFields, problems: Problems): Tem
         ${localizedControl(host, { path: `/criteria/${index}/label`, label: host.t('ce.criteria.label'), problems, value: c.label, onInput: (label) => set(index, { ...c, label: label ?? ({} as never) }) })}
         ${numberControl(host, { path: `/criteria/${index}/weight`, label: host.t('ce.criteria.weight'), problems, value: c.weight, onInput: (weight) => set(index, { ...c, weight: weight ?? 0 }) })}
         ${numberControl(host, { path: `/criteria/${index}/maxScore`, label: host.t('ce.criteria.maxScore'), problems, value: c.maxScore, onInput: (maxScore) => set(index, { ...c, maxScore: maxScore ?? 0 }) })}
-        <h5 id="f-criteria-${index}-anchors" data-path="/criteria/${index}/anchors" tabindex="-1">${host.t('ce.criteria.anchors')}</h5>
+        <h4 class="sub" id="f-criteria-${index}-anchors" data-path="/criteria/${index}/anchors" tabindex="-1">${host.t('ce.criteria.anchors')}</h4>
         <ul class="items">${c.anchors.map(
           (anchor, a) => html`<li class="anchor">
             ${numberControl(host, { path: `/criteria/${index}/anchors/${a}/score`, label: host.t('ce.criteria.score'), problems, value: anchor.score, onInput: (score) => set(index, { ...c, anchors: replaced(c.anchors, a, { ...anchor, score: score ?? 0 }) }) })}
@@ -460,7 +574,38 @@ function renderDocuments(host: Host, f: CallDraftFields, problems: Problems): Te
           maxBytes: 5 * 1048576,
         },
       ]),
-    )}`;
+    )}
+    ${renderLinks(host, problems)}`;
+}
+
+type Link = NonNullable<CallDraftFields['documents']>[number];
+
+/** The reference documents the call links to (terms of reference, templates): a title and an address each. */
+function renderLinks(host: Host, problems: Problems): TemplateResult {
+  const links = host.fields.documents ?? [];
+  const current = () => host.fields.documents ?? [];
+  const set = (index: number, link: Link | undefined) =>
+    host.edit('documents', replaced(current(), index, link));
+  const focus = (selector: string) =>
+    void host.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  return html`<h4 id="f-documents" data-path="/documents" tabindex="-1">${host.t('ce.f.documents')}</h4>
+    <ol class="items">${links.map((link, index) => {
+      const n = String(index + 1);
+      return html`<li><fieldset class="group link">
+        <legend>${host.t('ce.links.one', { n })}</legend>
+        ${localizedControl(host, { path: `/documents/${index}/title`, label: host.t('ce.links.title'), problems, value: link.title, onInput: (title) => set(index, { ...link, title: title ?? ({} as never) }) })}
+        ${textControl(host, { path: `/documents/${index}/url`, label: host.t('ce.links.url'), problems, type: 'url', value: link.url, onInput: (url) => set(index, { ...link, url: url.trim() }) })}
+        ${smallButton('remove remove-link', host.t('ce.links.remove', { n }), () => {
+          set(index, undefined);
+          focus('button.add-link');
+        })}
+      </fieldset></li>`;
+    })}</ol>
+    ${smallButton('add-link', host.t('ce.links.add'), () => {
+      const next = [...current(), { title: {}, url: '' } as unknown as Link];
+      host.edit('documents', next);
+      focus(`#${fieldId(`/documents/${next.length - 1}/title/ar`)}`);
+    })}`;
 }
 
 function renderForm(host: Host, f: CallDraftFields, problems: Problems): TemplateResult {
@@ -519,8 +664,39 @@ function renderForm(host: Host, f: CallDraftFields, problems: Problems): Templat
                   required: field.required,
                   type,
                   ...(type === 'attachment' ? { documentId: documents[0]?.id ?? '' } : {}),
+                  // Choices switching between one and many keep their options; a new choice field starts with one.
+                  ...(type === 'choice' || type === 'multi_choice'
+                    ? { options: 'options' in field ? field.options : [{ value: 'option_1', label: {} }] }
+                    : {}),
                 } as FormField),
             })}
+            ${
+              field.type === 'choice' || field.type === 'multi_choice'
+                ? renderOptions(host, {
+                    path: `${path}/options`,
+                    label: host.t('ce.options.title'),
+                    options: field.options,
+                    problems,
+                    valuePrefix: 'option_',
+                    onChange: (options) => set({ ...field, options: options as typeof field.options }),
+                  })
+                : nothing
+            }
+            ${
+              field.type === 'budget_table'
+                ? renderOptions(host, {
+                    path: `${path}/categories`,
+                    label: host.t('ce.options.categories'),
+                    options: field.categories ?? [],
+                    problems,
+                    valuePrefix: 'category_',
+                    onChange: (categories) => {
+                      const { categories: _old, ...rest } = field;
+                      set(categories.length ? { ...rest, categories } : rest);
+                    },
+                  })
+                : nothing
+            }
             ${
               field.type === 'attachment'
                 ? selectControl(host, {
@@ -582,13 +758,15 @@ function renderReports(host: Host, f: CallDraftFields, problems: Problems): Temp
 
 function renderContact(host: Host, f: CallDraftFields, problems: Problems): TemplateResult {
   const contact = f.contact ?? {};
-  const set = (key: 'email' | 'phone' | 'url', value: string) => {
-    const next: Record<string, unknown> = { ...contact, [key]: value.trim() };
-    if (!value.trim()) delete next[key];
+  const set = (key: 'email' | 'phone' | 'url' | 'name', value: string | LocalizedText | undefined) => {
+    const clean = typeof value === 'string' ? value.trim() : value;
+    const next: Record<string, unknown> = { ...(host.fields.contact ?? {}), [key]: clean };
+    if (!clean) delete next[key];
     host.edit('contact', Object.keys(next).length ? (next as CallDraftFields['contact']) : undefined);
   };
   return html`
     ${textControl(host, { path: '/contact/email', also: ['/contact'], label: host.t('ce.contact.email'), problems, type: 'email', value: contact.email, onInput: (v) => set('email', v) })}
     ${textControl(host, { path: '/contact/phone', label: host.t('ce.contact.phone'), problems, type: 'tel', value: contact.phone, onInput: (v) => set('phone', v) })}
-    ${textControl(host, { path: '/contact/url', label: host.t('ce.contact.url'), problems, type: 'url', value: contact.url, onInput: (v) => set('url', v) })}`;
+    ${textControl(host, { path: '/contact/url', label: host.t('ce.contact.url'), problems, type: 'url', value: contact.url, onInput: (v) => set('url', v) })}
+    ${localizedControl(host, { path: '/contact/name', label: host.t('ce.contact.name'), problems, value: contact.name, onInput: (v) => set('name', v) })}`;
 }

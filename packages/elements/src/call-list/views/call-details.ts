@@ -36,7 +36,7 @@ export function renderCallDetails(host: NassijCallList, id: string): TemplateRes
       <dt>${host.t('callList.regions')}</dt><dd>${regions(host, call)}</dd>
       <dt>${host.t('callList.deadline')}</dt><dd class="deadline">${deadline(host, call)}</dd>
     </dl>
-    ${call.status === 'open' ? html`<div class="detail-actions">${renderApply(host, call)}</div>` : nothing}
+    ${renderActions(host, call)}
     <section>
       <h3>${host.t('callList.description')}</h3>
       <p>${text(host, full?.description ?? call.summary)}</p>
@@ -49,6 +49,25 @@ export function renderCallDetails(host: NassijCallList, id: string): TemplateRes
     ${full ? renderContact(host, full) : nothing}
     ${full ? renderDocuments(host, full) : nothing}
   </article>`;
+}
+
+/**
+ * Apply (open calls) and "add the deadline to my calendar" (calls whose deadline is still ahead: open or
+ * forecast, not rolling).
+ */
+function renderActions(host: NassijCallList, call: CallSummary): TemplateResult | typeof nothing {
+  const upcoming = call.status === 'open' || call.status === 'forecast';
+  const calendar = safeHref(upcoming && call.dates.closes ? host.callCalendarUrl(call.id) : undefined);
+  if (call.status !== 'open' && !calendar) return nothing;
+  return html`<div class="detail-actions">
+    ${call.status === 'open' ? renderApply(host, call) : nothing}
+    ${
+      calendar
+        ? html`<a href=${calendar} type="text/calendar" part="calendar-link" data-link="call-calendar"
+            >${host.t('callList.addDeadline')}</a>`
+        : nothing
+    }
+  </div>`;
 }
 
 function renderApply(host: NassijCallList, call: CallSummary): TemplateResult {

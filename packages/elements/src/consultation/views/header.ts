@@ -1,4 +1,5 @@
 import { CONSULTATION_PHASES, type Consultation, type ConsultationStats, regionName } from '@nassij/contract';
+import { feedsArea } from '@nassij/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { safeHref, text } from '../../base/states.js';
 import type { NassijConsultation } from '../nassij-consultation.js';
@@ -51,7 +52,20 @@ function renderTimeline(host: NassijConsultation, data: Consultation): TemplateR
         </li>`;
       })}
     </ol>
+    ${renderCalendarLink(host, data)}
   </section>`;
+}
+
+/**
+ * "Add the phases to my calendar": the platform's iCalendar file of the consultation's phases. Only with a
+ * platform to link to (data mode without a client has none).
+ */
+function renderCalendarLink(host: NassijConsultation, data: Consultation): TemplateResult | typeof nothing {
+  const transport = host.resolvedClient?.transport;
+  if (!transport) return nothing;
+  const href = safeHref(feedsArea(transport).consultationCalendarUrl(data.id, host.locale));
+  return html`<p class="calendar-link"><a href=${href} type="text/calendar" part="calendar-link"
+    >${host.t('cons.addPhases')}</a></p>`;
 }
 
 function renderStats(host: NassijConsultation, stats: ConsultationStats): TemplateResult {

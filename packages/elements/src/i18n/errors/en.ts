@@ -35,6 +35,21 @@ const en: Readonly<Record<ErrorMessageKey, Message>> = {
   'error.origin_not_allowed': 'This site is not allowed to use the platform.',
   'error.internal': 'The platform had a problem. Please try again later.',
   'error.unavailable': 'The platform is unavailable for now. Please try again later.',
+  'error.document_expired':
+    'A document is no longer valid. Add an up-to-date one to the document vault, then try again.',
+  'error.password_too_short': 'The password is too short: use at least 15 characters.',
+  'error.password_too_long': 'The password is too long.',
+  'error.password_breached': 'This password is too common or known from a data breach. Choose another one.',
+  'error.password_context': 'Do not use your e-mail address, your name or the platform’s name as a password.',
+  'error.email_not_verified': 'Your e-mail address is not confirmed yet. Open the link we sent you.',
+  'error.link_invalid': 'This link is not valid.',
+  'error.link_expired': 'This link has expired. Ask for a new one.',
+  'error.link_used': 'This link was already used.',
+  'error.receipt_already_claimed':
+    'This registration receipt number is already claimed or verified. If it is your association’s, contact the platform.',
+  'error.registry_mismatch':
+    'The claim does not match the registry: check the receipt number and the association’s name.',
+  'error.already_member_elsewhere': 'This address already holds this role in another association.',
   'error.invalid_response': 'The platform sent an unexpected answer. Please try again later.',
   'error.aborted': 'The action was cancelled.',
   'error.popup_blocked': 'The browser blocked the sign-in window. Allow pop-ups and try again.',

@@ -34,6 +34,23 @@ const fr: Readonly<Record<ErrorMessageKey, Message>> = {
   'error.origin_not_allowed': 'Ce site n’est pas autorisé à utiliser la plateforme.',
   'error.internal': 'La plateforme a rencontré un problème. Réessayez plus tard.',
   'error.unavailable': 'La plateforme est momentanément indisponible. Réessayez plus tard.',
+  'error.document_expired':
+    'Un document n’est plus valide. Ajoutez une version à jour au coffre de documents, puis réessayez.',
+  'error.password_too_short': 'Le mot de passe est trop court : 15 caractères au minimum.',
+  'error.password_too_long': 'Le mot de passe est trop long.',
+  'error.password_breached': 'Ce mot de passe est trop courant ou a déjà fuité. Choisissez-en un autre.',
+  'error.password_context':
+    'N’utilisez pas votre adresse e-mail, votre nom ou le nom de la plateforme comme mot de passe.',
+  'error.email_not_verified':
+    'Votre adresse e-mail n’est pas encore confirmée. Ouvrez le lien que nous vous avons envoyé.',
+  'error.link_invalid': 'Ce lien n’est pas valide.',
+  'error.link_expired': 'Ce lien a expiré. Demandez-en un nouveau.',
+  'error.link_used': 'Ce lien a déjà été utilisé.',
+  'error.receipt_already_claimed':
+    'Ce numéro de récépissé est déjà revendiqué ou vérifié. S’il s’agit de votre association, contactez la plateforme.',
+  'error.registry_mismatch':
+    'La demande ne correspond pas au registre : vérifiez le numéro du récépissé et le nom de l’association.',
+  'error.already_member_elsewhere': 'Cette adresse occupe déjà ce rôle dans une autre association.',
   'error.invalid_response': 'La plateforme a renvoyé une réponse inattendue. Réessayez plus tard.',
   'error.aborted': 'L’action a été annulée.',
   'error.popup_blocked':

@@ -10,6 +10,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { plain, text } from '../../base/states.js';
 import { shownSessions } from '../filters.js';
 import type { NassijTrainingFinder } from '../nassij-training-finder.js';
+import { sessionCalendarHref } from '../session-calendar.js';
 
 // The results: the count, the course cards with the sessions the filters keep, and "load more".
 
@@ -86,13 +87,18 @@ function renderSession(
         · ${host.t('count.seatsLeft', { count: s.seatsLeft })}</div>
       <span class="badge" part="badge" data-state=${s.registrationState}>${host.t(`tf.state.${s.registrationState}`)}</span>
     </div>
-    ${
-      canRegister
-        ? html`<button class="nassij-button" part="button" type="button" data-register=${s.id}
-            @click=${() => host.openRegistration(course, s)}>
-            ${host.t(label)}<span class="visually-hidden"> ${host.t('tf.registerFor', { course: title, date: start })}</span>
-          </button>`
-        : nothing
-    }
+    <div class="session-actions">
+      <a href=${sessionCalendarHref(s, title, place(host, s))} download="${s.id}.ics" type="text/calendar"
+        data-calendar=${s.id}>${host.t('tf.addToCalendar')}<span class="visually-hidden">
+        — ${host.t('tf.sessionOf', { course: title, date: start })}</span></a>
+      ${
+        canRegister
+          ? html`<button class="nassij-button" part="button" type="button" data-register=${s.id}
+              @click=${() => host.openRegistration(course, s)}>
+              ${host.t(label)}<span class="visually-hidden"> ${host.t('tf.registerFor', { course: title, date: start })}</span>
+            </button>`
+          : nothing
+      }
+    </div>
   </li>`;
 }

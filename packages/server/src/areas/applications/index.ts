@@ -3,6 +3,7 @@ import {
   applicationKeysetsMigration,
   associationFiguresMigration,
   attachmentFilesMigration,
+  attachmentsFromVaultMigration,
   reviewGovernanceMigration,
 } from './migrations.js';
 import { registerApplicationRoutes } from './routes.js';
@@ -60,6 +61,7 @@ export const applicationsArea: Area = {
     applicationKeysetsMigration,
     associationFiguresMigration,
     reviewGovernanceMigration,
+    attachmentsFromVaultMigration,
   ],
   // Awards published before their search words were indexed get them before the first request.
   prepare: (db) => indexMissingAwardTerms(db),

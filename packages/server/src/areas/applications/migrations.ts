@@ -120,3 +120,22 @@ INSERT INTO conflict_declarations (application_id, reviewer_id, declared, statem
 ALTER TABLE decisions ADD COLUMN appeal_until TEXT;
 `,
 };
+
+/**
+ * Attachments taken from an association's document vault (issue 18): the vault document they came from and
+ * the last day it is valid, as it was when attached. The attachment shares the document's stored file (same
+ * digest, no new upload) and keeps it stored after the vault lets it go; `valid_until` lets a submission
+ * refuse an expired document (`document_expired`) without reading the vault.
+ *
+ * @example
+ * ```ts
+ * const area: Area = { name: 'applications', migrations: [..., attachmentsFromVaultMigration], register };
+ * ```
+ */
+export const attachmentsFromVaultMigration: Migration = {
+  id: '027_attachments_from_vault',
+  sql: `
+ALTER TABLE attachments ADD COLUMN vault_document_id TEXT;
+ALTER TABLE attachments ADD COLUMN valid_until TEXT;
+`,
+};

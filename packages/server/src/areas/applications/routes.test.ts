@@ -417,8 +417,15 @@ describe('applications', () => {
     });
     assert.equal(lateEdit.status, 409);
 
-    const withdrawn = await send('POST', `/v1/applications/${draft.id}/withdraw`, {
+    // Withdrawing commits the association, as submitting does: its representative does it, not a member.
+    const byMember = await send('POST', `/v1/applications/${draft.id}/withdraw`, {
       token: tokens.member,
+      json: { reason: 'Projet reporté' },
+    });
+    assert.equal(byMember.status, 403);
+    assert.equal((byMember.body as Problem).code, 'forbidden');
+    const withdrawn = await send('POST', `/v1/applications/${draft.id}/withdraw`, {
+      token: tokens.representative,
       json: { reason: 'Projet reporté' },
     });
     assert.equal(withdrawn.status, 200);
@@ -426,7 +433,7 @@ describe('applications', () => {
     assert.equal(after.status, 'withdrawn');
     assert.equal(after.history.at(-1)?.reason, 'Projet reporté');
     const again = await send('POST', `/v1/applications/${draft.id}/withdraw`, {
-      token: tokens.member,
+      token: tokens.representative,
       json: {},
     });
     assert.equal(again.status, 409);

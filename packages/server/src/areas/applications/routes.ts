@@ -5,6 +5,7 @@ import {
   type Application,
   type ApplicationStatus,
   type Attachment,
+  attachFromVault,
   type Call,
   type CriterionScore,
   casablancaDate,
@@ -15,6 +16,7 @@ import {
   decideApplication,
   declareConflict,
   evaluateEligibility,
+  expiredAttachmentErrors,
   type FieldError,
   fromMinorUnits,
   getApplication,
@@ -32,22 +34,27 @@ import {
   uploadAttachment,
   withdrawApplication,
 } from '@nassij/contract';
-import { isAdmin, isMemberOf } from '../../auth/standing.js';
+import { isAdmin, isMemberOf, isRepresentativeOf } from '../../auth/standing.js';
 import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
+import { recordEvent } from '../../events/log.js';
+import { callOrganisationId } from '../../events/subjects.js';
 import type { ApiApp, Handler, HandlerInput } from '../../http/app.js';
 import { etagOf, requireIfMatch } from '../../http/etag.js';
 import { problem } from '../../http/problem.js';
+import { readVaultDocument } from '../association-documents/store.js';
 import { associationName, associationProfile, associationRegion } from '../associations/store.js';
 import { reviewsCall } from '../calls/authoring.js';
 import { readCall, readStoredCall } from '../calls/store.js';
+import { noticeDecision, noticeEligibility, noticeReceipt } from '../notices/index.js';
 import { runsCallsOf } from '../organisations/organisation.js';
 import {
   acceptedMediaType,
   deleteUnreferencedFiles,
   deleteUnreferencedFilesSoon,
-  readStoredFile,
+  fileDownload,
   scanAttachmentSoon,
+  storedFileOr404,
   storeHeldFile,
 } from './files.js';
 import {
@@ -471,6 +478,83 @@ function uploadAttachmentHandler(app: ApiApp): Handler<typeof uploadAttachment> 
   };
 }
 
+/**
+ * `applications.attachFromVault`: answers one of the call's documents with a document of the applicant
+ * association's vault. The attachment references the same stored file (same digest, no upload) and carries
+ * its scan state, the vault document's id and its end of validity; it replaces the attachment of the same
+ * document, whose file goes once nothing uses it. The call's size and type rules apply as to an upload. An
+ * expired document is attached all the same: the form shows it flagged and a submission refuses it
+ * (`document_expired`), so the association sees what to renew.
+ */
+function attachFromVaultHandler(app: ApiApp): Handler<typeof attachFromVault> {
+  return async ({ params, body, auth, db, now, requestId, log }) => {
+    const { application, call } = await ownDraft(db, auth, params.applicationId);
+    requireDraft(application);
+    const document = call.requiredDocuments.find((d) => d.id === body.documentId);
+    if (!document)
+      throw invalid([
+        {
+          path: '/documentId',
+          in: 'body',
+          code: 'invalid_value',
+          message: 'Not a document this call asks for',
+          params: { allowed: call.requiredDocuments.map((d) => d.id) },
+        },
+      ]);
+    // Another association's document answers as an unknown one: its existence is not the caller's to learn.
+    const source = await readVaultDocument(db, application.associationId, body.vaultDocumentId);
+    if (!source)
+      throw invalid([
+        {
+          path: '/vaultDocumentId',
+          in: 'body',
+          code: 'invalid_value',
+          message: "Not a document of the applicant association's vault",
+        },
+      ]);
+    if (source.size > document.maxBytes)
+      throw problem('file_too_large', `At most ${document.maxBytes} bytes for this document`);
+    if (!document.mediaTypes.includes(source.mediaType))
+      throw problem('file_type_not_allowed', `Accepted: ${document.mediaTypes.join(', ')}`);
+    const attachment: Attachment = {
+      id: newId('att'),
+      documentId: document.id,
+      fileName: source.fileName,
+      size: source.size,
+      mediaType: source.mediaType,
+      sha256: source.sha256,
+      scanState: source.scanState,
+      uploadedAt: now.toISOString(),
+      vaultDocumentId: source.id,
+      ...(source.validUntil ? { validUntil: source.validUntil } : {}),
+    };
+    const replaced: string[] = [];
+    await db.atomic(async () => {
+      if ((await readApplication(db, application.id))?.status !== 'draft')
+        throw problem('invalid_state', 'The application is no longer a draft');
+      for (const previous of await readAttachments(db, application.id))
+        if (previous.documentId === attachment.documentId) {
+          await deleteAttachment(db, application.id, previous.id);
+          replaced.push(previous.sha256);
+        }
+      await insertAttachment(db, application.id, attachment, auth?.id);
+      await saveApplication(db, application.id, {}, attachment.uploadedAt);
+      await audit(db, {
+        at: now,
+        accountId: auth?.id ?? null,
+        action: 'application.attachFromVault',
+        targetType: 'application',
+        targetId: application.id,
+        requestId,
+        details: { documentId: document.id, vaultDocumentId: source.id },
+      });
+      // Replaced files go once this commits, unless something else (the vault itself) still uses them.
+      deleteUnreferencedFilesSoon(db, app.dataDir, replaced, log);
+    });
+    return { status: 201, body: attachment };
+  };
+}
+
 function removeAttachmentHandler(app: ApiApp): Handler<typeof removeAttachment> {
   return async ({ params, auth, db, now, log }) => {
     const { application } = await ownDraft(db, auth, params.applicationId);
@@ -555,17 +639,55 @@ async function issueReceipt(
     );
     await setApplicationStatus(db, application.id, 'submitted', at, { actor: auth?.id });
     await setApplicationStatus(db, application.id, 'received', at, { actor: 'system' });
+    const submittedTo = await readStoredCall(db, application.callId);
+    if (submittedTo)
+      await recordEvent(db, 'application.submitted', {
+        applicationId: application.id,
+        callId: submittedTo.id,
+        callReference: submittedTo.reference,
+        organisationId: callOrganisationId(submittedTo.funder),
+        associationId: application.associationId,
+        receiptNumber: made.number,
+        submittedAt: at,
+      });
+    // The association's members get the receipt by e-mail, in the same transaction as the submission.
+    await noticeReceipt(db, {
+      associationId: application.associationId,
+      callId: application.callId,
+      receiptNumber: made.number,
+      submittedAt: at,
+    });
     return made;
   });
 }
 
+/** Submitting and withdrawing commit the association: its representative signs, members only draft. */
+function requireRepresentative(auth: Account | null, application: Application): void {
+  if (!isRepresentativeOf(auth, application.associationId))
+    throw problem(
+      'forbidden',
+      'Only the representative of the association submits or withdraws its applications',
+    );
+}
+
 async function submitApplicationHandler({ params, auth, db, now }: HandlerInput<typeof submitApplication>) {
   const { application, call } = await ownDraft(db, auth, params.applicationId);
+  requireRepresentative(auth, application);
   requireDraft(application);
   if (deadlinePassed(call, now))
     throw problem('deadline_passed', `The call closed at ${call.dates.closes?.at}; the draft is kept`);
   const errors = completenessErrors(call, application);
   if (errors.length > 0) throw invalid(errors, 'The application is not complete');
+  // Vault documents past their validity, today or when the call closes: the association renews them first.
+  const expired = expiredAttachmentErrors(
+    application.attachments.filter((a) => a.purgedAt === undefined),
+    call.dates.closes?.at,
+    now,
+  );
+  if (expired.length > 0)
+    throw problem('document_expired', 'A document taken from the vault is no longer valid', {
+      errors: expired,
+    });
   const notEligible = await eligibilityErrors(db, call, application.associationId, now);
   if (notEligible.length > 0)
     throw problem('not_eligible', 'The association no longer meets the call’s rules', {
@@ -583,6 +705,7 @@ async function withdrawApplicationHandler({
   now,
 }: HandlerInput<typeof withdrawApplication>) {
   const { application, call } = await ownDraft(db, auth, params.applicationId);
+  requireRepresentative(auth, application);
   if (FINAL.includes(application.status))
     throw problem('invalid_state', `The application is already ${application.status}`);
   if (deadlinePassed(call, now)) throw problem('deadline_passed', 'Withdrawal closes with the call');
@@ -661,6 +784,12 @@ async function checkApplicationEligibilityHandler({
       ...(reason ? { reason } : {}),
       details: { callId: application.callId, from: application.status, admissible: body.admissible },
     });
+    await noticeEligibility(db, {
+      associationId: application.associationId,
+      callId: application.callId,
+      admissible: body.admissible,
+      reason,
+    });
   });
   return { body: await visibleApplication(db, auth, application.id) };
 }
@@ -716,21 +845,7 @@ function attachmentContentHandler(app: ApiApp): Handler<typeof getAttachmentCont
         'invalid_state',
         `The file is ${attachment.scanState === 'pending' ? 'still being scanned' : 'not safe to open'}`,
       );
-    let bytes: Uint8Array;
-    try {
-      bytes = await readStoredFile(app.dataDir, attachment.sha256.replace(/^sha256:/, ''));
-    } catch {
-      throw problem('not_found', 'The file of this attachment is no longer stored');
-    }
-    return new Response(bytes as Uint8Array<ArrayBuffer>, {
-      headers: {
-        'content-type': attachment.mediaType,
-        'content-length': String(bytes.byteLength),
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
-        'cache-control': 'private, no-store',
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return fileDownload(await storedFileOr404(app.dataDir, attachment.sha256, 'attachment'), attachment);
   };
 }
 
@@ -940,6 +1055,25 @@ async function recordDecision(
         ...(amount ? { amount } : {}),
       },
     });
+    const decidedOn = await readStoredCall(db, application.callId);
+    if (decidedOn)
+      await recordEvent(db, 'decision.made', {
+        applicationId: application.id,
+        callId: decidedOn.id,
+        organisationId: callOrganisationId(decidedOn.funder),
+        associationId: application.associationId,
+        outcome: body.outcome,
+        decidedAt,
+      });
+    await noticeDecision(db, {
+      associationId: application.associationId,
+      callId: application.callId,
+      outcome: body.outcome,
+      amount,
+      conditions: body.conditions,
+      reason: body.reason,
+      appealUntil,
+    });
   });
 }
 
@@ -1001,6 +1135,7 @@ export function registerApplicationRoutes(app: ApiApp): void {
     awaitsIo: true,
   });
   app.bind(removeAttachment, removeAttachmentHandler(app));
+  app.bind(attachFromVault, attachFromVaultHandler(app));
   app.bind(submitApplication, submitApplicationHandler);
   app.bind(withdrawApplication, withdrawApplicationHandler);
   app.bind(getAttachmentContent, attachmentContentHandler(app), { awaitsIo: true });

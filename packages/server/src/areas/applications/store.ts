@@ -329,6 +329,15 @@ export async function insertAttachment(
     columns.push('uploaded_by');
     values.push(uploadedBy);
   }
+  // Taken from the vault (`027_attachments_from_vault`): which document, and until when it is valid.
+  if (attachment.vaultDocumentId !== undefined) {
+    columns.push('vault_document_id');
+    values.push(attachment.vaultDocumentId);
+  }
+  if (attachment.validUntil !== undefined) {
+    columns.push('valid_until');
+    values.push(attachment.validUntil);
+  }
   await db.write(
     `INSERT INTO attachments (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     values,
@@ -393,6 +402,9 @@ interface AttachmentRow {
   uploaded_at: string;
   /** Absent when the applications area (whose migration adds it) is not mounted. */
   purged_at?: string | null;
+  /** Absent when the applications area is not mounted, as `purged_at`. */
+  vault_document_id?: string | null;
+  valid_until?: string | null;
 }
 
 /**
@@ -419,6 +431,8 @@ export async function readAttachments(db: Db, applicationId: string): Promise<At
     scanState: row.scan_state,
     uploadedAt: row.uploaded_at,
     ...(row.purged_at ? { purgedAt: row.purged_at } : {}),
+    ...(row.vault_document_id ? { vaultDocumentId: row.vault_document_id } : {}),
+    ...(row.valid_until ? { validUntil: row.valid_until } : {}),
   }));
 }
 

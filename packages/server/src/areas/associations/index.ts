@@ -1,5 +1,6 @@
 import type { Area } from '../area.js';
 import {
+  associationProfileMigration,
   associationSearchKeysMigration,
   associationsDirectoryMigration,
   associationsMigration,
@@ -10,8 +11,8 @@ import { seedAssociations } from './seed.js';
 export { associationName, associationProfile, associationRegion, readAssociation } from './store.js';
 
 /**
- * The associations area: the public directory, one association's record with its stats, and
- * "my associations". Seeds `asso_0001` (Souss-Massa) and `asso_0002` (Casablanca-Settat) and ~300 others.
+ * The associations area: the public directory, one association's record with its stats,
+ * "my associations", and the profile its representative edits (descriptions, website, contacts, logo). Seeds `asso_0001` (Souss-Massa) and `asso_0002` (Casablanca-Settat) and ~300 others.
  *
  * @example
  * ```ts
@@ -20,7 +21,12 @@ export { associationName, associationProfile, associationRegion, readAssociation
  */
 export const associationsArea: Area = {
   name: 'associations',
-  migrations: [associationsMigration, associationsDirectoryMigration, associationSearchKeysMigration],
+  migrations: [
+    associationsMigration,
+    associationsDirectoryMigration,
+    associationSearchKeysMigration,
+    associationProfileMigration,
+  ],
   seedDemo: seedAssociations,
   register: registerAssociationRoutes,
 };

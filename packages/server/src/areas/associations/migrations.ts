@@ -110,3 +110,26 @@ CREATE INDEX association_search_names_by_name ON association_search_names (name_
     postgres: 'SELECT 1;',
   },
 };
+
+/**
+ * What the representative edits of an association beyond the public record (issue 18): every contact with
+ * whether it is shown (the public record, `associations.data`, holds only the shown ones), the logo's stored
+ * file (`sha256:<hex>`, kept by the stored-file keeper through `registerFileReferences`), and who changed it
+ * last. Not cascaded from `associations`: `saveAssociation` replaces that row on every write.
+ */
+export const associationProfileMigration: Migration = {
+  id: '017_association_profile',
+  sql: `
+CREATE TABLE association_profiles (
+  association_id TEXT PRIMARY KEY,
+  contacts TEXT NOT NULL,
+  logo_sha256 TEXT,
+  logo_media_type TEXT,
+  logo_size INTEGER,
+  logo_uploaded_at TEXT,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT
+);
+CREATE INDEX association_profiles_by_logo ON association_profiles (logo_sha256);
+`,
+};

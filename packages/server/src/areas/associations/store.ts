@@ -96,6 +96,8 @@ export async function saveAssociation(db: Db, association: Association): Promise
       association.registrationNumber,
       association.commune,
       association.province,
+      // What the association says it does, as its representative wrote it (issue 18).
+      association.descriptions,
     ]);
     if (db.dialect === 'sqlite') await saveSearchKeys(db, association, sortName);
   });

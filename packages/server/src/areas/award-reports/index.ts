@@ -1,6 +1,6 @@
 import { registerFileReferences } from '../applications/files.js';
 import type { Area } from '../area.js';
-import { awardReportsMigration } from './migrations.js';
+import { awardReportScansMigration, awardReportsMigration } from './migrations.js';
 import { registerAwardReportRoutes } from './routes.js';
 import { seedAwardReports } from './seed.js';
 
@@ -21,7 +21,7 @@ registerFileReferences('award_reports', 'file_sha256');
  */
 export const awardReportsArea: Area = {
   name: 'award-reports',
-  migrations: [awardReportsMigration],
+  migrations: [awardReportsMigration, awardReportScansMigration],
   seedDemo: seedAwardReports,
   register: registerAwardReportRoutes,
 };

@@ -46,3 +46,22 @@ CREATE TABLE disbursements (
 );
 `,
 };
+
+/**
+ * Report files are scanned like application attachments: `file_scan_state` says where the scan of the
+ * report's current file stands (`NULL` when it has none). A file stored before this migration was never
+ * scanned: it is `pending`, and the first download scans it (see `reportFileHandler`).
+ *
+ * @example
+ * ```ts
+ * const area: Area = { name: 'award-reports', migrations: [awardReportsMigration, awardReportScansMigration], register };
+ * ```
+ */
+export const awardReportScansMigration: Migration = {
+  id: '031_award_report_scans',
+  sql: `
+ALTER TABLE award_reports ADD COLUMN file_scan_state TEXT
+  CHECK (file_scan_state IN ('pending', 'clean', 'infected', 'error'));
+UPDATE award_reports SET file_scan_state = 'pending' WHERE file_sha256 IS NOT NULL;
+`,
+};

@@ -1,7 +1,9 @@
-// The routes after an award: reports (list, submit, review), disbursements (list, record) and the lists of
-// a call's and an association's reports. Who may do what: the awarded association's members read, its
-// representatives submit; the funding organisation's call managers and admins (`runsCallsOf`) read, review
-// and record payments; staff of another organisation get 403 whatever their role.
+// The routes after an award: reports (list, submit, download the file, review), disbursements (list, record)
+// and the lists of a call's and an association's reports. Who may do what: the awarded association's members
+// read (reports and their files), its representative submits every report and its treasurer the financial
+// ones; the funding organisation's call managers and admins (`runsCallsOf`) read, review and record
+// payments; staff of another organisation get 403 whatever their role. A report's file is scanned like an
+// application attachment and served only once found clean.
 
 import { randomUUID } from 'node:crypto';
 import {
@@ -10,12 +12,14 @@ import {
   type AwardReport,
   type AwardReportList,
   fromMinorUnits,
+  getAwardReportFile,
   listAssociationReports,
   listAwardReports,
   listCallReports,
   listDisbursements,
   REPORT_FILE_MAX_BYTES,
   REPORT_FILE_MEDIA_TYPES,
+  type ReportAttachment,
   type ReportRequirement,
   type ReportStatus,
   type ReportSubmission,
@@ -24,14 +28,16 @@ import {
   submitAwardReport,
   toMinorUnits,
 } from '@nassij/contract';
-import { isAdmin, isMemberOf, isRepresentativeOf } from '../../auth/standing.js';
+import { isAdmin, isMemberOf, submitsReportsOf } from '../../auth/standing.js';
 import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
 import type { ApiApp, Handler, HandlerInput } from '../../http/app.js';
+import type { Logger } from '../../http/log.js';
 import { problem } from '../../http/problem.js';
 import { readAward } from '../applications/awards.js';
-import { acceptedMediaType, storeHeldFile } from '../applications/files.js';
+import { acceptedMediaType, fileDownload, storedFileOr404, storeHeldFile } from '../applications/files.js';
 import { cleanFileName } from '../applications/routes.js';
+import { getScanner } from '../applications/scanner.js';
 import { associationName } from '../associations/store.js';
 import { readStoredCall, type StoredCall } from '../calls/store.js';
 import { runsCallsOf } from '../organisations/organisation.js';
@@ -40,6 +46,8 @@ import {
   disbursedMinor,
   insertDisbursement,
   readDisbursements,
+  readReportFile,
+  recordReportScanState,
   reportIdOf,
   reportStatus,
   reportsOfAwards,
@@ -139,6 +147,51 @@ export async function listAwardReportsHandler({
   return { body: { items: await reportsOfAwards(db, [award], now) } };
 }
 
+// The scans of report files under way, per database: a download of a `pending` file that no scan of this
+// process is handling (a file stored before scanning existed, or whose scan a restart lost) scans it itself.
+const scansUnderWay = new WeakMap<Db, Set<string>>();
+const scanKey = (awardId: string, requirementId: string, fileId: string) =>
+  `${awardId}\u0000${requirementId}\u0000${fileId}`;
+
+function scansOf(db: Db): Set<string> {
+  let scans = scansUnderWay.get(db);
+  if (!scans) {
+    scans = new Set();
+    scansUnderWay.set(db, scans);
+  }
+  return scans;
+}
+
+/**
+ * Scans a report's file and records the result on the report (if it still holds that file), as
+ * `scanAttachmentSoon` does for attachments: a scanner that throws gives `error`. Returns the state found.
+ */
+async function scanReportFile(
+  db: Db,
+  awardId: string,
+  requirementId: string,
+  file: ReportAttachment,
+  bytes: Uint8Array,
+  log: Logger,
+): Promise<Exclude<ReportAttachment['scanState'], 'pending'>> {
+  const key = scanKey(awardId, requirementId, file.fileId);
+  scansOf(db).add(key);
+  try {
+    const state = await getScanner()
+      .scan(bytes, file.mediaType)
+      .catch(() => 'error' as const);
+    try {
+      await recordReportScanState(db, awardId, requirementId, file.fileId, state);
+    } catch (error) {
+      // The server closed meanwhile: the file stays pending, and its first download scans it again.
+      log.warn('report scan result not saved', { awardId, requirementId, error: String(error) });
+    }
+    return state;
+  } finally {
+    scansOf(db).delete(key);
+  }
+}
+
 /** A report's file once checked: its bytes, cleaned name and the media type read from the bytes. */
 async function checkedReportFile(file: File) {
   if (file.size > REPORT_FILE_MAX_BYTES)
@@ -159,11 +212,15 @@ async function checkedReportFile(file: File) {
  * report's status inside the transaction.
  */
 export function submitAwardReportHandler(app: ApiApp): Handler<typeof submitAwardReport> {
-  return async ({ params, body, files, auth, db, now, requestId }) => {
+  return async ({ params, body, files, auth, db, now, requestId, log }) => {
     const { award, call } = await awardAndCall(db, params.awardId);
-    if (!isRepresentativeOf(auth, award.associationId))
-      throw problem('forbidden', 'Only the representatives of the awarded association submit its reports');
     const requirement = requirementOf(call, params.requirementId);
+    // The representative submits every report; the treasurer the financial ones.
+    if (!submitsReportsOf(auth, award.associationId, requirement.kind))
+      throw problem(
+        'forbidden',
+        'Only the representative (or, for financial reports, the treasurer) of the awarded association submits its reports',
+      );
     requireSubmittable(await reportStatus(db, award.id, requirement.id));
     const file = files.file ? await checkedReportFile(files.file) : undefined;
     const stored = file ? await storeHeldFile(app.dataDir, file.bytes) : undefined;
@@ -178,6 +235,7 @@ export function submitAwardReportHandler(app: ApiApp): Handler<typeof submitAwar
               fileName: file.fileName,
               size: file.bytes.byteLength,
               mediaType: file.mediaType,
+              scanState: 'pending',
             },
           }
         : {}),
@@ -208,7 +266,50 @@ export function submitAwardReportHandler(app: ApiApp): Handler<typeof submitAwar
     } finally {
       stored?.release();
     }
-    return { body: await reportOf(db, award, requirement.id, now) };
+    // Read before the scan starts, so the answer says `pending` whatever the scanner's speed.
+    const report = await reportOf(db, award, requirement.id, now);
+    // Scanned once the answer is on its way, as application attachments are.
+    const attachment = submission.attachment;
+    if (file && attachment) {
+      scansOf(db).add(scanKey(award.id, requirement.id, attachment.fileId));
+      setImmediate(() => void scanReportFile(db, award.id, requirement.id, attachment, file.bytes, log));
+    }
+    return { body: report };
+  };
+}
+
+/**
+ * `GET /v1/awards/{awardId}/reports/{requirementId}/file`: the file of the report's last submission, for
+ * its readers, only once scanned clean. A `pending` file that no scan of this process is handling is
+ * scanned here, before answering.
+ *
+ * @example
+ * ```ts
+ * app.bind(getAwardReportFile, reportFileHandler(app), { awaitsIo: true });
+ * ```
+ */
+export function reportFileHandler(app: ApiApp): Handler<typeof getAwardReportFile> {
+  return async ({ params, auth, db, log }) => {
+    const { award, call } = await awardAndCall(db, params.awardId);
+    requireReader(auth, award, call);
+    requirementOf(call, params.requirementId);
+    const file = await readReportFile(db, award.id, params.requirementId);
+    if (!file) throw problem('not_found', 'The last submission of this report has no file');
+    const refuse = (state: ReportAttachment['scanState']) =>
+      problem(
+        'invalid_state',
+        `The file is ${state === 'pending' ? 'still being scanned' : 'not safe to open'}`,
+      );
+    const scanning = scansOf(db).has(scanKey(award.id, params.requirementId, file.fileId));
+    // Infected or unscannable bytes are not even read back.
+    if (file.scanState !== 'clean' && (file.scanState !== 'pending' || scanning))
+      throw refuse(file.scanState);
+    const bytes = await storedFileOr404(app.dataDir, file.fileId, 'report');
+    if (file.scanState === 'pending') {
+      const state = await scanReportFile(db, award.id, params.requirementId, file, bytes, log);
+      if (state !== 'clean') throw refuse(state);
+    }
+    return fileDownload(bytes, file);
   };
 }
 
@@ -381,6 +482,8 @@ export function registerAwardReportRoutes(app: ApiApp): void {
     maxBodyBytes: MAX_SUBMIT_BODY_BYTES,
     awaitsIo: true,
   });
+  // Reading the file awaits the disk: no transaction waits for it.
+  app.bind(getAwardReportFile, reportFileHandler(app), { awaitsIo: true });
   app.bind(reviewAwardReport, reviewAwardReportHandler);
   app.bind(listDisbursements, listDisbursementsHandler);
   app.bind(recordDisbursement, recordDisbursementHandler);

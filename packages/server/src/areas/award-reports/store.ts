@@ -8,9 +8,11 @@ import {
   casablancaDate,
   type Disbursement,
   fromMinorUnits,
+  type ReportAttachment,
   type ReportReview,
   type ReportStatus,
   type ReportSubmission,
+  type ScanState,
 } from '@nassij/contract';
 import type { Db } from '../../db/db.js';
 import { awardsFromRows } from '../applications/awards.js';
@@ -25,6 +27,22 @@ interface ReportRow {
   updated_at: string;
   submission: string;
   review: string | null;
+  file_sha256: string | null;
+  file_scan_state: ScanState | null;
+}
+
+/**
+ * A stored submission as the API shows it: its file carries the scan state of the row's column, which the
+ * scan updates after the submission was written (and which a file stored before scanning existed lacks in
+ * its JSON).
+ */
+function submissionOf(row: ReportRow): ReportSubmission {
+  const submission = JSON.parse(row.submission) as ReportSubmission;
+  if (!submission.attachment) return submission;
+  return {
+    ...submission,
+    attachment: { ...submission.attachment, scanState: row.file_scan_state ?? 'pending' },
+  };
 }
 
 interface DisbursementRow {
@@ -107,7 +125,7 @@ export async function reportsOfAwards(db: Db, awards: readonly Award[], now: Dat
         dueOn: requirement.dueOn,
         status,
         overdue: isOverdue(requirement.dueOn, status, now),
-        ...(row ? { submission: JSON.parse(row.submission) as ReportSubmission } : {}),
+        ...(row ? { submission: submissionOf(row) } : {}),
         ...(row?.review ? { review: JSON.parse(row.review) as ReportReview } : {}),
       });
     }
@@ -143,7 +161,8 @@ export async function reportStatus(db: Db, awardId: string, requirementId: strin
 
 /**
  * Records a submission of a report (the first, or again after it was returned): the report becomes
- * `submitted` and the previous review is cleared (the audit log keeps it).
+ * `submitted`, the previous review is cleared (the audit log keeps it) and its file, if any, waits for its
+ * scan (`pending`).
  *
  * @example
  * ```ts
@@ -156,21 +175,73 @@ export async function saveSubmission(
   requirementId: string,
   submission: ReportSubmission,
 ): Promise<void> {
+  // The scan state lives in its own column (the scan updates it later), not in the JSON.
+  const { attachment, ...rest } = submission;
+  const stored = attachment ? { ...rest, attachment: { ...attachment, scanState: undefined } } : rest;
   await db.write(
-    `INSERT INTO award_reports (award_id, requirement_id, call_id, association_id, status, updated_at, submission, review, file_sha256)
-     VALUES (?, ?, ?, ?, 'submitted', ?, ?, NULL, ?)
+    `INSERT INTO award_reports (award_id, requirement_id, call_id, association_id, status, updated_at, submission, review, file_sha256, file_scan_state)
+     VALUES (?, ?, ?, ?, 'submitted', ?, ?, NULL, ?, ?)
      ON CONFLICT (award_id, requirement_id) DO UPDATE SET status = 'submitted', updated_at = excluded.updated_at,
-       submission = excluded.submission, review = NULL, file_sha256 = excluded.file_sha256`,
+       submission = excluded.submission, review = NULL, file_sha256 = excluded.file_sha256,
+       file_scan_state = excluded.file_scan_state`,
     [
       award.id,
       requirementId,
       award.callId,
       award.associationId,
       submission.at,
-      JSON.stringify(submission),
-      submission.attachment?.fileId ?? null,
+      JSON.stringify(stored),
+      attachment?.fileId ?? null,
+      attachment ? 'pending' : null,
     ],
   );
+}
+
+/**
+ * The file of a report's last submission with its scan state from the column; `undefined` when the report
+ * was never submitted or its last submission has no file.
+ *
+ * @example
+ * ```ts
+ * const file = await readReportFile(db, award.id, 'progress');
+ * if (file?.scanState === 'clean') serve(file.fileId);
+ * ```
+ */
+export async function readReportFile(
+  db: Db,
+  awardId: string,
+  requirementId: string,
+): Promise<ReportAttachment | undefined> {
+  const row = await db.one<ReportRow>(
+    'SELECT * FROM award_reports WHERE award_id = ? AND requirement_id = ?',
+    [awardId, requirementId],
+  );
+  return row ? submissionOf(row).attachment : undefined;
+}
+
+/**
+ * Records the result of the scan of a report's file, if the report still holds that file and its scan is
+ * still pending: a submission sent again meanwhile with another file keeps that file's own state. Returns
+ * whether it was recorded.
+ *
+ * @example
+ * ```ts
+ * await recordReportScanState(db, award.id, 'progress', attachment.fileId, await getScanner().scan(bytes, attachment.mediaType));
+ * ```
+ */
+export async function recordReportScanState(
+  db: Db,
+  awardId: string,
+  requirementId: string,
+  fileId: string,
+  state: Exclude<ScanState, 'pending'>,
+): Promise<boolean> {
+  const written = await db.write(
+    `UPDATE award_reports SET file_scan_state = ?
+     WHERE award_id = ? AND requirement_id = ? AND file_sha256 = ? AND file_scan_state = 'pending'`,
+    [state, awardId, requirementId, fileId],
+  );
+  return written.changes > 0;
 }
 
 /**

@@ -11,6 +11,7 @@ import type {
   PageOf,
   Problem,
 } from '@nassij/contract';
+import { listMail } from '../../mail/outbox.js';
 import { DEMO_ACCOUNTS, type DemoAccountKey } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
@@ -346,6 +347,28 @@ describe('a published call', () => {
         application.body.callAmendments?.map((amendment) => amendment.summary),
         [summary],
       );
+      // Every member of the association with the draft is told by e-mail, in their language.
+      const members = await server.db.all<{ email: string; locale: string | null }>(
+        'SELECT a.email, a.locale FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE m.association_id = ?',
+        [F.associations.represented],
+      );
+      assert.ok(members.length > 0);
+      for (const member of members) {
+        const told = (await listMail(server.db, { to: member.email, kind: 'call.amended' })).filter((mail) =>
+          mail.subject.includes(call.reference),
+        );
+        assert.equal(told.length, 1, `${member.email} is told once`);
+        assert.equal(told[0]?.locale, member.locale ?? 'ar');
+        assert.ok(told[0]?.text.includes(summary[told[0].locale === 'fr' ? 'fr' : 'ar']));
+      }
+      const cancelled = await send('POST', `/v1/calls/${call.id}/cancel`, {
+        as: 'regionCallManager',
+        json: { reason },
+      });
+      assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+      const representative = DEMO_ACCOUNTS.representative.email;
+      const cancellations = await listMail(server.db, { to: representative, kind: 'call.cancelled' });
+      assert.equal(cancellations.filter((mail) => mail.subject.includes(call.reference)).length, 1);
     } finally {
       await travel(0);
     }

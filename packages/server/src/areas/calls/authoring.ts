@@ -43,6 +43,8 @@ import { readAccount } from '../../auth/tokens.js';
 import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
 import { inList, marks } from '../../db/faceted-search.js';
+import { recordEvent } from '../../events/log.js';
+import { callOrganisationId } from '../../events/subjects.js';
 import type { HandlerInput } from '../../http/app.js';
 import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 import { etagOf, requireIfMatch } from '../../http/etag.js';
@@ -51,6 +53,7 @@ import { insertAward } from '../applications/awards.js';
 import { organisationIdOf, runsCallsOf } from '../organisations/organisation.js';
 
 import { readOrganisation } from '../organisations/store.js';
+import { noticeDraftApplicants } from './change-notices.js';
 import {
   callReferencePrefix,
   callStatusAt,
@@ -457,6 +460,16 @@ export async function publishCallHandler({
     reference: call.reference,
     version: 1,
   });
+  await recordEvent(db, 'call.published', {
+    callId: call.id,
+    reference: call.reference,
+    organisationId: organisation.id,
+    title: call.title,
+    version: 1,
+    status: callStatusAt(call, now),
+    opensAt: call.dates.opensAt,
+    ...(call.dates.closes?.at ? { closesAt: call.dates.closes.at } : {}),
+  });
   return { body: await publicCall(db, row.id, now) };
 }
 
@@ -538,6 +551,20 @@ export async function amendCallHandler({
     reason: reasonText(summary),
     before,
   });
+  await noticeDraftApplicants(
+    db,
+    { callId: before.id, title: after.title, reference: after.reference },
+    { kind: 'amended', summary, version },
+  );
+  await recordEvent(db, 'call.amended', {
+    callId: after.id,
+    reference: after.reference,
+    organisationId: callOrganisationId(after.funder),
+    title: after.title,
+    version,
+    summary,
+    fields: amendment.fields ?? [],
+  });
   return { body: await publicCall(db, before.id, now) };
 }
 
@@ -598,6 +625,20 @@ async function endCall(
     action: kind === 'cancelled' ? 'call.cancel' : 'call.close',
     reason: reasonText(reason),
     before,
+  });
+  await noticeDraftApplicants(
+    db,
+    { callId: before.id, title: before.title, reference: before.reference },
+    { kind, summary: reason, version },
+  );
+  await recordEvent(db, kind === 'cancelled' ? 'call.cancelled' : 'call.closed', {
+    callId: before.id,
+    reference: before.reference,
+    organisationId: callOrganisationId(before.funder),
+    title: before.title,
+    version,
+    reason,
+    at,
   });
   return { body: await publicCall(db, before.id, now) };
 }

@@ -31,6 +31,7 @@ import type { ApiApp, Handler, HandlerInput } from '../../http/app.js';
 import { rateKeyOf } from '../../http/client-address.js';
 import { problem } from '../../http/problem.js';
 import { rateLimited } from '../../http/rate-limit.js';
+import { noticeModeration } from '../notices/index.js';
 import {
   type ActivityTable,
   activitySince,
@@ -578,6 +579,13 @@ async function moderateContributionHandler({
         reportsReviewed: reviewed,
       },
     });
+    // The signed-in author hears of a decision that changed their contribution's state.
+    if ((from ?? row.moderation_state) !== state)
+      await noticeModeration(db, {
+        contributionId: row.id,
+        published: state === 'published',
+        reason: body.reason,
+      });
   });
   return { body: await withHistory(db, (await findContributionRow(db, row.id)) as ContributionRow, auth) };
 }

@@ -20,7 +20,28 @@ import { deleteAttachment, readAttachments, saveApplication } from '../applicati
 import { associationName } from '../associations/store.js';
 import { toAuditLogEntry } from '../audit-log/index.js';
 import { type ContributionRow, toContribution } from '../consultations/store.js';
+import { eraseSubscriptionsOf } from '../subscriptions/store.js';
 import { type RegistrationRow, toRegistrations } from '../trainings/store.js';
+import {
+  detachVaultDocuments,
+  eraseCalendarToken,
+  eraseClaims,
+  eraseInvitations,
+  eraseMail,
+  eraseOneTimeTokens,
+  eraseSignInFailures,
+  exportAwardReports,
+  exportCalendarToken,
+  exportClaims,
+  exportDisbursements,
+  exportInvitations,
+  exportMail,
+  exportOneTimeTokens,
+  exportSubscriptions,
+  exportVaultDocuments,
+  recordTables,
+  removeMailFiles,
+} from './records.js';
 
 /** The name an erased account shows from then on (in the admin's export, and to no one else). */
 export const ERASED_DISPLAY_NAME = 'Compte effacé';
@@ -54,6 +75,7 @@ async function installedTables(db: Db) {
     contributions: await tableExists(db, 'contributions'),
     registrations: await tableExists(db, 'training_registrations'),
     applications: await tableExists(db, 'applications'),
+    ...(await recordTables(db)),
   };
 }
 
@@ -154,7 +176,9 @@ export interface PrivacyActor {
 
 /**
  * Everything the platform holds about one account (law 09-08, right of access), after recording the export
- * in the audit log (so the export lists itself). `not_found` for an unknown account.
+ * in the audit log (so the export lists itself): the core records, and those of the areas the server has
+ * (mail without bodies, invitations, one-time links, claims, vault uploads, award reports, tranches).
+ * `not_found` for an unknown account.
  *
  * @example
  * ```ts
@@ -169,7 +193,9 @@ export async function exportPersonalData(
   const tables = await installedTables(db);
   const days = retentionFor(db);
   return await db.atomic(async () => {
+    const calendarToken = tables.calendarTokens ? await exportCalendarToken(db, accountId) : undefined;
     const { account, createdAt, erasedAt } = await accountRecord(db, accountId);
+    const subscriptions = tables.subscriptions ? await exportSubscriptions(db, account.email) : undefined;
     await audit(db, {
       at: actor.now,
       accountId: actor.actorId,
@@ -246,6 +272,15 @@ export async function exportPersonalData(
       applications,
       reviews,
       audit: (await auditInvolving(db, accountId)).map(toAuditLogEntry),
+      ...(tables.mail ? { mail: await exportMail(db, accountId, account.email) } : {}),
+      ...(tables.invitations ? { invitations: await exportInvitations(db, account.email) } : {}),
+      ...(tables.awardReports ? { awardReports: await exportAwardReports(db, accountId) } : {}),
+      ...(tables.disbursements ? { disbursements: await exportDisbursements(db, accountId) } : {}),
+      ...(tables.oneTimeTokens ? { oneTimeTokens: await exportOneTimeTokens(db, accountId) } : {}),
+      ...(tables.claims ? { claims: await exportClaims(db, accountId) } : {}),
+      ...(tables.vault ? { vaultDocuments: await exportVaultDocuments(db, accountId) } : {}),
+      ...(calendarToken ? { calendarToken } : {}),
+      ...(subscriptions ? { subscriptions } : {}),
     };
   });
 }
@@ -261,10 +296,32 @@ async function associationDisplayName(db: Db, associationId: string): Promise<st
 
 /** Options of {@link erasePersonalData}. */
 export interface ErasureOptions extends PrivacyActor {
-  /** The reason the admin gives (the person's request), kept in the audit log. */
-  reason: string;
+  /** The reason the admin gives (the person's request), or the person's own, kept in the audit log. */
+  reason?: string | undefined;
   /** Directory of stored files. */
   dataDir: string;
+  /**
+   * The person erases their own account (`DELETE /v1/auth/me`): allowed although actor and target are one,
+   * and refused while they are the only representative of an association.
+   */
+  selfService?: boolean;
+}
+
+/**
+ * The associations the account is the only representative of: each would be left without anyone who
+ * answers for it, so the person hands over first.
+ */
+async function soleRepresentations(db: Db, accountId: string): Promise<string[]> {
+  return (
+    await db.all<{ association_id: string }>(
+      `SELECT m.association_id FROM memberships m
+       WHERE m.account_id = ? AND m.role = 'representative' AND NOT EXISTS (
+         SELECT 1 FROM memberships o
+         WHERE o.association_id = m.association_id AND o.role = 'representative' AND o.account_id <> m.account_id)
+       ORDER BY m.association_id`,
+      [accountId],
+    )
+  ).map((row) => row.association_id);
 }
 
 /**
@@ -282,9 +339,16 @@ export interface ErasureOptions extends PrivacyActor {
  * - applications it submitted and reviews it wrote no longer show its name (both keep the account id);
  * - documents it uploaded to applications never submitted are removed, with their files unless another
  *   attachment uses the same bytes; documents of submitted applications are the record of a public funding
- *   procedure and stay until the retention rule deletes them (`documentsRetained`).
+ *   procedure and stay until the retention rule deletes them (`documentsRetained`);
+ * - where those areas are installed: messages to it not sent yet are dropped and sent ones emptied (their
+ *   `.eml` copies deleted after the commit), open invitations to its address deleted and accepted ones
+ *   tombstoned, one-time links and failed sign-ins deleted, pending and refused claims deleted with their
+ *   files (a verified claim stays as the proof of the mandate), and the vault documents it uploaded stay
+ *   with their association, attributed to no one; its calendar secret is deleted; award reports and
+ *   tranches keep the account id only.
  *
- * `not_found` for an unknown account, `invalid_state` for one already erased or the admin's own.
+ * `not_found` for an unknown account, `invalid_state` for one already erased, the admin's own, or (with
+ * `selfService`) one that is the only representative of an association.
  *
  * @example
  * ```ts
@@ -301,11 +365,23 @@ export async function erasePersonalData(
   const tables = await installedTables(db);
   const days = retentionFor(db);
   const freed: string[] = [];
+  const mailIds: string[] = [];
   const report = await db.atomic(async (): Promise<ErasureReport> => {
+    // PostgreSQL runs this again after a lost race: what the files to delete are is the last run's.
+    freed.length = 0;
+    mailIds.length = 0;
     const { account, erasedAt } = await accountRecord(db, accountId);
     if (erasedAt) throw problem('invalid_state', `The account ${accountId} was erased on ${erasedAt}`);
-    if (accountId === options.actorId)
+    if (accountId === options.actorId && !options.selfService)
       throw problem('invalid_state', 'An admin does not erase their own account; another admin does');
+    if (options.selfService) {
+      const sole = await soleRepresentations(db, accountId);
+      if (sole.length > 0)
+        throw problem(
+          'invalid_state',
+          `You are the only representative of ${sole.join(', ')}: hand over to another member before deleting your account`,
+        );
+    }
 
     const tokensRevoked = await revokeAccountTokens(db, accountId, now);
     const membershipsRemoved = (await db.write('DELETE FROM memberships WHERE account_id = ?', [accountId]))
@@ -401,6 +477,32 @@ export async function erasePersonalData(
       ).changes;
     }
 
+    let mailErased: number | undefined;
+    if (tables.mail) {
+      const erased = await eraseMail(db, accountId, account.email, tombstoneEmail(accountId));
+      mailErased = erased.count;
+      mailIds.push(...erased.ids);
+    }
+    const invitationsErased = tables.invitations
+      ? await eraseInvitations(db, account.email, tombstoneEmail(accountId))
+      : undefined;
+    if (tables.signInFailures) await eraseSignInFailures(db, account.email);
+    const oneTimeTokensRemoved = tables.oneTimeTokens ? await eraseOneTimeTokens(db, accountId) : undefined;
+    let claimsRemoved: number | undefined;
+    if (tables.claims) {
+      const claims = await eraseClaims(db, accountId);
+      claimsRemoved = claims.removed;
+      freed.push(...claims.files);
+    }
+    const vaultDocumentsKept = tables.vault ? await detachVaultDocuments(db, accountId) : undefined;
+    const calendarTokensRemoved = tables.calendarTokens ? await eraseCalendarToken(db, accountId) : undefined;
+    // Which reminders went to the person: nothing is ever sent to an erased account, so nothing to remember.
+    if (tables.noticeReminders)
+      await db.write('DELETE FROM notice_reminders WHERE account_id = ?', [accountId]);
+    const subscriptionsEnded = tables.subscriptions
+      ? await eraseSubscriptionsOf(db, account.email, new Date(at))
+      : undefined;
+
     await db.write(
       `UPDATE accounts SET email = ?, display_name = ?, password_hash = ?, roles = ?, locale = NULL, erased_at = ?
        WHERE id = ?`,
@@ -420,6 +522,13 @@ export async function erasePersonalData(
       attachmentsRemoved,
       filesDeleted,
       documentsRetained,
+      ...(mailErased !== undefined ? { mailErased } : {}),
+      ...(invitationsErased !== undefined ? { invitationsErased } : {}),
+      ...(oneTimeTokensRemoved !== undefined ? { oneTimeTokensRemoved } : {}),
+      ...(claimsRemoved !== undefined ? { claimsRemoved } : {}),
+      ...(vaultDocumentsKept !== undefined ? { vaultDocumentsKept } : {}),
+      ...(calendarTokensRemoved !== undefined ? { calendarTokensRemoved } : {}),
+      ...(subscriptionsEnded !== undefined ? { subscriptionsEnded } : {}),
     };
     const { accountId: _target, erasedAt: _at, documentsRetained: _kept, ...counts } = done;
     await audit(db, {
@@ -430,11 +539,20 @@ export async function erasePersonalData(
       targetId: accountId,
       requestId: options.requestId,
       reason: options.reason,
-      details: { ...counts, documentsRetained: documentsRetained.length },
+      details: {
+        ...counts,
+        documentsRetained: documentsRetained.length,
+        ...(options.selfService ? { selfService: true } : {}),
+      },
     });
     return done;
   });
   // The handler runs inside its idempotency transaction: the files go once it commits.
   deleteUnreferencedFilesSoon(db, options.dataDir, freed);
+  if (mailIds.length > 0)
+    db.afterCommit(() => {
+      // Only a server without SMTP writes these copies; one left behind stays under the data directory.
+      removeMailFiles(options.dataDir, mailIds).catch(() => {});
+    });
   return report;
 }

@@ -15,8 +15,10 @@ import {
 import { isAdmin, isMemberOf } from '../../auth/standing.js';
 import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
+import { recordRegistrationConfirmed } from '../../events/subjects.js';
 import type { ApiApp, HandlerInput } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
+import { noticeWaitlistPromotion } from '../notices/index.js';
 import { readCourseDetail, searchCoursePage, searchSessionPage } from './catalogue.js';
 import {
   addPromotionNote,
@@ -110,6 +112,13 @@ async function createRegistrationHandler({ db, body, auth, now }: HandlerInput<t
       status,
       createdAt: at,
     });
+    if (status === 'confirmed')
+      await recordRegistrationConfirmed(
+        db,
+        { id, sessionId: session.id, courseId: session.course_id, associationId: body.associationId },
+        at,
+        false,
+      );
   });
   const row = await readRegistrationRow(db, id);
   if (!row) throw problem('internal');
@@ -185,6 +194,18 @@ async function cancelRegistrationHandler({
     );
     await leaveWaitlist(db, session.id);
     await addPromotionNote(db, row.id, first.id);
+    await recordRegistrationConfirmed(
+      db,
+      {
+        id: first.id,
+        sessionId: first.session_id,
+        courseId: first.course_id,
+        associationId: first.association_id,
+      },
+      at,
+      true,
+    );
+    await noticeWaitlistPromotion(db, first.id);
   });
   return { body: await currentRegistration(db, params.registrationId) };
 }

@@ -1,3 +1,4 @@
+import { mailHeadersMigration, mailOutboxMigration } from '../../mail/outbox.js';
 import type { Migration } from '../db.js';
 import { coreMigration } from './001_core.js';
 import { idempotencyLeasesMigration } from './002_idempotency_leases.js';
@@ -10,6 +11,8 @@ export {
   auditSeqMigration,
   coreMigration,
   idempotencyLeasesMigration,
+  mailHeadersMigration,
+  mailOutboxMigration,
   rateLimitsMigration,
 };
 
@@ -29,4 +32,6 @@ export const CORE_MIGRATIONS: readonly Migration[] = [
   auditReasonsMigration,
   auditSeqMigration,
   rateLimitsMigration,
+  mailOutboxMigration,
+  mailHeadersMigration,
 ];
