@@ -121,6 +121,19 @@ export type WebUrl = z.infer<typeof WebUrl>;
 export const Email = /* @__PURE__ */ (() => z.email())();
 export type Email = z.infer<typeof Email>;
 
+/**
+ * An e-mail address as the platform stores and compares it: trimmed and lower-cased, so that sign-in, sign-up,
+ * invitations, subscriptions and throttles all see `Amina@Example.ma ` as `amina@example.ma`.
+ *
+ * @example
+ * ```ts
+ * normaliseEmail(' Amina@Example.MA'); // 'amina@example.ma'
+ * ```
+ */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
 /** A Moroccan or international phone number, digits with an optional leading `+`. */
 export const Phone = /* @__PURE__ */ (() => z.string().check(z.regex(/^\+?[0-9 ]{6,20}$/)))();
 export type Phone = z.infer<typeof Phone>;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { health, me, popup, resetPage, signIn, signOut, verifyPage } from '@nassij/contract';
+import { health, me, normaliseEmail, popup, resetPage, signIn, signOut, verifyPage } from '@nassij/contract';
 import { audit } from '../db/audit.js';
 import type { ApiApp, Handler, HandlerInput } from '../http/app.js';
 import { problem } from '../http/problem.js';
@@ -27,7 +27,7 @@ function packageVersion(): string {
 
 function signInHandler(app: ApiApp): Handler<typeof signIn> {
   return async ({ body, db, now, requestId, c }) => {
-    const email = body.email.trim().toLowerCase();
+    const email = normaliseEmail(body.email);
     // Throttled per e-mail whatever the address (exponential back-off) and per client address; a refused
     // attempt never reaches the password check, and an unknown e-mail is throttled like a known one.
     const attempt = await app.signInThrottle?.begin(email, app.clientAddress(c));

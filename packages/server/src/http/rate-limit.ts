@@ -1,3 +1,4 @@
+import { normaliseEmail } from '@nassij/contract';
 import type { Db, SqlValue } from '../db/db.js';
 import { rateKeyOf } from './client-address.js';
 import { problem } from './problem.js';
@@ -243,7 +244,7 @@ export class SignInThrottle {
 
   async begin(email: string, address: string): Promise<SignInAttempt> {
     const now = this.nowMs();
-    const key = email.trim().toLowerCase();
+    const key = normaliseEmail(email);
     const forgetMs = this.limits.forgetAfterSeconds * 1000;
     if (++this.#begins % SWEEP_EVERY === 0) {
       await this.db.write('DELETE FROM sign_in_failures WHERE last_at < ?', [now - forgetMs]);

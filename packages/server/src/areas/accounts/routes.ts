@@ -1,6 +1,7 @@
 import {
   changeEmail,
   type Locale,
+  normaliseEmail,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   type PasswordProblem,
@@ -46,11 +47,6 @@ const ACCEPTED = { status: 202, body: { status: 'accepted' as const } };
  * throttle tells nothing about which addresses do; it stops a stranger from flooding someone's mailbox.
  */
 const MAIL_BUDGET = { capacity: 3, refillPerSecond: 1 / 300 };
-
-/** The same rules for an address everywhere: trimmed, lower case (as sign-in reads it). */
-function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
   password_too_short: `At least ${PASSWORD_MIN_LENGTH} characters`,

@@ -10,6 +10,7 @@ import {
   inviteMember,
   type Locale,
   listMembers,
+  normaliseEmail,
   pickText,
   removeMember,
 } from '@nassij/contract';
@@ -82,7 +83,7 @@ function inviteHandler(app: ApiApp) {
     const inviter = signedIn(auth);
     const names = await existingAssociation(db, params.associationId);
     requireRepresentative(inviter, params.associationId);
-    const email = body.email.trim().toLowerCase();
+    const email = normaliseEmail(body.email);
     if (await memberByEmail(db, params.associationId, email))
       throw problem('already_exists', 'This address is already a member of the association');
     if (await holdsRoleElsewhere(db, email, body.role, params.associationId))

@@ -1,7 +1,7 @@
 // Who is told: the one query per kind of recipient, shared by every notice and reminder of this area (and
 // open to other areas), so that "the members of an association" or "the author of a contribution" means
 // the same everywhere. Erased accounts are never recipients: their row stays, with a tombstone address.
-import { DISPLAY_TIME_ZONE, type Locale, toLocale } from '@nassij/contract';
+import { DISPLAY_TIME_ZONE, type Locale, normaliseEmail, toLocale } from '@nassij/contract';
 import type { Db } from '../../db/db.js';
 
 /** An account a message goes to, with the language it reads. */
@@ -73,7 +73,8 @@ export async function participantRecipients(
   db: Db,
   registration: { associationId: string; participantEmail?: string | undefined },
 ): Promise<Recipient[]> {
-  const email = registration.participantEmail?.trim().toLowerCase();
+  const email =
+    registration.participantEmail === undefined ? undefined : normaliseEmail(registration.participantEmail);
   if (email) {
     const row = await db.one<AccountRow>(
       'SELECT id, email, display_name, locale FROM accounts WHERE email = ? AND erased_at IS NULL',

@@ -2,6 +2,7 @@
 // disbursements, the sign-in throttle — as the export shows them and the erasure treats them. Each table
 // belongs to another area and may be absent from a server that leaves that area out: `recordTables` asks
 // which exist, outside any transaction, and every function here reads only those.
+
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
@@ -14,10 +15,10 @@ import type {
   PersonalDataSubscription,
   PersonalDataVaultDocument,
 } from '@nassij/contract';
+import { normaliseEmail } from '@nassij/contract';
 import type { Db } from '../../db/db.js';
 import { tableExists } from '../../db/tables.js';
 import { claimsOfAccount } from '../association-claims/store.js';
-import { normaliseEmail } from '../subscriptions/store.js';
 
 /** Which of the issue-18 tables a server has. */
 export interface RecordTables {
@@ -283,7 +284,7 @@ export async function exportDisbursements(db: Db, accountId: string): Promise<Pe
  * ```
  */
 export async function eraseSignInFailures(db: Db, email: string): Promise<void> {
-  await db.write('DELETE FROM sign_in_failures WHERE email = ?', [email.trim().toLowerCase()]);
+  await db.write('DELETE FROM sign_in_failures WHERE email = ?', [normaliseEmail(email)]);
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   confirmSubscription as confirmRoute,
   createSubscription,
+  normaliseEmail,
   SubscriptionToken,
   unsubscribe,
 } from '@nassij/contract';
@@ -16,13 +17,7 @@ import {
   SUBSCRIPTION_PAGE_HEADERS,
   type SubscriptionPage,
 } from './pages.js';
-import {
-  checkFilter,
-  confirmSubscription,
-  normaliseEmail,
-  requestSubscription,
-  unsubscribeByToken,
-} from './store.js';
+import { checkFilter, confirmSubscription, requestSubscription, unsubscribeByToken } from './store.js';
 
 /**
  * Confirmation messages one address may be sent: 3 at once, then one every 10 minutes. Keyed by the address

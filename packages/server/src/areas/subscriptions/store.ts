@@ -5,6 +5,7 @@ import {
   type CreateSubscription,
   DOMAIN_CODES,
   type Locale,
+  normaliseEmail,
   SECTORS,
   SUBSCRIPTION_CONFIRM_DAYS,
   type SubscriptionConfirmed,
@@ -52,11 +53,6 @@ export function newLinkToken(): string {
 /** The stored form of a confirmation token: its sha256, so that a copy of the database confirms nothing. */
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
-}
-
-/** The same address whatever its case or surrounding spaces, as everywhere else on the platform. */
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 /**
