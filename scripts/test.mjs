@@ -10,6 +10,9 @@
 // `npm test -- --only node --only browser` runs just those suites; NASSIJ_CLOCK=<instant> moves the node
 // suites' clock to another date and hour; NASSIJ_TEST_CONCURRENCY=<n> runs n test files at once in the node
 // suites (default 2: this machine's cores; a bigger CI machine may give more).
+// The node suites' test servers start on copies of seeded templates, made once per run (NASSIJ_TEST_TEMPLATES
+// names the run; see packages/server/src/test-templates.ts) and removed at the end, with those a killed run
+// left; NASSIJ_TEST_TEMPLATES=off makes every test server seed its own database, as a test file run alone does.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +26,7 @@ import {
   parseOnly,
   parseTapSummary,
 } from './lib/suite-tools.mjs';
+import { newTemplateRun, removeTemplates } from './lib/test-templates.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
@@ -78,6 +82,22 @@ function countsFromJson(code, json) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'nassij-test-'));
+
+/** The run whose seeded templates the node suites' test servers copy ('' when turned off). */
+const templates = process.env.NASSIJ_TEST_TEMPLATES === 'off' ? '' : newTemplateRun();
+
+/**
+ * Removes this run's seeded templates (folders, and PostgreSQL databases when there is a server), or those
+ * of runs older than a day; a failure is reported, not counted: it leaves only disk space behind.
+ * @param {string | undefined} run
+ */
+async function removeTemplatesOf(run) {
+  try {
+    await removeTemplates({ ...(run ? { run } : {}), adminUrl: process.env.NASSIJ_TEST_POSTGRES });
+  } catch (error) {
+    console.error(`seeded templates: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 /**
  * How many test files the node suites run at once: NASSIJ_TEST_CONCURRENCY, else 2.
@@ -145,9 +165,11 @@ const suites = {
       console.log('node: no node test files found');
       return { counts: null, note: 'none found' };
     }
-    // This pass is the SQLite one, whatever the shell exported.
+    // This pass is the SQLite one, whatever the shell exported. The timeout bounds a whole file too (a hung
+    // test must fail, not hang CI): the example pages' file opens every page in Chromium at two widths with axe
+    // and runs the staff journeys, some 100 s on two busy cores, so a file gets as long as in the PostgreSQL pass.
     const { NASSIJ_TEST_DATABASE: _ignored, ...env } = process.env;
-    return nodePass('node', files, env, 120_000);
+    return nodePass('node', files, { ...env, NASSIJ_TEST_TEMPLATES: templates }, 300_000);
   },
 
   async 'node-postgres'() {
@@ -162,11 +184,16 @@ const suites = {
       return { counts: null, note: 'not run (no PostgreSQL)' };
     }
     const files = postgresPassFiles(ROOT);
-    // Every tempServer() of the pass makes its own database through this URL and drops it when stopped.
-    // The timeout also bounds a whole file: on PostgreSQL a server's start (migrations and the demo seed, some
-    // 24,000 statements, each a round trip) takes about 3× as long as on SQLite, and seed/fixtures.test.ts
-    // starts several, so a file gets more time here than in the SQLite pass.
-    return nodePass('node-postgres', files, { ...process.env, NASSIJ_TEST_DATABASE: adminUrl }, 300_000);
+    // Every tempServer() of the pass makes its own database through this URL (a copy of a seeded template)
+    // and drops it when stopped. The timeout also bounds a whole file: a server that seeds its own database
+    // (migrations and the demo seed, some 24,000 statements, each a round trip) takes about 3× as long as on
+    // SQLite, and some files start several, so a file gets more time here than in the SQLite pass.
+    return nodePass(
+      'node-postgres',
+      files,
+      { ...process.env, NASSIJ_TEST_DATABASE: adminUrl, NASSIJ_TEST_TEMPLATES: templates },
+      300_000,
+    );
   },
 
   async build() {
@@ -233,6 +260,7 @@ async function main() {
     process.exit(2);
   }
   const started = Date.now();
+  await removeTemplatesOf(undefined);
   /** @type {SuiteResult[]} */
   const results = [];
   for (const name of SUITES) {
@@ -250,6 +278,7 @@ async function main() {
     results.push({ name, counts: outcome.counts, note: outcome.note ?? '', ms: Date.now() - t0 });
   }
   rmSync(work, { recursive: true, force: true });
+  if (templates) await removeTemplatesOf(templates);
 
   /** @type {Counts} */
   const total = { passed: 0, failed: 0, skipped: 0 };

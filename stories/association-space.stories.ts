@@ -9,6 +9,7 @@ import type {
 } from '../packages/elements/src/association-space/nassij-association-space.js';
 import { DEMO_SUBMITTED } from '../packages/elements/src/test-support/demo/application.js';
 import { DEMO_ASSOCIATIONS } from '../packages/elements/src/test-support/demo/associations.js';
+import { DEMO_MY_COMPETENCIES } from '../packages/elements/src/test-support/demo/training-office.js';
 import { DEMO_COURSES, DEMO_REGISTRATIONS } from '../packages/elements/src/test-support/demo/trainings.js';
 import { failingClient, pendingClient } from './support/clients.js';
 
@@ -136,6 +137,13 @@ const space = (role: SpaceData['role']): SpaceData => ({
     ),
   },
   courses: Object.fromEntries(DEMO_COURSES.map((c) => [c.id, c])),
+  // An association's record names no certificate: the person's own record does.
+  competencies: {
+    value: DEMO_MY_COMPETENCIES.competencies.map((record) => ({
+      ...record,
+      acquisitions: record.acquisitions.map(({ certificateId: _, ...acquisition }) => acquisition),
+    })),
+  },
 });
 
 const home = (state: Args['state']): SpaceHome => {
@@ -212,7 +220,7 @@ export const DocumentsFrench: Story = {
   args: { state: 'representative', section: 'documents' },
   globals: { locale: 'fr' },
 };
-/** Trainings: registrations, a certificate, competencies of the sessions attended. */
+/** Trainings: registrations, a certificate, the competencies the platform records (highest level, courses completed). */
 export const Trainings: Story = { args: { state: 'member', section: 'trainings' } };
 /** A claim waiting for verification: nothing can be done in the association's name yet. */
 export const PendingClaim: Story = { args: { state: 'pending' } };

@@ -7,6 +7,10 @@ import {
   demoContributions,
   demoDiff,
 } from '../packages/elements/src/test-support/demo/consultations.js';
+import {
+  demoContributionsOnVersionOne,
+  demoSynthesisWithFigures,
+} from '../packages/elements/src/test-support/demo/versions.js';
 import { failingClient, pendingClient } from './support/clients.js';
 
 interface Args {
@@ -119,5 +123,37 @@ export const WaitingToSend: Story = {
           body: { kind: 'comment', body: 'مساهمة كتبت دون اتصال', consent: true },
         },
       ];
+    }),
+};
+
+/** Contributions written on version 1, read under version 2: "on version 1" and the article's changes since. */
+export const OnAnOlderVersion: Story = {
+  name: 'Contributions on an older version (word diffs)',
+  play: ({ canvasElement }) =>
+    inside(canvasElement, async (el) => {
+      el.contributions = demoContributionsOnVersionOne();
+      await el.openArticle('art-2');
+      await el.updateComplete;
+      for (const details of el.shadowRoot?.querySelectorAll('details') ?? []) details.open = true;
+    }),
+};
+
+/** A contribution on an article version 2 removed: still readable, marked as such. */
+export const OnARemovedArticle: Story = {
+  name: 'Contribution on a removed article',
+  play: ({ canvasElement }) =>
+    inside(canvasElement, async (el) => {
+      el.contributions = demoContributionsOnVersionOne();
+      await el.openArticle('art-3');
+    }),
+};
+
+/** The synthesis with an out-of-scope outcome and the figures frozen at closing. */
+export const SynthesisWithFigures: Story = {
+  name: 'Synthesis: out of scope, figures at closing',
+  args: { phase: 'synthesis_published' },
+  play: ({ canvasElement }) =>
+    inside(canvasElement, (el) => {
+      el.synthesis = demoSynthesisWithFigures;
     }),
 };

@@ -2,6 +2,11 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../packages/elements/src/training-finder/define.js';
 import {
+  DEMO_MEMBERS,
+  DEMO_MY_COMPETENCIES,
+  DEMO_MY_REGISTRATIONS,
+} from '../packages/elements/src/test-support/demo/training-office.js';
+import {
   DEMO_ASSOCIATIONS,
   DEMO_COURSES,
   DEMO_REGISTRATIONS,
@@ -39,6 +44,8 @@ const meta: Meta<Args> = {
     .courses=${args.courses}
     .signedIn=${args.signedIn}
     .associations=${DEMO_ASSOCIATIONS}
+    .members=${DEMO_MEMBERS}
+    .myTraining=${{ registrations: DEMO_MY_REGISTRATIONS, competencies: DEMO_MY_COMPETENCIES.competencies }}
     .registrations=${args.registrations}
     .client=${args.errorCode ? failingClient(args.errorCode) : args.loading ? pendingClient() : undefined}
   ></nassij-training-finder>`,
@@ -91,6 +98,39 @@ export const SignedInMyRegistrations: Story = {
     const el = finder(canvasElement);
     await el.updateComplete;
     el.tab = 'mine';
+  },
+};
+
+/** Signed in, on "my registrations and certificates": a completed training, a waiting list, my competencies. */
+export const MyRegistrationsAndCertificates: Story = {
+  args: { signedIn: true },
+  play: async ({ canvasElement }) => {
+    const el = finder(canvasElement);
+    await el.updateComplete;
+    el.tab = 'me';
+  },
+};
+
+/** The same in dark theme, in French. */
+export const MyRegistrationsAndCertificatesDark: Story = {
+  args: { signedIn: true },
+  globals: { theme: 'dark', locale: 'fr' },
+  play: async ({ canvasElement }) => {
+    const el = finder(canvasElement);
+    await el.updateComplete;
+    el.tab = 'me';
+  },
+};
+
+/** The registration form: the participant is chosen among the association's members. */
+export const RegisterAMember: Story = {
+  args: { signedIn: true },
+  play: async ({ canvasElement }) => {
+    const el = finder(canvasElement);
+    await el.updateComplete;
+    const course = DEMO_COURSES[0];
+    const session = course?.nextSessions?.[0];
+    if (course && session) await el.openRegistration(course, session);
   },
 };
 

@@ -19,12 +19,15 @@ const TAGS = [
   'nassij-call-list',
   'nassij-call-manager',
   'nassij-consultation',
+  'nassij-consultation-editor',
   'nassij-consultation-list',
   'nassij-indicators',
   'nassij-moderation-queue',
   'nassij-provider',
   'nassij-review-panel',
+  'nassij-session-manager',
   'nassij-subscribe',
+  'nassij-synthesis-editor',
   'nassij-training-finder',
 ];
 

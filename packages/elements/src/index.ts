@@ -90,6 +90,20 @@ export {
   type NassijContributionQueueDetail,
 } from './consultation/nassij-consultation.js';
 export {
+  type ConsultationListing,
+  type ConsultationSaveState,
+  type LoadedConsultation,
+  type NassijConsultationClosedDetail,
+  type NassijConsultationDraftDetail,
+  NassijConsultationEditor,
+  type NassijConsultationEditorEventMap,
+  type NassijConsultationPublishedDetail,
+  type NassijConsultationSavedDetail,
+  type NassijConsultationVersionDetail,
+  type PasteState,
+  type RemovedArticle,
+} from './consultation-editor/nassij-consultation-editor.js';
+export {
   type ConsultationFilters,
   NassijConsultationList,
   type NassijConsultationListEventMap,
@@ -131,6 +145,19 @@ export {
   type NassijReviewPanelEventMap,
   type NassijReviewSubmitDetail,
 } from './review-panel/nassij-review-panel.js';
+export {
+  type CourseRow,
+  type EvaluationSummary,
+  type IssuedCertificate,
+  type NassijAttendanceSaveDetail,
+  type NassijCertificateIssueDetail,
+  type NassijCourseSaveDetail,
+  type NassijSessionCancelDetail,
+  NassijSessionManager,
+  type NassijSessionManagerEventMap,
+  type NassijSessionSaveDetail,
+  type SessionDesk,
+} from './session-manager/nassij-session-manager.js';
 export { baseStyles, sharedStyles, tokens } from './styles/index.js';
 export {
   NassijSubscribe,
@@ -138,6 +165,14 @@ export {
   type NassijSubscribeEventMap,
   type SubscribeStatus,
 } from './subscribe/nassij-subscribe.js';
+export {
+  type LoadedSynthesis,
+  NassijSynthesisEditor,
+  type NassijSynthesisEditorEventMap,
+  type NassijSynthesisPublishedDetail,
+  type NassijSynthesisSavedDetail,
+  type SynthesisSaveState,
+} from './synthesis-editor/nassij-synthesis-editor.js';
 export {
   courseMatches,
   type NassijCourseSearchDetail,

@@ -19,12 +19,15 @@ const COMPONENTS = [
   'call-list',
   'call-manager',
   'consultation',
+  'consultation-editor',
   'consultation-list',
   'indicators',
   'moderation-queue',
   'provider',
   'review-panel',
+  'session-manager',
   'subscribe',
+  'synthesis-editor',
   'training-finder',
 ];
 

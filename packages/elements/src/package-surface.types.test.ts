@@ -15,8 +15,11 @@ import type { NassijCallEditor } from '@nassij/elements/call-editor.js';
 import type { NassijCallList as ClassOnly } from '@nassij/elements/call-list/class.js';
 import type {} from '@nassij/elements/call-list.js';
 import type { NassijCallManager } from '@nassij/elements/call-manager.js';
+import type { NassijConsultationEditor } from '@nassij/elements/consultation-editor.js';
 import type { NassijIndicators } from '@nassij/elements/indicators.js';
+import type { NassijSessionManager } from '@nassij/elements/session-manager.js';
 import type { NassijSubscribe } from '@nassij/elements/subscribe.js';
+import type { NassijSynthesisEditor } from '@nassij/elements/synthesis-editor.js';
 
 /** `true` only when `A` and `B` are the same type. */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -32,8 +35,11 @@ export function typeChecks(): void {
   check<Equal<HTMLElementTagNameMap['nassij-moderation-queue'], NassijModerationQueue>>();
   check<Equal<HTMLElementTagNameMap['nassij-indicators'], NassijIndicators>>();
   check<Equal<HTMLElementTagNameMap['nassij-call-manager'], NassijCallManager>>();
+  check<Equal<HTMLElementTagNameMap['nassij-session-manager'], NassijSessionManager>>();
   check<Equal<HTMLElementTagNameMap['nassij-call-editor'], NassijCallEditor>>();
+  check<Equal<HTMLElementTagNameMap['nassij-consultation-editor'], NassijConsultationEditor>>();
   check<Equal<HTMLElementTagNameMap['nassij-subscribe'], NassijSubscribe>>();
+  check<Equal<HTMLElementTagNameMap['nassij-synthesis-editor'], NassijSynthesisEditor>>();
 
   list?.addEventListener('nassij-apply', (event) => {
     check<Equal<typeof event.detail, NassijApplyDetail>>();

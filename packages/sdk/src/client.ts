@@ -8,9 +8,11 @@ import { type AwardReportsArea, awardReportsArea } from './areas/award-reports.j
 import { type AwardsArea, awardsArea } from './areas/awards.js';
 import { type CallsArea, callsArea } from './areas/calls.js';
 import { type ClaimsArea, claimsArea } from './areas/claims.js';
+import { type CompetenciesArea, competenciesArea } from './areas/competencies.js';
 import { type ConsultationsArea, consultationsArea } from './areas/consultations.js';
 import { type ContributionsArea, contributionsArea } from './areas/contributions.js';
 import { type CoursesArea, coursesArea } from './areas/courses.js';
+import { type CredentialsArea, credentialsArea } from './areas/credentials.js';
 import { type DocumentsArea, documentsArea } from './areas/documents.js';
 import { type FeedsArea, feedsArea } from './areas/feeds.js';
 import { type IndicatorsArea, indicatorsArea } from './areas/indicators.js';
@@ -25,6 +27,7 @@ import { type RegistrationsArea, registrationsArea } from './areas/registrations
 import { type ReviewsArea, reviewsArea } from './areas/reviews.js';
 import { type SessionsArea, sessionsArea } from './areas/sessions.js';
 import { type SubscriptionsArea, subscriptionsArea } from './areas/subscriptions.js';
+import { type SynthesesArea, synthesesArea } from './areas/syntheses.js';
 import { type WebhooksArea, webhooksArea } from './areas/webhooks.js';
 import { type CacheOptions, createEtagCache } from './cache.js';
 import { checkRequest, type RequestCheck } from './check-request.js';
@@ -179,6 +182,10 @@ export interface NassijClient extends BaseClient {
   sessions: SessionsArea;
   /** Registrations to training sessions. */
   registrations: RegistrationsArea;
+  /** Certificates of completed trainings (Open Badges 3.0) and their verification. */
+  credentials: CredentialsArea;
+  /** Competencies acquired through completed trainings, an association's or one's own. */
+  competencies: CompetenciesArea;
   /** The commitment's indicators. */
   indicators: IndicatorsArea;
   /** Open data catalogue and downloads. */
@@ -187,6 +194,8 @@ export interface NassijClient extends BaseClient {
   feeds: FeedsArea;
   /** E-mail subscriptions to calls or a consultation: subscribe, confirm, one-click unsubscribe. */
   subscriptions: SubscriptionsArea;
+  /** Writing and publishing a consultation's synthesis, for the staff of the organisation that holds it. */
+  syntheses: SynthesesArea;
 }
 
 /**
@@ -234,10 +243,13 @@ export function createClient(options: ClientOptions): NassijClient {
     courses: coursesArea(transport),
     sessions: sessionsArea(transport),
     registrations: registrationsArea(transport),
+    credentials: credentialsArea(transport),
+    competencies: competenciesArea(transport),
     indicators: indicatorsArea(transport),
     openData: openDataArea(transport),
     feeds: feedsArea(transport, issueCalendarToken),
     subscriptions: subscriptionsArea(transport),
+    syntheses: synthesesArea(transport),
   };
 }
 

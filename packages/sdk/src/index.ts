@@ -34,9 +34,11 @@ export {
 } from './areas/award-reports.js';
 export { type AwardsArea, awardsArea } from './areas/awards.js';
 export { type CallsArea, callsArea } from './areas/calls.js';
+export { type CompetenciesArea, competenciesArea } from './areas/competencies.js';
 export { type ConsultationsArea, consultationsArea } from './areas/consultations.js';
 export { type ContributionsArea, contributionsArea } from './areas/contributions.js';
 export { type CoursesArea, coursesArea } from './areas/courses.js';
+export { type CredentialsArea, credentialsArea } from './areas/credentials.js';
 export { type FeedsArea, feedsArea } from './areas/feeds.js';
 export { type IndicatorsArea, indicatorsArea } from './areas/indicators.js';
 export { type MetaArea, metaArea } from './areas/meta.js';
@@ -53,6 +55,7 @@ export { type ReferenceArea, referenceArea } from './areas/reference.js';
 export { type RegistrationsArea, registrationsArea } from './areas/registrations.js';
 export { type ReviewsArea, reviewsArea } from './areas/reviews.js';
 export { type SessionsArea, sessionsArea } from './areas/sessions.js';
+export { type SynthesesArea, synthesesArea } from './areas/syntheses.js';
 export { type WebhookScope, type WebhooksArea, webhooksArea } from './areas/webhooks.js';
 export { type CacheOptions, cacheKey, createEtagCache, type EtagCache } from './cache.js';
 export { type CheckedInput, checkRequest, type RequestCheck } from './check-request.js';
@@ -63,6 +66,7 @@ export {
   createClient,
   type NassijClient,
 } from './client.js';
+export { verifyCredential } from './credentials.js';
 export {
   CLIENT_ERROR_CODES,
   type ClientErrorCode,

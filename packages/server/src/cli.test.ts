@@ -81,7 +81,8 @@ test('--help prints usage and starting prints the listening line and the demo ac
     ...['--retain-documents-days', 'awarded=3650,rejected=180'],
   ]);
   try {
-    for (let i = 0; i < 200 && !child.stdout().includes('Demo accounts'); i++)
+    // Waits for the seed (up to 30 s on a busy machine) before reading what the server printed.
+    for (let i = 0; i < 600 && !child.stdout().includes('Demo accounts'); i++)
       await new Promise((r) => setTimeout(r, 50));
     const lines = child.stdout().split('\n');
     assert.match(lines[0] ?? '', /^Nassij server listening on http:\/\/127\.0\.0\.1:\d+$/);

@@ -1,10 +1,20 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { AREAS } from './areas/index.js';
 import { isPostgresUrl } from './db/open.js';
 import { type RunningServer, type ServerOptions, startServer } from './server.js';
+import {
+  adminQuery,
+  copyTemplate,
+  databaseUrl,
+  dropDatabase,
+  seededTemplate,
+  templatableAreas,
+  templateRun,
+} from './test-templates.js';
 
 // Files and answers built in code, for tests of any package that upload or submit against this server.
 export {
@@ -45,55 +55,30 @@ export interface TestDatabase {
  * ```
  */
 export async function createTestDatabase(adminUrl: string): Promise<TestDatabase> {
-  const name = `nassij_t_${randomBytes(8).toString('hex')}`;
+  const database = testDatabaseNamed(adminUrl, `nassij_t_${randomBytes(8).toString('hex')}`);
   // Byte-order collation and ASCII-only case folding, as SQLite's defaults: the same test sorts the same way
   // on both, whatever locale the cluster was created with.
   await adminQuery(
     adminUrl,
-    `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`,
+    `CREATE DATABASE ${database.name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`,
   );
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  return database;
+}
+
+/** The handle of test database `name` (made or about to be) on the server of `adminUrl`. */
+function testDatabaseNamed(adminUrl: string, name: string): TestDatabase {
   let dropped: Promise<void> | undefined;
   return {
-    url: url.toString(),
+    url: databaseUrl(adminUrl, name),
     name,
-    drop() {
-      dropped ??= (async () => {
-        // DROP DATABASE refuses while anyone is connected; a test that failed half-way may have left a pool.
-        // Only our own client connections: an autovacuum worker belongs to the superuser (terminating it is
-        // refused) and leaves by itself, so the drop waits for it a little.
-        await adminQuery(
-          adminUrl,
-          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-            WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'
-              AND usename = current_user`,
-          [name],
-        );
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name}`);
-            return;
-          } catch (error) {
-            // 55006: still being accessed (the autovacuum worker above).
-            if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
-            await new Promise((resolve) => setTimeout(resolve, 100));
-          }
-        }
-      })();
+    // DROP DATABASE refuses while anyone is connected; a test that failed half-way may have left a pool.
+    // Only our own client connections are ended: an autovacuum worker belongs to the superuser (terminating
+    // it is refused) and leaves by itself, so the drop waits for it a little.
+    drop: () => {
+      dropped ??= dropDatabase(adminUrl, name);
       return dropped;
     },
   };
-}
-
-async function adminQuery(adminUrl: string, sql: string, values: unknown[] = []): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 10_000 });
-  await client.connect();
-  try {
-    await client.query(sql, values);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The PostgreSQL database of each data directory that {@link testDatabaseOptions} made one for. */
@@ -150,7 +135,9 @@ export async function removeTestData(dataDir: string): Promise<void> {
  * otherwise), removed by `stop()`. For tests of the SDK, the elements and the examples. When
  * `NASSIJ_TEST_DATABASE` is a PostgreSQL admin URL (the PostgreSQL pass of `npm test` sets it), the server
  * runs on a fresh database of its own (see {@link testDatabaseOptions}), dropped by `stop()`; uploaded
- * files still live in the data directory.
+ * files still live in the data directory. When `NASSIJ_TEST_TEMPLATES` names a run (the node passes of
+ * `npm test` set it), a server that would seed the demo on a new database starts on its own copy of a
+ * template seeded once per run instead, with the same data (see `test-templates.ts`).
  *
  * @example
  * ```ts
@@ -166,23 +153,26 @@ export async function tempServer(
   // The database lives with the data directory: a test that restarts a server over the same dataDir (after
   // close(), not stop()) finds its data again, as on SQLite. A test that names its own database keeps it.
   const hadDatabase = databases.has(dataDir);
-  const database = 'database' in options ? {} : await testDatabaseOptions(dataDir);
-  // `database` is the server's `--database` option: a postgres:// URL, or SQLite in dataDir without it.
-  const serverOptions: ServerOptions = {
-    logLevel: 'silent',
-    seed: 'demo',
-    // Every answer checked against the contract: a test fails on an answer off its schema.
-    validateResponses: true,
-    ...options,
-    // Tests' webhook receivers listen on this machine, which a server refuses to post to by default.
-    webhookWorker:
-      options.webhookWorker === false ? false : { allowPrivateTargets: true, ...options.webhookWorker },
-    dataDir,
-    ...database,
-  };
+  let copy: { database?: string } | undefined;
   let server: RunningServer;
   try {
-    server = await startServer(serverOptions);
+    copy = await seededCopy(options, dataDir, hadDatabase);
+    const database = copy ?? ('database' in options ? {} : await testDatabaseOptions(dataDir));
+    // `database` is the server's `--database` option: a postgres:// URL, or SQLite in dataDir without it.
+    server = await startServer({
+      logLevel: 'silent',
+      seed: 'demo',
+      // Every answer checked against the contract: a test fails on an answer off its schema.
+      validateResponses: true,
+      ...options,
+      // A copy of a seeded template is seeded already, and starts as new all the same (test-templates.ts).
+      ...(copy ? { seed: 'none' as const, devPages: options.devPages ?? true } : {}),
+      // Tests' webhook receivers listen on this machine, which a server refuses to post to by default.
+      webhookWorker:
+        options.webhookWorker === false ? false : { allowPrivateTargets: true, ...options.webhookWorker },
+      dataDir,
+      ...database,
+    });
   } catch (error) {
     // As on SQLite, a server that failed to start leaves the data directory (and an earlier database) as is.
     if (!hadDatabase) {
@@ -193,12 +183,54 @@ export async function tempServer(
   }
   return {
     ...server,
+    ...(copy ? { seeded: true } : {}),
     dataDir,
     async stop() {
       await server.close();
       await removeTestData(dataDir);
     },
   };
+}
+
+/**
+ * When the run has seeded templates (`NASSIJ_TEST_TEMPLATES`, see test-templates.ts) and this server would
+ * seed the demo on a new database, puts a copy of the matching template in `dataDir` (and, on PostgreSQL, in
+ * a new database of `dataDir`) and answers the `database` option to start on; otherwise `undefined`.
+ */
+async function seededCopy(
+  options: Partial<ServerOptions>,
+  dataDir: string,
+  hadDatabase: boolean,
+): Promise<{ database?: string } | undefined> {
+  const run = templateRun();
+  if (
+    !run ||
+    (options.seed ?? 'demo') !== 'demo' ||
+    'database' in options ||
+    !templatableAreas(options.areas)
+  )
+    return undefined;
+  const adminUrl = process.env.NASSIJ_TEST_DATABASE;
+  const postgres = isPostgresUrl(adminUrl);
+  // A restart over an earlier server's data is not a new database: nothing to seed, nothing to copy.
+  if (postgres ? hadDatabase : existsSync(join(dataDir, 'nassij.sqlite'))) return undefined;
+  // The clock is read once, as the seeding start read it (to move the demo's dates to its day).
+  const at = (options.clock ?? (() => new Date()))();
+  const template = await seededTemplate({
+    run,
+    adminUrl: postgres ? adminUrl : undefined,
+    areas: options.areas ?? AREAS,
+    at,
+  });
+  if (!postgres) {
+    await copyTemplate(template, dataDir, undefined, undefined);
+    return {};
+  }
+  const database = testDatabaseNamed(adminUrl, `nassij_t_${randomBytes(8).toString('hex')}`);
+  // Known before it exists, so that stop() (or removeTestData) drops it whatever happens next.
+  databases.set(dataDir, database);
+  await copyTemplate(template, dataDir, adminUrl, database.name);
+  return { database: database.url };
 }
 
 /** Signs in a demo account and returns its token. */

@@ -23,6 +23,13 @@ export const AUDIT_ACTIONS = [
   'call.cancel',
   'call.assignReviewers',
   'call.publishResults',
+  'consultation.create',
+  'consultation.update',
+  'consultation.importText',
+  'consultation.publish',
+  'consultation.publishVersion',
+  'consultation.close',
+  'consultation.publishSynthesis',
   'application.checkEligibility',
   'application.declareConflict',
   'application.review',
@@ -59,6 +66,14 @@ export const AUDIT_ACTIONS = [
   'webhook.delete',
   'webhook.enable',
   'webhook.replay',
+  'course.create',
+  'course.update',
+  'course.publish',
+  'session.create',
+  'session.update',
+  'session.cancel',
+  'certificate.issue',
+  'certificate.revoke',
 ] as const;
 
 /**

@@ -287,7 +287,8 @@ export const ConsultationStats = /* @__PURE__ */ (() =>
 export type ConsultationStats = z.infer<typeof ConsultationStats>;
 
 /**
- * What became of a recommendation in the synthesis.
+ * What became of a recommendation or an amendment in the synthesis: taken up, in part, not retained, or
+ * outside what the consulted text can settle (`out_of_scope`).
  *
  * @example
  * ```ts
@@ -295,8 +296,27 @@ export type ConsultationStats = z.infer<typeof ConsultationStats>;
  * ```
  */
 export const RecommendationOutcome = /* @__PURE__ */ (() =>
-  z.enum(['accepted', 'partly_accepted', 'not_retained']))();
+  z.enum(['accepted', 'partly_accepted', 'not_retained', 'out_of_scope']))();
 export type RecommendationOutcome = z.infer<typeof RecommendationOutcome>;
+
+/**
+ * The participation figures a synthesis answers for, frozen when it is published: what the consultation
+ * had received when contributions closed. Later moderation or supports do not move them.
+ *
+ * @example
+ * ```ts
+ * const f: SynthesisFigures = { participants: 412, contributions: 958, supports: 2210, closedAt: '2026-03-31T22:59:00Z' };
+ * ```
+ */
+export const SynthesisFigures = /* @__PURE__ */ (() =>
+  z.strictObject({
+    participants: Count,
+    contributions: Count,
+    supports: Count,
+    /** When contributions closed. */
+    closedAt: Instant,
+  }))();
+export type SynthesisFigures = z.infer<typeof SynthesisFigures>;
 
 /**
  * The published synthesis: an overall summary, a summary per article, and for each recommendation
@@ -313,6 +333,8 @@ export type RecommendationOutcome = z.infer<typeof RecommendationOutcome>;
 export const Synthesis = /* @__PURE__ */ (() =>
   z.strictObject({
     publishedAt: Instant,
+    /** The figures at closing; present on every synthesis published through the API. */
+    frozen: z.optional(SynthesisFigures),
     summary: LocalizedText,
     reportUrl: z.optional(WebUrl),
     articles: z.array(z.strictObject({ articleId: Id, summary: LocalizedText })),
@@ -320,6 +342,8 @@ export const Synthesis = /* @__PURE__ */ (() =>
       z.strictObject({
         contributionId: Id,
         articleId: z.optional(Id),
+        /** What the contribution was; absent on syntheses seeded before amendments were answered too. */
+        kind: z.optional(z.enum(['recommendation', 'amendment'])),
         /** The words of the contribution the synthesis answers, in the contributor's own language. */
         excerpt: z.string().check(z.minLength(1), z.maxLength(1000)),
         outcome: RecommendationOutcome,

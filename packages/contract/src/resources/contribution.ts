@@ -179,6 +179,14 @@ const contributionShape = /* @__PURE__ */ (() => ({
   consultationId: Id,
   /** The article commented on; `null` when the contribution is on the whole text. */
   articleId: z.nullable(Id),
+  /**
+   * The version of the text that was current when the contribution was written. Read under a newer
+   * version, compare the two with `GET /v1/consultations/{id}/versions/{currentVersionId}/diff?against={versionId}`
+   * (the article `changed` or `removed` since), and show an amendment against the article's body in
+   * `GET /v1/consultations/{id}/versions/{versionId}`. Every stored contribution has it; it is optional
+   * only so that older clients' fixtures stay valid.
+   */
+  versionId: z.optional(Id),
   /** The contribution this one replies to (replies are one level deep). */
   parentId: z.optional(Id),
   kind: ContributionKind,
@@ -217,7 +225,7 @@ export type ContributionReply = z.infer<typeof ContributionReply>;
  *
  * @example
  * ```ts
- * const c: Contribution = { id: 'ctb_1', consultationId: 'cons_4', articleId: 'art-3', kind: 'amendment',
+ * const c: Contribution = { id: 'ctb_1', consultationId: 'cons_4', articleId: 'art-3', versionId: 'v1', kind: 'amendment',
  *   body: 'أقترح تمديد الأجل', proposedText: 'يحدد الأجل في ستين يوما', position: 'for',
  *   author: { displayName: 'جمعية أمل', participantType: 'association', associationId: 'asso_12', region: 'MA-06' },
  *   createdAt: '2026-03-02T08:00:00Z', moderation: { state: 'published' }, supports: 14, replies: [] };

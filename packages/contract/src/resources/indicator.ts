@@ -23,6 +23,7 @@ export const INDICATOR_CODES = [
   'beneficiaries_people',
   'beneficiaries_associations',
   'services_available',
+  'associations_trained_per_competency',
 ] as const;
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];
 /** Schema of an {@link IndicatorCode}. */
@@ -40,7 +41,8 @@ export const IndicatorUnit = /* @__PURE__ */ (() => z.enum(['count', 'percent', 
 export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
 
 /**
- * The dimensions an indicator can be broken down by.
+ * The dimensions an indicator can be broken down by. A `competency_region` key is the competency's code and
+ * the region's, joined by `|` (`advocacy|MA-06`).
  *
  * @example
  * ```ts
@@ -48,7 +50,7 @@ export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
  * ```
  */
 export const BreakdownDimension = /* @__PURE__ */ (() =>
-  z.enum(['region', 'domain', 'funder_level', 'year', 'consultation']))();
+  z.enum(['region', 'domain', 'funder_level', 'year', 'consultation', 'competency', 'competency_region']))();
 export type BreakdownDimension = z.infer<typeof BreakdownDimension>;
 
 function hasAtMostTwoDecimals(value: number): boolean {
@@ -347,6 +349,19 @@ export const INDICATOR_DEFINITIONS: Readonly<Record<IndicatorCode, IndicatorDefi
       ar: 'عدد الخدمات والتطبيقات الرقمية المتاحة للجمعيات على المنصة في نهاية السنة (مثل الترشح لطلبات العروض، والمشاركة في الاستشارات، والتسجيل في التكوينات، ودليل الجمعيات، والبيانات المفتوحة)، كما ترد في فهرس الخدمات.',
       fr: "Nombre de services et d'applications numériques offerts aux associations sur la plateforme à la fin de l'année (par exemple candidature aux appels à projets, participation aux consultations, inscription aux formations, annuaire des associations, données ouvertes), tels que listés dans le catalogue des services.",
       en: 'Number of digital services and applications offered to associations on the platform at the end of the year (for example applying to calls, taking part in consultations, registering for trainings, the association directory, open data), as listed in the service catalogue.',
+    },
+  },
+  associations_trained_per_competency: {
+    unit: 'count',
+    name: {
+      ar: 'الجمعيات المكونة حسب الكفاءة والجهة',
+      fr: 'Associations formées par compétence et par région',
+      en: 'Associations trained per competency and region',
+    },
+    definition: {
+      ar: 'عدد الجمعيات المتميزة التي أتم أحد المشاركين باسمها دورة تكوينية انتهت خلال السنة، مفصلا حسب كفاءات الإطار المرجعي الموحد التي تغطيها الدورة وحسب جهة الجمعية. تحتسب الجمعية مرة واحدة في كل كفاءة وفي كل جهة.',
+      fr: "Nombre d'associations distinctes dont un participant a achevé une session de formation terminée dans l'année, détaillé par compétence du référentiel unifié couverte par la formation et par région de l'association. Une association compte une fois par compétence et par région.",
+      en: 'Number of distinct associations one of whose participants completed a training session that ended in the year, broken down by the unified framework competencies the course covers and by the association’s region. An association counts once per competency and per region.',
     },
   },
 };

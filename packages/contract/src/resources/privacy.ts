@@ -10,6 +10,7 @@ import { AuditLogEntry } from './audit.js';
 import { Membership, MembershipRole } from './auth.js';
 import { ReportStatus } from './award-report.js';
 import { Contribution } from './contribution.js';
+import { Certificate } from './credential.js';
 import { Registration } from './training.js';
 
 const Count = /* @__PURE__ */ (() => z.number().check(z.int(), z.nonnegative()))();
@@ -255,7 +256,8 @@ export type PersonalDataVaultDocument = z.infer<typeof PersonalDataVaultDocument
 /**
  * Everything the platform holds about one account (law 09-08, right of access): the account without its
  * password hash, its memberships and sign-in tokens, the contributions it wrote (in any moderation state),
- * the training registrations naming it as participant (matched by its e-mail), the applications it
+ * the training registrations naming it as participant (its account, or its e-mail for older ones) and the
+ * certificates issued to it, the applications it
  * started, submitted or uploaded to, its reviews, and the audit lines it is the actor or the target of,
  * newest first; and, on servers with those areas, the messages sent to it (never their bodies), the
  * invitations to its address, its one-time links, claims and vault uploads, the award reports it sent or
@@ -297,6 +299,8 @@ export const PersonalDataExport = /* @__PURE__ */ (() =>
     calendarToken: z.optional(z.strictObject({ createdAt: Instant })),
     /** E-mail subscriptions of its address (absent from servers without subscriptions). */
     subscriptions: z.optional(z.array(PersonalDataSubscription)),
+    /** Certificates issued to it as a training's participant (absent from servers without certificates). */
+    certificates: z.optional(z.array(Certificate)),
   }))();
 export type PersonalDataExport = z.infer<typeof PersonalDataExport>;
 

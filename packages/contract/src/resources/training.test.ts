@@ -213,7 +213,12 @@ describe('write schemas', () => {
     [
       'CreateRegistration',
       CreateRegistration,
-      { sessionId: 'ses_sample', associationId: 'asso_sample', participant: { name: 'يوسف' }, consent: true },
+      {
+        sessionId: 'ses_sample',
+        associationId: 'asso_sample',
+        participant: { accountId: 'acc_sample' },
+        consent: true,
+      },
     ],
     ['CancelRegistration', CancelRegistration, { reason: 'Empêchement' }],
     ['RecordAttendance', RecordAttendance, { attendedHours: 12, status: 'completed' }],
@@ -241,7 +246,7 @@ describe('write schemas', () => {
     const body = {
       sessionId: 'ses_sample',
       associationId: 'asso_sample',
-      participant: { name: 'Amina', cin: 'AB123' },
+      participant: { accountId: 'acc_sample', cin: 'AB123' },
       consent: true,
     };
     assert.deepEqual(codes(validate(CreateRegistration, body)), ['/participant/cin:unknown_field']);
@@ -252,7 +257,7 @@ describe('CreateRegistration', () => {
   const body = {
     sessionId: 'ses_sample',
     associationId: 'asso_sample',
-    participant: { name: 'أمينة', role: 'رئيسة', email: 'amina@example.ma' },
+    participant: { accountId: 'acc_sample', role: 'رئيسة' },
     consent: true,
   };
 
@@ -265,18 +270,21 @@ describe('CreateRegistration', () => {
     assert.deepEqual(codes(validate(CreateRegistration, withoutConsent)), ['/consent:required']);
   });
 
-  it('refuses an empty or over-long name and a malformed e-mail', () => {
-    assert.deepEqual(codes(validate(CreateRegistration, { ...body, participant: { name: '   ' } })), [
-      '/participant/name:too_short',
+  it('refuses an empty or over-long role', () => {
+    const as = (role: string) => ({ ...body, participant: { accountId: 'acc_sample', role } });
+    assert.deepEqual(codes(validate(CreateRegistration, as('   '))), ['/participant/role:too_short']);
+    assert.deepEqual(codes(validate(CreateRegistration, as('ا'.repeat(121)))), [
+      '/participant/role:too_long',
     ]);
-    assert.deepEqual(
-      codes(validate(CreateRegistration, { ...body, participant: { name: 'ا'.repeat(121) } })),
-      ['/participant/name:too_long'],
-    );
-    assert.deepEqual(
-      codes(validate(CreateRegistration, { ...body, participant: { name: 'A', email: 'nope' } })),
-      ['/participant/email:invalid_format'],
-    );
+  });
+
+  it('refuses a typed name, e-mail included: a registration names an account', () => {
+    const typed = { ...body, participant: { name: 'أمينة', email: 'amina@example.ma' } };
+    assert.deepEqual(codes(validate(CreateRegistration, typed)), [
+      '/participant/accountId:required',
+      '/participant/name:unknown_field',
+      '/participant/email:unknown_field',
+    ]);
   });
 });
 

@@ -238,13 +238,14 @@ const Comment = /* @__PURE__ */ (() => z.string().check(z.trim(), z.minLength(1)
 const AttendedHours = /* @__PURE__ */ (() => z.number().check(z.nonnegative(), z.maximum(2_000)))();
 
 /**
- * The person an association sends to a session. Law 09-08: a name and, if useful, a role; the e-mail is
- * optional, used only to send the session's practical details, and shown to nobody but the association's
- * members and the organisers.
+ * The person an association sends to a session. Law 09-08: a name and, if useful, a role. A registration
+ * names a member's account (`accountId`) and shows that account's display name; registrations made before
+ * accounts were named keep the name typed then, and no `accountId`. The e-mail of older registrations is
+ * shown to nobody but the association's members and the organisers.
  *
  * @example
  * ```ts
- * const who: TrainingParticipant = { name: 'ⵜⵉⵍⵉⵍⵉ ⴰⵎⴰⵣⵉⵖ', role: 'Trésorière' };
+ * const who: TrainingParticipant = { name: 'ⵜⵉⵍⵉⵍⵉ ⴰⵎⴰⵣⵉⵖ', role: 'Trésorière', accountId: 'acc_0002' };
  * ```
  */
 export const TrainingParticipant = /* @__PURE__ */ (() =>
@@ -252,6 +253,7 @@ export const TrainingParticipant = /* @__PURE__ */ (() =>
     name: ShortText,
     role: z.optional(ShortText),
     email: z.optional(Email),
+    accountId: z.optional(Id),
   }))();
 export type TrainingParticipant = z.infer<typeof TrainingParticipant>;
 
@@ -262,7 +264,7 @@ export type TrainingParticipant = z.infer<typeof TrainingParticipant>;
  * ```ts
  * const registration: Registration = {
  *   id: 'reg_1', sessionId: 'ses_1', courseId: 'crs_1', associationId: 'asso_12',
- *   participant: { name: 'أمينة العلوي', role: 'أمينة المال' }, status: 'confirmed',
+ *   participant: { name: 'أمينة العلوي', role: 'أمينة المال', accountId: 'acc_0002' }, status: 'confirmed',
  *   createdAt: '2026-04-02T10:00:00Z', history: [{ at: '2026-04-02T10:00:00Z', status: 'confirmed' }],
  * };
  * ```
@@ -352,20 +354,23 @@ export const SessionSearchQuery = /* @__PURE__ */ (() =>
 export type SessionSearchQuery = z.infer<typeof SessionSearchQuery>;
 
 /**
- * Body of `POST /v1/registrations`. `consent` records the participant's agreement to the processing of
- * their name (law 09-08); it must be `true`.
+ * Body of `POST /v1/registrations`. The participant is a member's account (`accountId`, with a role if
+ * useful): the account must belong to `associationId` (422 `participant_not_member` otherwise), and it
+ * registers itself, or the association's representative registers it. A typed name is refused (422 at
+ * `/participant/accountId`): a registration names a person, so that they are told and certified. `consent`
+ * records the participant's agreement to the processing of their name (law 09-08); it must be `true`.
  *
  * @example
  * ```ts
  * const body: CreateRegistration = { sessionId: 'ses_1', associationId: 'asso_12',
- *   participant: { name: 'يوسف بن علي' }, consent: true };
+ *   participant: { accountId: 'acc_0002', role: 'أمين المال' }, consent: true };
  * ```
  */
 export const CreateRegistration = /* @__PURE__ */ (() =>
   z.strictObject({
     sessionId: Id,
     associationId: Id,
-    participant: TrainingParticipant,
+    participant: z.strictObject({ accountId: Id, role: z.optional(ShortText) }),
     // A boolean first, so that a missing consent reads `required` and `false` reads `invalid_value`.
     consent: z.pipe(z.boolean(), z.literal(true)),
   }))();

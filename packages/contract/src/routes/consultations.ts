@@ -250,6 +250,8 @@ export const moderationQueue = /* @__PURE__ */ (() =>
     path: '/v1/moderation/contributions',
     tag: 'moderation',
     summary: 'Contributions waiting for moderation',
+    description:
+      "A platform moderator sees every consultation's queue; an organisation's moderator, the consultations its organisation holds.",
     auth: 'required',
     roles: ['moderator', 'admin'],
     query: ModerationQueueQuery,

@@ -9,7 +9,10 @@ import { authRoutes } from './auth.js';
 import { awardReportRoutes } from './award-reports.js';
 import { callAuthoringRoutes } from './call-authoring.js';
 import { callRoutes } from './calls.js';
+import { competencyRoutes } from './competencies.js';
+import { consultationAuthoringRoutes } from './consultation-authoring.js';
 import { consultationRoutes, contributionRoutes } from './consultations.js';
+import { credentialRoutes } from './credentials.js';
 import { feedRoutes } from './feeds.js';
 import { indicatorRoutes } from './indicators.js';
 import { openDataRoutes } from './open-data.js';
@@ -18,6 +21,8 @@ import { privacyRoutes } from './privacy.js';
 import { referenceRoutes } from './reference.js';
 import type { AnyRoute } from './route.js';
 import { subscriptionRoutes } from './subscriptions.js';
+import { synthesisAuthoringRoutes } from './synthesis-authoring.js';
+import { trainingAuthoringRoutes } from './training-authoring.js';
 import { trainingRoutes } from './trainings.js';
 import { webhookRoutes } from './webhooks.js';
 
@@ -32,7 +37,10 @@ export * from './auth.js';
 export * from './award-reports.js';
 export * from './call-authoring.js';
 export * from './calls.js';
+export * from './competencies.js';
+export * from './consultation-authoring.js';
 export * from './consultations.js';
+export * from './credentials.js';
 export * from './feeds.js';
 export * from './indicators.js';
 export * from './open-data.js';
@@ -41,6 +49,8 @@ export * from './privacy.js';
 export * from './reference.js';
 export * from './route.js';
 export * from './subscriptions.js';
+export * from './synthesis-authoring.js';
+export * from './training-authoring.js';
 export * from './trainings.js';
 export * from './webhooks.js';
 
@@ -67,8 +77,13 @@ export const ROUTES: readonly AnyRoute[] = [
   ...applicationRoutes,
   ...awardReportRoutes,
   ...consultationRoutes,
+  ...consultationAuthoringRoutes,
   ...contributionRoutes,
+  ...synthesisAuthoringRoutes,
   ...trainingRoutes,
+  ...trainingAuthoringRoutes,
+  ...credentialRoutes,
+  ...competencyRoutes,
   ...indicatorRoutes,
   ...openDataRoutes,
   ...feedRoutes,

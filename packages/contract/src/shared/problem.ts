@@ -48,6 +48,13 @@ export const ERROR_CODES = [
   'receipt_already_claimed',
   'registry_mismatch',
   'already_member_elsewhere',
+  'no_articles_detected',
+  'removed_article_has_contributions',
+  'participant_not_member',
+  'capacity_below_confirmed',
+  'not_registered',
+  'synthesis_incomplete',
+  'registration_incomplete',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const ErrorCode = /* @__PURE__ */ (() => z.enum(ERROR_CODES))();
@@ -97,6 +104,13 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   receipt_already_claimed: 409,
   registry_mismatch: 422,
   already_member_elsewhere: 409,
+  no_articles_detected: 422,
+  removed_article_has_contributions: 409,
+  participant_not_member: 422,
+  capacity_below_confirmed: 409,
+  not_registered: 422,
+  synthesis_incomplete: 422,
+  registration_incomplete: 409,
 };
 
 /**

@@ -155,13 +155,11 @@ const en: Readonly<Record<AssociationSpaceKey, Message>> = {
   'as.trainings.certificate': '{name}: certificate issued on {date}',
   'as.trainings.noCertificates': 'No certificate issued yet.',
   'as.trainings.competencies': 'Competencies acquired',
-  'as.trainings.competency': {
-    one: '{name}: {count} session attended',
-    other: '{name}: {count} sessions attended',
-  },
-  'as.trainings.noCompetencies': 'No session attended yet.',
+  'as.trainings.level': 'Highest level reached by the members: {level}',
+  'as.trainings.acquired': 'completed on {date} (level {level})',
+  'as.trainings.noCompetencies': 'No member has completed a training in full yet.',
   'as.trainings.competenciesNote':
-    'Counted from the sessions the association’s members attended; this is not a certification.',
+    'As the platform records them, from the trainings the association’s members completed in full; this is not a certification.',
   'as.claim.pendingTitle': 'Your claim is being verified',
   'as.claim.pending':
     'Your claim for “{name}” (receipt no. {receipt}) is being verified. You cannot act in the association’s name until it is verified; an e-mail will tell you the outcome.',

@@ -159,14 +159,11 @@ const fr: Readonly<Record<AssociationSpaceKey, Message>> = {
   'as.trainings.certificate': '{name} : attestation délivrée le {date}',
   'as.trainings.noCertificates': 'Aucune attestation délivrée pour l’instant.',
   'as.trainings.competencies': 'Compétences acquises',
-  'as.trainings.competency': {
-    one: '{name} : {count} session suivie',
-    many: '{name} : {count} de sessions suivies',
-    other: '{name} : {count} sessions suivies',
-  },
-  'as.trainings.noCompetencies': 'Aucune session suivie pour l’instant.',
+  'as.trainings.level': 'Niveau le plus élevé atteint par les membres : {level}',
+  'as.trainings.acquired': 'suivie le {date} (niveau {level})',
+  'as.trainings.noCompetencies': 'Aucun membre n’a encore suivi une formation en entier.',
   'as.trainings.competenciesNote':
-    'Calculées à partir des sessions suivies par les membres de l’association ; ce n’est pas une certification.',
+    'Telles que la plateforme les enregistre, d’après les formations suivies en entier par les membres de l’association ; ce n’est pas une certification.',
   'as.claim.pendingTitle': 'Votre demande est en cours de vérification',
   'as.claim.pending':
     'Votre demande concernant « {name} » (récépissé n° {receipt}) est en cours de vérification. Vous ne pouvez pas agir au nom de l’association avant sa validation ; un courriel vous donnera la réponse.',

@@ -158,16 +158,11 @@ const ar = {
   'as.trainings.certificate': '{name}: شهادة صادرة في {date}',
   'as.trainings.noCertificates': 'لا توجد شهادات صادرة بعد.',
   'as.trainings.competencies': 'الكفاءات المكتسبة',
-  'as.trainings.competency': {
-    zero: '{name}: بدون دورة',
-    one: '{name}: دورة واحدة حُضرت',
-    two: '{name}: دورتان حُضرتا',
-    few: '{name}: {count} دورات حُضرت',
-    many: '{name}: {count} دورة حُضرت',
-    other: '{name}: {count} دورة حُضرت',
-  },
-  'as.trainings.noCompetencies': 'لا توجد بعد دورات حُضرت.',
-  'as.trainings.competenciesNote': 'تُحسب من الدورات التي حضرها أعضاء الجمعية؛ لا تعد إشهادًا بالكفاءة.',
+  'as.trainings.level': 'أعلى مستوى بلغه الأعضاء: {level}',
+  'as.trainings.acquired': 'أُتمّت في {date} (المستوى {level})',
+  'as.trainings.noCompetencies': 'لم يُتمّ أي عضو دورة تكوينية بعد.',
+  'as.trainings.competenciesNote':
+    'كما تسجلها المنصة من الدورات التي أتمّها أعضاء الجمعية كاملة؛ لا تعد إشهادًا بالكفاءة.',
   'as.claim.pendingTitle': 'طلبكم قيد التحقق',
   'as.claim.pending':
     'طلبكم بشأن «{name}» (وصل رقم {receipt}) قيد التحقق. لا يمكنكم التصرف باسم الجمعية قبل أن تتحقق منه الإدارة؛ سيصلكم بريد إلكتروني بالنتيجة.',

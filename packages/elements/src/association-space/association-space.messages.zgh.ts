@@ -153,12 +153,11 @@ const zgh: Readonly<Record<AssociationSpaceKey, Message>> = {
   'as.trainings.certificate': '{name}: ⵜⴰⵙⵏⵉⵍⵜ ⵜⵜⵓⴼⴽⴰ ⴳ {date}',
   'as.trainings.noCertificates': 'ⵓⵍⴰ ⴽⵔⴰ ⵏ ⵜⵙⵏⵉⵍⵜ ⵖⵉⵍⴰ.',
   'as.trainings.competencies': 'ⵜⵉⵣⵎⵔⴰⵡⵉⵏ ⵉⵜⵜⵓⵎⵎⴰⵥⵏ',
-  'as.trainings.competency': {
-    one: '{name}: {count} ⵜⵉⵣⵉ ⵉⵜⵜⵓⴹⴼⵕⵏ',
-    other: '{name}: {count} ⵜⵉⵣⵉⵡⵉⵏ ⵉⵜⵜⵓⴹⴼⵕⵏ',
-  },
-  'as.trainings.noCompetencies': 'ⵓⵍⴰ ⴽⵔⴰ ⵏ ⵜⵉⵣⵉ ⵉⵜⵜⵓⴹⴼⵕⵏ ⵖⵉⵍⴰ.',
-  'as.trainings.competenciesNote': 'ⵜⵜⵓⵙⵉⴹⵏⵜ ⵙⴳ ⵜⵉⵣⵉⵡⵉⵏ ⵍⵍⵉ ⴹⴼⵕⵏ ⵉⴳⵎⴰⵎⵏ ⵏ ⵜⵎⵙⵙⵓⴷⴰⵙⵜ; ⵓⵔ ⴷ ⴰⵙⵎⵍ ⵏ ⵜⵣⵎⵔⴰ.',
+  'as.trainings.level': 'ⴰⵙⵡⵉⵔ ⴰⵎⵇⵇⵔⴰⵏ ⵏ ⵉⴳⵎⴰⵎⵏ: {level}',
+  'as.trainings.acquired': 'ⵜⵜⵓⵙⵎⴷ ⴳ {date} (ⴰⵙⵡⵉⵔ {level})',
+  'as.trainings.noCompetencies': 'ⵓⵍⴰ ⵢⴰⵏ ⵓⴳⵎⴰⵎ ⵓⵔ ⵉⵙⵎⴷ ⵖⵉⵍⴰ ⵜⴰⵙⴳⵎⵉ ⴰⴽⴽ.',
+  'as.trainings.competenciesNote':
+    'ⵎⴰⵙ ⵜⵏⵜ ⵜⵙⵙⵓⵊⴷ ⵜⵖⵔⴰⵖⵜ, ⵙⴳ ⵜⵙⴳⵎⵉⵡⵉⵏ ⵍⵍⵉ ⵙⵎⴷⵏ ⵉⴳⵎⴰⵎⵏ ⵏ ⵜⵎⵙⵙⵓⴷⴰⵙⵜ ⴰⴽⴽ; ⵓⵔ ⴷ ⴰⵙⵎⵍ ⵏ ⵜⵣⵎⵔⴰ.',
   'as.claim.pendingTitle': 'ⴰⵙⵓⵜⵔ ⵏⵏⴽ ⴰⵔ ⵉⵜⵜⵓⵙⵙⵏⵇⴰⴷ',
   'as.claim.pending':
     'ⴰⵙⵓⵜⵔ ⵏⵏⴽ ⵅⴼ «{name}» (ⴰⵡⵚⵍ ⵓⵟⵟⵓⵏ {receipt}) ⴰⵔ ⵉⵜⵜⵓⵙⵙⵏⵇⴰⴷ. ⵓⵔ ⵜⵣⵎⵉⵔⴷ ⴰⴷ ⵜⵙⵡⵓⵔⵉⴷ ⵙ ⵢⵉⵙⵎ ⵏ ⵜⵎⵙⵙⵓⴷⴰⵙⵜ ⴰⵔ ⴷ ⵉⵜⵜⵓⵙⵙⵏⵜⵎ; ⴰⴷ ⴰⴽ ⴷ ⵜⴰⵙ ⵜⴱⵔⴰⵜ ⵙ ⵜⵢⴰⴼⵓⵜ.',

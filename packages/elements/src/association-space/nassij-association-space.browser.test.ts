@@ -1,10 +1,12 @@
 import {
+  associationCompetenciesRef,
   getAssociationProfileRef,
   getAssociationRef,
   getCourseRef,
   getRegistrationRef,
   listMembersRef,
   listVaultDocumentsRef,
+  pickText,
   updateAssociationRef,
 } from '@nassij/contract';
 import { type BaseClient, createBaseClient } from '@nassij/sdk';
@@ -317,7 +319,7 @@ describe('<nassij-association-space>', () => {
     expect($(el, '.claim-state').dataset.state).to.equal('no-association');
   });
 
-  it('shows the applications with their next step, and the competencies of the sessions attended', async () => {
+  it('shows the applications with their next step, and the training registrations with their participant', async () => {
     const client = await signedIn(REPRESENTATIVE);
     const el = await open(client, { associationId: REPRESENTED });
     $(el, '#as-tab-applications').click();
@@ -336,11 +338,48 @@ describe('<nassij-association-space>', () => {
     const attended = await client.request(getRegistrationRef, {
       params: { registrationId: FIXTURES.registrations.attendedOfRepresented },
     });
-    expect(['attended', 'completed']).to.include(attended.status);
     const course = await client.request(getCourseRef, { params: { courseId: attended.courseId } });
-    for (const { code } of course.competencies)
-      expect(has(el, `.competencies [data-competency="${code}"]`), code).to.equal(true);
-    expect($(el, `[data-registration="${attended.id}"]`).textContent).to.contain(attended.participant.name);
+    const line = $(el, `[data-registration="${attended.id}"]`);
+    expect(line.textContent).to.contain(attended.participant.name);
+    expect(line.textContent).to.contain(pickText(course.title, 'fr').text);
+    await expect(el).to.be.accessible(A11Y);
+  });
+
+  it('shows the competencies the platform records for the association: a course a member completed, with its competency and level', async () => {
+    const client = await signedIn(REPRESENTATIVE);
+    const completed = await client.request(getRegistrationRef, {
+      params: { registrationId: FIXTURES.registrations.completedOfMember },
+    });
+    expect(completed.status).to.equal('completed');
+    const course = await client.request(getCourseRef, { params: { courseId: completed.courseId } });
+    expect(course.competencies.length).to.be.greaterThan(0);
+    const el = await open(client, { lang: 'en', associationId: REPRESENTED });
+    // To the trainings tab by keyboard: Tab to the selected tab, End to the last one.
+    await tabTo(el, '#as-tab-profile');
+    await sendKeys({ press: 'End' });
+    expect(deepActive()?.id).to.equal('as-tab-trainings');
+    await el.updateComplete;
+    for (const { code, level } of course.competencies) {
+      const item = $(el, `.competencies [data-competency="${code}"]`);
+      // Reached at least at this course's level; the course is listed with the level it brought.
+      expect(Number(item.dataset.level), code).to.be.at.least(level);
+      const acquisition = item.querySelector(
+        `[data-course="${course.id}"][data-session="${completed.sessionId}"]`,
+      );
+      expect(acquisition, `${code} from ${course.id}`).to.not.equal(null);
+      expect(acquisition!.textContent).to.contain(pickText(course.title, 'en').text);
+      expect(acquisition!.textContent).to.contain(`(level ${level})`);
+      expect(item.textContent).to.contain(`Highest level reached by the members: ${item.dataset.level}`);
+    }
+    // The platform's record as it is, not counted in the browser: the same competencies, in the same order.
+    const record = await client.request(associationCompetenciesRef, {
+      params: { associationId: REPRESENTED },
+    });
+    const shown = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.competencies > li')].map(
+      (li) => li.dataset.competency,
+    );
+    expect(shown).to.deep.equal(record.competencies.map((c) => c.code));
+    expect(el.shadowRoot!.textContent).not.to.match(/as\.trainings|undefined/);
     await expect(el).to.be.accessible(A11Y);
   });
 
@@ -369,6 +408,16 @@ describe('<nassij-association-space>', () => {
     expect(deepActive()?.id).to.equal('as-tab-documents');
     await sendKeys({ press: 'End' });
     expect(deepActive()?.id).to.equal('as-tab-trainings');
+    // The competencies in Arabic, each line starting on the right.
+    await el.updateComplete;
+    const competency = $(el, '.competencies > li');
+    expect(competency.textContent).to.contain('أعلى مستوى بلغه الأعضاء');
+    const title = competency.querySelector('.app-title')!;
+    const range = document.createRange();
+    range.selectNodeContents(title);
+    const words = range.getBoundingClientRect();
+    expect(Math.round(title.getBoundingClientRect().right - words.right)).to.equal(0);
+    expect(words.left).to.be.greaterThan(title.getBoundingClientRect().left);
     await expect(el).to.be.accessible(A11Y);
     await setViewport({ width: 320, height: 640 });
     try {

@@ -2,6 +2,8 @@ import {
   type ApplicationSummary,
   type Association,
   type AwardReport,
+  associationCompetenciesRef,
+  type CompetencyRecord,
   type Course,
   getAssociationRef,
   getCourseRef,
@@ -93,8 +95,13 @@ export interface SpaceData {
   applications: SpacePart<ApplicationSummary[]>;
   reports: SpacePart<AwardReport[]>;
   registrations: SpacePart<Registration[]>;
-  /** The courses of the registrations, by id (titles, competencies). */
+  /** The courses of the registrations, by id (their titles). */
   courses: Record<string, Course>;
+  /**
+   * The competencies the association's members acquired in trainings completed in full, as the platform
+   * records them (`GET /v1/associations/{id}/competencies`); absent, the section says it is not available.
+   */
+  competencies?: SpacePart<CompetencyRecord[]>;
 }
 
 /** What the signed-in role may do here; the server checks each write again. */
@@ -128,15 +135,12 @@ export function rightsOf(role: MemberRole | undefined): SpaceRights {
   };
 }
 
-/** Registrations whose session was attended (their courses' competencies count as acquired). */
-const ATTENDED = new Set(['attended', 'completed']);
-
 /** Codes of a route the platform does not have (yet): the part says "not available" rather than an error. */
 const UNAVAILABLE = new Set(['not_found', 'method_not_allowed']);
 
 /**
- * The most courses fetched for one space (titles and competencies of the registrations): the newest
- * attended sessions' courses first; beyond, a registration says "training course" without its title.
+ * The most courses fetched for one space (the titles of the registrations, newest first); beyond, a
+ * registration says "training course" without its title.
  */
 const MAX_COURSES = 40;
 
@@ -146,7 +150,8 @@ const MAX_COURSES = 40;
  * vault (kind, year, validity, expired ones flagged; upload and removal), its members (invitation by e-mail
  * with a role, removal, leaving, handing the representative's role over), its applications with their
  * stage and next step, the reports due after an award, and its training registrations, certificates and
- * the competencies of the sessions attended. Only the actions the signed-in role may take are offered.
+ * the competencies its members acquired (as the platform records them, with the highest level reached and
+ * the courses completed). Only the actions the signed-in role may take are offered.
  *
  * An account with several associations picks one; an account with none sees its pending claim, or a form
  * to claim an association of the directory or register a new one (receipt and mandate attached). Without
@@ -394,7 +399,7 @@ export class NassijAssociationSpace extends NassijElement {
     const associationId = this.#openId()!;
     const role = this.memberRole ?? 'member';
     const params = { associationId };
-    const [association, profile, members, documents, applications, reports, registrations] =
+    const [association, profile, members, documents, applications, reports, registrations, competencies] =
       await Promise.all([
         client.request(getAssociationRef, { params, signal }),
         this.#part(getProfile(client, associationId, signal)),
@@ -411,12 +416,15 @@ export class NassijAssociationSpace extends NassijElement {
             .request(listRegistrationsRef, { query: { associationId, limit: 100 }, signal })
             .then((page) => page.items),
         ),
+        // The platform's record, not counted here: it alone knows which registrations were completed in
+        // full, and it reads every one of them, not only the page of registrations listed below.
+        this.#part(
+          client
+            .request(associationCompetenciesRef, { params, signal })
+            .then((record) => record.competencies),
+        ),
       ]);
-    // The courses of sessions attended first: the competencies acquired come from them.
-    const attendedFirst = [...(registrations.value ?? [])].sort(
-      (a, b) => Number(ATTENDED.has(b.status)) - Number(ATTENDED.has(a.status)),
-    );
-    const courseIds = [...new Set(attendedFirst.map((r) => r.courseId))].slice(0, MAX_COURSES);
+    const courseIds = [...new Set((registrations.value ?? []).map((r) => r.courseId))].slice(0, MAX_COURSES);
     const courses = await Promise.all(
       courseIds.map((courseId) =>
         client.request(getCourseRef, { params: { courseId }, signal }).catch(() => undefined),
@@ -434,6 +442,7 @@ export class NassijAssociationSpace extends NassijElement {
       reports,
       registrations,
       courses: Object.fromEntries(courses.filter((c) => c !== undefined).map((c) => [c.id, c])),
+      competencies,
     };
   }
 

@@ -117,6 +117,15 @@ describe('every link the elements render from data goes through safeHref', () =>
     /^(this|host)\.csv\.url\(/.test(expression) &&
     sources.some(({ file, text }) => file.endsWith('csv-links.ts') && text.includes('URL.createObjectURL('));
 
+  /** A `blob:` URL of a certificate's JSON the element built itself (training finder, `my-training.ts`). */
+  const isOwnCertificateBlob = (expression: string) =>
+    /^mine\.download\(/.test(expression) &&
+    sources.some(
+      ({ file, text }) =>
+        file.endsWith('my-training.ts') &&
+        /download\([^)]*\)[^{]*\{[\s\S]*?URL\.createObjectURL\(/.test(text),
+    );
+
   /** A `data:` calendar file the element wrote itself from a session (training finder, `session-calendar.ts`). */
   const isOwnCalendarFile = (expression: string) =>
     /^sessionCalendarHref\(/.test(expression) &&
@@ -134,6 +143,7 @@ describe('every link the elements render from data goes through safeHref', () =>
         const expression = match[1] ?? '';
         if (expression.startsWith('`#')) continue; // an in-page fragment
         if (isOwnBlob(expression)) continue; // a blob: URL of a CSV the element built
+        if (isOwnCertificateBlob(expression)) continue; // a blob: URL of a certificate's JSON it built
         if (isOwnCalendarFile(expression)) continue; // a data: calendar file the element wrote
         const name = /^[A-Za-z_$][\w$]*/.exec(expression)?.[0];
         if (!name || !fromSafeHref(text, name, match.index ?? 0))

@@ -19,6 +19,7 @@ import { NassijElement } from '../base/nassij-element.js';
 import { ResourceController } from '../base/resource.js';
 import { SignInController } from '../base/sign-in.js';
 import { errorMessage, LiveAnnouncer, lazy, renderLoading } from '../base/states.js';
+import { focusAnchor } from '../staff/field-paths.js';
 import { callEditorMessages } from './call-editor.messages.js';
 import { callEditorStyles } from './call-editor.styles.js';
 import { callDraftKey, readCallDraft, writeCallDraft } from './draft-store.js';
@@ -414,12 +415,7 @@ export class NassijCallEditor extends NassijElement {
   /** Moves focus to the field a problem names (the error summary's links). */
   async focusProblem(pointer: string): Promise<void> {
     await this.updateComplete;
-    const id = anchorId(this.renderRoot as ShadowRoot, pointer);
-    const target = id ? this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`) : null;
-    if (!target) return;
-    target.closest('details')?.setAttribute('open', '');
-    target.focus();
-    target.scrollIntoView?.({ block: 'center' });
+    focusAnchor(this.renderRoot, pointer);
   }
 
   /** Moves focus to the error summary (after a refused publish). */

@@ -15,7 +15,10 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   'nassij-application-form': () => import('./application-form.js'),
   'nassij-review-panel': () => import('./review-panel.js'),
   'nassij-call-manager': () => import('./call-manager.js'),
+  'nassij-session-manager': () => import('./session-manager.js'),
   'nassij-call-editor': () => import('./call-editor.js'),
+  'nassij-consultation-editor': () => import('./consultation-editor.js'),
+  'nassij-synthesis-editor': () => import('./synthesis-editor.js'),
   'nassij-association-space': () => import('./association-space.js'),
   'nassij-subscribe': () => import('./subscribe.js'),
 };

@@ -1,8 +1,10 @@
 import type { Message } from '../i18n/messages.js';
 import type { ConsultationKey } from './consultation.messages.js';
+import { synthesisPageEn } from './views/synthesis.messages.en.js';
 
 /** English messages of the consultation elements, fetched on demand. */
 const en: Readonly<Record<ConsultationKey, Message>> = {
+  ...synthesisPageEn,
   'cons.subject.draft_law': 'Draft law',
   'cons.subject.decree': 'Draft decree',
   'cons.subject.policy': 'Public policy',
@@ -143,19 +145,13 @@ const en: Readonly<Record<ConsultationKey, Message>> = {
   'cons.questions.title': 'Questions of the consultation',
   'cons.questions.answer': 'Your answer',
   'cons.questions.send': 'Send the answer',
-  'cons.synthesis.title': 'Synthesis of the consultation',
-  'cons.synthesis.published': 'Published on {date}',
-  'cons.synthesis.report': 'Full report',
-  'cons.synthesis.byArticle': 'Synthesis by article',
-  'cons.synthesis.recommendations': 'What became of the recommendations',
-  'cons.synthesis.reason': 'Reason:',
-  'cons.synthesis.csv': 'Download the anonymised contributions (CSV)',
-  'cons.synthesis.json': 'Download the anonymised contributions (JSON)',
-  'cons.synthesis.openData':
-    'The files hold the published contributions of all consultations; the consultation_id column names this one.',
-  'cons.outcome.accepted': 'Accepted',
-  'cons.outcome.partly_accepted': 'Partly accepted',
-  'cons.outcome.not_retained': 'Not retained',
+  'cons.onVersion': 'On version {number}',
+  'cons.since.summary': 'What changed in the article since version {number}',
+  'cons.since.removed': 'On an article removed from the current version',
+  'cons.amendment.compare': 'The amendment compared with the article',
+  'cons.diff.added': 'added',
+  'cons.diff.removed': 'removed',
+  'cons.removed.open': 'Read the contributions',
 };
 
 export default en;

@@ -1,8 +1,10 @@
 import type { Message } from '../i18n/messages.js';
 import type { ConsultationKey } from './consultation.messages.js';
+import { synthesisPageFr } from './views/synthesis.messages.fr.js';
 
 /** French messages of the consultation elements, fetched on demand. */
 const fr: Readonly<Record<ConsultationKey, Message>> = {
+  ...synthesisPageFr,
   'cons.subject.draft_law': 'Projet de loi',
   'cons.subject.decree': 'Projet de décret',
   'cons.subject.policy': 'Politique publique',
@@ -152,19 +154,13 @@ const fr: Readonly<Record<ConsultationKey, Message>> = {
   'cons.questions.title': 'Questions de la consultation',
   'cons.questions.answer': 'Votre réponse',
   'cons.questions.send': 'Envoyer la réponse',
-  'cons.synthesis.title': 'Synthèse de la consultation',
-  'cons.synthesis.published': 'Publiée le {date}',
-  'cons.synthesis.report': 'Rapport complet',
-  'cons.synthesis.byArticle': 'Synthèse par article',
-  'cons.synthesis.recommendations': 'Suite donnée aux recommandations',
-  'cons.synthesis.reason': 'Motif :',
-  'cons.synthesis.csv': 'Télécharger les contributions anonymisées (CSV)',
-  'cons.synthesis.json': 'Télécharger les contributions anonymisées (JSON)',
-  'cons.synthesis.openData':
-    'Les fichiers contiennent les contributions publiées de toutes les consultations ; la colonne consultation_id désigne celle-ci.',
-  'cons.outcome.accepted': 'Retenue',
-  'cons.outcome.partly_accepted': 'Retenue en partie',
-  'cons.outcome.not_retained': 'Non retenue',
+  'cons.onVersion': 'Sur la version {number}',
+  'cons.since.summary': 'Ce qui a changé dans l’article depuis la version {number}',
+  'cons.since.removed': 'Sur un article supprimé de la version en vigueur',
+  'cons.amendment.compare': 'L’amendement comparé au texte de l’article',
+  'cons.diff.added': 'ajouté',
+  'cons.diff.removed': 'supprimé',
+  'cons.removed.open': 'Lire les contributions',
 };
 
 export default fr;

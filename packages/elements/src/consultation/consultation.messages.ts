@@ -1,9 +1,11 @@
 import { defineMessages, type Message } from '../i18n/messages.js';
+import { synthesisPageAr } from './views/synthesis.messages.js';
 
 // The Tifinagh (zgh) strings are working drafts, to be reviewed by an IRCAM-trained translator.
 
 /** Arabic messages of the consultation elements: bundled with them, and the key reference. */
 const ar = {
+  ...synthesisPageAr,
   'cons.subject.draft_law': 'مشروع قانون',
   'cons.subject.decree': 'مشروع مرسوم',
   'cons.subject.policy': 'سياسة عمومية',
@@ -160,19 +162,13 @@ const ar = {
   'cons.questions.title': 'أسئلة الاستشارة',
   'cons.questions.answer': 'جوابك',
   'cons.questions.send': 'إرسال الجواب',
-  'cons.synthesis.title': 'خلاصة الاستشارة',
-  'cons.synthesis.published': 'نشرت في {date}',
-  'cons.synthesis.report': 'التقرير الكامل',
-  'cons.synthesis.byArticle': 'الخلاصة حسب المواد',
-  'cons.synthesis.recommendations': 'مآل التوصيات',
-  'cons.synthesis.reason': 'التعليل:',
-  'cons.synthesis.csv': 'تحميل المساهمات مجهولة الهوية (CSV)',
-  'cons.synthesis.json': 'تحميل المساهمات مجهولة الهوية (JSON)',
-  'cons.synthesis.openData':
-    'تضم الملفات المساهمات المنشورة في كل الاستشارات؛ عمود consultation_id يحدد الاستشارة.',
-  'cons.outcome.accepted': 'مقبولة',
-  'cons.outcome.partly_accepted': 'مقبولة جزئيًا',
-  'cons.outcome.not_retained': 'غير معتمدة',
+  'cons.onVersion': 'على الصيغة {number}',
+  'cons.since.summary': 'ما تغيّر في المادة منذ الصيغة {number}',
+  'cons.since.removed': 'على مادة حُذفت من الصيغة الحالية',
+  'cons.amendment.compare': 'التعديل المقترح مقارنةً بنص المادة',
+  'cons.diff.added': 'أُضيف',
+  'cons.diff.removed': 'حُذف',
+  'cons.removed.open': 'قراءة المساهمات',
 } satisfies Record<string, Message>;
 
 export type ConsultationKey = keyof typeof ar;

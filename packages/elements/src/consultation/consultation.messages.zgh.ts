@@ -1,10 +1,12 @@
 import type { Message } from '../i18n/messages.js';
 import type { ConsultationKey } from './consultation.messages.js';
+import { synthesisPageZgh } from './views/synthesis.messages.zgh.js';
 
 // Working drafts in Tifinagh, to be reviewed by an IRCAM-trained translator before release.
 
 /** Tamazight (Tifinagh) messages of the consultation elements, fetched on demand. */
 const zgh: Readonly<Record<ConsultationKey, Message>> = {
+  ...synthesisPageZgh,
   'cons.subject.draft_law': 'ⴰⵙⵏⴼⴰⵔ ⵏ ⵓⵙⵍⵖⵓ',
   'cons.subject.decree': 'ⴰⵙⵏⴼⴰⵔ ⵏ ⵓⵙⵍⴽⵉⵎ',
   'cons.subject.policy': 'ⵜⴰⵙⵔⵜⵉⵜ ⵜⴰⵎⴰⵜⴰⵢⵜ',
@@ -137,18 +139,13 @@ const zgh: Readonly<Record<ConsultationKey, Message>> = {
   'cons.questions.title': 'ⵉⵙⵇⵙⵉⵜⵏ ⵏ ⵓⵙⵎⵓⵙⵙⵓ',
   'cons.questions.answer': 'ⵜⴰⵔⵔⵓⵜ ⵏⵏⴽ',
   'cons.questions.send': 'ⴰⵣⵏ ⵜⴰⵔⵔⵓⵜ',
-  'cons.synthesis.title': 'ⵜⴰⴳⵎⴰⵎⵜ ⵏ ⵓⵙⵎⵓⵙⵙⵓ',
-  'cons.synthesis.published': 'ⵜⵜⵓⵥⵕⴳ ⴳ {date}',
-  'cons.synthesis.report': 'ⴰⵏⵇⵇⵉⵙ ⴰⴽⵎⴰⵎⴰⵏ',
-  'cons.synthesis.byArticle': 'ⵜⴰⴳⵎⴰⵎⵜ ⵙ ⵉⵎⴰⴳⵔⴰⴷⵏ',
-  'cons.synthesis.recommendations': 'ⵎⴰⴷ ⵉⴳⴰⵏ ⵜⵉⵡⵏⵏⴰⵢⵉⵏ',
-  'cons.synthesis.reason': 'ⴰⵎⵏⵜⵉⵍ:',
-  'cons.synthesis.csv': 'ⴰⴳⵎ ⵜⵉⵜⵔⴰⵡⵉⵏ ⵉⵔⵉⵙⵎⵏ (CSV)',
-  'cons.synthesis.json': 'ⴰⴳⵎ ⵜⵉⵜⵔⴰⵡⵉⵏ ⵉⵔⵉⵙⵎⵏ (JSON)',
-  'cons.synthesis.openData': 'ⵉⴼⴰⵢⵍⵓⵜⵏ ⴳⵓⵔⵏ ⵜⵉⵜⵔⴰⵡⵉⵏ ⵏ ⴽⵓ ⴰⵙⵎⵓⵙⵙⵓ; ⵜⴰⴳⵊⴷⵉⵜ consultation_id ⴰⴷ ⵜⵙⵙⵎⵍ ⵡⴰ.',
-  'cons.outcome.accepted': 'ⵜⵜⵓⵇⴱⵍ',
-  'cons.outcome.partly_accepted': 'ⵜⵜⵓⵇⴱⵍ ⵙ ⵓⵃⵟⵟⵓ',
-  'cons.outcome.not_retained': 'ⵓⵔ ⵜⵜⵓⵇⴱⵉⵍ',
+  'cons.onVersion': 'ⵖⴼ ⵜⵍⵖⴰ {number}',
+  'cons.since.summary': 'ⵎⴰⵢⴷ ⵉⵜⵜⵓⵙⵏⴼⵍⵏ ⴳ ⵓⵎⴰⴳⵔⴰⴷ ⵙⴳ ⵜⵍⵖⴰ {number}',
+  'cons.since.removed': 'ⵖⴼ ⵓⵎⴰⴳⵔⴰⴷ ⵉⵜⵜⵓⴽⴽⵙⵏ ⴳ ⵜⵍⵖⴰ ⵜⴰⵎⵉⵔⴰⵏⵜ',
+  'cons.amendment.compare': 'ⴰⵙⵏⴼⵍ ⵙ ⵜⵎⵣⴰⵔⴰⵢⵜ ⴷ ⵓⴹⵕⵉⵚ ⵏ ⵓⵎⴰⴳⵔⴰⴷ',
+  'cons.diff.added': 'ⵉⵜⵜⵓⵔⵏⴰ',
+  'cons.diff.removed': 'ⵉⵜⵜⵓⴽⴽⵙ',
+  'cons.removed.open': 'ⵖⵔ ⵜⵉⵜⵔⴰⵡⵉⵏ',
 };
 
 export default zgh;

@@ -236,6 +236,59 @@ export const consultationStyles = [
       display: inline-block;
       transform: scaleX(-1);
     }
+    /* Word diffs: inline marks, each with a line (not colour alone) and a label screen readers read. */
+    .word-diff ins,
+    .word-diff del,
+    .diff-legend ins,
+    .diff-legend del {
+      display: inline;
+      padding: 0;
+      border: none;
+      border-radius: 0;
+    }
+    .word-diff ins,
+    .diff-legend ins {
+      color: var(--nassij-consultation-diff-added, var(--_n-success));
+      text-decoration: underline;
+      text-decoration-thickness: 2px;
+    }
+    .word-diff del,
+    .diff-legend del {
+      color: var(--nassij-consultation-diff-removed, var(--_n-danger));
+      text-decoration: line-through;
+    }
+    .diff-legend {
+      display: flex;
+      gap: var(--_n-space-3);
+      font-size: var(--_n-font-size-s);
+    }
+    .since,
+    .amendment-diff {
+      border: 1px solid var(--_n-border);
+      border-radius: var(--_n-radius);
+      padding-block: var(--_n-space-2);
+      padding-inline: var(--_n-space-3);
+    }
+    .since[open],
+    .amendment-diff[open] {
+      display: grid;
+      gap: var(--_n-space-2);
+    }
+    .since > summary,
+    .amendment-diff > summary {
+      cursor: pointer;
+      font-weight: 600;
+      min-block-size: 1.5rem;
+    }
+    .version-mark {
+      background: var(--_n-surface-alt);
+    }
+    .removed-note {
+      font-weight: 600;
+    }
+    .frozen .figures div {
+      display: grid;
+    }
     blockquote {
       margin: 0;
       padding-inline-start: var(--_n-space-3);

@@ -67,6 +67,24 @@ export async function fetchVersion(
   return { text, diff };
 }
 
+/**
+ * What changed in the text between an older version and the current one: for contributions written on that
+ * version (their article modified or removed since, and the article's words when they were written).
+ */
+export async function fetchSince(
+  client: BaseClient,
+  data: Consultation,
+  versionId: string,
+  signal?: AbortSignal,
+): Promise<VersionDiff> {
+  const params = { consultationId: data.id, versionId: data.currentVersionId };
+  return client.request(compareConsultationVersionsRef, {
+    params,
+    query: { against: versionId },
+    ...(signal ? { signal } : {}),
+  });
+}
+
 /** The signed-in account and, in associations-only mode, the associations it represents. */
 export async function fetchWho(
   client: BaseClient,

@@ -26,7 +26,12 @@ export interface FormState {
 export const CONTRIBUTION_FORM = 'f';
 export const POSITIONS = ['for', 'against', 'neutral'] as const;
 export const POSITION_ICON = { for: '✓', against: '✗', neutral: '○' } as const;
-export const OUTCOME_ICON = { accepted: '✓', partly_accepted: '◐', not_retained: '✗' } as const;
+export const OUTCOME_ICON = {
+  accepted: '✓',
+  partly_accepted: '◐',
+  not_retained: '✗',
+  out_of_scope: '⊘',
+} as const;
 export const REPORT_REASONS = ['spam', 'abuse', 'off_topic', 'personal_data', 'other'] as const;
 /** Counters are announced when fewer characters than this share of the limit remain. */
 export const NEAR_LIMIT = 0.1;

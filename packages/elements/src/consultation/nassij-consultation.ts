@@ -20,7 +20,14 @@ import { LiveAnnouncer, lazy, OnlineController, renderError, renderOffline } fro
 import { consultationMessages } from './consultation.messages.js';
 import { consultationStyles } from './consultation.styles.js';
 import { DraftController } from './draft-controller.js';
-import { fetchConsultation, fetchVersion, fetchWho, type VersionView, type Who } from './loads.js';
+import {
+  fetchConsultation,
+  fetchSince,
+  fetchVersion,
+  fetchWho,
+  type VersionView,
+  type Who,
+} from './loads.js';
 import { type FormState, type Kind, type Sort, versionName } from './model.js';
 import { OutboxController } from './outbox-controller.js';
 import type { OutboxEntry } from './storage.js';
@@ -57,6 +64,8 @@ const STATS_EVERY_MS = 60_000;
  * @cssprop --nassij-consultation-gap - Space between blocks.
  * @cssprop --nassij-consultation-mark-added - Background of the "added" mark.
  * @cssprop --nassij-consultation-mark-modified - Background of the "modified" mark.
+ * @cssprop --nassij-consultation-diff-added - Colour of words a newer text or an amendment adds (underlined).
+ * @cssprop --nassij-consultation-diff-removed - Colour of words it removes (struck through).
  * @csspart header - The consultation header.
  * @csspart article - Each article of the text.
  * @csspart contribution - Each contribution.
@@ -91,6 +100,7 @@ export class NassijConsultation extends NassijElement {
     actionError: { state: true },
     reporting: { state: true },
     busy: { state: true },
+    since: { state: true },
   };
   static override messages = consultationMessages;
   /** The element's styles: the shared tokens and base styles, then its own. */
@@ -119,6 +129,11 @@ export class NassijConsultation extends NassijElement {
   declare actionError: { id: string; code: string } | undefined;
   declare reporting: string | undefined;
   declare busy: boolean;
+  /**
+   * @internal The current version compared with each older version that contributions shown were written
+   * on, by that version's id (client mode; in data mode the page's `diff` serves when it compares them).
+   */
+  declare since: ReadonlyMap<string, VersionDiff>;
 
   /** @internal */
   readonly announcer = new LiveAnnouncer(this);
@@ -136,7 +151,11 @@ export class NassijConsultation extends NassijElement {
       fetchConsultation(this.#client(), this.consultationId ?? '', signal, () => this.#loadSynthesis()),
     onValue: (data) => {
       // Another consultation: back to its text (an article id of the previous one means nothing here).
-      if (data.id !== this.#adopted?.id) this.articleId = this.form = undefined;
+      if (data.id !== this.#adopted?.id) {
+        this.articleId = this.form = undefined;
+        this.since = new Map();
+        this.#sinceAsked.clear();
+      }
       this.versionId = data.currentVersionId;
       this.versionText = data.text;
       this.synthesis = data.synthesis;
@@ -163,6 +182,7 @@ export class NassijConsultation extends NassijElement {
       });
       return page.items;
     },
+    onValue: (items) => void this.#loadSince(items),
   });
   readonly #stats = new ResourceController<{ id: string; stats: ConsultationStats }>(this, {
     load: async (signal) => {
@@ -186,6 +206,8 @@ export class NassijConsultation extends NassijElement {
     },
   });
   #timer: ReturnType<typeof setInterval> | undefined;
+  /** Pairs `current/older` of versions whose comparison was asked for (`since`). */
+  #sinceAsked = new Set<string>();
   #adopted: Consultation | undefined;
   #loadedId: string | undefined;
 
@@ -195,6 +217,7 @@ export class NassijConsultation extends NassijElement {
     this.sort = 'most_supported';
     this.fieldErrors = {};
     this.busy = false;
+    this.since = new Map();
   }
 
   /** The consultation, with `text` (set by the page in data mode, loaded in client mode). */
@@ -266,6 +289,49 @@ export class NassijConsultation extends NassijElement {
       this.outbox = this.outboxes.entries(data.id);
     }
     if (this.synthesis) this.#loadSynthesis();
+  }
+
+  /**
+   * @internal What changed in the text from `versionId` to the current version, if known: loaded with the
+   * contributions written on it, or the page's `diff` in data mode when it compares those two versions.
+   */
+  sinceDiff(versionId: string): VersionDiff | undefined {
+    const current = this.data?.currentVersionId;
+    const loaded = this.since.get(versionId);
+    if (loaded?.toVersionId === current) return loaded;
+    const diff = this.diff;
+    return diff?.fromVersionId === versionId && diff.toVersionId === current ? diff : undefined;
+  }
+
+  /**
+   * Compares the current version with each older one the contributions were written on, once per version.
+   * A help to the reader: a failure leaves the contributions marked "on version N" without the comparison.
+   */
+  async #loadSince(items: readonly Contribution[]): Promise<void> {
+    const data = this.data;
+    const client = this.resolvedClient;
+    if (!data || !client) return;
+    // Asked once per pair of versions: a newer current version (published meanwhile) is compared again.
+    const pair = (versionId: string) => `${data.currentVersionId}/${versionId}`;
+    const older = new Set<string>();
+    for (const item of items.flatMap((c) => [c, ...(c.replies ?? [])]))
+      if (
+        item.versionId &&
+        item.versionId !== data.currentVersionId &&
+        !this.#sinceAsked.has(pair(item.versionId))
+      )
+        older.add(item.versionId);
+    await Promise.all(
+      [...older].map(async (versionId) => {
+        this.#sinceAsked.add(pair(versionId));
+        try {
+          const diff = await fetchSince(client, data, versionId);
+          if (this.data?.id === data.id) this.since = new Map(this.since).set(versionId, diff);
+        } catch {
+          this.#sinceAsked.delete(pair(versionId));
+        }
+      }),
+    );
   }
 
   /** Imports the synthesis view unless it is here, on its way, or failed (then its retry button imports again). */

@@ -8,8 +8,8 @@ import type { Catalog } from './messages.js';
 const SRC = dirname(dirname(fileURLToPath(import.meta.url)));
 
 /**
- * Acronyms, units and codes a Tamazight sentence may keep in Latin capitals, as the other locales do
- * (`PDF`, `MAD`…). Anything else in Latin is an untranslated draft.
+ * Acronyms, units, codes and file-format names a Tamazight sentence may keep in Latin, as the other locales
+ * do (`PDF`, `MAD`, `Markdown`…). Anything else in Latin is an untranslated draft.
  */
 const ALLOWED = new Set([
   'PDF',
@@ -31,6 +31,7 @@ const ALLOWED = new Set([
   'HTTPS',
   'API',
   'CNDP',
+  'Markdown',
 ]);
 
 /** A data field name shown verbatim (`consultation_id`): a code, not a word to translate. */

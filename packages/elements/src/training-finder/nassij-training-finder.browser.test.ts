@@ -1,14 +1,18 @@
 import {
   type Course,
-  createRegistration,
+  createCourseRef,
+  createSessionRef,
   getRegistration,
   getSession,
+  listMembersRef,
+  publishCourseRef,
   REGIONS,
   type Registration,
   regionName,
   type SessionSummary,
   TAMAZIGHT_MONTHS,
 } from '@nassij/contract';
+import { createBaseClient } from '@nassij/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { API_BASE } from '/__nassij__/env.js';
@@ -17,12 +21,15 @@ import { catalogProblems } from '../i18n/catalogs.js';
 import { FIXTURES } from '../test-support/fixtures.js';
 import { deepActive } from '../test-support/focus.js';
 import './define.js';
+import { DEMO_MEMBERS } from '../test-support/demo/training-office.js';
 import { DEMO_ASSOCIATIONS, DEMO_COURSES, DEMO_REGISTRATIONS } from '../test-support/demo/trainings.js';
 import type { NassijTrainingFinder } from './nassij-training-finder.js';
 import { trainingFinderMessages } from './training-finder.messages.js';
 
 const WCAG = { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] };
 const MEMBER = { email: 'member@demo.nassij.ma', password: 'demo-member-2026' };
+const REPRESENTATIVE = { email: 'representative@demo.nassij.ma', password: 'demo-representative-2026' };
+const TRAINING_MANAGER = ['training-manager@demo.nassij.ma', 'demo-training-manager-2026'] as const;
 
 const root = (el: HTMLElement) => el.shadowRoot as ShadowRoot;
 const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) =>
@@ -48,8 +55,13 @@ const dataMode = async (lang = 'ar') => {
   return el;
 };
 
-async function fillDialog(el: NassijTrainingFinder, name: string, role = ''): Promise<void> {
-  $<HTMLInputElement>(el, '#p-name').value = name;
+/**
+ * Fills the registration form: the participant is a member's account, chosen in the list (the first one
+ * offered when `accountId` is not given), with an optional role; then sends it.
+ */
+async function fillDialog(el: NassijTrainingFinder, accountId?: string, role = ''): Promise<void> {
+  await until(el, () => $(el, '#participant'), 'the participants');
+  if (accountId) $<HTMLSelectElement>(el, '#participant').value = accountId;
   $<HTMLInputElement>(el, '#p-role').value = role;
   $<HTMLInputElement>(el, '#consent').checked = true;
   $<HTMLButtonElement>(el, 'dialog button[type="submit"]').click();
@@ -141,6 +153,7 @@ describe('<nassij-training-finder> data mode (no client)', () => {
     const el = await dataMode('fr');
     el.signedIn = true;
     el.associations = DEMO_ASSOCIATIONS;
+    el.members = DEMO_MEMBERS;
     await el.updateComplete;
     const button = $<HTMLButtonElement>(el, 'button[data-register="ses_demo_3"]');
     expect(button.textContent).to.include("liste d'attente");
@@ -151,9 +164,19 @@ describe('<nassij-training-finder> data mode (no client)', () => {
     expect($$(el, '#association option')).to.have.length(2);
     expect($(el, 'dialog').textContent).to.include('09-08');
     const registered = oneEvent(el, 'nassij-register');
-    await fillDialog(el, 'Tilili Amazigh', 'Trésorière');
+    // The participant is one of the association's members, chosen by name (no name typed any more).
+    await until(el, () => $(el, '#participant'), 'the participants');
+    expect($$(el, '#participant option').map((o) => o.textContent?.trim())).to.deep.equal(
+      DEMO_MEMBERS.map((m) => m.displayName),
+    );
+    await fillDialog(el, 'acc_demo_member_2', 'Trésorière');
     const event = await registered;
     expect((event.detail as Registration).status).to.equal('waitlisted');
+    expect((event.detail as Registration).participant).to.deep.equal({
+      name: 'ⵜⵉⵍⵉⵍⵉ ⴰⵎⴰⵣⵉⵖ',
+      accountId: 'acc_demo_member_2',
+      role: 'Trésorière',
+    });
     await el.updateComplete;
     expect($(el, 'dialog [data-status="waitlisted"]').textContent).to.include('position 1');
     ($(el, 'dialog .actions button') as HTMLButtonElement).click();
@@ -201,6 +224,7 @@ describe('<nassij-training-finder> data mode (no client)', () => {
     const el = await dataMode('en');
     el.signedIn = true;
     el.associations = DEMO_ASSOCIATIONS;
+    el.members = DEMO_MEMBERS;
     await el.updateComplete;
     $<HTMLInputElement>(el, '#q').focus();
     await sendKeys({ type: 'digital' });
@@ -224,8 +248,9 @@ describe('<nassij-training-finder> data mode (no client)', () => {
     await sendKeys({ press: 'Enter' });
     await until(el, () => $(el, 'dialog')?.hasAttribute('open'), 'the dialog');
     expect(active(el)?.id).to.equal('association');
+    await until(el, () => $(el, '#participant'), 'the participants');
     await sendKeys({ press: 'Tab' });
-    expect(active(el)?.id).to.equal('p-name');
+    expect(active(el)?.id).to.equal('participant');
     await sendKeys({ press: 'Tab' });
     expect(active(el)?.id).to.equal('p-role');
     await sendKeys({ press: 'Tab' });
@@ -242,10 +267,11 @@ describe('<nassij-training-finder> data mode (no client)', () => {
       el.signedIn = true;
       el.associations = DEMO_ASSOCIATIONS;
       el.registrations = DEMO_REGISTRATIONS;
+      el.members = DEMO_MEMBERS;
       await el.updateComplete;
       await expect(el).to.be.accessible(WCAG);
       $<HTMLButtonElement>(el, 'button[data-register="ses_demo_1"]').click();
-      await until(el, () => $(el, 'dialog')?.hasAttribute('open'), 'the dialog');
+      await until(el, () => $(el, 'dialog')?.hasAttribute('open') && $(el, '#participant'), 'the dialog');
       await expect(el).to.be.accessible(WCAG);
       $<HTMLDialogElement>(el, 'dialog').close();
       await el.updateComplete;
@@ -301,76 +327,88 @@ describe('<nassij-training-finder> against the reference server', () => {
     expect($<HTMLSelectElement>(regional, '#region').value).to.equal('MA-09');
   });
 
-  it('signs in, registers (confirmed), fills a session (waitlisted), cancels (promotes), lists mine', async () => {
-    await client().auth.signIn(MEMBER.email, MEMBER.password);
+  it('a representative registers a member, then another on the waiting list; cancelling promotes; the member sees it as theirs', async function () {
+    this.timeout(60000);
+    // A session of one seat of its own (tests share the server), scheduled by the training manager.
+    const manager = createBaseClient({ baseUrl: API_BASE, retry: { limit: 0 } });
+    await manager.auth.signIn(...TRAINING_MANAGER);
+    const label = `Siège unique ${Date.now()}`;
+    const created = await manager.request(createCourseRef, {
+      params: { organisationId: FIXTURES.organisations.trainingProvider },
+      body: {
+        title: { ar: `تكوين ${label}`, fr: label },
+        description: { ar: 'تكوين', fr: 'Formation' },
+        objectives: [{ ar: 'هدف', fr: 'Objectif' }],
+        targetAudience: { ar: 'الجمعيات', fr: 'Associations' },
+        competencies: [{ code: 'governance', level: 1 }],
+        languages: ['fr'],
+        durationHours: 3,
+        modality: 'online',
+        cost: { free: true },
+        credential: 'attestation',
+      },
+    });
+    await manager.request(publishCourseRef, { params: { courseId: created.course.id } });
+    const now = Date.now();
+    const at = (hours: number) => new Date(now + hours * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const { session } = await manager.request(createSessionRef, {
+      params: { courseId: created.course.id },
+      body: {
+        period: { start: at(72), end: at(75) },
+        place: { kind: 'online', joinUrl: 'https://meet.example.ma/nassij-test' },
+        capacity: 1,
+        registrationWindow: { opens: at(-1), closes: at(48) },
+        trainers: [{ name: 'Hamid Ouazzani' }],
+        language: 'fr',
+      },
+    });
+
+    await client().auth.signIn(REPRESENTATIVE.email, REPRESENTATIVE.password);
     const el = await serverFinder();
-    el.requestUpdate();
-    await el.updateComplete;
-    expect($(el, '#tab-mine')).to.exist;
+    el.setFilters({ q: label });
+    await until(el, () => $(el, `button[data-register="${session.id}"]`), 'the session');
+    const members = (
+      await client().request(listMembersRef, { params: { associationId: FIXTURES.associations.represented } })
+    ).items;
+    const rep = await client().auth.me();
 
-    // The open session with the fewest seats left among those shown.
-    const candidates = (el.courses ?? []).flatMap((course: Course) =>
-      (course.nextSessions ?? [])
-        .filter((s) => s.registrationState === 'open' && s.seatsLeft >= 2)
-        .map((session) => ({ course, session })),
-    );
-    candidates.sort((a, b) => a.session.seatsLeft - b.session.seatsLeft);
-    const target = candidates[0] as { course: Course; session: SessionSummary };
-    expect(target, 'an open session with seats').to.exist;
-
-    // 1. Confirmed through the dialog.
-    $<HTMLButtonElement>(el, `button[data-register="${target.session.id}"]`).click();
-    await until(el, () => $(el, '#p-name'), 'the dialog form');
-    expect($$(el, '#association option').length).to.equal(2);
+    // 1. The representative registers themself: confirmed. The members are offered, "me" first.
+    $<HTMLButtonElement>(el, `button[data-register="${session.id}"]`).click();
+    await until(el, () => $(el, '#participant'), 'the dialog form');
+    const offered = $$(el, '#participant option').map((o) => (o as HTMLOptionElement).value);
+    expect(offered).to.include(rep.id).and.to.include(FIXTURES.accounts.member);
+    expect(offered.every((id) => members.some((m) => m.accountId === id))).to.equal(true);
     const first = oneEvent(el, 'nassij-register');
-    await fillDialog(el, `Amina Test ${Date.now()}`, 'Trésorière');
+    await fillDialog(el, rep.id, 'Présidente');
     const confirmed = (await first).detail as Registration;
     expect(confirmed.status).to.equal('confirmed');
+    expect(confirmed.participant).to.include({ accountId: rep.id, name: rep.displayName });
     await el.updateComplete;
-    expect($(el, 'dialog [data-status="confirmed"]')).to.exist;
     ($(el, 'dialog .actions button') as HTMLButtonElement).click();
     await until(el, () => !$(el, 'dialog'), 'the dialog to close');
 
-    // 2. The same participant again: the API's already_registered, translated.
-    await until(el, () => $(el, `button[data-register="${target.session.id}"]`), 'the card again');
-    $<HTMLButtonElement>(el, `button[data-register="${target.session.id}"]`).click();
-    await until(el, () => $(el, '#p-name'), 'the dialog form');
-    $<HTMLSelectElement>(el, '#association').value = confirmed.associationId;
-    await fillDialog(el, confirmed.participant.name);
+    // 2. The same person again: the API's already_registered, translated.
+    await until(el, () => $(el, `button[data-register="${session.id}"]`), 'the card again');
+    $<HTMLButtonElement>(el, `button[data-register="${session.id}"]`).click();
+    await fillDialog(el, rep.id);
     await until(el, () => $(el, 'dialog [role="alert"]'), 'the error');
     expect($(el, 'dialog [role="alert"]').textContent).to.include('déjà inscrit');
-    $<HTMLDialogElement>(el, 'dialog').close();
-    await until(el, () => !$(el, 'dialog'), 'the dialog to close');
 
-    // 3. Fill the remaining seats through the API, then the element's registration is waitlisted.
-    const left = target.session.seatsLeft - 1;
-    for (let i = 0; i < left; i++) {
-      await client().request(createRegistration, {
-        body: {
-          sessionId: target.session.id,
-          associationId: confirmed.associationId,
-          participant: { name: `Filler ${i} ${Date.now()}` },
-          consent: true,
-        },
-      });
-    }
-    await el.search();
-    await until(el, () => $(el, `button[data-register="${target.session.id}"]`), 'the full session');
-    $<HTMLButtonElement>(el, `button[data-register="${target.session.id}"]`).click();
-    await until(el, () => $(el, '#p-name'), 'the dialog form');
+    // 3. Another member, chosen in the list: the seat is taken, so the waiting list.
     const second = oneEvent(el, 'nassij-register');
-    await fillDialog(el, `Youssef Attente ${Date.now()}`);
+    await fillDialog(el, FIXTURES.accounts.member);
     const waitlisted = (await second).detail as Registration;
     expect(waitlisted.status).to.equal('waitlisted');
     expect(waitlisted.waitlistPosition).to.equal(1);
+    expect(waitlisted.participant.accountId).to.equal(FIXTURES.accounts.member);
     await el.updateComplete;
     expect($(el, 'dialog [data-status="waitlisted"]').textContent).to.include('position 1');
     $<HTMLDialogElement>(el, 'dialog').close();
     await until(el, () => !$(el, 'dialog'), 'the dialog to close');
 
-    // 4. My registrations, then cancel the confirmed one: the waitlisted one is promoted on the server.
+    // 4. The associations' registrations; cancelling the confirmed one promotes the waitlisted one.
     $<HTMLButtonElement>(el, '#tab-mine').click();
-    await until(el, () => $(el, `li[data-registration="${confirmed.id}"]`), 'my registrations');
+    await until(el, () => $(el, `li[data-registration="${confirmed.id}"]`), 'the registrations');
     expect($(el, `li[data-registration="${waitlisted.id}"]`).textContent).to.include("Liste d'attente");
     $<HTMLButtonElement>(el, `button[data-cancel="${confirmed.id}"]`).click();
     await until(el, () => $(el, 'button[data-confirm-cancel]'), 'the confirm dialog');
@@ -389,12 +427,24 @@ describe('<nassij-training-finder> against the reference server', () => {
       () => $(el, `li[data-registration="${waitlisted.id}"] .badge`)?.textContent?.includes('Confirmée'),
       'the promoted badge',
     );
+
+    // 5. The member, signed in, finds it among their own registrations, whoever made it.
+    await client().auth.signOut();
+    await client().auth.signIn(MEMBER.email, MEMBER.password);
+    const own = await serverFinder();
+    $<HTMLButtonElement>(own, '#tab-me').click();
+    await until(own, () => $(own, `li[data-my-registration="${waitlisted.id}"]`), 'my own registrations');
+    expect($(own, `li[data-my-registration="${waitlisted.id}"]`).textContent).to.include(label);
+    expect($(own, `li[data-my-registration="${confirmed.id}"]`)).to.equal(null);
+    await expect(own).to.be.accessible(WCAG);
   });
 });
 
 /** Presses a key and checks that focus stayed inside the finder (never `<body>`). */
-async function press(el: NassijTrainingFinder, key: string): Promise<Element | null> {
+async function press(el: NassijTrainingFinder, key: string, shift = false): Promise<Element | null> {
+  if (shift) await sendKeys({ down: 'Shift' });
   await sendKeys({ press: key });
+  if (shift) await sendKeys({ up: 'Shift' });
   await el.updateComplete;
   const focused = deepActive();
   expect(root(el).contains(focused), `focus after ${key}: ${focused?.outerHTML.slice(0, 80)}`).to.equal(true);
@@ -405,6 +455,7 @@ const signedInDataMode = async (lang: string) => {
   const el = await dataMode(lang);
   el.signedIn = true;
   el.associations = DEMO_ASSOCIATIONS;
+  el.members = DEMO_MEMBERS;
   await el.updateComplete;
   return el;
 };
@@ -455,14 +506,16 @@ describe('<nassij-training-finder> issue 13 defects', () => {
     const el = await fixture<NassijTrainingFinder>(
       html`<nassij-training-finder lang="fr" api-base=${API_BASE} page-size="20"></nassij-training-finder>`,
     );
-    await until(el, () => el.courses?.length && $(el, 'button[data-register]'), 'the courses');
+    // Not the session the keyboard journey registers the same member to (a person registers once).
+    const other = `button[data-register]:not([data-register="${FIXTURES.sessions.openWithSeats}"])`;
+    await until(el, () => el.courses?.length && $(el, other), 'the courses');
     await el.whenMessagesReady();
-    const button = $<HTMLButtonElement>(el, 'button[data-register]');
+    const button = $<HTMLButtonElement>(el, other);
     const sessionId = button.getAttribute('data-register');
     button.focus();
     await sendKeys({ press: 'Enter' });
-    await until(el, () => $(el, '#p-name') && active(el)?.id === 'association', 'the form');
-    await fillDialog(el, `Focus Retour ${Date.now()}`);
+    await until(el, () => $(el, '#participant') && active(el)?.id === 'association', 'the form');
+    await fillDialog(el);
     await until(el, () => $(el, 'dialog [data-status]'), 'the outcome');
     await until(
       el,
@@ -485,7 +538,7 @@ describe('<nassij-training-finder> issue 13 defects', () => {
       );
     });
     await openDialogFor(el, session.id);
-    await fillDialog(el, 'Tilili Amazigh');
+    await fillDialog(el, 'acc_demo_member_2');
     await until(el, () => $(el, 'dialog [data-status]'), 'the outcome');
     $<HTMLButtonElement>(el, 'dialog .actions button').click();
     await until(el, () => !$(el, 'dialog'), 'the dialog to close');
@@ -500,25 +553,36 @@ describe('<nassij-training-finder> issue 13 defects', () => {
     el.addEventListener('nassij-register', () => {
       registered = true;
     });
-    $<HTMLButtonElement>(el, 'dialog button[type="submit"]').click();
-    const name = $<HTMLInputElement>(el, '#p-name');
-    await until(el, () => active(el) === name, 'focus on the first wrong field');
+    await until(el, () => $(el, '#participant'), 'the participants');
+    // No participant offered (a page whose association has no member listed): the form says which field.
+    el.registration!.people = [];
+    el.requestUpdate();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'dialog form').dispatchEvent(new Event('submit', { cancelable: true }));
+    const participant = $<HTMLSelectElement>(el, '#participant');
+    await until(el, () => active(el) === participant, 'focus on the first wrong field');
     expect(registered).to.equal(false);
     const describedText = (input: Element) =>
       (input.getAttribute('aria-describedby') ?? '')
         .split(' ')
         .map((id) => root(el).getElementById(id)?.textContent ?? '')
         .join(' ');
-    expect(name.getAttribute('aria-invalid')).to.equal('true');
-    expect(describedText(name)).to.include(trainingFinderMessages.ar['tf.error.name'] as string);
+    expect(participant.getAttribute('aria-invalid')).to.equal('true');
+    expect(describedText(participant)).to.include(
+      trainingFinderMessages.ar['tf.error.participant'] as string,
+    );
     const consent = $<HTMLInputElement>(el, '#consent');
     expect(consent.getAttribute('aria-invalid')).to.equal('true');
     expect(describedText(consent)).to.include(trainingFinderMessages.ar['tf.error.consent'] as string);
     expect(consent.getAttribute('aria-describedby')).to.include('notice');
-    // Typing a name takes its message away; the other stays until the box is ticked.
-    await sendKeys({ type: 'أمينة' });
+    // Members offered again, one chosen: the participant's message goes; the consent's stays until ticked.
+    await el.registration!.choose(DEMO_ASSOCIATIONS[0]!.association.id);
     await el.updateComplete;
-    expect(name.hasAttribute('aria-invalid')).to.equal(false);
+    const chosen = $<HTMLSelectElement>(el, '#participant');
+    chosen.value = DEMO_MEMBERS[1]!.accountId;
+    chosen.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(chosen.hasAttribute('aria-invalid')).to.equal(false);
     expect(consent.getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible(WCAG);
   });
@@ -626,20 +690,24 @@ describe('<nassij-training-finder> keyboard journey: find a session in a region 
     );
     expect(deepActive()?.id).to.equal('association');
 
-    // 6. Sending it empty: focus goes to the first wrong field, with our message.
-    expect((await press(el, 'Tab'))?.id).to.equal('p-name');
+    // 6. The participant is the signed-in member (a plain member registers themself). Sending the form
+    // without consent: focus goes to the first wrong field, with our message.
+    await until(el, () => $(el, '#participant'), 'the participant');
+    const me = await api().auth.me();
+    expect($<HTMLSelectElement>(el, '#participant').value).to.equal(me.id);
+    expect($(el, '#participant option').textContent).to.equal(`${me.displayName} (moi)`);
+    expect((await press(el, 'Tab'))?.id).to.equal('participant');
     expect((await press(el, 'Tab'))?.id).to.equal('p-role');
     expect((await press(el, 'Tab'))?.id).to.equal('consent');
     expect((await press(el, 'Tab'))?.textContent).to.include('Annuler');
     expect((await press(el, 'Tab'))?.getAttribute('type')).to.equal('submit');
     await sendKeys({ press: 'Enter' });
-    await until(el, () => deepActive()?.id === 'p-name', 'focus on the name');
+    await until(el, () => deepActive()?.id === 'consent', 'focus on the consent');
     expect(deepActive()?.getAttribute('aria-invalid')).to.equal('true');
 
     // 7. Fill it in and send it.
-    await sendKeys({ type: `Amina Clavier ${Date.now()}` });
-    expect(deepActive()?.id).to.equal('p-name');
-    expect((await press(el, 'Tab'))?.id).to.equal('p-role');
+    expect((await press(el, 'Tab', true))?.id).to.equal('p-role');
+    await sendKeys({ type: 'Trésorière' });
     expect((await press(el, 'Tab'))?.id).to.equal('consent');
     await press(el, 'Space');
     expect($<HTMLInputElement>(el, '#consent').checked).to.equal(true);
@@ -649,6 +717,11 @@ describe('<nassij-training-finder> keyboard journey: find a session in a region 
     await sendKeys({ press: 'Enter' });
     const registration = (await registered).detail as Registration;
     expect(registration.sessionId).to.equal(session.id);
+    expect(registration.participant).to.include({
+      accountId: me.id,
+      name: me.displayName,
+      role: 'Trésorière',
+    });
 
     // 8. The outcome, with focus on its Close button; Enter closes it and focus returns to the session.
     await until(el, () => $(el, 'dialog [data-status]') && deepActive()?.closest('dialog'), 'the outcome');

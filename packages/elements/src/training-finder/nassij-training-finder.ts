@@ -1,6 +1,7 @@
 import {
   type Course,
   listRegistrationsRef,
+  type Member,
   type MyAssociation,
   myAssociationsRef,
   type Registration,
@@ -24,6 +25,7 @@ import {
 import { baseStyles } from '../styles/index.js';
 import type { NassijTrainingFinderEventMap } from './events.js';
 import { courseMatches, courseQuery, emptyFilters, shownSessions, type TrainingFilters } from './filters.js';
+import type { MyTraining, MyTrainingData } from './my-training.js';
 import type { PersonalCalendar } from './personal-calendar.js';
 import type { RegistrationController, RegistrationDialog } from './registration-controller.js';
 import { trainingFinderMessages } from './training-finder.messages.js';
@@ -42,7 +44,9 @@ export type {
 
 export { courseMatches, type TrainingFilters } from './filters.js';
 
-type Tab = 'search' | 'mine';
+/** The tabs of the signed-in view: the search, the associations' registrations, the person's own. */
+const TABS = ['search', 'mine', 'me'] as const;
+type Tab = (typeof TABS)[number];
 
 /**
  * The registration dialog, its controller and the "my registrations" view, once imported: not with the page,
@@ -93,6 +97,8 @@ export class NassijTrainingFinder extends NassijElement {
     registrations: { attribute: false },
     associations: { attribute: false },
     signedIn: { attribute: false },
+    members: { attribute: false },
+    myTraining: { attribute: false },
     filters: { state: true },
     tab: { state: true },
     notice: { state: true },
@@ -119,6 +125,13 @@ export class NassijTrainingFinder extends NassijElement {
   declare associations: MyAssociation[] | undefined;
   /** Data mode: show the signed-in view. In client mode the client's token decides. */
   declare signedIn: boolean;
+  /**
+   * Data mode: the members a participant is chosen from in the registration form. In client mode: the
+   * signed-in person, or, for the association's representative, its members (read from the API).
+   */
+  declare members: Member[] | undefined;
+  /** Data mode: "my registrations and certificates" (the person's own registrations and competencies). */
+  declare myTraining: MyTrainingData | undefined;
   /** The filters applied; `region` and `competency` preset them. */
   declare filters: TrainingFilters;
   /** @internal */
@@ -156,6 +169,8 @@ export class NassijTrainingFinder extends NassijElement {
   registration: RegistrationController | undefined;
   /** @internal "Subscribe to my trainings calendar" (signed-in view), loaded with the registration module. */
   calendar: PersonalCalendar | undefined;
+  /** @internal "My registrations and certificates", loaded with the registration module. */
+  mine: MyTraining | undefined;
   /**
    * The registration module and the controller made from it, imported at the interaction that needs them (beside
    * its own requests): the skeleton while it comes, the error with a retry when it fails.
@@ -165,7 +180,8 @@ export class NassijTrainingFinder extends NassijElement {
       const ui = await registrationUi.load();
       this.registration ??= new ui.RegistrationController(this);
       this.calendar ??= new ui.PersonalCalendar(this);
-      return { ui, registration: this.registration, calendar: this.calendar };
+      this.mine ??= new ui.MyTraining(this);
+      return { ui, registration: this.registration, calendar: this.calendar, mine: this.mine };
     },
     onValue: () => {
       // Brought by the error's retry: do what the interaction whose import failed was for.
@@ -247,7 +263,10 @@ export class NassijTrainingFinder extends NassijElement {
     if (changed.has('competency'))
       this.filters = { ...this.filters, competency: this.competency ? [this.competency] : [] };
     // The "my registrations" tab shown by setting `tab` (stories), not through its button.
-    if (changed.has('tab') && this.tab === 'mine' && this.#ui.status === 'idle') this.#loadMineView();
+    if (changed.has('tab') && this.tab !== 'search' && this.#ui.status === 'idle') this.#loadMineView();
+    if (changed.has('myTraining') && this.myTraining) this.mine?.data.set(this.myTraining);
+    // The tab shown by setting `tab` (stories), or its module just arrived: its data, once.
+    if (this.tab === 'me' && this.mine?.data.status === 'idle') void this.mine.load();
     super.willUpdate(changed);
     const total = this.#clientMode ? this.results.value?.total : this.visibleCourses?.length;
     if (total !== undefined && total !== this.#announcedTotal) {
@@ -343,6 +362,7 @@ export class NassijTrainingFinder extends NassijElement {
     }
     this.setRegistrations(undefined);
     this.calendar?.clear();
+    this.mine?.clear();
     this.#associations.clear();
     this.associations = undefined;
     this.tab = 'search';
@@ -365,7 +385,7 @@ export class NassijTrainingFinder extends NassijElement {
     await this.loadAssociations();
     await ui;
     const registration = this.#ui.value?.registration;
-    if (registration) registration.open(course, session, opener);
+    if (registration) await registration.open(course, session, opener);
     else this.#afterUi = () => void this.openRegistration(course, session, opener);
   }
 
@@ -400,6 +420,10 @@ export class NassijTrainingFinder extends NassijElement {
       void this.loadRegistrations();
       this.#loadMineView();
     }
+    if (tab === 'me') {
+      this.#loadMineView();
+      void Promise.resolve(this.#ui.value ?? this.#ui.run()).then((ui) => ui?.mine.load());
+    }
     if (focus)
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
   }
@@ -410,8 +434,11 @@ export class NassijTrainingFinder extends NassijElement {
     const prev = rtl ? 'ArrowRight' : 'ArrowLeft';
     if (event.key !== next && event.key !== prev && event.key !== 'Home' && event.key !== 'End') return;
     event.preventDefault();
-    const other: Tab = this.tab === 'search' ? 'mine' : 'search';
-    this.#selectTab(event.key === 'Home' ? 'search' : event.key === 'End' ? 'mine' : other, true);
+    const at = TABS.indexOf(this.tab);
+    const step = event.key === next ? 1 : TABS.length - 1;
+    const index =
+      event.key === 'Home' ? 0 : event.key === 'End' ? TABS.length - 1 : (at + step) % TABS.length;
+    this.#selectTab(TABS[index]!, true);
   };
 
   #onSignInClick = async (): Promise<void> => {
@@ -421,7 +448,7 @@ export class NassijTrainingFinder extends NassijElement {
 
   override render() {
     const signedIn = this.isSignedIn;
-    const mine = signedIn && this.tab === 'mine';
+    const mine = signedIn && this.tab !== 'search';
     return html`<div class="wrap">
       ${this.announcer.region()}
       <div class="bar">
@@ -441,7 +468,9 @@ export class NassijTrainingFinder extends NassijElement {
       ${signedIn ? this.#renderTabs() : html`<p class="muted">${this.t('tf.signInHint')}</p>`}
       ${
         mine
-          ? html`<div role="tabpanel" id="panel-mine" aria-labelledby="tab-mine">${this.#renderMine()}</div>`
+          ? html`<div role="tabpanel" id="panel-${this.tab}" aria-labelledby="tab-${this.tab}">${
+              this.tab === 'me' ? this.#renderMe() : this.#renderMine()
+            }</div>`
           : html`<div role=${signedIn ? 'tabpanel' : nothing} id="panel-search"
               aria-labelledby=${signedIn ? 'tab-search' : nothing}>${this.#renderSearch()}</div>`
       }
@@ -451,7 +480,7 @@ export class NassijTrainingFinder extends NassijElement {
 
   #renderTabs(): TemplateResult {
     return html`<div role="tablist" aria-label=${this.t('tf.tabs')} @keydown=${this.#onTabKey}>
-      ${(['search', 'mine'] as const).map(
+      ${TABS.map(
         (tab) => html`<button role="tab" id="tab-${tab}" type="button" aria-controls="panel-${tab}"
           aria-selected=${this.tab === tab ? 'true' : 'false'} tabindex=${this.tab === tab ? 0 : -1}
           @click=${() => this.#selectTab(tab)}>${this.t(`tf.tab.${tab}`)}</button>`,
@@ -486,6 +515,10 @@ export class NassijTrainingFinder extends NassijElement {
   #renderDialog(mine: boolean): unknown {
     if (mine && !this.#ui.value) return nothing;
     return this.#ui.render({ ready: ({ ui, registration }) => ui.renderDialog(this, registration) });
+  }
+
+  #renderMe(): unknown {
+    return this.#ui.render({ ready: ({ ui, mine }) => ui.renderMyTraining(this, mine) });
   }
 
   #renderMine(): unknown {

@@ -2,6 +2,8 @@ import {
   type Course,
   cancelRegistrationRef,
   createRegistrationRef,
+  listMembersRef,
+  type Member,
   type Registration,
   type SessionSummary,
 } from '@nassij/contract';
@@ -26,9 +28,12 @@ export type RegistrationDialog =
 /** The control of each registration field, to focus the first wrong one. */
 const FIELD_CONTROLS: Record<RegistrationField, string> = {
   association: '#association',
-  name: '#p-name',
+  participant: '#participant',
   consent: '#consent',
 };
+
+/** Whom a participant may be chosen from: a member's account and the name it shows. */
+export type Person = Pick<Member, 'accountId' | 'displayName'>;
 
 /**
  * The registration dialog of `<nassij-training-finder>`: opens it, checks the form in the page's language,
@@ -39,7 +44,7 @@ const FIELD_CONTROLS: Record<RegistrationField, string> = {
  * @example
  * ```ts
  * this.registration = new RegistrationController(this); // loaded at the first "register"
- * this.registration.open(course, session); // once signed in
+ * await this.registration.open(course, session); // once signed in
  * ```
  */
 export class RegistrationController implements ReactiveController {
@@ -51,6 +56,17 @@ export class RegistrationController implements ReactiveController {
   fieldErrors: Partial<Record<RegistrationField, string>> = {};
   /** Whether a write is in flight. */
   busy = false;
+  /**
+   * Whom the participant is chosen from, for the association chosen: the signed-in person, or for the
+   * association's representative its members; `undefined` while they load.
+   */
+  people: Person[] | undefined;
+  /** The signed-in account (shown as "me" among the people). */
+  me: string | undefined;
+  /** Why the people could not be read, translated. */
+  peopleError: string | undefined;
+  /** The association the people shown (or loading) are of. */
+  #peopleOf: string | undefined;
   readonly #host: NassijTrainingFinder;
   readonly #returnFocus = new ReturnFocus();
   /** The kind of dialog focus was last moved into; focus moves again only when it changes. */
@@ -62,7 +78,11 @@ export class RegistrationController implements ReactiveController {
     adoptRegistrationStyles(host);
   }
 
-  #set(patch: Partial<Pick<RegistrationController, 'dialog' | 'error' | 'fieldErrors' | 'busy'>>): void {
+  #set(
+    patch: Partial<
+      Pick<RegistrationController, 'dialog' | 'error' | 'fieldErrors' | 'busy' | 'people' | 'peopleError'>
+    >,
+  ): void {
     Object.assign(this, patch);
     this.#host.requestUpdate();
   }
@@ -71,15 +91,50 @@ export class RegistrationController implements ReactiveController {
    * Opens the form for a session; `opener` gets focus back on close. The host signs in and reads the
    * associations first, so that the dialog opens with its chooser and focuses it.
    */
-  open(course: Course, session: SessionSummary, opener?: HTMLElement): void {
+  async open(course: Course, session: SessionSummary, opener?: HTMLElement): Promise<void> {
     // Found again on close: the list may have re-rendered meanwhile. Else the course's heading.
     this.#returnFocus.remember(opener, `[data-register="${session.id}"]`, `#c-${course.id}`, '#title');
+    // The people first: the form opens whole, focus on its first field (not on one below a list to come).
+    const first = this.#host.associations?.[0]?.association.id;
+    if (first) await this.choose(first);
     this.#set({ dialog: { kind: 'register', course, session }, error: undefined, fieldErrors: {} });
+  }
+
+  /**
+   * Reads whom the participant may be chosen from for `associationId`: the signed-in person, or, when they
+   * represent the association, its members (those who left or have not accepted their invitation are not
+   * offered). Data mode: the page's `members`.
+   */
+  async choose(associationId: string): Promise<void> {
+    const host = this.#host;
+    const client = host.resolvedClient;
+    this.#peopleOf = associationId;
+    this.#set({ people: undefined, peopleError: undefined });
+    try {
+      let people: Person[] = host.members ?? [];
+      if (client) {
+        const me = await client.auth.me();
+        this.me = me.id;
+        const role = host.associations?.find((a) => a.association.id === associationId)?.role;
+        people =
+          role === 'representative'
+            ? (await client.request(listMembersRef, { params: { associationId } })).items.filter(
+                (m) => !m.leftAt && (m.acceptedAt !== undefined || m.invitedAt === undefined),
+              )
+            : [{ accountId: me.id, displayName: me.displayName }];
+      }
+      if (this.#peopleOf === associationId) this.#set({ people });
+    } catch (error) {
+      if (this.#peopleOf === associationId)
+        this.#set({ people: [], peopleError: errorMessage(host, host.reportFailure(error)) });
+    }
   }
 
   /** Shows a dialog as it is (stories); focus moves into it. */
   show(dialog: RegistrationDialog | undefined): void {
     this.#set({ dialog, error: undefined, fieldErrors: {} });
+    const first = this.#host.associations?.[0]?.association.id;
+    if (dialog?.kind === 'register' && first) void this.choose(first);
   }
 
   /** Asks before cancelling a registration. */
@@ -111,11 +166,16 @@ export class RegistrationController implements ReactiveController {
             body: {
               sessionId: dialog.session.id,
               associationId: input.associationId,
-              participant: { name: input.name, ...(input.role ? { role: input.role } : {}) },
+              participant: { accountId: input.accountId, ...(input.role ? { role: input.role } : {}) },
               consent: true,
             },
           })
-        : localRegistration(dialog.course, dialog.session, input);
+        : localRegistration(
+            dialog.course,
+            dialog.session,
+            input,
+            this.people?.find((p) => p.accountId === input.accountId),
+          );
       this.#set({ dialog: { kind: 'result', registration } });
       host.emit('nassij-register', registration);
       host.setRegistrations([registration, ...(host.registrations ?? [])]);

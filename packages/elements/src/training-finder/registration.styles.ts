@@ -19,6 +19,23 @@ export const registrationStyles = css`
     background: var(--nassij-training-finder-card-bg, var(--_n-surface));
     padding: var(--_n-space-4);
   }
+  .my-training h4,
+  .my-competencies h4 {
+    margin-block: 0 var(--_n-space-2);
+  }
+  .my-competencies {
+    margin-block-start: var(--_n-space-5);
+  }
+  .my-training .links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_n-space-2) var(--_n-space-4);
+  }
+  .my-training .links a {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 2.75rem;
+  }
   .my-calendar {
     margin-block-start: var(--_n-space-5);
     padding-block-start: var(--_n-space-4);

@@ -8,9 +8,11 @@ import { awardReportsRoutes } from './award-reports.js';
 import { awardsRoutes } from './awards.js';
 import { callsRoutes } from './calls.js';
 import { claimsRoutes } from './claims.js';
+import { competenciesRoutes } from './competencies.js';
 import { consultationsRoutes } from './consultations.js';
 import { contributionsRoutes } from './contributions.js';
 import { coursesRoutes } from './courses.js';
+import { credentialsRoutes } from './credentials.js';
 import { documentsRoutes } from './documents.js';
 import { feedsRoutes } from './feeds.js';
 import { indicatorsRoutes } from './indicators.js';
@@ -25,6 +27,7 @@ import { registrationsRoutes } from './registrations.js';
 import { reviewsRoutes } from './reviews.js';
 import { sessionsRoutes } from './sessions.js';
 import { subscriptionRoutes } from './subscriptions.js';
+import { synthesesRoutes } from './syntheses.js';
 import { webhooksRoutes } from './webhooks.js';
 
 /** The routes each namespace of the client wraps, by namespace; a test checks that they cover `ROUTES`. */
@@ -46,6 +49,8 @@ export const AREA_ROUTES: Readonly<Record<string, readonly AnyRoute[]>> = {
   courses: coursesRoutes,
   sessions: sessionsRoutes,
   registrations: registrationsRoutes,
+  credentials: credentialsRoutes,
+  competencies: competenciesRoutes,
   indicators: indicatorsRoutes,
   openData: openDataRoutes,
   feeds: feedsRoutes,
@@ -56,4 +61,5 @@ export const AREA_ROUTES: Readonly<Record<string, readonly AnyRoute[]>> = {
   webhooks: webhooksRoutes,
   accounts: accountRoutes,
   subscriptions: subscriptionRoutes,
+  syntheses: synthesesRoutes,
 };

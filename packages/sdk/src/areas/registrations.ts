@@ -3,6 +3,7 @@ import {
   createRegistration,
   evaluateRegistration,
   getRegistration,
+  listMyRegistrations,
   listRegistrations,
   recordAttendance,
 } from '@nassij/contract';
@@ -18,6 +19,7 @@ export const registrationsRoutes = [
   cancelRegistration,
   recordAttendance,
   evaluateRegistration,
+  listMyRegistrations,
 ] as const;
 
 /**
@@ -26,14 +28,16 @@ export const registrationsRoutes = [
  * @example
  * ```ts
  * const registration = await client.registrations.create({
- *   sessionId: 'ses_0001', associationId: 'asso_0001', participant: { name: 'يوسف بن علي' }, consent: true,
+ *   sessionId: 'ses_0001', associationId: 'asso_0001', participant: { accountId: 'acc_0002' }, consent: true,
  * });
  * registration.status; // 'confirmed' or 'waitlisted'
  * ```
  */
 export interface RegistrationsArea {
   /**
-   * Registers a participant; `confirmed` while seats are left, else `waitlisted`.
+   * Registers a member of the association by account (themself, or any member when the caller is the
+   * association's representative); `confirmed` while seats are left, else `waitlisted`. An account that is
+   * not a member is a `NassijValidationError` with code `participant_not_member`.
    *
    * @example
    * ```ts
@@ -117,6 +121,31 @@ export interface RegistrationsArea {
     body: BodyOf<typeof evaluateRegistration>,
     options?: RequestOptions,
   ): Promise<RouteResult<typeof evaluateRegistration>>;
+  /**
+   * One page of the signed-in person's own registrations (those naming their account), whatever the
+   * association, newest first: the "my registrations" view.
+   *
+   * @example
+   * ```ts
+   * const { items } = await client.registrations.mine({ status: ['confirmed', 'waitlisted'] });
+   * ```
+   */
+  mine(
+    query?: PageQueryInput<typeof listMyRegistrations> & { cursor?: string | undefined },
+    options?: RequestOptions,
+  ): Promise<RouteResult<typeof listMyRegistrations>>;
+  /**
+   * Every registration of the signed-in person, lazily.
+   *
+   * @example
+   * ```ts
+   * const completed = await client.registrations.iterateMine({ status: ['completed'] }).collect({ limit: 50 });
+   * ```
+   */
+  iterateMine(
+    query?: PageQueryInput<typeof listMyRegistrations>,
+    options?: RequestOptions,
+  ): PageIterator<PageItem<typeof listMyRegistrations>>;
 }
 
 /**
@@ -143,5 +172,7 @@ export function registrationsArea(t: Transport): RegistrationsArea {
       t.op(recordAttendance, { params: { registrationId }, body }, options),
     evaluate: (registrationId, body, options) =>
       t.op(evaluateRegistration, { params: { registrationId }, body }, options),
+    mine: (query, options) => t.op(listMyRegistrations, { query: query ?? {} }, options),
+    iterateMine: (query, options) => iterate(t, listMyRegistrations, query, options),
   };
 }

@@ -319,7 +319,7 @@ describe('registrations', () => {
     const created = await member.registrations.create({
       sessionId: session.id,
       associationId: F.associations.represented,
-      participant: { name: 'سلمى العلوي' },
+      participant: { accountId: F.accounts.member },
       consent: true,
     });
     assert.equal(created.status, 'confirmed');

@@ -9,7 +9,11 @@ import { associationsArea } from './associations/index.js';
 import { auditLogArea } from './audit-log/index.js';
 import { awardReportsArea } from './award-reports/index.js';
 import { callsArea } from './calls/index.js';
+import { competenciesArea } from './competencies/index.js';
+import { consultationAuthoringArea } from './consultations/authoring.js';
 import { consultationsArea } from './consultations/index.js';
+import { synthesesArea } from './consultations/synthesis.js';
+import { credentialsArea } from './credentials/index.js';
 import { feedsArea } from './feeds/index.js';
 import { indicatorsArea } from './indicators/index.js';
 import { noticesArea } from './notices/index.js';
@@ -41,7 +45,11 @@ export const AREAS: Area[] = [
   applicationsArea,
   awardReportsArea,
   consultationsArea,
+  consultationAuthoringArea,
+  synthesesArea,
   trainingsArea,
+  credentialsArea,
+  competenciesArea,
   referenceArea,
   indicatorsArea,
   openDataArea,

@@ -338,6 +338,41 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
         expect: row('403', { admin: '2xx' }),
       },
       {
+        name: 'consultations.create',
+        method: 'POST',
+        path: () => '/v1/consultations/drafts',
+        json: () => ({ title: { fr: 'Audit' } }),
+        // Consultations are run by consultation managers, not call managers; a platform admin must name the
+        // organisation (422 on the merits).
+        expect: row('403', { admin: 'pass' }),
+      },
+      {
+        name: 'consultations.getDraft (unknown)',
+        method: 'GET',
+        path: () => `/v1/consultations/drafts/${F.missing.consultation}`,
+        expect: row('403', { admin: '404' }),
+      },
+      {
+        name: 'consultations.managed (the ministry)',
+        method: 'GET',
+        path: () => `/v1/organisations/${F.organisations.ministry}/consultations`,
+        expect: row('403', { admin: '2xx' }),
+      },
+      {
+        name: 'consultations.publishVersion (the draft law, an empty body)',
+        method: 'POST',
+        path: () => `/v1/consultations/${F.consultations.draftLaw}/versions`,
+        json: () => ({}),
+        expect: row('403', { admin: 'pass' }),
+      },
+      {
+        name: 'consultations.close (the draft law, an empty body)',
+        method: 'POST',
+        path: () => `/v1/consultations/${F.consultations.draftLaw}/close`,
+        json: () => ({}),
+        expect: row('403', { admin: 'pass' }),
+      },
+      {
         name: 'organisations.staff (the ministry)',
         method: 'GET',
         path: () => `/v1/organisations/${F.organisations.ministry}/staff?role=reviewer`,
@@ -493,7 +528,8 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
         json: () => ({
           sessionId: F.sessions.openWithSeats,
           associationId: F.associations.represented,
-          participant: { name: 'Audit' },
+          // The member registers themself; nobody else here represents the association.
+          participant: { accountId: F.accounts.member },
           consent: true,
         }),
         expect: row('403', { member: 'pass' }),
@@ -511,6 +547,13 @@ export function describeAuthorizationMatrix({ at }: { at?: string } = {}): void 
         path: () => `/v1/registrations/${F.registrations.upcomingOfRepresented}/evaluation`,
         json: () => ({ rating: 4 }),
         expect: row('403', { member: 'pass' }),
+      },
+      {
+        // The staff of the course's organisation read its evaluations (no persona here is); admins too.
+        name: 'sessions.evaluations',
+        method: 'GET',
+        path: () => `/v1/sessions/${F.sessions.openWithSeats}/evaluations`,
+        expect: row('403', { admin: '2xx' }),
       },
       {
         name: 'registrations.cancel (the represented association)',

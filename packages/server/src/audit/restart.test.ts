@@ -192,7 +192,7 @@ test('a restart on the same data directory keeps every write and reseeds nothing
       json: {
         sessionId: s.id,
         associationId: F.associations.represented,
-        participant: { name: 'سعاد ⴰⵢⵜ' },
+        participant: { accountId: F.accounts.member },
         consent: true,
       },
     });

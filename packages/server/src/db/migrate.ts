@@ -29,6 +29,14 @@ function underMigrationLock<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   });
 }
 
+/**
+ * The `schema_migrations` row of a database copied from a prepared one that no server has started yet: the
+ * test harness (`testing.ts`) migrates and seeds a template once and gives each test server a copy, which
+ * must start as the database it copies would have (as new: no file sweep or reminder pass at start). Not a
+ * migration: {@link isNewDatabase} reads it and {@link migrate} removes it, so only a first start sees it.
+ */
+export const UNSTARTED_COPY_MARK = '~unstarted_copy';
+
 /** Creates `schema_migrations` when missing; under the lock, since PostgreSQL's IF NOT EXISTS can race. */
 function ensureSchemaTable(db: Db): Promise<void> {
   return underMigrationLock(db, () => db.script(SCHEMA_TABLE));
@@ -59,6 +67,8 @@ export async function migrate(db: Db, migrations: readonly Migration[]): Promise
     if (seen.has(migration.id)) throw new Error(`Two migrations share the id ${migration.id}`);
     seen.add(migration.id);
   }
+  // A prepared copy stops counting as new with its first start (see UNSTARTED_COPY_MARK).
+  await db.write('DELETE FROM schema_migrations WHERE id = ?', [UNSTARTED_COPY_MARK]);
   const done = new Set(
     (await db.all<{ id: string }>('SELECT id FROM schema_migrations')).map((row) => row.id),
   );
@@ -82,7 +92,8 @@ export async function migrate(db: Db, migrations: readonly Migration[]): Promise
 }
 
 /**
- * Whether the database has never been migrated (a new data directory), checked before {@link migrate}.
+ * Whether the database has never been migrated (a new data directory), or is a prepared copy no server has
+ * started yet ({@link UNSTARTED_COPY_MARK}), checked before {@link migrate}.
  *
  * @example
  * ```ts
@@ -91,5 +102,6 @@ export async function migrate(db: Db, migrations: readonly Migration[]): Promise
  */
 export async function isNewDatabase(db: Db): Promise<boolean> {
   await ensureSchemaTable(db);
+  if (await db.one('SELECT id FROM schema_migrations WHERE id = ?', [UNSTARTED_COPY_MARK])) return true;
   return (await db.one('SELECT id FROM schema_migrations LIMIT 1')) === undefined;
 }

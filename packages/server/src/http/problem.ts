@@ -51,6 +51,13 @@ const TITLES: Record<ErrorCode, string> = {
   receipt_already_claimed: 'This registration receipt is already claimed',
   registry_mismatch: 'The claim does not match the directory',
   already_member_elsewhere: 'This address already holds this role in another association',
+  no_articles_detected: 'No article was found in the text',
+  removed_article_has_contributions: 'A removed article has contributions',
+  participant_not_member: 'The participant is not a member of this association',
+  capacity_below_confirmed: 'The capacity is below the confirmed registrations',
+  not_registered: 'This person holds no seat in this session',
+  synthesis_incomplete: 'The synthesis does not answer every recommendation yet',
+  registration_incomplete: 'The registration is not completed',
 };
 
 /** Extra members of a problem document beyond `type`, `title`, `status`, `code`. */

@@ -19,7 +19,9 @@ export type DemoAccountKey =
   | 'ministryReviewer'
   | 'regionAdmin'
   | 'regionCallManager'
-  | 'regionReviewer';
+  | 'regionReviewer'
+  | 'ministryConsultationManager'
+  | 'trainingManager';
 
 /** A demo account as seeded (the password is a demo password, printed by the CLI). */
 export interface DemoAccount {
@@ -161,6 +163,27 @@ export const DEMO_ACCOUNTS: Record<DemoAccountKey, DemoAccount> = {
     memberships: [],
     locale: 'zgh',
     organisationId: DEMO_REGIONAL_COUNCIL,
+  },
+  ministryConsultationManager: {
+    id: 'acc_0013',
+    email: 'ministry-consultations@demo.nassij.ma',
+    password: 'demo-ministry-consultations-2026',
+    displayName: 'نادية الإدريسي',
+    roles: ['consultation_manager'],
+    memberships: [],
+    locale: 'ar',
+    organisationId: DEMO_MINISTRY,
+  },
+  /** The training manager of the provincial council of Azilal, which provides the demo course `crs_0001`. */
+  trainingManager: {
+    id: 'acc_0014',
+    email: 'training-manager@demo.nassij.ma',
+    password: 'demo-training-manager-2026',
+    displayName: 'Rachida Aït Ouaziz',
+    roles: ['training_manager'],
+    memberships: [],
+    locale: 'fr',
+    organisationId: 'org_province-azilal',
   },
 };
 

@@ -220,9 +220,11 @@ for (const at of INSTANTS) {
           [A.ministryAdmin, F.organisations.ministry],
           [A.ministryCallManager, F.organisations.ministry],
           [A.ministryReviewer, F.organisations.ministry],
+          [A.ministryConsultationManager, F.organisations.ministry],
           [A.regionAdmin, F.organisations.regionalCouncil],
           [A.regionCallManager, F.organisations.regionalCouncil],
           [A.regionReviewer, F.organisations.regionalCouncil],
+          [A.trainingManager, F.organisations.trainingProvider],
         ].sort(),
       );
       await send(server.url, 'GET', `/v1/organisations/${F.missing.organisation}`).then((answer) =>
@@ -392,6 +394,23 @@ for (const at of INSTANTS) {
       assert.equal(attended.evaluation, undefined);
       const pastSession = await get<Session>(`/v1/sessions/${attended.sessionId}`);
       assert.ok(Date.parse(pastSession.period.end) < now.getTime());
+      assert.equal(attended.participant.accountId, F.accounts.member);
+
+      const completed = await get<Registration>(
+        `/v1/registrations/${F.registrations.completedOfMember}`,
+        'member',
+      );
+      assert.deepEqual(
+        [completed.status, completed.associationId, completed.participant.accountId],
+        ['completed', F.associations.represented, F.accounts.member],
+      );
+      assert.equal(completed.evaluation, undefined);
+      const completedCourse = await get<{ credential: string }>(`/v1/courses/${completed.courseId}`);
+      assert.notEqual(completedCourse.credential, 'none');
+      const completedSession = await get<Session>(`/v1/sessions/${completed.sessionId}`);
+      assert.ok(Date.parse(completedSession.period.end) < now.getTime());
+      const provider = await get<{ provider: { sectorCode: string } }>(`/v1/courses/${F.courses.first}`);
+      assert.equal(`org_${provider.provider.sectorCode}`, F.organisations.trainingProvider);
     });
 
     test('search: calls, consultations, courses and associations are found by their moved reference', async () => {

@@ -34,12 +34,18 @@ export const demoFixtures = {
     regionCallManager: 'acc_0011',
     /** A reviewer on the staff of `organisations.regionalCouncil`. */
     regionReviewer: 'acc_0012',
+    /** A consultation manager of `organisations.ministry`, which issues `consultations.draftLaw`: prepares and runs its consultations. */
+    ministryConsultationManager: 'acc_0013',
+    /** The training manager of `organisations.trainingProvider`, which provides `courses.first`; locale fr. */
+    trainingManager: 'acc_0014',
   },
   organisations: {
     /** The ministry (national) that runs `calls.openEligible`; one demo staff account per staff role. */
     ministry: 'org_relations-parliament',
     /** The regional council of Souss-Massa (MA-09), region of `associations.represented`; one staff per role. */
     regionalCouncil: 'org_region-souss-massa',
+    /** The provincial council of Azilal: it provides `courses.first`; its training manager is `accounts.trainingManager`. */
+    trainingProvider: 'org_province-azilal',
   },
   associations: {
     /**
@@ -139,8 +145,16 @@ export const demoFixtures = {
   registrations: {
     /** A confirmed registration of `represented` to a future session. */
     upcomingOfRepresented: 'reg_00726',
-    /** A registration of `represented` to a past session, attended and not evaluated yet. */
+    /**
+     * A registration of `represented` to a past session, attended and not evaluated yet; its participant is
+     * the demo member's account (`accounts.member`).
+     */
     attendedOfRepresented: 'reg_00377',
+    /**
+     * A completed registration of `represented` to a past session, naming the demo member's account
+     * (`accounts.member`) as participant, with a credential (`attestation` or `badge`) and no evaluation.
+     */
+    completedOfMember: 'reg_00121',
   },
   claims: {
     /** The demo citizen's pending claim on `associations.claimedByCitizen`: the platform admin's queue is not empty. */

@@ -2,6 +2,15 @@
 import type * as routes from '../index.js';
 import { routeRef } from '../route.js';
 
+/** `POST /v1/consultations/{consultationId}/close` without schemas (browser bundles). */
+export const closeConsultationRef = routeRef<typeof routes.closeConsultation>({
+  id: 'consultations.close',
+  method: 'POST',
+  path: '/v1/consultations/{consultationId}/close',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 200 },
+});
 /** `GET /v1/consultations/{consultationId}/versions/{versionId}/diff` without schemas (browser bundles). */
 export const compareConsultationVersionsRef = routeRef<typeof routes.compareConsultationVersions>({
   id: 'consultations.compareVersions',
@@ -9,11 +18,28 @@ export const compareConsultationVersionsRef = routeRef<typeof routes.compareCons
   path: '/v1/consultations/{consultationId}/versions/{versionId}/diff',
   response: { status: 200 },
 });
+/** `POST /v1/consultations/drafts` without schemas (browser bundles). */
+export const createConsultationDraftRef = routeRef<typeof routes.createConsultationDraft>({
+  id: 'consultations.create',
+  method: 'POST',
+  path: '/v1/consultations/drafts',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 201 },
+});
 /** `GET /v1/consultations/{consultationId}` without schemas (browser bundles). */
 export const getConsultationRef = routeRef<typeof routes.getConsultation>({
   id: 'consultations.get',
   method: 'GET',
   path: '/v1/consultations/{consultationId}',
+  response: { status: 200 },
+});
+/** `GET /v1/consultations/drafts/{consultationId}` without schemas (browser bundles). */
+export const getConsultationDraftRef = routeRef<typeof routes.getConsultationDraft>({
+  id: 'consultations.getDraft',
+  method: 'GET',
+  path: '/v1/consultations/drafts/{consultationId}',
+  auth: 'required',
   response: { status: 200 },
 });
 /** `GET /v1/consultations/{consultationId}/stats` without schemas (browser bundles). */
@@ -37,10 +63,57 @@ export const getConsultationVersionRef = routeRef<typeof routes.getConsultationV
   path: '/v1/consultations/{consultationId}/versions/{versionId}',
   response: { status: 200 },
 });
+/** `POST /v1/consultations/drafts/{consultationId}/import-text` without schemas (browser bundles). */
+export const importConsultationTextRef = routeRef<typeof routes.importConsultationText>({
+  id: 'consultations.importText',
+  method: 'POST',
+  path: '/v1/consultations/drafts/{consultationId}/import-text',
+  auth: 'required',
+  idempotent: true,
+  ifMatch: 'optional',
+  response: { status: 200 },
+});
+/** `GET /v1/organisations/{organisationId}/consultations` without schemas (browser bundles). */
+export const listManagedConsultationsRef = routeRef<typeof routes.listManagedConsultations>({
+  id: 'consultations.managed',
+  method: 'GET',
+  path: '/v1/organisations/{organisationId}/consultations',
+  auth: 'required',
+  response: { status: 200 },
+});
+/** `POST /v1/consultations/drafts/{consultationId}/publish` without schemas (browser bundles). */
+export const publishConsultationDraftRef = routeRef<typeof routes.publishConsultationDraft>({
+  id: 'consultations.publish',
+  method: 'POST',
+  path: '/v1/consultations/drafts/{consultationId}/publish',
+  auth: 'required',
+  idempotent: true,
+  ifMatch: 'optional',
+  response: { status: 200 },
+});
+/** `POST /v1/consultations/{consultationId}/versions` without schemas (browser bundles). */
+export const publishConsultationVersionRef = routeRef<typeof routes.publishConsultationVersion>({
+  id: 'consultations.publishVersion',
+  method: 'POST',
+  path: '/v1/consultations/{consultationId}/versions',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 201 },
+});
 /** `GET /v1/consultations` without schemas (browser bundles). */
 export const searchConsultationsRef = routeRef<typeof routes.searchConsultations>({
   id: 'consultations.search',
   method: 'GET',
   path: '/v1/consultations',
+  response: { status: 200 },
+});
+/** `PATCH /v1/consultations/drafts/{consultationId}` without schemas (browser bundles). */
+export const updateConsultationDraftRef = routeRef<typeof routes.updateConsultationDraft>({
+  id: 'consultations.update',
+  method: 'PATCH',
+  path: '/v1/consultations/drafts/{consultationId}',
+  auth: 'required',
+  idempotent: true,
+  ifMatch: 'required',
   response: { status: 200 },
 });

@@ -2,6 +2,15 @@
 import type * as routes from '../index.js';
 import { routeRef } from '../route.js';
 
+/** `POST /v1/organisations/{organisationId}/courses` without schemas (browser bundles). */
+export const createCourseRef = routeRef<typeof routes.createCourse>({
+  id: 'courses.create',
+  method: 'POST',
+  path: '/v1/organisations/{organisationId}/courses',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 201 },
+});
 /** `GET /v1/courses/{courseId}` without schemas (browser bundles). */
 export const getCourseRef = routeRef<typeof routes.getCourse>({
   id: 'courses.get',
@@ -9,10 +18,45 @@ export const getCourseRef = routeRef<typeof routes.getCourse>({
   path: '/v1/courses/{courseId}',
   response: { status: 200 },
 });
+/** `GET /v1/courses/{courseId}/draft` without schemas (browser bundles). */
+export const getManagedCourseRef = routeRef<typeof routes.getManagedCourse>({
+  id: 'courses.getDraft',
+  method: 'GET',
+  path: '/v1/courses/{courseId}/draft',
+  auth: 'required',
+  response: { status: 200 },
+});
+/** `GET /v1/organisations/{organisationId}/courses` without schemas (browser bundles). */
+export const listManagedCoursesRef = routeRef<typeof routes.listManagedCourses>({
+  id: 'courses.managed',
+  method: 'GET',
+  path: '/v1/organisations/{organisationId}/courses',
+  auth: 'required',
+  response: { status: 200 },
+});
+/** `POST /v1/courses/{courseId}/publish` without schemas (browser bundles). */
+export const publishCourseRef = routeRef<typeof routes.publishCourse>({
+  id: 'courses.publish',
+  method: 'POST',
+  path: '/v1/courses/{courseId}/publish',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 200 },
+});
 /** `GET /v1/courses` without schemas (browser bundles). */
 export const searchCoursesRef = routeRef<typeof routes.searchCourses>({
   id: 'courses.search',
   method: 'GET',
   path: '/v1/courses',
+  response: { status: 200 },
+});
+/** `PATCH /v1/courses/{courseId}` without schemas (browser bundles). */
+export const updateCourseRef = routeRef<typeof routes.updateCourse>({
+  id: 'courses.update',
+  method: 'PATCH',
+  path: '/v1/courses/{courseId}',
+  auth: 'required',
+  idempotent: true,
+  ifMatch: 'required',
   response: { status: 200 },
 });

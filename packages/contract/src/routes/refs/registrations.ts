@@ -37,6 +37,14 @@ export const getRegistrationRef = routeRef<typeof routes.getRegistration>({
   auth: 'required',
   response: { status: 200 },
 });
+/** `GET /v1/me/registrations` without schemas (browser bundles). */
+export const listMyRegistrationsRef = routeRef<typeof routes.listMyRegistrations>({
+  id: 'registrations.mine',
+  method: 'GET',
+  path: '/v1/me/registrations',
+  auth: 'required',
+  response: { status: 200 },
+});
 /** `GET /v1/registrations` without schemas (browser bundles). */
 export const listRegistrationsRef = routeRef<typeof routes.listRegistrations>({
   id: 'registrations.list',

@@ -2,6 +2,40 @@
 import type * as routes from '../index.js';
 import { routeRef } from '../route.js';
 
+/** `POST /v1/sessions/{sessionId}/cancel` without schemas (browser bundles). */
+export const cancelSessionRef = routeRef<typeof routes.cancelSession>({
+  id: 'sessions.cancel',
+  method: 'POST',
+  path: '/v1/sessions/{sessionId}/cancel',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 200 },
+});
+/** `POST /v1/courses/{courseId}/sessions` without schemas (browser bundles). */
+export const createSessionRef = routeRef<typeof routes.createSession>({
+  id: 'sessions.create',
+  method: 'POST',
+  path: '/v1/courses/{courseId}/sessions',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 201 },
+});
+/** `GET /v1/sessions/{sessionId}/attendance` without schemas (browser bundles). */
+export const getAttendanceRef = routeRef<typeof routes.getAttendance>({
+  id: 'sessions.attendance',
+  method: 'GET',
+  path: '/v1/sessions/{sessionId}/attendance',
+  auth: 'required',
+  response: { status: 200 },
+});
+/** `GET /v1/sessions/{sessionId}/managed` without schemas (browser bundles). */
+export const getManagedSessionRef = routeRef<typeof routes.getManagedSession>({
+  id: 'sessions.getManaged',
+  method: 'GET',
+  path: '/v1/sessions/{sessionId}/managed',
+  auth: 'required',
+  response: { status: 200 },
+});
 /** `GET /v1/sessions/{sessionId}` without schemas (browser bundles). */
 export const getSessionRef = routeRef<typeof routes.getSession>({
   id: 'sessions.get',
@@ -9,10 +43,45 @@ export const getSessionRef = routeRef<typeof routes.getSession>({
   path: '/v1/sessions/{sessionId}',
   response: { status: 200 },
 });
+/** `GET /v1/sessions/{sessionId}/evaluations` without schemas (browser bundles). */
+export const getSessionEvaluationsRef = routeRef<typeof routes.getSessionEvaluations>({
+  id: 'sessions.evaluations',
+  method: 'GET',
+  path: '/v1/sessions/{sessionId}/evaluations',
+  auth: 'required',
+  response: { status: 200 },
+});
+/** `GET /v1/courses/{courseId}/sessions` without schemas (browser bundles). */
+export const listManagedSessionsRef = routeRef<typeof routes.listManagedSessions>({
+  id: 'sessions.managed',
+  method: 'GET',
+  path: '/v1/courses/{courseId}/sessions',
+  auth: 'required',
+  response: { status: 200 },
+});
+/** `PUT /v1/sessions/{sessionId}/attendance` without schemas (browser bundles). */
+export const markAttendanceRef = routeRef<typeof routes.markAttendance>({
+  id: 'sessions.markAttendance',
+  method: 'PUT',
+  path: '/v1/sessions/{sessionId}/attendance',
+  auth: 'required',
+  idempotent: true,
+  response: { status: 200 },
+});
 /** `GET /v1/sessions` without schemas (browser bundles). */
 export const searchSessionsRef = routeRef<typeof routes.searchSessions>({
   id: 'sessions.search',
   method: 'GET',
   path: '/v1/sessions',
+  response: { status: 200 },
+});
+/** `PATCH /v1/sessions/{sessionId}` without schemas (browser bundles). */
+export const updateSessionRef = routeRef<typeof routes.updateSession>({
+  id: 'sessions.update',
+  method: 'PATCH',
+  path: '/v1/sessions/{sessionId}',
+  auth: 'required',
+  idempotent: true,
+  ifMatch: 'required',
   response: { status: 200 },
 });

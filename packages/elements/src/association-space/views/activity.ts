@@ -1,12 +1,6 @@
-import {
-  type ApplicationSummary,
-  type AwardReport,
-  COMPETENCIES,
-  type Course,
-  type Registration,
-} from '@nassij/contract';
+import type { ApplicationSummary, AwardReport, CompetencyRecord, Registration } from '@nassij/contract';
 import { html, nothing, type TemplateResult } from 'lit';
-import { plain, safeHref, text } from '../../base/states.js';
+import { safeHref, text } from '../../base/states.js';
 import type {
   NassijApplicationOpenDetail,
   NassijAssociationSpace,
@@ -76,21 +70,22 @@ function report(host: NassijAssociationSpace, r: AwardReport): TemplateResult {
   </li>`;
 }
 
-/** Registrations whose session was attended: what the association's members learnt. */
-const ATTENDED = new Set(['attended', 'completed']);
-
-/** Competencies of the sessions attended, with how many sessions taught each (most first). */
-function competencies(
-  registrations: readonly Registration[],
-  courses: Record<string, Course>,
-): { code: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const r of registrations) {
-    if (!ATTENDED.has(r.status)) continue;
-    for (const c of courses[r.courseId]?.competencies ?? [])
-      counts.set(c.code, (counts.get(c.code) ?? 0) + 1);
-  }
-  return [...counts].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count);
+/**
+ * A competency the members acquired: its name, the highest level reached, and each course completed that
+ * brought it (when, at what level), most recent first.
+ */
+function competency(host: NassijAssociationSpace, record: CompetencyRecord): TemplateResult {
+  return html`<li data-competency=${record.code} data-level=${record.highestLevel}>
+    <p class="app-title">${record.name ? text(host, record.name) : record.code}</p>
+    <p>${host.t('as.trainings.level', { level: record.highestLevel })}</p>
+    <ul class="plain acquisitions">${record.acquisitions.map(
+      (a) =>
+        html`<li data-course=${a.courseId} data-session=${a.sessionId}>${text(host, a.courseTitle)} — ${host.t(
+          'as.trainings.acquired',
+          { date: host.fmt.date(a.completedOn), level: a.level },
+        )}</li>`,
+    )}</ul>
+  </li>`;
 }
 
 function trainings(
@@ -103,11 +98,6 @@ function trainings(
     return course ? text(host, course.title) : host.t('as.trainings.course');
   };
   const certificates = registrations.filter((r) => r.credentialIssuedOn);
-  const acquired = competencies(registrations, space.courses);
-  const competencyName = (code: string) => {
-    const known = COMPETENCIES.find((c) => c.code === code);
-    return known ? plain(host.locale, known.name) : code;
-  };
   return html`<h4>${host.t('as.trainings.registrations')}</h4>
     ${
       registrations.length === 0
@@ -133,14 +123,11 @@ function trainings(
     }
     <h4>${host.t('as.trainings.competencies')}</h4>
     <p class="hint">${host.t('as.trainings.competenciesNote')}</p>
-    ${
+    ${part(host, space.competencies ?? { error: 'unavailable' }, (acquired) =>
       acquired.length === 0
         ? html`<p class="muted">${host.t('as.trainings.noCompetencies')}</p>`
-        : html`<ul class="plain competencies">${acquired.map(
-            (c) =>
-              html`<li data-competency=${c.code}>${host.t('as.trainings.competency', { name: competencyName(c.code), count: c.count })}</li>`,
-          )}</ul>`
-    }`;
+        : html`<ul class="cards competencies">${acquired.map((record) => competency(host, record))}</ul>`,
+    )}`;
 }
 
 /** The Applications, Reports due or Trainings section (read-only views of the association's activity). */

@@ -1,4 +1,4 @@
-import type { Consultation } from '@nassij/contract';
+import type { ArticleDiff, Consultation } from '@nassij/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { text } from '../../base/states.js';
 import { articlesOf, type Kind, type Sort } from '../model.js';
@@ -15,15 +15,25 @@ export function renderDetail(host: NassijConsultation, data: Consultation): Temp
   const articleId = host.articleId ?? null;
   const article = articlesOf(host.versionText).find((a) => a.id === articleId);
   const diff = articleId ? diffMap(host).get(articleId) : undefined;
-  const open = data.phase === 'contributions_open';
+  // An article a later version removed: its contributions stay readable, and nothing more can be added.
+  const gone = articleId && !article ? removedArticle(host, articleId) : undefined;
+  const open = data.phase === 'contributions_open' && !gone;
   const kinds: Kind[] = ['comment', 'recommendation', ...(article ? ['amendment' as const] : [])];
   return html`<section class="detail" aria-labelledby="detail-heading">
     <button class="nassij-button back" data-variant="secondary" part="button" type="button" @click=${() => host.closeArticle()}>
       <span class="dir-icon" aria-hidden="true">←</span> ${host.t('cons.back')}
     </button>
     <h3 id="detail-heading" tabindex="-1">
-      ${article ? html`${host.t('cons.article', { number: article.number })}${article.heading ? html` — ${text(host, article.heading)}` : nothing}` : host.t('cons.whole.title')}
+      ${
+        article
+          ? html`${host.t('cons.article', { number: article.number })}${article.heading ? html` — ${text(host, article.heading)}` : nothing}`
+          : gone
+            ? html`${host.t('cons.article', { number: gone.number ?? gone.articleId })}
+              <span class="mark" data-change="removed"><span aria-hidden="true">− </span>${host.t('cons.change.removed')}</span>`
+            : host.t('cons.whole.title')
+      }
     </h3>
+    ${gone?.before ? html`<del class="body">${text(host, gone.before)}</del>` : nothing}
     ${article ? html`<p class="body">${text(host, article.body)}</p>` : nothing}
     ${
       diff?.change === 'modified'
@@ -45,6 +55,16 @@ export function renderDetail(host: NassijConsultation, data: Consultation): Temp
     }
     ${host.form ? renderForm(host, data, host.form, article) : nothing} ${renderList(host, articleId, open)}
   </section>`;
+}
+
+/** What a comparison the element holds says of an article the shown version lacks, if it was removed. */
+function removedArticle(host: NassijConsultation, articleId: string): ArticleDiff | undefined {
+  const diffs = [host.diff, ...host.since.values()];
+  for (const diff of diffs) {
+    const found = diff?.articles.find((a) => a.articleId === articleId && a.change === 'removed');
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function renderList(host: NassijConsultation, articleId: string | null, open: boolean) {

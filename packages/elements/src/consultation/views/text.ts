@@ -83,6 +83,9 @@ function renderRemoved(host: NassijConsultation, diff: Map<string, ArticleDiff>)
           <span class="mark" data-change="removed"><span aria-hidden="true">− </span>${host.t('cons.change.removed')}</span>
           ${d.number ? host.t('cons.article', { number: d.number }) : nothing}
           <del>${text(host, d.before)}</del>
+          <button class="nassij-button" data-variant="secondary" part="button" type="button" data-open=${d.articleId}
+            aria-label=${`${host.t('cons.removed.open')} — ${host.t('cons.article', { number: d.number ?? d.articleId })}`}
+            @click=${() => host.openArticle(d.articleId)}>${host.t('cons.removed.open')}</button>
         </li>`,
       )}
     </ul>

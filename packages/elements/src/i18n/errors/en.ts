@@ -50,6 +50,16 @@ const en: Readonly<Record<ErrorMessageKey, Message>> = {
   'error.registry_mismatch':
     'The claim does not match the registry: check the receipt number and the association’s name.',
   'error.already_member_elsewhere': 'This address already holds this role in another association.',
+  'error.no_articles_detected':
+    'No article was found in the text: start each article with its heading, such as “Article 1”.',
+  'error.removed_article_has_contributions':
+    'Removed articles have contributions: keep them, or confirm that their contributions are kept.',
+  'error.participant_not_member': 'The participant is not a member of this association.',
+  'error.capacity_below_confirmed': 'The capacity cannot be below the confirmed registrations.',
+  'error.not_registered': 'This person is not registered to this session.',
+  'error.synthesis_incomplete':
+    'The synthesis is not complete: give each recommendation and amendment an outcome and a reason.',
+  'error.registration_incomplete': 'The certificate is issued only once the training is completed.',
   'error.invalid_response': 'The platform sent an unexpected answer. Please try again later.',
   'error.aborted': 'The action was cancelled.',
   'error.popup_blocked': 'The browser blocked the sign-in window. Allow pop-ups and try again.',

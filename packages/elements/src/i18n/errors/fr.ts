@@ -51,6 +51,17 @@ const fr: Readonly<Record<ErrorMessageKey, Message>> = {
   'error.registry_mismatch':
     'La demande ne correspond pas au registre : vérifiez le numéro du récépissé et le nom de l’association.',
   'error.already_member_elsewhere': 'Cette adresse occupe déjà ce rôle dans une autre association.',
+  'error.no_articles_detected':
+    'Aucun article n’a été trouvé dans le texte : commencez chaque article par son intitulé, comme « Article 1 » ou « Article premier ».',
+  'error.removed_article_has_contributions':
+    'Des articles supprimés ont reçu des contributions : gardez-les ou confirmez que leurs contributions sont conservées.',
+  'error.participant_not_member': 'Le participant n’est pas membre de cette association.',
+  'error.capacity_below_confirmed':
+    'La capacité ne peut pas être inférieure au nombre d’inscriptions confirmées.',
+  'error.not_registered': 'Cette personne n’est pas inscrite à cette session.',
+  'error.synthesis_incomplete':
+    'La synthèse n’est pas complète : donnez à chaque recommandation et amendement une suite et un motif.',
+  'error.registration_incomplete': 'Le certificat n’est délivré qu’une fois la formation achevée.',
   'error.invalid_response': 'La plateforme a renvoyé une réponse inattendue. Réessayez plus tard.',
   'error.aborted': 'L’action a été annulée.',
   'error.popup_blocked':

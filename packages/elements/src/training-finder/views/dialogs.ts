@@ -45,7 +45,8 @@ function renderAssociation(host: NassijTrainingFinder, reg: RegistrationControll
   if (mine.length > 1)
     return html`<div class="field"><label for="association">${host.t('tf.dialog.association')}</label>
       <select class="nassij-input" id="association" name="association" aria-invalid=${error.invalid}
-        aria-describedby=${error.describedBy([])}>
+        aria-describedby=${error.describedBy([])}
+        @change=${(e: Event) => void reg.choose((e.target as HTMLSelectElement).value)}>
         ${mine.map((m) => html`<option value=${m.association.id}>${plain(host.locale, m.association.name)}</option>`)}
       </select>${error.message}</div>`;
   if (only)
@@ -54,19 +55,35 @@ function renderAssociation(host: NassijTrainingFinder, reg: RegistrationControll
   return html`<p class="alert">${host.associationsError ?? host.t('tf.dialog.noAssociation')}</p>`;
 }
 
+/** The participant: a member of the association (the signed-in person, or one the representative chooses). */
+function renderParticipant(host: NassijTrainingFinder, reg: RegistrationController): TemplateResult {
+  const error = fieldError(host, reg, 'participant');
+  const people = reg.people;
+  if (!people)
+    return html`<p class="muted" role="status" id="participant-loading">${host.t('tf.dialog.loadingMembers')}</p>`;
+  return html`<div class="field"><label for="participant">${host.t('tf.dialog.participant')}</label>
+    <select class="nassij-input" id="participant" name="participant" aria-invalid=${error.invalid}
+      aria-describedby=${error.describedBy([])}>
+      ${people.map(
+        (p) =>
+          html`<option value=${p.accountId} ?selected=${p.accountId === reg.me}>${
+            p.accountId === reg.me ? host.t('tf.dialog.me', { name: p.displayName }) : p.displayName
+          }</option>`,
+      )}
+    </select>${error.message}
+    ${reg.peopleError ? html`<p class="alert">${reg.peopleError}</p>` : nothing}</div>`;
+}
+
 function renderRegisterForm(host: NassijTrainingFinder, reg: RegistrationController): TemplateResult {
   const { dialog: d, busy } = reg;
   if (d?.kind !== 'register') return html``;
-  const name = fieldError(host, reg, 'name');
   const consent = fieldError(host, reg, 'consent');
   const none = (host.associations ?? []).length === 0;
   return html`<h2 id="dialog-title" tabindex="-1">${host.t('tf.dialog.title')}</h2>
     <p>${text(host, d.course.title)} — ${host.fmt.dateTime(d.session.period.start)}</p>
     <form novalidate @submit=${reg.submit} @input=${reg.clearFieldError}>
       ${renderAssociation(host, reg)}
-      <div class="field"><label for="p-name">${host.t('tf.dialog.name')}</label>
-        <input class="nassij-input" id="p-name" name="name" required maxlength="120" autocomplete="off"
-          aria-invalid=${name.invalid} aria-describedby=${name.describedBy([])} />${name.message}</div>
+      ${renderParticipant(host, reg)}
       <div class="field"><label for="p-role">${host.t('tf.dialog.role')}</label>
         <input class="nassij-input" id="p-role" name="role" maxlength="120" autocomplete="off" /></div>
       <p class="muted" id="notice">${host.t('tf.dialog.notice')}</p>
@@ -78,7 +95,7 @@ function renderRegisterForm(host: NassijTrainingFinder, reg: RegistrationControl
       <div class="actions">
         <button class="nassij-button" data-variant="secondary" part="button" type="button"
           @click=${() => reg.close()}>${host.t('action.cancel')}</button>
-        <button class="nassij-button" part="button" type="submit" ?disabled=${busy || none}>
+        <button class="nassij-button" part="button" type="submit" ?disabled=${busy || none || !reg.people?.length}>
           ${busy ? host.t('tf.dialog.sending') : host.t('tf.dialog.submit')}</button>
       </div>
     </form>`;

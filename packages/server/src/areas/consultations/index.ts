@@ -1,4 +1,5 @@
 import type { Area } from '../area.js';
+import { consultationAuthoringMigration } from './authoring-migrations.js';
 import {
   consultationsMigration,
   contributionPagesMigration,
@@ -24,6 +25,7 @@ export const consultationsArea: Area = {
     contributionReviewsMigration,
     contributionPagesMigration,
     participationMigration,
+    consultationAuthoringMigration,
   ],
   seedDemo: seedConsultations,
   register: registerConsultationRoutes,

@@ -32,6 +32,7 @@ import { rateKeyOf } from '../../http/client-address.js';
 import { problem } from '../../http/problem.js';
 import { rateLimited } from '../../http/rate-limit.js';
 import { noticeModeration } from '../notices/index.js';
+import { moderatesConsultationsOf, organisationIdOf } from '../organisations/organisation.js';
 import {
   type ActivityTable,
   activitySince,
@@ -102,8 +103,18 @@ function deviceHash(c: Context, strict: boolean): string | undefined {
   return createHash('sha256').update(`nassij-device:${token}`).digest('hex');
 }
 
-function isModerator(auth: Account | null): boolean {
-  return auth !== null && (auth.roles.includes('moderator') || auth.roles.includes('admin'));
+/**
+ * Whether `auth` moderates the contributions of `consultationId`: admins and platform moderators every
+ * consultation's, an organisation's moderator those of the consultations its organisation holds.
+ */
+async function moderates(db: Db, auth: Account | null, consultationId: string): Promise<boolean> {
+  if (!auth || !(auth.roles.includes('moderator') || auth.roles.includes('admin'))) return false;
+  if (moderatesConsultationsOf(auth, undefined)) return true; // an admin or a platform moderator
+  const row = await db.one<{ issuing_sector: string }>(
+    'SELECT issuing_sector FROM consultations WHERE id = ?',
+    [consultationId],
+  );
+  return row !== undefined && moderatesConsultationsOf(auth, organisationIdOf(row.issuing_sector));
 }
 
 async function visibleRow(
@@ -116,7 +127,7 @@ async function visibleRow(
   if (!row) throw problem('not_found', 'No such contribution');
   const own =
     (auth !== null && row.account_id === auth.id) || (device !== undefined && row.device_hash === device);
-  if (row.moderation_state !== 'published' && !own && !isModerator(auth)) {
+  if (row.moderation_state !== 'published' && !own && !(await moderates(db, auth, row.consultation_id))) {
     throw problem('not_found', 'No such contribution');
   }
   return row;
@@ -128,7 +139,7 @@ async function withHistory(db: Db, row: ContributionRow, auth: Account | null) {
   const supported = auth ? await supportedBy(db, `acc:${auth.id}`, ids) : undefined;
   return toContribution(row, {
     // Moderators read every report in the history; the public and the author do not.
-    history: await historyOf(db, row.id, { reports: isModerator(auth) }),
+    history: await historyOf(db, row.id, { reports: await moderates(db, auth, row.consultation_id) }),
     ...(supported ? { supported } : {}),
     ...(replies ? { replies: replies.map((r) => toContribution(r, supported ? { supported } : {})) } : {}),
   });
@@ -182,14 +193,14 @@ async function limitPerHour(db: Db, limit: HourlyLimit, key: string, now: Date):
   );
 }
 
-async function searchConsultationsHandler({ db, query }: HandlerInput<typeof searchConsultations>) {
+async function searchConsultationsHandler({ db, query, now }: HandlerInput<typeof searchConsultations>) {
   return {
-    body: await searchConsultationsPage(db, query),
+    body: await searchConsultationsPage(db, query, now),
   };
 }
 
-async function getConsultationHandler({ db, params }: HandlerInput<typeof getConsultation>) {
-  const consultation = await readConsultation(db, params.consultationId);
+async function getConsultationHandler({ db, params, now }: HandlerInput<typeof getConsultation>) {
+  const consultation = await readConsultation(db, params.consultationId, now);
   if (!consultation) throw problem('not_found', 'No such consultation');
   return { body: consultation };
 }
@@ -233,7 +244,7 @@ async function listContributionsHandler({ db, params, query, auth }: HandlerInpu
   const consultation = await findConsultation(db, params.consultationId);
   if (!consultation) throw problem('not_found', 'No such consultation');
   const state = query.state ?? 'published';
-  if (state !== 'published' && !isModerator(auth)) {
+  if (state !== 'published' && !(await moderates(db, auth, consultation.id))) {
     throw problem('forbidden', 'Only moderators see contributions that are not published');
   }
   return {
@@ -254,7 +265,7 @@ async function createContributionHandler({
   now,
   c,
 }: HandlerInput<typeof createContribution>) {
-  const consultation = await findConsultation(db, params.consultationId);
+  const consultation = await findConsultation(db, params.consultationId, now);
   if (!consultation) throw problem('not_found', 'No such consultation');
   if (consultation.phase !== 'contributions_open') {
     throw problem('phase_closed', 'This consultation does not take contributions now');
@@ -397,6 +408,8 @@ async function createContributionHandler({
       report_count: 0,
       official_response: null,
       review_requested_at: null,
+      // As a stored one would carry it, so that nothing tells a bot its contribution was dropped.
+      version_id: consultation.currentVersionId,
     });
   } else {
     const id = await insertContribution(db, {
@@ -424,9 +437,9 @@ async function getContributionHandler({ db, params, auth, c }: HandlerInput<type
 }
 
 /** A published contribution whose consultation still takes (and gives back) supports. */
-async function supportable(db: Db, contributionId: string): Promise<ContributionRow> {
+async function supportable(db: Db, contributionId: string, now: Date): Promise<ContributionRow> {
   const row = await visibleRow(db, contributionId, null, undefined);
-  const consultation = await findConsultation(db, row.consultation_id);
+  const consultation = await findConsultation(db, row.consultation_id, now);
   if (consultation?.phase !== 'contributions_open') {
     throw problem('phase_closed', 'Supports are taken while contributions are open');
   }
@@ -439,7 +452,7 @@ async function supportContributionHandler({
   auth,
   now,
 }: HandlerInput<typeof supportContribution>) {
-  const row = await supportable(db, params.contributionId);
+  const row = await supportable(db, params.contributionId, now);
   if (!(await addSupport(db, row.id, `acc:${(auth as Account).id}`, toInstant(now)))) {
     throw problem('already_supported', 'You already support this contribution');
   }
@@ -449,8 +462,8 @@ async function supportContributionHandler({
 
 // Idempotent: withdrawing a support this reader does not give answers the count as it stands, so a
 // stale page or a second tab ends up showing the truth rather than an error.
-async function withdrawSupportHandler({ db, params, auth }: HandlerInput<typeof withdrawSupport>) {
-  const row = await supportable(db, params.contributionId);
+async function withdrawSupportHandler({ db, params, auth, now }: HandlerInput<typeof withdrawSupport>) {
+  const row = await supportable(db, params.contributionId, now);
   await removeSupport(db, row.id, `acc:${(auth as Account).id}`);
   const supports = (await findContributionRow(db, row.id))?.supports ?? 0;
   return { status: 200, body: { contributionId: row.id, supports, supportedByMe: false as const } };
@@ -539,8 +552,21 @@ async function respondToContributionHandler({
   return { body: await withHistory(db, (await findContributionRow(db, row.id)) as ContributionRow, auth) };
 }
 
-async function moderationQueueHandler({ db, query }: HandlerInput<typeof moderationQueue>) {
-  return { body: await moderationQueuePage(db, query) };
+async function moderationQueueHandler({ db, query, auth }: HandlerInput<typeof moderationQueue>) {
+  const moderator = auth as Account;
+  // An organisation's moderator sees the queue of its own organisation's consultations only.
+  const organisationId = moderatesConsultationsOf(moderator, undefined)
+    ? undefined
+    : moderator.organisationId;
+  if (query.consultationId && organisationId !== undefined) {
+    const consultation = await findConsultation(db, query.consultationId);
+    if (consultation && !(await moderates(db, moderator, consultation.id)))
+      throw problem(
+        'forbidden',
+        'Only the moderators of the organisation that holds this consultation see its queue',
+      );
+  }
+  return { body: await moderationQueuePage(db, query, organisationId) };
 }
 
 async function moderateContributionHandler({
@@ -553,6 +579,11 @@ async function moderateContributionHandler({
 }: HandlerInput<typeof moderateContribution>) {
   const row = await findContributionRow(db, params.contributionId);
   if (!row) throw problem('not_found', 'No such contribution');
+  if (!(await moderates(db, auth, row.consultation_id)))
+    throw problem(
+      'forbidden',
+      'Only the moderators of the organisation that holds this consultation may decide',
+    );
   const actor = (auth as Account).id;
   const at = toInstant(now);
   const state = body.decision === 'publish' ? 'published' : 'hidden';

@@ -17,6 +17,7 @@ import { toInstant } from '../../auth/tokens.js';
 import type { SeedContext } from '../area.js';
 import {
   addSupport,
+  consultationTotals,
   findContributionRow,
   insertConsultation,
   insertContribution,
@@ -834,6 +835,8 @@ export async function seedConsultations(ctx: SeedContext): Promise<void> {
       publishedAt: at(-10),
       sections: lawV2(),
     };
+    // The version current when a contribution was written (what migration 045 backfills by the same rule).
+    const lawVersionAt = (instant: string) => (instant >= v2.publishedAt ? v2.id : v1.id);
     await insertConsultation(db, {
       createdAt: at(-45),
       versions: [v1, v2],
@@ -888,6 +891,7 @@ export async function seedConsultations(ctx: SeedContext): Promise<void> {
         seq: await nextContributionSeq(db),
         consultationId: 'cons_0001',
         articleId: item.article,
+        versionId: lawVersionAt(created),
         kind: item.kind,
         body: item.body,
         proposedText: item.proposed,
@@ -912,6 +916,7 @@ export async function seedConsultations(ctx: SeedContext): Promise<void> {
           seq: await nextContributionSeq(db),
           consultationId: 'cons_0001',
           articleId: item.article,
+          versionId: lawVersionAt(at(-reply.daysAgo)),
           parentId: id,
           kind: 'comment',
           body: reply.body,
@@ -940,6 +945,7 @@ export async function seedConsultations(ctx: SeedContext): Promise<void> {
           : questionId === 'q1'
             ? [ctx.pick(['yes', 'yes', 'no', 'no_opinion'])]
             : ['portal', ctx.pick(['regional_meetings', 'associations', 'mobile'])];
+      const answeredAt = at(-ctx.randomInt(3, 30));
       await insertContribution(db, {
         seq: await nextContributionSeq(db),
         consultationId: 'cons_0001',
@@ -950,7 +956,8 @@ export async function seedConsultations(ctx: SeedContext): Promise<void> {
         answer,
         author: person.author,
         participantKey: person.key,
-        createdAt: at(-ctx.randomInt(3, 30)),
+        versionId: lawVersionAt(answeredAt),
+        createdAt: answeredAt,
         state: 'published',
         decidedAt: at(-2),
       });
@@ -1017,6 +1024,7 @@ export async function seedConsultations(ctx: SeedContext): Promise<void> {
           seq: await nextContributionSeq(db),
           consultationId: spec.id,
           articleId,
+          versionId: version.id,
           kind: base.kind,
           body: base.body,
           proposedText: base.proposed,
@@ -1032,8 +1040,16 @@ export async function seedConsultations(ctx: SeedContext): Promise<void> {
         if (base.kind === 'recommendation') recommendations.push({ id, articleId, excerpt: base.body });
       }
       if (spec.phase === 'synthesis_published') {
+        // The figures at closing, as publishing through the API freezes them.
+        const totals = await consultationTotals(db, spec.id);
         const synthesis: Synthesis = {
           publishedAt: phases.find((p) => p.phase === 'synthesis_published')?.period.start ?? at(-30),
+          frozen: {
+            participants: totals.participants,
+            contributions: totals.contributions,
+            supports: totals.supports,
+            closedAt: phases.find((p) => p.phase === 'contributions_open')?.period.end ?? at(-90),
+          },
           summary: t(
             `تلقى المجلس ${spec.contributions} مساهمة. تركزت المقترحات على مواكبة التعاونيات وتمويلها.`,
             `Le Conseil a reçu ${spec.contributions} contributions, centrées sur l’accompagnement et le financement des coopératives.`,
@@ -1051,6 +1067,7 @@ export async function seedConsultations(ctx: SeedContext): Promise<void> {
             return {
               contributionId: r.id,
               articleId: r.articleId,
+              kind: 'recommendation' as const,
               excerpt: r.excerpt,
               outcome,
               reason: OUTCOME_REASONS[outcome],

@@ -5,6 +5,7 @@ import {
   CONSULTATION_PHASES,
   type Consultation,
   type ConsultationPhase,
+  type ConsultationPhaseDates,
   type ConsultationSearchQuery,
   type ConsultationStats,
   type ConsultationSummary,
@@ -95,6 +96,11 @@ export interface ContributionRow {
   official_response: string | null;
   /** Set while a published contribution has reports no moderator's decision covered yet. */
   review_requested_at: string | null;
+  /**
+   * The version of the text current when it was written (migration `045_contribution_versions`). Optional
+   * here only because a row built in memory (the honeypot's pretend answer) may not know it.
+   */
+  version_id?: string | null;
 }
 
 const PHASE_RANK: Record<ConsultationPhase, number> = {
@@ -104,6 +110,99 @@ const PHASE_RANK: Record<ConsultationPhase, number> = {
   closed: 3,
   synthesis_published: 4,
 };
+
+/** Where a consultation's phases start, as the `consultations` columns keep them for SQL. */
+function phaseStarts(phases: readonly ConsultationPhaseDates[]): {
+  information?: string;
+  open?: string;
+  close?: string;
+} {
+  const start = (name: ConsultationPhase) => phases.find((p) => p.phase === name)?.period.start;
+  const open = phases.find((p) => p.phase === 'contributions_open');
+  const information = start('information');
+  const close = open?.period.end ?? start('closed');
+  return {
+    ...(information ? { information } : {}),
+    ...(open ? { open: open.period.start } : {}),
+    ...(close ? { close } : {}),
+  };
+}
+
+/**
+ * The phase of a consultation at `now`, from its phase dates: `synthesis_published` once its synthesis is
+ * published, `closed` from the end of contributions, `contributions_open` from their start, `information`
+ * from the information phase's start, `upcoming` before. The stored `phase` is what it was when written;
+ * every read goes through this (or {@link consultationPhaseSql}, its SQL twin), so phases move with the clock.
+ *
+ * @example
+ * ```ts
+ * consultationPhaseAt(consultation.phases, false, now); // 'contributions_open'
+ * ```
+ */
+export function consultationPhaseAt(
+  phases: readonly ConsultationPhaseDates[],
+  synthesisPublished: boolean,
+  now: Date,
+): ConsultationPhase {
+  if (synthesisPublished) return 'synthesis_published';
+  const at = now.toISOString();
+  const starts = phaseStarts(phases);
+  if (starts.close !== undefined && starts.close <= at) return 'closed';
+  if (starts.open !== undefined && starts.open <= at) return 'contributions_open';
+  if (starts.information !== undefined && starts.information <= at) return 'information';
+  return 'upcoming';
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** `now` as a SQL literal (checked: it is built from a Date, never from input). */
+function instantLiteral(now: Date): string {
+  const text = now.toISOString();
+  if (!ISO_INSTANT.test(text)) throw new Error(`Not an instant: ${text}`);
+  return `'${text}'`;
+}
+
+/**
+ * The SQL twin of {@link consultationPhaseAt} over the `consultations` columns (optionally of alias `t`):
+ * what lists filter, count and sort by, so that a consultation whose dates passed is listed in its phase
+ * of now, not the one stored when it was written.
+ *
+ * @example
+ * ```ts
+ * await db.all(`SELECT id, ${consultationPhaseSql(now)} AS phase FROM consultations`);
+ * ```
+ */
+export function consultationPhaseSql(now: Date, alias = ''): string {
+  const at = instantLiteral(now);
+  const t = alias ? `${alias}.` : '';
+  return `(CASE WHEN ${t}synthesis IS NOT NULL THEN 'synthesis_published'
+    WHEN ${t}contributions_close_at <= ${at} THEN 'closed'
+    WHEN ${t}contributions_open_at <= ${at} THEN 'contributions_open'
+    WHEN ${t}information_at <= ${at} THEN 'information' ELSE 'upcoming' END)`;
+}
+
+/** {@link PHASE_RANK} of {@link consultationPhaseSql}: open consultations first. */
+function phaseRankSql(now: Date): string {
+  return `(CASE ${consultationPhaseSql(now)} ${Object.entries(PHASE_RANK)
+    .map(([phase, rank]) => `WHEN '${phase}' THEN ${rank}`)
+    .join(' ')} END)`;
+}
+
+/** The next instant at which the clock alone changes a phase (a cached list or detail is good until then). */
+async function nextPhaseBoundary(db: Db, now: Date, consultationId?: string): Promise<string> {
+  const at = now.toISOString();
+  const one = consultationId ? 'AND id = ?' : '';
+  const params = consultationId ? [at, consultationId] : [at];
+  const next = await db.one<{ t: string | null }>(
+    `SELECT MIN(t) AS t FROM (
+       SELECT MIN(information_at) AS t FROM consultations WHERE synthesis IS NULL AND information_at > ? ${one}
+       UNION ALL SELECT MIN(contributions_open_at) FROM consultations WHERE synthesis IS NULL AND contributions_open_at > ? ${one}
+       UNION ALL SELECT MIN(contributions_close_at) FROM consultations WHERE synthesis IS NULL AND contributions_close_at > ? ${one}
+     ) x`,
+    [...params, ...params, ...params],
+  );
+  return next?.t ?? '9999';
+}
 
 function json<T>(text: string): T {
   return JSON.parse(text) as T;
@@ -128,12 +227,13 @@ function sameText(a: Article, b: Article): boolean {
  */
 export async function insertConsultation(db: Db, input: NewConsultation): Promise<void> {
   const { consultation: c, versions } = input;
-  const open = c.phases.find((p) => p.phase === 'contributions_open');
+  const starts = phaseStarts(c.phases);
   await db.atomic(async () => {
     await db.write(
       `INSERT INTO consultations (id, reference, phase, phase_rank, scope, region, subject_type, participation_mode,
-        issuing_sector, contributions_open_at, contributions_close_at, created_at, current_version_id, synthesis, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        issuing_sector, contributions_open_at, contributions_close_at, created_at, current_version_id, synthesis, data,
+        information_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         c.id,
         c.reference,
@@ -144,12 +244,13 @@ export async function insertConsultation(db: Db, input: NewConsultation): Promis
         c.subjectType,
         c.participationMode,
         c.issuingBody.sectorCode,
-        open?.period.start ?? null,
-        open?.period.end ?? null,
+        starts.open ?? null,
+        starts.close ?? null,
         input.createdAt,
         c.currentVersionId,
         input.synthesis ? JSON.stringify(input.synthesis) : null,
         JSON.stringify(c),
+        starts.information ?? null,
       ],
     );
     let previous: Map<string, Article> | undefined;
@@ -207,19 +308,27 @@ async function findRow(db: Db, idOrReference: string): Promise<ConsultationRow |
 }
 
 /**
- * The stored consultation (without text, stats or synthesis), by id or public reference.
+ * The stored consultation (without text, stats or synthesis), by id or public reference, its `phase` the
+ * one at `now` ({@link consultationPhaseAt}): pass the request's clock.
  *
  * @example
  * ```ts
- * findConsultation(db, 'MA-CONS-2026-0001')?.participationMode; // 'open'
+ * (await findConsultation(db, 'MA-CONS-2026-0001', now))?.phase; // 'contributions_open'
  * ```
  */
 export async function findConsultation(
   db: Db,
   idOrReference: string,
+  now: Date = new Date(),
 ): Promise<StoredConsultation | undefined> {
   const row = await findRow(db, idOrReference);
-  return row ? json<StoredConsultation>(row.data) : undefined;
+  return row ? storedAt(row, now) : undefined;
+}
+
+/** A row's consultation with its phase at `now`. */
+function storedAt(row: ConsultationRow, now: Date): StoredConsultation {
+  const stored = json<StoredConsultation>(row.data);
+  return { ...stored, phase: consultationPhaseAt(stored.phases, row.synthesis !== null, now) };
 }
 
 /** The headline figures of a consultation, from its published contributions. */
@@ -315,8 +424,9 @@ export async function readVersion(
  * ```
  */
 export async function readSynthesis(db: Db, idOrReference: string): Promise<Synthesis | undefined> {
+  // Publishing a synthesis sets the column: that is what makes the phase `synthesis_published`.
   const row = await findRow(db, idOrReference);
-  if (row?.phase !== 'synthesis_published' || !row.synthesis) return undefined;
+  if (!row?.synthesis) return undefined;
   return json<Synthesis>(row.synthesis);
 }
 
@@ -330,11 +440,20 @@ export async function readSynthesis(db: Db, idOrReference: string): Promise<Synt
  * readConsultation(db, 'cons_0001')?.text?.sections.length; // 4
  * ```
  */
-export async function readConsultation(db: Db, idOrReference: string): Promise<Consultation | undefined> {
+export async function readConsultation(
+  db: Db,
+  idOrReference: string,
+  now: Date = new Date(),
+): Promise<Consultation | undefined> {
   return await cachedFigure(db, {
     key: `consultation|${idOrReference}`,
     tables: CONSULTATION_TABLES,
-    compute: async () => ({ value: await loadConsultation(db, idOrReference) }),
+    now,
+    compute: async () => {
+      const value = await loadConsultation(db, idOrReference, now);
+      // Kept until the clock moves its phase, too.
+      return { value, ...(value ? { validUntil: await nextPhaseBoundary(db, now, value.id) } : {}) };
+    },
   });
 }
 
@@ -345,10 +464,10 @@ export async function readConsultation(db: Db, idOrReference: string): Promise<C
  */
 const CONSULTATION_TABLES = ['consultations', 'consultation_versions', 'contributions'] as const;
 
-async function loadConsultation(db: Db, idOrReference: string): Promise<Consultation | undefined> {
+async function loadConsultation(db: Db, idOrReference: string, now: Date): Promise<Consultation | undefined> {
   const row = await findRow(db, idOrReference);
   if (!row) return undefined;
-  const stored = json<StoredConsultation>(row.data);
+  const stored = storedAt(row, now);
   const text = await readVersion(db, row.id, row.current_version_id, true);
   const synthesis = await readSynthesis(db, row.id);
   return {
@@ -412,31 +531,37 @@ export function diffVersions(from: DocumentVersion, to: DocumentVersion): Versio
 type FacetName = 'phase' | 'region' | 'subjectType' | 'scope' | 'issuingBody';
 
 const FACET_COLUMNS: Record<FacetName, string> = {
-  phase: 'phase',
+  phase: 'phase', // replaced by the phase at the request's clock (consultationPhaseSql)
   region: 'region',
   subjectType: 'subject_type',
   scope: 'scope',
   issuingBody: 'issuing_sector',
 };
 
-/** Open consultations first (phase rank), newest first within a phase; the id makes the order total. */
-const LISTED: Keyset = {
-  name: 'listed',
-  keys: [{ expr: 'phase_rank' }, { expr: 'created_at', desc: true }, { expr: 'id' }],
-};
+/**
+ * Open consultations first (the rank of the phase at `now`), newest first within a phase; the id makes the
+ * order total. The rank moves with the clock, so no index holds it: consultations number in the thousands.
+ */
+function listedKeyset(now: Date): Keyset {
+  return {
+    name: 'listed',
+    keys: [{ expr: phaseRankSql(now) }, { expr: 'created_at', desc: true }, { expr: 'id' }],
+  };
+}
 
 interface ListedRow {
   id: string;
   data: string;
   phase_rank: number;
+  phase_now: ConsultationPhase;
   created_at: string;
 }
 
 function summaryOf(
-  row: { id: string; data: string },
+  row: { id: string; data: string; phase_now: ConsultationPhase },
   figures: Participation | undefined,
 ): ConsultationSummary {
-  const c = json<StoredConsultation>(row.data);
+  const c = { ...json<StoredConsultation>(row.data), phase: row.phase_now };
   const stats = figures ?? { participants: 0, contributions: 0 };
   const open = c.phases.find((p) => p.phase === 'contributions_open');
   return {
@@ -469,18 +594,27 @@ function summaryOf(
 export async function searchConsultationsPage(
   db: Db,
   query: ConsultationSearchQuery,
+  now: Date = new Date(),
 ): Promise<PageOf<ConsultationSummary>> {
   return await cachedFigure(db, {
     key: `consultations-page|${JSON.stringify(query)}`,
     tables: CONSULTATION_TABLES,
-    compute: async () => ({ value: await readConsultationsPage(db, query) }),
+    now,
+    compute: async () => ({
+      value: await readConsultationsPage(db, query, now),
+      validUntil: await nextPhaseBoundary(db, now),
+    }),
   });
 }
 
 async function readConsultationsPage(
   db: Db,
   query: ConsultationSearchQuery,
+  now: Date,
 ): Promise<PageOf<ConsultationSummary>> {
+  const phaseNow = consultationPhaseSql(now);
+  const column = (name: FacetName) => (name === 'phase' ? phaseNow : FACET_COLUMNS[name]);
+  const listed = listedKeyset(now);
   const match = searchCondition(db, 'consultation', 'id', query.q);
   const filters: Record<FacetName, readonly string[] | undefined> = {
     phase: query.phase,
@@ -498,30 +632,30 @@ async function readConsultationsPage(
     }
     for (const [name, values] of Object.entries(filters) as [FacetName, readonly string[] | undefined][]) {
       if (name === except || !values || values.length === 0) continue;
-      parts.push(`${FACET_COLUMNS[name]} IN (${values.map(() => '?').join(', ')})`);
+      parts.push(`${column(name)} IN (${values.map(() => '?').join(', ')})`);
       params.push(...values);
     }
     return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
   };
-  const after = readKeysetCursor(query.cursor, LISTED.name, LISTED.keys.length);
+  const after = readKeysetCursor(query.cursor, listed.name, listed.keys.length);
   const all = where();
-  const position = keysetClause(LISTED, after);
+  const position = keysetClause(listed, after);
   // An exact count: consultations number in the thousands nationally (one per draft text), not millions.
   const total =
     (await db.one<{ n: number }>(`SELECT COUNT(*) AS n FROM consultations ${all.sql}`, all.params))?.n ?? 0;
   const rows = await db.all<ListedRow>(
-    `SELECT id, data, phase_rank, created_at FROM consultations
-     ${all.sql ? `${all.sql} AND` : 'WHERE'} (${position.sql}) ${orderByClause(LISTED)} LIMIT ?`,
+    `SELECT id, data, ${listed.keys[0]?.expr} AS phase_rank, ${phaseNow} AS phase_now, created_at FROM consultations
+     ${all.sql ? `${all.sql} AND` : 'WHERE'} (${position.sql}) ${orderByClause(listed)} LIMIT ?`,
     [...all.params, ...position.params, query.limit + 1],
   );
-  const page = keysetPage(rows, query.limit, LISTED.name, (row) => [row.phase_rank, row.created_at, row.id]);
+  const page = keysetPage(rows, query.limit, listed.name, (row) => [row.phase_rank, row.created_at, row.id]);
   const facets: Facets = {};
   for (const name of Object.keys(FACET_COLUMNS) as FacetName[]) {
     const w = where(name);
-    const column = FACET_COLUMNS[name];
-    const extra = w.sql ? `${w.sql} AND ${column} IS NOT NULL` : `WHERE ${column} IS NOT NULL`;
+    const value = column(name);
+    const extra = w.sql ? `${w.sql} AND ${value} IS NOT NULL` : `WHERE ${value} IS NOT NULL`;
     const counts = await db.all<{ value: string; count: number }>(
-      `SELECT ${column} AS value, COUNT(*) AS count FROM consultations ${extra} GROUP BY ${column} ORDER BY count DESC, value`,
+      `SELECT ${value} AS value, COUNT(*) AS count FROM consultations ${extra} GROUP BY ${value} ORDER BY count DESC, value`,
       w.params,
     );
     facets[name] =
@@ -583,6 +717,12 @@ export interface NewContribution {
   seq: number;
   consultationId: string;
   articleId: string | null;
+  /**
+   * The version of the text the contribution was written on. Absent: the consultation's current version,
+   * read in the same statement as the insert (what a participant writing now sees). The demo seed names it,
+   * since its contributions are dated before the latest version.
+   */
+  versionId?: string | undefined;
   parentId?: string | undefined;
   kind: ContributionKind;
   body: string;
@@ -616,8 +756,9 @@ export async function insertContribution(db: Db, c: NewContribution): Promise<st
     await db.write(
       `INSERT INTO contributions (id, seq, consultation_id, article_id, parent_id, kind, body, proposed_text, question_id,
         answer, position, author, participant_type, region, participant_key, account_id, device_hash, created_at,
-        moderation_state, moderation_reason, decided_at, official_response)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        moderation_state, moderation_reason, decided_at, official_response, version_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+         COALESCE(?, (SELECT current_version_id FROM consultations WHERE id = ?)))`,
       [
         id,
         c.seq,
@@ -641,6 +782,8 @@ export async function insertContribution(db: Db, c: NewContribution): Promise<st
         c.reason ?? null,
         c.decidedAt ?? null,
         c.officialResponse ? JSON.stringify(c.officialResponse) : null,
+        c.versionId ?? null,
+        c.consultationId,
       ],
     );
     await bumpCount(
@@ -1070,6 +1213,7 @@ export function toContribution(row: ContributionRow, view: ContributionView = {}
     id: row.id,
     consultationId: row.consultation_id,
     articleId: row.article_id,
+    ...(row.version_id ? { versionId: row.version_id } : {}),
     ...(row.parent_id ? { parentId: row.parent_id } : {}),
     kind: row.kind,
     body: row.body,
@@ -1281,7 +1425,8 @@ const WAITING = `(moderation_state = 'pending' OR review_requested_at IS NOT NUL
  * with its full history including every report. Keyset pages on `(COALESCE(review_requested_at,
  * created_at), seq)`, from an index on that expression; the cursor names the state, so a cursor of the
  * pending queue is refused on the hidden one. `total` is exact: counters for a state, plus (for `pending`)
- * the published contributions awaiting review, counted from their small partial index.
+ * the published contributions awaiting review, counted from their small partial index. With an
+ * `organisationId` (an organisation's moderator), only the consultations that organisation holds.
  *
  * @example
  * ```ts
@@ -1291,6 +1436,7 @@ const WAITING = `(moderation_state = 'pending' OR review_requested_at IS NOT NUL
 export async function moderationQueuePage(
   db: Db,
   query: ModerationQueueQuery,
+  organisationId?: string,
 ): Promise<PageOf<Contribution>> {
   const keyset: Keyset = { name: query.state, keys: [{ expr: QUEUE_AT }, { expr: 'seq' }] };
   const after = readKeysetCursor(query.cursor, keyset.name, keyset.keys.length);
@@ -1302,6 +1448,18 @@ export async function moderationQueuePage(
     where.push('consultation_id = ?');
     args.push(consultationId);
   }
+  // An organisation's moderator: the consultations its organisation holds (few), as a list of ids.
+  const held =
+    organisationId === undefined
+      ? undefined
+      : (
+          await db.all<{ id: string }>(
+            `SELECT c.id FROM consultations c JOIN organisations o ON o.sector_code = c.issuing_sector
+              WHERE o.id = ? ORDER BY c.id`,
+            [organisationId],
+          )
+        ).map((row) => row.id);
+  if (held !== undefined) where.push(inList('consultation_id', held, args) ?? '1 = 0');
   const position = keysetClause(keyset, after);
   // SQLite bounds an index range by a row value over columns, not over an expression: the redundant
   // `QUEUE_AT >= ?` gives it the range on the indexed expression (else it reads the queue from its start).
@@ -1312,17 +1470,27 @@ export async function moderationQueuePage(
     [...args, ...(after === undefined ? [] : [after[0] as string]), ...position.params, query.limit + 1],
   );
   const page = keysetPage(rows, query.limit, keyset.name, (row) => [row.queue_at, row.seq]);
-  let total = await countContributions(db, { consultationId, states: [query.state] });
-  if (query.state === 'pending') {
-    // Published and reported: few rows, all in the partial index `contributions_by_review`. `|| ''` keeps
-    // the state and consultation out of index choice, where a planner without statistics would rather walk
-    // every published contribution (`contributions_queue`) than that small index.
-    const reviewed = await db.one<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM contributions WHERE review_requested_at IS NOT NULL AND moderation_state || '' = 'published'
-       ${consultationId === undefined ? '' : "AND consultation_id || '' = ?"}`,
-      consultationId === undefined ? [] : [consultationId],
-    );
-    total += Number(reviewed?.n ?? 0);
+  // The consultations counted: the one asked for, else those the moderator's organisation holds, else all.
+  const counted: (string | undefined)[] =
+    consultationId !== undefined
+      ? held === undefined || held.includes(consultationId)
+        ? [consultationId]
+        : []
+      : (held ?? [undefined]);
+  let total = 0;
+  for (const id of counted) {
+    total += await countContributions(db, { consultationId: id, states: [query.state] });
+    if (query.state === 'pending') {
+      // Published and reported: few rows, all in the partial index `contributions_by_review`. `|| ''` keeps
+      // the state and consultation out of index choice, where a planner without statistics would rather walk
+      // every published contribution (`contributions_queue`) than that small index.
+      const reviewed = await db.one<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM contributions WHERE review_requested_at IS NOT NULL AND moderation_state || '' = 'published'
+         ${id === undefined ? '' : "AND consultation_id || '' = ?"}`,
+        id === undefined ? [] : [id],
+      );
+      total += Number(reviewed?.n ?? 0);
+    }
   }
   const ids = page.items.map((row) => row.id);
   const histories = await historiesOf(db, ids, await reportsOf(db, ids));

@@ -159,7 +159,7 @@ export function callsAtom(
  *
  * @example
  * ```ts
- * const xml = consultationsAtom(ctx, await feedConsultations(db, 50));
+ * const xml = consultationsAtom(ctx, await feedConsultations(db, 50, now));
  * ```
  */
 export function consultationsAtom(ctx: FeedContext, consultations: readonly FeedConsultation[]): string {
@@ -207,7 +207,7 @@ export function consultationsAtom(ctx: FeedContext, consultations: readonly Feed
  *
  * @example
  * ```ts
- * const xml = synthesesAtom(ctx, await feedSyntheses(db, 50));
+ * const xml = synthesesAtom(ctx, await feedSyntheses(db, 50, now));
  * ```
  */
 export function synthesesAtom(ctx: FeedContext, syntheses: readonly FeedConsultation[]): string {

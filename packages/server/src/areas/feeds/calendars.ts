@@ -88,7 +88,7 @@ export function callEvents(ctx: CalendarContext, { call, status, updated }: Feed
  *
  * @example
  * ```ts
- * const events = consultationEvents(ctx, await feedConsultation(db, consultationId));
+ * const events = consultationEvents(ctx, await feedConsultation(db, consultationId, now));
  * ```
  */
 export function consultationEvents(ctx: CalendarContext, entry: FeedConsultation): IcsEvent[] {

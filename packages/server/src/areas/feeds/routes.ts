@@ -143,19 +143,24 @@ export function registerFeedRoutes(app: ApiApp): void {
     return textAnswer(c, xml, ATOM_TYPE, 'public');
   });
 
-  app.bind(consultationsFeed, async ({ db, query, c }) => {
+  app.bind(consultationsFeed, async ({ db, query, now, c }) => {
     const ctx = feedContext(c, query.lang ?? DEFAULT_LANG);
     return textAnswer(
       c,
-      consultationsAtom(ctx, await feedConsultations(db, FEED_MAX_ENTRIES)),
+      consultationsAtom(ctx, await feedConsultations(db, FEED_MAX_ENTRIES, now)),
       ATOM_TYPE,
       'public',
     );
   });
 
-  app.bind(synthesesFeed, async ({ db, query, c }) => {
+  app.bind(synthesesFeed, async ({ db, query, now, c }) => {
     const ctx = feedContext(c, query.lang ?? DEFAULT_LANG);
-    return textAnswer(c, synthesesAtom(ctx, await feedSyntheses(db, FEED_MAX_ENTRIES)), ATOM_TYPE, 'public');
+    return textAnswer(
+      c,
+      synthesesAtom(ctx, await feedSyntheses(db, FEED_MAX_ENTRIES, now)),
+      ATOM_TYPE,
+      'public',
+    );
   });
 
   const calendarText = (lang: Locale, name: string, events: IcsEvent[]) =>
@@ -188,9 +193,9 @@ export function registerFeedRoutes(app: ApiApp): void {
     );
   });
 
-  app.bind(suffixed(consultationCalendar), async ({ db, params, query, c }) => {
+  app.bind(suffixed(consultationCalendar), async ({ db, params, query, now, c }) => {
     const lang = query.lang ?? DEFAULT_LANG;
-    const consultation = await feedConsultation(db, params.consultationId);
+    const consultation = await feedConsultation(db, params.consultationId, now);
     if (!consultation) throw problem('not_found', 'No consultation has this id');
     const name = `${pickText(consultation.consultation.title, lang).text} — ${consultation.consultation.reference}`;
     const events = consultationEvents(calendarContext(c, lang), consultation);

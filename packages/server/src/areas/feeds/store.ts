@@ -13,7 +13,7 @@ import type {
 import type { Db } from '../../db/db.js';
 import { marks } from '../../db/faceted-search.js';
 import { type CallSearch, callStatusAt, type StoredCall, searchCallPage } from '../calls/store.js';
-import type { StoredConsultation } from '../consultations/store.js';
+import { consultationPhaseAt, type StoredConsultation } from '../consultations/store.js';
 
 /** A call as a feed or calendar shows it: the stored call, its status now, and when it last changed. */
 export interface FeedCall {
@@ -98,12 +98,14 @@ export interface FeedConsultation {
   synthesis?: Synthesis | undefined;
 }
 
-function consultationOf(row: { data: string; created_at: string; phase: string; synthesis: string | null }) {
-  const consultation = JSON.parse(row.data) as StoredConsultation;
-  const synthesis =
-    row.phase === 'synthesis_published' && row.synthesis
-      ? (JSON.parse(row.synthesis) as Synthesis)
-      : undefined;
+/** A consultation row as the feeds read it; its phase is computed at `now`, never the stored column. */
+function consultationOf(row: { data: string; created_at: string; synthesis: string | null }, now: Date) {
+  const stored = JSON.parse(row.data) as StoredConsultation;
+  const synthesis = row.synthesis ? (JSON.parse(row.synthesis) as Synthesis) : undefined;
+  const consultation: StoredConsultation = {
+    ...stored,
+    phase: consultationPhaseAt(stored.phases, synthesis !== undefined, now),
+  };
   const updated = [
     row.created_at,
     ...consultation.versions.map((v) => v.publishedAt),
@@ -119,33 +121,32 @@ function consultationOf(row: { data: string; created_at: string; phase: string; 
  *
  * @example
  * ```ts
- * const latest = await feedConsultations(db, 50);
+ * const latest = await feedConsultations(db, 50, now);
  * ```
  */
-export async function feedConsultations(db: Db, limit: number): Promise<FeedConsultation[]> {
-  const rows = await db.all<{ data: string; created_at: string; phase: string; synthesis: string | null }>(
-    'SELECT data, created_at, phase, synthesis FROM consultations ORDER BY created_at DESC, id LIMIT ?',
+export async function feedConsultations(db: Db, limit: number, now: Date): Promise<FeedConsultation[]> {
+  const rows = await db.all<{ data: string; created_at: string; synthesis: string | null }>(
+    'SELECT data, created_at, synthesis FROM consultations ORDER BY created_at DESC, id LIMIT ?',
     [limit],
   );
-  return rows.map(consultationOf);
+  return rows.map((row) => consultationOf(row, now));
 }
 
 /**
  * The published syntheses, newest first, at most `limit`. A synthesis is stored before it is published only
- * in data seeded by hand; the phase decides, as on the synthesis route.
+ * when it is published (the consultations area writes the column on publication).
  *
  * @example
  * ```ts
- * const syntheses = await feedSyntheses(db, 50);
+ * const syntheses = await feedSyntheses(db, 50, now);
  * ```
  */
-export async function feedSyntheses(db: Db, limit: number): Promise<FeedConsultation[]> {
-  const rows = await db.all<{ data: string; created_at: string; phase: string; synthesis: string | null }>(
-    `SELECT data, created_at, phase, synthesis FROM consultations
-     WHERE phase = 'synthesis_published' AND synthesis IS NOT NULL`,
+export async function feedSyntheses(db: Db, limit: number, now: Date): Promise<FeedConsultation[]> {
+  const rows = await db.all<{ data: string; created_at: string; synthesis: string | null }>(
+    'SELECT data, created_at, synthesis FROM consultations WHERE synthesis IS NOT NULL',
   );
   return rows
-    .map(consultationOf)
+    .map((row) => consultationOf(row, now))
     .filter((entry) => entry.synthesis !== undefined)
     .sort((a, b) => (b.synthesis?.publishedAt ?? '').localeCompare(a.synthesis?.publishedAt ?? ''))
     .slice(0, limit);
@@ -156,18 +157,19 @@ export async function feedSyntheses(db: Db, limit: number): Promise<FeedConsulta
  *
  * @example
  * ```ts
- * const one = await feedConsultation(db, params.consultationId);
+ * const one = await feedConsultation(db, params.consultationId, now);
  * ```
  */
 export async function feedConsultation(
   db: Db,
   consultationId: string,
+  now: Date,
 ): Promise<FeedConsultation | undefined> {
-  const row = await db.one<{ data: string; created_at: string; phase: string; synthesis: string | null }>(
-    'SELECT data, created_at, phase, synthesis FROM consultations WHERE id = ?',
+  const row = await db.one<{ data: string; created_at: string; synthesis: string | null }>(
+    'SELECT data, created_at, synthesis FROM consultations WHERE id = ?',
     [consultationId],
   );
-  return row ? consultationOf(row) : undefined;
+  return row ? consultationOf(row, now) : undefined;
 }
 
 /** A registration with its session and course, as a personal calendar shows it. */

@@ -1,6 +1,7 @@
 // The commitment's indicators, computed from the other areas' tables (read only). Every figure is a SQL
 // count or sum, grouped by the database; only the concentration ranking and labels are finished in JS.
 import {
+  COMPETENCIES,
   DOMAINS,
   FunderLevel,
   INDICATOR_DEFINITIONS,
@@ -62,6 +63,7 @@ export const PLATFORM_SERVICES: readonly { code: string; routes: readonly string
   { code: 'consultations', routes: ['consultations.get', 'contributions.create'] },
   { code: 'consultation-results', routes: ['consultations.synthesis'] },
   { code: 'trainings', routes: ['courses.search', 'registrations.create'] },
+  { code: 'certificates', routes: ['certificates.issue', 'credentials.verify'] },
   { code: 'indicators', routes: ['indicators.get'] },
   { code: 'open-data', routes: ['openData.catalogue', 'openData.export'] },
 ];
@@ -436,6 +438,77 @@ async function beneficiaryAssociations(db: Db, scope: Scope): Promise<Figure> {
   };
 }
 
+function competencyLabel(code: string): LocalizedText | undefined {
+  return COMPETENCIES.find((c) => c.code === code)?.name;
+}
+
+/**
+ * Distinct associations with a participant who completed a session that ended in the year (so far), in all
+ * and by competency of the course, by region of the association, by both, and by the association's domains
+ * of intervention (the commitment's follow-up by region and domain). Each count is the database's
+ * `COUNT(DISTINCT …)`: an association trained twice in one competency counts once there.
+ */
+async function trainedPerCompetency(db: Db, scope: Scope): Promise<Figure> {
+  if (!scope.has.trainings) return { value: 0, breakdown: [] };
+  const r = regionClause('s.region', scope);
+  const from = `FROM training_registrations r
+     JOIN training_sessions t ON t.id = r.session_id
+     JOIN course_competencies cc ON cc.course_id = r.course_id
+     JOIN associations s ON s.id = r.association_id
+     WHERE r.status = 'completed' AND t.end_at >= ? AND t.end_at <= ?${r.sql}`;
+  const params = [scope.range.start, yearEndSoFar(scope), ...r.params];
+  const total = Number(
+    (await db.one<{ n: number }>(`SELECT COUNT(DISTINCT r.association_id) AS n ${from}`, params))?.n ?? 0,
+  );
+  const byCode = await db.all<{ k: string; n: number }>(
+    `SELECT cc.code AS k, COUNT(DISTINCT r.association_id) AS n ${from} GROUP BY cc.code ORDER BY cc.code`,
+    params,
+  );
+  const byRegion = await db.all<{ k: string; n: number }>(
+    `SELECT s.region AS k, COUNT(DISTINCT r.association_id) AS n ${from} GROUP BY s.region ORDER BY s.region`,
+    params,
+  );
+  // The associations' own domains of intervention (an association in two domains counts in each).
+  const byDomain = await db.all<{ k: string; n: number }>(
+    `SELECT d.domain AS k, COUNT(DISTINCT r.association_id) AS n
+     ${from.replace('WHERE', 'JOIN association_domains d ON d.association_id = r.association_id WHERE')}
+     GROUP BY d.domain ORDER BY d.domain`,
+    params,
+  );
+  const byBoth = await db.all<{ code: string; region: string; n: number }>(
+    `SELECT cc.code AS code, s.region AS region, COUNT(DISTINCT r.association_id) AS n ${from}
+     GROUP BY cc.code, s.region ORDER BY cc.code, s.region`,
+    params,
+  );
+  const labelled = (label: LocalizedText | undefined) => (label ? { label } : {});
+  const breakdown: IndicatorBreakdown[] = [
+    ...byCode.map((row) => ({
+      dimension: 'competency' as const,
+      key: row.k,
+      ...labelled(competencyLabel(row.k)),
+      value: Number(row.n),
+    })),
+    ...byRegion.map((row) => ({
+      dimension: 'region' as const,
+      key: row.k,
+      ...labelled(regionLabel(row.k)),
+      value: Number(row.n),
+    })),
+    ...byDomain.map((row) => ({
+      dimension: 'domain' as const,
+      key: row.k,
+      ...labelled(domainLabel(row.k)),
+      value: Number(row.n),
+    })),
+    ...byBoth.map((row) => ({
+      dimension: 'competency_region' as const,
+      key: `${row.code}|${row.region}`,
+      value: Number(row.n),
+    })),
+  ];
+  return { value: total, breakdown };
+}
+
 function servicesAvailable(): Figure {
   const routeIds = new Set(ROUTES.map((r) => r.id));
   return { value: PLATFORM_SERVICES.filter((s) => s.routes.every((id) => routeIds.has(id))).length };
@@ -453,6 +526,7 @@ const COMPUTE: Record<IndicatorCode, (db: Db, scope: Scope) => Figure | Promise<
   beneficiaries_people: beneficiaryPeople,
   beneficiaries_associations: beneficiaryAssociations,
   services_available: servicesAvailable,
+  associations_trained_per_competency: trainedPerCompetency,
 };
 
 /**
@@ -529,6 +603,14 @@ export const INDICATOR_INPUTS: Readonly<Record<IndicatorCode, readonly Versioned
     'associations',
   ],
   services_available: [],
+  // Course competencies are written with their course, which bumps `courses`.
+  associations_trained_per_competency: [
+    'training_registrations',
+    'training_sessions',
+    'courses',
+    'associations',
+    'association_domains',
+  ],
 };
 
 /** The tables {@link indicatorYears} reads. */

@@ -199,6 +199,26 @@ async function handCount(db: Db, year: number, region?: string): Promise<Record<
       .map((c) => (JSON.parse(c.author) as { associationId?: string }).associationId)
       .filter((id): id is string => id !== undefined),
   ]);
+  const coursesWithCompetencies = new Set(
+    (await db.all<{ course_id: string }>('SELECT course_id FROM course_competencies')).map(
+      (c) => c.course_id,
+    ),
+  );
+  const sessionCourses = new Map(
+    (await db.all<{ id: string; course_id: string }>('SELECT id, course_id FROM training_sessions')).map(
+      (s) => [s.id, s.course_id],
+    ),
+  );
+  const trained = new Set(
+    registrations
+      .filter((r) => r.status === 'completed' && inRegion(r.association_id))
+      .filter((r) => {
+        const endAt = sessionEnds.get(r.session_id);
+        return endAt !== undefined && yearOf(endAt) === year && endAt <= NOW_ISO;
+      })
+      .filter((r) => coursesWithCompetencies.has(sessionCourses.get(r.session_id) ?? ''))
+      .map((r) => r.association_id),
+  );
   const ratio = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 100) / 100);
   return {
     associations_supported_share: {
@@ -227,7 +247,8 @@ async function handCount(db: Db, year: number, region?: string): Promise<Record<
     trainings_held: { value: ended.length },
     beneficiaries_people: { value: accounts.size + attended.size },
     beneficiaries_associations: { value: [...beneficiaryAssociations].filter(inRegion).length },
-    services_available: { value: 10 },
+    services_available: { value: 11 },
+    associations_trained_per_competency: { value: trained.size },
   };
 }
 
@@ -306,6 +327,45 @@ describe('GET /v1/indicators', () => {
     assert.match(fifth?.definition.fr ?? '', /arrondi à l'unité supérieure/);
     const participants = set.indicators.find((i) => i.code === 'participants_per_consultation');
     assert.equal(participants?.breakdown?.length, participants?.denominatorValue);
+  });
+
+  test('associations trained per competency are also counted by region and by domain, once per association', async () => {
+    const set = await indicators('?year=2026&code=associations_trained_per_competency');
+    const [trained] = set.indicators;
+    assert.ok(trained);
+    // By hand: completed registrations of sessions that ended in 2026 by now, on courses with competencies.
+    const rows = await server.db.all<{ association_id: string; end_at: string; status: string }>(
+      `SELECT r.association_id, t.end_at, r.status FROM training_registrations r
+       JOIN training_sessions t ON t.id = r.session_id
+       WHERE r.course_id IN (SELECT course_id FROM course_competencies)`,
+    );
+    const associations = new Set(
+      rows
+        .filter((r) => r.status === 'completed' && yearOf(r.end_at) === 2026 && r.end_at <= NOW_ISO)
+        .map((r) => r.association_id),
+    );
+    assert.ok(associations.size > 0, 'the demo data trained associations this year');
+    assert.equal(trained.value, associations.size);
+    const domains = new Map<string, number>();
+    for (const row of await server.db.all<{ association_id: string; domain: string }>(
+      'SELECT association_id, domain FROM association_domains',
+    ))
+      if (associations.has(row.association_id)) domains.set(row.domain, (domains.get(row.domain) ?? 0) + 1);
+    const byDomain = (trained.breakdown ?? []).filter((b) => b.dimension === 'domain');
+    assert.deepEqual(
+      Object.fromEntries(byDomain.map((b) => [b.key, b.value])),
+      Object.fromEntries([...domains].sort(([a], [b]) => a.localeCompare(b))),
+    );
+    assert.ok(
+      byDomain.every((b) => b.label?.fr),
+      'each domain is named',
+    );
+    const byRegion = (trained.breakdown ?? []).filter((b) => b.dimension === 'region');
+    assert.equal(
+      byRegion.reduce((sum, b) => sum + b.value, 0),
+      associations.size,
+      'an association is in one region',
+    );
   });
 
   test('code filters the indicators', async () => {

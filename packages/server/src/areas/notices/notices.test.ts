@@ -225,41 +225,43 @@ test('an inadmissible application is told with its reason, in English here, and 
   assert.equal((await listMail(server.db, { to: gone.email })).length, 0, 'nothing to an erased account');
 });
 
-test('a seat from the waitlist tells the participant’s own account', async () => {
+test('a seat from the waitlist tells the participant’s own account, in its language', async () => {
   await travel(0);
-  // One seat left: the first registration takes it, the second waits.
+  // One seat left: the member's registration takes it, the representative's waits.
   await server.db.write('UPDATE training_sessions SET seats_left = 1 WHERE id = ?', [
     F.sessions.openWithSeats,
   ]);
-  const register = (participant: { name: string; email?: string }) =>
+  const register = (accountId: string) =>
     send<Registration>('POST', '/v1/registrations', {
       as: 'representative',
       json: {
         sessionId: F.sessions.openWithSeats,
         associationId: F.associations.represented,
-        participant,
+        participant: { accountId },
         consent: true,
       },
     });
-  const seated = await register({ name: 'Participant assis' });
+  const seated = await register(F.accounts.member);
   assert.equal(seated.body.status, 'confirmed', JSON.stringify(seated.body));
-  const waiting = await register({ name: 'Participante en attente', email: member });
+  const waiting = await register(F.accounts.representative);
   assert.equal(waiting.body.status, 'waitlisted', JSON.stringify(waiting.body));
-  const aboutHer = (mail: QueuedMail) => mail.text.includes('Participante en attente');
-  assert.equal((await mailTo(member, 'training.promoted', aboutHer)).length, 0);
+  const aboutHer = (mail: QueuedMail) => mail.text.includes(DEMO_ACCOUNTS.representative.displayName);
+  assert.equal((await mailTo(representative, 'training.promoted', aboutHer)).length, 0);
 
   const cancelled = await send('POST', `/v1/registrations/${seated.body.id}/cancel`, {
     as: 'representative',
     json: {},
   });
   assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
-  const told = await mailTo(member, 'training.promoted', aboutHer);
+  // The account's address and language (the representative reads French), not the association's.
+  const told = await mailTo(representative, 'training.promoted', aboutHer);
   assert.equal(told.length, 1);
-  assert.equal(told[0]?.locale, 'ar');
+  assert.equal(told[0]?.locale, 'fr');
+  assert.equal(told[0]?.accountId, F.accounts.representative);
   assert.equal(
-    (await mailTo(representative, 'training.promoted', aboutHer)).length,
+    (await mailTo(member, 'training.promoted', aboutHer)).length,
     0,
-    'the participant has an account: the association is not told as well',
+    'the participant has an account: the association’s other members are not told',
   );
 });
 
@@ -326,7 +328,10 @@ test('reminders go once when their day comes, and not again after a restart', as
   const startDay = casablancaDate(session.period.start);
   const sessionMail = (to: string) =>
     mailTo(to, 'training.reminder', (mail) => mail.text.includes(registration.participant.name));
-  const recipient = registration.participant.email === member ? member : representative;
+  // The account the registration names is told; a registration of old naming none, its typed address's
+  // account, or else the association's members (the representative among them).
+  const named = Object.values(DEMO_ACCOUNTS).find((a) => a.id === registration.participant.accountId);
+  const recipient = named?.email ?? (registration.participant.email === member ? member : representative);
   const earlier = (await sessionMail(recipient)).length;
   await travel(noonOf(startDay, -1));
   await server.sendReminders();
@@ -369,4 +374,53 @@ test('two passes at once, as two server processes run them, queue a reminder onc
   await travel(new Date(at.getTime() + 120_000));
   await server.sendReminders();
   assert.equal((await leased()).length, 1, 'the lease ran out: the next pass sends');
+});
+
+test('the day before a session, the participant’s own account is reminded, in its language', async () => {
+  await travel(0);
+  // The member (who reads Arabic) registered by the representative (who reads French) to a session with
+  // seats, starting at least two days from now.
+  const open = (
+    await send<{ items: Session[] }>('GET', '/v1/sessions?state=open&limit=100', { as: 'representative' })
+  ).body.items.filter((s) => s.seatsLeft > 0 && Date.parse(s.period.start) > clock().getTime() + 2 * DAY_MS);
+  let registered: { registration: Registration; session: Session } | undefined;
+  for (const session of open) {
+    const made = await send<Registration>('POST', '/v1/registrations', {
+      as: 'representative',
+      json: {
+        sessionId: session.id,
+        associationId: F.associations.represented,
+        participant: { accountId: F.accounts.member },
+        consent: true,
+      },
+    });
+    if (made.status === 201 && made.body.status === 'confirmed') {
+      registered = { registration: made.body, session };
+      break;
+    }
+  }
+  assert.ok(registered, 'some open session takes the member');
+  const { registration, session } = registered;
+  assert.equal(registration.participant.accountId, F.accounts.member);
+  const remindedFor = async () =>
+    (
+      await server.db.all<{ account_id: string }>(
+        "SELECT account_id FROM notice_reminders WHERE kind = 'training.reminder' AND subject_id = ? ORDER BY account_id",
+        [registration.id],
+      )
+    ).map((row) => row.account_id);
+  const aboutIt = (mail: QueuedMail) =>
+    mail.text.includes(casablancaText(session.period.start, mail.locale)) &&
+    mail.text.includes(DEMO_ACCOUNTS.member.displayName);
+  const before = (await mailTo(member, 'training.reminder', aboutIt)).length;
+  assert.deepEqual(await remindedFor(), []);
+
+  await travel(noonOf(casablancaDate(session.period.start), -1));
+  await server.sendReminders();
+  // The reminder of this registration went to the member's account alone (not to the association's other
+  // members, nor to the representative who registered them), in Arabic, the member's language.
+  assert.deepEqual(await remindedFor(), [F.accounts.member]);
+  const told = await mailTo(member, 'training.reminder', aboutIt);
+  assert.ok(told.length > before, 'the day before the session');
+  assert.ok(told.every((mail) => mail.locale === 'ar' && mail.accountId === F.accounts.member));
 });

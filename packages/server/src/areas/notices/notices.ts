@@ -149,6 +149,8 @@ export async function noticeDecision(
 /** A training registration with what a message about it says. */
 export interface RegistrationNoticeFacts {
   associationId: string;
+  /** The participant's account, when the registration names one (registrations are made by account). */
+  participantAccountId?: string | undefined;
   participant: { name: string; email?: string };
   courseTitle: LocalizedText;
   startAt: string;
@@ -166,8 +168,14 @@ export async function registrationNoticeFacts(
   db: Db,
   registrationId: string,
 ): Promise<RegistrationNoticeFacts | undefined> {
-  const row = await db.one<{ association_id: string; data: string; start_at: string; course_data: string }>(
-    `SELECT r.association_id, r.data, s.start_at, c.data AS course_data
+  const row = await db.one<{
+    association_id: string;
+    participant_account_id: string | null;
+    data: string;
+    start_at: string;
+    course_data: string;
+  }>(
+    `SELECT r.association_id, r.participant_account_id, r.data, s.start_at, c.data AS course_data
        FROM training_registrations r
        JOIN training_sessions s ON s.id = r.session_id
        JOIN courses c ON c.id = r.course_id
@@ -179,6 +187,7 @@ export async function registrationNoticeFacts(
   const course = JSON.parse(row.course_data) as { title: LocalizedText };
   return {
     associationId: row.association_id,
+    ...(row.participant_account_id ? { participantAccountId: row.participant_account_id } : {}),
     participant: data.participant,
     courseTitle: course.title,
     startAt: row.start_at,
@@ -204,6 +213,7 @@ export async function noticeRegistration(
     ...(recipients ??
       (await participantRecipients(db, {
         associationId: facts.associationId,
+        participantAccountId: facts.participantAccountId,
         participantEmail: facts.participant.email,
       }))),
   ];

@@ -60,19 +60,28 @@ export async function accountRecipient(db: Db, accountId: string): Promise<Recip
 }
 
 /**
- * Who hears about a training registration: the participant's own account when the address the association
- * gave for them is one (not erased) — they are the one to attend — otherwise the association's members, who
- * registered them and pass the word on.
+ * Who hears about a training registration: the participant's own account (its address, its language) when
+ * the registration names one — they are the one to attend. A registration made before accounts were named
+ * reaches the account whose address the association typed for them, if any. Otherwise (nobody named, or
+ * an erased account) the association's members, who registered them and pass the word on.
  *
  * @example
  * ```ts
- * const to = await participantRecipients(db, { associationId: 'asso_0001', participantEmail: 'amina@example.ma' });
+ * const to = await participantRecipients(db, { associationId: 'asso_0001', participantAccountId: 'acc_0002' });
  * ```
  */
 export async function participantRecipients(
   db: Db,
-  registration: { associationId: string; participantEmail?: string | undefined },
+  registration: {
+    associationId: string;
+    participantAccountId?: string | undefined;
+    participantEmail?: string | undefined;
+  },
 ): Promise<Recipient[]> {
+  if (registration.participantAccountId) {
+    const participant = await accountRecipient(db, registration.participantAccountId);
+    if (participant) return [participant];
+  }
   const email =
     registration.participantEmail === undefined ? undefined : normaliseEmail(registration.participantEmail);
   if (email) {

@@ -155,6 +155,7 @@ async function remindSessionsTomorrow(db: Db, now: Date): Promise<number> {
     if (!facts) continue;
     const recipients = await participantRecipients(db, {
       associationId: facts.associationId,
+      participantAccountId: facts.participantAccountId,
       participantEmail: facts.participant.email,
     });
     for (const to of recipients)

@@ -3,6 +3,7 @@
 // author names, participant names, trainers or call contacts.
 import {
   type AwardReport,
+  type ConsultationPhaseDates,
   casablancaDate,
   type ExportParams,
   type ExportQuery,
@@ -16,7 +17,7 @@ import type { Db, SqlValue } from '../../db/db.js';
 import { awardsFromRows } from '../applications/awards.js';
 import { isOverdue } from '../award-reports/index.js';
 import { reportsOfAwards } from '../award-reports/store.js';
-import { consultationTotals } from '../consultations/store.js';
+import { consultationPhaseAt, consultationTotals } from '../consultations/store.js';
 import { yearRange } from '../indicators/period.js';
 import type { ExportRecord } from './csv.js';
 
@@ -352,6 +353,7 @@ const awards: DatasetSource = {
 interface ConsultationData {
   title: LocalizedText;
   issuingBody: { name: LocalizedText };
+  phases: ConsultationPhaseDates[];
 }
 
 interface SynthesisData {
@@ -394,6 +396,7 @@ const consultations: DatasetSource = {
     'recommendations_accepted',
     'recommendations_partly_accepted',
     'recommendations_not_retained',
+    'recommendations_out_of_scope',
   ],
   from: 'consultations t',
   base: '1 = 1',
@@ -412,7 +415,7 @@ const consultations: DatasetSource = {
     for (const id of ids) extras.set(id, { ...(await consultationTotals(db, id)) });
     return extras;
   },
-  toRecord(row, extra) {
+  toRecord(row, extra, now) {
     const data = json<ConsultationData>(row.data);
     const figures = {
       participants: Number(extra?.participants ?? 0),
@@ -420,8 +423,9 @@ const consultations: DatasetSource = {
       recommendations: Number(extra?.recommendations ?? 0),
       supports: Number(extra?.supports ?? 0),
     };
-    const synthesis =
-      row.phase === 'synthesis_published' && row.synthesis ? json<SynthesisData>(row.synthesis) : undefined;
+    // The phase moves with the clock; the stored column is only what the seed or the last write saw.
+    const synthesis = row.synthesis ? json<SynthesisData>(row.synthesis) : undefined;
+    const phase = consultationPhaseAt(data.phases, synthesis !== undefined, new Date(now));
     const outcomes = (outcome: string) =>
       synthesis ? synthesis.recommendations.filter((r) => r.outcome === outcome).length : null;
     return {
@@ -436,7 +440,7 @@ const consultations: DatasetSource = {
       region: str(row.region),
       subject_type: str(row.subject_type),
       participation_mode: str(row.participation_mode),
-      phase: str(row.phase),
+      phase,
       contributions_open_at: str(row.contributions_open_at),
       contributions_close_at: str(row.contributions_close_at),
       participants: figures.participants,
@@ -447,6 +451,7 @@ const consultations: DatasetSource = {
       recommendations_accepted: outcomes('accepted'),
       recommendations_partly_accepted: outcomes('partly_accepted'),
       recommendations_not_retained: outcomes('not_retained'),
+      recommendations_out_of_scope: outcomes('out_of_scope'),
     };
   },
 };

@@ -127,3 +127,66 @@ export function runsCallsOf(auth: Account | null, organisationId: string | undef
     CALL_STAFF_ROLES.some((role) => auth.roles.includes(role))
   );
 }
+
+/** The roles that author an organisation's courses and run their sessions. */
+const TRAINING_STAFF_ROLES = ['training_manager', 'organisation_admin'] as const;
+
+/**
+ * Whether `auth` may author the courses of `organisationId` and run their sessions (attendance included): a
+ * platform admin, or a training manager or organisation admin of that organisation. A course's organisation
+ * is `organisationIdOf(course.provider.sectorCode)`.
+ *
+ * @example
+ * ```ts
+ * if (!runsTrainingsOf(auth, organisationIdOf(course.provider.sectorCode))) throw problem('forbidden');
+ * ```
+ */
+export function runsTrainingsOf(auth: Account | null, organisationId: string | undefined): boolean {
+  if (!auth) return false;
+  if (auth.roles.includes('admin')) return true;
+  return (
+    organisationId !== undefined &&
+    auth.organisationId === organisationId &&
+    TRAINING_STAFF_ROLES.some((role) => auth.roles.includes(role))
+  );
+}
+
+/** The roles that prepare, publish and run an organisation's consultations. */
+const CONSULTATION_STAFF_ROLES = ['consultation_manager', 'organisation_admin'] as const;
+
+/**
+ * Whether `auth` may prepare, publish and run the consultations of `organisationId` (drafts, versions of
+ * the text, early close): a platform admin, or a consultation manager or organisation admin of that
+ * organisation. A consultation's organisation is `organisationIdOf(issuingBody.sectorCode)`.
+ *
+ * @example
+ * ```ts
+ * if (!runsConsultationsOf(auth, organisationIdOf(consultation.issuingBody.sectorCode))) throw problem('forbidden');
+ * ```
+ */
+export function runsConsultationsOf(auth: Account | null, organisationId: string | undefined): boolean {
+  if (!auth) return false;
+  if (auth.roles.includes('admin')) return true;
+  return (
+    organisationId !== undefined &&
+    auth.organisationId === organisationId &&
+    CONSULTATION_STAFF_ROLES.some((role) => auth.roles.includes(role))
+  );
+}
+
+/**
+ * Whether `auth` moderates the contributions of the consultations `organisationId` holds: a platform admin or
+ * a platform moderator (a moderator of no organisation) moderates every consultation; an organisation's
+ * moderator, only its own organisation's.
+ *
+ * @example
+ * ```ts
+ * if (!moderatesConsultationsOf(auth, organisationIdOf(sector))) throw problem('forbidden');
+ * ```
+ */
+export function moderatesConsultationsOf(auth: Account | null, organisationId: string | undefined): boolean {
+  if (!auth) return false;
+  if (auth.roles.includes('admin')) return true;
+  if (!auth.roles.includes('moderator')) return false;
+  return auth.organisationId === undefined || auth.organisationId === organisationId;
+}

@@ -46,7 +46,7 @@ describe('privacy: export and erasure of one person’s data (law 09-08)', () =>
     for (const key of Object.keys(DEMO_ACCOUNTS) as Key[])
       tokens[key] = await signInAs(server.url, DEMO_ACCOUNTS[key].email, DEMO_ACCOUNTS[key].password);
 
-    // The representative registers themself to a session (matched by e-mail) and uploads to a draft.
+    // The representative registers themself to a session (naming their account) and uploads to a draft.
     // Keyed: its stored answer (which names them) must go with the erasure.
     const registered = await send(server.url, 'POST', '/v1/registrations', {
       token: tokens.representative,
@@ -54,7 +54,7 @@ describe('privacy: export and erasure of one person’s data (law 09-08)', () =>
       json: {
         sessionId: F.sessions.openWithSeats,
         associationId: F.associations.represented,
-        participant: { name: REP.displayName, role: 'Présidente', email: REP.email.toUpperCase() },
+        participant: { accountId: REP.id, role: 'Présidente' },
         consent: true,
       },
     });
@@ -133,7 +133,7 @@ describe('privacy: export and erasure of one person’s data (law 09-08)', () =>
     assert.deepEqual(
       data.registrations.map((r) => r.id),
       [registration.id],
-      'the registration naming them by e-mail',
+      'the registration naming their account',
     );
     const mine = data.applications.find((a) => a.id === draft.id);
     assert.ok(mine, 'the draft they started');
@@ -242,6 +242,11 @@ describe('privacy: export and erasure of one person’s data (law 09-08)', () =>
     });
     assert.equal(reg.status, 200, reg.text);
     assert.deepEqual((reg.json as Registration).participant, { name: ERASED_PARTICIPANT });
+    const unlinked = await server.db.one<{ participant_account_id: string | null; status: string }>(
+      'SELECT participant_account_id, status FROM training_registrations WHERE id = ?',
+      [registration.id],
+    );
+    assert.deepEqual(unlinked, { participant_account_id: null, status: registration.status });
     const awarded = await send(server.url, 'GET', `/v1/applications/${F.applications.awardedOfRepresented}`, {
       token: tokens.member,
     });

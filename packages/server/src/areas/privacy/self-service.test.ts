@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { ErasureReport, PersonalDataExport, Problem } from '@nassij/contract';
+import type { Certificate, ErasureReport, PersonalDataExport, Problem } from '@nassij/contract';
 import { send } from '../../bench/kit.js';
 import { readAudit } from '../../db/audit.js';
 import { enqueueMail } from '../../mail/outbox.js';
@@ -44,6 +44,42 @@ describe('privacy: a person exports and deletes their own account (law 09-08)', 
     assert.ok(exported, 'the export lists itself');
     assert.equal(exported.actorId, MEMBER.id);
     assert.deepEqual(exported.target, { type: 'account', id: MEMBER.id });
+  });
+
+  test('the export lists the registrations naming the person’s account and the certificates issued to them', async () => {
+    const issued = await send(
+      server.url,
+      'POST',
+      `/v1/registrations/${F.registrations.completedOfMember}/certificate`,
+      {
+        token: tokens.member,
+      },
+    );
+    assert.equal(issued.status, 201, issued.text);
+    const certificate = issued.json as Certificate;
+    const named = (
+      await server.db.all<{ id: string }>(
+        'SELECT id FROM training_registrations WHERE participant_account_id = ? ORDER BY id',
+        [MEMBER.id],
+      )
+    ).map((row) => row.id);
+    assert.ok(
+      named.includes(F.registrations.completedOfMember) &&
+        named.includes(F.registrations.attendedOfRepresented),
+    );
+    const data = (await send(server.url, 'GET', '/v1/auth/me/export', { token: tokens.member }))
+      .json as PersonalDataExport;
+    assert.deepEqual(data.registrations.map((r) => r.id).sort(), named);
+    assert.ok(data.registrations.every((r) => r.participant.accountId === MEMBER.id));
+    assert.deepEqual(
+      data.certificates?.map((c) => [c.id, c.registrationId]),
+      [[certificate.id, F.registrations.completedOfMember]],
+    );
+    // Nobody else's: the representative has no certificate, and the member's is not in their export.
+    const theirs = (await send(server.url, 'GET', '/v1/auth/me/export', { token: tokens.representative }))
+      .json as PersonalDataExport;
+    assert.deepEqual(theirs.certificates, []);
+    assert.ok(theirs.registrations.every((r) => r.participant.accountId !== MEMBER.id));
   });
 
   test('the export lists the award reports a person sent and the tranches a funder recorded', async () => {
@@ -176,6 +212,36 @@ describe('privacy: a person exports and deletes their own account (law 09-08)', 
     assert.equal(report.invitationsErased, 2);
     assert.equal(report.calendarTokensRemoved, 1);
     assert.equal((await send(server.url, 'GET', calendar)).status, 404, 'the calendar address is dead');
+
+    // Registrations keep their status, attendance and evaluation (the association's and the course's
+    // counts), without the account nor its name; the certificate issued stays valid, leading to nobody.
+    assert.equal(report.registrationsAnonymised, before.registrations.length);
+    assert.ok(before.registrations.length >= 2);
+    const kept = await server.db.all<{
+      id: string;
+      status: string;
+      participant_account_id: string | null;
+      data: string;
+    }>(
+      `SELECT id, status, participant_account_id, data FROM training_registrations WHERE id IN (${before.registrations.map(() => '?').join(', ')}) ORDER BY id`,
+      before.registrations.map((r) => r.id),
+    );
+    assert.deepEqual(
+      kept.map((r) => [r.id, r.status]),
+      [...before.registrations].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => [r.id, r.status]),
+    );
+    assert.ok(kept.every((r) => r.participant_account_id === null));
+    assert.ok(kept.every((r) => !r.data.includes(MEMBER.displayName) && !r.data.includes(MEMBER.id)));
+    const [certificate] = before.certificates ?? [];
+    assert.ok(certificate, 'the certificate issued before');
+    const shown = await send(server.url, 'GET', `/v1/certificates/${certificate.id}`);
+    assert.equal(shown.status, 200, shown.text);
+    assert.equal((shown.json as Certificate).revokedAt, undefined);
+    const link = await server.db.one<{ participant_account_id: string | null }>(
+      'SELECT participant_account_id FROM certificates WHERE id = ?',
+      [certificate.id],
+    );
+    assert.equal(link?.participant_account_id, null);
 
     assert.equal((await send(server.url, 'GET', '/v1/auth/me', { token: tokens.member })).status, 401);
     const again = await send(server.url, 'POST', '/v1/auth/token', {

@@ -1,6 +1,7 @@
 import type {
   ApplicationInvolvement,
   ApplicationStatus,
+  Certificate,
   Contribution,
   ContributionAuthor,
   ErasureReport,
@@ -20,6 +21,7 @@ import { deleteAttachment, readAttachments, saveApplication } from '../applicati
 import { associationName } from '../associations/store.js';
 import { toAuditLogEntry } from '../audit-log/index.js';
 import { type ContributionRow, toContribution } from '../consultations/store.js';
+import { type CertificateRow, toCertificate } from '../credentials/certificates.js';
 import { eraseSubscriptionsOf } from '../subscriptions/store.js';
 import { type RegistrationRow, toRegistrations } from '../trainings/store.js';
 import {
@@ -74,6 +76,7 @@ async function installedTables(db: Db) {
   return {
     contributions: await tableExists(db, 'contributions'),
     registrations: await tableExists(db, 'training_registrations'),
+    certificates: await tableExists(db, 'certificates'),
     applications: await tableExists(db, 'applications'),
     ...(await recordTables(db)),
   };
@@ -115,23 +118,37 @@ async function contributionRows(db: Db, accountId: string): Promise<Contribution
 }
 
 /**
- * Registrations naming the person as participant: matched by the account's e-mail, case aside. The
- * e-mail lives in the registration's JSON only, so this scans the registrations whose text contains it
- * (lowercased on both sides, see {@link containsPattern}) and compares the parsed e-mail exactly: a full
- * scan, acceptable for an admin's access or erasure request, never on a public path.
+ * Registrations naming the person as participant: by their account (`participant_account_id`), or, for
+ * those made before registrations named accounts, by the e-mail typed then, case aside. That e-mail lives
+ * in the registration's JSON only, so this also scans the registrations whose text contains it (lowercased
+ * on both sides, see {@link containsPattern}) and compares the parsed e-mail exactly: a full scan,
+ * acceptable for an admin's access or erasure request, never on a public path.
  */
-async function registrationRows(db: Db, email: string): Promise<RegistrationRow[]> {
+async function registrationRows(db: Db, accountId: string, email: string): Promise<RegistrationRow[]> {
   const wanted = email.toLowerCase();
   return (
-    await db.all<RegistrationRow>(
-      `SELECT id, session_id, course_id, association_id, status, seq, created_at, data FROM training_registrations
-       WHERE lower(data) LIKE ? ORDER BY created_at, id`,
-      [containsPattern(wanted)],
+    await db.all<RegistrationRow & { participant_account_id: string | null }>(
+      `SELECT id, session_id, course_id, association_id, status, seq, created_at, data, participant_account_id
+         FROM training_registrations
+        WHERE participant_account_id = ? OR lower(data) LIKE ? ORDER BY created_at, id`,
+      [accountId, containsPattern(wanted)],
     )
   ).filter((row) => {
+    if (row.participant_account_id === accountId) return true;
     const participant = (JSON.parse(row.data) as { participant?: { email?: string } }).participant;
     return participant?.email?.toLowerCase() === wanted;
   });
+}
+
+/** The certificates issued to the account as participant, oldest first, as served. */
+async function certificatesOf(db: Db, accountId: string): Promise<Certificate[]> {
+  return (
+    await db.all<CertificateRow>(
+      `SELECT id, registration_id, participant_account_id, revoked_at, compact_jws, data FROM certificates
+        WHERE participant_account_id = ? ORDER BY issued_at, id`,
+      [accountId],
+    )
+  ).map(toCertificate);
 }
 
 interface ApplicationRow {
@@ -177,7 +194,8 @@ export interface PrivacyActor {
 /**
  * Everything the platform holds about one account (law 09-08, right of access), after recording the export
  * in the audit log (so the export lists itself): the core records, and those of the areas the server has
- * (mail without bodies, invitations, one-time links, claims, vault uploads, award reports, tranches).
+ * (mail without bodies, invitations, one-time links, claims, vault uploads, award reports, tranches,
+ * certificates).
  * `not_found` for an unknown account.
  *
  * @example
@@ -218,8 +236,9 @@ export async function exportPersonalData(
       ? (await contributionRows(db, accountId)).map((row) => toContribution(row))
       : [];
     const registrations: Registration[] = tables.registrations
-      ? await toRegistrations(db, await registrationRows(db, account.email))
+      ? await toRegistrations(db, await registrationRows(db, accountId, account.email))
       : [];
+    const certificates = tables.certificates ? await certificatesOf(db, accountId) : undefined;
     const applications: PersonalDataApplication[] = [];
     const reviews: PersonalDataExport['reviews'] = [];
     if (tables.applications) {
@@ -281,6 +300,7 @@ export async function exportPersonalData(
       ...(tables.vault ? { vaultDocuments: await exportVaultDocuments(db, accountId) } : {}),
       ...(calendarToken ? { calendarToken } : {}),
       ...(subscriptions ? { subscriptions } : {}),
+      ...(certificates ? { certificates } : {}),
     };
   });
 }
@@ -334,8 +354,9 @@ async function soleRepresentations(db: Db, accountId: string): Promise<string[]>
  * - its tokens are revoked and its memberships removed;
  * - its contributions keep their text; an author that was the person becomes `Anonyme` (one that was an
  *   association keeps the association's registered name, which is not personal data);
- * - registrations naming it as participant (by e-mail) keep their status and attendance, the participant
- *   becomes `Participant effacé` without role or e-mail;
+ * - registrations naming it as participant (by account, or by the e-mail typed in older ones) keep their
+ *   status, attendance and evaluation; the participant becomes `Participant effacé` without role, e-mail or
+ *   account link; certificates issued to it stay valid, without the link to the account;
  * - applications it submitted and reviews it wrote no longer show its name (both keep the account id);
  * - documents it uploaded to applications never submitted are removed, with their files unless another
  *   attachment uses the same bytes; documents of submitted applications are the record of a public funding
@@ -408,17 +429,27 @@ export async function erasePersonalData(
 
     let registrationsAnonymised = 0;
     if (tables.registrations) {
-      for (const row of await registrationRows(db, account.email)) {
+      for (const row of await registrationRows(db, accountId, account.email)) {
         const data = JSON.parse(row.data) as Record<string, unknown>;
         data.participant = { name: ERASED_PARTICIPANT };
-        // A key of its own, so that two erased participants of one session are not "the same person".
-        await db.write('UPDATE training_registrations SET data = ?, participant_key = ? WHERE id = ?', [
-          JSON.stringify(data),
-          `erased:${row.id}`,
-          row.id,
-        ]);
+        // The link to the account goes with the name; status, attendance and evaluation stay, so the
+        // association's and the course's counts do not change. A key of its own, so that two erased
+        // participants of one session are not "the same person".
+        await db.write(
+          `UPDATE training_registrations SET data = ?, participant_key = ?, participant_account_id = NULL
+            WHERE id = ?`,
+          [JSON.stringify(data), `erased:${row.id}`, row.id],
+        );
         registrationsAnonymised++;
       }
+    }
+    if (tables.certificates) {
+      // An issued certificate stays valid (its signed copy is with whoever the person gave it to) and keeps
+      // the name it was issued to; it no longer leads back to the account.
+      await db.write(
+        'UPDATE certificates SET participant_account_id = NULL WHERE participant_account_id = ?',
+        [accountId],
+      );
     }
 
     let applicationsAnonymised = 0;

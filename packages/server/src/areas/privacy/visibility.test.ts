@@ -10,7 +10,7 @@ import {
   ROUTES,
 } from '@nassij/contract';
 import { send } from '../../bench/kit.js';
-import { DEMO_ACCOUNTS } from '../../seed/demo.js';
+import { createAccount, DEMO_ACCOUNTS } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
 import { pdfBytes } from '../applications/fixtures.js';
@@ -51,10 +51,17 @@ const PARAMETERS: Record<string, readonly string[]> = {
   dataset: EXPORTABLE_DATASET_IDS,
   // A secret standing for a bearer token (a calendar address): one never issued opens nothing.
   calendarToken: ['calendar-secret-never-issued-0000000000'],
+  // A certificate's id is its holder's secret (it names them, as the printed certificate does): one never
+  // issued opens nothing.
+  certificateId: ['cert_never_issued_000000000000000'],
 };
 
-/** A public route whose path carries a personal secret (`/me/{secret}`): it answers its holder only. */
-const bySecret = (route: AnyRoute) => /\/me\/\{\w+\}/.test(route.path);
+/**
+ * A public route whose path carries a personal secret (`/me/{secret}`, a certificate's unguessable id): it
+ * answers its holder only.
+ */
+const bySecret = (route: AnyRoute) =>
+  /\/me\/\{\w+\}/.test(route.path) || route.path.includes('{certificateId}');
 
 /** Queries that ask a public list for more than its default: every moderation state, the newest first. */
 const QUERIES: Record<string, readonly string[]> = {
@@ -79,7 +86,12 @@ describe('privacy: what anonymous readers and funders see (docs/privacy.md)', ()
   let draft: Application;
   let draftUpload: Attachment;
   let registration: Registration;
-  const participant = { name: 'Sentinelle Participante', email: 'sentinelle.participante@privacy.test' };
+  // A member of the represented association, whom its representative registers to a session.
+  const participant = {
+    id: 'acc_privacy_sentinel',
+    name: 'Sentinelle Participante',
+    email: 'sentinelle.participante@privacy.test',
+  };
   const hiddenContact = { email: 'bureau.prive@privacy.test', phone: '+212 528 99 99 91' };
 
   before(async () => {
@@ -99,12 +111,24 @@ describe('privacy: what anonymous readers and funders see (docs/privacy.md)', ()
 
     // A registration naming a person, and a draft with a document: neither is anyone's business but the
     // association's.
+    await createAccount(
+      server.db,
+      {
+        id: participant.id,
+        email: participant.email,
+        password: 'sentinel-participant-2026',
+        displayName: participant.name,
+        roles: ['citizen', 'association_member'],
+        memberships: [{ associationId: F.associations.represented, role: 'member' }],
+      },
+      new Date(),
+    );
     const registered = await send(server.url, 'POST', '/v1/registrations', {
       token: tokens.representative,
       json: {
         sessionId: F.sessions.openWithSeats,
         associationId: F.associations.represented,
-        participant,
+        participant: { accountId: participant.id },
         consent: true,
       },
     });
@@ -369,9 +393,14 @@ describe('privacy: what anonymous readers and funders see (docs/privacy.md)', ()
       assert.ok([403, 404].includes(answer.status), `${key}: ${answer.status}`);
       assert.ok(!answer.text.includes(participant.email));
     }
+    // The association reads the participant's name and account; their e-mail stays with the account.
     const own = await send(server.url, 'GET', path, { token: tokens.member });
     assert.equal(own.status, 200, own.text);
-    assert.equal((own.json as Registration).participant.email, participant.email);
+    assert.deepEqual((own.json as Registration).participant, {
+      name: participant.name,
+      accountId: participant.id,
+    });
+    assert.ok(!own.text.includes(participant.email));
   });
 
   test('funders see the applications of their own calls only, and only once submitted', async () => {

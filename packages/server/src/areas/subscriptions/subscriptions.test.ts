@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Call, CallDraft, Problem } from '@nassij/contract';
-import { recordEvent } from '../../events/log.js';
+import type { Call, CallDraft, Consultation, Problem } from '@nassij/contract';
 import { listMail, type QueuedMail } from '../../mail/outbox.js';
 import { DEMO_ACCOUNTS } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
@@ -94,6 +93,33 @@ async function amendCall(call: Call): Promise<void> {
     },
   });
   assert.equal(amended.status, 200, JSON.stringify(amended.body));
+}
+
+/** Publishes the consultation's current text again with its first article reworded, as its staff would. */
+async function publishNewVersion(consultationId: string, token: string): Promise<void> {
+  const current = await send<Consultation>('GET', `/v1/consultations/${consultationId}`);
+  assert.equal(current.status, 200);
+  const sections = (current.body.text?.sections ?? []).map((section, s) => ({
+    id: section.id,
+    heading: section.heading,
+    articles: section.articles.map((article, a) => ({
+      id: article.id,
+      number: article.number,
+      ...(article.heading ? { heading: article.heading } : {}),
+      body:
+        s === 0 && a === 0
+          ? { ar: 'صيغة معدلة للمادة', fr: "Nouvelle rédaction de l'article" }
+          : article.body,
+    })),
+  }));
+  const published = await send('POST', `/v1/consultations/${consultationId}/versions`, {
+    token,
+    json: {
+      text: { sections },
+      changeSummary: { ar: 'تعديل المادة الأولى', fr: 'Article premier reformulé' },
+    },
+  });
+  assert.equal(published.status, 201, JSON.stringify(published.body));
 }
 
 async function pass(): Promise<void> {
@@ -305,16 +331,10 @@ describe('consultation subscriptions', () => {
       'SELECT id, reference FROM consultations WHERE id IN (?, ?)',
       [consultationId, F.consultations.associationsOnly],
     );
-    // Consultation versions are written by the seed only (no route yet): record the events as issue 17 will.
-    await server.db.atomic(async () => {
-      for (const row of references)
-        await recordEvent(server.db, 'consultation.version_published', {
-          consultationId: row.id,
-          reference: row.reference,
-          versionId: 'ver_subscription_test',
-          publishedAt: now().toISOString(),
-        });
-    });
+    // A new version of each, published through the API by the platform admin (who may act for any issuer).
+    const admin = DEMO_ACCOUNTS.admin;
+    const adminToken = await signInAs(server.url, admin.email, admin.password);
+    for (const row of references) await publishNewVersion(row.id, adminToken);
     await pass();
     const [notice, ...others] = await mailOf(email);
     const own = references.find((row) => row.id === consultationId)?.reference ?? '';

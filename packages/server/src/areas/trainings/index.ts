@@ -1,5 +1,11 @@
 import type { Area } from '../area.js';
-import { attendedTrainingsMigration, trainingsKeysetMigration, trainingsMigration } from './migrations.js';
+import {
+  attendedTrainingsMigration,
+  trainingAttendanceMigration,
+  trainingAuthoringMigration,
+  trainingsKeysetMigration,
+  trainingsMigration,
+} from './migrations.js';
 import { registerTrainingRoutes } from './routes.js';
 import { seedTrainings } from './seed.js';
 
@@ -16,7 +22,13 @@ export { readCourse } from './store.js';
  */
 export const trainingsArea: Area = {
   name: 'trainings',
-  migrations: [trainingsMigration, trainingsKeysetMigration, attendedTrainingsMigration],
+  migrations: [
+    trainingsMigration,
+    trainingsKeysetMigration,
+    attendedTrainingsMigration,
+    trainingAuthoringMigration,
+    trainingAttendanceMigration,
+  ],
   seedDemo: seedTrainings,
   register: registerTrainingRoutes,
 };

@@ -114,3 +114,57 @@ export const attendedTrainingsMigration: Migration = {
   id: '052_attended_trainings',
   sql: 'CREATE INDEX training_registrations_by_association_status ON training_registrations (association_id, status);',
 };
+
+/**
+ * Training programmes authored by their organisations' staff, and registrations that name a person:
+ * `course_drafts` holds the courses not published yet (what public routes read stays `courses`, so a draft
+ * is never public), `courses.published_at` dates a publication, sessions keep their online join link (sent
+ * to registrants, never public) and a cancellation's reason, and a registration names its participant's
+ * account (`participant_account_id`; older registrations keep the name typed then, and no account).
+ *
+ * @example
+ * ```ts
+ * const area: Area = { name: 'trainings', migrations: [..., trainingAuthoringMigration], register };
+ * ```
+ */
+export const trainingAuthoringMigration: Migration = {
+  id: '053_training_authoring',
+  sql: `
+CREATE TABLE course_drafts (
+  id TEXT PRIMARY KEY,
+  organisation_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX course_drafts_by_organisation ON course_drafts (organisation_id, created_at, id);
+ALTER TABLE courses ADD COLUMN published_at TEXT;
+CREATE INDEX courses_by_provider ON courses (provider_sector, created_at, id);
+ALTER TABLE training_sessions ADD COLUMN join_url TEXT;
+ALTER TABLE training_sessions ADD COLUMN cancellation_reason TEXT;
+ALTER TABLE training_registrations ADD COLUMN participant_account_id TEXT;
+CREATE INDEX training_registrations_by_participant ON training_registrations (participant_account_id, created_at, seq);
+`,
+};
+
+/**
+ * Attendance per participant per day: one mark a registration and Casablanca date of its session, present or
+ * absent, replaced when marked again. A registration's status follows its marks once the session has ended.
+ *
+ * @example
+ * ```ts
+ * const area: Area = { name: 'trainings', migrations: [..., trainingAttendanceMigration], register };
+ * ```
+ */
+export const trainingAttendanceMigration: Migration = {
+  id: '054_training_attendance',
+  sql: `
+CREATE TABLE training_attendance (
+  registration_id TEXT NOT NULL REFERENCES training_registrations(id) ON DELETE CASCADE,
+  day TEXT NOT NULL,
+  present INTEGER NOT NULL,
+  marked_at TEXT NOT NULL,
+  marked_by TEXT,
+  PRIMARY KEY (registration_id, day)
+);
+`,
+};

@@ -1,6 +1,6 @@
 // The registration life cycle in SQL beyond the rows themselves (./store.ts): duplicates, seats and the
 // waitlist, the promotion note, stored data, and the page of an association's registrations.
-import type { Registration, TrainingParticipant } from '@nassij/contract';
+import type { Registration } from '@nassij/contract';
 import type { Db } from '../../db/db.js';
 import { allOf, inList } from '../../db/faceted-search.js';
 import {
@@ -12,7 +12,6 @@ import {
   readKeysetCursor,
 } from '../../http/cursor.js';
 import {
-  participantKey,
   REGISTRATION_COLUMNS,
   type RegistrationData,
   type RegistrationRow,
@@ -20,24 +19,23 @@ import {
 } from './store.js';
 
 /**
- * The id of the participant's live registration (anything but cancelled) to a session for an association,
- * or `undefined`: the same person (see {@link participantKey}) registers once.
+ * The id of the account's live registration (anything but cancelled) to a session, or `undefined`: a
+ * person registers once a session, whichever association sends them.
  *
  * @example
  * ```ts
- * if (await liveRegistrationId(db, 'ses_0002', 'asso_0001', { name: 'Amina El Alaoui' })) throw problem('already_registered');
+ * if (await liveRegistrationId(db, 'ses_0002', 'acc_0002')) throw problem('already_registered');
  * ```
  */
 export async function liveRegistrationId(
   db: Db,
   sessionId: string,
-  associationId: string,
-  participant: TrainingParticipant,
+  participantAccountId: string,
 ): Promise<string | undefined> {
   const row = await db.one<{ id: string }>(
-    `SELECT id FROM training_registrations WHERE session_id = ? AND association_id = ? AND participant_key = ?
+    `SELECT id FROM training_registrations WHERE session_id = ? AND participant_account_id = ?
        AND status NOT IN ('cancelled')`,
-    [sessionId, associationId, participantKey(participant)],
+    [sessionId, participantAccountId],
   );
   return row?.id;
 }
@@ -142,7 +140,8 @@ export async function writeRegistrationData(db: Db, id: string, data: Registrati
 
 /**
  * Registrations newest first; `seq` is unique and grows with creation, so it breaks ties. Served by
- * `training_registrations_by_association_keys (association_id, created_at, seq)` read backwards.
+ * `training_registrations_by_association_keys (association_id, created_at, seq)` read backwards, or by
+ * `training_registrations_by_participant` for one person's own registrations.
  */
 const REGISTRATIONS_NEWEST: Keyset = {
   name: 'newest',
@@ -183,16 +182,22 @@ export function readRegistrationCursor(cursor: string | undefined): KeyValue[] |
 export async function listRegistrationPage(
   db: Db,
   filter: {
+    /** The associations whose registrations are listed; ignored when `participantAccountId` is given. */
     associationIds: readonly string[];
+    /** Lists the registrations naming this account as participant instead, whatever the association. */
+    participantAccountId?: string | undefined;
     sessionId?: string | undefined;
     status?: readonly string[] | undefined;
     limit: number;
     after: KeyValue[] | undefined;
   },
 ): Promise<{ items: Registration[]; nextCursor: string | null; total: number }> {
-  if (filter.associationIds.length === 0) return { items: [], nextCursor: null, total: 0 };
+  if (!filter.participantAccountId && filter.associationIds.length === 0)
+    return { items: [], nextCursor: null, total: 0 };
   const conditions = [
-    inList('r.association_id', filter.associationIds),
+    filter.participantAccountId
+      ? { sql: 'r.participant_account_id = ?', params: [filter.participantAccountId] }
+      : inList('r.association_id', filter.associationIds),
     filter.sessionId ? { sql: 'r.session_id = ?', params: [filter.sessionId] } : undefined,
     inList('r.status', filter.status),
   ].filter((condition) => condition !== undefined);

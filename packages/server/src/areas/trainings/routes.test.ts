@@ -4,6 +4,7 @@ import { encodeCursor } from '../../http/cursor.js';
 import { DEMO_ACCOUNTS } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
+import { addMembers } from './fixtures.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
 interface SessionBody {
@@ -44,11 +45,16 @@ async function json<T>(response: Response, status: number): Promise<T> {
   return body;
 }
 
-function register(token: string, sessionId: string, associationId: string, name: string): Promise<Response> {
+function register(
+  token: string,
+  sessionId: string,
+  associationId: string,
+  accountId: string,
+): Promise<Response> {
   return call('POST', '/v1/registrations', token, {
     sessionId,
     associationId,
-    participant: { name },
+    participant: { accountId },
     consent: true,
   });
 }
@@ -267,37 +273,71 @@ describe('courses', () => {
 });
 
 describe('registrations', () => {
-  test('register → confirmed; the same participant twice → 409 already_registered', async () => {
-    const session = (await openSessions())[0];
-    assert.ok(session);
+  test('register → confirmed; the same participant twice, even for another association → 409 already_registered', async () => {
+    const session = await json<SessionBody>(
+      await call('GET', `/v1/sessions/${F.sessions.openWithSeats}`),
+      200,
+    );
     const created = await json<RegistrationBody>(
-      await register(member, session.id, F.associations.represented, 'Amina Test'),
+      await register(member, session.id, F.associations.represented, F.accounts.member),
       201,
     );
     assert.equal(created.status, 'confirmed');
     const after = await json<SessionBody>(await call('GET', `/v1/sessions/${session.id}`), 200);
     assert.equal(after.seatsLeft, session.seatsLeft - 1);
     const twice = await json<{ code: string }>(
-      await register(member, session.id, F.associations.represented, 'amina test'),
+      await register(member, session.id, F.associations.memberOnly, F.accounts.member),
       409,
     );
     assert.equal(twice.code, 'already_registered');
+  });
+
+  test('the typed name of old is refused, naming /participant/accountId; a non-member account is 422', async () => {
+    const session = (await openSessions())[0];
+    assert.ok(session);
+    const typed = await json<{ code: string; errors: { path: string; code: string }[] }>(
+      await call('POST', '/v1/registrations', representative, {
+        sessionId: session.id,
+        associationId: F.associations.represented,
+        participant: { name: 'Amina Test', email: 'amina@example.ma' },
+        consent: true,
+      }),
+      422,
+    );
+    assert.equal(typed.code, 'validation_failed');
+    assert.ok(
+      typed.errors.some((e) => e.path === '/participant/accountId' && e.code === 'required'),
+      JSON.stringify(typed.errors),
+    );
+    // The citizen is nobody's member: the representative cannot name them.
+    const outsider = await json<{ code: string; errors: { path: string }[] }>(
+      await register(representative, session.id, F.associations.represented, F.accounts.citizen),
+      422,
+    );
+    assert.equal(outsider.code, 'participant_not_member');
+    assert.deepEqual(
+      outsider.errors.map((e) => e.path),
+      ['/participant/accountId'],
+    );
   });
 
   test('a member of another association cannot register for it (403); no consent is 422', async () => {
     const session = (await openSessions())[0];
     assert.ok(session);
     assert.equal(
-      (await register(representative, session.id, F.associations.memberOnly, 'Someone')).status,
+      (await register(representative, session.id, F.associations.memberOnly, F.accounts.member)).status,
       403,
     );
     const noConsent = await call('POST', '/v1/registrations', member, {
       sessionId: session.id,
       associationId: F.associations.represented,
-      participant: { name: 'X' },
+      participant: { accountId: F.accounts.member },
     });
     assert.equal(noConsent.status, 422);
-    assert.equal((await register(member, F.missing.session, F.associations.represented, 'Y')).status, 404);
+    assert.equal(
+      (await register(member, F.missing.session, F.associations.represented, F.accounts.member)).status,
+      404,
+    );
   });
 
   test('a closed session refuses registration with 409 invalid_state', async () => {
@@ -308,7 +348,7 @@ describe('registrations', () => {
     const session = closed.items[0];
     assert.ok(session);
     const refused = await json<{ code: string }>(
-      await register(member, session.id, F.associations.represented, 'Late'),
+      await register(member, session.id, F.associations.represented, F.accounts.member),
       409,
     );
     assert.equal(refused.code, 'invalid_state');
@@ -317,11 +357,17 @@ describe('registrations', () => {
   test('filling a session waitlists the next; cancelling promotes it; others may not read or cancel', async () => {
     const session = (await openSessions()).sort((a, b) => a.seatsLeft - b.seatsLeft)[0];
     assert.ok(session);
+    // A seat per member: the members of the demo member's second association, and its representative
+    // (the demo representative is not of it) who registers them.
+    const [head] = await addMembers(server.db, F.associations.memberOnly, 1, { role: 'representative' });
+    assert.ok(head);
+    const headToken = await signInAs(server.url, head.email, head.password);
+    const people = await addMembers(server.db, F.associations.memberOnly, session.seatsLeft + 1);
     const confirmed: RegistrationBody[] = [];
-    for (let i = 0; i < session.seatsLeft; i++) {
+    for (const person of people.slice(0, session.seatsLeft)) {
       confirmed.push(
         await json<RegistrationBody>(
-          await register(member, session.id, F.associations.memberOnly, `Participant ${i}`),
+          await register(headToken, session.id, F.associations.memberOnly, person.id),
           201,
         ),
       );
@@ -331,7 +377,7 @@ describe('registrations', () => {
     assert.equal(full.seatsLeft, 0);
     assert.equal(full.registrationState, 'waitlist');
     const waiting = await json<RegistrationBody>(
-      await register(member, session.id, F.associations.memberOnly, 'In line'),
+      await register(headToken, session.id, F.associations.memberOnly, (people.at(-1) as { id: string }).id),
       201,
     );
     assert.equal(waiting.status, 'waitlisted');

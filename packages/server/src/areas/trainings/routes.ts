@@ -1,25 +1,55 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Account,
+  type CreateRegistration,
   cancelRegistration,
+  cancelSession,
+  createCourse,
   createRegistration,
+  createSession,
   evaluateRegistration,
+  getAttendance,
   getCourse,
+  getManagedCourse,
+  getManagedSession,
   getRegistration,
   getSession,
+  getSessionEvaluations,
+  listManagedCourses,
+  listManagedSessions,
+  listMyRegistrations,
   listRegistrations,
+  markAttendance,
+  publishCourse,
   recordAttendance,
   searchCourses,
   searchSessions,
+  type TrainingParticipant,
+  updateCourse,
+  updateSession,
 } from '@nassij/contract';
-import { isAdmin, isMemberOf } from '../../auth/standing.js';
+import { isAdmin, isMemberOf, isRepresentativeOf } from '../../auth/standing.js';
 import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
 import { recordRegistrationConfirmed } from '../../events/subjects.js';
 import type { ApiApp, HandlerInput } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
 import { noticeWaitlistPromotion } from '../notices/index.js';
+import { getAttendanceHandler, markAttendanceHandler } from './attendance.js';
+import {
+  cancelSessionHandler,
+  createCourseHandler,
+  createSessionHandler,
+  getManagedCourseHandler,
+  getManagedSessionHandler,
+  listManagedCoursesHandler,
+  listManagedSessionsHandler,
+  publishCourseHandler,
+  updateCourseHandler,
+  updateSessionHandler,
+} from './authoring.js';
 import { readCourseDetail, searchCoursePage, searchSessionPage } from './catalogue.js';
+import { getSessionEvaluationsHandler } from './evaluations.js';
 import {
   addPromotionNote,
   firstWaitlisted,
@@ -86,10 +116,50 @@ async function getSessionHandler({ db, params, now }: HandlerInput<typeof getSes
   return { body: toSession(row, instant(now)) };
 }
 
-async function createRegistrationHandler({ db, body, auth, now }: HandlerInput<typeof createRegistration>) {
-  if (!isMemberOf(auth, body.associationId)) {
-    throw problem('forbidden', 'Only members of this association may register its participants');
+/**
+ * The participant a registration names. An account registers itself, or the association's representative
+ * registers it (403 otherwise), and it must be a member of the association (422 `participant_not_member`);
+ * its display name is shown, never its e-mail.
+ */
+async function participantOf(
+  db: Db,
+  auth: Account | null,
+  associationId: string,
+  participant: CreateRegistration['participant'],
+): Promise<TrainingParticipant & { accountId: string }> {
+  const { accountId } = participant;
+  if (auth?.id !== accountId && !isRepresentativeOf(auth, associationId)) {
+    throw problem(
+      'forbidden',
+      "A member registers themself; the association's representative registers its members",
+    );
   }
+  const member = await db.one<{ display_name: string }>(
+    `SELECT a.display_name FROM memberships m JOIN accounts a ON a.id = m.account_id
+      WHERE m.account_id = ? AND m.association_id = ? AND a.erased_at IS NULL`,
+    [accountId, associationId],
+  );
+  if (!member) {
+    throw problem('participant_not_member', 'The participant is not a member of this association', {
+      errors: [
+        {
+          path: '/participant/accountId',
+          in: 'body',
+          code: 'invalid_value',
+          message: 'Not a member of this association',
+        },
+      ],
+    });
+  }
+  return {
+    name: member.display_name.slice(0, 120),
+    ...(participant.role ? { role: participant.role } : {}),
+    accountId,
+  };
+}
+
+async function createRegistrationHandler({ db, body, auth, now }: HandlerInput<typeof createRegistration>) {
+  const participant = await participantOf(db, auth, body.associationId, body.participant);
   const at = instant(now);
   const id = `reg_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
   await db.atomic(async () => {
@@ -99,7 +169,7 @@ async function createRegistrationHandler({ db, body, auth, now }: HandlerInput<t
     if (state === 'closed' || state === 'suspended') {
       throw problem('invalid_state', `Registration for this session is ${state}`);
     }
-    if (await liveRegistrationId(db, session.id, body.associationId, body.participant)) {
+    if (await liveRegistrationId(db, session.id, participant.accountId)) {
       throw problem('already_registered', 'This participant is already registered to the session');
     }
     const status = await takeSeatOrWait(db, session.id);
@@ -108,7 +178,7 @@ async function createRegistrationHandler({ db, body, auth, now }: HandlerInput<t
       sessionId: session.id,
       courseId: session.course_id,
       associationId: body.associationId,
-      participant: body.participant,
+      participant,
       status,
       createdAt: at,
     });
@@ -252,7 +322,28 @@ async function recordAttendanceHandler({
   return { body: await currentRegistration(db, params.registrationId) };
 }
 
-/** One evaluation per registration, by its association's members, once the attended session has ended. */
+/**
+ * `registrations.mine`: the registrations naming the signed-in account as participant, whatever the
+ * association, newest first.
+ */
+async function listMyRegistrationsHandler({ db, query, auth }: HandlerInput<typeof listMyRegistrations>) {
+  const after = readRegistrationCursor(query.cursor);
+  return {
+    body: await listRegistrationPage(db, {
+      associationIds: [],
+      participantAccountId: auth?.id ?? '',
+      status: query.status,
+      limit: query.limit,
+      after,
+    }),
+  };
+}
+
+/**
+ * One evaluation per registration, once the attended session has ended: by the participant or the
+ * association's representative when the registration names an account, by any member of the association
+ * for older registrations that name none.
+ */
 async function evaluateRegistrationHandler({
   db,
   params,
@@ -264,6 +355,10 @@ async function evaluateRegistrationHandler({
   await db.atomic(async () => {
     const row = await ownedRegistration(db, auth, params.registrationId, false);
     const data = registrationData(row);
+    const participantId = data.participant.accountId;
+    if (participantId && auth?.id !== participantId && !isRepresentativeOf(auth, row.association_id)) {
+      throw problem('forbidden', "Only the participant or the association's representative evaluates");
+    }
     if (data.evaluation) throw problem('already_exists', 'This registration was evaluated already');
     const session = (await readSessionRow(db, row.session_id)) as SessionRow;
     if (session.end_at > at) throw problem('invalid_state', 'A session is evaluated once it has ended');
@@ -300,4 +395,18 @@ export function registerTrainingRoutes(app: ApiApp): void {
   app.bind(cancelRegistration, cancelRegistrationHandler);
   app.bind(recordAttendance, recordAttendanceHandler);
   app.bind(evaluateRegistration, evaluateRegistrationHandler);
+  app.bind(listMyRegistrations, listMyRegistrationsHandler);
+  app.bind(createCourse, createCourseHandler);
+  app.bind(listManagedCourses, listManagedCoursesHandler);
+  app.bind(getManagedCourse, getManagedCourseHandler);
+  app.bind(updateCourse, updateCourseHandler);
+  app.bind(publishCourse, publishCourseHandler);
+  app.bind(createSession, createSessionHandler);
+  app.bind(listManagedSessions, listManagedSessionsHandler);
+  app.bind(getManagedSession, getManagedSessionHandler);
+  app.bind(updateSession, updateSessionHandler);
+  app.bind(cancelSession, cancelSessionHandler);
+  app.bind(getAttendance, getAttendanceHandler);
+  app.bind(markAttendance, markAttendanceHandler);
+  app.bind(getSessionEvaluations, getSessionEvaluationsHandler);
 }

@@ -11,11 +11,18 @@ import {
   type Session,
 } from '@nassij/contract';
 import { toInstant } from '../../auth/tokens.js';
+import { DEMO_ACCOUNTS } from '../../seed/demo.js';
 import type { SeedContext } from '../area.js';
 import { townsOf } from '../associations/towns.js';
 import { addHistory, insertRegistration, saveCourse, saveSession } from './store.js';
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/** The demo associations, whose seeded registrations name the demo member's account. */
+const DEMO_ASSOCIATIONS = new Set(['asso_0001', 'asso_0002']);
+
+/** The demo member, a member of both demo associations, as registrations name it. */
+const DEMO_MEMBER = { id: DEMO_ACCOUNTS.member.id, name: DEMO_ACCOUNTS.member.displayName };
 
 const LEVEL_NAMES: Record<1 | 2 | 3, { ar: string; fr: string; zgh: string; en: string }> = {
   1: { ar: 'مستوى التمهيد', fr: 'initiation', zgh: 'ⴰⵙⵡⵉⵔ 1', en: 'foundation' },
@@ -228,7 +235,7 @@ export async function seedTrainings(ctx: SeedContext): Promise<void> {
           : status === 'cancelled'
             ? 0
             : ctx.randomInt(0, Math.min(10, capacity - 1));
-        const registrations: { associationId: string; name: string }[] = [];
+        const registrations: { associationId: string; name: string; accountId?: string }[] = [];
         for (let r = 0; r < wanted; r++) {
           const associationId =
             r === 0 && sessionNumber % 3 === 0
@@ -236,7 +243,14 @@ export async function seedTrainings(ctx: SeedContext): Promise<void> {
               : r === 0 && sessionNumber % 5 === 0
                 ? 'asso_0002'
                 : ctx.pick(others);
-          registrations.push({ associationId, name: `${ctx.pick(PARTICIPANTS)} ${r + 1}` });
+          const name = `${ctx.pick(PARTICIPANTS)} ${r + 1}`;
+          // The demo associations send the demo member, a member of both, by account: their registrations
+          // name a person who can sign in, see them under "my registrations" and receive a certificate.
+          registrations.push(
+            r === 0 && DEMO_ASSOCIATIONS.has(associationId)
+              ? { associationId, name: DEMO_MEMBER.name, accountId: DEMO_MEMBER.id }
+              : { associationId, name },
+          );
         }
         let confirmed = 0;
         let waitlisted = 0;
@@ -249,7 +263,11 @@ export async function seedTrainings(ctx: SeedContext): Promise<void> {
             sessionId: session.id,
             courseId: course.id,
             associationId: who.associationId,
-            participant: { name: who.name, ...(r % 2 === 0 ? { role: ctx.pick(ROLES) } : {}) },
+            participant: {
+              name: who.name,
+              ...(r % 2 === 0 ? { role: ctx.pick(ROLES) } : {}),
+              ...(who.accountId ? { accountId: who.accountId } : {}),
+            },
             createdAt: [createdAt, registeredBy].sort()[0] ?? registeredBy,
           };
           if (past) {

@@ -285,15 +285,17 @@ export async function saveSession(db: Db, session: Session): Promise<void> {
 }
 
 /**
- * The key under which a participant counts as "the same person" in a session: the folded name.
+ * The key under which a participant counts as "the same person" in a session: the account when the
+ * registration names one, else (registrations made before accounts were named) the folded name.
  *
  * @example
  * ```ts
  * participantKey({ name: 'Amina  El Alaoui' }) === participantKey({ name: 'amina el alaoui' }); // true
+ * participantKey({ name: 'Amina', accountId: 'acc_0002' }); // 'account:acc_0002'
  * ```
  */
 export function participantKey(participant: TrainingParticipant): string {
-  return foldForSearch(participant.name);
+  return participant.accountId ? `account:${participant.accountId}` : foldForSearch(participant.name);
 }
 
 /**
@@ -320,14 +322,15 @@ export async function insertRegistration(
     1;
   const { id, sessionId, courseId, associationId, status, createdAt, ...data } = registration;
   await db.write(
-    `INSERT INTO training_registrations (id, session_id, course_id, association_id, participant_key, status, seq,
-       created_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO training_registrations (id, session_id, course_id, association_id, participant_key,
+       participant_account_id, status, seq, created_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       id,
       sessionId,
       courseId,
       associationId,
       participantKey(data.participant),
+      data.participant.accountId ?? null,
       status,
       seq,
       createdAt,

@@ -10,6 +10,7 @@ import { listEvents } from '../../events/log.js';
 import { DEMO_ACCOUNTS, type DemoAccountKey } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
 import { completeAnswers, completeCallFields, fileFor, signInAs, tempServer } from '../../testing.js';
+import { addMembers } from '../trainings/fixtures.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
 let server: Server;
@@ -258,7 +259,8 @@ describe('applications', () => {
 
 describe('trainings', () => {
   test('a confirmed registration is an event with ids only: the participant is never named', async () => {
-    const participant = { name: 'Yasmine Ouhammou', email: 'yasmine.ouhammou@example.ma' };
+    // The representative registers the demo member, whose account names and addresses them.
+    const participant = { name: DEMO_ACCOUNTS.member.displayName, email: DEMO_ACCOUNTS.member.email };
     const created = await send<{ id: string; status: string }>(
       'POST',
       '/v1/registrations',
@@ -266,7 +268,7 @@ describe('trainings', () => {
       {
         sessionId: F.sessions.openWithSeats,
         associationId: F.associations.represented,
-        participant,
+        participant: { accountId: F.accounts.member },
         consent: true,
       },
     );
@@ -281,7 +283,9 @@ describe('trainings', () => {
     assert.equal(event.data.promoted, false);
     const payload = JSON.stringify(event);
     assert.ok(
-      !payload.includes(participant.name) && !payload.includes(participant.email),
+      !payload.includes(participant.name) &&
+        !payload.includes(participant.email) &&
+        !payload.includes(F.accounts.member),
       'no personal data',
     );
     assert.equal((await queuedFor(platform.id)).has(event.id), true);
@@ -290,11 +294,13 @@ describe('trainings', () => {
     const session = (
       await send<{ seatsLeft: number }>('GET', `/v1/sessions/${F.sessions.openWithSeats}`, 'representative')
     ).body;
+    // A member per seat, and one more to wait in line; the representative registers them all.
+    const members = await addMembers(server.db, F.associations.represented, session.seatsLeft + 1);
     const register = (i: number) =>
       send<{ id: string; status: string }>('POST', '/v1/registrations', 'representative', {
         sessionId: F.sessions.openWithSeats,
         associationId: F.associations.represented,
-        participant: { name: `Participant ${i}` },
+        participant: { accountId: members[i]?.id },
         consent: true,
       });
     let confirmed = '';

@@ -1,0 +1,128 @@
+import type { SynthesisCandidates, SynthesisDraft } from '@nassij/contract';
+import { demoConsultation } from './consultations.js';
+
+// Data for `<nassij-synthesis-editor>` stories and tests: what the demo consultation's synthesis answers (its
+// recommendations and amendments by article) and a half-written draft, shaped like the reference server's.
+
+/**
+ * The demo consultation, closed: its synthesis is being written.
+ *
+ * @example
+ * ```ts
+ * demoClosedConsultation().phase; // 'closed'
+ * ```
+ */
+export function demoClosedConsultation() {
+  return demoConsultation('closed');
+}
+
+/**
+ * The demo candidates: an amendment and a recommendation on article 2 (the amendment written on version 1),
+ * a recommendation on the removed article 3, one on the whole text.
+ *
+ * @example
+ * ```ts
+ * demoCandidates().total; // 4
+ * ```
+ */
+export function demoCandidates(): SynthesisCandidates {
+  const author = {
+    displayName: 'جمعية أمل',
+    participantType: 'association' as const,
+    region: 'MA-09' as const,
+  };
+  return {
+    consultationId: 'cons_demo',
+    total: 4,
+    groups: [
+      {
+        articleId: 'art-2',
+        number: '2',
+        candidates: [
+          {
+            contributionId: 'ctb_test_b',
+            kind: 'amendment',
+            versionId: 'v1',
+            body: 'أقترح رفع المدة حتى تتمكن الجمعيات القروية من تنظيم لقاءات.',
+            proposedText: 'لا تقل مدة التشاور عن ستين يوما.',
+            position: 'for',
+            supports: 14,
+            author,
+            createdAt: '2026-03-04T09:00:00Z',
+            outcome: 'partly_accepted',
+            reason: { ar: 'رفعت المدة إلى خمسة وأربعين يوما.', fr: 'Durée portée à quarante-cinq jours.' },
+          },
+          {
+            contributionId: 'ctb_test_f',
+            kind: 'recommendation',
+            versionId: 'v2',
+            body: 'Prévoir des réunions publiques dans chaque province.',
+            supports: 6,
+            author: { displayName: 'Karim', participantType: 'citizen', region: 'MA-06' },
+            createdAt: '2026-03-20T09:00:00Z',
+          },
+        ],
+      },
+      {
+        articleId: 'art-3',
+        removed: true,
+        candidates: [
+          {
+            contributionId: 'ctb_test_g',
+            kind: 'recommendation',
+            versionId: 'v1',
+            body: 'ⴰⵙⵏⴼⴰⵔ ⵏ ⵜⴳⵎⴰⵎⵜ ⵙ ⵜⵎⴰⵣⵉⵖⵜ. نشر الحصيلة بالأمازيغية.',
+            supports: 3,
+            author: { displayName: 'ⵎⵓⵃⵎⵎⴷ', participantType: 'citizen' },
+            createdAt: '2026-03-08T09:00:00Z',
+          },
+        ],
+      },
+      {
+        articleId: null,
+        candidates: [
+          {
+            contributionId: 'ctb_test_h',
+            kind: 'recommendation',
+            versionId: 'v2',
+            body: 'إحداث لجنة جهوية لتتبع الاستشارات.',
+            supports: 9,
+            author,
+            createdAt: '2026-03-22T09:00:00Z',
+            outcome: 'out_of_scope',
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * The demo draft: the summary and two decisions written, saved once.
+ *
+ * @example
+ * ```ts
+ * demoSynthesisDraft().decisions.length; // 2
+ * ```
+ */
+export function demoSynthesisDraft(): SynthesisDraft {
+  return {
+    consultationId: 'cons_demo',
+    revision: 2,
+    updatedAt: '2026-04-20T10:00:00Z',
+    summary: {
+      ar: 'تلقت الوزارة 958 مساهمة، أغلبها حول مدة التشاور.',
+      fr: '958 contributions, surtout sur la durée de la consultation.',
+    },
+    articles: [{ articleId: 'art-2', summary: { ar: 'طلب واسع لتمديد المدة.' } }],
+    decisions: [
+      {
+        contributionId: 'ctb_test_b',
+        outcome: 'partly_accepted',
+        reason: { ar: 'رفعت المدة إلى خمسة وأربعين يوما.', fr: 'Durée portée à quarante-cinq jours.' },
+      },
+      { contributionId: 'ctb_test_h', outcome: 'out_of_scope' },
+    ],
+    problems: [],
+  };
+}
