@@ -372,6 +372,22 @@ export const ConsultationDocument = /* @__PURE__ */ (() =>
   }))();
 export type ConsultationDocument = z.infer<typeof ConsultationDocument>;
 
+/**
+ * Why a consultation's contributions closed before their planned end, and when: public words of its
+ * organisation, shown beside the phases.
+ *
+ * @example
+ * ```ts
+ * const c: ConsultationClosure = { at: '2026-03-20T10:00:00Z', reason: { fr: 'Le projet est retiré' } };
+ * ```
+ */
+export const ConsultationClosure = /* @__PURE__ */ (() =>
+  z.strictObject({
+    at: Instant,
+    reason: LocalizedText,
+  }))();
+export type ConsultationClosure = z.infer<typeof ConsultationClosure>;
+
 function regionMatchesScope(c: { scope: ConsultationScope; region?: string | undefined }): boolean {
   return c.scope === 'national' ? c.region === undefined : c.region !== undefined;
 }
@@ -422,6 +438,8 @@ export const Consultation = /* @__PURE__ */ (() =>
       questions: z.array(ConsultationQuestion),
       stats: ConsultationStats,
       synthesis: z.optional(Synthesis),
+      /** Present when contributions were closed early, with the public reason (detail route only). */
+      closure: z.optional(ConsultationClosure),
       documents: z.array(ConsultationDocument),
       /** Codes of the domains of intervention in the reference data. */
       domains: z.array(Code),

@@ -24,6 +24,7 @@ const en: Readonly<Record<ConsultationKey, Message>> = {
   'cons.phase.synthesis_published': 'Synthesis published',
   'cons.phase.now': 'Current phase',
   'cons.addPhases': 'Add the phases to my calendar',
+  'cons.closedEarly': 'Contributions closed early on {date}:',
   'cons.stats.title': 'Participation',
   'cons.stats.participants': 'Participants',
   'cons.stats.contributions': 'Contributions',

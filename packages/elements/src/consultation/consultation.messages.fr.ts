@@ -24,6 +24,7 @@ const fr: Readonly<Record<ConsultationKey, Message>> = {
   'cons.phase.synthesis_published': 'Synthèse publiée',
   'cons.phase.now': 'Étape en cours',
   'cons.addPhases': 'Ajouter les étapes à mon agenda',
+  'cons.closedEarly': 'Contributions closes avant terme le {date} :',
   'cons.stats.title': 'Participation',
   'cons.stats.participants': 'Participants',
   'cons.stats.contributions': 'Contributions',

@@ -25,6 +25,7 @@ const ar = {
   'cons.phase.synthesis_published': 'نشر الخلاصة',
   'cons.phase.now': 'المرحلة الحالية',
   'cons.addPhases': 'إضافة مراحل الاستشارة إلى تقويمي',
+  'cons.closedEarly': 'أُغلقت المساهمات قبل موعدها في {date}:',
   'cons.stats.title': 'المشاركة',
   'cons.stats.participants': 'المشاركون',
   'cons.stats.contributions': 'المساهمات',

@@ -26,6 +26,7 @@ const zgh: Readonly<Record<ConsultationKey, Message>> = {
   'cons.phase.synthesis_published': 'ⵜⴰⴳⵎⴰⵎⵜ ⵜⵜⵓⵥⵕⴳ',
   'cons.phase.now': 'ⵜⴰⴼⵔⴽⵉⵡⵜ ⵏ ⵖⵉⵍⴰ',
   'cons.addPhases': 'ⵔⵏⵓ ⵜⵉⴼⵔⴽⵉⵡⵉⵏ ⵖⵔ ⵓⵡⵜⴰⵢ ⵉⵏⵓ',
+  'cons.closedEarly': 'ⵜⵜⵓⵎⴷⴰⵍⵏⵜ ⵜⵓⵎⵓⵜⵉⵏ ⵇⴱⵍ ⴰⴽⵓⴷ ⵏⵏⵙⵏⵜ ⴳ {date}:',
   'cons.stats.title': 'ⵜⴰⵎⵙⴰⵙⵜⴰ',
   'cons.stats.participants': 'ⵉⵎⵙⴰⵙⵜⴰⵢⵏ',
   'cons.stats.contributions': 'ⵜⵉⵜⵔⴰⵡⵉⵏ',

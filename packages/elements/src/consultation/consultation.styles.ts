@@ -67,6 +67,11 @@ export const consultationStyles = [
       flex-wrap: wrap;
       gap: var(--_n-space-2);
     }
+    /* An early close: the organisation's public reason, beside the phases. */
+    .closure {
+      border-inline-start: 4px solid currentColor;
+      padding-inline-start: var(--_n-space-2);
+    }
     .phase {
       border: 1px solid var(--_n-border);
       border-radius: var(--_n-radius);

@@ -233,3 +233,33 @@ describe('<nassij-consultation> synthesis', () => {
     });
   }
 });
+
+describe('<nassij-consultation> closed early', () => {
+  const closure = {
+    at: '2026-03-20T10:00:00Z',
+    reason: { ar: 'سُحب مشروع النص', fr: 'Le projet de texte est retiré' },
+  };
+
+  for (const lang of ['ar', 'fr']) {
+    it(`says when and why contributions closed early, in ${lang}`, async () => {
+      const el = await fixture<NassijConsultation>(
+        html`<nassij-consultation lang=${lang} .data=${{ ...demoConsultation('closed'), closure }}></nassij-consultation>`,
+      );
+      await el.whenMessagesReady();
+      await waitUntil(() => $(el, '.closure'), 'no closure notice', T);
+      const notice = $(el, '.closure') as HTMLElement;
+      expect(notice.textContent).to.contain(el.fmt.dateTime(closure.at));
+      expect(notice.textContent).to.contain(closure.reason[lang as 'ar' | 'fr']);
+      await expect(el).to.be.accessible(AXE);
+    });
+  }
+
+  it('shows no notice for a consultation that closed on its date', async () => {
+    const el = await fixture<NassijConsultation>(
+      html`<nassij-consultation lang="fr" .data=${demoConsultation('closed')}></nassij-consultation>`,
+    );
+    await el.whenMessagesReady();
+    await waitUntil(() => $(el, '.timeline'), 'no timeline', T);
+    expect($(el, '.closure') === null).to.equal(true);
+  });
+});

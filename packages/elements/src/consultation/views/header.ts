@@ -52,6 +52,12 @@ function renderTimeline(host: NassijConsultation, data: Consultation): TemplateR
         </li>`;
       })}
     </ol>
+    ${
+      data.closure
+        ? html`<p class="closure" part="closure"><strong>${host.t('cons.closedEarly', { date: host.fmt.dateTime(data.closure.at) })}</strong>
+            ${text(host, data.closure.reason)}</p>`
+        : nothing
+    }
     ${renderCalendarLink(host, data)}
   </section>`;
 }

@@ -541,7 +541,7 @@ describe('a consultation, from draft to close', () => {
     assert.equal((await send('GET', path)).status, 401);
   });
 
-  test('an early close stops contributions, with its reason audited', async () => {
+  test('an early close stops contributions, with its reason public and audited', async () => {
     const reason = { ar: 'انتهاء المشاورات', fr: 'Fin anticipée des consultations' };
     const refused = await send('POST', `/v1/consultations/${published.id}/close`, {
       as: 'regionAdmin',
@@ -554,6 +554,9 @@ describe('a consultation, from draft to close', () => {
     });
     assert.equal(closed.status, 200, JSON.stringify(closed.body));
     assert.equal(closed.body.phase, 'closed');
+    const shown = await send<Consultation>('GET', `/v1/consultations/${published.id}`);
+    assert.deepEqual(shown.body.closure?.reason, reason, 'the public reads why it closed early');
+    assert.equal(shown.body.closure?.at, shown.body.phases.find((p) => p.phase === 'closed')?.period.start);
     const late = await send<Problem>('POST', `/v1/consultations/${published.id}/contributions`, {
       as: 'citizen',
       json: { kind: 'comment', body: 'Trop tard', consent: true },

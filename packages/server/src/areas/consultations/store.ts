@@ -4,6 +4,7 @@ import {
   type Article,
   CONSULTATION_PHASES,
   type Consultation,
+  type ConsultationClosure,
   type ConsultationPhase,
   type ConsultationPhaseDates,
   type ConsultationSearchQuery,
@@ -64,6 +65,8 @@ interface ConsultationRow {
   current_version_id: string;
   participation_mode: string;
   synthesis: string | null;
+  /** JSON `{at, reason}` when contributions closed early (the authoring area writes it). */
+  closure?: string | null;
   data: string;
 }
 
@@ -302,7 +305,7 @@ export async function insertConsultation(db: Db, input: NewConsultation): Promis
 
 async function findRow(db: Db, idOrReference: string): Promise<ConsultationRow | undefined> {
   return await db.one<ConsultationRow>(
-    'SELECT id, reference, phase, current_version_id, participation_mode, synthesis, data FROM consultations WHERE id = ? OR reference = ?',
+    'SELECT id, reference, phase, current_version_id, participation_mode, synthesis, closure, data FROM consultations WHERE id = ? OR reference = ?',
     [idOrReference, idOrReference],
   );
 }
@@ -475,6 +478,7 @@ async function loadConsultation(db: Db, idOrReference: string, now: Date): Promi
     ...(text ? { text } : {}),
     stats: await consultationStats(db, row.id),
     ...(synthesis ? { synthesis } : {}),
+    ...(row.closure ? { closure: JSON.parse(row.closure) as ConsultationClosure } : {}),
   };
 }
 
