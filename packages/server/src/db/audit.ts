@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditAction } from '@nassij/contract';
+import type { AuditAction, LocalizedText } from '@nassij/contract';
 import { type Keyset, keysetClause, orderByClause } from '../http/cursor.js';
 import type { Db } from './db.js';
 
@@ -18,6 +18,20 @@ export interface AuditEntry {
   requestId?: string;
   reason?: string;
   details?: Record<string, unknown>;
+}
+
+/**
+ * A public reason given in several languages, as the audit log keeps it: one line, each language named.
+ *
+ * @example
+ * ```ts
+ * auditReason({ ar: 'انتهاء المشاورات', fr: 'Fin anticipée' }); // 'ar: انتهاء المشاورات | fr: Fin anticipée'
+ * ```
+ */
+export function auditReason(reason: LocalizedText): string {
+  return Object.entries(reason)
+    .map(([language, text]) => `${language}: ${text}`)
+    .join(' | ');
 }
 
 /**

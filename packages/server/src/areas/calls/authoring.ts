@@ -40,7 +40,7 @@ import {
   type UpdateCallDraft,
 } from '@nassij/contract';
 import { readAccount } from '../../auth/tokens.js';
-import { audit } from '../../db/audit.js';
+import { audit, auditReason } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
 import { inList, marks } from '../../db/faceted-search.js';
 import { recordEvent } from '../../events/log.js';
@@ -306,13 +306,6 @@ function changedValues(
   );
 }
 
-/** The reason as the audit log keeps it: one line of text, the languages it was given in. */
-function reasonText(reason: LocalizedText): string {
-  return Object.entries(reason)
-    .map(([language, text]) => `${language}: ${text}`)
-    .join(' | ');
-}
-
 function draftAnswer(draft: CallDraft, status?: number) {
   return {
     ...(status ? { status } : {}),
@@ -548,7 +541,7 @@ export async function amendCallHandler({
     auth,
     requestId,
     action: 'call.amend',
-    reason: reasonText(summary),
+    reason: auditReason(summary),
     before,
   });
   await noticeDraftApplicants(
@@ -623,7 +616,7 @@ async function endCall(
     auth: input.auth,
     requestId: input.requestId,
     action: kind === 'cancelled' ? 'call.cancel' : 'call.close',
-    reason: reasonText(reason),
+    reason: auditReason(reason),
     before,
   });
   await noticeDraftApplicants(
@@ -984,7 +977,7 @@ export async function publishCallResultsHandler({
     auth,
     requestId,
     action: 'call.publishResults',
-    reason: reasonText(summary),
+    reason: auditReason(summary),
     before,
   });
   return { body: await publicCall(db, before.id, now) };

@@ -41,7 +41,7 @@ import {
   type UpdateConsultationDraft,
   updateConsultationDraft,
 } from '@nassij/contract';
-import { audit } from '../../db/audit.js';
+import { audit, auditReason } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
 import { inList, marks } from '../../db/faceted-search.js';
 import { recordEvent } from '../../events/log.js';
@@ -170,13 +170,6 @@ async function auditConsultation(
     ...(reason ? { reason } : {}),
     details,
   });
-}
-
-/** The reason as the audit log keeps it: one line of text, the languages it was given in. */
-function reasonText(reason: LocalizedText): string {
-  return Object.entries(reason)
-    .map(([language, text]) => `${language}: ${text}`)
-    .join(' | ');
 }
 
 async function saveDraftFields(
@@ -762,7 +755,7 @@ export async function publishConsultationVersionHandler({
         removed,
         removedWithContributions: [...held.keys()],
       },
-      reasonText(body.changeSummary),
+      auditReason(body.changeSummary),
     );
     await recordEvent(db, 'consultation.version_published', {
       consultationId: consultation.id,
@@ -826,7 +819,7 @@ export async function closeConsultationHandler({
     'consultation.close',
     consultation.id,
     { organisationId, phaseBefore: consultation.phase },
-    reasonText(body.reason),
+    auditReason(body.reason),
   );
   return { body: await publicConsultation(db, consultation.id, now) };
 }
