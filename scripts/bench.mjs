@@ -237,9 +237,12 @@ async function endpointsOf(base) {
       note: `${json?.total ?? '?'} found`,
     });
   }
-  // Counts and facets are kept per data version, so the rows above read them from memory after their
-  // first request. This one never repeats a combination (a word and two regions, drawn in turn from 40 ×
-  // 66 > the 2 048 entries kept): every request counts its total and facets, as a first visit does.
+  // Pages, counts and facets are kept per data version, so the rows above read them from memory after their
+  // first request. Two rows measure searches seen for the first time. "new filters" never repeats a text and
+  // filter combination (a word and two regions, drawn in turn from 40 × 66 > the 2 048 entries kept): the
+  // text's counted matches are kept, so each request counts its filters from them and reads a page it has
+  // never read. "new text" never repeats a text: words and word beginnings of the directory's own names,
+  // each sent once, so that each request runs its full-text match and counts it, as a first visit does.
   const words = [
     'الماء',
     'التنمية',
@@ -267,7 +270,7 @@ async function endpointsOf(base) {
   const texts = [...words, ...more, ...words.map((w) => `جمعية ${w}`), ...more.map((w) => `${w} maroc`)];
   let turn = 0;
   list.push({
-    name: 'GET /v1/associations?q=… (cold counts)',
+    name: 'GET /v1/associations?q=… (new filters)',
     kind: 'search',
     request: () => {
       turn += 1;
@@ -276,6 +279,18 @@ async function endpointsOf(base) {
       return { path: `/v1/associations?q=${encodeURIComponent(q)}&region=${a}&region=${b}&limit=20` };
     },
     note: `${texts.length * pairs.length} combinations`,
+  });
+  const fresh = await freshTexts(base);
+  let next = 0;
+  list.push({
+    name: 'GET /v1/associations?q=… (new text)',
+    kind: 'search',
+    request: () => {
+      next += 1;
+      const q = fresh[next % fresh.length] ?? '';
+      return { path: `/v1/associations?q=${encodeURIComponent(q)}&limit=20` };
+    },
+    note: `${fresh.length} texts`,
   });
   list.push({
     name: 'GET /v1/associations (page 1)',
@@ -323,6 +338,45 @@ async function endpointsOf(base) {
     });
   list.push({ name: 'GET /healthz', kind: 'health', request: get('/healthz') });
   return list;
+}
+
+/**
+ * Texts a directory search has never been asked, from the directory's own names: every word of the names on
+ * its first pages, its first 3, 4 and 5 letters (a search typed in part), and each word with the beginning of
+ * the next, each once, shuffled by a fixed seed: a few thousand, so that the "new text" row sends few of them
+ * twice in a run (the note under the table says how many there are).
+ *
+ * @param {string} base
+ */
+async function freshTexts(base) {
+  const seen = new Set();
+  let path = '/v1/associations?limit=100';
+  for (let page = 0; page < 40 && path; page += 1) {
+    const { json } = await getJson(base, path);
+    for (const item of json?.items ?? [])
+      for (const name of Object.values(item.name ?? {})) {
+        const words = String(name)
+          .toLocaleLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter((word) => [...word].length >= 3);
+        words.forEach((word, index) => {
+          const letters = [...word];
+          for (const length of [3, 4, 5, letters.length]) seen.add(letters.slice(0, length).join(''));
+          // Two words of one name, the second begun: a search typed further.
+          const following = words[index + 1];
+          if (following) seen.add(`${word} ${[...following].slice(0, 4).join('')}`);
+        });
+      }
+    path = json?.nextCursor ? `/v1/associations?limit=100&cursor=${json.nextCursor}` : '';
+  }
+  const texts = [...seen];
+  let seed = 15;
+  for (let i = texts.length - 1; i > 0; i -= 1) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const j = seed % (i + 1);
+    [texts[i], texts[j]] = [texts[j], texts[i]];
+  }
+  return texts;
 }
 
 /**

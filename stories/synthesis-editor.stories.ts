@@ -6,7 +6,8 @@ import '../packages/elements/src/synthesis-editor/define.js';
 import type { NassijSynthesisEditor } from '../packages/elements/src/synthesis-editor/nassij-synthesis-editor.js';
 import { demoConsultation } from '../packages/elements/src/test-support/demo/consultations.js';
 import {
-  demoCandidates,
+  demoCandidateGroups,
+  demoCandidatePage,
   demoClosedConsultation,
   demoSynthesisDraft,
 } from '../packages/elements/src/test-support/demo/syntheses.js';
@@ -33,7 +34,8 @@ function storyClient(consultation: Consultation): BaseClient {
     retry: { limit: 0 },
     fetch: async (input, init) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
-      if (url.pathname.endsWith('/synthesis/candidates')) return json(demoCandidates());
+      if (url.pathname.endsWith('/synthesis/candidates/groups')) return json(demoCandidateGroups());
+      if (url.pathname.endsWith('/synthesis/candidates')) return json(demoCandidatePage(url.searchParams));
       if (url.pathname.endsWith('/synthesis/draft') && init?.method === 'PUT') {
         const body = JSON.parse(String(init.body)) as Omit<
           SynthesisDraft,

@@ -56,7 +56,12 @@ export { type RegistrationsArea, registrationsArea } from './areas/registrations
 export { type ReviewsArea, reviewsArea } from './areas/reviews.js';
 export { type SessionsArea, sessionsArea } from './areas/sessions.js';
 export { type SynthesesArea, synthesesArea } from './areas/syntheses.js';
-export { type WebhookScope, type WebhooksArea, webhooksArea } from './areas/webhooks.js';
+export {
+  type WebhookDeliveryPageQuery,
+  type WebhookScope,
+  type WebhooksArea,
+  webhooksArea,
+} from './areas/webhooks.js';
 export { type CacheOptions, cacheKey, createEtagCache, type EtagCache } from './cache.js';
 export { type CheckedInput, checkRequest, type RequestCheck } from './check-request.js';
 export {

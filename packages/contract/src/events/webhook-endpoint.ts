@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { Id, MAX_URL_LENGTH } from '../shared/ids.js';
 import { Instant } from '../shared/instant.js';
+import { Page, PageQuery } from '../shared/page.js';
 import { EventId, EventType } from './catalogue.js';
 
 /** Where an endpoint is: `active` receives events; `disabled` (after repeated failures) receives none. */
@@ -67,9 +68,17 @@ export const CreateWebhookEndpoint = /* @__PURE__ */ (() =>
   }))();
 export type CreateWebhookEndpoint = z.infer<typeof CreateWebhookEndpoint>;
 
-/** The endpoints of an organisation, or the platform-wide ones, newest first. */
+/**
+ * Most endpoints an organisation (or the platform, for platform-wide ones) registers: every event writes
+ * one delivery per subscribed endpoint in the transaction of the change that causes it, so the number of
+ * endpoints bounds that work, and their list fits one answer. One more is refused with
+ * `409 webhook_limit_reached`; remove one first.
+ */
+export const MAX_WEBHOOK_ENDPOINTS = 20;
+
+/** The endpoints of an organisation, or the platform-wide ones, newest first: at most {@link MAX_WEBHOOK_ENDPOINTS}. */
 export const WebhookEndpointList = /* @__PURE__ */ (() =>
-  z.strictObject({ items: z.array(WebhookEndpoint) }))();
+  z.strictObject({ items: z.array(WebhookEndpoint).check(z.maxLength(MAX_WEBHOOK_ENDPOINTS)) }))();
 export type WebhookEndpointList = z.infer<typeof WebhookEndpointList>;
 
 /**
@@ -109,16 +118,21 @@ export const WebhookDelivery = /* @__PURE__ */ (() =>
   }))();
 export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
 
-/** The deliveries of an endpoint, newest first (the latest 100 unless `limit` says fewer). */
-export const WebhookDeliveryList = /* @__PURE__ */ (() =>
-  z.strictObject({ items: z.array(WebhookDelivery) }))();
+/**
+ * A page of an endpoint's deliveries, newest first; follow `nextCursor` to older ones, back to the first
+ * (every delivery stays listed, and so replayable).
+ *
+ * @example
+ * ```ts
+ * const page = await client.webhooks.deliveries(endpointId, { organisationId, limit: 50 });
+ * page.nextCursor; // null on the last page
+ * ```
+ */
+export const WebhookDeliveryList = /* @__PURE__ */ (() => Page(WebhookDelivery))();
 export type WebhookDeliveryList = z.infer<typeof WebhookDeliveryList>;
 
-/** Query of a delivery log. */
-export const WebhookDeliveryQuery = /* @__PURE__ */ (() =>
-  z.strictObject({
-    limit: z.optional(z.coerce.number<number>().check(z.int(), z.minimum(1), z.maximum(100))),
-  }))();
+/** Query of a delivery log: `limit` (1–100, default 20) and the `cursor` of the previous page. */
+export const WebhookDeliveryQuery = /* @__PURE__ */ (() => z.strictObject({ ...PageQuery }))();
 export type WebhookDeliveryQuery = z.infer<typeof WebhookDeliveryQuery>;
 
 /** Path of one endpoint of an organisation. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Id, Sha256 } from '../shared/ids.js';
 import { CalendarDate, Instant } from '../shared/instant.js';
+import { Page, PageQuery } from '../shared/page.js';
 import type { FieldError } from '../shared/problem.js';
 import { casablancaDate } from '../shared/time.js';
 import type { Attachment } from './application.js';
@@ -83,16 +84,21 @@ export const VaultDocument = /* @__PURE__ */ (() =>
 export type VaultDocument = z.infer<typeof VaultDocument>;
 
 /**
- * Response of `GET /v1/associations/{associationId}/documents`: every document of the vault, newest year
- * first, then by kind (an association keeps a few per year).
+ * Response of `GET /v1/associations/{associationId}/documents`: one page of the vault, newest year first
+ * (documents without a year last), then by kind, the latest upload first. The vault grows every year: a
+ * client that shows it all follows `nextCursor`.
  *
  * @example
  * ```ts
- * const list: VaultDocumentList = { items: [doc] };
+ * const page: VaultDocumentList = { items: [doc], nextCursor: null };
  * ```
  */
-export const VaultDocumentList = /* @__PURE__ */ (() => z.strictObject({ items: z.array(VaultDocument) }))();
+export const VaultDocumentList = /* @__PURE__ */ (() => Page(VaultDocument))();
 export type VaultDocumentList = z.infer<typeof VaultDocumentList>;
+
+/** Query of `GET /v1/associations/{associationId}/documents`: the page (`limit`, `cursor`). */
+export const VaultDocumentQuery = /* @__PURE__ */ (() => z.strictObject({ ...PageQuery }))();
+export type VaultDocumentQuery = z.infer<typeof VaultDocumentQuery>;
 
 /** A year as a multipart field carries it (text). */
 const YearText = /* @__PURE__ */ (() => z.string().check(z.regex(/^(19|20)\d{2}$/)))();

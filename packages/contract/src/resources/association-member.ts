@@ -32,7 +32,16 @@ export const Member = /* @__PURE__ */ (() =>
 export type Member = z.infer<typeof Member>;
 
 /**
- * Response of `GET /v1/associations/{associationId}/members`: every member, the representative first.
+ * Most members an association has on the platform, open invitations included: the accounts that act for it
+ * (its board, its staff), not its thousands of adherents. So the members list is one bounded answer, never
+ * paged: an invitation beyond it, and an acceptance that would pass it, answer 409 `member_limit_reached`.
+ * (A claim verified by the platform still makes its claimant the representative, one more at most.)
+ */
+export const MAX_ASSOCIATION_MEMBERS = 200;
+
+/**
+ * Response of `GET /v1/associations/{associationId}/members`: every member, the representative first; at
+ * most {@link MAX_ASSOCIATION_MEMBERS} (plus a representative a verified claim made).
  *
  * @example
  * ```ts

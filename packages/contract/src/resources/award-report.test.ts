@@ -80,7 +80,15 @@ describe('award reports', () => {
     );
     assert.deepEqual(validate(AwardReportQuery, query), {
       ok: true,
-      value: { status: ['due', 'returned'], overdue: true },
+      value: { status: ['due', 'returned'], overdue: true, limit: 20 },
     });
+    const paged = queryToObject(AwardReportQuery, new URLSearchParams('limit=5&cursor=abc_12-Z'));
+    assert.deepEqual(validate(AwardReportQuery, paged), {
+      ok: true,
+      value: { limit: 5, cursor: 'abc_12-Z' },
+    });
+    assert.ok(
+      !validate(AwardReportQuery, queryToObject(AwardReportQuery, new URLSearchParams('limit=101'))).ok,
+    );
   });
 });

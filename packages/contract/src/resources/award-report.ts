@@ -6,6 +6,7 @@ import { Id } from '../shared/ids.js';
 import { CalendarDate, Instant } from '../shared/instant.js';
 import { LocalizedText } from '../shared/localized-text.js';
 import { Money } from '../shared/money.js';
+import { Page, PageQuery } from '../shared/page.js';
 import { queryFlag } from '../shared/query-flag.js';
 import { ScanState } from './application.js';
 import { ReportKind } from './call.js';
@@ -106,9 +107,23 @@ export const AwardReport = /* @__PURE__ */ (() =>
   }))();
 export type AwardReport = z.infer<typeof AwardReport>;
 
-/** A list of reports, in due date order (then award, then requirement). */
+/** The reports of one award, in due date order (then requirement). */
 export const AwardReportList = /* @__PURE__ */ (() => z.strictObject({ items: z.array(AwardReport) }))();
 export type AwardReportList = z.infer<typeof AwardReportList>;
+
+/**
+ * A page of the reports of many awards (a call's, an association's): award by award, the most recently
+ * decided award first (then by award id), and each award's reports in due date order (then requirement).
+ * An award's reports may run over two pages; `nextCursor` is `null` on the last page.
+ *
+ * @example
+ * ```ts
+ * const page: AwardReportPage = await staff.awardReports.ofCall(callId, { overdue: true, limit: 50 });
+ * const next = page.nextCursor ? await staff.awardReports.ofCall(callId, { overdue: true, cursor: page.nextCursor }) : undefined;
+ * ```
+ */
+export const AwardReportPage = /* @__PURE__ */ (() => Page(AwardReport))();
+export type AwardReportPage = z.infer<typeof AwardReportPage>;
 
 /**
  * Body of `POST /v1/awards/{awardId}/reports/{requirementId}` (multipart): the report's summary, with an
@@ -149,17 +164,18 @@ export type AwardReportParams = z.infer<typeof AwardReportParams>;
 
 /**
  * Filters of `GET /v1/calls/{callId}/reports` and `GET /v1/associations/{associationId}/reports`: by status
- * (repeatable) and by `overdue`.
+ * (repeatable) and by `overdue`, with the page's `limit` (reports, 1–100, default 20) and `cursor`.
  *
  * @example
  * ```ts
- * const late = await client.awardReports.ofCall(callId, { overdue: true });
+ * const late = await client.awardReports.ofCall(callId, { overdue: true, limit: 50 });
  * ```
  */
 export const AwardReportQuery = /* @__PURE__ */ (() =>
   z.strictObject({
     status: z.optional(z.array(ReportStatus)),
     overdue: z.optional(queryFlag()),
+    ...PageQuery,
   }))();
 export type AwardReportQuery = z.input<typeof AwardReportQuery>;
 

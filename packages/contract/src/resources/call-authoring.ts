@@ -172,7 +172,7 @@ export type CallActionReason = z.infer<typeof CallActionReason>;
  *
  * @example
  * ```ts
- * const history = await client.calls.versions(callId);
+ * const history = await client.calls.versions(callId, { limit: 20 });
  * history.items.map((v) => v.version); // [1, 2]
  * ```
  */
@@ -184,6 +184,18 @@ export const CallVersion = /* @__PURE__ */ (() =>
     call: z.omit(Call, { stats: true }),
   }))();
 export type CallVersion = z.infer<typeof CallVersion>;
+
+/**
+ * Query of `GET /v1/calls/{callId}/versions`: a page of the history, oldest version first (`limit` 1–100,
+ * default 20, and the previous page's `nextCursor`).
+ *
+ * @example
+ * ```ts
+ * const next = await client.calls.versions(callId, { limit: 50, cursor: page.nextCursor ?? undefined });
+ * ```
+ */
+export const CallVersionQuery = /* @__PURE__ */ (() => z.strictObject({ ...PageQuery }))();
+export type CallVersionQuery = z.input<typeof CallVersionQuery>;
 
 /** One reviewer assigned to a call. */
 export const CallReviewer = /* @__PURE__ */ (() =>

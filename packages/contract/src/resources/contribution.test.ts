@@ -8,6 +8,7 @@ import {
   ContributionListQuery,
   ContributionParams,
   ContributionReceipt,
+  ContributionRepliesQuery,
   CreateContribution,
   contributionFollowPath,
   DISPLAY_NAME_MAX,
@@ -197,6 +198,34 @@ describe('Contribution', () => {
     const nested = { ...c, replies: [{ ...c.replies?.[0], replies: [] }] };
     const result = validate(Contribution, nested);
     assert.ok(!result.ok && result.errors[0]?.code === 'unknown_field');
+  });
+
+  test('a contribution says how many replies it has and where the rest continue; a reply says neither', () => {
+    const c = contribution();
+    const counted = { ...c, replyCount: 40, repliesNextCursor: 'eyJ2IjoxfQ' };
+    assert.equal(validate(Contribution, counted).ok, true);
+    assert.equal(validate(Contribution, { ...c, replyCount: 1, repliesNextCursor: null }).ok, true);
+    assert.equal(validate(Contribution, { ...c, replyCount: -1 }).ok, false);
+    assert.equal(validate(Contribution, { ...c, replyCount: 1.5 }).ok, false);
+    const reply = { ...c.replies?.[0], replyCount: 0 };
+    const result = validate(Contribution, { ...c, replies: [reply] });
+    assert.ok(!result.ok && result.errors[0]?.code === 'unknown_field');
+  });
+
+  test('the replies query takes a page limit and a cursor only', () => {
+    assert.deepEqual(
+      validate(
+        ContributionRepliesQuery,
+        queryToObject(ContributionRepliesQuery, new URLSearchParams('limit=5')),
+        'query',
+      ),
+      {
+        ok: true,
+        value: { limit: 5 },
+      },
+    );
+    assert.equal(validate(ContributionRepliesQuery, { limit: 101 }, 'query').ok, false);
+    assert.equal(validate(ContributionRepliesQuery, { sort: 'newest' }, 'query').ok, false);
   });
 
   test('articleId null means the whole text; absent is refused', () => {

@@ -220,21 +220,41 @@ const contributionShape = /* @__PURE__ */ (() => ({
 export const ContributionReply = /* @__PURE__ */ (() => z.strictObject(contributionShape))();
 export type ContributionReply = z.infer<typeof ContributionReply>;
 
+/** How many replies a contribution carries in a list or on its follow page; the rest are paged. */
+export const EMBEDDED_REPLIES_MAX = 3;
+
 /**
- * A contribution to a consultation, on an article or on the whole text, with its replies.
+ * A contribution to a consultation, on an article or on the whole text, with its first replies.
+ *
+ * A top-level contribution carries at most {@link EMBEDDED_REPLIES_MAX} of its published replies, oldest
+ * first, and `replyCount`, how many it has: when `replyCount` is larger, the next ones come from
+ * `GET /v1/contributions/{contributionId}/replies`, from `repliesNextCursor` (its first page starts with
+ * these same replies).
  *
  * @example
  * ```ts
  * const c: Contribution = { id: 'ctb_1', consultationId: 'cons_4', articleId: 'art-3', versionId: 'v1', kind: 'amendment',
  *   body: 'أقترح تمديد الأجل', proposedText: 'يحدد الأجل في ستين يوما', position: 'for',
  *   author: { displayName: 'جمعية أمل', participantType: 'association', associationId: 'asso_12', region: 'MA-06' },
- *   createdAt: '2026-03-02T08:00:00Z', moderation: { state: 'published' }, supports: 14, replies: [] };
+ *   createdAt: '2026-03-02T08:00:00Z', moderation: { state: 'published' }, supports: 14, replies: [], replyCount: 0,
+ *   repliesNextCursor: null };
  * ```
  */
 export const Contribution = /* @__PURE__ */ (() =>
   z.strictObject({
     ...contributionShape,
+    /**
+     * The first published replies, oldest first, at most {@link EMBEDDED_REPLIES_MAX} (not enforced by the
+     * schema, so that clients keep reading servers that embedded every reply).
+     */
     replies: z.optional(z.array(ContributionReply)),
+    /** How many published replies there are in all; given with `replies`. */
+    replyCount: z.optional(z.number().check(z.int(), z.nonnegative())),
+    /**
+     * The `cursor` of `GET /v1/contributions/{contributionId}/replies` for the replies after `replies`;
+     * `null` when `replies` holds them all. Given with `replies`.
+     */
+    repliesNextCursor: z.optional(z.nullable(z.string())),
   }))();
 export type Contribution = z.infer<typeof Contribution>;
 
@@ -404,6 +424,17 @@ export const ContributionListQuery = /* @__PURE__ */ (() =>
     ...PageQuery,
   }))();
 export type ContributionListQuery = z.infer<typeof ContributionListQuery>;
+
+/**
+ * Query of `GET /v1/contributions/{contributionId}/replies`: a page of published replies, oldest first.
+ *
+ * @example
+ * ```ts
+ * ContributionRepliesQuery.parse({ limit: '10' }); // { limit: 10 }
+ * ```
+ */
+export const ContributionRepliesQuery = /* @__PURE__ */ (() => z.strictObject({ ...PageQuery }))();
+export type ContributionRepliesQuery = z.infer<typeof ContributionRepliesQuery>;
 
 /**
  * Query of `GET /v1/moderation/contributions`: the moderators' queue, pending first by default.

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { FunderLevel, SectorKind } from '../reference/sectors.js';
 import { Code, Id, RegionCode } from '../shared/ids.js';
 import { LocalizedText } from '../shared/localized-text.js';
-import { PageQuery } from '../shared/page.js';
+import { Page, PageQuery } from '../shared/page.js';
 import { Role } from '../shared/roles.js';
 
 /**
@@ -49,7 +49,7 @@ export type OrganisationSearchQuery = z.infer<typeof OrganisationSearchQuery>;
  *
  * @example
  * ```ts
- * const { items } = await client.organisations.staff('org_region-souss-massa', { role: 'reviewer' });
+ * const { items, nextCursor } = await client.organisations.staff('org_region-souss-massa', { role: 'reviewer' });
  * items.map((person) => person.displayName);
  * ```
  */
@@ -63,11 +63,20 @@ export const StaffMember = /* @__PURE__ */ (() =>
   }))();
 export type StaffMember = z.infer<typeof StaffMember>;
 
-/** Filters of `GET /v1/organisations/{organisationId}/staff`. */
+/**
+ * Filters of `GET /v1/organisations/{organisationId}/staff`: one role (the reviewers include the platform's
+ * independent ones), and the page (`limit`, `cursor`).
+ */
 export const StaffQuery = /* @__PURE__ */ (() =>
-  z.strictObject({ role: z.optional(z.enum(['organisation_admin', 'call_manager', 'reviewer'])) }))();
+  z.strictObject({
+    ...PageQuery,
+    role: z.optional(z.enum(['organisation_admin', 'call_manager', 'reviewer'])),
+  }))();
 export type StaffQuery = z.infer<typeof StaffQuery>;
 
-/** The staff of an organisation. */
-export const StaffList = /* @__PURE__ */ (() => z.strictObject({ items: z.array(StaffMember) }))();
+/**
+ * One page of an organisation's staff, by name (the first 60 characters, then the account id). The
+ * independent reviewers of a national platform number in the thousands: a picker follows `nextCursor`.
+ */
+export const StaffList = /* @__PURE__ */ (() => Page(StaffMember))();
 export type StaffList = z.infer<typeof StaffList>;

@@ -5,7 +5,9 @@ import * as z from 'zod/mini';
 import { Id, WebUrl } from '../shared/ids.js';
 import { Instant } from '../shared/instant.js';
 import { LocalizedText } from '../shared/localized-text.js';
+import { PageQuery } from '../shared/page.js';
 import { FieldError } from '../shared/problem.js';
+import { queryFlag } from '../shared/query-flag.js';
 import { RecommendationOutcome } from './consultation.js';
 import { ContributionAuthor, Position } from './contribution.js';
 
@@ -145,30 +147,72 @@ export const SynthesisCandidate = /* @__PURE__ */ (() =>
 export type SynthesisCandidate = z.infer<typeof SynthesisCandidate>;
 
 /**
- * What `GET …/synthesis/candidates` answers: the published recommendations and amendments, grouped by
- * article in the order of the current text (articles since removed after them, then the whole text as
- * `articleId: null`), most supported first within each group.
+ * Query of `GET …/synthesis/candidates`: one page of the candidates, most supported first (then newest).
+ * `articleId` keeps those on one article; `wholeText: true` those on the whole text rather than an article;
+ * neither, every candidate of the consultation. Both at once are refused (422).
  *
  * @example
  * ```ts
- * const list: SynthesisCandidates = { consultationId: 'cons_0005', total: 1, groups: [{ articleId: 'art-3',
- *   number: '3', candidates: [candidate] }] };
+ * SynthesisCandidateQuery.parse({ articleId: 'art-3', limit: '50' }); // { articleId: 'art-3', limit: 50 }
  * ```
  */
-export const SynthesisCandidates = /* @__PURE__ */ (() =>
+export const SynthesisCandidateQuery = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      articleId: z.optional(Id),
+      wholeText: z.optional(queryFlag()),
+      ...PageQuery,
+    })
+    .check(
+      z.superRefine((query, ctx) => {
+        if (query.articleId !== undefined && query.wholeText)
+          ctx.addIssue({
+            code: 'custom',
+            message: 'Name an article or the whole text, not both',
+            path: ['wholeText'],
+            params: { code: 'invalid_value' },
+          });
+      }),
+    ))();
+export type SynthesisCandidateQuery = z.infer<typeof SynthesisCandidateQuery>;
+
+/**
+ * A group of candidates, as `GET …/synthesis/candidates/groups` lists them: an article (or the whole text)
+ * and how many candidates it has, to page through with `…/synthesis/candidates?articleId=`.
+ *
+ * @example
+ * ```ts
+ * const g: SynthesisCandidateGroup = { articleId: 'art-3', number: '3', count: 412 };
+ * ```
+ */
+export const SynthesisCandidateGroup = /* @__PURE__ */ (() =>
+  z.strictObject({
+    /** `null`: contributions on the whole text. */
+    articleId: z.nullable(Id),
+    /** The article's number in the current text; absent for the whole text and removed articles. */
+    number: z.optional(z.string()),
+    /** True when the article is no longer in the current text. */
+    removed: z.optional(z.boolean()),
+    /** How many published recommendations and amendments it has. */
+    count: Count,
+  }))();
+export type SynthesisCandidateGroup = z.infer<typeof SynthesisCandidateGroup>;
+
+/**
+ * What `GET …/synthesis/candidates/groups` answers: the articles that have candidates, in the order of the
+ * current text (articles since removed after them, then the whole text as `articleId: null`), each with
+ * its count, and the count of all. As many groups as the text has articles, never one per contribution.
+ *
+ * @example
+ * ```ts
+ * const list: SynthesisCandidateGroups = { consultationId: 'cons_0005', total: 413,
+ *   groups: [{ articleId: 'art-3', number: '3', count: 412 }, { articleId: null, count: 1 }] };
+ * ```
+ */
+export const SynthesisCandidateGroups = /* @__PURE__ */ (() =>
   z.strictObject({
     consultationId: Id,
     total: Count,
-    groups: z.array(
-      z.strictObject({
-        /** `null`: contributions on the whole text. */
-        articleId: z.nullable(Id),
-        /** The article's number in the current text; absent for the whole text and removed articles. */
-        number: z.optional(z.string()),
-        /** True when the article is no longer in the current text. */
-        removed: z.optional(z.boolean()),
-        candidates: z.array(SynthesisCandidate),
-      }),
-    ),
+    groups: z.array(SynthesisCandidateGroup),
   }))();
-export type SynthesisCandidates = z.infer<typeof SynthesisCandidates>;
+export type SynthesisCandidateGroups = z.infer<typeof SynthesisCandidateGroups>;

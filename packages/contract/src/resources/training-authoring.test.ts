@@ -117,12 +117,17 @@ describe('what staff read after a session', () => {
     averageRating: 4.5,
     distribution: { '1': 0, '2': 0, '3': 0, '4': 1, '5': 1 },
     comments: [{ rating: 5, comment: 'تكوين مفيد جدا', submittedAt: '2027-01-14T17:00:00Z' }],
+    nextCursor: null,
   };
 
   it('SessionEvaluations: no average without evaluations; a comment cannot carry who wrote it', () => {
     assert.ok(validate(SessionEvaluations, evaluations).ok);
     const { averageRating: _, ...none } = evaluations;
     assert.ok(validate(SessionEvaluations, { ...none, count: 0, comments: [] }).ok);
+    // One page of comments: the cursor of the next one, or null; never left out.
+    assert.ok(validate(SessionEvaluations, { ...evaluations, nextCursor: 'eyJ2IjoxfQ' }).ok);
+    const { nextCursor: _cursor, ...unpaged } = evaluations;
+    assert.deepEqual(paths(validate(SessionEvaluations, unpaged)), ['/nextCursor']);
     const named = {
       ...evaluations.comments[0],
       participant: { name: 'أمينة' },

@@ -353,14 +353,17 @@ const EvaluationCount = /* @__PURE__ */ (() => z.number().check(z.int(), z.nonne
 
 /**
  * `GET /v1/sessions/{sessionId}/evaluations`: what the participants said of a session, for its staff.
- * `averageRating` (one decimal) is absent while nobody has evaluated; `distribution` counts each rating;
- * `comments` (oldest first) carry no participant's name nor id: evaluations are candid.
+ * `count`, `averageRating` (one decimal, absent while nobody has evaluated) and `distribution` (how many
+ * gave each rating) sum up every evaluation; `comments` is one page of the written comments, oldest first,
+ * and `nextCursor` (passed back as `cursor`) reads the next one, `null` on the last. Comments carry no
+ * participant's name nor id: evaluations are candid.
  *
  * @example
  * ```ts
  * const evaluations: SessionEvaluations = { sessionId: 'ses_1', count: 2, averageRating: 4.5,
  *   distribution: { '1': 0, '2': 0, '3': 0, '4': 1, '5': 1 },
- *   comments: [{ rating: 5, comment: 'تكوين مفيد جدا', submittedAt: '2027-01-14T17:00:00Z' }] };
+ *   comments: [{ rating: 5, comment: 'تكوين مفيد جدا', submittedAt: '2027-01-14T17:00:00Z' }],
+ *   nextCursor: null };
  * ```
  */
 export const SessionEvaluations = /* @__PURE__ */ (() =>
@@ -383,8 +386,22 @@ export const SessionEvaluations = /* @__PURE__ */ (() =>
         submittedAt: Instant,
       }),
     ),
+    /** The cursor of the next page of comments, `null` on the last page. */
+    nextCursor: z.nullable(z.string()),
   }))();
 export type SessionEvaluations = z.infer<typeof SessionEvaluations>;
+
+/**
+ * Query of `GET /v1/sessions/{sessionId}/evaluations`: `limit` (1–100, default 20) comments a page and the
+ * `cursor` of the previous page's `nextCursor`; the summary counts every evaluation whatever the page.
+ *
+ * @example
+ * ```ts
+ * validate(SessionEvaluationQuery, { limit: '50' }, 'query');
+ * ```
+ */
+export const SessionEvaluationQuery = /* @__PURE__ */ (() => z.strictObject({ ...PageQuery }))();
+export type SessionEvaluationQuery = z.infer<typeof SessionEvaluationQuery>;
 
 /**
  * Query of `GET /v1/me/registrations`: the signed-in person's own registrations, whatever the association.

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { queryToObject, validate } from '../shared/validate.js';
 import {
   CancelRegistration,
+  COURSE_DETAIL_SESSIONS,
   Course,
   CourseCost,
   CourseDetail,
@@ -109,9 +110,19 @@ describe('Course', () => {
     assert.deepEqual(codes(validate(Course, { ...course, languages: [] })), ['/languages:too_short']);
   });
 
-  it('carries its sessions in the detail shape', () => {
-    assert.equal(validate(CourseDetail, { ...course, sessions: [session] }).ok, true);
-    assert.deepEqual(codes(validate(CourseDetail, course)), ['/sessions:required']);
+  it('carries its next sessions in the detail shape, at most 20, with how many are upcoming', () => {
+    assert.equal(
+      validate(CourseDetail, { ...course, sessions: [session], upcomingSessionCount: 1 }).ok,
+      true,
+    );
+    assert.deepEqual(codes(validate(CourseDetail, course)), [
+      '/sessions:required',
+      '/upcomingSessionCount:required',
+    ]);
+    const many = Array.from({ length: COURSE_DETAIL_SESSIONS + 1 }, () => session);
+    assert.deepEqual(codes(validate(CourseDetail, { ...course, sessions: many, upcomingSessionCount: 21 })), [
+      '/sessions:too_long',
+    ]);
   });
 });
 

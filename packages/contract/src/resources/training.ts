@@ -210,15 +210,27 @@ export const Course = /* @__PURE__ */ (() =>
   }))();
 export type Course = z.infer<typeof Course>;
 
+/** Most upcoming sessions `GET /v1/courses/{courseId}` embeds; `GET /v1/sessions?courseId=` pages them all. */
+export const COURSE_DETAIL_SESSIONS = 20;
+
 /**
- * A course with all of its sessions, as `GET /v1/courses/{courseId}` returns it.
+ * A course with its upcoming sessions, as `GET /v1/courses/{courseId}` returns it: the sessions not started
+ * yet, soonest first, at most {@link COURSE_DETAIL_SESSIONS}, and how many there are in all
+ * (`upcomingSessionCount`). Past sessions and the rest of a long programme are paged by
+ * `GET /v1/sessions?courseId=` (with `from` for the upcoming ones only): a course repeated every month in
+ * each region would otherwise embed hundreds of sessions within a few years.
  *
  * @example
  * ```ts
- * const detail: CourseDetail = { ...course, sessions: [session] };
+ * const detail: CourseDetail = { ...course, sessions: [session], upcomingSessionCount: 1 };
  * ```
  */
-export const CourseDetail = /* @__PURE__ */ (() => z.extend(Course, { sessions: z.array(Session) }))();
+export const CourseDetail = /* @__PURE__ */ (() =>
+  z.extend(Course, {
+    sessions: z.array(Session).check(z.maxLength(COURSE_DETAIL_SESSIONS)),
+    /** All the course's sessions not started yet, embedded or not. */
+    upcomingSessionCount: z.number().check(z.int(), z.nonnegative()),
+  }))();
 export type CourseDetail = z.infer<typeof CourseDetail>;
 
 /**

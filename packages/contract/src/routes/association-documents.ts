@@ -6,6 +6,7 @@ import {
   VaultDocument,
   VaultDocumentList,
   VaultDocumentParams,
+  VaultDocumentQuery,
 } from '../resources/association-document.js';
 import { route } from './route.js';
 
@@ -18,11 +19,12 @@ export const listVaultDocuments = /* @__PURE__ */ (() =>
     tag: 'documents',
     summary: "List the association's vault",
     description:
-      'For members of the association and platform admins. Funders see a vault document only through an application that uses it.',
+      'For members of the association and platform admins. Funders see a vault document only through an application that uses it. One page at a time (`limit`, `cursor`): newest year first, then by kind, the latest upload first.',
     auth: 'required',
     params: AssociationParams,
-    errors: ['forbidden', 'not_found'],
-    response: { status: 200, schema: VaultDocumentList, description: 'Every document of the vault' },
+    query: VaultDocumentQuery,
+    errors: ['validation_failed', 'forbidden', 'not_found'],
+    response: { status: 200, schema: VaultDocumentList, description: 'One page of the vault' },
   }))();
 
 /** `POST /v1/associations/{associationId}/documents` — add a document (multipart: `file`, `kind`, `year`…). */

@@ -26,7 +26,11 @@ export const listMembers = /* @__PURE__ */ (() =>
     auth: 'required',
     params: AssociationParams,
     errors: ['not_found', 'forbidden'],
-    response: { status: 200, schema: MemberList, description: 'The members, the representative first' },
+    response: {
+      status: 200,
+      schema: MemberList,
+      description: 'The members, the representative first (at most `MAX_ASSOCIATION_MEMBERS`)',
+    },
   }))();
 
 /** `POST /v1/associations/{associationId}/invitations` — the representative invites someone by e-mail. */
@@ -38,11 +42,18 @@ export const inviteMember = /* @__PURE__ */ (() =>
     tag: 'association-members',
     summary: 'Invite a member by e-mail',
     description:
-      'The representative only. The address is mailed a one-time link valid 7 days. An address already a member here answers 409 `already_exists`; one that holds the same role in another association, 409 `already_member_elsewhere`. Inviting a representative hands over once the invitation is accepted.',
+      'The representative only. The address is mailed a one-time link valid 7 days. An address already a member here answers 409 `already_exists`; one that holds the same role in another association, 409 `already_member_elsewhere`; an association whose members and open invitations number `MAX_ASSOCIATION_MEMBERS` (200), 409 `member_limit_reached`. Inviting a representative hands over once the invitation is accepted.',
     auth: 'required',
     params: AssociationParams,
     body: InviteMember,
-    errors: ['validation_failed', 'not_found', 'forbidden', 'already_exists', 'already_member_elsewhere'],
+    errors: [
+      'validation_failed',
+      'not_found',
+      'forbidden',
+      'already_exists',
+      'already_member_elsewhere',
+      'member_limit_reached',
+    ],
     idempotent: true,
     response: { status: 201, schema: Invitation, description: 'The invitation sent' },
   }))();
@@ -56,7 +67,7 @@ export const acceptInvitation = /* @__PURE__ */ (() =>
     tag: 'association-members',
     summary: 'Accept an invitation',
     description:
-      'By the signed-in account whose verified e-mail is the invited address (403 `forbidden` for another, 403 `email_not_verified` before verification). An unknown link answers 400 `link_invalid`, an expired one 410 `link_expired`, a used one 410 `link_used`, as e-mail verification links do.',
+      'By the signed-in account whose verified e-mail is the invited address (403 `forbidden` for another, 403 `email_not_verified` before verification). An unknown link answers 400 `link_invalid`, an expired one 410 `link_expired`, a used one 410 `link_used`, as e-mail verification links do. An association that has `MAX_ASSOCIATION_MEMBERS` members already answers 409 `member_limit_reached`.',
     auth: 'required',
     params: InvitationTokenParams,
     errors: [
@@ -68,6 +79,7 @@ export const acceptInvitation = /* @__PURE__ */ (() =>
       'link_used',
       'already_exists',
       'already_member_elsewhere',
+      'member_limit_reached',
     ],
     idempotent: true,
     response: { status: 200, schema: Member, description: 'The new member' },

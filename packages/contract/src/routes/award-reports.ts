@@ -9,6 +9,7 @@ import {
   AwardParams,
   AwardReport,
   AwardReportList,
+  AwardReportPage,
   AwardReportParams,
   AwardReportQuery,
   Disbursement,
@@ -147,13 +148,13 @@ export const listCallReports = /* @__PURE__ */ (() =>
     tag: 'award-reports',
     summary: 'List the reports of every award of a call, overdue ones visible',
     description:
-      'Staff of the funding organisation and admins. Filter by `status` (repeatable) and `overdue`.',
+      "Staff of the funding organisation and admins. Filter by `status` (repeatable) and `overdue` (reckoned at the request's instant in Casablanca). A cursor page of reports: award by award, the most recently decided first, each award's reports in due date order; `limit` counts reports.",
     auth: 'required',
     roles: FUNDER_STAFF,
     params: CallParams,
     query: AwardReportQuery,
     errors: ['validation_failed', 'not_found', 'forbidden'],
-    response: { status: 200, schema: AwardReportList, description: 'The reports, in due date order' },
+    response: { status: 200, schema: AwardReportPage, description: 'A page of the reports, award by award' },
   }))();
 
 /** `GET /v1/associations/{associationId}/reports` — what an association owes, over all its awards. */
@@ -164,12 +165,13 @@ export const listAssociationReports = /* @__PURE__ */ (() =>
     path: '/v1/associations/{associationId}/reports',
     tag: 'award-reports',
     summary: 'List the reports an association owes over all its awards',
-    description: 'Members of the association and admins. Filter by `status` (repeatable) and `overdue`.',
+    description:
+      "Members of the association and admins. Filter by `status` (repeatable) and `overdue` (reckoned at the request's instant in Casablanca). A cursor page of reports: award by award, the most recently decided first, each award's reports in due date order; `limit` counts reports.",
     auth: 'required',
     params: AssociationParams,
     query: AwardReportQuery,
     errors: ['validation_failed', 'not_found', 'forbidden'],
-    response: { status: 200, schema: AwardReportList, description: 'The reports, in due date order' },
+    response: { status: 200, schema: AwardReportPage, description: 'A page of the reports, award by award' },
   }))();
 
 /** The routes of reports and disbursements after an award. */

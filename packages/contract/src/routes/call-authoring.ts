@@ -8,6 +8,7 @@ import {
   CallDraft,
   CallReviewers,
   CallVersion,
+  CallVersionQuery,
   CreateCallDraft,
   ManagedCall,
   ManagedCallQuery,
@@ -161,11 +162,12 @@ export const listCallVersions = /* @__PURE__ */ (() =>
     method: 'GET',
     path: '/v1/calls/{callId}/versions',
     tag: 'calls',
-    summary: 'Every version of a published call, oldest first',
+    summary: 'The versions of a published call, oldest first, one page at a time',
     auth: 'public',
     params: CallParams,
-    errors: ['not_found'],
-    response: { status: 200, schema: Page(CallVersion), description: 'The versions' },
+    query: CallVersionQuery,
+    errors: ['validation_failed', 'not_found'],
+    response: { status: 200, schema: Page(CallVersion), description: 'One page of versions' },
   }))();
 
 /** `GET /v1/calls/{callId}/reviewers` — who reviews a call. */

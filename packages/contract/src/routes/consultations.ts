@@ -15,6 +15,8 @@ import {
   ContributionListQuery,
   ContributionParams,
   ContributionReceipt,
+  ContributionRepliesQuery,
+  ContributionReply,
   CreateContribution,
   ModerateContribution,
   ModerationQueueQuery,
@@ -112,7 +114,10 @@ export const getConsultationSynthesis = /* @__PURE__ */ (() =>
     response: { status: 200, schema: Synthesis, description: 'The synthesis' },
   }))();
 
-/** `GET /v1/consultations/{consultationId}/contributions` — published contributions, with their replies. */
+/**
+ * `GET /v1/consultations/{consultationId}/contributions` — published contributions, each with its first
+ * replies, `replyCount` and `repliesNextCursor` (the rest through {@link listContributionReplies}).
+ */
 export const listContributions = /* @__PURE__ */ (() =>
   route({
     id: 'contributions.list',
@@ -120,7 +125,9 @@ export const listContributions = /* @__PURE__ */ (() =>
     path: '/v1/consultations/{consultationId}/contributions',
     tag: 'contributions',
     summary: 'List the contributions to a consultation',
-    description: 'Signed-in readers see `supportedByMe`; moderators may filter by `state`.',
+    description:
+      'Signed-in readers see `supportedByMe`; moderators may filter by `state`. Each contribution carries its ' +
+      'first 3 published replies with `replyCount`; `GET /v1/contributions/{contributionId}/replies` gives the rest.',
     auth: 'optional',
     params: ConsultationParams,
     query: ContributionListQuery,
@@ -168,6 +175,28 @@ export const getContribution = /* @__PURE__ */ (() =>
     params: ContributionParams,
     errors: ['not_found'],
     response: { status: 200, schema: Contribution, description: 'The contribution with its history' },
+  }))();
+
+/**
+ * `GET /v1/contributions/{contributionId}/replies` — the published replies of a contribution, oldest first.
+ * A list or follow page carries only the first ones with `replyCount`; this pages through them all.
+ */
+export const listContributionReplies = /* @__PURE__ */ (() =>
+  route({
+    id: 'contributions.replies',
+    method: 'GET',
+    path: '/v1/contributions/{contributionId}/replies',
+    tag: 'contributions',
+    summary: 'List the replies to a contribution',
+    description:
+      'Published replies only, oldest first; the first page starts with the replies the contribution carries. ' +
+      'Signed-in readers see `supportedByMe`. A contribution not yet published is shown to its author and ' +
+      'moderators only, as on its follow page; a reply has no replies (an empty page).',
+    auth: 'optional',
+    params: ContributionParams,
+    query: ContributionRepliesQuery,
+    errors: ['not_found', 'validation_failed'],
+    response: { status: 200, schema: Page(ContributionReply), description: 'A page of replies' },
   }))();
 
 /** `POST /v1/contributions/{contributionId}/supports` — support a contribution, once per account. */
@@ -309,6 +338,7 @@ export const contributionRoutes = [
   listContributions,
   createContribution,
   getContribution,
+  listContributionReplies,
   supportContribution,
   withdrawSupport,
   reportContribution,

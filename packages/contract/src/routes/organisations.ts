@@ -46,13 +46,13 @@ export const listOrganisationStaff = /* @__PURE__ */ (() =>
     tag: 'organisations',
     summary: "An organisation's staff (and, for reviewers, the independent experts)",
     description:
-      "For the organisation's admins and call managers, and platform admins: whom a call can be assigned to. With `role=reviewer`, the independent reviewers of the platform's pool come too.",
+      "For the organisation's admins and call managers, and platform admins: whom a call can be assigned to. With `role=reviewer`, the independent reviewers of the platform's pool come too. One page at a time, by name then id (`limit`, `cursor`).",
     auth: 'required',
     roles: ['organisation_admin', 'call_manager', 'admin'],
     params: OrganisationParams,
     query: StaffQuery,
     errors: ['validation_failed', 'forbidden', 'not_found'],
-    response: { status: 200, schema: StaffList, description: 'The staff, by name' },
+    response: { status: 200, schema: StaffList, description: 'One page of the staff, by name' },
   }))();
 
 /** The organisations routes. */

@@ -4,10 +4,13 @@
 
 import { ConsultationParams, Synthesis } from '../resources/consultation.js';
 import {
-  SynthesisCandidates,
+  SynthesisCandidate,
+  SynthesisCandidateGroups,
+  SynthesisCandidateQuery,
   SynthesisDraft,
   UpdateSynthesisDraft,
 } from '../resources/synthesis-authoring.js';
+import { Page } from '../shared/page.js';
 import { route } from './route.js';
 
 const STAFF_ONLY =
@@ -53,19 +56,35 @@ export const updateSynthesisDraft = /* @__PURE__ */ (() =>
     response: { status: 200, schema: SynthesisDraft, description: 'The draft as saved' },
   }))();
 
-/** `GET /v1/consultations/{consultationId}/synthesis/candidates` — what the synthesis must answer. */
+/** `GET /v1/consultations/{consultationId}/synthesis/candidates` — a page of what the synthesis must answer. */
 export const listSynthesisCandidates = /* @__PURE__ */ (() =>
   route({
     id: 'syntheses.candidates',
     method: 'GET',
     path: '/v1/consultations/{consultationId}/synthesis/candidates',
     tag: 'synthesis-authoring',
-    summary: 'The recommendations and amendments to answer, by article, with their supports',
-    description: `${STAFF_ONLY} Published top-level recommendations and amendments, grouped by article, most supported first, each with what the draft says of it so far.`,
+    summary: 'A page of the recommendations and amendments to answer, with their supports',
+    description: `${STAFF_ONLY} Published top-level recommendations and amendments, most supported first (then newest), each with what the draft says of it so far. \`articleId\` keeps one article's, \`wholeText=true\` those on the whole text, neither every one; \`total\` counts what the filter keeps. \`…/candidates/groups\` lists the articles and their counts.`,
+    auth: 'required',
+    params: ConsultationParams,
+    query: SynthesisCandidateQuery,
+    errors: ['validation_failed', 'not_found', 'forbidden'],
+    response: { status: 200, schema: Page(SynthesisCandidate), description: 'A page of candidates' },
+  }))();
+
+/** `GET /v1/consultations/{consultationId}/synthesis/candidates/groups` — the articles with candidates. */
+export const listSynthesisCandidateGroups = /* @__PURE__ */ (() =>
+  route({
+    id: 'syntheses.candidateGroups',
+    method: 'GET',
+    path: '/v1/consultations/{consultationId}/synthesis/candidates/groups',
+    tag: 'synthesis-authoring',
+    summary: 'The articles that have recommendations and amendments to answer, with their counts',
+    description: `${STAFF_ONLY} One group per article with candidates, in the order of the current text, then articles since removed, then the whole text (\`articleId: null\`), each with its count; page through a group's candidates with \`…/candidates?articleId=\`.`,
     auth: 'required',
     params: ConsultationParams,
     errors: ['not_found', 'forbidden'],
-    response: { status: 200, schema: SynthesisCandidates, description: 'The candidates' },
+    response: { status: 200, schema: SynthesisCandidateGroups, description: 'The groups and their counts' },
   }))();
 
 /** `POST /v1/consultations/{consultationId}/synthesis/publish` — publish the synthesis of a closed consultation. */
@@ -97,5 +116,6 @@ export const synthesisAuthoringRoutes = [
   getSynthesisDraft,
   updateSynthesisDraft,
   listSynthesisCandidates,
+  listSynthesisCandidateGroups,
   publishSynthesis,
 ] as const;

@@ -16,6 +16,7 @@ import {
   ManagedSessionQuery,
   MarkAttendance,
   MyRegistrationQuery,
+  SessionEvaluationQuery,
   SessionEvaluations,
   UpdateCourse,
   UpdateSession,
@@ -257,12 +258,17 @@ export const getSessionEvaluations = /* @__PURE__ */ (() =>
     tag: 'training-authoring',
     summary: "Read a session's evaluations",
     description:
-      'The count, the average rating (one decimal), how many gave each rating, and the comments with their rating and date, oldest first. No participant is named: evaluations are candid. For the staff of the organisation providing the course and platform admins.',
+      'The count, the average rating (one decimal) and how many gave each rating, over every evaluation of the session; and one page of the comments with their rating and date, oldest first (`limit`, `cursor` from `nextCursor`). No participant is named: evaluations are candid. For the staff of the organisation providing the course and platform admins.',
     auth: 'required',
     roles: TRAINING_STAFF,
     params: SessionParams,
-    errors: ['not_found', 'forbidden'],
-    response: { status: 200, schema: SessionEvaluations, description: 'The evaluations, anonymous' },
+    query: SessionEvaluationQuery,
+    errors: ['validation_failed', 'not_found', 'forbidden'],
+    response: {
+      status: 200,
+      schema: SessionEvaluations,
+      description: 'The evaluations summed up, and one page of comments, anonymous',
+    },
   }))();
 
 /** `GET /v1/me/registrations` — the signed-in person's own registrations, whatever the association. */

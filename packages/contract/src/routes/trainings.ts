@@ -35,18 +35,20 @@ export const searchCourses = /* @__PURE__ */ (() =>
     response: { status: 200, schema: Page(Course), description: 'A page of courses with facet counts' },
   }))();
 
-/** `GET /v1/courses/{courseId}` — one course with all of its sessions. */
+/** `GET /v1/courses/{courseId}` — one course with its next sessions. */
 export const getCourse = /* @__PURE__ */ (() =>
   route({
     id: 'courses.get',
     method: 'GET',
     path: '/v1/courses/{courseId}',
     tag: 'trainings',
-    summary: 'Read one course and its sessions',
+    summary: 'Read one course and its next sessions',
+    description:
+      'Embeds the sessions not started yet, soonest first, at most 20, and `upcomingSessionCount`, how many there are in all. `GET /v1/sessions?courseId=` pages every session of the course, past ones included.',
     auth: 'public',
     params: CourseParams,
     errors: ['not_found'],
-    response: { status: 200, schema: CourseDetail, description: 'The course with its sessions' },
+    response: { status: 200, schema: CourseDetail, description: 'The course with its next sessions' },
   }))();
 
 /** `GET /v1/sessions` — sessions by course, region, start date and registration state. */

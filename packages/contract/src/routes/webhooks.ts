@@ -4,6 +4,7 @@
 import {
   CreatedWebhookEndpoint,
   CreateWebhookEndpoint,
+  MAX_WEBHOOK_ENDPOINTS,
   OrganisationWebhookDeliveryParams,
   OrganisationWebhookParams,
   WebhookDelivery,
@@ -20,8 +21,9 @@ import { route } from './route.js';
 const ORGANISATION =
   'The admins of the organisation (`organisation_admin` of it) and platform admins; others get 403.';
 const PLATFORM = 'Platform admins only.';
-const CREATE =
-  'The URL is `https` (`http` only to a loopback address, in development and tests) and the event types come from the catalogue (see the `webhooks` section). The answer carries the signing secret, `whsec_…`, this once only.';
+const CREATE = `The URL is \`https\` (\`http\` only to a loopback address, in development and tests) and the event types come from the catalogue (see the \`webhooks\` section). At most ${MAX_WEBHOOK_ENDPOINTS} endpoints per organisation (and ${MAX_WEBHOOK_ENDPOINTS} platform-wide ones): one more answers 409 \`webhook_limit_reached\`. The answer carries the signing secret, \`whsec_…\`, this once only.`;
+const DELIVERIES =
+  'Newest first, a page at a time (`limit`, default 20, at most 100; follow `nextCursor` back to the first delivery, which stays replayable).';
 
 /** `GET /v1/organisations/{organisationId}/webhooks` — the organisation's endpoints. */
 export const listOrganisationWebhooks = /* @__PURE__ */ (() =>
@@ -36,7 +38,11 @@ export const listOrganisationWebhooks = /* @__PURE__ */ (() =>
     roles: ['organisation_admin', 'admin'],
     params: OrganisationParams,
     errors: ['not_found', 'forbidden'],
-    response: { status: 200, schema: WebhookEndpointList, description: 'The endpoints, newest first' },
+    response: {
+      status: 200,
+      schema: WebhookEndpointList,
+      description: `The endpoints, newest first (at most ${MAX_WEBHOOK_ENDPOINTS})`,
+    },
   }))();
 
 /** `POST /v1/organisations/{organisationId}/webhooks` — registers an endpoint for the organisation's events. */
@@ -52,7 +58,7 @@ export const createOrganisationWebhook = /* @__PURE__ */ (() =>
     roles: ['organisation_admin', 'admin'],
     params: OrganisationParams,
     body: CreateWebhookEndpoint,
-    errors: ['validation_failed', 'not_found', 'forbidden'],
+    errors: ['validation_failed', 'not_found', 'forbidden', 'webhook_limit_reached'],
     idempotent: true,
     response: { status: 201, schema: CreatedWebhookEndpoint, description: 'The endpoint and its secret' },
   }))();
@@ -99,13 +105,13 @@ export const listOrganisationWebhookDeliveries = /* @__PURE__ */ (() =>
     path: '/v1/organisations/{organisationId}/webhooks/{webhookId}/deliveries',
     tag: 'webhooks',
     summary: "An organisation's endpoint's delivery log",
-    description: ORGANISATION,
+    description: `${ORGANISATION} ${DELIVERIES}`,
     auth: 'required',
     roles: ['organisation_admin', 'admin'],
     params: OrganisationWebhookParams,
     query: WebhookDeliveryQuery,
-    errors: ['not_found', 'forbidden'],
-    response: { status: 200, schema: WebhookDeliveryList, description: 'The deliveries, newest first' },
+    errors: ['validation_failed', 'not_found', 'forbidden'],
+    response: { status: 200, schema: WebhookDeliveryList, description: 'A page of deliveries, newest first' },
   }))();
 
 /** `POST …/webhooks/{webhookId}/deliveries/{deliveryId}/replay` — sends a delivery again. */
@@ -137,7 +143,11 @@ export const listPlatformWebhooks = /* @__PURE__ */ (() =>
     auth: 'required',
     roles: ['admin'],
     errors: ['forbidden'],
-    response: { status: 200, schema: WebhookEndpointList, description: 'The endpoints, newest first' },
+    response: {
+      status: 200,
+      schema: WebhookEndpointList,
+      description: `The endpoints, newest first (at most ${MAX_WEBHOOK_ENDPOINTS})`,
+    },
   }))();
 
 /** `POST /v1/webhooks` — registers a platform-wide endpoint (every organisation's events). */
@@ -152,7 +162,7 @@ export const createPlatformWebhook = /* @__PURE__ */ (() =>
     auth: 'required',
     roles: ['admin'],
     body: CreateWebhookEndpoint,
-    errors: ['validation_failed', 'forbidden'],
+    errors: ['validation_failed', 'forbidden', 'webhook_limit_reached'],
     idempotent: true,
     response: { status: 201, schema: CreatedWebhookEndpoint, description: 'The endpoint and its secret' },
   }))();
@@ -199,13 +209,13 @@ export const listPlatformWebhookDeliveries = /* @__PURE__ */ (() =>
     path: '/v1/webhooks/{webhookId}/deliveries',
     tag: 'webhooks',
     summary: "A platform-wide endpoint's delivery log",
-    description: PLATFORM,
+    description: `${PLATFORM} ${DELIVERIES}`,
     auth: 'required',
     roles: ['admin'],
     params: WebhookParams,
     query: WebhookDeliveryQuery,
-    errors: ['not_found', 'forbidden'],
-    response: { status: 200, schema: WebhookDeliveryList, description: 'The deliveries, newest first' },
+    errors: ['validation_failed', 'not_found', 'forbidden'],
+    response: { status: 200, schema: WebhookDeliveryList, description: 'A page of deliveries, newest first' },
   }))();
 
 /** `POST /v1/webhooks/{webhookId}/deliveries/{deliveryId}/replay` — sends a delivery again. */

@@ -82,7 +82,10 @@ export const Facets = /* @__PURE__ */ (() => z.record(z.string(), z.array(FacetV
 export type Facets = z.infer<typeof Facets>;
 
 /**
- * A cursor page of items: `nextCursor` is `null` on the last page.
+ * A cursor page of items: `nextCursor` is `null` on the last page. `total` and `facets`, when a list gives
+ * them, are exact unless `estimated` is `true`: a search that matches a large share of a national list (a
+ * word in most association names) counts a sample of its matches and rounds the counts to two significant
+ * digits ("about 210,000"). The items themselves are never estimated.
  *
  * @example
  * ```ts
@@ -97,6 +100,7 @@ export function Page<Item extends z.core.$ZodType>(item: Item) {
     nextCursor: z.nullable(z.string()),
     total: z.optional(z.number().check(z.int(), z.nonnegative())),
     facets: z.optional(Facets),
+    estimated: z.optional(z.literal(true)),
   });
 }
 
@@ -106,4 +110,6 @@ export interface PageOf<Item> {
   nextCursor: string | null;
   total?: number | undefined;
   facets?: Facets | undefined;
+  /** `true` when `total` and the facets' counts are estimates; absent when they are exact. */
+  estimated?: true | undefined;
 }

@@ -55,6 +55,8 @@ export const ERROR_CODES = [
   'not_registered',
   'synthesis_incomplete',
   'registration_incomplete',
+  'webhook_limit_reached',
+  'member_limit_reached',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const ErrorCode = /* @__PURE__ */ (() => z.enum(ERROR_CODES))();
@@ -111,6 +113,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   not_registered: 422,
   synthesis_incomplete: 422,
   registration_incomplete: 409,
+  webhook_limit_reached: 409,
+  member_limit_reached: 409,
 };
 
 /**

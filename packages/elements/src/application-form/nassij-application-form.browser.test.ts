@@ -814,10 +814,11 @@ describe('<nassij-application-form> the applicant sees the selection (issue 16)'
   });
 });
 
-/** The vault of the representative's association, as the API lists it. */
+/** The vault of the representative's association, as the API lists it (the demo's fits one page of 100). */
 async function vaultOf(client: BaseClient): Promise<VaultDocument[]> {
   const list = await client.request(listVaultDocumentsRef, {
     params: { associationId: ASSOCIATIONS.represented },
+    query: { limit: 100 },
   });
   return list.items;
 }

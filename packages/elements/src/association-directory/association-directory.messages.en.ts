@@ -14,6 +14,7 @@ const en: Readonly<Record<DirectoryKey, Message>> = {
   'dir.publicUtilityOnly': 'Public utility only',
   'dir.submit': 'Search',
   'dir.count': { one: '{count} association', other: '{count} associations' },
+  'dir.countEstimated': { one: 'about {count} association', other: 'about {count} associations' },
   'dir.results': 'Results',
   'dir.none': 'No association matches this search.',
   'dir.more': 'Show more',

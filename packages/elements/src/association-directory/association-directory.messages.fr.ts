@@ -14,6 +14,11 @@ const fr: Readonly<Record<DirectoryKey, Message>> = {
   'dir.publicUtilityOnly': "Reconnues d'utilité publique seulement",
   'dir.submit': 'Rechercher',
   'dir.count': { one: '{count} association', many: '{count} d’associations', other: '{count} associations' },
+  'dir.countEstimated': {
+    one: 'environ {count} association',
+    many: 'environ {count} d’associations',
+    other: 'environ {count} associations',
+  },
   'dir.results': 'Résultats',
   'dir.none': 'Aucune association ne correspond à cette recherche.',
   'dir.more': 'Afficher plus',

@@ -22,6 +22,15 @@ const ar = {
     many: '{count} جمعية',
     other: '{count} جمعية',
   },
+  // A search found in most of the directory is counted on a sample: its count is rounded and said to be about.
+  'dir.countEstimated': {
+    zero: 'نحو {count} جمعية',
+    one: 'نحو {count} جمعية',
+    two: 'نحو {count} جمعية',
+    few: 'نحو {count} جمعيات',
+    many: 'نحو {count} جمعية',
+    other: 'نحو {count} جمعية',
+  },
   'dir.results': 'النتائج',
   'dir.none': 'لا توجد جمعية تطابق هذا البحث.',
   'dir.more': 'عرض المزيد',

@@ -14,6 +14,7 @@ const zgh: Readonly<Record<DirectoryKey, Message>> = {
   'dir.publicUtilityOnly': 'ⵜⵉⵏ ⵏ ⵜⵏⴼⵔⵓⵜ ⵜⴰⵎⴰⵜⴰⵢⵜ ⴽⴰⵏ',
   'dir.submit': 'ⵙⵉⴳⴳⵍ',
   'dir.count': { one: '{count} ⵜⵎⵙⵙⵓⴷⴰⵙⵜ', other: '{count} ⵜⵎⵙⵙⵓⴷⴰⵙⵉⵏ' },
+  'dir.countEstimated': { one: '≈ {count} ⵜⵎⵙⵙⵓⴷⴰⵙⵜ', other: '≈ {count} ⵜⵎⵙⵙⵓⴷⴰⵙⵉⵏ' },
   'dir.results': 'ⵜⵉⵢⴰⴼⵓⵜⵉⵏ',
   'dir.none': 'ⵓⵍⴰ ⵜⴰⵎⵙⵙⵓⴷⴰⵙⵜ ⵉⵎⵙⴰⵙⴰⵏ ⴷ ⵓⵔⵣⵣⵓ ⴰⴷ.',
   'dir.more': 'ⵙⵎⴰⵍ ⵓⴳⴳⴰⵔ',

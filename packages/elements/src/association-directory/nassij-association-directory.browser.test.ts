@@ -145,6 +145,22 @@ describe('<nassij-association-directory>', () => {
     }
   });
 
+  it('says a count is about when the platform estimated it, in every language, and exact otherwise', async () => {
+    const words = { ar: 'نحو', fr: 'environ', en: 'about', zgh: '≈' } as const;
+    for (const lang of ['ar', 'fr', 'en', 'zgh'] as const) {
+      const el = await fixture<NassijAssociationDirectory>(html`<nassij-association-directory
+        lang=${lang} .associations=${[...DEMO_ASSOCIATION_SUMMARIES]}></nassij-association-directory>`);
+      await el.whenMessagesReady();
+      const figure = formatters(lang).number(210000);
+      const estimated = el.countText({ items: [], total: 210000, estimated: true, cursor: null });
+      expect(estimated).to.contain(words[lang]);
+      expect(estimated).to.contain(figure);
+      const exact = el.countText({ items: [], total: 210000, cursor: null });
+      expect(exact).to.not.contain(words[lang]);
+      expect(exact).to.contain(figure);
+    }
+  });
+
   it('lists the years of the annual reports filed with the list words of the reader’s language', async () => {
     const tifawin = DEMO_ASSOCIATIONS.find((a) => a.id === TIFAWIN) as Association;
     const years = tifawin.compliance.annualReportsFiled.map(String);

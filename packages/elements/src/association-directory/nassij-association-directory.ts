@@ -37,6 +37,8 @@ export interface DirectoryFilters {
 export interface DirectoryPage {
   items: AssociationSummary[];
   total: number;
+  /** `total` is an estimate (a text found in most of a national directory); absent when it is exact. */
+  estimated?: boolean;
   /** The next page's cursor; `null` on the last page and in data mode. */
   cursor: string | null;
 }
@@ -188,7 +190,7 @@ export class NassijAssociationDirectory extends NassijElement {
     const value = this.page.value;
     if (value !== this.#announced) {
       this.#announced = value;
-      if (value) this.announcer.announce(this.t('dir.count', { count: value.total }));
+      if (value) this.announcer.announce(this.countText(value));
     }
   }
 
@@ -245,7 +247,17 @@ export class NassijAssociationDirectory extends NassijElement {
       signal,
     });
     const items = previous ? [...previous.items, ...page.items] : page.items;
-    return { items, total: page.total ?? items.length, cursor: page.nextCursor };
+    return {
+      items,
+      total: page.total ?? items.length,
+      ...(page.estimated ? { estimated: true } : {}),
+      cursor: page.nextCursor,
+    };
+  }
+
+  /** "12 associations", or "about 210,000 associations" when the platform estimated the count. */
+  countText(page: DirectoryPage): string {
+    return this.t(page.estimated ? 'dir.countEstimated' : 'dir.count', { count: page.total });
   }
 
   /** Opens the profile card of one association (from `profiles`, or `GET /v1/associations/{id}`). */

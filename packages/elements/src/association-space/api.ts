@@ -11,6 +11,7 @@ import {
   type LocalizedText,
   listMembersRef,
   listVaultDocumentsRef,
+  MAX_PAGE_SIZE,
   MEMBERSHIP_ROLES,
   type MembershipRole,
   myClaimsRef,
@@ -24,7 +25,7 @@ import {
   type VaultDocumentKind,
   YEARLY_VAULT_KINDS,
 } from '@nassij/contract';
-import type { RouteResult } from '@nassij/sdk';
+import { iterate, type RouteResult } from '@nassij/sdk';
 import type { BaseClient } from '../base/client.js';
 
 // The space's calls to the routes of issue 18 (claims and members, profile and vault), in one place: the
@@ -327,7 +328,7 @@ export async function uploadLogo(client: BaseClient, associationId: string, file
 }
 
 /**
- * The vault's documents.
+ * Every document of the vault, page after page.
  *
  * @example
  * ```ts
@@ -339,7 +340,16 @@ export async function listDocuments(
   associationId: string,
   signal?: AbortSignal,
 ): Promise<VaultDocument[]> {
-  return (await client.request(listVaultDocumentsRef, { params: { associationId }, signal })).items;
+  // The space shows the whole vault: it is paged (it grows every year), so follow it to the end.
+  const documents: VaultDocument[] = [];
+  const pages = iterate(
+    client.transport,
+    listVaultDocumentsRef,
+    { limit: MAX_PAGE_SIZE },
+    { params: { associationId }, signal },
+  );
+  for await (const document of pages) documents.push(document);
+  return documents;
 }
 
 /** What the upload form gathers. */

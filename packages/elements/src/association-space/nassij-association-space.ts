@@ -410,7 +410,11 @@ export class NassijAssociationSpace extends NassijElement {
             .request(listApplicationsRef, { query: { associationId, limit: 100 }, signal })
             .then((page) => page.items),
         ),
-        this.#part(client.request(listAssociationReportsRef, { params, signal }).then((list) => list.items)),
+        this.#part(
+          client
+            .request(listAssociationReportsRef, { params, query: { limit: 100 }, signal })
+            .then((page) => page.items),
+        ),
         this.#part(
           client
             .request(listRegistrationsRef, { query: { associationId, limit: 100 }, signal })

@@ -10,6 +10,7 @@ import {
   getCallDraftRef,
   getCallRef,
   listCallVersionsRef,
+  MAX_PAGE_SIZE,
   updateCallRef,
 } from '@nassij/contract';
 import { isConflictError } from '@nassij/sdk';
@@ -194,12 +195,28 @@ export class NassijCallEditor extends NassijElement {
       sectionsView.load(),
     ]);
     if (draft.state === 'draft') return { draft, etag };
-    const [call, history] = await Promise.all([
+    const [call, versions] = await Promise.all([
       client.request(getCallRef, { params: { callId }, signal }),
-      client.request(listCallVersionsRef, { params: { callId }, signal }),
+      this.#history(client, callId, signal),
       publishedView.load(),
     ]);
-    return { draft, etag, call, versions: history.items };
+    return { draft, etag, call, versions };
+  }
+
+  /** Every version of a published call, oldest first: the history is paged, so follow it to the end. */
+  async #history(client: BaseClient, callId: string, signal: AbortSignal): Promise<CallVersion[]> {
+    const versions: CallVersion[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.request(listCallVersionsRef, {
+        params: { callId },
+        query: { limit: MAX_PAGE_SIZE, ...(cursor ? { cursor } : {}) },
+        signal,
+      });
+      versions.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return versions;
   }
 
   /** Takes a loaded draft: the device's unsaved edits of it (if any) go over the server's fields. */

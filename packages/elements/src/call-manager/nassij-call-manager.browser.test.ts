@@ -302,6 +302,35 @@ describe('<nassij-call-manager>', () => {
     expect($(el, `li[data-call="${call.id}"]`).textContent).to.contain('Décidées : 1');
   });
 
+  it('the reviewer picker follows the staff list page after page: every reviewer it may assign', async () => {
+    // Pages of one reviewer each, so that the demo's pool (the ministry's reviewer and the independent
+    // one) takes several requests, as a national pool of thousands takes several pages of 100.
+    const staffRequests: string[] = [];
+    const onePerPage: typeof fetch = (input, init) => {
+      const url = new URL(urlOf(input));
+      if (/\/v1\/organisations\/[^/]+\/staff$/.test(url.pathname)) {
+        url.searchParams.set('limit', '1');
+        staffRequests.push(url.search);
+        return fetch(input instanceof Request ? new Request(url, input) : url, init);
+      }
+      return fetch(input, init);
+    };
+    const client = newClient(onePerPage);
+    await client.auth.signIn(...MANAGER);
+    const el = await manager('fr', client);
+    await waitUntil(() => el.calls, 'the list loaded', T);
+    await el.open(FIXTURES.calls.underReview);
+    await waitUntil(() => el.desk?.call.id === FIXTURES.calls.underReview, 'the desk opened', T);
+    const pool = el.desk!.pool.map((person) => person.accountId);
+    expect(pool).to.include.members([FIXTURES.accounts.ministryReviewer, FIXTURES.accounts.reviewer]);
+    expect(new Set(pool).size).to.equal(pool.length);
+    // One request per reviewer at most one page each, the last page without a cursor.
+    expect(staffRequests.length).to.be.at.least(pool.length);
+    expect(staffRequests.every((search) => search.includes('role=reviewer'))).to.equal(true);
+    await el.updateComplete;
+    for (const id of pool) expect(el.shadowRoot!.querySelector(`#rv-${id}`)).to.not.equal(null);
+  });
+
   it('staff of another organisation see that the workspace is not theirs, not a blank widget', async () => {
     const el = await manager('en', await signedIn(REGION_MANAGER), FIXTURES.organisations.ministry);
     await waitUntil(() => el.shadowRoot?.querySelector('[data-state="forbidden"]'), 'not allowed', T);

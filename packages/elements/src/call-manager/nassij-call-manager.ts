@@ -12,6 +12,7 @@ import {
   type PageOf,
   type StaffMember,
 } from '@nassij/contract';
+import { iterate } from '@nassij/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { BaseClient } from '../base/client.js';
 import { NassijElement } from '../base/nassij-element.js';
@@ -223,12 +224,16 @@ export class NassijCallManager extends NassijElement {
         applications(['under_review']),
       ]);
       const organisationId = call.funder.organisationId ?? this.#listing.value?.organisationId ?? '';
-      const pool = await client.request(listOrganisationStaffRef, {
-        params: { organisationId },
-        query: { role: 'reviewer' },
-        signal,
-      });
-      return { call, reviewers: reviewers.items, pool: pool.items, awaitingCheck, underReview };
+      // The picker offers every reviewer it may assign: the staff list is paged, so follow it to the end.
+      const pool: StaffMember[] = [];
+      const reviewerPool = iterate(
+        client.transport,
+        listOrganisationStaffRef,
+        { role: 'reviewer', limit: MAX_PAGE_SIZE },
+        { params: { organisationId }, signal },
+      );
+      for await (const person of reviewerPool) pool.push(person);
+      return { call, reviewers: reviewers.items, pool, awaitingCheck, underReview };
     },
     onValue: (desk) => {
       this.desk = desk;

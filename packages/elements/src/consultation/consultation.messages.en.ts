@@ -67,6 +67,11 @@ const en: Readonly<Record<ConsultationKey, Message>> = {
   'cons.ptype.citizen': 'Citizen',
   'cons.ptype.association': 'Association',
   'cons.replies': 'Replies',
+  'cons.replies.more': 'Show more replies ({count})',
+  'cons.replies.shown': {
+    one: '{count} more reply shown',
+    other: '{count} more replies shown',
+  },
   'cons.response.title': 'Official response',
   'cons.support.action': 'Support',
   'cons.support.count': {

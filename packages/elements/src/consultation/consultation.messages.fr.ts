@@ -67,6 +67,12 @@ const fr: Readonly<Record<ConsultationKey, Message>> = {
   'cons.ptype.citizen': 'Citoyen·ne',
   'cons.ptype.association': 'Association',
   'cons.replies': 'Réponses',
+  'cons.replies.more': 'Afficher plus de réponses ({count})',
+  'cons.replies.shown': {
+    one: '{count} réponse de plus affichée',
+    many: '{count} de réponses de plus affichées',
+    other: '{count} réponses de plus affichées',
+  },
   'cons.response.title': 'Réponse officielle',
   'cons.support.action': 'Soutenir',
   'cons.support.count': {

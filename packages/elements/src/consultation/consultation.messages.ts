@@ -68,6 +68,15 @@ const ar = {
   'cons.ptype.citizen': 'مواطن(ة)',
   'cons.ptype.association': 'جمعية',
   'cons.replies': 'الردود',
+  'cons.replies.more': 'عرض المزيد من الردود ({count})',
+  'cons.replies.shown': {
+    zero: 'لا ردود أخرى',
+    one: 'عُرض رد آخر',
+    two: 'عُرض ردان آخران',
+    few: 'عُرضت {count} ردود أخرى',
+    many: 'عُرض {count} ردًا آخر',
+    other: 'عُرض {count} رد آخر',
+  },
   'cons.response.title': 'الجواب الرسمي',
   'cons.support.action': 'أؤيد',
   'cons.support.count': {

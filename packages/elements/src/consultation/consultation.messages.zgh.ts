@@ -69,6 +69,11 @@ const zgh: Readonly<Record<ConsultationKey, Message>> = {
   'cons.ptype.citizen': 'ⴰⵖⴻⵔⵎⴰⵏ',
   'cons.ptype.association': 'ⵜⴰⵎⵙⵍⵉⵡⵜ',
   'cons.replies': 'ⵜⵉⵔⴰⵔⵓⵜⵉⵏ',
+  'cons.replies.more': 'ⵙⴽⵏ ⵓⴳⴳⴰⵔ ⵏ ⵜⵉⵔⴰⵔⵓⵜⵉⵏ ({count})',
+  'cons.replies.shown': {
+    one: 'ⵜⵜⵓⵙⴽⵏ {count} ⵜⴰⵔⴰⵔⵓⵜ ⵢⴰⴹⵏ',
+    other: 'ⵜⵜⵓⵙⴽⵏⵏⵜ {count} ⵜⵉⵔⴰⵔⵓⵜⵉⵏ ⵢⴰⴹⵏ',
+  },
   'cons.response.title': 'ⵜⴰⵔⵔⵓⵜ ⵜⵓⵏⵚⵉⴱⵜ',
   'cons.support.action': 'ⵙⵏⵜⵉ',
   'cons.support.count': {

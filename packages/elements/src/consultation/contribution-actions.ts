@@ -1,9 +1,16 @@
-import { reportContributionRef, supportContributionRef, withdrawSupportRef } from '@nassij/contract';
+import {
+  type Contribution,
+  listContributionRepliesRef,
+  reportContributionRef,
+  supportContributionRef,
+  withdrawSupportRef,
+} from '@nassij/contract';
 import type { Item, REPORT_REASONS } from './model.js';
 import type { NassijConsultation } from './nassij-consultation.js';
 import { deviceToken } from './storage.js';
 
-// What a reader does to someone else's contribution: support it (and withdraw the support), report it.
+// What a reader does to someone else's contribution: support it (and withdraw the support), report it,
+// read more of its replies.
 
 function markSupported(
   host: NassijConsultation,
@@ -21,6 +28,10 @@ function markSupported(
 
 /** Per element, the contributions whose support is on its way: a second press does nothing meanwhile. */
 const pending = new WeakMap<NassijConsultation, Set<string>>();
+/** Per element, the contributions whose next replies are on their way. */
+const loadingReplies = new WeakMap<NassijConsultation, Set<string>>();
+/** Replies read per press of "show more replies". */
+export const REPLIES_PAGE_SIZE = 20;
 
 /**
  * Supports a contribution, or withdraws the support when this reader gives it; signs in first if needed.
@@ -99,5 +110,48 @@ export async function reportContribution(
     host.focusOn(`article.contribution[data-id="${item.id}"] button.report`);
   } catch (error) {
     host.actionError = { id: item.id, code: host.reportFailure(error) };
+  }
+}
+
+/**
+ * Reads the next page of a contribution's replies (from its `repliesNextCursor`) and adds them below the
+ * ones shown. Focus moves to the first reply added, and the number added is announced, so that a screen
+ * reader user hears what the press did and reads on from there; the button stays after the replies while
+ * more remain. On a failure the replies stay as they were and the error shows on the contribution.
+ *
+ * @example
+ * ```ts
+ * html`<button @click=${() => showMoreReplies(host, c)}>…</button>`;
+ * ```
+ */
+export async function showMoreReplies(host: NassijConsultation, parent: Contribution): Promise<void> {
+  const client = host.resolvedClient;
+  const cursor = parent.repliesNextCursor;
+  const inFlight = loadingReplies.get(host) ?? new Set<string>();
+  loadingReplies.set(host, inFlight);
+  if (!client || !cursor || inFlight.has(parent.id)) return;
+  host.actionError = undefined;
+  inFlight.add(parent.id);
+  try {
+    const page = await client.request(listContributionRepliesRef, {
+      params: { contributionId: parent.id },
+      query: { cursor, limit: REPLIES_PAGE_SIZE },
+    });
+    const current = host.contributions?.find((c) => c.id === parent.id);
+    const shown = new Set((current?.replies ?? []).map((r) => r.id));
+    const added = page.items.filter((r) => !shown.has(r.id));
+    host.contributions = host.contributions?.map((c) =>
+      c.id === parent.id
+        ? { ...c, replies: [...(c.replies ?? []), ...added], repliesNextCursor: page.nextCursor }
+        : c,
+    );
+    host.announcer.announce(host.t('cons.replies.shown', { count: added.length }));
+    await host.updateComplete;
+    const first = added[0];
+    if (first) host.focusOn(`article.contribution[data-id="${first.id}"]`);
+  } catch (error) {
+    host.actionError = { id: parent.id, code: host.reportFailure(error) };
+  } finally {
+    inFlight.delete(parent.id);
   }
 }

@@ -1,6 +1,8 @@
 import {
   type ConsultationQuestion,
   type Contribution,
+  createContributionRef,
+  EMBEDDED_REPLIES_MAX,
   listContributionsRef,
   TAMAZIGHT_MONTHS,
 } from '@nassij/contract';
@@ -634,6 +636,60 @@ describe('<nassij-consultation> against the reference server', () => {
       'focus not back',
       T,
     );
+  });
+
+  it('shows the first replies and, by keyboard, the next ones with "show more replies (N)", announced', async () => {
+    // A contribution on an article no other test opens, given more replies than a list carries.
+    const writer = await signedIn('reviewer@demo.nassij.ma', 'demo-reviewer-2026');
+    const onArticle = await writer.request(listContributionsRef, {
+      params: { consultationId: CONSULTATIONS.draftLaw },
+      query: { articleId: 'art-12', limit: 100 },
+    });
+    const parent = onArticle.items.find((c) => (c.replyCount ?? 0) > 0) as Contribution;
+    expect(parent, 'a seeded contribution on art-12 with a reply').to.exist;
+    const added: string[] = [];
+    for (let i = 0; i < EMBEDDED_REPLIES_MAX + 1; i++) {
+      const receipt = await writer.request(createContributionRef, {
+        params: { consultationId: CONSULTATIONS.draftLaw },
+        body: { kind: 'comment', parentId: parent.id, body: `Réponse ${i + 1}`, consent: true },
+      });
+      added.push(receipt.contribution.id);
+    }
+    const total = (parent.replyCount ?? 0) + added.length;
+
+    const el = await consultation(CONSULTATIONS.draftLaw, newClient(), 'fr');
+    await el.whenMessagesReady();
+    await openArticle(el, 'art-12');
+    const thread = () => $(el, `article.contribution[data-id="${parent.id}"]`) as HTMLElement;
+    const shown = () => [...thread().querySelectorAll<HTMLElement>('.replies article.contribution')];
+    expect(shown().length).to.equal(EMBEDDED_REPLIES_MAX);
+    const more = thread().querySelector<HTMLButtonElement>('button.more-replies') as HTMLButtonElement;
+    expect(more.textContent?.trim()).to.equal(
+      el.t('cons.replies.more', { count: total - EMBEDDED_REPLIES_MAX }),
+    );
+    await expect(el).to.be.accessible(AXE);
+
+    const recording = { heard: [] as string[] };
+    const region = el.shadowRoot?.querySelector('[aria-live]') as Element;
+    const observer = new MutationObserver(() => {
+      const text = region.textContent?.trim();
+      if (text) recording.heard.push(text);
+    });
+    observer.observe(region, { subtree: true, childList: true, characterData: true });
+    more.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shown().length === total, 'the next replies did not show', T);
+    observer.disconnect();
+    await el.updateComplete;
+    const ids = shown().map((r) => r.dataset.id);
+    expect(new Set(ids).size).to.equal(total);
+    expect(ids.slice(-added.length)).to.deep.equal(added);
+    // Every reply is shown: no button left, focus on the first reply added, the number added announced.
+    expect(thread().querySelector('button.more-replies')).to.equal(null);
+    const firstAdded = shown()[EMBEDDED_REPLIES_MAX] as HTMLElement;
+    expect(deepActive()).to.equal(firstAdded);
+    expect(recording.heard).to.include(el.t('cons.replies.shown', { count: total - EMBEDDED_REPLIES_MAX }));
+    await expect(el).to.be.accessible(AXE);
   });
 
   for (const lang of ['ar', 'fr', 'zgh', 'en']) {

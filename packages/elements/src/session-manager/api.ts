@@ -67,18 +67,24 @@ export async function loadCourses(
 }
 
 /**
- * The summary of a session's evaluations, for its staff: count, average, how many gave each rating, the
- * comments (nobody named).
+ * The summary of a session's evaluations, for its staff: count, average, how many gave each rating, and
+ * one page of the comments (nobody named), the first or the one after `cursor` (a previous `nextCursor`).
  *
  * @example
  * ```ts
- * const { count, averageRating } = await loadEvaluations(client, 'ses_1', signal);
+ * const { count, averageRating, nextCursor } = await loadEvaluations(client, 'ses_1', signal);
+ * const more = nextCursor ? await loadEvaluations(client, 'ses_1', signal, nextCursor) : undefined;
  * ```
  */
 export function loadEvaluations(
   client: BaseClient,
   sessionId: string,
-  signal: AbortSignal,
+  signal?: AbortSignal,
+  cursor?: string,
 ): Promise<EvaluationSummary> {
-  return client.request(getSessionEvaluationsRef, { params: { sessionId }, signal });
+  return client.request(getSessionEvaluationsRef, {
+    params: { sessionId },
+    ...(cursor ? { query: { cursor } } : {}),
+    ...(signal ? { signal } : {}),
+  });
 }

@@ -522,6 +522,64 @@ describe('<nassij-session-manager>', () => {
     for (const id of ids) expect(el.sheet!.present(id, first!)).to.equal(true);
   });
 
+  it('more comments: the next page is added under those shown, focus on the first added, the count once all are in', async function () {
+    this.timeout(60000);
+    const sessionId = DEMO_DESK.managed.session.id;
+    const first = DEMO_DESK.evaluations!;
+    const next = {
+      ...first,
+      comments: [
+        { rating: 4, comment: 'Des exemples concrets, merci.', submittedAt: '2026-03-07T09:00:00Z' },
+      ],
+      nextCursor: null,
+    };
+    // The real platform for everything else; the demo session's next page of comments from here.
+    const asked: (string | null)[] = [];
+    const client = newClient(API_BASE, (input, init) => {
+      const target = input instanceof Request ? input.url : String(input);
+      if (target.includes(`/v1/sessions/${sessionId}/evaluations`)) {
+        asked.push(new URL(target).searchParams.get('cursor'));
+        return Promise.resolve(
+          new Response(JSON.stringify(next), {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
+      }
+      return fetch(input, init);
+    });
+    await client.auth.signIn(...MANAGER);
+    const el = await fixture<NassijSessionManager>(
+      html`<nassij-session-manager lang="en" organisation-id=${FIXTURES.organisations.trainingProvider}
+        .client=${client}></nassij-session-manager>`,
+    );
+    await waitUntil(() => el.courses !== undefined, 'listed', T);
+    el.desk = { ...DEMO_DESK, evaluations: { ...first, nextCursor: 'cursor_of_page_2' } };
+    await waitUntil(() => el.shadowRoot?.querySelector('button.more-comments'), 'more comments offered', T);
+    await el.whenMessagesReady();
+    await el.updateComplete;
+    const part = () => $(el, 'section[aria-labelledby="sm-eval-h"]');
+    // More remain: the heading does not count what is shown as if it were all.
+    expect(part().querySelector('h5')?.textContent).to.equal('Comments');
+    await expect(el).to.be.accessible(A11Y);
+
+    $(el, 'button.more-comments').click();
+    await waitUntil(() => part().querySelectorAll('.comments li').length === 2, 'the next page added', T);
+    await el.updateComplete;
+    expect(asked).to.deep.equal(['cursor_of_page_2']);
+    const shown = [...part().querySelectorAll('.comments li p[dir="auto"]')].map((p) => p.textContent);
+    expect(shown).to.deep.equal([first.comments[0]!.comment, next.comments[0]!.comment]);
+    await waitUntil(
+      () => deepActive() === part().querySelectorAll('.comments li')[1],
+      'focus on the added one',
+      T,
+    );
+    expect(Boolean(part().querySelector('button.more-comments'))).to.equal(false);
+    expect(part().querySelector('h5')?.textContent).to.equal('2 comments');
+    expect(part().textContent).to.contain('More comments are shown.');
+    await expect(el).to.be.accessible(A11Y);
+  });
+
   it('says when nobody has evaluated the session yet, and when the platform could not give the summary', async () => {
     const { averageRating: _, ...summary } = DEMO_DESK.evaluations!;
     const none = {

@@ -158,6 +158,9 @@ const en: Readonly<Record<SessionManagerKey, Message>> = {
     other: '{count} comments',
   },
   'sm.eval.commentMeta': 'Rating: {stars} out of 5 — {date}',
+  'sm.eval.commentsTitle': 'Comments',
+  'sm.eval.more': 'More comments',
+  'sm.eval.moreShown': 'More comments are shown.',
   'sm.cert.title': 'Certificates',
   'sm.cert.hint':
     'A certificate is issued to whoever completed the course (present every day), once the session has ended. Anyone can check it on its verification page.',

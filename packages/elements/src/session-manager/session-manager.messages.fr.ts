@@ -162,6 +162,9 @@ const fr: Readonly<Record<SessionManagerKey, Message>> = {
     other: '{count} commentaires',
   },
   'sm.eval.commentMeta': 'Note : {stars} sur 5 — {date}',
+  'sm.eval.commentsTitle': 'Commentaires',
+  'sm.eval.more': 'Plus de commentaires',
+  'sm.eval.moreShown': 'D’autres commentaires sont affichés.',
   'sm.cert.title': 'Attestations',
   'sm.cert.hint':
     'L’attestation est délivrée à qui a suivi toute la formation (présent chaque jour), une fois la session terminée. Chacun peut la vérifier sur sa page de vérification.',

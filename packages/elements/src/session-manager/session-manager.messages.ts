@@ -163,6 +163,9 @@ const ar = {
     other: '{count} تعليق',
   },
   'sm.eval.commentMeta': 'التقييم: {stars} من 5 — {date}',
+  'sm.eval.commentsTitle': 'التعليقات',
+  'sm.eval.more': 'تعليقات أخرى',
+  'sm.eval.moreShown': 'عُرضت تعليقات أخرى.',
   'sm.cert.title': 'الشهادات',
   'sm.cert.hint':
     'تُسلَّم الشهادة لمن أتم التكوين (حضر كل الأيام) بعد انتهاء الحصة. يمكن لأي شخص التحقق منها عبر صفحة التحقق.',

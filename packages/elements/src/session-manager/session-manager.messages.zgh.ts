@@ -158,6 +158,9 @@ const zgh: Readonly<Record<SessionManagerKey, Message>> = {
     other: '{count} ⵉⵖⴼⴰⵡⴰⵍⵏ',
   },
   'sm.eval.commentMeta': 'ⴰⵙⵏⵇⴷ: {stars} ⵙⴳ 5 — {date}',
+  'sm.eval.commentsTitle': 'ⵉⵖⴼⴰⵡⴰⵍⵏ',
+  'sm.eval.more': 'ⵓⴳⴳⴰⵔ ⵏ ⵉⵖⴼⴰⵡⴰⵍⵏ',
+  'sm.eval.moreShown': 'ⵜⵜⵓⵙⴽⴰⵏⵏ ⵡⵉⵢⵢⴰⴹ ⵉⵖⴼⴰⵡⴰⵍⵏ.',
   'sm.cert.title': 'ⵜⵉⴳⴰⵡⵉⵏ',
   'sm.cert.hint':
     'ⵜⵉⴳⴰⵡⵜ ⵜⵜⵓⵙⵎⵓⵏ ⵉ ⵡⴰⵏⵏ ⵉⵙⵎⴷⵏ ⵜⴰⵙⵎⵓⵜⵜⵉ (ⵉⵍⵍⴰ ⴽⵓ ⴰⵙⵙ), ⴹⴰⵕ ⵏ ⵜⵉⴳⵉⵔⴰ ⵏ ⵜⵣⵉⵔⵉ. ⴽⵓ ⵢⴰⵏ ⵉⵣⵎⵔ ⴰⴷ ⵜⵜ ⵉⵙⵙⵏⵇⴷ ⴳ ⵜⵙⵏⴰ ⵏ ⵓⵙⵙⵏⵇⴷ.',

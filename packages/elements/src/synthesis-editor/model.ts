@@ -5,7 +5,7 @@ import type {
   LocalizedText,
   RecommendationOutcome,
   SynthesisCandidate,
-  SynthesisCandidates,
+  SynthesisCandidateGroup,
   SynthesisDraft,
   UpdateSynthesisDraft,
 } from '@nassij/contract';
@@ -14,6 +14,34 @@ import type { SynthesisPageData } from '../consultation/views/synthesis-page.js'
 
 // The synthesis as the editor holds it while it is written, and its conversions to what the API takes and
 // to what the public page shows: pure functions, so that the element, its views and its tests share them.
+
+/**
+ * An article's candidates as the editor holds them: its count, the pages loaded so far, and the cursor of
+ * the next page (`undefined` before the first page, `null` once every candidate is loaded).
+ */
+export interface LoadedCandidateGroup extends SynthesisCandidateGroup {
+  candidates: SynthesisCandidate[];
+  nextCursor: string | null | undefined;
+}
+
+/** The candidates as the editor holds them: every group with its count, each loaded page by page. */
+export interface LoadedCandidates {
+  /** How many candidates the consultation has, loaded or not. */
+  total: number;
+  groups: LoadedCandidateGroup[];
+}
+
+/**
+ * Whether a group has candidates still to load.
+ *
+ * @example
+ * ```ts
+ * if (hasMore(group)) showMoreButton(group);
+ * ```
+ */
+export function hasMore(group: Pick<LoadedCandidateGroup, 'nextCursor'>): boolean {
+  return group.nextCursor !== null;
+}
 
 /** Text typed in each language, as typed (empty languages included). */
 export type TypedText = Partial<Record<Locale, string>>;
@@ -111,28 +139,28 @@ export function editedOf(draft: SynthesisDraft): EditedSynthesis {
 }
 
 /**
- * The body of the draft's `PUT`: what is written, in the candidates' order (a decision left blank is not
- * sent; a report link is sent only once it is a whole address, so that a link being typed never blocks the
- * save of everything else).
+ * The body of the draft's `PUT`: what is written, every decision whether its candidate is loaded here or
+ * not (the draft is saved whole: leaving out a decision of a page not loaded would erase it), in the order
+ * they were written; a decision left blank is not sent; a report link is sent only once it is a whole
+ * address, so that a link being typed never blocks the save of everything else.
  *
  * @example
  * ```ts
- * await client.request(updateSynthesisDraftRef, { params, body: bodyOf(fields, candidates), ifMatch: etag });
+ * await client.request(updateSynthesisDraftRef, { params, body: bodyOf(fields), ifMatch: etag });
  * ```
  */
-export function bodyOf(fields: EditedSynthesis, candidates: SynthesisCandidates): UpdateSynthesisDraft {
+export function bodyOf(fields: EditedSynthesis): UpdateSynthesisDraft {
   const summary = cleanText(fields.summary);
   const articles = Object.entries(fields.articles).flatMap(([articleId, typed]) => {
     const text = cleanText(typed);
     return text ? [{ articleId, summary: text }] : [];
   });
-  const decisions = candidatesOf(candidates).flatMap(({ candidate }) => {
-    const edited = fields.decisions[candidate.contributionId];
+  const decisions = Object.entries(fields.decisions).flatMap(([contributionId, edited]) => {
     const reason = cleanText(edited?.reason);
     if (!edited?.outcome && !reason) return [];
     return [
       {
-        contributionId: candidate.contributionId,
+        contributionId,
         ...(edited?.outcome ? { outcome: edited.outcome } : {}),
         ...(reason ? { reason } : {}),
       },
@@ -153,14 +181,14 @@ export interface PlacedCandidate {
 }
 
 /**
- * Every candidate, in the order the editor lists them.
+ * Every candidate loaded so far, in the order the editor lists them.
  *
  * @example
  * ```ts
- * candidatesOf(candidates).length === candidates.total; // true
+ * candidatesOf(candidates).length <= candidates.total; // true: equal once every page is loaded
  * ```
  */
-export function candidatesOf(candidates: SynthesisCandidates): PlacedCandidate[] {
+export function candidatesOf(candidates: LoadedCandidates): PlacedCandidate[] {
   return candidates.groups.flatMap((group) =>
     group.candidates.map((candidate) => ({ candidate, articleId: group.articleId })),
   );
@@ -168,29 +196,42 @@ export function candidatesOf(candidates: SynthesisCandidates): PlacedCandidate[]
 
 /**
  * What publishing would refuse now, as the server checks it: a missing overall summary, and each
- * recommendation or amendment without an outcome or a reason (paths as the API names them).
+ * recommendation or amendment without an outcome or a reason (paths as the API names them). The rows loaded
+ * here are checked against what is typed; for the candidates not loaded yet (which nothing here can have
+ * changed), `saved` says what the server found missing in the saved draft.
  *
  * @example
  * ```ts
- * missingOf(fields, candidates); // [{ path: '/decisions/ctb_000004/outcome', code: 'required', message: … }]
+ * missingOf(fields, candidates, draft.problems); // [{ path: '/decisions/ctb_000004/outcome', code: 'required', message: … }]
  * ```
  */
-export function missingOf(fields: EditedSynthesis, candidates: SynthesisCandidates): FieldError[] {
+export function missingOf(
+  fields: EditedSynthesis,
+  candidates: LoadedCandidates,
+  saved: readonly FieldError[] = [],
+): FieldError[] {
   const problems: FieldError[] = [];
   const required = (path: string): FieldError => ({ path, code: 'required', message: 'Required' });
   if (!cleanText(fields.summary)) problems.push(required('/summary'));
+  const loaded = new Set<string>();
   for (const { candidate } of candidatesOf(candidates)) {
+    loaded.add(candidate.contributionId);
     const decision = fields.decisions[candidate.contributionId];
     if (!decision?.outcome) problems.push(required(`/decisions/${candidate.contributionId}/outcome`));
     if (!cleanText(decision?.reason))
       problems.push(required(`/decisions/${candidate.contributionId}/reason`));
+  }
+  for (const problem of saved) {
+    const [, top, id] = problem.path.split('/');
+    if (top === 'decisions' && id && !loaded.has(id)) problems.push(required(problem.path));
   }
   return problems;
 }
 
 /**
  * The synthesis as the public page would show it once published: the decisions with an outcome and a
- * reason, and the participation figures as they stand (publishing freezes them).
+ * reason of the rows loaded here (the excerpt needs the row's words), and the participation figures as they
+ * stand (publishing freezes them).
  *
  * @example
  * ```ts
@@ -199,10 +240,10 @@ export function missingOf(fields: EditedSynthesis, candidates: SynthesisCandidat
  */
 export function previewOf(
   fields: EditedSynthesis,
-  candidates: SynthesisCandidates,
+  candidates: LoadedCandidates,
   consultation: Consultation,
 ): SynthesisPageData {
-  const body = bodyOf(fields, candidates);
+  const body = bodyOf(fields);
   const decided = new Map(body.decisions.map((d) => [d.contributionId, d]));
   const closedAt = consultation.phases.find((p) => p.phase === 'contributions_open')?.period.end;
   const stats = consultation.stats;

@@ -2,7 +2,6 @@ import {
   getConsultationSynthesisRef,
   getSynthesisDraftRef,
   listSynthesisCandidatesRef,
-  type SynthesisCandidates,
   updateSynthesisDraftRef,
 } from '@nassij/contract';
 import { type BaseClient, createBaseClient } from '@nassij/sdk';
@@ -16,7 +15,7 @@ import { FIXTURES } from '../test-support/fixtures.js';
 import { deepActive, expectNoSideScroll } from '../test-support/focus.js';
 import { forgetStored } from '../test-support/storage.js';
 import './define.js';
-import { candidatesOf, OUTCOMES } from './model.js';
+import { candidatesOf, type LoadedCandidates, OUTCOMES } from './model.js';
 import {
   type LoadedSynthesis,
   type NassijSynthesisEditor,
@@ -58,10 +57,11 @@ async function editor(
   lang: string,
   client: BaseClient,
   consultationId: string,
+  pageSize = 20,
 ): Promise<NassijSynthesisEditor> {
   const el = await fixture<NassijSynthesisEditor>(
     html`<nassij-synthesis-editor lang=${lang} consultation-id=${consultationId} autosave-delay="50"
-      .client=${client}></nassij-synthesis-editor>`,
+      page-size=${pageSize} .client=${client}></nassij-synthesis-editor>`,
   );
   await waitUntil(() => el.loaded.value || el.loaded.status === 'error', 'the synthesis did not load', T);
   await el.whenMessagesReady();
@@ -140,7 +140,7 @@ describe('<nassij-synthesis-editor>', () => {
     const el = await editor('ar', client, draftLaw);
     const loaded = el.loaded.value;
     expect(loaded, 'the draft law loads for its ministry’s consultation manager').to.exist;
-    const rows = candidatesOf(loaded?.candidates as SynthesisCandidates);
+    const rows = candidatesOf(loaded?.candidates as LoadedCandidates);
     expect(rows.length).to.be.greaterThan(0);
     // Grouped by article, with their supports: one card per candidate, four outcomes each.
     expect($$(el, 'li.candidate').length).to.equal(rows.length);
@@ -256,6 +256,71 @@ describe('<nassij-synthesis-editor> never loses a word', () => {
   });
 });
 
+describe('<nassij-synthesis-editor> page by page', () => {
+  beforeEach(() => forgetStored('nassij:synthesis-draft:'));
+
+  it('shows each article’s count, loads the next page with the keyboard, and finds a row not loaded yet', async function () {
+    this.timeout(90000);
+    const admin = await signedIn(ADMIN);
+    const el = await editor('fr', admin, closed, 1);
+    const loaded = el.loaded.value as LoadedSynthesis;
+    const { groups, total } = loaded.candidates;
+    expect(total).to.be.greaterThan(1);
+    // One row per group at first (a page of one), every group with its count, the status with every candidate.
+    expect($$(el, 'li.candidate').length).to.equal(groups.filter((g) => g.count > 0).length);
+    expect($(el, '.progress').getAttribute('data-total')).to.equal(String(total));
+    const group = groups.find((g) => g.count > 1);
+    expect(group, 'a group with more than one page').to.exist;
+    const selector = `section.group[data-article="${group?.articleId ?? '-'}"]`;
+    expect($(el, `${selector} .group-count`).textContent).to.equal(
+      el.t('se.group.count', { count: group?.count ?? 0, shown: el.fmt.number(1) }),
+    );
+
+    // "Show more" by the keyboard: the next row comes, and focus moves to its first outcome.
+    $(el, `${selector} button.more-candidates`).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $$(el, `${selector} li.candidate`).length === 2, 'the next page', T);
+    const second = el.loaded.value?.candidates.groups.find((g) => g.articleId === group?.articleId)
+      ?.candidates[1];
+    await waitUntil(
+      () => deepActive()?.id === `se-${second?.contributionId}-outcome`,
+      'focus on the new row',
+      T,
+    );
+    expect($(el, `${selector} .group-count`).textContent).to.equal(
+      el.t('se.group.count', { count: group?.count ?? 0, shown: el.fmt.number(2) }),
+    );
+    if ((group?.count ?? 0) === 2)
+      expect(el.shadowRoot?.querySelector(`${selector} button.more-candidates`)).to.equal(null);
+
+    // A decision on a row of a page not loaded stays when the draft is saved: the draft is saved whole.
+    const all = await admin.request(listSynthesisCandidatesRef, {
+      params: { consultationId: closed },
+      query: { limit: 100 },
+    });
+    const shown = new Set(
+      candidatesOf(el.loaded.value?.candidates as LoadedCandidates).map((r) => r.candidate.contributionId),
+    );
+    const hidden = all.items.find((c) => !shown.has(c.contributionId));
+    expect(hidden, 'a candidate not loaded yet').to.exist;
+    const hiddenId = hidden?.contributionId as string;
+
+    // Publishing with it unanswered: the summary names it, though its row is not loaded; its link loads the
+    // pages until the row is there, and focuses it.
+    await el.publish();
+    await waitUntil(() => deepActive()?.id === 'se-summary', 'the error summary', T);
+    const link = $$<HTMLAnchorElement>(el, '.error-summary a').find(
+      (a) => a.getAttribute('data-problem') === `/decisions/${hiddenId}/outcome`,
+    );
+    expect(link, 'the row not loaded is named').to.exist;
+    expect(link?.textContent).to.contain(hiddenId);
+    link?.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepActive()?.id === `se-${hiddenId}-outcome`, 'focus on the row, once loaded', T);
+    await expect(el).to.be.accessible(AXE);
+  });
+});
+
 describe('<nassij-synthesis-editor> on a closed consultation', () => {
   beforeEach(() => forgetStored('nassij:synthesis-draft:'));
 
@@ -355,7 +420,7 @@ describe('<nassij-synthesis-editor> on a closed consultation', () => {
     this.timeout(90000);
     const admin = await signedIn(ADMIN);
     const el = await editor('fr', admin, closed);
-    const rows = candidatesOf(el.loaded.value?.candidates as SynthesisCandidates);
+    const rows = candidatesOf(el.loaded.value?.candidates as LoadedCandidates);
     expect(rows.length).to.be.greaterThan(1);
     await typeInto(el, '#se-summary-ar', 'تلقت الوزارة مساهمات حول المجالس الشبابية.');
     // Every row answered but the last one's reason; the last one is out of scope.

@@ -2,8 +2,8 @@ import {
   type Consultation,
   type FieldError,
   getSynthesisDraftRef,
+  listSynthesisCandidateGroupsRef,
   listSynthesisCandidatesRef,
-  type SynthesisCandidates,
   type SynthesisDraft,
   updateSynthesisDraftRef,
 } from '@nassij/contract';
@@ -16,7 +16,16 @@ import { SignInController } from '../base/sign-in.js';
 import { errorMessage, LiveAnnouncer, lazy, OnlineController, renderLoading } from '../base/states.js';
 import { readStored, writeStored } from '../base/storage.js';
 import { fetchConsultation } from '../consultation/loads.js';
-import { anchorOf, bodyOf, candidatesOf, type EditedSynthesis, editedOf, missingOf } from './model.js';
+import {
+  anchorOf,
+  bodyOf,
+  type EditedSynthesis,
+  editedOf,
+  hasMore,
+  type LoadedCandidateGroup,
+  type LoadedCandidates,
+  missingOf,
+} from './model.js';
 import { synthesisEditorMessages } from './synthesis-editor.messages.js';
 import { synthesisEditorStyles } from './synthesis-editor.styles.js';
 
@@ -27,10 +36,17 @@ const draftView = lazy(() => import('./views/draft.js'));
 /** Failures of a save that only mean the platform is out of reach for now (the text waits on the device). */
 const OFFLINE_CODES = new Set(['network_error', 'timeout', 'offline']);
 
+/**
+ * Groups whose first page loads with the editor. A law has hundreds of articles: the others show their
+ * count and load on demand ("Show more"), so that opening the editor costs a few requests, not hundreds.
+ */
+const INITIAL_GROUPS = 10;
+
 /** What the editor loads for a consultation: the consultation, what to answer, the draft and its ETag. */
 export interface LoadedSynthesis {
   consultation: Consultation;
-  candidates: SynthesisCandidates;
+  /** Every group with its count; the candidates of the pages loaded so far. */
+  candidates: LoadedCandidates;
   draft: SynthesisDraft;
   etag: string | undefined;
 }
@@ -59,10 +75,14 @@ export function synthesisDraftKey(consultationId: string): string {
 /**
  * `<nassij-synthesis-editor consultation-id="ID">`: the staff of the organisation holding a consultation write
  * its synthesis, the "you said, we did" page. The recommendations and amendments are listed by article, most
- * supported first, each with its words, its supports and the version it was written on; the manager gives
- * each an outcome (accepted, partly accepted, not retained, out of scope) and a public reason in Arabic and
- * French (Tamazight and English optional), writes the overall summary and a summary per article, previews the
- * public page exactly as `<nassij-consultation>` will show it, and publishes once contributions are closed.
+ * supported first, each with its words, its supports and the version it was written on. Each article says how
+ * many it has and loads them a page at a time (`page-size`, 20 by default; "Show more" moves focus to the
+ * first row it brings), so that a national consultation's tens of thousands never load at once: the draft
+ * is saved whole with the decisions of rows not loaded, and publishing checks every row on the platform. The
+ * manager gives each an outcome (accepted, partly accepted, not retained, out of scope) and a public reason in
+ * Arabic and French (Tamazight and English optional), writes the overall summary and a summary per article,
+ * previews the public page exactly as `<nassij-consultation>` will show it (the rows loaded so far), and
+ * publishes once contributions are closed.
  *
  * Every edit is kept on the device at once and saved after a pause with `If-Match`: when someone else saved
  * meanwhile, the editor says the synthesis changed elsewhere and keeps every word typed here. Publishing is
@@ -93,6 +113,7 @@ export class NassijSynthesisEditor extends NassijElement {
     consultationId: { attribute: 'consultation-id', reflect: true },
     consultationIdParam: { attribute: 'consultation-id-param' },
     autosaveDelay: { attribute: 'autosave-delay', type: Number },
+    pageSize: { attribute: 'page-size', type: Number },
     fields: { state: true },
     saveState: { state: true },
     conflict: { state: true },
@@ -101,6 +122,7 @@ export class NassijSynthesisEditor extends NassijElement {
     actionError: { state: true },
     busy: { state: true },
     previewOpen: { state: true },
+    loadingGroups: { state: true },
   };
   static override messages = synthesisEditorMessages;
   /** The element's styles: the shared tokens and base styles, then its own. */
@@ -115,6 +137,11 @@ export class NassijSynthesisEditor extends NassijElement {
   declare consultationIdParam: string | undefined;
   /** Milliseconds of quiet before an edit is sent to the server (`autosave-delay`, default 800). */
   declare autosaveDelay: number;
+  /**
+   * Candidates per page of a group (`page-size`, 1 to 100, default 20): a screenful to answer, a short wait
+   * on a slow connection.
+   */
+  declare pageSize: number;
   /** The synthesis as the manager sees it (saved or not). */
   declare fields: EditedSynthesis;
   declare saveState: SynthesisSaveState;
@@ -129,6 +156,8 @@ export class NassijSynthesisEditor extends NassijElement {
   declare busy: boolean;
   /** Whether the preview of the public page is shown. */
   declare previewOpen: boolean;
+  /** The groups (article ids, `''` for the whole text) whose next page is being fetched. */
+  declare loadingGroups: ReadonlySet<string>;
 
   /** @internal */
   readonly announcer = new LiveAnnouncer(this);
@@ -153,11 +182,13 @@ export class NassijSynthesisEditor extends NassijElement {
   constructor() {
     super();
     this.autosaveDelay = 800;
+    this.pageSize = 20;
     this.fields = { summary: {}, reportUrl: '', articles: {}, decisions: {} };
     this.saveState = 'idle';
     this.showErrors = false;
     this.busy = false;
     this.previewOpen = false;
+    this.loadingGroups = new Set();
   }
 
   protected override clientChanged(_client: BaseClient | undefined): void {
@@ -197,13 +228,95 @@ export class NassijSynthesisEditor extends NassijElement {
     const client = this.resolvedClient!;
     const consultationId = this.consultationId!;
     const params = { consultationId };
-    const [consultation, candidates, { data: draft, etag }] = await Promise.all([
+    const [consultation, { total, groups }, { data: draft, etag }] = await Promise.all([
       fetchConsultation(client, consultationId, signal),
-      client.request(listSynthesisCandidatesRef, { params, signal }),
+      client.request(listSynthesisCandidateGroupsRef, { params, signal }),
       client.transport.opWithEtag(getSynthesisDraftRef, { params }, { signal }),
       draftView.load(),
     ]);
-    return { consultation, candidates, draft, etag };
+    const empty = groups.map(
+      (group): LoadedCandidateGroup => ({ ...group, candidates: [], nextCursor: undefined }),
+    );
+    const first = await Promise.all(
+      empty.slice(0, INITIAL_GROUPS).map((group) => this.#nextPage(consultationId, group, signal)),
+    );
+    return {
+      consultation,
+      candidates: { total, groups: [...first, ...empty.slice(INITIAL_GROUPS)] },
+      draft,
+      etag,
+    };
+  }
+
+  /** The group with its next page of candidates appended. */
+  async #nextPage(
+    consultationId: string,
+    group: LoadedCandidateGroup,
+    signal?: AbortSignal,
+    limit = Math.min(100, Math.max(1, Math.trunc(this.pageSize) || 20)),
+  ): Promise<LoadedCandidateGroup> {
+    const page = await this.resolvedClient!.request(listSynthesisCandidatesRef, {
+      params: { consultationId },
+      query: {
+        ...(group.articleId === null ? { wholeText: true } : { articleId: group.articleId }),
+        limit,
+        ...(group.nextCursor ? { cursor: group.nextCursor } : {}),
+      },
+      ...(signal ? { signal } : {}),
+    });
+    return {
+      ...group,
+      // A candidate moved up by new supports meanwhile could come again: it is shown once.
+      candidates: [
+        ...group.candidates,
+        ...page.items.filter((c) => !group.candidates.some((d) => d.contributionId === c.contributionId)),
+      ],
+      nextCursor: page.nextCursor,
+      // The count as it stands now (contributions may still be moderated).
+      count: page.total ?? group.count,
+    };
+  }
+
+  /**
+   * Loads the next page of a group's candidates (the whole text is `null`) and moves focus to the first
+   * row it brings, so that a keyboard user carries on where the list grew.
+   *
+   * @example
+   * ```ts
+   * await editor.loadMore('art_3f2a9c01b2d4');
+   * ```
+   */
+  async loadMore(articleId: string | null, options: { focus?: boolean; limit?: number } = {}): Promise<void> {
+    const loaded = this.loaded.value;
+    const key = articleId ?? '';
+    const group = loaded?.candidates.groups.find((g) => g.articleId === articleId);
+    if (!loaded || !group || !hasMore(group) || this.loadingGroups.has(key)) return;
+    this.loadingGroups = new Set([...this.loadingGroups, key]);
+    try {
+      const next = await this.#nextPage(loaded.consultation.id, group, undefined, options.limit);
+      const current = this.loaded.value ?? loaded;
+      this.loaded.set({
+        ...current,
+        candidates: {
+          ...current.candidates,
+          groups: current.candidates.groups.map((g) => (g.articleId === articleId ? next : g)),
+        },
+      });
+      const added = next.candidates.slice(group.candidates.length);
+      this.announcer.announce(this.t('se.more.loaded', { count: added.length }));
+      if (options.focus !== false && added[0]) {
+        await this.updateComplete;
+        this.renderRoot
+          .querySelector<HTMLElement>(`#${CSS.escape(`se-${added[0].contributionId}-outcome`)}`)
+          ?.focus();
+      }
+    } catch (error) {
+      this.actionError = this.reportFailure(error);
+    } finally {
+      const left = new Set(this.loadingGroups);
+      left.delete(key);
+      this.loadingGroups = left;
+    }
   }
 
   /** Takes a loaded draft: the device's unsaved edits of it (if any) go over the server's. */
@@ -241,7 +354,7 @@ export class NassijSynthesisEditor extends NassijElement {
   get problems(): FieldError[] {
     const loaded = this.loaded.value;
     if (this.serverProblems) return this.serverProblems;
-    return loaded ? missingOf(this.fields, loaded.candidates) : [];
+    return loaded ? missingOf(this.fields, loaded.candidates, loaded.draft.problems) : [];
   }
 
   /**
@@ -299,13 +412,14 @@ export class NassijSynthesisEditor extends NassijElement {
     try {
       const { data, etag } = await client.transport.opWithEtag(
         updateSynthesisDraftRef,
-        { params: { consultationId: loaded.consultation.id }, body: bodyOf(sent, loaded.candidates) },
+        { params: { consultationId: loaded.consultation.id }, body: bodyOf(sent) },
         { ifMatch: this.#etag ?? '*' },
       );
       this.#etag = etag;
       // Typed again while the save was in flight: still to be saved.
       if (this.fields === sent) this.dirty = false;
-      this.loaded.set({ ...loaded, draft: data, etag });
+      // Pages loaded while the save was in flight stay.
+      this.loaded.set({ ...(this.loaded.value ?? loaded), draft: data, etag });
       this.saveState = this.dirty ? 'device' : 'saved';
       this.#persist();
       this.emit<NassijSynthesisSavedDetail>('nassij-synthesis-saved', {
@@ -356,10 +470,26 @@ export class NassijSynthesisEditor extends NassijElement {
     await publish(this);
   }
 
-  /** Moves focus to the control a problem names (the error summary's links). */
+  /**
+   * Moves focus to the control a problem names (the error summary's links). A candidate not loaded yet is
+   * looked for page after page, group by group, until its row is shown.
+   */
   async focusProblem(path: string): Promise<void> {
     await this.updateComplete;
-    const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(anchorOf(path))}`);
+    const find = () => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(anchorOf(path))}`);
+    for (;;) {
+      if (find()) break;
+      const group = path.startsWith('/decisions/')
+        ? this.loaded.value?.candidates.groups.find(hasMore)
+        : undefined;
+      if (!group) break;
+      const before = this.loaded.value;
+      await this.loadMore(group.articleId, { focus: false, limit: 100 });
+      await this.updateComplete;
+      // A failed load changes nothing: stop rather than ask again.
+      if (this.loaded.value === before) break;
+    }
+    const target = find();
     if (!target) return;
     target.closest('details')?.setAttribute('open', '');
     target.focus();
@@ -420,8 +550,11 @@ export class NassijSynthesisEditor extends NassijElement {
     const { consultation, candidates } = loaded;
     const problems = this.problems;
     const total = candidates.total;
-    const missing = new Set(problems.map((p) => p.path.split('/')[2]).filter(Boolean));
-    const done = candidatesOf(candidates).filter((c) => !missing.has(c.candidate.contributionId)).length;
+    // Counted over every candidate, loaded or not: the problems name those not loaded too.
+    const missing = new Set(
+      problems.filter((p) => p.path.startsWith('/decisions/')).map((p) => p.path.split('/')[2]),
+    );
+    const done = Math.max(0, total - missing.size);
     return html`${this.#renderStatus(loaded, done, total)} ${this.#renderPhase(consultation)}
       ${this.#renderConflict()} ${this.#renderSummary(problems, loaded, view)}
       <form class="draft" novalidate @submit=${(event: Event) => event.preventDefault()}>

@@ -68,6 +68,16 @@ const en: Readonly<Record<SynthesisEditorKey, Message>> = {
   'se.publish': 'Publish the synthesis',
   'se.publish.hint': 'Publishing is final: participation figures are frozen and participants are told.',
   'se.published': 'Synthesis published.',
+  'se.group.count': {
+    zero: 'No recommendation or amendment',
+    one: '{count} recommendation or amendment, {shown} shown',
+    other: '{count} recommendations and amendments, {shown} shown',
+  },
+  'se.more': 'Show more',
+  'se.more.loaded': { zero: 'Nothing more', one: '{count} more shown', other: '{count} more shown' },
+  'se.problem.unloaded': 'A contribution not shown yet ({id})',
+  'se.preview.partial':
+    'The preview shows the rows loaded on this page; the published synthesis will list every one.',
 };
 
 export default en;

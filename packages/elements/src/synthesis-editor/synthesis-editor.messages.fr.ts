@@ -78,6 +78,22 @@ const fr: Readonly<Record<SynthesisEditorKey, Message>> = {
   'se.publish.hint':
     'La publication est définitive : les chiffres de participation sont figés et les participants prévenus.',
   'se.published': 'Synthèse publiée.',
+  'se.group.count': {
+    zero: 'Aucune recommandation ni amendement',
+    one: '{count} recommandation ou amendement, {shown} affiché',
+    many: '{count} de recommandations et amendements, {shown} affichés',
+    other: '{count} recommandations et amendements, {shown} affichés',
+  },
+  'se.more': 'Afficher la suite',
+  'se.more.loaded': {
+    zero: 'Rien de plus',
+    one: '{count} contribution de plus affichée',
+    many: '{count} de contributions de plus affichées',
+    other: '{count} contributions de plus affichées',
+  },
+  'se.problem.unloaded': 'Contribution pas encore affichée ({id})',
+  'se.preview.partial':
+    'L’aperçu montre les lignes affichées sur cette page ; la synthèse publiée les reprendra toutes.',
 };
 
 export default fr;

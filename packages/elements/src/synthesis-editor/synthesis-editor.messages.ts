@@ -79,6 +79,26 @@ const ar = {
   'se.publish': 'نشر الخلاصة',
   'se.publish.hint': 'النشر نهائي: تُجمَّد أرقام المشاركة ويُخبَر المشاركون.',
   'se.published': 'نُشرت الخلاصة.',
+  'se.group.count': {
+    zero: 'لا توصية ولا تعديل',
+    one: 'توصية أو تعديل واحد، معروض منها {shown}',
+    two: 'توصيتان أو تعديلان، معروض منها {shown}',
+    few: '{count} توصيات وتعديلات، معروض منها {shown}',
+    many: '{count} توصية وتعديلًا، معروض منها {shown}',
+    other: '{count} توصية وتعديل، معروض منها {shown}',
+  },
+  'se.more': 'عرض المزيد',
+  'se.more.loaded': {
+    zero: 'لا مزيد',
+    one: 'عُرضت مساهمة أخرى',
+    two: 'عُرضت مساهمتان أخريان',
+    few: 'عُرضت {count} مساهمات أخرى',
+    many: 'عُرضت {count} مساهمة أخرى',
+    other: 'عُرضت {count} مساهمة أخرى',
+  },
+  'se.problem.unloaded': 'مساهمة لم تُعرض بعد ({id})',
+  'se.preview.partial':
+    'تعرض المعاينة الصفوف المعروضة في هذه الصفحة؛ ستضم الخلاصة المنشورة كل التوصيات والتعديلات.',
 } satisfies Record<string, Message>;
 
 export type SynthesisEditorKey = keyof typeof ar;

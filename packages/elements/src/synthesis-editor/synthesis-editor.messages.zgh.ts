@@ -66,6 +66,15 @@ const zgh: Readonly<Record<SynthesisEditorKey, Message>> = {
   'se.publish': 'ⵥⵕⴳ ⵜⴰⴳⵎⴰⵎⵜ',
   'se.publish.hint': 'ⴰⵥⵕⴰⴳ ⵉⴳⴰ ⴰⵏⴳⴳⴰⵔⵓ: ⵉⵎⴹⴰⵏ ⵏ ⵓⵙⵎⵓⵜⵜⴳ ⴰⴷ ⴱⴷⴷⵏ ⴷ ⵉⵎⵙⴰⵙⵜⴰⵢⵏ ⴰⴷ ⵜⵜⵓⵙⵙⵏⵏ.',
   'se.published': 'ⵜⵜⵓⵥⵕⴳ ⵜⴳⵎⴰⵎⵜ.',
+  'se.group.count': {
+    zero: 'ⵓⵍⴰ ⵜⴰⵡⵏⵏⴰⵢⵜ ⵓⵍⴰ ⴰⵙⵏⴼⵍ',
+    one: '{count} ⵜⵡⵏⵏⴰⵢⵜ ⵏⵖ ⴰⵙⵏⴼⵍ, {shown} ⵉⵜⵜⵓⵙⴽⴰⵏⵏ',
+    other: '{count} ⵜⵡⵏⵏⴰⵢⵉⵏ ⴷ ⵉⵙⵏⴼⵍⵏ, {shown} ⵉⵜⵜⵓⵙⴽⴰⵏⵏ',
+  },
+  'se.more': 'ⵙⴽⵏ ⵓⴳⴳⴰⵔ',
+  'se.more.loaded': { zero: 'ⵓⵍⴰ ⴰⵢⴰ ⵢⴰⴹⵏ', one: '{count} ⵢⴰⴹⵏ ⵉⵜⵜⵓⵙⴽⴰⵏ', other: '{count} ⵢⴰⴹⵏⵉⵏ ⵉⵜⵜⵓⵙⴽⴰⵏⵏ' },
+  'se.problem.unloaded': 'ⵜⵓⵎⵙⴰⵙⴰ ⵓⵔ ⵉⵜⵜⵓⵙⴽⴰⵏⵏ ({id})',
+  'se.preview.partial': 'ⴰⵙⴽⴰⵏ ⵉⵙⴽⴰⵏ ⵉⵊⵔⵔⵉⴷⵏ ⵉⵜⵜⵓⵙⴽⴰⵏⵏ ⴷⴰ; ⵜⴰⴳⵎⴰⵎⵜ ⵉⵜⵜⵓⵥⵕⴰⴳⵏ ⴰⴷ ⵜⵙⴽⵏ ⴰⴽⴽ.',
 };
 
 export default zgh;

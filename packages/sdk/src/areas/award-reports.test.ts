@@ -143,8 +143,26 @@ describe('client.awardReports', () => {
       }
     }
     assert.ok(award, 'an award of the demo ministry');
-    const { items } = await reports.ministryCallManager.ofCall(award.callId);
+    const { items, nextCursor } = await reports.ministryCallManager.ofCall(award.callId, { limit: 100 });
     assert.ok(items.length > 0 && items.every((r) => r.callId === award.callId));
+    assert.equal(nextCursor, null, 'one page of 100 holds them all');
+    // Pages of 2, followed to the end: the same reports in the same order.
+    const iterated = await reports.ministryCallManager
+      .iterateOfCall(award.callId, { limit: 2 })
+      .collect({ limit: 1000 });
+    assert.deepEqual(
+      iterated.map((r) => r.id),
+      items.map((r) => r.id),
+    );
+    const owed = await reports.representative
+      .iterateOfAssociation(F.associations.represented, { limit: 1 })
+      .collect({ limit: 1000 });
+    assert.deepEqual(
+      owed.map((r) => r.id),
+      (await reports.representative.ofAssociation(F.associations.represented, { limit: 100 })).items.map(
+        (r) => r.id,
+      ),
+    );
 
     const before = await reports.ministryCallManager.disbursements(award.id);
     const cents = (amount: string) => Math.round(Number(amount) * 100);

@@ -10,6 +10,7 @@ import {
   reviewAwardReport,
   submitAwardReport,
 } from '@nassij/contract';
+import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { BodyOf, QueryOf, RequestOptions, RouteResult } from '../types.js';
 import { type UploadFile, type UploadProgress, uploadFile } from '../upload.js';
@@ -140,11 +141,13 @@ export interface AwardReportsArea {
     options?: RequestOptions,
   ): Promise<RouteResult<typeof recordDisbursement>>;
   /**
-   * Every award's reports of a call (the funder's staff), by `status` and `overdue`.
+   * A page of every award's reports of a call (the funder's staff), by `status` and `overdue`: award by
+   * award, the most recently decided first, each award's reports in due date order. `limit` counts reports;
+   * pass `nextCursor` back as `cursor` for the next page, or use {@link AwardReportsArea.iterateOfCall}.
    *
    * @example
    * ```ts
-   * const { items } = await staff.awardReports.ofCall(callId, { status: ['submitted'] });
+   * const { items, nextCursor } = await staff.awardReports.ofCall(callId, { status: ['submitted'], limit: 50 });
    * ```
    */
   ofCall(
@@ -153,7 +156,22 @@ export interface AwardReportsArea {
     options?: RequestOptions,
   ): Promise<RouteResult<typeof listCallReports>>;
   /**
-   * What an association owes over all its awards (its members), by `status` and `overdue`.
+   * Every award's reports of a call, lazily, page after page.
+   *
+   * @example
+   * ```ts
+   * for await (const report of staff.awardReports.iterateOfCall(callId, { overdue: true })) remind(report);
+   * const waiting = await staff.awardReports.iterateOfCall(callId, { status: ['submitted'] }).collect({ limit: 200 });
+   * ```
+   */
+  iterateOfCall(
+    callId: string,
+    query?: PageQueryInput<typeof listCallReports>,
+    options?: RequestOptions,
+  ): PageIterator<PageItem<typeof listCallReports>>;
+  /**
+   * A page of what an association owes over all its awards (its members), by `status` and `overdue`, in
+   * the order of {@link AwardReportsArea.ofCall}.
    *
    * @example
    * ```ts
@@ -165,6 +183,19 @@ export interface AwardReportsArea {
     query?: ReportQuery,
     options?: RequestOptions,
   ): Promise<RouteResult<typeof listAssociationReports>>;
+  /**
+   * Every report an association owes over all its awards, lazily, page after page.
+   *
+   * @example
+   * ```ts
+   * const late = await client.awardReports.iterateOfAssociation(associationId, { overdue: true }).collect({ limit: 100 });
+   * ```
+   */
+  iterateOfAssociation(
+    associationId: string,
+    query?: PageQueryInput<typeof listAssociationReports>,
+    options?: RequestOptions,
+  ): PageIterator<PageItem<typeof listAssociationReports>>;
 }
 
 /**
@@ -205,7 +236,11 @@ export function awardReportsArea(t: Transport): AwardReportsArea {
       t.op(recordDisbursement, { params: { awardId }, body }, options),
     ofCall: (callId, query, options) =>
       t.op(listCallReports, { params: { callId }, query: query ?? {} }, options),
+    iterateOfCall: (callId, query, options) =>
+      iterate(t, listCallReports, query, { ...options, params: { callId } }),
     ofAssociation: (associationId, query, options) =>
       t.op(listAssociationReports, { params: { associationId }, query: query ?? {} }, options),
+    iterateOfAssociation: (associationId, query, options) =>
+      iterate(t, listAssociationReports, query, { ...options, params: { associationId } }),
   };
 }

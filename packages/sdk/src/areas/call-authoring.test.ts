@@ -200,6 +200,27 @@ describe('a call manager runs a call through the SDK', () => {
       (await clients.anonymous.calls.versions(callId)).items.map((version) => version.version),
       [1, 2, 3, 4],
     );
+    // A page at a time: the cursor of the first page of three leads to the fourth version, the last.
+    const first = await clients.anonymous.calls.versions(callId, { limit: 3 });
+    assert.deepEqual(
+      first.items.map((version) => version.version),
+      [1, 2, 3],
+    );
+    assert.ok(first.nextCursor, 'a cursor to the rest');
+    const last = await clients.anonymous.calls.versions(callId, { limit: 3, cursor: first.nextCursor });
+    assert.deepEqual(
+      last.items.map((version) => version.version),
+      [4],
+    );
+    assert.equal(last.nextCursor, null);
+    const iterated = await clients.anonymous.calls
+      .iterateVersions(callId, { limit: 1 })
+      .collect({ limit: 10 });
+    assert.deepEqual(
+      iterated.map((version) => version.version),
+      [1, 2, 3, 4],
+      'one version per page, in order, none twice',
+    );
   });
 
   test('a create sent again with the same idempotency key makes one draft', async () => {

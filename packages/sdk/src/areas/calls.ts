@@ -275,16 +275,35 @@ export interface CallsArea {
     options?: RequestOptions,
   ): Promise<RouteResult<typeof cancelCall>>;
   /**
-   * The public history of a published call, oldest first: version 1 as published, then one version per
-   * amendment with what changed and why.
+   * One page of the public history of a published call, oldest first: version 1 as published, then one
+   * version per amendment with what changed and why. Pass the page's `nextCursor` back for the next one,
+   * or use {@link CallsArea.iterateVersions}.
    *
    * @example
    * ```ts
-   * const { items } = await client.calls.versions(callId);
+   * const { items, nextCursor } = await client.calls.versions(callId, { limit: 20 });
    * items.map((version) => version.amendment?.summary.fr); // [undefined, 'Report de la date limite']
    * ```
    */
-  versions(callId: string, options?: RequestOptions): Promise<RouteResult<typeof listCallVersions>>;
+  versions(
+    callId: string,
+    query?: PageQueryInput<typeof listCallVersions> & { cursor?: string | undefined },
+    options?: RequestOptions,
+  ): Promise<RouteResult<typeof listCallVersions>>;
+  /**
+   * Every version of a published call, oldest first, page after page, lazily.
+   *
+   * @example
+   * ```ts
+   * for await (const version of client.calls.iterateVersions(callId)) console.log(version.version, version.at);
+   * const history = await client.calls.iterateVersions(callId, { limit: 100 }).collect({ limit: 500 });
+   * ```
+   */
+  iterateVersions(
+    callId: string,
+    query?: PageQueryInput<typeof listCallVersions>,
+    options?: RequestOptions,
+  ): PageIterator<PageItem<typeof listCallVersions>>;
   /**
    * The reviewers assigned to a call.
    *
@@ -386,7 +405,10 @@ export function callsArea(t: Transport): CallsArea {
     amend: (callId, amendment, options) => t.op(amendCall, { params: { callId }, body: amendment }, options),
     close: (callId, reason, options) => t.op(closeCall, { params: { callId }, body: { reason } }, options),
     cancel: (callId, reason, options) => t.op(cancelCall, { params: { callId }, body: { reason } }, options),
-    versions: (callId, options) => t.op(listCallVersions, { params: { callId } }, options),
+    versions: (callId, query, options) =>
+      t.op(listCallVersions, { params: { callId }, query: query ?? {} }, options),
+    iterateVersions: (callId, query, options) =>
+      iterate(t, listCallVersions, query, { ...options, params: { callId } }),
     reviewers: (callId, options) => t.op(listCallReviewers, { params: { callId } }, options),
     setReviewers: (callId, accountIds, options) =>
       t.op(setCallReviewers, { params: { callId }, body: { accountIds: [...accountIds] } }, options),

@@ -1,6 +1,7 @@
 import {
   createContribution,
   getContribution,
+  listContributionReplies,
   listContributions,
   reportContribution,
   respondToContribution,
@@ -16,6 +17,7 @@ export const contributionsRoutes = [
   listContributions,
   createContribution,
   getContribution,
+  listContributionReplies,
   supportContribution,
   withdrawSupport,
   reportContribution,
@@ -84,6 +86,34 @@ export interface ContributionsArea {
    */
   get(contributionId: string, options?: RequestOptions): Promise<RouteResult<typeof getContribution>>;
   /**
+   * One page of a contribution's published replies, oldest first. A contribution in a list carries its
+   * first replies, `replyCount` and `repliesNextCursor`: pass that cursor to read the ones after.
+   *
+   * @example
+   * ```ts
+   * const { items, nextCursor } = await client.contributions.replies(c.id, { cursor: c.repliesNextCursor ?? undefined });
+   * ```
+   */
+  replies(
+    contributionId: string,
+    query?: PageQueryInput<typeof listContributionReplies> & { cursor?: string | undefined },
+    options?: RequestOptions,
+  ): Promise<RouteResult<typeof listContributionReplies>>;
+  /**
+   * Every published reply of a contribution, oldest first, lazily.
+   *
+   * @example
+   * ```ts
+   * for await (const reply of client.contributions.iterateReplies('ctb_000002')) show(reply);
+   * const thread = await client.contributions.iterateReplies('ctb_000002', { limit: 100 }).collect({ limit: 500 });
+   * ```
+   */
+  iterateReplies(
+    contributionId: string,
+    query?: PageQueryInput<typeof listContributionReplies>,
+    options?: RequestOptions,
+  ): PageIterator<PageItem<typeof listContributionReplies>>;
+  /**
    * Supports a contribution (once per account; again throws `already_supported`).
    *
    * @example
@@ -150,6 +180,10 @@ export function contributionsArea(t: Transport): ContributionsArea {
     create: (consultationId, body, options) =>
       t.op(createContribution, { params: { consultationId }, body }, options),
     get: (contributionId, options) => t.op(getContribution, { params: { contributionId } }, options),
+    replies: (contributionId, query, options) =>
+      t.op(listContributionReplies, { params: { contributionId }, query: query ?? {} }, options),
+    iterateReplies: (contributionId, query, options) =>
+      iterate(t, listContributionReplies, query, { ...options, params: { contributionId } }),
     support: (contributionId, options) => t.op(supportContribution, { params: { contributionId } }, options),
     withdrawSupport: (contributionId, options) =>
       t.op(withdrawSupport, { params: { contributionId } }, options),

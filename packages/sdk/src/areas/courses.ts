@@ -60,11 +60,14 @@ export interface CoursesArea {
     options?: RequestOptions,
   ): PageIterator<PageItem<typeof searchCourses>>;
   /**
-   * One course with all its sessions.
+   * One course with its next sessions: those not started yet, soonest first, at most 20, and
+   * `upcomingSessionCount`, how many there are in all. `client.sessions.iterate({ courseId })` reads every
+   * session of the course, past ones included.
    *
    * @example
    * ```ts
    * const course = await client.courses.get('crs_0001');
+   * if (course.upcomingSessionCount > course.sessions.length) showLinkToAllSessions();
    * ```
    */
   get(courseId: string, options?: RequestOptions): Promise<RouteResult<typeof getCourse>>;

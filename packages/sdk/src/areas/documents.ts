@@ -6,6 +6,7 @@ import {
   uploadVaultDocument,
   type VaultDocumentKind,
 } from '@nassij/contract';
+import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { RequestOptions, RouteResult } from '../types.js';
 import { type UploadFile, type UploadProgress, uploadFile } from '../upload.js';
@@ -48,20 +49,40 @@ export interface VaultUpload extends RequestOptions {
  * @example
  * ```ts
  * const statutes = await client.documents.upload('asso_0001', { kind: 'statutes', file });
- * const { items } = await client.documents.list('asso_0001');
+ * const { items } = await client.documents.list('asso_0001'); // the first page; `iterate` for all
  * await client.applications.attachFromVault(draft.id, { documentId: 'statutes', vaultDocumentId: statutes.id });
  * ```
  */
 export interface DocumentsArea {
   /**
-   * Every document of the association's vault, each with `expired` as of today (members and admins).
+   * One page of the association's vault (members and admins), newest year first, each document with
+   * `expired` as of today; pass `nextCursor` back as `cursor` for the next, or use {@link iterate}.
    *
    * @example
    * ```ts
-   * const expired = (await client.documents.list('asso_0001')).items.filter((d) => d.expired);
+   * const { items, nextCursor } = await client.documents.list('asso_0001', { limit: 50 });
    * ```
    */
-  list(associationId: string, options?: RequestOptions): Promise<RouteResult<typeof listVaultDocuments>>;
+  list(
+    associationId: string,
+    query?: PageQueryInput<typeof listVaultDocuments> & { cursor?: string | undefined },
+    options?: RequestOptions,
+  ): Promise<RouteResult<typeof listVaultDocuments>>;
+  /**
+   * Every document of the vault, page after page, fetched only as the loop asks; `.collect({ limit })`
+   * gathers up to `limit` of them.
+   *
+   * @example
+   * ```ts
+   * const vault = await client.documents.iterate('asso_0001', { limit: 100 }).collect({ limit: 500 });
+   * const expired = vault.filter((d) => d.expired);
+   * ```
+   */
+  iterate(
+    associationId: string,
+    query?: PageQueryInput<typeof listVaultDocuments>,
+    options?: RequestOptions,
+  ): PageIterator<PageItem<typeof listVaultDocuments>>;
   /**
    * Adds a document (representative or treasurer). Resolves with it, its scan `pending` until the server's
    * scanner is done.
@@ -106,7 +127,10 @@ export interface DocumentsArea {
  */
 export function documentsArea(t: Transport): DocumentsArea {
   return {
-    list: (associationId, options) => t.op(listVaultDocuments, { params: { associationId } }, options),
+    list: (associationId, query, options) =>
+      t.op(listVaultDocuments, { params: { associationId }, query: query ?? {} }, options),
+    iterate: (associationId, query, options) =>
+      iterate(t, listVaultDocuments, query, { ...options, params: { associationId } }),
     upload: (associationId, { kind, year, validFrom, validUntil, file, onProgress, ...options }) =>
       uploadFile(t, uploadVaultDocument, {
         ...options,

@@ -16,7 +16,8 @@ export const membersRoutes = [listMembers, inviteMember, acceptInvitation, remov
 /**
  * `client.members`: the people of an association. Its members read the list; the representative invites
  * by e-mail (a one-time link valid 7 days), removes members and hands over; a member leaves. Refusals are
- * typed errors: `already_member_elsewhere` and `already_exists` (409), `link_expired` and `link_used` (410),
+ * typed errors: `already_member_elsewhere`, `already_exists` and `member_limit_reached` (409: members and open
+ * invitations number at most `MAX_ASSOCIATION_MEMBERS`), `link_expired` and `link_used` (410),
  * `forbidden` (403) for a role that may not.
  *
  * @example

@@ -65,20 +65,37 @@ export interface OrganisationsArea {
    */
   get(organisationId: string, options?: RequestOptions): Promise<RouteResult<typeof getOrganisation>>;
   /**
-   * The organisation's staff, by name (for its admins and call managers); with `role: 'reviewer'`, its
-   * reviewers and the platform's independent ones: whom a call's reviewers are chosen from.
+   * One page of the organisation's staff, by name (for its admins and call managers); with
+   * `role: 'reviewer'`, its reviewers and the platform's independent ones: whom a call's reviewers are
+   * chosen from. Pass `nextCursor` back as `cursor` for the next page, or use {@link iterateStaff}.
    *
    * @example
    * ```ts
-   * const { items } = await client.organisations.staff(account.organisationId, { role: 'reviewer' });
-   * await client.calls.setReviewers(callId, items.map((person) => person.accountId));
+   * const { items, nextCursor } = await client.organisations.staff(account.organisationId, { role: 'reviewer' });
    * ```
    */
   staff(
     organisationId: string,
-    query?: { role?: 'organisation_admin' | 'call_manager' | 'reviewer' },
+    query?: PageQueryInput<typeof listOrganisationStaff> & { cursor?: string | undefined },
     options?: RequestOptions,
   ): Promise<RouteResult<typeof listOrganisationStaff>>;
+  /**
+   * Every staff member matching `query`, page after page, fetched only as the loop asks;
+   * `.collect({ limit })` gathers up to `limit` of them.
+   *
+   * @example
+   * ```ts
+   * const pool = await client.organisations
+   *   .iterateStaff(account.organisationId, { role: 'reviewer', limit: 100 })
+   *   .collect({ limit: 1000 });
+   * await client.calls.setReviewers(callId, pool.slice(0, 3).map((person) => person.accountId));
+   * ```
+   */
+  iterateStaff(
+    organisationId: string,
+    query?: PageQueryInput<typeof listOrganisationStaff>,
+    options?: RequestOptions,
+  ): PageIterator<PageItem<typeof listOrganisationStaff>>;
 }
 
 /**
@@ -97,5 +114,7 @@ export function organisationsArea(t: Transport): OrganisationsArea {
     get: (organisationId, options) => t.op(getOrganisation, { params: { organisationId } }, options),
     staff: (organisationId, query, options) =>
       t.op(listOrganisationStaff, { params: { organisationId }, query: query ?? {} }, options),
+    iterateStaff: (organisationId, query, options) =>
+      iterate(t, listOrganisationStaff, query, { ...options, params: { organisationId } }),
   };
 }

@@ -9,12 +9,17 @@ import {
   type ManagedSession,
   type MarkAttendance,
   markAttendance,
+  type SessionEvaluations,
   searchSessions,
   updateSession,
 } from '@nassij/contract';
 import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
-import type { BodyOf, RequestOptions, RouteResult, Versioned } from '../types.js';
+import type { BodyOf, QueryOf, RequestOptions, RouteResult, Versioned } from '../types.js';
+
+/** The query of `sessions.evaluations`: the page of comments (`limit`, `cursor`). */
+type EvaluationQuery = QueryOf<typeof getSessionEvaluations>;
+
 import { versioned } from '../versioned.js';
 
 /** The routes `client.sessions` wraps. */
@@ -186,20 +191,60 @@ export interface SessionsArea {
     options?: RequestOptions,
   ): Promise<RouteResult<typeof markAttendance>>;
   /**
-   * What the participants said of a session, for its staff: the count, the average rating (one decimal),
-   * how many gave each rating, and the comments with their rating and date, oldest first. Nobody is
-   * named: evaluations are candid.
+   * What the participants said of a session, for its staff: the count, the average rating (one decimal)
+   * and how many gave each rating, over every evaluation; and one page of the comments with their rating
+   * and date, oldest first (`limit`, and `cursor` from the previous `nextCursor`). Nobody is named:
+   * evaluations are candid.
    *
    * @example
    * ```ts
    * const evaluations = await client.sessions.evaluations('ses_0002');
    * console.log(evaluations.averageRating, evaluations.distribution['5'], evaluations.comments.length);
+   * const next = evaluations.nextCursor
+   *   ? await client.sessions.evaluations('ses_0002', { cursor: evaluations.nextCursor })
+   *   : undefined;
    * ```
    */
   evaluations(
     sessionId: string,
+    query?: EvaluationQuery,
     options?: RequestOptions,
   ): Promise<RouteResult<typeof getSessionEvaluations>>;
+  /**
+   * Every comment of a session's evaluations, oldest first, fetched a page at a time as the loop asks for
+   * them: leaving the loop early costs no further request. `limit` is the page size.
+   *
+   * @example
+   * ```ts
+   * for await (const { rating, comment } of client.sessions.iterateComments('ses_0002', { limit: 100 })) {
+   *   console.log(rating, comment);
+   * }
+   * ```
+   */
+  iterateComments(
+    sessionId: string,
+    query?: Omit<EvaluationQuery, 'cursor'>,
+    options?: RequestOptions,
+  ): AsyncGenerator<SessionEvaluations['comments'][number], void, undefined>;
+}
+
+/** The comments of a session's evaluations, page after page (see `SessionsArea.iterateComments`). */
+async function* commentsOf(
+  t: Transport,
+  sessionId: string,
+  query: Omit<EvaluationQuery, 'cursor'> | undefined,
+  options: RequestOptions | undefined,
+): AsyncGenerator<SessionEvaluations['comments'][number], void, undefined> {
+  let cursor: string | undefined;
+  do {
+    const page = await t.op(
+      getSessionEvaluations,
+      { params: { sessionId }, query: { ...query, ...(cursor === undefined ? {} : { cursor }) } },
+      options,
+    );
+    yield* page.comments;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
 }
 
 /**
@@ -236,6 +281,8 @@ export function sessionsArea(t: Transport): SessionsArea {
     attendance: (sessionId, options) => t.op(getAttendance, { params: { sessionId } }, options),
     markAttendance: (sessionId, marks, options) =>
       t.op(markAttendance, { params: { sessionId }, body: { marks: [...marks] } }, options),
-    evaluations: (sessionId, options) => t.op(getSessionEvaluations, { params: { sessionId } }, options),
+    evaluations: (sessionId, query, options) =>
+      t.op(getSessionEvaluations, { params: { sessionId }, query: query ?? {} }, options),
+    iterateComments: (sessionId, query, options) => commentsOf(t, sessionId, query, options),
   };
 }

@@ -42,9 +42,16 @@ test('the consultation manager saves a draft with If-Match; a stale ETag is a co
   const id = F.consultations.draftLaw;
   const { data: empty, etag } = await syntheses.getDraft(id);
   assert.equal(empty.revision, 0);
-  const { groups, total } = await syntheses.candidates(id);
+  const { groups, total } = await syntheses.candidateGroups(id);
   assert.ok(total > 0 && groups.length > 0);
-  const first = groups[0]?.candidates[0]?.contributionId as string;
+  const [group] = groups;
+  assert.ok(group);
+  const page = await syntheses.candidates(
+    id,
+    group.articleId === null ? { wholeText: true } : { articleId: group.articleId },
+  );
+  assert.equal(page.total, group.count);
+  const first = page.items[0]?.contributionId as string;
   const saved = await syntheses.update(
     id,
     {
@@ -70,8 +77,12 @@ test('a platform admin publishes the synthesis of a closed consultation once eve
   const syntheses = clients.admin.syntheses;
   const id = F.consultations.closed;
   const { etag } = await syntheses.getDraft(id);
-  const candidates = (await syntheses.candidates(id)).groups.flatMap((g) => g.candidates);
-  assert.ok(candidates.length > 0, 'the closed consultation has recommendations or amendments');
+  const { total } = await syntheses.candidateGroups(id);
+  // A page of one at a time: the iterator follows every cursor to the end, with no repeat.
+  const candidates = await syntheses.iterateCandidates(id, { limit: 1 }).collect({ limit: 5000 });
+  assert.ok(candidates.length > 1, 'the closed consultation has recommendations or amendments');
+  assert.equal(candidates.length, total);
+  assert.equal(new Set(candidates.map((c) => c.contributionId)).size, candidates.length);
   const reason = { fr: 'Repris dans le plan d’action', ar: 'أُدرج في مخطط العمل' };
   const partial = await syntheses.update(
     id,

@@ -1,11 +1,13 @@
 import {
   getSynthesisDraft,
+  listSynthesisCandidateGroups,
   listSynthesisCandidates,
   publishSynthesis,
   type SynthesisDraft,
   updateSynthesisDraft,
 } from '@nassij/contract';
 import { isConflictError, type NassijConflictError } from '../errors.js';
+import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { BodyOf, RequestOptions, RouteResult, Versioned } from '../types.js';
 import { versioned } from '../versioned.js';
@@ -16,6 +18,7 @@ export const synthesesRoutes = [
   getSynthesisDraft,
   updateSynthesisDraft,
   listSynthesisCandidates,
+  listSynthesisCandidateGroups,
   publishSynthesis,
 ] as const;
 
@@ -27,8 +30,8 @@ export const synthesesRoutes = [
  * @example
  * ```ts
  * const { data: draft, etag } = await client.syntheses.getDraft('cons_0006');
- * const { groups } = await client.syntheses.candidates('cons_0006');
- * const decisions = groups.flatMap((g) => g.candidates).map((c) => ({ contributionId: c.contributionId,
+ * const candidates = await client.syntheses.iterateCandidates('cons_0006').collect({ limit: 5000 });
+ * const decisions = candidates.map((c) => ({ contributionId: c.contributionId,
  *   outcome: 'accepted' as const, reason: { ar: 'أُدرج في الصيغة النهائية' } }));
  * await client.syntheses.update('cons_0006', { summary: { ar: 'حصيلة' }, articles: [], decisions }, { ifMatch: etag });
  * const synthesis = await client.syntheses.publish('cons_0006');
@@ -82,18 +85,48 @@ export interface SynthesesArea {
    */
   isDraftConflict(error: unknown): error is NassijConflictError<SynthesisDraft>;
   /**
-   * The published recommendations and amendments to answer, grouped by article in the order of the current
-   * text, most supported first, each with what the draft says of it so far.
+   * One page of the published recommendations and amendments to answer, most supported first (then
+   * newest), each with what the draft says of it so far: one article's (`articleId`), those on the whole
+   * text (`wholeText: true`), or every one. `total` counts what the filter keeps; pass `nextCursor` back as
+   * `cursor` for the next page.
    *
    * @example
    * ```ts
-   * const { total, groups } = await client.syntheses.candidates('cons_0006');
+   * const { items, total, nextCursor } = await client.syntheses.candidates('cons_0006', { articleId: 'art-3', limit: 50 });
    * ```
    */
   candidates(
     consultationId: string,
+    query?: PageQueryInput<typeof listSynthesisCandidates> & { cursor?: string | undefined },
     options?: RequestOptions,
   ): Promise<RouteResult<typeof listSynthesisCandidates>>;
+  /**
+   * Every candidate the query keeps, page after page, lazily (a national consultation has tens of
+   * thousands: bound what you gather with `collect({ limit })`).
+   *
+   * @example
+   * ```ts
+   * for await (const candidate of client.syntheses.iterateCandidates('cons_0006', { articleId: 'art-3' })) rows.push(candidate);
+   * ```
+   */
+  iterateCandidates(
+    consultationId: string,
+    query?: PageQueryInput<typeof listSynthesisCandidates>,
+    options?: RequestOptions,
+  ): PageIterator<PageItem<typeof listSynthesisCandidates>>;
+  /**
+   * The articles that have candidates, in the order of the current text (articles since removed after
+   * them, then the whole text as `articleId: null`), each with its count.
+   *
+   * @example
+   * ```ts
+   * const { total, groups } = await client.syntheses.candidateGroups('cons_0006');
+   * ```
+   */
+  candidateGroups(
+    consultationId: string,
+    options?: RequestOptions,
+  ): Promise<RouteResult<typeof listSynthesisCandidateGroups>>;
   /**
    * Publishes the synthesis of a closed consultation: the figures are frozen, the consultation moves to
    * `synthesis_published`, and each participant with an account is told by e-mail.
@@ -134,8 +167,12 @@ export function synthesesArea(t: Transport): SynthesesArea {
       ),
     isDraftConflict: (error): error is NassijConflictError<SynthesisDraft> =>
       isConflictError(error, updateSynthesisDraft),
-    candidates: (consultationId, options) =>
-      t.op(listSynthesisCandidates, { params: { consultationId } }, options),
+    candidates: (consultationId, query, options) =>
+      t.op(listSynthesisCandidates, { params: { consultationId }, query: query ?? {} }, options),
+    iterateCandidates: (consultationId, query, options) =>
+      iterate(t, listSynthesisCandidates, query, { ...options, params: { consultationId } }),
+    candidateGroups: (consultationId, options) =>
+      t.op(listSynthesisCandidateGroups, { params: { consultationId } }, options),
     publish: (consultationId, options) => t.op(publishSynthesis, { params: { consultationId } }, options),
   };
 }

@@ -152,7 +152,12 @@ describe('a training programme through the SDK', () => {
       averageRating: 4,
       distribution: { '1': 0, '2': 0, '3': 0, '4': 1, '5': 0 },
       comments: [{ rating: 4, comment: 'Très concret', submittedAt: evaluations.comments[0]?.submittedAt }],
+      nextCursor: null,
     });
+    const comments = [];
+    for await (const comment of staff.sessions.iterateComments(sessionId, { limit: 1 }))
+      comments.push(comment);
+    assert.deepEqual(comments, evaluations.comments);
     await assert.rejects(
       regionAdmin.sessions.evaluations(sessionId),
       (error) => error instanceof NassijApiError && error.status === 403,

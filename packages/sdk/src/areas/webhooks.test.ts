@@ -360,6 +360,40 @@ describe('the delivery log', () => {
     assert.equal(after?.state, 'succeeded');
   });
 
+  test('comes a page at a time, newest first: deliveries follows a cursor, iterateDeliveries all pages', async () => {
+    const receiver = await startReceiver(() => ({ status: 200 }));
+    const endpoint = await register(receiver);
+    for (let n = 0; n < 3; n += 1) await publishCall();
+    await server.deliverWebhooks();
+
+    const first = await clients.regionAdmin.webhooks.deliveries(endpoint.id, { ...region, limit: 2 });
+    assert.equal(first.items.length, 2);
+    assert.ok(first.nextCursor, 'a third delivery follows');
+    const second = await clients.regionAdmin.webhooks.deliveries(endpoint.id, {
+      ...region,
+      limit: 2,
+      cursor: first.nextCursor,
+    });
+    assert.equal(second.items.length, 1);
+    assert.equal(second.nextCursor, null, 'no cursor after the last page');
+    const paged = [...first.items, ...second.items];
+    assert.equal(new Set(paged.map((delivery) => delivery.eventId)).size, 3, 'one delivery per event');
+    const times = paged.map((delivery) => delivery.createdAt);
+    assert.deepEqual(times, [...times].sort().reverse(), 'newest first');
+
+    const iterated = await clients.regionAdmin.webhooks
+      .iterateDeliveries(endpoint.id, { ...region, limit: 2 })
+      .collect({ limit: 10 });
+    assert.deepEqual(
+      iterated.map((delivery) => delivery.id),
+      paged.map((delivery) => delivery.id),
+    );
+    // The oldest delivery, on the last page, can still be replayed.
+    const oldest = paged.at(-1);
+    const replayed = await clients.regionAdmin.webhooks.replay(endpoint.id, oldest?.id ?? '', region);
+    assert.equal(replayed.eventId, oldest?.eventId);
+  });
+
   test("is the organisation's admins' only: another organisation's admin and a call manager are refused", async () => {
     const receiver = await startReceiver(() => ({ status: 200 }));
     const endpoint = await register(receiver);

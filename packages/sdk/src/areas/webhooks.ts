@@ -13,6 +13,7 @@ import {
   replayOrganisationWebhookDelivery,
   replayPlatformWebhookDelivery,
 } from '@nassij/contract';
+import { iterate, type PageItem, type PageIterator, type PageQueryInput } from '../paginate.js';
 import type { Transport } from '../transport.js';
 import type { RequestOptions, RouteResult } from '../types.js';
 
@@ -41,6 +42,18 @@ export interface WebhookScope {
 }
 
 /**
+ * Whose endpoint, and which page of its delivery log: `limit` (1–100, default 20) and the `cursor` of the
+ * previous page's `nextCursor`.
+ *
+ * @example
+ * ```ts
+ * const query: WebhookDeliveryPageQuery = { organisationId: 'org_region-souss-massa', limit: 50 };
+ * ```
+ */
+export type WebhookDeliveryPageQuery = WebhookScope &
+  PageQueryInput<typeof listPlatformWebhookDeliveries> & { cursor?: string | undefined };
+
+/**
  * `client.webhooks`: the endpoints that receive the platform's events, signed per Standard Webhooks (check
  * them with {@link verifyWebhook}). An organisation's admins manage its endpoints (events about its own
  * calls, applications, consultations and trainings); platform admins manage platform-wide ones (every
@@ -57,7 +70,8 @@ export interface WebhookScope {
  */
 export interface WebhooksArea {
   /**
-   * The endpoints, newest first.
+   * The endpoints, newest first: all of them, as an organisation (or the platform) has at most
+   * `MAX_WEBHOOK_ENDPOINTS` (20); creating one more is refused with `webhook_limit_reached`.
    *
    * @example
    * ```ts
@@ -106,19 +120,37 @@ export interface WebhooksArea {
     options?: RequestOptions,
   ): Promise<RouteResult<typeof enableOrganisationWebhook | typeof enablePlatformWebhook>>;
   /**
-   * The delivery log of an endpoint, newest first (at most `limit`, default 100).
+   * One page of an endpoint's delivery log, newest first (`limit`, default 20, at most 100); pass the
+   * page's `nextCursor` as `cursor` for older deliveries, or use {@link WebhooksArea.iterateDeliveries}.
    *
    * @example
    * ```ts
-   * const { items } = await client.webhooks.deliveries(endpointId, { organisationId, limit: 20 });
+   * const { items, nextCursor } = await client.webhooks.deliveries(endpointId, { organisationId, limit: 50 });
    * const failed = items.filter((delivery) => delivery.state === 'failed');
    * ```
    */
   deliveries(
     webhookId: string,
-    scope?: WebhookScope & { limit?: number },
+    query?: WebhookDeliveryPageQuery,
     options?: RequestOptions,
   ): Promise<RouteResult<typeof listOrganisationWebhookDeliveries | typeof listPlatformWebhookDeliveries>>;
+  /**
+   * Every delivery of an endpoint, newest first, fetched a page at a time as the loop asks for them
+   * (`limit` is the page size).
+   *
+   * @example
+   * ```ts
+   * for await (const delivery of client.webhooks.iterateDeliveries(endpointId, { organisationId })) {
+   *   if (delivery.state === 'failed') await client.webhooks.replay(endpointId, delivery.id, { organisationId });
+   * }
+   * const latest = await client.webhooks.iterateDeliveries(endpointId).collect({ limit: 200 });
+   * ```
+   */
+  iterateDeliveries(
+    webhookId: string,
+    query?: WebhookScope & PageQueryInput<typeof listPlatformWebhookDeliveries>,
+    options?: RequestOptions,
+  ): PageIterator<PageItem<typeof listPlatformWebhookDeliveries>>;
   /**
    * Sends a delivery again soon (same event, same `webhook-id`); the answer is the delivery, pending.
    *
@@ -170,15 +202,24 @@ export function webhooksArea(t: Transport): WebhooksArea {
             options,
           )
         : t.op(enablePlatformWebhook, { params: { webhookId } }, options),
-    deliveries: (webhookId, scope, options) => {
-      const query = scope?.limit === undefined ? {} : { limit: scope.limit };
-      return scope?.organisationId
+    deliveries: (webhookId, query, options) => {
+      const { organisationId, ...page } = query ?? {};
+      return organisationId
         ? t.op(
             listOrganisationWebhookDeliveries,
-            { params: { organisationId: scope.organisationId, webhookId }, query },
+            { params: { organisationId, webhookId }, query: page },
             options,
           )
-        : t.op(listPlatformWebhookDeliveries, { params: { webhookId }, query }, options);
+        : t.op(listPlatformWebhookDeliveries, { params: { webhookId }, query: page }, options);
+    },
+    iterateDeliveries: (webhookId, query, options) => {
+      const { organisationId, ...page } = query ?? {};
+      return organisationId
+        ? iterate(t, listOrganisationWebhookDeliveries, page, {
+            ...options,
+            params: { organisationId, webhookId },
+          })
+        : iterate(t, listPlatformWebhookDeliveries, page, { ...options, params: { webhookId } });
     },
     replay: (webhookId, deliveryId, scope, options) =>
       scope?.organisationId

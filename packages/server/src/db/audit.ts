@@ -35,8 +35,21 @@ export function auditReason(reason: LocalizedText): string {
 }
 
 /**
+ * The call a line concerns, as its `call_id` records it: the call itself, or the call its details name
+ * (`details.callId`: reviews, decisions, reports, disbursements). `undefined` when neither says; a line on
+ * an application then takes the application's call (see {@link audit}).
+ */
+function namedCallId(entry: AuditEntry): string | undefined {
+  if (entry.targetType === 'call' && entry.targetId) return entry.targetId;
+  const named = entry.details?.callId;
+  return typeof named === 'string' ? named : undefined;
+}
+
+/**
  * Appends to the audit log. Call it in the transaction of the change it records, so that the change and
- * its audit line commit together.
+ * its audit line commit together. The line's `call_id` (what a call's trail reads, by index) is the call
+ * it concerns: the target when it is a call, else `details.callId`, else, for a line on an application,
+ * that application's call.
  *
  * @example
  * ```ts
@@ -44,13 +57,18 @@ export function auditReason(reason: LocalizedText): string {
  * ```
  */
 export async function audit(db: Db, entry: AuditEntry): Promise<void> {
+  const callId = namedCallId(entry);
+  // Only a line on an application reads the applications table: the core tables work without the areas.
+  const ofApplication = callId === undefined && entry.targetType === 'application' && entry.targetId;
+  const callIdValue = ofApplication ? '(SELECT call_id FROM applications WHERE id = ?)' : '?';
   await db.write(
     // PostgreSQL numbers the line itself (an identity column). SQLite runs one write at a time, so max + 1
     // (one step down the unique index on seq) cannot collide.
     db.dialect === 'postgres'
-      ? 'INSERT INTO audit_log (id, at, account_id, action, target_type, target_id, request_id, reason, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
-      : `INSERT INTO audit_log (id, at, account_id, action, target_type, target_id, request_id, reason, details, seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log))`,
+      ? `INSERT INTO audit_log (id, at, account_id, action, target_type, target_id, request_id, reason, details, call_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ${callIdValue})`
+      : `INSERT INTO audit_log (id, at, account_id, action, target_type, target_id, request_id, reason, details, call_id, seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ${callIdValue}, (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log))`,
     [
       randomUUID(),
       entry.at.toISOString(),
@@ -61,6 +79,7 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
       entry.requestId ?? null,
       entry.reason ?? null,
       entry.details ? JSON.stringify(entry.details) : null,
+      ofApplication ? (entry.targetId as string) : (callId ?? null),
     ],
   );
 }
@@ -83,8 +102,9 @@ export interface AuditRecord {
 }
 
 /**
- * The audit log's one order, newest first: by instant, then by the order lines were written. Every listing
- * filter has an index ending in `(at, seq)` (migration `004_audit_seq`).
+ * The audit log's listing order, newest first: by instant, then by the order lines were written. Every
+ * listing filter has an index ending in `(at, seq)` (migrations `004_audit_seq`; `062_audit_call_id` for a
+ * target type alone).
  */
 export const AUDIT_ORDER: Keyset = {
   name: 'newest',
@@ -160,26 +180,40 @@ export async function auditInvolving(db: Db, accountId: string): Promise<AuditRe
 }
 
 /**
- * Every audit line of one call, oldest first: lines on the call itself, on its applications, and any line
- * whose details name it (`details.callId`: reviews, decisions, reports, disbursements). What an audit of the
- * call (the Court of Accounts) reads.
+ * The order of a call's trail, oldest first: by instant, then by the order lines were written. The index
+ * `(call_id, at, seq)` (migration `062_audit_call_id`) answers every batch as one range.
+ */
+export const CALL_TRAIL_ORDER: Keyset = {
+  name: 'oldest',
+  keys: [{ expr: 'at' }, { expr: 'seq' }],
+};
+
+/**
+ * One batch of a call's audit trail, oldest first: the lines on the call itself, on its applications, and
+ * any line whose details name it (reviews, decisions, reports, disbursements), strictly after `after` (the
+ * last line of the previous batch), at most `limit`. What an audit of the call (the Court of Accounts)
+ * reads, batch after batch, so that a trail of any length streams in flat memory.
  *
  * @example
  * ```ts
- * (await auditOfCall(db, callId)).map((line) => line.action); // ['call.create', 'call.publish', …]
+ * const first = await readCallAuditBatch(db, callId, undefined, 500);
+ * const second = await readCallAuditBatch(db, callId, first.at(-1), 500);
  * ```
  */
-export async function auditOfCall(db: Db, callId: string): Promise<AuditRecord[]> {
-  // Ids are letters, digits, '-' and '_': '_' is LIKE's one-character wildcard, so it is escaped.
-  const named = `%"callId":"${callId.replaceAll('_', '\\_')}"%`;
-  const lines = await queryAudit(
+export async function readCallAuditBatch(
+  db: Db,
+  callId: string,
+  after: Pick<AuditRecord, 'at' | 'seq'> | undefined,
+  limit: number,
+): Promise<AuditRecord[]> {
+  const resume = keysetClause(CALL_TRAIL_ORDER, after ? [after.at, after.seq] : undefined);
+  return await queryAudit(
     db,
-    `WHERE (target_type = 'call' AND target_id = ?)
-        OR (target_type = 'application' AND target_id IN (SELECT id FROM applications WHERE call_id = ?))
-        OR details LIKE ? ESCAPE '\\'`,
-    [callId, callId, named],
+    `WHERE call_id = ? AND ${resume.sql}`,
+    [callId, ...resume.params],
+    Math.max(1, Math.trunc(limit)),
+    CALL_TRAIL_ORDER,
   );
-  return lines.reverse();
 }
 
 interface AuditRow {
@@ -200,10 +234,11 @@ async function queryAudit(
   where: string,
   params: readonly (string | number)[],
   limit?: number,
+  order: Keyset = AUDIT_ORDER,
 ): Promise<AuditRecord[]> {
   const rows = await db.all<AuditRow>(
     `SELECT seq, id, at, account_id, action, target_type, target_id, request_id, reason, details FROM audit_log
-     ${where} ${orderByClause(AUDIT_ORDER)}${limit === undefined ? '' : ' LIMIT ?'}`,
+     ${where} ${orderByClause(order)}${limit === undefined ? '' : ' LIMIT ?'}`,
     limit === undefined ? [...params] : [...params, limit],
   );
   return rows.map((row) => ({

@@ -68,6 +68,20 @@ CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (endpoint_id, 
 };
 
 /**
+ * The delivery log is read a page at a time, newest first (`created_at DESC, id DESC`): this index holds
+ * the whole order, so a page is one range of it at any depth, with no sort of the endpoint's deliveries.
+ * It replaces `(endpoint_id, created_at)`, which it covers. Its id sorts after `081_webhooks`, which
+ * creates the table (migrations run in id order, and a new database runs them all).
+ */
+export const webhookDeliveryPagesMigration: Migration = {
+  id: '082_webhook_delivery_pages',
+  sql: `
+CREATE INDEX webhook_deliveries_by_endpoint_newest ON webhook_deliveries (endpoint_id, created_at, id);
+DROP INDEX webhook_deliveries_by_endpoint;
+`,
+};
+
+/**
  * The event settings of one database handle, set by the server ({@link useEvents}): the clock that dates
  * events and the worker to wake after a commit that recorded one. Without them (a server without the
  * webhooks area), {@link recordEvent} records nothing: no table holds events there.

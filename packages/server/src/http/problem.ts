@@ -58,6 +58,8 @@ const TITLES: Record<ErrorCode, string> = {
   not_registered: 'This person holds no seat in this session',
   synthesis_incomplete: 'The synthesis does not answer every recommendation yet',
   registration_incomplete: 'The registration is not completed',
+  webhook_limit_reached: 'The most webhook endpoints are registered already',
+  member_limit_reached: 'The association has the most members it may have',
 };
 
 /** Extra members of a problem document beyond `type`, `title`, `status`, `code`. */

@@ -20,6 +20,7 @@ import {
   searchIds,
   searchMigration,
   searchMigrations,
+  searchRowCondition,
 } from './search.js';
 
 const adminUrl = process.env.NASSIJ_TEST_DATABASE;
@@ -132,6 +133,30 @@ for (const dialect of dialects) {
       assert.deepEqual(await matching('marocaine'), before);
       assert.equal(searchDocIds(db, 'association', ' ؟! '), null);
       assert.throws(() => searchDocIds(db, 'nonsense', 'x'), /Unknown search kind/);
+    });
+
+    test('a row condition answers as the index does, for every item and every prefix of its words', async () => {
+      const probes = new Set(['zzz', 'Fès "OR" *', "l'environnement marocaine", 'جمعي بيئ', 'AMEF']);
+      for (const entry of await searchEntries(db))
+        for (const word of entry.words)
+          for (let length = 2; length <= [...word].length; length += 1)
+            probes.add([...word].slice(0, length).join(''));
+      assert.ok(probes.size > 60, `${probes.size} probes`);
+      for (const q of probes) {
+        const expected = ((await searchIds(db, 'association', q)) ?? []).sort();
+        const condition = searchRowCondition(db, 'association', { docid: 'd.docid', id: 'd.id' }, q);
+        assert.ok(condition, q);
+        const rows = await db.all<{ id: string }>(
+          `SELECT d.id FROM search_docs d WHERE d.kind = 'association' AND ${condition.sql} ORDER BY d.id`,
+          condition.params,
+        );
+        assert.deepEqual(
+          rows.map((row) => row.id),
+          expected,
+          q,
+        );
+      }
+      assert.equal(searchRowCondition(db, 'association', { docid: 'd.docid', id: 'd.id' }, ' ؟! '), null);
     });
 
     test('re-indexing replaces the words, removing forgets them, and entries list what is indexed', async () => {

@@ -321,6 +321,76 @@ export function searchDocIds(
 }
 
 /**
+ * On PostgreSQL, a subquery of the items of `kind` that match the query, `id` with `page`, the number of the
+ * table page that holds the item's row; `null` when the query has no searchable word. The GIN index gives
+ * them as a bitmap, read page by page, so that a `LIMIT` keeps the matches of the table's first pages: a
+ * window an area can size (count the items of `kind` with `ctid < '(page + 1,0)'`, a TID range scan) to
+ * scale what it counted in it. SQLite's counterpart is {@link searchDocIds} (docid order).
+ *
+ * @example
+ * ```ts
+ * const match = postgresSearchRows(db, 'association', 'eau');
+ * if (match) await db.all(`SELECT s.id, s.page FROM (${match.sql} LIMIT 100) s`, match.params);
+ * ```
+ */
+export function postgresSearchRows(
+  db: Pick<Db, 'dialect'>,
+  kind: string,
+  query: string | undefined,
+): { sql: string; params: SqlValue[] } | null {
+  const checked = checkedKind(kind);
+  if (db.dialect !== 'postgres')
+    throw new RangeError('postgresSearchRows is for PostgreSQL: use searchDocIds');
+  const expression = query ? matchExpression(db.dialect, query) : null;
+  if (!expression) return null;
+  return {
+    sql: `SELECT id, (ctid::text::point)[0] AS page FROM search_docs WHERE kind = '${checked}' AND terms @@ ?::tsquery`,
+    params: [expression],
+  };
+}
+
+/**
+ * A SQL condition that ONE row's item matches the query, tested on that item's own stored words (on SQLite
+ * its row of the kind's FTS5 content, by the `docid` expression; on PostgreSQL its `search_docs` row, by the
+ * `id` expression); `null` when
+ * the query has no searchable word. It answers as the full-text index does (every query word a prefix of
+ * one of the item's words), at a key lookup per row: for checking the few rows an area walks in another
+ * order (the directory's names, a page at a time), where asking the FTS5 index row by row costs a merge of
+ * the query's whole doclists each time (about 1 ms a row for a common word at 250 000 associations). Never
+ * use it to find matches: that is {@link searchDocIds} and {@link searchCondition}.
+ *
+ * @example
+ * ```ts
+ * const test = searchRowCondition(db, 'association', { docid: 'n.docid', id: 'n.association_id' }, 'eau');
+ * if (test) await db.all(`SELECT n.association_id FROM association_search_names n WHERE ${test.sql}
+ *   ORDER BY n.name_sort LIMIT 20`, test.params);
+ * ```
+ */
+export function searchRowCondition(
+  db: Pick<Db, 'dialect'>,
+  kind: string,
+  key: { docid: string; id: string },
+  query: string | undefined,
+): { sql: string; params: SqlValue[] } | null {
+  const checked = checkedKind(kind);
+  const terms = query ? searchTerms(query) : [];
+  if (terms.length === 0) return null;
+  if (db.dialect === 'postgres') {
+    const expression = matchExpression(db.dialect, query ?? '');
+    return {
+      sql: `EXISTS (SELECT 1 FROM search_docs s WHERE s.kind = '${checked}' AND s.id = ${key.id} AND s.terms @@ ?::tsquery)`,
+      params: [expression],
+    };
+  }
+  // The stored words are the folded terms joined by single spaces (storeWords), the tokens FTS5 splits them
+  // into: a word starts with a term when " term" occurs in " " + the words.
+  return {
+    sql: `(SELECT ${terms.map(() => "instr(' ' || c.c1, ' ' || ?) > 0").join(' AND ')} FROM ${ftsTable(checked)}_content c WHERE c.id = ${key.docid})`,
+    params: [...terms],
+  };
+}
+
+/**
  * The ids of `kind` that match a query, best first (then by id); `null` when the query has no searchable
  * word. Words are indexed once per item and every query word must match, so "best" means the item with the
  * fewest other words, the most specific: bm25 on SQLite, `ts_rank` normalised by length on PostgreSQL.

@@ -19,6 +19,14 @@ export const getContributionRef = routeRef<typeof routes.getContribution>({
   auth: 'optional',
   response: { status: 200 },
 });
+/** `GET /v1/contributions/{contributionId}/replies` without schemas (browser bundles). */
+export const listContributionRepliesRef = routeRef<typeof routes.listContributionReplies>({
+  id: 'contributions.replies',
+  method: 'GET',
+  path: '/v1/contributions/{contributionId}/replies',
+  auth: 'optional',
+  response: { status: 200 },
+});
 /** `GET /v1/consultations/{consultationId}/contributions` without schemas (browser bundles). */
 export const listContributionsRef = routeRef<typeof routes.listContributions>({
   id: 'contributions.list',

@@ -10,6 +10,14 @@ export const getSynthesisDraftRef = routeRef<typeof routes.getSynthesisDraft>({
   auth: 'required',
   response: { status: 200 },
 });
+/** `GET /v1/consultations/{consultationId}/synthesis/candidates/groups` without schemas (browser bundles). */
+export const listSynthesisCandidateGroupsRef = routeRef<typeof routes.listSynthesisCandidateGroups>({
+  id: 'syntheses.candidateGroups',
+  method: 'GET',
+  path: '/v1/consultations/{consultationId}/synthesis/candidates/groups',
+  auth: 'required',
+  response: { status: 200 },
+});
 /** `GET /v1/consultations/{consultationId}/synthesis/candidates` without schemas (browser bundles). */
 export const listSynthesisCandidatesRef = routeRef<typeof routes.listSynthesisCandidates>({
   id: 'syntheses.candidates',

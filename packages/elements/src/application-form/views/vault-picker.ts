@@ -1,10 +1,12 @@
 import {
   expiredAttachmentErrors,
   listVaultDocumentsRef,
+  MAX_PAGE_SIZE,
   type RequiredDocument,
   type VaultDocument,
   type VaultDocumentKind,
 } from '@nassij/contract';
+import { iterate } from '@nassij/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorMessage, plain } from '../../base/states.js';
 import type { NassijApplicationForm } from '../nassij-application-form.js';
@@ -71,8 +73,16 @@ export async function loadVault(host: NassijApplicationForm, again = false): Pro
   vault.error = undefined;
   host.requestUpdate();
   try {
-    const list = await client.request(listVaultDocumentsRef, { params: { associationId } });
-    vault.items = list.items;
+    // The picker offers the whole vault: it is paged (it grows every year), so follow it to the end.
+    const items: VaultDocument[] = [];
+    const pages = iterate(
+      client.transport,
+      listVaultDocumentsRef,
+      { limit: MAX_PAGE_SIZE },
+      { params: { associationId } },
+    );
+    for await (const document of pages) items.push(document);
+    vault.items = items;
     vault.itemsOf = associationId;
   } catch (error) {
     vault.error = host.reportFailure(error);

@@ -63,12 +63,10 @@ export function domainNames(host: NassijAssociationDirectory, codes: readonly st
  * The results: their count, one button per association (opening its profile) and "more" while there is a
  * next page. Loaded with the first search (or when the host gives `associations`), alongside it.
  */
-export function renderResults(
-  host: NassijAssociationDirectory,
-  { items, total, cursor }: DirectoryPage,
-): TemplateResult {
+export function renderResults(host: NassijAssociationDirectory, page: DirectoryPage): TemplateResult {
   adopt(host);
-  return html`<h3 class="count">${host.t('dir.count', { count: total })}</h3>
+  const { items, cursor } = page;
+  return html`<h3 class="count">${host.countText(page)}</h3>
     ${
       items.length === 0
         ? html`<p class="nassij-state" data-state="empty">${host.t('dir.none')}</p>`

@@ -9,21 +9,27 @@ import {
 } from '@nassij/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorMessage, text } from '../../base/states.js';
-import { reportContribution, toggleSupport } from '../contribution-actions.js';
+import { reportContribution, showMoreReplies, toggleSupport } from '../contribution-actions.js';
 import { articlesOf, type Item, POSITION_ICON, REPORT_REASONS } from '../model.js';
 import type { NassijConsultation } from '../nassij-consultation.js';
 import { diffLocalized, renderDiffLegend, renderWordDiff, scriptLocale } from './word-diff.js';
 
 // One contribution: who, when, what, the official response, the support button, reporting, replies.
 
-/** A contribution with its replies. */
+/** A contribution with its replies, and a button to read more of them when it has more than it carries. */
 export function renderContribution(host: NassijConsultation, c: Item, open: boolean): TemplateResult {
   const replies = 'replies' in c ? (c.replies ?? []) : [];
+  // Lists carry the first replies only; the rest come a page at a time (client mode).
+  const more =
+    'replyCount' in c && c.repliesNextCursor && host.resolvedClient
+      ? (c.replyCount ?? 0) - replies.length
+      : 0;
   const error = host.actionError?.id === c.id ? host.actionError.code : undefined;
   const response = c.officialResponse;
   const version = versionOf(host, c);
   return html`<li>
-    <article part="contribution" class="contribution" data-id=${c.id} aria-label=${c.author.displayName}>
+    <article part="contribution" class="contribution" data-id=${c.id} aria-label=${c.author.displayName}
+      tabindex=${c.parentId ? '-1' : nothing}>
       <p class="meta">
         <strong class="author" dir="auto">${c.author.displayName}</strong>
         <span>${host.t(`cons.ptype.${c.author.participantType}`)}</span>
@@ -56,6 +62,12 @@ export function renderContribution(host: NassijConsultation, c: Item, open: bool
       ${error ? html`<p role="alert" class="error">${errorMessage(host, error)}</p>` : nothing}
       ${host.reporting === c.id ? renderReport(host, c) : nothing}
       ${replies.length ? html`<ul class="replies" aria-label=${host.t('cons.replies')}>${replies.map((r) => renderContribution(host, r, open))}</ul>` : nothing}
+      ${
+        more > 0 && 'replyCount' in c
+          ? html`<button class="nassij-button more-replies" data-variant="secondary" part="button" type="button"
+              @click=${() => showMoreReplies(host, c)}>${host.t('cons.replies.more', { count: more })}</button>`
+          : nothing
+      }
     </article>
   </li>`;
 }

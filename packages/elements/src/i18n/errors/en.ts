@@ -60,6 +60,10 @@ const en: Readonly<Record<ErrorMessageKey, Message>> = {
   'error.synthesis_incomplete':
     'The synthesis is not complete: give each recommendation and amendment an outcome and a reason.',
   'error.registration_incomplete': 'The certificate is issued only once the training is completed.',
+  'error.webhook_limit_reached':
+    'The maximum number of webhook endpoints is reached. Remove one before adding another.',
+  'error.member_limit_reached':
+    'The association has the most members it may have. Remove a member, or wait for an invitation to expire, before inviting another.',
   'error.invalid_response': 'The platform sent an unexpected answer. Please try again later.',
   'error.aborted': 'The action was cancelled.',
   'error.popup_blocked': 'The browser blocked the sign-in window. Allow pop-ups and try again.',

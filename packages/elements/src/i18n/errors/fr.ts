@@ -62,6 +62,10 @@ const fr: Readonly<Record<ErrorMessageKey, Message>> = {
   'error.synthesis_incomplete':
     'La synthèse n’est pas complète : donnez à chaque recommandation et amendement une suite et un motif.',
   'error.registration_incomplete': 'Le certificat n’est délivré qu’une fois la formation achevée.',
+  'error.webhook_limit_reached':
+    'Le nombre maximal de points de terminaison webhook est atteint. Supprimez-en un avant d’en ajouter un autre.',
+  'error.member_limit_reached':
+    'L’association compte le nombre maximal de membres. Retirez un membre, ou attendez qu’une invitation expire, avant d’en inviter un autre.',
   'error.invalid_response': 'La plateforme a renvoyé une réponse inattendue. Réessayez plus tard.',
   'error.aborted': 'L’action a été annulée.',
   'error.popup_blocked':

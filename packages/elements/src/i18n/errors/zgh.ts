@@ -55,6 +55,8 @@ const zgh: Readonly<Record<ErrorMessageKey, Message>> = {
   'error.not_registered': 'ⴰⵎⴷⴰⵏ ⴰ ⵓⵔ ⵉⵜⵜⵓⵣⵎⵎⴰⵎ ⴳ ⵜⵉⵣⵉ ⴰ.',
   'error.synthesis_incomplete': 'ⴰⵎⴰⵢⵏⵓ ⵓⵔ ⵉⴽⵎⵉⵍ ⵎⴰⵙⴰ: ⵔⴰⵔ ⵉ ⴽⵓ ⴰⵙⵓⵎⵔ ⴷ ⵓⵙⵏⴼⵍ ⵜⴰⵢⴰⴼⵓⵜ ⵏⵏⵙ ⴷ ⵓⵙⵔⴰⴳ ⵏⵏⵙ.',
   'error.registration_incomplete': 'ⵜⴰⵙⵏⵉⵍⵜ ⵓⵔ ⵜⵜⵓⴼⴽⴰ ⵖⴰⵙ ⵎⵍ ⵜⴽⵎⵍ ⵜⵉⵣⵉ ⵏ ⵓⵙⵍⵎⴷ.',
+  'error.webhook_limit_reached': 'ⵉⵍⴽⵎ ⵓⵎⴹⴰⵏ ⴰⵎⵇⵇⵔⴰⵏ ⵏ ⵉⵏⵙⵉⵡⵏ ⵏ ⵓⵙⵙⵉⵡⴹ. ⴽⴽⵙ ⵢⴰⵏ ⵇⴱⵍ ⴰⴷ ⵜⵔⵏⵓⴷ ⵢⴰⴹⵏ.',
+  'error.member_limit_reached': 'ⵉⵍⴽⵎ ⵓⵎⴹⴰⵏ ⴰⵎⵇⵇⵔⴰⵏ ⵏ ⵉⴳⵎⴰⵎⵏ ⴳ ⵜⵎⵙⵎⵓⵏⵜ ⴰ. ⴽⴽⵙ ⵢⴰⵏ ⵓⴳⵎⴰⵎ ⵇⴱⵍ ⴰⴷ ⵜⵖⵔⴷ ⵉ ⵢⴰⴹⵏ.',
   'error.invalid_response': 'ⵜⵔⴰⵔ ⵜⵖⵉⵡⴰⵏⵜ ⵢⴰⵏ ⵓⵔⵔⴰ ⵓⵔ ⵉⵜⵜⵓⵔⴰⵊⴰⵏ. ⴰⵍⵙ ⴷⴼⴼⵉⵔ.',
   'error.aborted': 'ⵜⵉⴳⴰⵡⵜ ⵜⵜⵓⵙⵙⵔ.',
   'error.popup_blocked': 'ⴰⵎⵙⵙⵉⵔⴰⴳ ⵉⵃⴱⵙ ⵜⴰⵙⵓⵔⵜ ⵏ ⵓⴽⵛⵛⵓⵎ. ⵙⵙⵓⵔⴳ ⵜⵉⵙⵓⵔⴰ ⵜⴰⵍⵙⴷ.',

@@ -248,6 +248,34 @@ function attendance(host: Host, desk: SessionDesk, sheet: AttendanceSheet): Temp
 
 const RATINGS = ['5', '4', '3', '2', '1'] as const;
 
+/** The scope of the "more comments" request, for its refusal and its notice. */
+const MORE_COMMENTS = 'eval-more';
+
+/**
+ * Reads the next page of the open session's comments and adds it under those shown; the summary is the
+ * latest one the platform gave. Focus goes to the first comment added, so a keyboard reader goes on from
+ * there; a refusal is shown beside the button, which stays for another try.
+ */
+async function moreComments(host: Host): Promise<void> {
+  const client = host.resolvedClient;
+  const desk = host.desk;
+  const cursor = desk?.evaluations?.nextCursor;
+  if (!client || !desk?.evaluations || !cursor) return;
+  const sessionId = desk.managed.session.id;
+  const page = await write(host, MORE_COMMENTS, () => loadEvaluations(client, sessionId, undefined, cursor));
+  // The reader may have opened another session meanwhile: that desk is not this page's.
+  const current = host.desk;
+  if (!page || !current?.evaluations || current.managed.session.id !== sessionId) return;
+  const shown = current.evaluations.comments.length;
+  host.setDesk({
+    ...current,
+    evaluations: { ...page, comments: [...current.evaluations.comments, ...page.comments] },
+  });
+  done(host, MORE_COMMENTS, host.t('sm.eval.moreShown'));
+  await host.updateComplete;
+  host.renderRoot.querySelectorAll<HTMLElement>('ul.comments > li')[shown]?.focus();
+}
+
 /**
  * The evaluations' summary: how many, the average (one decimal, in the reader's digits), a table of how many
  * gave each rating (read out by screen readers; the bars only repeat the share for the eye) and the comments
@@ -288,13 +316,31 @@ function evaluations(host: Host, desk: SessionDesk): TemplateResult {
             </table>
             ${
               summary.comments.length
-                ? html`<h5>${host.t('sm.eval.comments', { count: summary.comments.length })}</h5>
+                ? html`<h5>${
+                    // The count once every comment is here; while more pages remain, the total is not known.
+                    summary.nextCursor
+                      ? host.t('sm.eval.commentsTitle')
+                      : host.t('sm.eval.comments', { count: summary.comments.length })
+                  }</h5>
                   <ul class="comments">${summary.comments.map(
-                    (c) => html`<li>
+                    (c) => html`<li tabindex="-1">
                       <p dir="auto">${c.comment}</p>
                       <p class="meta">${host.t('sm.eval.commentMeta', { stars: c.rating, date: host.fmt.date(c.submittedAt) })}</p>
                     </li>`,
-                  )}</ul>`
+                  )}</ul>
+                  ${
+                    summary.nextCursor
+                      ? html`<button class="nassij-button more-comments" part="button" type="button"
+                          ?disabled=${host.busy} @click=${() => void moreComments(host)}>${host.t('sm.eval.more')}</button>`
+                      : nothing
+                  }
+                  ${(() => {
+                    const refused = host.refusalOf(MORE_COMMENTS);
+                    return refused
+                      ? html`<p class="error" role="alert">${errorMessage(host, refused)}</p>`
+                      : nothing;
+                  })()}
+                  ${host.noticeOf(MORE_COMMENTS)}`
                 : nothing
             }`
     }

@@ -1,10 +1,18 @@
-import type { FieldError, Locale, SynthesisCandidate, SynthesisCandidates } from '@nassij/contract';
+import type { FieldError, Locale, SynthesisCandidate } from '@nassij/contract';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { text } from '../../base/states.js';
 import { articlesOf } from '../../consultation/model.js';
 import { renderSynthesisPage } from '../../consultation/views/synthesis-page.js';
-import { isReportUrl, LANGUAGES, OUTCOMES, previewOf, type TypedText } from '../model.js';
+import {
+  hasMore,
+  isReportUrl,
+  LANGUAGES,
+  type LoadedCandidateGroup,
+  OUTCOMES,
+  previewOf,
+  type TypedText,
+} from '../model.js';
 import type { LoadedSynthesis, NassijSynthesisEditor } from '../nassij-synthesis-editor.js';
 
 // The synthesis being written: the overall summary, then per article its summary and its recommendations and
@@ -13,7 +21,7 @@ import type { LoadedSynthesis, NassijSynthesisEditor } from '../nassij-synthesis
 // to it. Also the preview and the published page, drawn with the public widget's synthesis template.
 
 type Problems = readonly FieldError[];
-type Group = SynthesisCandidates['groups'][number];
+type Group = LoadedCandidateGroup;
 
 /** The name of an article group: "Article 5", a removed article, or the whole text. */
 function groupName(
@@ -56,7 +64,10 @@ export function problemText(
         item: itemName(host, group, candidate),
       });
   }
-  return host.t(field === 'reason' ? 'se.problem.reason' : 'se.problem.outcome', { item: id });
+  // A candidate on a page not loaded yet: named by its id until its row is shown.
+  return host.t(field === 'reason' ? 'se.problem.reason' : 'se.problem.outcome', {
+    item: host.t('se.problem.unloaded', { id }),
+  });
 }
 
 /**
@@ -138,7 +149,8 @@ export function renderSummaryFields(host: NassijSynthesisEditor, problems: Probl
 }
 
 /**
- * Every article with recommendations or amendments: its summary and its rows, most supported first.
+ * Every article with recommendations or amendments: its summary, how many it has, its rows loaded so far
+ * (most supported first), and a "Show more" button while some are not loaded.
  *
  * @example
  * ```ts
@@ -178,11 +190,37 @@ export function renderGroups(
             })
           : nothing
       }
-      <ol class="candidates">
-        ${group.candidates.map((candidate) => renderCandidate(host, loaded, group, candidate, missing))}
-      </ol>
+      <p class="hint group-count" id="${headingId}-count">${host.t('se.group.count', {
+        count: group.count,
+        shown: host.fmt.number(group.candidates.length),
+      })}</p>
+      ${
+        group.candidates.length > 0
+          ? html`<ol class="candidates">
+              ${group.candidates.map((candidate) => renderCandidate(host, loaded, group, candidate, missing))}
+            </ol>`
+          : nothing
+      }
+      ${hasMore(group) ? renderMore(host, group, name, headingId) : nothing}
     </section>`;
   });
+}
+
+/** The button that loads a group's next page; busy (and disabled) while it loads. */
+function renderMore(
+  host: NassijSynthesisEditor,
+  group: Group,
+  name: string,
+  headingId: string,
+): TemplateResult {
+  const loading = host.loadingGroups.has(group.articleId ?? '');
+  return html`<p class="more">
+    <button class="nassij-button more-candidates" data-variant="secondary" part="button" type="button"
+      data-article=${group.articleId ?? '-'} aria-describedby="${headingId}-count" aria-busy=${loading ? 'true' : nothing}
+      ?disabled=${loading} @click=${() => host.loadMore(group.articleId)}>
+      ${host.t('se.more')}<span class="visually-hidden"> — ${name}</span>
+    </button>
+  </p>`;
 }
 
 function renderCandidate(
@@ -255,10 +293,12 @@ function renderCandidate(
  * ```
  */
 export function renderPreview(host: NassijSynthesisEditor, loaded: LoadedSynthesis): TemplateResult {
-  return renderSynthesisPage(host, previewOf(host.fields, loaded.candidates, loaded.consultation), {
-    articles: articlesOf(loaded.consultation.text),
-    idPrefix: 'pv-',
-  });
+  const partial = loaded.candidates.groups.some(hasMore);
+  return html`${partial ? html`<p class="hint preview-partial">${host.t('se.preview.partial')}</p>` : nothing}
+    ${renderSynthesisPage(host, previewOf(host.fields, loaded.candidates, loaded.consultation), {
+      articles: articlesOf(loaded.consultation.text),
+      idPrefix: 'pv-',
+    })}`;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { SynthesisCandidates, SynthesisDraft } from '@nassij/contract';
+import type { PageOf, SynthesisCandidate, SynthesisCandidateGroups, SynthesisDraft } from '@nassij/contract';
+import type { LoadedCandidates } from '../../synthesis-editor/model.js';
 import { demoConsultation } from './consultations.js';
 
 // Data for `<nassij-synthesis-editor>` stories and tests: what the demo consultation's synthesis answers (its
@@ -17,27 +18,29 @@ export function demoClosedConsultation() {
 }
 
 /**
- * The demo candidates: an amendment and a recommendation on article 2 (the amendment written on version 1),
- * a recommendation on the removed article 3, one on the whole text.
+ * The demo candidates, every page loaded, as the editor holds them: an amendment and a recommendation on
+ * article 2 (the amendment written on version 1), a recommendation on the removed article 3, one on the
+ * whole text.
  *
  * @example
  * ```ts
  * demoCandidates().total; // 4
  * ```
  */
-export function demoCandidates(): SynthesisCandidates {
+export function demoCandidates(): LoadedCandidates {
   const author = {
     displayName: 'جمعية أمل',
     participantType: 'association' as const,
     region: 'MA-09' as const,
   };
   return {
-    consultationId: 'cons_demo',
     total: 4,
     groups: [
       {
         articleId: 'art-2',
         number: '2',
+        count: 2,
+        nextCursor: null,
         candidates: [
           {
             contributionId: 'ctb_test_b',
@@ -66,6 +69,8 @@ export function demoCandidates(): SynthesisCandidates {
       {
         articleId: 'art-3',
         removed: true,
+        count: 1,
+        nextCursor: null,
         candidates: [
           {
             contributionId: 'ctb_test_g',
@@ -80,6 +85,8 @@ export function demoCandidates(): SynthesisCandidates {
       },
       {
         articleId: null,
+        count: 1,
+        nextCursor: null,
         candidates: [
           {
             contributionId: 'ctb_test_h',
@@ -95,6 +102,42 @@ export function demoCandidates(): SynthesisCandidates {
       },
     ],
   };
+}
+
+/**
+ * What `GET …/synthesis/candidates/groups` answers for the demo candidates.
+ *
+ * @example
+ * ```ts
+ * demoCandidateGroups().groups.map((g) => g.count); // [2, 1, 1]
+ * ```
+ */
+export function demoCandidateGroups(): SynthesisCandidateGroups {
+  const { total, groups } = demoCandidates();
+  return {
+    consultationId: 'cons_demo',
+    total,
+    groups: groups.map(({ candidates: _candidates, nextCursor: _cursor, ...group }) => group),
+  };
+}
+
+/**
+ * What `GET …/synthesis/candidates` answers for the demo candidates and a request's query (`articleId`,
+ * `wholeText`): every one in a single page.
+ *
+ * @example
+ * ```ts
+ * demoCandidatePage(new URLSearchParams('articleId=art-2')).total; // 2
+ * ```
+ */
+export function demoCandidatePage(query: URLSearchParams): PageOf<SynthesisCandidate> {
+  const articleId = query.get('articleId');
+  const wholeText = query.get('wholeText') === 'true';
+  const groups = demoCandidates().groups.filter((group) =>
+    articleId ? group.articleId === articleId : wholeText ? group.articleId === null : true,
+  );
+  const items = groups.flatMap((group) => group.candidates);
+  return { items, nextCursor: null, total: items.length };
 }
 
 /**

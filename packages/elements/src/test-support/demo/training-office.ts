@@ -115,6 +115,7 @@ export const DEMO_DESK: SessionDesk = {
     comments: [
       { rating: 5, comment: 'تكوين مفيد جدا، أمثلة من الواقع.', submittedAt: '2026-03-06T10:00:00Z' },
     ],
+    nextCursor: null,
   },
   certificates: [
     {

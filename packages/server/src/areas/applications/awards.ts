@@ -176,28 +176,38 @@ async function writeAwardTerms(db: Db, awardId: string, data: AwardData): Promis
     await db.write('INSERT INTO award_terms (award_id, term) VALUES (?, ?)', [awardId, term]);
 }
 
+/** The order in which {@link indexMissingAwardTerms} walks the awards: by id, the primary key. */
+const AWARD_ID_ORDER: Keyset = { name: 'id', keys: [{ expr: 'a.id' }] };
+
 /**
- * Indexes the words of awards published before `award_terms` existed (`022_call_keysets`), in batches: the
- * applications area's `prepare`, at every start. A database made since has every award's words from
- * {@link insertAward}, and the check is then one indexed anti-join.
+ * Indexes the words of awards published before `award_terms` existed (`022_call_keysets`), in batches of
+ * `batchSize`: the applications area's `prepare`, at every start. A database made since has every award's
+ * words from {@link insertAward}, and the check is then one indexed anti-join.
  *
  * @example
  * ```ts
  * const area: Area = { name: 'applications', prepare: (db) => indexMissingAwardTerms(db), … };
  * ```
  */
-export async function indexMissingAwardTerms(db: Db): Promise<void> {
+export async function indexMissingAwardTerms(db: Db, batchSize = 500): Promise<void> {
+  // An award without words stays without a row in `award_terms`, so the next batch resumes after the last
+  // id read rather than from the start: a batch of wordless awards neither ends the walk nor repeats.
+  let after: string | undefined;
   for (;;) {
+    const keyset = keysetClause(AWARD_ID_ORDER, after === undefined ? undefined : [after]);
     const rows = await db.all<{ id: string; data: string }>(
       `SELECT a.id, a.data FROM awards a
-       WHERE NOT EXISTS (SELECT 1 FROM award_terms t WHERE t.award_id = a.id) ORDER BY a.id LIMIT 500`,
+       WHERE NOT EXISTS (SELECT 1 FROM award_terms t WHERE t.award_id = a.id) AND (${keyset.sql})
+       ${orderByClause(AWARD_ID_ORDER)} LIMIT ?`,
+      [...keyset.params, batchSize],
     );
     const worded = rows.filter((row) => awardTermsOf(JSON.parse(row.data) as AwardData).length > 0);
-    if (worded.length === 0) break;
-    await db.atomic(async () => {
-      for (const row of worded) await writeAwardTerms(db, row.id, JSON.parse(row.data) as AwardData);
-    });
-    if (rows.length < 500) break;
+    if (worded.length > 0)
+      await db.atomic(async () => {
+        for (const row of worded) await writeAwardTerms(db, row.id, JSON.parse(row.data) as AwardData);
+      });
+    after = rows.at(-1)?.id;
+    if (rows.length < batchSize) break;
   }
 }
 

@@ -1,6 +1,6 @@
 import { registerFileReferences } from '../applications/files.js';
 import type { Area } from '../area.js';
-import { associationClaimsMigration } from './migrations.js';
+import { associationClaimsMigration, claimsByRegionNewestMigration } from './migrations.js';
 import { registerClaimRoutes } from './routes.js';
 import { seedAssociationClaims } from './seed.js';
 
@@ -22,7 +22,7 @@ registerFileReferences('association_claim_files', 'file_sha256');
  */
 export const associationClaimsArea: Area = {
   name: 'association-claims',
-  migrations: [associationClaimsMigration],
+  migrations: [associationClaimsMigration, claimsByRegionNewestMigration],
   seedDemo: seedAssociationClaims,
   register: registerClaimRoutes,
 };

@@ -50,3 +50,21 @@ CREATE TABLE association_claim_files (
 CREATE INDEX association_claim_files_by_sha ON association_claim_files (file_sha256);
 `,
 };
+
+/**
+ * The index of a regional council's queue of every state, `claims.list?region=` without `state`, in the
+ * listing's newest-first order: `association_claims_by_region (region, state, created_at, id)` cannot
+ * order it (its second key is the state), so the plan walked every claim of the country newest first and
+ * dropped those of other regions.
+ *
+ * @example
+ * ```ts
+ * migrations: [associationClaimsMigration, claimsByRegionNewestMigration],
+ * ```
+ */
+export const claimsByRegionNewestMigration: Migration = {
+  id: '064_association_claims_by_region_newest',
+  sql: `
+CREATE INDEX association_claims_by_region_newest ON association_claims (region, created_at, id);
+`,
+};

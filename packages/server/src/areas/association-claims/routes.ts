@@ -34,6 +34,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { ApiApp, Handler, HandlerInput } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
 import { enqueueMail } from '../../mail/outbox.js';
+import { findAccountById } from '../accounts/store.js';
 import { acceptedMediaType, fileDownload, storedFileOr404, storeHeldFile } from '../applications/files.js';
 import { cleanFileName } from '../applications/routes.js';
 import { makeRepresentative } from '../association-members/store.js';
@@ -47,6 +48,7 @@ import {
   listClaimPage,
   readClaim,
   receiptHeld,
+  receiptInDirectory,
   receiptKeyOf,
   type StoredClaim,
   type StoredClaimFile,
@@ -182,12 +184,7 @@ async function subjectOf(
         );
     return { associationId, name: association.name, region: association.region };
   }
-  const number = fields.receiptNumber.trim();
-  const inDirectory = await db.one('SELECT 1 AS held FROM associations WHERE registration_number IN (?, ?)', [
-    number,
-    number.toUpperCase(),
-  ]);
-  if (inDirectory)
+  if (await receiptInDirectory(db, fields.receiptNumber))
     throw problem(
       'receipt_already_claimed',
       'An association of the directory has this receipt number: claim it instead of registering it',
@@ -325,12 +322,9 @@ function claimFileHandler(app: ApiApp): Handler<typeof claimFile> {
   };
 }
 
-/** The claimant's address and language, for the outcome's mail. */
+/** The claimant's address and language (Arabic when they chose none), for the outcome's mail. */
 async function claimantOf(db: Db, accountId: string): Promise<{ email: string; locale: Locale } | undefined> {
-  const row = await db.one<{ email: string; locale: string | null }>(
-    'SELECT email, locale FROM accounts WHERE id = ?',
-    [accountId],
-  );
+  const row = await findAccountById(db, accountId);
   return row ? { email: row.email, locale: (row.locale as Locale | null) ?? 'ar' } : undefined;
 }
 
@@ -364,13 +358,7 @@ function verifyClaimHandler(app: ApiApp): Handler<typeof verifyClaim> {
       if (!associationId || !(await readAssociation(db, associationId)))
         throw problem('not_found', `The association ${associationId} is no longer in the directory`);
     } else {
-      const number = claim.receiptNumber.trim();
-      if (
-        await db.one('SELECT 1 AS held FROM associations WHERE registration_number IN (?, ?)', [
-          number,
-          number.toUpperCase(),
-        ])
-      )
+      if (await receiptInDirectory(db, claim.receiptNumber))
         throw problem(
           'receipt_already_claimed',
           'An association of the directory has this receipt number now',

@@ -267,6 +267,25 @@ export async function receiptHeld(db: Db, receiptNumber: string, exceptClaimId?:
 }
 
 /**
+ * Whether an association of the directory already carries this receipt number, as given (trimmed) or in
+ * upper case: a registration must claim that association instead of registering it again. The directory's
+ * `registration_number` is unique and indexed, so this is two lookups.
+ *
+ * @example
+ * ```ts
+ * if (await receiptInDirectory(db, fields.receiptNumber)) throw problem('receipt_already_claimed');
+ * ```
+ */
+export async function receiptInDirectory(db: Db, receiptNumber: string): Promise<boolean> {
+  const number = receiptNumber.trim();
+  const row = await db.one('SELECT 1 AS held FROM associations WHERE registration_number IN (?, ?)', [
+    number,
+    number.toUpperCase(),
+  ]);
+  return row !== undefined;
+}
+
+/**
  * Records the decision on a pending claim; returns whether it was still pending (a concurrent decision
  * wins otherwise). A verified registration records the id of the association it created.
  *

@@ -1,10 +1,10 @@
 import type { Area } from '../area.js';
-import { associationDocumentsMigration } from './migrations.js';
+import { associationDocumentsMigration, vaultOrderMigration } from './migrations.js';
 import { registerAssociationDocumentRoutes } from './routes.js';
 import { seedVaultDocuments } from './seed.js';
 
 export { keepsVaultOf, readsVaultOf } from './routes.js';
-export { listVaultDocuments, readVaultDocument, reportsFiledIn, syncReportsFiled } from './store.js';
+export { listVaultDocumentPage, readVaultDocument, reportsFiledIn, syncReportsFiled } from './store.js';
 
 /**
  * The document vault of associations: statutes, general-assembly minutes, yearly activity and financial
@@ -18,7 +18,7 @@ export { listVaultDocuments, readVaultDocument, reportsFiledIn, syncReportsFiled
  */
 export const associationDocumentsArea: Area = {
   name: 'association-documents',
-  migrations: [associationDocumentsMigration],
+  migrations: [associationDocumentsMigration, vaultOrderMigration],
   seedDemo: seedVaultDocuments,
   register: registerAssociationDocumentRoutes,
 };

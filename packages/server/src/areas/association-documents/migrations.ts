@@ -35,3 +35,22 @@ CREATE INDEX association_documents_by_sha ON association_documents (sha256);
 CREATE INDEX association_documents_by_uploader ON association_documents (uploaded_by);
 `,
 };
+
+/**
+ * The index of the vault's keyset order (`VAULT_ORDER` in `store.ts`): an association's documents newest
+ * year first, then by kind, the latest upload first. `association_documents_by_association (association_id,
+ * kind, fiscal_year)` serves the lookups by kind and year but not this order, so every list sorted the
+ * whole vault; the vault gains documents every year.
+ *
+ * @example
+ * ```ts
+ * migrations: [associationDocumentsMigration, vaultOrderMigration],
+ * ```
+ */
+export const vaultOrderMigration: Migration = {
+  id: '064_association_documents_listed',
+  sql: `
+CREATE INDEX association_documents_listed
+  ON association_documents (association_id, COALESCE(fiscal_year, 0) DESC, kind, uploaded_at DESC, id);
+`,
+};

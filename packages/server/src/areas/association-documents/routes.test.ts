@@ -90,10 +90,27 @@ async function upload(
   return sent.body as VaultDocument;
 }
 
+/** The whole vault, following `nextCursor` page after page (`limit` documents each). */
+async function vaultPages(
+  association = ASSO,
+  token = tokens.member,
+  limit = 100,
+): Promise<VaultDocumentList[]> {
+  const pages: VaultDocumentList[] = [];
+  let cursor: string | null = null;
+  do {
+    const path: string = `/v1/associations/${association}/documents?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
+    const sent = await send('GET', path, { token });
+    assert.equal(sent.status, 200, JSON.stringify(sent.body));
+    const page = sent.body as VaultDocumentList;
+    pages.push(page);
+    cursor = page.nextCursor;
+  } while (cursor !== null && pages.length <= 100);
+  return pages;
+}
+
 async function vault(association = ASSO, token = tokens.member): Promise<VaultDocument[]> {
-  const sent = await send('GET', `/v1/associations/${association}/documents`, { token });
-  assert.equal(sent.status, 200, JSON.stringify(sent.body));
-  return (sent.body as VaultDocumentList).items;
+  return (await vaultPages(association, token)).flatMap((page) => page.items);
 }
 
 /** Waits until the scanner has judged a vault document. */
@@ -268,6 +285,60 @@ describe('documents: who reads and who keeps the vault', () => {
     });
     assert.equal(removed.status, 204);
     assert.deepEqual(await filedYears(), start);
+  });
+});
+
+describe('documents: the vault in pages', () => {
+  test('pages newest year first, then by kind, the latest upload first: no repeat, no gap', async () => {
+    // Rows written directly (the listing reads no file): another association than the other tests', with
+    // two reports of one year uploaded at the same instant, so that the id orders them.
+    const association = F.associations.memberOnly;
+    const at = (days: number) => new Date(Date.UTC(2026, 0, 1) + days * DAY).toISOString();
+    const rows: [string, string, number | null, string][] = [
+      ['vdoc_test_page_a', 'statutes', null, at(1)],
+      ['vdoc_test_page_b', 'activity_report', 2024, at(2)],
+      ['vdoc_test_page_d', 'activity_report', 2025, at(3)],
+      ['vdoc_test_page_c', 'activity_report', 2025, at(3)],
+      ['vdoc_test_page_e', 'financial_report', 2025, at(4)],
+      ['vdoc_test_page_f', 'activity_report', 2025, at(5)],
+      ['vdoc_test_page_g', 'bank_certificate', null, at(6)],
+    ];
+    for (const [id, kind, year, uploadedAt] of rows)
+      await server.db.write(
+        `INSERT INTO association_documents (id, association_id, kind, fiscal_year, valid_from, valid_until,
+           file_name, size, media_type, sha256, scan_state, uploaded_by, uploaded_at)
+         VALUES (?, ?, ?, ?, NULL, NULL, ?, 10, 'application/pdf', ?, 'clean', NULL, ?)`,
+        [id, association, kind, year, `${id}.pdf`, `sha256:${'0'.repeat(64)}`, uploadedAt],
+      );
+    const whole = await vault(association, tokens.other);
+    const key = (d: VaultDocument) => [-(d.year ?? 0), d.kind, -Date.parse(d.uploadedAt), d.id] as const;
+    const expected = [...whole]
+      .sort((a, b) => {
+        const [x, y] = [key(a), key(b)];
+        for (let i = 0; i < x.length; i++)
+          if (x[i] !== y[i]) return (x[i] as never) < (y[i] as never) ? -1 : 1;
+        return 0;
+      })
+      .map((d) => d.id);
+    const pages = await vaultPages(association, tokens.other, 2);
+    const ids = pages.flatMap((page) => page.items.map((d) => d.id));
+    assert.deepEqual(ids, expected, 'in order, no repeat, no gap');
+    assert.ok(rows.every(([id]) => ids.includes(id)));
+    assert.ok(ids.indexOf('vdoc_test_page_f') < ids.indexOf('vdoc_test_page_c'), 'the latest upload first');
+    assert.ok(ids.indexOf('vdoc_test_page_c') < ids.indexOf('vdoc_test_page_d'), 'then the id');
+    assert.ok(ids.indexOf('vdoc_test_page_b') < ids.indexOf('vdoc_test_page_a'), 'a year before none');
+    assert.ok(pages.length >= 4);
+    assert.ok(pages.slice(0, -1).every((page) => page.items.length === 2 && page.nextCursor !== null));
+    assert.equal(pages.at(-1)?.nextCursor, null);
+
+    const damaged = await send('GET', `/v1/associations/${association}/documents?cursor=bm90LWEtY3Vyc29y`, {
+      token: tokens.other,
+    });
+    assert.equal(damaged.status, 422);
+    const tooMany = await send('GET', `/v1/associations/${association}/documents?limit=101`, {
+      token: tokens.other,
+    });
+    assert.equal(tooMany.status, 422);
   });
 });
 

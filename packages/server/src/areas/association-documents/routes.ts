@@ -31,7 +31,7 @@ import {
   asReadOn,
   deleteVaultDocument,
   insertVaultDocument,
-  listVaultDocuments as listStored,
+  listVaultDocumentPage,
   readVaultDocument,
   recordVaultScanState,
   type StoredVaultDocument,
@@ -103,7 +103,8 @@ function scanVaultDocumentSoon(db: Db, document: StoredVaultDocument, bytes: Uin
 }
 
 /**
- * `GET /v1/associations/{associationId}/documents`: the vault, with `expired` as of today in Casablanca.
+ * `GET /v1/associations/{associationId}/documents`: one page of the vault, with `expired` as of today in
+ * Casablanca.
  *
  * @example
  * ```ts
@@ -113,13 +114,15 @@ function scanVaultDocumentSoon(db: Db, document: StoredVaultDocument, bytes: Uin
 export const listVaultDocumentsHandler: Handler<typeof listVaultDocuments> = async ({
   db,
   params,
+  query,
   auth,
   now,
 }) => {
   await requireAssociation(db, params.associationId);
   requireReader(auth, params.associationId);
   const today = casablancaDate(now);
-  return { body: { items: (await listStored(db, params.associationId)).map((d) => asReadOn(d, today)) } };
+  const page = await listVaultDocumentPage(db, params.associationId, query);
+  return { body: { items: page.items.map((d) => asReadOn(d, today)), nextCursor: page.nextCursor } };
 };
 
 /**

@@ -8,6 +8,7 @@ import {
 } from '@nassij/contract';
 import type { Db } from '../../db/db.js';
 import { tableExists } from '../../db/tables.js';
+import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 import { registerFileReferences } from '../applications/files.js';
 
 // A vault document's bytes stay stored while the vault keeps it.
@@ -63,20 +64,47 @@ export function asReadOn(document: StoredVaultDocument, today: string): VaultDoc
 }
 
 /**
- * Every document of an association's vault, newest year first, then by kind and upload.
+ * The vault's one order as a keyset: newest year first (documents without a year, such as statutes, last),
+ * then by kind, the latest upload first, then id. The index `association_documents_listed` (migration
+ * `064_association_documents_listed`) has the same keys after `association_id`, so a page is one range of it.
+ */
+export const VAULT_ORDER: Keyset = {
+  name: 'vault',
+  keys: [
+    { expr: 'COALESCE(d.fiscal_year, 0)', desc: true },
+    { expr: 'd.kind' },
+    { expr: 'd.uploaded_at', desc: true },
+    { expr: 'd.id' },
+  ],
+};
+
+/**
+ * One page of an association's vault in {@link VAULT_ORDER}, and the cursor of the next (`null` on the last).
  *
  * @example
  * ```ts
- * const items = await listVaultDocuments(db, 'asso_0001');
+ * const { items, nextCursor } = await listVaultDocumentPage(db, 'asso_0001', { limit: 20 });
  * ```
  */
-export async function listVaultDocuments(db: Db, associationId: string): Promise<StoredVaultDocument[]> {
+export async function listVaultDocumentPage(
+  db: Db,
+  associationId: string,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<{ items: StoredVaultDocument[]; nextCursor: string | null }> {
+  const after = readKeysetCursor(query.cursor, VAULT_ORDER.name, VAULT_ORDER.keys.length);
+  const keyset = keysetClause(VAULT_ORDER, after);
   const rows = await db.all<VaultRow>(
-    `SELECT * FROM association_documents WHERE association_id = ?
-     ORDER BY COALESCE(fiscal_year, 0) DESC, kind, uploaded_at DESC, id`,
-    [associationId],
+    `SELECT * FROM association_documents d WHERE d.association_id = ? AND (${keyset.sql})
+     ${orderByClause(VAULT_ORDER)} LIMIT ?`,
+    [associationId, ...keyset.params, query.limit + 1],
   );
-  return rows.map(fromRow);
+  const page = keysetPage(rows, query.limit, VAULT_ORDER.name, (row) => [
+    Number(row.fiscal_year ?? 0),
+    row.kind,
+    row.uploaded_at,
+    row.id,
+  ]);
+  return { items: page.items.map(fromRow), nextCursor: page.nextCursor };
 }
 
 /**

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Account, Invitation, Member, MemberList, MyAssociations, Problem } from '@nassij/contract';
+import {
+  type Account,
+  type Invitation,
+  MAX_ASSOCIATION_MEMBERS,
+  type Member,
+  type MemberList,
+  type MyAssociations,
+  type Problem,
+} from '@nassij/contract';
 import { isMemberOf, isRepresentativeOf, isTreasurerOf, submitsReportsOf } from '../../auth/standing.js';
 import { send } from '../../bench/kit.js';
 import { readAudit } from '../../db/audit.js';
@@ -232,5 +240,88 @@ describe('the members of an association', () => {
       ],
     );
     assert.ok(!submitsReportsOf(account('treasurer'), F.associations.memberOnly, 'financial'));
+  });
+});
+
+describe('the members of an association are bounded', () => {
+  let server: Server;
+  const tokens: Partial<Record<'citizen' | 'representative', string>> = {};
+  const represented = F.associations.represented;
+  const count = async (sql: string) =>
+    Number((await server.db.one<{ n: number }>(sql, [represented]))?.n ?? 0);
+  const members = () => count('SELECT COUNT(*) AS n FROM memberships WHERE association_id = ?');
+  const invitations = () =>
+    count('SELECT COUNT(*) AS n FROM association_invitations WHERE association_id = ?');
+
+  before(async () => {
+    server = await tempServer({ rateLimit: false });
+    for (const who of ['citizen', 'representative'] as const)
+      tokens[who] = await signInAs(server.url, DEMO_ACCOUNTS[who].email, DEMO_ACCOUNTS[who].password);
+  });
+  after(() => server.stop());
+
+  test('open invitations and members count toward MAX_ASSOCIATION_MEMBERS: past it, 409 member_limit_reached', async () => {
+    const invite = (email: string) =>
+      send(server.url, 'POST', `/v1/associations/${represented}/invitations`, {
+        token: tokens.representative,
+        json: { email, role: 'member' },
+      });
+    const sent = await invite(DEMO_ACCOUNTS.citizen.email);
+    assert.equal(sent.status, 201, sent.text);
+    const mail = await listMail(server.db, { to: DEMO_ACCOUNTS.citizen.email, kind: 'member.invitation' });
+    const token = /invitation=([A-Za-z0-9_-]+)/.exec(mail.at(-1)?.text ?? '')?.[1];
+    assert.ok(token);
+
+    // Open invitations up to the bound (written directly: what many invitations would leave).
+    const expiresAt = new Date(Date.now() + 3 * DAY).toISOString();
+    const room = MAX_ASSOCIATION_MEMBERS - (await members()) - (await invitations());
+    await server.db.atomic(async () => {
+      for (let i = 0; i < room; i++)
+        await server.db.write(
+          `INSERT INTO association_invitations (id, token_hash, association_id, email, role, invited_by, created_at, expires_at)
+           VALUES (?, ?, ?, ?, 'member', ?, ?, ?)`,
+          [
+            `inv_test_cap_${i}`,
+            `hash_test_cap_${i}`,
+            represented,
+            `cap-${i}@test.nassij.ma`,
+            F.accounts.representative,
+            new Date().toISOString(),
+            expiresAt,
+          ],
+        );
+    });
+    const before = await invitations();
+    const refused = await invite('one-too-many@test.nassij.ma');
+    assert.equal(refused.status, 409, refused.text);
+    assert.equal((refused.json as Problem).code, 'member_limit_reached');
+    assert.equal(await invitations(), before, 'nothing created');
+
+    // Members up to the bound: the citizen's invitation, sent while there was room, cannot pass it.
+    const missing = MAX_ASSOCIATION_MEMBERS - (await members());
+    await server.db.atomic(async () => {
+      for (let i = 0; i < missing; i++) {
+        await server.db.write(
+          `INSERT INTO accounts (id, email, display_name, password_hash, roles, created_at)
+           VALUES (?, ?, ?, 'x', '["citizen","association_member"]', ?)`,
+          [`acc_test_cap_${i}`, `cap-member-${i}@test.nassij.ma`, `Membre ${i}`, new Date().toISOString()],
+        );
+        await server.db.write(
+          "INSERT INTO memberships (account_id, association_id, role) VALUES (?, ?, 'member')",
+          [`acc_test_cap_${i}`, represented],
+        );
+      }
+    });
+    const full = await send(server.url, 'POST', `/v1/invitations/${token}/accept`, { token: tokens.citizen });
+    assert.equal(full.status, 409, full.text);
+    assert.equal((full.json as Problem).code, 'member_limit_reached');
+    assert.equal(await members(), MAX_ASSOCIATION_MEMBERS);
+
+    // The list is the whole bounded set in one answer.
+    const list = await send(server.url, 'GET', `/v1/associations/${represented}/members`, {
+      token: tokens.representative,
+    });
+    assert.equal(list.status, 200, list.text);
+    assert.equal((list.json as MemberList).items.length, MAX_ASSOCIATION_MEMBERS);
   });
 });

@@ -10,6 +10,7 @@ import {
   inviteMember,
   type Locale,
   listMembers,
+  MAX_ASSOCIATION_MEMBERS,
   normaliseEmail,
   pickText,
   removeMember,
@@ -20,9 +21,11 @@ import type { Db } from '../../db/db.js';
 import type { ApiApp, HandlerInput } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
 import { enqueueMail } from '../../mail/outbox.js';
+import { findAccountByEmail } from '../accounts/store.js';
 import { associationName } from '../associations/store.js';
 import { invitationMail } from './mail-messages.js';
 import {
+  countMembersAndInvitations,
   deleteMembership,
   holdsRoleElsewhere,
   insertInvitation,
@@ -33,6 +36,7 @@ import {
   memberByEmail,
   putMembership,
   readMember,
+  recordInvitedAt,
 } from './store.js';
 
 /** The signed-in account; every route here requires a token, so there always is one. */
@@ -64,7 +68,7 @@ function requireVerified(auth: Account): void {
 
 /** The locale of the account with this address, when there is one. */
 async function localeOfAddress(db: Db, email: string): Promise<Locale | undefined> {
-  const row = await db.one<{ locale: string | null }>('SELECT locale FROM accounts WHERE email = ?', [email]);
+  const row = await findAccountByEmail(db, email);
   return (row?.locale as Locale | null | undefined) ?? undefined;
 }
 
@@ -90,6 +94,13 @@ function inviteHandler(app: ApiApp) {
       throw problem(
         'already_member_elsewhere',
         `This address is already ${body.role} of another association`,
+      );
+    // Open invitations count: each may become a member, and the list of members is one bounded answer.
+    const held = await countMembersAndInvitations(db, params.associationId, now);
+    if (held.members + held.openInvitations >= MAX_ASSOCIATION_MEMBERS)
+      throw problem(
+        'member_limit_reached',
+        `The association has ${held.members} members and ${held.openInvitations} open invitations, the most it may have (${MAX_ASSOCIATION_MEMBERS})`,
       );
     const { invitation, token } = await insertInvitation(db, {
       associationId: params.associationId,
@@ -136,6 +147,11 @@ async function acceptHandler({ params, auth, db, now, requestId }: HandlerInput<
     throw problem('already_exists', 'You are already a member of this association');
   if (await holdsRoleElsewhere(db, invitation.email, invitation.role, invitation.associationId))
     throw problem('already_member_elsewhere', `You are already ${invitation.role} of another association`);
+  // An invitation sent before the association was full (others accepted meanwhile) cannot pass the bound.
+  if (
+    (await countMembersAndInvitations(db, invitation.associationId, now)).members >= MAX_ASSOCIATION_MEMBERS
+  )
+    throw problem('member_limit_reached', 'The association has the most members it may have');
   if (!(await markInvitationAccepted(db, invitation.id, account.id, now)))
     throw problem('link_used', 'This invitation was already accepted');
   const former =
@@ -150,12 +166,7 @@ async function acceptHandler({ params, auth, db, now, requestId }: HandlerInput<
       joinedAt: now,
       invitedAt: invitation.createdAt,
     });
-  else
-    await db.write('UPDATE memberships SET invited_at = ? WHERE account_id = ? AND association_id = ?', [
-      invitation.createdAt,
-      account.id,
-      invitation.associationId,
-    ]);
+  else await recordInvitedAt(db, invitation.associationId, account.id, invitation.createdAt);
   await audit(db, {
     at: now,
     accountId: account.id,

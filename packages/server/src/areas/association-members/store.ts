@@ -50,6 +50,31 @@ export async function listMembers(db: Db, associationId: string): Promise<Member
 }
 
 /**
+ * How many members an association has, and how many invitations to it are still open (neither accepted
+ * nor expired): what `MAX_ASSOCIATION_MEMBERS` bounds.
+ *
+ * @example
+ * ```ts
+ * const { members, openInvitations } = await countMembersAndInvitations(db, 'asso_0001', now);
+ * ```
+ */
+export async function countMembersAndInvitations(
+  db: Db,
+  associationId: string,
+  now: Date,
+): Promise<{ members: number; openInvitations: number }> {
+  const [members, invitations] = await Promise.all([
+    db.one<{ n: number }>('SELECT COUNT(*) AS n FROM memberships WHERE association_id = ?', [associationId]),
+    db.one<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM association_invitations
+       WHERE association_id = ? AND accepted_at IS NULL AND expires_at > ?`,
+      [associationId, now.toISOString()],
+    ),
+  ]);
+  return { members: Number(members?.n ?? 0), openInvitations: Number(invitations?.n ?? 0) };
+}
+
+/**
  * One member of an association, or `undefined`.
  *
  * @example
@@ -69,6 +94,28 @@ export async function readMember(
     [associationId, accountId],
   );
   return row ? toMember(row) : undefined;
+}
+
+/**
+ * The display name of a member of the association whose account is not erased, or `undefined` when the
+ * account is no such member: what a training registration shows of its participant (never the e-mail).
+ *
+ * @example
+ * ```ts
+ * const name = await memberDisplayName(db, 'asso_0001', 'acc_0002'); // 'Sara El Amrani'
+ * ```
+ */
+export async function memberDisplayName(
+  db: Db,
+  associationId: string,
+  accountId: string,
+): Promise<string | undefined> {
+  const row = await db.one<{ display_name: string }>(
+    `SELECT a.display_name FROM memberships m JOIN accounts a ON a.id = m.account_id
+      WHERE m.account_id = ? AND m.association_id = ? AND a.erased_at IS NULL`,
+    [accountId, associationId],
+  );
+  return row?.display_name;
 }
 
 /**
@@ -106,6 +153,28 @@ export async function putMembership(
       ],
     );
   await syncAssociationRoles(db, membership.accountId);
+}
+
+/**
+ * Records when a member was invited, on a membership that exists already (a representative's, which
+ * {@link makeRepresentative} creates without it). Returns whether there was such a membership.
+ *
+ * @example
+ * ```ts
+ * await recordInvitedAt(db, invitation.associationId, account.id, invitation.createdAt);
+ * ```
+ */
+export async function recordInvitedAt(
+  db: Db,
+  associationId: string,
+  accountId: string,
+  invitedAt: string,
+): Promise<boolean> {
+  const updated = await db.write(
+    'UPDATE memberships SET invited_at = ? WHERE account_id = ? AND association_id = ?',
+    [invitedAt, accountId, associationId],
+  );
+  return updated.changes > 0;
 }
 
 /**

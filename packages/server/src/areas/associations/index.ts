@@ -1,5 +1,6 @@
 import type { Area } from '../area.js';
 import {
+  associationFacetCubeMigration,
   associationProfileMigration,
   associationSearchKeysMigration,
   associationsDirectoryMigration,
@@ -26,6 +27,7 @@ export const associationsArea: Area = {
     associationsDirectoryMigration,
     associationSearchKeysMigration,
     associationProfileMigration,
+    associationFacetCubeMigration,
   ],
   seedDemo: seedAssociations,
   register: registerAssociationRoutes,

@@ -133,3 +133,61 @@ CREATE TABLE association_profiles (
 CREATE INDEX association_profiles_by_logo ON association_profiles (logo_sha256);
 `,
 };
+
+/**
+ * The directory's filter values counted per combination (`region`, `legal_form`, `public_utility`, the
+ * sorted domain codes joined by commas): a few thousand rows however many associations there are, from
+ * which the directory without a text counts its total and every facet under any filters, exactly
+ * (`directory.ts`). `saveAssociation` moves an association's count from its old combination to its new one
+ * in the transaction that writes it; this migration counts the associations there are.
+ */
+export const associationFacetCubeMigration: Migration = {
+  id: '066_association_facet_cube',
+  sql: {
+    sqlite: `
+CREATE TABLE association_facet_cube (
+  region TEXT NOT NULL,
+  legal_form TEXT NOT NULL,
+  public_utility INTEGER NOT NULL,
+  domains TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (region, legal_form, public_utility, domains)
+);
+INSERT INTO association_facet_cube (region, legal_form, public_utility, domains, n)
+  SELECT region, legal_form, public_utility, domains, COUNT(*) FROM (
+    SELECT a.region, a.legal_form, a.public_utility, ${domainsKeySql('sqlite', 'a.id')} AS domains FROM associations a
+  ) x GROUP BY region, legal_form, public_utility, domains;
+`,
+    postgres: `
+CREATE TABLE association_facet_cube (
+  region TEXT NOT NULL,
+  legal_form TEXT NOT NULL,
+  public_utility INTEGER NOT NULL,
+  domains TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (region, legal_form, public_utility, domains)
+);
+INSERT INTO association_facet_cube (region, legal_form, public_utility, domains, n)
+  SELECT region, legal_form, public_utility, domains, COUNT(*) FROM (
+    SELECT a.region, a.legal_form, a.public_utility, ${domainsKeySql('postgres', 'a.id')} AS domains FROM associations a
+  ) x GROUP BY region, legal_form, public_utility, domains;
+`,
+  },
+};
+
+/**
+ * The SQL of an association's domains as the facet cube keys them: its domain codes sorted and joined by
+ * commas, `''` for none.
+ *
+ * @example
+ * ```ts
+ * domainsKeySql('sqlite', 'a.id'); // "COALESCE((SELECT group_concat(…) …), '')"
+ * ```
+ */
+export function domainsKeySql(dialect: 'sqlite' | 'postgres', idExpr: string): string {
+  const joined =
+    dialect === 'sqlite'
+      ? "group_concat(d.domain, ',' ORDER BY d.domain)"
+      : "string_agg(d.domain, ',' ORDER BY d.domain)";
+  return `COALESCE((SELECT ${joined} FROM association_domains d WHERE d.association_id = ${idExpr}), '')`;
+}

@@ -25,6 +25,7 @@ import {
   registerFileReferences,
   storeHeldFile,
 } from '../applications/files.js';
+import { searchDirectory } from './directory.js';
 import {
   applyProfilePatch,
   type ProfileState,
@@ -33,7 +34,7 @@ import {
   type StoredLogo,
   saveAssociationProfile,
 } from './profile.js';
-import { publicAssociation, readAssociations, searchDirectory, toSummary } from './store.js';
+import { publicAssociation, readAssociations, toSummary } from './store.js';
 
 // A logo's bytes stay stored while a profile points at them.
 registerFileReferences('association_profiles', 'logo_sha256');

@@ -4,6 +4,7 @@ import type {
   Award,
   AwardReport,
   AwardReportList,
+  AwardReportPage,
   Call,
   Disbursement,
   DisbursementList,
@@ -47,6 +48,23 @@ describe('reports and disbursements after an award', () => {
     assert.equal(answer.status, 200, answer.text);
     return (answer.json as AwardReportList).items;
   };
+  /** Every report of a paged list, following `nextCursor` with pages of `limit`; each page checked. */
+  const allPages = async (path: string, auth: { token?: string | undefined }, limit = 100) => {
+    const items: AwardReport[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 1000; page++) {
+      const query = `limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
+      const answer = await send(server.url, 'GET', `${path}${path.includes('?') ? '&' : '?'}${query}`, auth);
+      assert.equal(answer.status, 200, answer.text);
+      const body = answer.json as AwardReportPage;
+      assert.ok(body.items.length <= limit);
+      assert.ok(body.nextCursor === null || body.items.length === limit, 'a cursor only after a full page');
+      items.push(...body.items);
+      cursor = body.nextCursor;
+      if (cursor === null) return items;
+    }
+    throw new Error(`${path} never ends`);
+  };
   const submit = (report: AwardReport, who: keyof typeof DEMO_ACCOUNTS, form: FormData) =>
     send(server.url, 'POST', `/v1/awards/${report.awardId}/reports/${report.requirementId}`, {
       ...as(who),
@@ -70,14 +88,7 @@ describe('reports and disbursements after an award', () => {
     ] as const)
       tokens[who] = await signInAs(server.url, DEMO_ACCOUNTS[who].email, DEMO_ACCOUNTS[who].password);
 
-    const mine = await send(
-      server.url,
-      'GET',
-      `/v1/associations/${F.associations.represented}/reports`,
-      as('representative'),
-    );
-    assert.equal(mine.status, 200, mine.text);
-    owed = (mine.json as AwardReportList).items;
+    owed = await allPages(`/v1/associations/${F.associations.represented}/reports`, as('representative'));
 
     const awards = (await send(server.url, 'GET', '/v1/awards?limit=100')).json as { items: Award[] };
     for (const award of awards.items) {
@@ -91,11 +102,31 @@ describe('reports and disbursements after an award', () => {
   });
   after(() => server.stop());
 
-  test('an association owes one report per requirement of each award, in due date order', async () => {
+  test('an association owes one report per requirement of each award, award by award in due date order', async () => {
     assert.ok(owed.length >= 2);
     assert.ok(owed.every((r) => r.associationId === F.associations.represented));
-    const dates = owed.map((r) => r.dueOn);
-    assert.deepEqual(dates, [...dates].sort());
+    // Each award's reports together, and as the award's own list gives them (in due date order).
+    const awardIds = [...new Set(owed.map((r) => r.awardId))];
+    assert.deepEqual(
+      owed.map((r) => r.awardId),
+      awardIds.flatMap((id) => owed.filter((r) => r.awardId === id).map(() => id)),
+    );
+    for (const id of awardIds)
+      assert.deepEqual(
+        owed.filter((r) => r.awardId === id),
+        await reportsOf(id, 'representative'),
+      );
+    // The most recently decided award first.
+    const decided = new Map(
+      (
+        (await send(server.url, 'GET', `/v1/awards?associationId=${F.associations.represented}&limit=100`))
+          .json as {
+          items: Award[];
+        }
+      ).items.map((a) => [a.id, a.decidedAt]),
+    );
+    const order = awardIds.map((id) => decided.get(id) ?? '');
+    assert.deepEqual(order, [...order].sort().reverse());
     const award = owed[0]?.awardId ?? '';
     const call = (await send(server.url, 'GET', `/v1/calls/${owed[0]?.callId}`)).json as Call;
     assert.deepEqual(
@@ -258,15 +289,10 @@ describe('reports and disbursements after an award', () => {
 
   test("the funder's staff list and review their call's reports; filters by status and overdue", async () => {
     const path = `/v1/calls/${ministryAward.callId}/reports`;
-    const all = await send(server.url, 'GET', path, as('ministryCallManager'));
-    assert.equal(all.status, 200, all.text);
-    const items = (all.json as AwardReportList).items;
+    const items = await allPages(path, as('ministryCallManager'));
     assert.ok(items.length > 0 && items.every((r) => r.callId === ministryAward.callId));
 
-    const waiting = (
-      (await send(server.url, 'GET', `${path}?status=submitted`, as('ministryCallManager')))
-        .json as AwardReportList
-    ).items;
+    const waiting = await allPages(`${path}?status=submitted`, as('ministryCallManager'));
     assert.deepEqual(
       waiting.map((r) => r.id),
       items.filter((r) => r.status === 'submitted').map((r) => r.id),
@@ -277,13 +303,23 @@ describe('reports and disbursements after an award', () => {
     assert.equal(accepted.status, 200, accepted.text);
     assert.equal((accepted.json as AwardReport).review?.by, F.accounts.ministryCallManager);
 
-    const late = (
-      (await send(server.url, 'GET', `${path}?overdue=true`, as('ministryCallManager')))
-        .json as AwardReportList
-    ).items;
+    const afterReview = await allPages(path, as('ministryCallManager'));
+    const late = await allPages(`${path}?overdue=true`, as('ministryCallManager'));
     assert.deepEqual(
       late.map((r) => r.id),
-      items.filter((r) => r.overdue).map((r) => r.id),
+      afterReview.filter((r) => r.overdue).map((r) => r.id),
+    );
+    const lateOrAccepted = await allPages(
+      `${path}?overdue=false&status=accepted&status=returned`,
+      as('ministryCallManager'),
+    );
+    assert.deepEqual(
+      lateOrAccepted.map((r) => r.id),
+      afterReview.filter((r) => !r.overdue && ['accepted', 'returned'].includes(r.status)).map((r) => r.id),
+    );
+    assert.ok(
+      lateOrAccepted.some((r) => r.id === report.id),
+      'the report just accepted',
     );
     const bad = await send(server.url, 'GET', `${path}?status=lost`, as('ministryCallManager'));
     assert.equal(bad.status, 422, bad.text);
@@ -351,8 +387,7 @@ describe('reports and disbursements after an award', () => {
 
   test('a report still in time falls overdue once the clock passes its date in Casablanca', async () => {
     const path = `/v1/calls/${ministryAward.callId}/reports`;
-    const items = ((await send(server.url, 'GET', path, as('ministryCallManager'))).json as AwardReportList)
-      .items;
+    const items = await allPages(path, as('ministryCallManager'));
     const inTime = items.find((r) => r.status === 'due' && !r.overdue);
     assert.ok(inTime, 'a report not due yet');
     try {
@@ -360,16 +395,39 @@ describe('reports and disbursements after an award', () => {
       // A token of the moved day: the one signed in at the real time would have expired by then.
       const manager = DEMO_ACCOUNTS.ministryCallManager;
       const token = await signInAs(server.url, manager.email, manager.password);
-      const later = (
-        (await send(server.url, 'GET', `${path}?overdue=true`, { token })).json as AwardReportList
-      ).items;
+      const later = await allPages(`${path}?overdue=true`, { token });
       assert.equal(later.find((r) => r.id === inTime.id)?.overdue, true);
     } finally {
       shiftMs = 0;
     }
-    const now = (await send(server.url, 'GET', `${path}?overdue=false`, as('ministryCallManager')))
-      .json as AwardReportList;
-    assert.ok(now.items.some((r) => r.id === inTime.id));
+    const now = await allPages(`${path}?overdue=false`, as('ministryCallManager'));
+    assert.ok(now.some((r) => r.id === inTime.id));
+  });
+
+  test('small pages of a call and of an association give every report once, in order, to a null cursor', async () => {
+    for (const [path, auth] of [
+      [`/v1/calls/${ministryAward.callId}/reports`, as('ministryCallManager')],
+      [`/v1/associations/${F.associations.represented}/reports`, as('representative')],
+      [`/v1/calls/${ministryAward.callId}/reports?status=due&status=submitted`, as('ministryCallManager')],
+    ] as const) {
+      const whole = await allPages(path, auth);
+      assert.ok(whole.length > 2, `${path}: more than one page of 2`);
+      const paged = await allPages(path, auth, 2);
+      assert.deepEqual(
+        paged.map((r) => r.id),
+        whole.map((r) => r.id),
+        `${path}: same order, no repeat, no gap`,
+      );
+      assert.equal(new Set(paged.map((r) => r.id)).size, paged.length);
+    }
+    // A cursor of another list's sort, or a damaged one, is refused.
+    const damaged = await send(
+      server.url,
+      'GET',
+      `/v1/calls/${ministryAward.callId}/reports?cursor=bm90LWEtY3Vyc29y`,
+      as('ministryCallManager'),
+    );
+    assert.equal(damaged.status, 422, damaged.text);
   });
 
   test('overdue starts the day after the due date in Casablanca, and never for a submitted report', () => {

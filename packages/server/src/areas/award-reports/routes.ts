@@ -10,7 +10,6 @@ import {
   type Account,
   type Award,
   type AwardReport,
-  type AwardReportList,
   fromMinorUnits,
   getAwardReportFile,
   listAssociationReports,
@@ -42,13 +41,14 @@ import { associationName } from '../associations/store.js';
 import { readStoredCall, type StoredCall } from '../calls/store.js';
 import { runsCallsOf } from '../organisations/organisation.js';
 import {
-  awardsWhere,
+  callIdsOfAssociation,
   disbursedMinor,
   insertDisbursement,
   readDisbursements,
   readReportFile,
   recordReportScanState,
   reportIdOf,
+  reportPage,
   reportStatus,
   reportsOfAwards,
   saveReview,
@@ -109,20 +109,6 @@ function requireSubmittable(status: ReportStatus): void {
       'invalid_state',
       `The report is ${status}; it can be submitted again only once the funder returns it`,
     );
-}
-
-/** Keeps the reports a list query asks for. */
-function filtered(
-  reports: AwardReport[],
-  query: { status?: readonly ReportStatus[] | undefined; overdue?: boolean | undefined },
-): AwardReportList {
-  return {
-    items: reports.filter(
-      (r) =>
-        (!query.status?.length || query.status.includes(r.status)) &&
-        (query.overdue === undefined || r.overdue === query.overdue),
-    ),
-  };
 }
 
 /** The fields of an audit line about an award's follow-up: whose call, which award and association. */
@@ -433,7 +419,7 @@ export async function recordDisbursementHandler({
   return { status: 201, body: disbursement };
 }
 
-/** `GET /v1/calls/{callId}/reports` */
+/** `GET /v1/calls/{callId}/reports`: a page of the reports of the call's awards. */
 export async function listCallReportsHandler({
   params,
   query,
@@ -444,11 +430,10 @@ export async function listCallReportsHandler({
   const call = await readStoredCall(db, params.callId);
   if (!call) throw problem('not_found', `No call ${params.callId}`);
   requireFunder(auth, call);
-  const reports = await reportsOfAwards(db, await awardsWhere(db, 'call_id', call.id), now);
-  return { body: filtered(reports, query) };
+  return { body: await reportPage(db, { callId: call.id }, [call], query, now) };
 }
 
-/** `GET /v1/associations/{associationId}/reports` */
+/** `GET /v1/associations/{associationId}/reports`: a page of the reports of the association's awards. */
 export async function listAssociationReportsHandler({
   params,
   query,
@@ -460,12 +445,13 @@ export async function listAssociationReportsHandler({
     throw problem('not_found', `No association ${params.associationId}`);
   if (!isMemberOf(auth, params.associationId) && !isAdmin(auth))
     throw problem('forbidden', 'Only members of the association see what it owes');
-  const reports = await reportsOfAwards(
-    db,
-    await awardsWhere(db, 'association_id', params.associationId),
-    now,
-  );
-  return { body: filtered(reports, query) };
+  // The requirements of every call it was awarded under: a handful of calls, read one by one.
+  const calls: StoredCall[] = [];
+  for (const callId of await callIdsOfAssociation(db, params.associationId)) {
+    const call = await readStoredCall(db, callId);
+    if (call) calls.push(call);
+  }
+  return { body: await reportPage(db, { associationId: params.associationId }, calls, query, now) };
 }
 
 /**

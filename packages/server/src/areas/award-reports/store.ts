@@ -9,12 +9,14 @@ import {
   type Disbursement,
   fromMinorUnits,
   type ReportAttachment,
+  type ReportRequirement,
   type ReportReview,
   type ReportStatus,
   type ReportSubmission,
   type ScanState,
 } from '@nassij/contract';
-import type { Db } from '../../db/db.js';
+import type { Db, SqlValue } from '../../db/db.js';
+import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 import { awardsFromRows } from '../applications/awards.js';
 import { readStoredCall, type StoredCall } from '../calls/store.js';
 
@@ -36,7 +38,7 @@ interface ReportRow {
  * scan updates after the submission was written (and which a file stored before scanning existed lacks in
  * its JSON).
  */
-function submissionOf(row: ReportRow): ReportSubmission {
+function submissionOf(row: Pick<ReportRow, 'submission' | 'file_scan_state'>): ReportSubmission {
   const submission = JSON.parse(row.submission) as ReportSubmission;
   if (!submission.attachment) return submission;
   return {
@@ -148,6 +150,161 @@ export async function awardsWhere(
   value: string,
 ): Promise<Award[]> {
   return awardsFromRows(await db.all(`SELECT * FROM awards WHERE ${column} = ? ORDER BY id`, [value]));
+}
+
+/**
+ * The order of a page of many awards' reports: award by award, the most recently decided first (as
+ * `awards_by_call_decided` and `awards_by_association_decided` hold them, `(…, decided_at DESC, id)`),
+ * then each award's reports by due date and requirement. The last two keys only order the few reports of
+ * one award, which the database sorts after reading the award's rows from the index.
+ */
+const REPORTS_BY_DECISION: Keyset = {
+  name: 'decided',
+  keys: [
+    { expr: 'a.decided_at', desc: true },
+    { expr: 'a.id' },
+    { expr: 'q.due_on' },
+    { expr: 'q.requirement_id' },
+  ],
+};
+
+/** What a page of reports is read from: one call's awards, or one association's. */
+export type ReportScope = { callId: string } | { associationId: string };
+
+/** The filters and page of a list of reports, as the contract's `AwardReportQuery` parses them. */
+export interface ReportPageQuery {
+  status?: readonly ReportStatus[] | undefined;
+  overdue?: boolean | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+interface ReportPageRow {
+  id: string;
+  decided_at: string;
+  call_id: string;
+  q_requirement_id: string;
+  q_due_on: string;
+  r_status: Exclude<ReportStatus, 'due'> | null;
+  r_submission: string | null;
+  r_review: string | null;
+  r_file_scan_state: ScanState | null;
+}
+
+/**
+ * A page of the reports that a call's awards (or an association's) owe, filtered by status and overdue in
+ * SQL: a keyset page (see {@link REPORTS_BY_DECISION}) that reads only its own awards and their report
+ * rows. A report without a row is `due`; the requirements of the calls concerned join as a `VALUES` list,
+ * each with its due date and whether that date has passed at `now` in Casablanca, so that `overdue` is a
+ * SQL condition too.
+ *
+ * @example
+ * ```ts
+ * const page = await reportPage(db, { callId: call.id }, [call], { overdue: true, limit: 20 }, now);
+ * page.items.every((report) => report.overdue); // true
+ * ```
+ */
+export async function reportPage(
+  db: Db,
+  scope: ReportScope,
+  calls: readonly StoredCall[],
+  query: ReportPageQuery,
+  now: Date,
+): Promise<{ items: AwardReport[]; nextCursor: string | null }> {
+  const after = readKeysetCursor(query.cursor, REPORTS_BY_DECISION.name, REPORTS_BY_DECISION.keys.length);
+  const today = casablancaDate(now);
+  const requirements = new Map<string, ReportRequirement>();
+  const values: SqlValue[] = [];
+  for (const call of calls)
+    for (const requirement of call.reports ?? []) {
+      requirements.set(`${call.id}\u0000${requirement.id}`, requirement);
+      values.push(call.id, requirement.id, requirement.dueOn, today > requirement.dueOn ? 'past' : 'ahead');
+    }
+  // No requirement, no report (and `VALUES` takes at least one row).
+  if (requirements.size === 0) return { items: [], nextCursor: null };
+  const status = "COALESCE(r.status, 'due')";
+  // The awards first: `CROSS JOIN` keeps SQLite from putting the requirements in the outer loop, so that it
+  // reads the awards in their index's order and sorts only each award's few reports (the last two keys),
+  // stopping at the page's end instead of sorting every report of the call.
+  const filters: string[] = ['q.call_id = a.call_id'];
+  const params: SqlValue[] = [...values];
+  const [column, scopeValue] =
+    'callId' in scope ? ['a.call_id', scope.callId] : ['a.association_id', scope.associationId];
+  filters.push(`${column} = ?`);
+  params.push(scopeValue);
+  if (query.status?.length) {
+    filters.push(`${status} IN (${query.status.map(() => '?').join(', ')})`);
+    params.push(...query.status);
+  }
+  // As isOverdue: due date passed, and nothing stands submitted or accepted.
+  const overdue = `(q.past = 'past' AND ${status} IN ('due', 'returned'))`;
+  if (query.overdue !== undefined) filters.push(query.overdue ? overdue : `NOT ${overdue}`);
+  const keyset = keysetClause(REPORTS_BY_DECISION, after);
+  filters.push(`(${keyset.sql})`);
+  params.push(...keyset.params, query.limit + 1);
+  const rows = await db.all<ReportPageRow>(
+    `WITH q (call_id, requirement_id, due_on, past) AS (VALUES ${Array.from({ length: values.length / 4 }, () => '(?, ?, ?, ?)').join(', ')})
+     SELECT a.*, q.requirement_id AS q_requirement_id, q.due_on AS q_due_on, r.status AS r_status,
+       r.submission AS r_submission, r.review AS r_review, r.file_scan_state AS r_file_scan_state
+     FROM awards a
+     CROSS JOIN q
+     LEFT JOIN award_reports r ON r.award_id = a.id AND r.requirement_id = q.requirement_id
+     WHERE ${filters.join(' AND ')}
+     ${orderByClause(REPORTS_BY_DECISION)}
+     LIMIT ?`,
+    params,
+  );
+  const page = keysetPage(rows, query.limit, REPORTS_BY_DECISION.name, (row) => [
+    row.decided_at,
+    row.id,
+    row.q_due_on,
+    row.q_requirement_id,
+  ]);
+  const awards = awardsFromRows(page.items);
+  const items = page.items.map((row, index): AwardReport => {
+    const award = awards[index] as Award;
+    const requirement = requirements.get(`${row.call_id}\u0000${row.q_requirement_id}`) as ReportRequirement;
+    const reportStatus: ReportStatus = row.r_status ?? 'due';
+    return {
+      id: reportIdOf(award.id, requirement.id),
+      awardId: award.id,
+      callId: award.callId,
+      associationId: award.associationId,
+      requirementId: requirement.id,
+      kind: requirement.kind,
+      label: requirement.label,
+      dueOn: requirement.dueOn,
+      status: reportStatus,
+      overdue: isOverdue(requirement.dueOn, reportStatus, now),
+      ...(row.r_submission !== null
+        ? {
+            submission: submissionOf({
+              submission: row.r_submission,
+              file_scan_state: row.r_file_scan_state,
+            }),
+          }
+        : {}),
+      ...(row.r_review ? { review: JSON.parse(row.r_review) as ReportReview } : {}),
+    };
+  });
+  return { items, nextCursor: page.nextCursor };
+}
+
+/**
+ * The ids of the calls under which an association has awards, from `awards_by_association`: the calls whose
+ * requirements a page of its reports joins.
+ *
+ * @example
+ * ```ts
+ * const calls = await callIdsOfAssociation(db, associationId); // ['call_…', …]
+ * ```
+ */
+export async function callIdsOfAssociation(db: Db, associationId: string): Promise<string[]> {
+  const rows = await db.all<{ call_id: string }>(
+    'SELECT DISTINCT call_id FROM awards WHERE association_id = ? ORDER BY call_id',
+    [associationId],
+  );
+  return rows.map((row) => row.call_id);
 }
 
 /** Status of the stored report of an award for a requirement; `due` without a row. */

@@ -3,6 +3,7 @@
 // only; publishing writes the call to `calls` (what every public route reads) in the same transaction as
 // its first version, so a call is public whole or not at all.
 // Who may act is `runsCallsOf` (the organisations area): staff of the call's organisation, or a platform admin.
+// The SQL lives in `authoring-store.ts`; this module keeps the handlers and their rules.
 
 import { randomUUID } from 'node:crypto';
 import type {
@@ -42,19 +43,40 @@ import {
 import { readAccount } from '../../auth/tokens.js';
 import { audit, auditReason } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
-import { inList, marks } from '../../db/faceted-search.js';
 import { recordEvent } from '../../events/log.js';
 import { callOrganisationId } from '../../events/subjects.js';
 import type { HandlerInput } from '../../http/app.js';
-import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 import { etagOf, requireIfMatch } from '../../http/etag.js';
 import { problem } from '../../http/problem.js';
 import { insertAward } from '../applications/awards.js';
 import { organisationIdOf, runsCallsOf } from '../organisations/organisation.js';
 
 import { readOrganisation } from '../organisations/store.js';
+import {
+  addCallReviewer,
+  countUndecidedApplications,
+  type DraftRow,
+  hasApplications,
+  hasDecisions,
+  hasReviewedCall,
+  insertDraft,
+  insertPublishedDraft,
+  isCallReviewer,
+  markDraftPublished,
+  readCallReviewers,
+  readCallVersionPage,
+  readDraftRow,
+  readManagedCallPage,
+  recordCallVersion,
+  referencesStartingWith,
+  removeCallReviewer,
+  touchPublishedDraft,
+  unpublishedAwards,
+  writeDraftFields,
+} from './authoring-store.js';
 import { noticeDraftApplicants } from './change-notices.js';
 import {
+  callExists,
   callReferencePrefix,
   callStatusAt,
   readCall,
@@ -65,16 +87,6 @@ import {
 
 function forbidden(): never {
   throw problem('forbidden', 'Only the staff of the organisation that runs this call may do this');
-}
-
-interface DraftRow {
-  id: string;
-  organisation_id: string;
-  state: 'draft' | 'published';
-  revision: number;
-  created_at: string;
-  updated_at: string;
-  fields: string;
 }
 
 function draftOf(row: DraftRow, now: Date, published?: StoredCall): CallDraft {
@@ -90,13 +102,6 @@ function draftOf(row: DraftRow, now: Date, published?: StoredCall): CallDraft {
     fields,
     problems: row.state === 'draft' ? callPublicationProblems(fields, now.toISOString()) : [],
   };
-}
-
-async function readDraftRow(db: Db, id: string): Promise<DraftRow | undefined> {
-  return await db.one<DraftRow>(
-    'SELECT id, organisation_id, state, revision, created_at, updated_at, fields FROM call_drafts WHERE id = ?',
-    [id],
-  );
 }
 
 /** The draft of `id` for staff who run its organisation's calls: `404` unknown, `403` another organisation. */
@@ -180,11 +185,9 @@ function callFromFields(
 /** The next free public reference of the organisation's calls of a fiscal year (`MA-CRSM-2027-0003`). */
 async function nextReference(db: Db, organisation: Organisation, fiscalYear: number): Promise<string> {
   const prefix = `${callReferencePrefix(organisation.sectorCode)}-${fiscalYear}-`;
-  const rows = await db.all<{ reference: string }>(
-    'SELECT reference FROM calls WHERE reference >= ? AND reference < ?',
-    [prefix, `${prefix}~`],
-  );
-  const taken = rows.map((row) => Number(row.reference.slice(prefix.length))).filter(Number.isFinite);
+  const taken = (await referencesStartingWith(db, prefix))
+    .map((reference) => Number(reference.slice(prefix.length)))
+    .filter(Number.isFinite);
   return `${prefix}${String(Math.max(0, ...taken) + 1).padStart(4, '0')}`;
 }
 
@@ -201,25 +204,12 @@ async function nextReference(db: Db, organisation: Organisation, fiscalYear: num
 export async function registerPublishedCall(db: Db, call: StoredCall): Promise<void> {
   const at = call.amendments.at(-1)?.at ?? call.dates.publishedAt;
   await recordCallVersion(db, call, at);
-  await db.write(
-    `INSERT INTO call_drafts (id, organisation_id, state, revision, created_at, updated_at, fields)
-     VALUES (?, ?, 'published', 1, ?, ?, '{}') ON CONFLICT (id) DO NOTHING`,
-    [
-      call.id,
-      call.funder.organisationId ?? organisationIdOf(call.funder.sectorCode),
-      call.dates.publishedAt,
-      at,
-    ],
-  );
-}
-
-/** Keeps a version of a published call in its public history (in the transaction that wrote it). */
-export async function recordCallVersion(db: Db, call: StoredCall, at: string): Promise<void> {
-  await db.write(
-    `INSERT INTO call_versions (call_id, version, at, data) VALUES (?, ?, ?, ?)
-     ON CONFLICT (call_id, version) DO UPDATE SET at = excluded.at, data = excluded.data`,
-    [call.id, call.version, at, JSON.stringify(call)],
-  );
+  await insertPublishedDraft(db, {
+    id: call.id,
+    organisationId: call.funder.organisationId ?? organisationIdOf(call.funder.sectorCode),
+    publishedAt: call.dates.publishedAt,
+    updatedAt: at,
+  });
 }
 
 /** Writes a new version of a published call: the call, its history line, its draft's fields, audited. */
@@ -237,10 +227,7 @@ async function saveNewVersion(
 ): Promise<void> {
   await writeCall(db, call);
   await recordCallVersion(db, call, input.at);
-  await db.write('UPDATE call_drafts SET updated_at = ?, revision = revision + 1 WHERE id = ?', [
-    input.at,
-    call.id,
-  ]);
+  await touchPublishedDraft(db, call.id, input.at);
   await auditCall(
     db,
     { auth: input.auth, now: new Date(input.at), requestId: input.requestId },
@@ -338,11 +325,7 @@ export async function createCallHandler({ body, auth, db, now, requestId }: Hand
     throw problem('not_found', `No organisation ${organisationId}`);
   const id = `call_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
   const at = now.toISOString();
-  await db.write(
-    `INSERT INTO call_drafts (id, organisation_id, state, revision, created_at, updated_at, created_by, fields)
-     VALUES (?, ?, 'draft', 1, ?, ?, ?, ?)`,
-    [id, organisationId, at, at, auth?.id ?? null, JSON.stringify(fields)],
-  );
+  await insertDraft(db, { id, organisationId, at, createdBy: auth?.id ?? null, fields });
   await auditCall(db, { auth, now, requestId }, 'call.create', id, { organisationId });
   const row = await readDraftRow(db, id);
   if (!row) throw new Error('The draft just written is missing');
@@ -393,11 +376,7 @@ export async function updateCallHandler({
     else if (value !== undefined) fields[name] = value;
   }
   const at = now.toISOString();
-  await db.write('UPDATE call_drafts SET fields = ?, updated_at = ?, revision = revision + 1 WHERE id = ?', [
-    JSON.stringify(fields),
-    at,
-    row.id,
-  ]);
+  await writeDraftFields(db, row.id, fields, at);
   await auditCall(db, { auth, now, requestId }, 'call.update', row.id, {
     organisationId: row.organisation_id,
     fields: Object.keys(body as object),
@@ -444,10 +423,7 @@ export async function publishCallHandler({
   });
   await writeCall(db, call);
   await recordCallVersion(db, call, at);
-  await db.write(
-    "UPDATE call_drafts SET state = 'published', updated_at = ?, revision = revision + 1 WHERE id = ?",
-    [at, row.id],
-  );
+  await markDraftPublished(db, row.id, at);
   await auditCall(db, { auth, now, requestId }, 'call.publish', row.id, {
     organisationId: organisation.id,
     reference: call.reference,
@@ -572,12 +548,6 @@ function organisationOfFunder(call: StoredCall): Organisation {
   };
 }
 
-async function hasApplications(db: Db, callId: string): Promise<boolean> {
-  return (
-    (await db.one('SELECT 1 AS found FROM applications WHERE call_id = ? LIMIT 1', [callId])) !== undefined
-  );
-}
-
 /** Ends a call before its time (`closed_early` or `cancelled`) as a new public version with the reason. */
 async function endCall(
   input: {
@@ -636,15 +606,6 @@ async function endCall(
   return { body: await publicCall(db, before.id, now) };
 }
 
-async function hasDecisions(db: Db, callId: string): Promise<boolean> {
-  return (
-    (await db.one(
-      'SELECT 1 AS found FROM decisions d JOIN applications a ON a.id = d.application_id WHERE a.call_id = ? LIMIT 1',
-      [callId],
-    )) !== undefined
-  );
-}
-
 /**
  * `calls.close`: closes an open call before its deadline, with the public reason.
  *
@@ -687,46 +648,26 @@ export async function cancelCallHandler({
 }
 
 /**
- * `calls.versions`: the public history of a published call, oldest first; `404` for an unknown call or a
- * draft.
+ * `calls.versions`: one keyset page of the public history of a published call, oldest version first;
+ * `404` for an unknown call or a draft.
  *
  * @example
  * ```ts
  * app.bind(listCallVersions, listCallVersionsHandler);
  * ```
  */
-export async function listCallVersionsHandler({ params, db }: HandlerInput<typeof listCallVersions>) {
-  if (!(await db.one('SELECT 1 AS found FROM calls WHERE id = ?', [params.callId])))
-    throw problem('not_found', `No call ${params.callId}`);
-  const rows = await db.all<{ version: number; at: string; data: string }>(
-    'SELECT version, at, data FROM call_versions WHERE call_id = ? ORDER BY version',
-    [params.callId],
-  );
-  const items: CallVersion[] = rows.map((row) => {
-    const call = JSON.parse(row.data) as StoredCall;
-    const amendment = call.amendments.find((entry) => entry.version === Number(row.version));
-    return {
-      version: Number(row.version),
-      at: row.at,
-      ...(amendment ? { amendment } : {}),
-      call,
-    };
+export async function listCallVersionsHandler({ params, query, db }: HandlerInput<typeof listCallVersions>) {
+  if (!(await callExists(db, params.callId))) throw problem('not_found', `No call ${params.callId}`);
+  const page = await readCallVersionPage(db, params.callId, query);
+  const items: CallVersion[] = page.items.map(({ version, at, call }) => {
+    const amendment = call.amendments.find((entry) => entry.version === version);
+    return { version, at, ...(amendment ? { amendment } : {}), call };
   });
-  return { body: { items, nextCursor: null } };
+  return { body: { items, nextCursor: page.nextCursor } };
 }
 
 async function reviewersOf(db: Db, callId: string): Promise<CallReviewers> {
-  const rows = await db.all<{
-    account_id: string;
-    display_name: string;
-    organisation_id: string | null;
-    assigned_at: string;
-  }>(
-    `SELECT r.account_id, a.display_name, a.organisation_id, r.assigned_at
-     FROM call_reviewers r JOIN accounts a ON a.id = r.account_id
-     WHERE r.call_id = ? ORDER BY a.display_name, r.account_id`,
-    [callId],
-  );
+  const rows = await readCallReviewers(db, callId);
   return {
     items: rows.map((row) => ({
       accountId: row.account_id,
@@ -796,12 +737,7 @@ export async function setCallReviewersHandler({
   const current = await reviewersOf(db, call.id);
   const removed = current.items.map((item) => item.accountId).filter((id) => !wanted.includes(id));
   for (const accountId of removed) {
-    const reviewed = await db.one(
-      `SELECT 1 AS found FROM reviews r JOIN applications a ON a.id = r.application_id
-       WHERE a.call_id = ? AND r.reviewer_id = ? LIMIT 1`,
-      [call.id, accountId],
-    );
-    if (reviewed)
+    if (await hasReviewedCall(db, call.id, accountId))
       errors.push({
         path: '/accountIds',
         in: 'body',
@@ -812,14 +748,9 @@ export async function setCallReviewersHandler({
   }
   if (errors.length > 0) throw problem('validation_failed', 'These reviewers cannot be assigned', { errors });
   const at = now.toISOString();
-  for (const accountId of removed)
-    await db.write('DELETE FROM call_reviewers WHERE call_id = ? AND account_id = ?', [call.id, accountId]);
+  for (const accountId of removed) await removeCallReviewer(db, call.id, accountId);
   for (const accountId of wanted)
-    await db.write(
-      `INSERT INTO call_reviewers (call_id, account_id, assigned_at, assigned_by) VALUES (?, ?, ?, ?)
-       ON CONFLICT (call_id, account_id) DO NOTHING`,
-      [call.id, accountId, at, auth?.id ?? null],
-    );
+    await addCallReviewer(db, { callId: call.id, accountId, at, by: auth?.id ?? null });
   const after = await reviewersOf(db, call.id);
   await auditCall(db, { auth, now, requestId }, 'call.assignReviewers', call.id, {
     organisationId: call.funder.organisationId,
@@ -828,15 +759,6 @@ export async function setCallReviewersHandler({
   });
   return { body: after };
 }
-
-/** The keyset of an organisation's calls: most recently changed first. */
-const MANAGED_ORDER: Keyset = {
-  name: 'managed',
-  keys: [
-    { expr: 'd.updated_at', desc: true },
-    { expr: 'd.id', desc: true },
-  ],
-};
 
 /**
  * `calls.managed`: an organisation's calls, drafts included, most recently changed first, each with its
@@ -857,40 +779,7 @@ export async function listManagedCallsHandler({
   if (!(await readOrganisation(db, params.organisationId)))
     throw problem('not_found', `No organisation ${params.organisationId}`);
   if (!runsCallsOf(auth, params.organisationId)) forbidden();
-  const after = readKeysetCursor(query.cursor, MANAGED_ORDER.name, MANAGED_ORDER.keys.length);
-  const state = inList('d.state', query.state);
-  const position = keysetClause(MANAGED_ORDER, after);
-  const rows = await db.all<DraftRow & { data: string | null }>(
-    `SELECT d.id, d.organisation_id, d.state, d.revision, d.created_at, d.updated_at, d.fields, c.data
-     FROM call_drafts d LEFT JOIN calls c ON c.id = d.id
-     WHERE d.organisation_id = ? ${state ? `AND ${state.sql}` : ''} AND (${position.sql})
-     ${orderByClause(MANAGED_ORDER)} LIMIT ?`,
-    [params.organisationId, ...(state?.params ?? []), ...position.params, query.limit + 1],
-  );
-  const page = keysetPage(rows, query.limit, MANAGED_ORDER.name, (row) => [row.updated_at, row.id]);
-  const ids = page.items.map((row) => row.id);
-  const counts = new Map<string, ManagedCall['applications']>();
-  const reviewers = new Map<string, number>();
-  if (ids.length > 0) {
-    const byStatus = await db.all<{ call_id: string; status: string; n: number | bigint }>(
-      `SELECT call_id, status, COUNT(*) AS n FROM applications WHERE call_id IN (${marks(ids)})
-       GROUP BY call_id, status`,
-      ids,
-    );
-    for (const row of byStatus) {
-      const entry = counts.get(row.call_id) ?? { awaitingCheck: 0, underReview: 0, decided: 0 };
-      const n = Number(row.n);
-      if (['submitted', 'received', 'eligibility_check'].includes(row.status)) entry.awaitingCheck += n;
-      else if (row.status === 'under_review') entry.underReview += n;
-      else if (row.status === 'awarded' || row.status === 'rejected') entry.decided += n;
-      counts.set(row.call_id, entry);
-    }
-    for (const row of await db.all<{ call_id: string; n: number | bigint }>(
-      `SELECT call_id, COUNT(*) AS n FROM call_reviewers WHERE call_id IN (${marks(ids)}) GROUP BY call_id`,
-      ids,
-    ))
-      reviewers.set(row.call_id, Number(row.n));
-  }
+  const page = await readManagedCallPage(db, params.organisationId, query);
   const items: ManagedCall[] = page.items.map((row) => {
     const call = row.data ? (JSON.parse(row.data) as StoredCall) : undefined;
     const fields = call ? undefined : (JSON.parse(row.fields) as CallDraftFields);
@@ -905,8 +794,8 @@ export async function listManagedCallsHandler({
       ...(closesAt ? { closesAt } : {}),
       updatedAt: row.updated_at,
       problemCount: fields ? callPublicationProblems(fields, now.toISOString()).length : 0,
-      applications: counts.get(row.id) ?? { awaitingCheck: 0, underReview: 0, decided: 0 },
-      reviewers: reviewers.get(row.id) ?? 0,
+      applications: page.applications.get(row.id) ?? { awaitingCheck: 0, underReview: 0, decided: 0 },
+      reviewers: page.reviewers.get(row.id) ?? 0,
     };
   });
   return { body: { items, nextCursor: page.nextCursor } };
@@ -942,26 +831,13 @@ export async function publishCallResultsHandler({
     throw problem('call_still_open', 'Results are published once the call is closed');
   if (before.status === 'awarded' || before.status === 'cancelled')
     throw problem('invalid_state', `The call is ${before.status}`);
-  const pending = await db.one<{ n: number | bigint }>(
-    `SELECT COUNT(*) AS n FROM applications
-     WHERE call_id = ? AND status IN ('submitted', 'received', 'eligibility_check', 'under_review')`,
-    [before.id],
-  );
-  if (Number(pending?.n ?? 0) > 0)
-    throw problem('reviews_incomplete', `${Number(pending?.n)} applications are not decided yet`);
-  const awarded = await db.all<{ application_id: string; amount_minor: number | bigint; decided_at: string }>(
-    `SELECT d.application_id, d.amount_minor, d.decided_at FROM decisions d
-     JOIN applications a ON a.id = d.application_id
-     WHERE a.call_id = ? AND d.outcome = 'awarded' AND d.amount_minor IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM awards w WHERE w.application_id = d.application_id)
-     ORDER BY d.decided_at, d.application_id`,
-    [before.id],
-  );
-  for (const row of awarded)
+  const pending = await countUndecidedApplications(db, before.id);
+  if (pending > 0) throw problem('reviews_incomplete', `${pending} applications are not decided yet`);
+  for (const award of await unpublishedAwards(db, before.id))
     await insertAward(db, {
-      applicationId: row.application_id,
-      amount: fromMinorUnits(BigInt(row.amount_minor)),
-      decidedAt: row.decided_at,
+      applicationId: award.applicationId,
+      amount: fromMinorUnits(award.amountMinor),
+      decidedAt: award.decidedAt,
     });
   const at = now.toISOString();
   const version = before.version + 1;
@@ -995,10 +871,5 @@ export async function reviewsCall(db: Db, auth: Account | null, callId: string):
   if (!auth) return false;
   if (auth.roles.includes('admin')) return true;
   if (!auth.roles.includes('reviewer')) return false;
-  return (
-    (await db.one('SELECT 1 AS found FROM call_reviewers WHERE call_id = ? AND account_id = ?', [
-      callId,
-      auth.id,
-    ])) !== undefined
-  );
+  return await isCallReviewer(db, callId, auth.id);
 }

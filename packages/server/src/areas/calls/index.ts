@@ -1,5 +1,10 @@
 import type { Area } from '../area.js';
-import { callAuthoringMigration, callKeysetsMigration, callsMigration } from './migrations.js';
+import {
+  callAuthoringMigration,
+  callKeysetsMigration,
+  callsMigration,
+  managedCallsIndexMigration,
+} from './migrations.js';
 import { registerCallRoutes } from './routes.js';
 import { seedCalls } from './seed.js';
 
@@ -15,7 +20,7 @@ import { seedCalls } from './seed.js';
  */
 export const callsArea: Area = {
   name: 'calls',
-  migrations: [callsMigration, callKeysetsMigration, callAuthoringMigration],
+  migrations: [callsMigration, callKeysetsMigration, callAuthoringMigration, managedCallsIndexMigration],
   seedDemo: seedCalls,
   register: registerCallRoutes,
 };

@@ -45,7 +45,7 @@ import {
   setCallReviewersHandler,
   updateCallHandler,
 } from './authoring.js';
-import { readCall, readStoredCall, searchCallPage } from './store.js';
+import { callExists, readCall, readStoredCall, searchCallPage } from './store.js';
 
 type CallQuery = z.output<typeof CallSearchQuery>;
 type AwardQuery = z.output<typeof AwardSearchQuery>;
@@ -127,8 +127,7 @@ export async function checkEligibilityHandler(
  * ```
  */
 export async function listCallAwardsHandler(db: Db, callId: string, query: AwardQuery) {
-  if (!(await db.one('SELECT 1 AS found FROM calls WHERE id = ?', [callId])))
-    throw problem('not_found', `No call ${callId}`);
+  if (!(await callExists(db, callId))) throw problem('not_found', `No call ${callId}`);
   return { body: await searchAwardPage(db, { ...query, callId }) };
 }
 

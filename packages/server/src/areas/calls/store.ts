@@ -182,6 +182,18 @@ export function callStatusAt(
 }
 
 /**
+ * Whether a published call `id` exists (a draft is not one: it lives in `call_drafts` only).
+ *
+ * @example
+ * ```ts
+ * if (!(await callExists(db, callId))) throw problem('not_found', `No call ${callId}`);
+ * ```
+ */
+export async function callExists(db: Db, id: string): Promise<boolean> {
+  return (await db.one('SELECT 1 AS found FROM calls WHERE id = ?', [id])) !== undefined;
+}
+
+/**
  * Reads the stored call object (without stats), or `undefined`. With `now`, its status follows the clock
  * ({@link callStatusAt}); without, it is the stored one.
  *

@@ -43,16 +43,29 @@ import {
 } from '@nassij/contract';
 import { audit, auditReason } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
-import { inList, marks } from '../../db/faceted-search.js';
 import { recordEvent } from '../../events/log.js';
 import type { ApiApp, HandlerInput } from '../../http/app.js';
-import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 import { etagOf, requireIfMatch } from '../../http/etag.js';
 import { problem } from '../../http/problem.js';
 import { indexForSearch } from '../../search/search.js';
 import type { Area } from '../area.js';
 import { organisationIdOf, runsConsultationsOf } from '../organisations/organisation.js';
 import { readOrganisation } from '../organisations/store.js';
+import {
+  type ConsultationDraftRow,
+  consultationReferencesStartingWith,
+  contributionsByState,
+  contributionsOnArticles,
+  countConsultationVersions,
+  insertConsultationDraft,
+  managedConsultationPage,
+  markConsultationDraftPublished,
+  readConsultationDraftRow,
+  saveConsultationDraftFields,
+  versionCounts,
+  writeConsultationClosure,
+  writeConsultationVersion,
+} from './authoring-store.js';
 import {
   consultationPhaseAt,
   findConsultation,
@@ -66,17 +79,7 @@ function forbidden(): never {
   throw problem('forbidden', 'Only the staff of the organisation that holds this consultation may do this');
 }
 
-interface DraftRow {
-  id: string;
-  organisation_id: string;
-  state: 'draft' | 'published';
-  revision: number;
-  created_at: string;
-  updated_at: string;
-  fields: string;
-}
-
-function draftOf(row: DraftRow, now: Date): ConsultationDraft {
+function draftOf(row: ConsultationDraftRow, now: Date): ConsultationDraft {
   const fields = JSON.parse(row.fields) as ConsultationDraftFields;
   return {
     id: row.id,
@@ -90,16 +93,9 @@ function draftOf(row: DraftRow, now: Date): ConsultationDraft {
   };
 }
 
-async function readDraftRow(db: Db, id: string): Promise<DraftRow | undefined> {
-  return await db.one<DraftRow>(
-    'SELECT id, organisation_id, state, revision, created_at, updated_at, fields FROM consultation_drafts WHERE id = ?',
-    [id],
-  );
-}
-
 /** The draft of `id` for the staff who run its organisation's consultations: `404` unknown, `403` others. */
-async function staffDraft(db: Db, auth: Account | null, id: string): Promise<DraftRow> {
-  const row = await readDraftRow(db, id);
+async function staffDraft(db: Db, auth: Account | null, id: string): Promise<ConsultationDraftRow> {
+  const row = await readConsultationDraftRow(db, id);
   if (!row) throw problem('not_found', `No draft consultation ${id}`);
   if (!runsConsultationsOf(auth, row.organisation_id)) forbidden();
   return row;
@@ -178,14 +174,11 @@ async function saveDraftFields(
   fields: ConsultationDraftFields,
   at: string,
 ): Promise<void> {
-  await db.write(
-    'UPDATE consultation_drafts SET fields = ?, updated_at = ?, revision = revision + 1 WHERE id = ?',
-    [JSON.stringify(fields), at, id],
-  );
+  await saveConsultationDraftFields(db, id, JSON.stringify(fields), at);
 }
 
 async function reloadDraft(db: Db, id: string, now: Date): Promise<ConsultationDraft> {
-  const row = await readDraftRow(db, id);
+  const row = await readConsultationDraftRow(db, id);
   if (!row) throw new Error('The draft just written is missing');
   return draftOf(row, now);
 }
@@ -220,11 +213,13 @@ export async function createConsultationDraftHandler({
   const id = `cons_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
   const at = now.toISOString();
   const stored: ConsultationDraftFields = fields.text ? { ...fields, text: withIds(fields.text) } : fields;
-  await db.write(
-    `INSERT INTO consultation_drafts (id, organisation_id, state, revision, created_at, updated_at, created_by, fields)
-     VALUES (?, ?, 'draft', 1, ?, ?, ?, ?)`,
-    [id, organisationId, at, at, auth?.id ?? null, JSON.stringify(stored)],
-  );
+  await insertConsultationDraft(db, {
+    id,
+    organisationId,
+    at,
+    by: auth?.id ?? null,
+    fields: JSON.stringify(stored),
+  });
   await auditConsultation(db, { auth, now, requestId }, 'consultation.create', id, { organisationId });
   return draftAnswer(await reloadDraft(db, id, now), 201);
 }
@@ -493,11 +488,8 @@ function phaseDates(phases: NonNullable<ConsultationDraftFields['phases']>): Con
 /** The next free public reference of a year's consultations (`MA-CONS-2027-0008`), as the seed numbers them. */
 async function nextReference(db: Db, year: string): Promise<string> {
   const prefix = `MA-CONS-${year}-`;
-  const rows = await db.all<{ reference: string }>(
-    'SELECT reference FROM consultations WHERE reference >= ? AND reference < ?',
-    [prefix, `${prefix}~`],
-  );
-  const taken = rows.map((row) => Number(row.reference.slice(prefix.length))).filter(Number.isFinite);
+  const references = await consultationReferencesStartingWith(db, prefix);
+  const taken = references.map((reference) => Number(reference.slice(prefix.length))).filter(Number.isFinite);
   return `${prefix}${String(Math.max(0, ...taken) + 1).padStart(4, '0')}`;
 }
 
@@ -588,10 +580,7 @@ export async function publishConsultationDraftHandler({
       now,
     });
     await insertConsultation(db, { consultation, createdAt: at, versions: [version] });
-    await db.write(
-      "UPDATE consultation_drafts SET state = 'published', updated_at = ?, revision = revision + 1 WHERE id = ?",
-      [at, row.id],
-    );
+    await markConsultationDraftPublished(db, row.id, at);
     await auditConsultation(db, { auth, now, requestId }, 'consultation.publish', row.id, {
       organisationId: organisation.id,
       reference: consultation.reference,
@@ -610,22 +599,6 @@ export async function publishConsultationDraftHandler({
 
 function sameText(a: Pick<Article, 'heading' | 'body'>, b: Pick<Article, 'heading' | 'body'>): boolean {
   return JSON.stringify([a.heading, a.body]) === JSON.stringify([b.heading, b.body]);
-}
-
-/** Contributions (pending or published; hidden ones do not hold an article back) per article of `ids`. */
-async function contributionsOnArticles(
-  db: Db,
-  consultationId: string,
-  ids: readonly string[],
-): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.all<{ article_id: string; n: number | bigint }>(
-    `SELECT article_id, SUM(n) AS n FROM contribution_counts
-     WHERE consultation_id = ? AND moderation_state <> 'hidden' AND article_id IN (${marks(ids)})
-     GROUP BY article_id`,
-    [consultationId, ...ids],
-  );
-  return new Map(rows.filter((row) => Number(row.n) > 0).map((row) => [row.article_id, Number(row.n)]));
 }
 
 /**
@@ -681,11 +654,7 @@ export async function publishConsultationVersionHandler({
       },
     );
   const at = now.toISOString();
-  const count = await db.one<{ n: number | bigint }>(
-    'SELECT COUNT(*) AS n FROM consultation_versions WHERE consultation_id = ?',
-    [consultation.id],
-  );
-  const position = Number(count?.n ?? 0);
+  const position = await countConsultationVersions(db, consultation.id);
   let n = position + 1;
   const taken = new Set(consultation.versions.map((version) => version.id));
   while (taken.has(`v${n}`)) n++;
@@ -714,21 +683,15 @@ export async function publishConsultationVersionHandler({
   };
   const organisationId = organisationIdOf(consultation.issuingBody.sectorCode);
   await db.atomic(async () => {
-    await db.write(
-      'INSERT INTO consultation_versions (consultation_id, id, position, published_at, data) VALUES (?, ?, ?, ?, ?)',
-      [consultation.id, versionId, position, at, JSON.stringify(version)],
-    );
-    for (const id of kept)
-      await db.write(
-        `INSERT INTO consultation_articles (consultation_id, id, first_version_id, last_version_id) VALUES (?, ?, ?, ?)
-         ON CONFLICT (consultation_id, id) DO UPDATE SET last_version_id = excluded.last_version_id`,
-        [consultation.id, id, versionId, versionId],
-      );
-    await db.write('UPDATE consultations SET current_version_id = ?, data = ? WHERE id = ?', [
+    await writeConsultationVersion(db, {
+      consultationId: consultation.id,
       versionId,
-      JSON.stringify(stored),
-      consultation.id,
-    ]);
+      position,
+      at,
+      version: JSON.stringify(version),
+      articleIds: kept,
+      consultation: JSON.stringify(stored),
+    });
     await indexForSearch(db, 'consultation', consultation.id, [
       stored.reference,
       stored.title,
@@ -801,18 +764,13 @@ export async function closeConsultationHandler({
   const open = phases.find((phase) => phase.phase === 'contributions_open');
   const information = phases.find((phase) => phase.phase === 'information');
   const organisationId = organisationIdOf(consultation.issuingBody.sectorCode);
-  await db.write(
-    `UPDATE consultations SET phase = 'closed', phase_rank = 3, contributions_open_at = ?, contributions_close_at = ?,
-       information_at = ?, closure = ?, data = ? WHERE id = ?`,
-    [
-      open?.period.start ?? null,
-      at,
-      information?.period.start ?? null,
-      JSON.stringify({ at, reason: body.reason }),
-      JSON.stringify(stored),
-      consultation.id,
-    ],
-  );
+  await writeConsultationClosure(db, consultation.id, {
+    openAt: open?.period.start ?? null,
+    closedAt: at,
+    informationAt: information?.period.start ?? null,
+    closure: JSON.stringify({ at, reason: body.reason }),
+    data: JSON.stringify(stored),
+  });
   await auditConsultation(
     db,
     { auth, now, requestId },
@@ -822,24 +780,6 @@ export async function closeConsultationHandler({
     auditReason(body.reason),
   );
   return { body: await publicConsultation(db, consultation.id, now) };
-}
-
-/** The keyset of an organisation's consultations: most recently changed first. */
-const MANAGED_ORDER: Keyset = {
-  name: 'managed',
-  keys: [
-    { expr: 'm.updated_at', desc: true },
-    { expr: 'm.id', desc: true },
-  ],
-};
-
-interface ManagedRow {
-  id: string;
-  state: 'draft' | 'published';
-  updated_at: string;
-  fields: string | null;
-  data: string | null;
-  synthesis: string | null;
 }
 
 /**
@@ -862,51 +802,15 @@ export async function listManagedConsultationsHandler({
   const organisation = await readOrganisation(db, params.organisationId);
   if (!organisation) throw problem('not_found', `No organisation ${params.organisationId}`);
   if (!runsConsultationsOf(auth, params.organisationId)) forbidden();
-  const after = readKeysetCursor(query.cursor, MANAGED_ORDER.name, MANAGED_ORDER.keys.length);
-  const state = inList('m.state', query.state);
-  const position = keysetClause(MANAGED_ORDER, after);
-  const rows = await db.all<ManagedRow>(
-    `SELECT m.id, m.state, m.updated_at, m.fields, m.data, m.synthesis FROM (
-       SELECT d.id, d.state, d.updated_at, d.fields, c.data, c.synthesis
-       FROM consultation_drafts d LEFT JOIN consultations c ON c.id = d.id WHERE d.organisation_id = ?
-       UNION ALL
-       SELECT c.id, 'published', c.created_at, NULL, c.data, c.synthesis FROM consultations c
-       WHERE c.issuing_sector = ? AND NOT EXISTS (SELECT 1 FROM consultation_drafts d WHERE d.id = c.id)
-     ) m WHERE ${state ? state.sql : '1 = 1'} AND (${position.sql}) ${orderByClause(MANAGED_ORDER)} LIMIT ?`,
-    [
-      params.organisationId,
-      organisation.sectorCode,
-      ...(state?.params ?? []),
-      ...position.params,
-      query.limit + 1,
-    ],
-  );
-  const page = keysetPage(rows, query.limit, MANAGED_ORDER.name, (row) => [row.updated_at, row.id]);
+  const page = await managedConsultationPage(db, {
+    organisationId: params.organisationId,
+    sectorCode: organisation.sectorCode,
+    state: query.state,
+    cursor: query.cursor,
+    limit: query.limit,
+  });
   const ids = page.items.map((row) => row.id);
-  const counts = new Map<string, ManagedConsultation['contributions']>();
-  const versions = new Map<string, number>();
-  if (ids.length > 0) {
-    for (const row of await db.all<{ consultation_id: string; moderation_state: string; n: number | bigint }>(
-      `SELECT consultation_id, moderation_state, SUM(n) AS n FROM contribution_counts
-       WHERE consultation_id IN (${marks(ids)}) GROUP BY consultation_id, moderation_state`,
-      ids,
-    )) {
-      const entry = counts.get(row.consultation_id) ?? { pending: 0, published: 0, hidden: 0 };
-      if (
-        row.moderation_state === 'pending' ||
-        row.moderation_state === 'published' ||
-        row.moderation_state === 'hidden'
-      )
-        entry[row.moderation_state] += Number(row.n);
-      counts.set(row.consultation_id, entry);
-    }
-    for (const row of await db.all<{ consultation_id: string; n: number | bigint }>(
-      `SELECT consultation_id, COUNT(*) AS n FROM consultation_versions WHERE consultation_id IN (${marks(ids)})
-       GROUP BY consultation_id`,
-      ids,
-    ))
-      versions.set(row.consultation_id, Number(row.n));
-  }
+  const [counts, versions] = await Promise.all([contributionsByState(db, ids), versionCounts(db, ids)]);
   const items: ManagedConsultation[] = page.items.map((row) => {
     const published = row.data ? (JSON.parse(row.data) as StoredConsultation) : undefined;
     const fields = published ? undefined : (JSON.parse(row.fields ?? '{}') as ConsultationDraftFields);

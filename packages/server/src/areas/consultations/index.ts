@@ -4,6 +4,7 @@ import {
   consultationsMigration,
   contributionPagesMigration,
   contributionReviewsMigration,
+  dropConsultationsListedMigration,
 } from './migrations.js';
 import { participationMigration } from './participation.js';
 import { registerConsultationRoutes } from './routes.js';
@@ -26,6 +27,7 @@ export const consultationsArea: Area = {
     contributionPagesMigration,
     participationMigration,
     consultationAuthoringMigration,
+    dropConsultationsListedMigration,
   ],
   seedDemo: seedConsultations,
   register: registerConsultationRoutes,

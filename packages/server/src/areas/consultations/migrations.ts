@@ -218,3 +218,14 @@ GROUP BY consultation_id, moderation_state, CASE WHEN parent_id IS NULL THEN 1 E
   COALESCE(article_id, ''), kind, COALESCE(position, '');
 `,
 };
+
+/**
+ * Drops `consultations_listed (phase_rank, created_at DESC, id)`: the public list sorts by the rank of the
+ * phase at the request's clock (store.ts `listedKeyset`), which no index can hold, so no query reads this
+ * index any more (`EXPLAIN QUERY PLAN` of every query over `consultations` checked), while every insert and
+ * phase change still paid for it.
+ */
+export const dropConsultationsListedMigration: Migration = {
+  id: '059_drop_consultations_listed',
+  sql: 'DROP INDEX IF EXISTS consultations_listed;',
+};

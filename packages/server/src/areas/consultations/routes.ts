@@ -13,6 +13,7 @@ import {
   getConsultationVersion,
   getContribution,
   isHoneypotFilled,
+  listContributionReplies,
   listContributions,
   moderateContribution,
   moderationQueue,
@@ -44,12 +45,15 @@ import {
   consultationStats,
   contributionId,
   diffVersions,
+  embeddedReplies,
   findConsultation,
   findContributionRow,
   hasReported,
   historyOf,
   insertContribution,
+  issuingSectorOf,
   listContributionsPage,
+  listRepliesPage,
   markReportsReviewed,
   moderationQueuePage,
   nextContributionSeq,
@@ -110,11 +114,8 @@ function deviceHash(c: Context, strict: boolean): string | undefined {
 async function moderates(db: Db, auth: Account | null, consultationId: string): Promise<boolean> {
   if (!auth || !(auth.roles.includes('moderator') || auth.roles.includes('admin'))) return false;
   if (moderatesConsultationsOf(auth, undefined)) return true; // an admin or a platform moderator
-  const row = await db.one<{ issuing_sector: string }>(
-    'SELECT issuing_sector FROM consultations WHERE id = ?',
-    [consultationId],
-  );
-  return row !== undefined && moderatesConsultationsOf(auth, organisationIdOf(row.issuing_sector));
+  const sector = await issuingSectorOf(db, consultationId);
+  return sector !== undefined && moderatesConsultationsOf(auth, organisationIdOf(sector));
 }
 
 async function visibleRow(
@@ -134,14 +135,16 @@ async function visibleRow(
 }
 
 async function withHistory(db: Db, row: ContributionRow, auth: Account | null) {
-  const replies = row.parent_id ? undefined : ((await repliesOf(db, [row.id])).get(row.id) ?? []);
-  const ids = [row.id, ...(replies ?? []).map((r) => r.id)];
+  // A reply has no replies (threads are one level deep): no `replies`, no `replyCount`.
+  const replies = row.parent_id ? undefined : (await repliesOf(db, [row.id])).get(row.id);
+  const ids = [row.id, ...(replies?.rows ?? []).map((r) => r.id)];
   const supported = auth ? await supportedBy(db, `acc:${auth.id}`, ids) : undefined;
+  const view = supported ? { supported } : {};
   return toContribution(row, {
     // Moderators read every report in the history; the public and the author do not.
     history: await historyOf(db, row.id, { reports: await moderates(db, auth, row.consultation_id) }),
-    ...(supported ? { supported } : {}),
-    ...(replies ? { replies: replies.map((r) => toContribution(r, supported ? { supported } : {})) } : {}),
+    ...view,
+    ...(row.parent_id ? {} : embeddedReplies(replies, view)),
   });
 }
 
@@ -436,6 +439,18 @@ async function getContributionHandler({ db, params, auth, c }: HandlerInput<type
   return { body: await withHistory(db, row, auth) };
 }
 
+// Whoever may follow the contribution may read its replies, which are published ones only.
+async function listContributionRepliesHandler({
+  db,
+  params,
+  query,
+  auth,
+  c,
+}: HandlerInput<typeof listContributionReplies>) {
+  const parent = await visibleRow(db, params.contributionId, auth, deviceHash(c, false));
+  return { body: await listRepliesPage(db, parent.id, query, auth ? `acc:${auth.id}` : undefined) };
+}
+
 /** A published contribution whose consultation still takes (and gives back) supports. */
 async function supportable(db: Db, contributionId: string, now: Date): Promise<ContributionRow> {
   const row = await visibleRow(db, contributionId, null, undefined);
@@ -644,6 +659,7 @@ export function registerConsultationRoutes(app: ApiApp): void {
   app.bind(listContributions, listContributionsHandler);
   app.bind(createContribution, createContributionHandler);
   app.bind(getContribution, getContributionHandler);
+  app.bind(listContributionReplies, listContributionRepliesHandler);
   app.bind(supportContribution, supportContributionHandler);
   app.bind(withdrawSupport, withdrawSupportHandler);
   app.bind(reportContribution, reportContributionHandler(app));

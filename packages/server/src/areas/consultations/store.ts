@@ -15,7 +15,9 @@ import {
   type ContributionEvent,
   type ContributionKind,
   type ContributionListQuery,
+  type ContributionRepliesQuery,
   type DocumentVersion,
+  EMBEDDED_REPLIES_MAX,
   type Facets,
   MODERATION_REASON_MAX,
   type ModerationQueueQuery,
@@ -27,7 +29,14 @@ import {
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
 import { cachedFigure } from '../../db/versioned-cache.js';
-import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
+import {
+  encodeKeysetCursor,
+  type Keyset,
+  keysetClause,
+  keysetPage,
+  orderByClause,
+  readKeysetCursor,
+} from '../../http/cursor.js';
 import { problem } from '../../http/problem.js';
 import { indexForSearch, searchCondition } from '../../search/search.js';
 import {
@@ -1083,6 +1092,23 @@ export async function findContributionRow(db: Db, id: string): Promise<Contribut
   return await db.one<ContributionRow>('SELECT * FROM contributions WHERE id = ?', [id]);
 }
 
+/**
+ * The issuing sector of a consultation (`org:<organisationId>` for an organisation's own), which decides
+ * whose moderators moderate it; `undefined` for an unknown consultation.
+ *
+ * @example
+ * ```ts
+ * organisationIdOf((await issuingSectorOf(db, 'cons_0001')) ?? '');
+ * ```
+ */
+export async function issuingSectorOf(db: Db, consultationId: string): Promise<string | undefined> {
+  const row = await db.one<{ issuing_sector: string }>(
+    'SELECT issuing_sector FROM consultations WHERE id = ?',
+    [consultationId],
+  );
+  return row?.issuing_sector;
+}
+
 /** How a report reads in a moderator's history: its reason, whether signed in, and the reporter's words. */
 export function reportReason(reason: string, signedIn: boolean, detail: string | null): string {
   const text = `${reason} · ${signedIn ? 'signed in' : 'anonymous'}${detail ? ` · ${detail}` : ''}`;
@@ -1201,7 +1227,10 @@ export interface ContributionView {
   /** Ids the caller supports; when given, `supportedByMe` is set. */
   supported?: ReadonlySet<string>;
   history?: ContributionEvent[];
+  /** The first replies, with `replyCount`: given together, for a top-level contribution. */
   replies?: Contribution[];
+  replyCount?: number;
+  repliesNextCursor?: string | null;
 }
 
 /**
@@ -1238,6 +1267,8 @@ export function toContribution(row: ContributionRow, view: ContributionView = {}
     ...(row.official_response ? { officialResponse: json<OfficialResponse>(row.official_response) } : {}),
     ...(view.history ? { history: view.history } : {}),
     ...(view.replies ? { replies: view.replies } : {}),
+    ...(view.replyCount !== undefined ? { replyCount: view.replyCount } : {}),
+    ...(view.repliesNextCursor !== undefined ? { repliesNextCursor: view.repliesNextCursor } : {}),
   };
 }
 
@@ -1267,33 +1298,133 @@ export async function supportedBy(
   );
 }
 
+/** What a list or follow page embeds of a contribution's replies. */
+export interface RepliesPreview {
+  /** The first published replies, oldest first: at most `EMBEDDED_REPLIES_MAX`. */
+  rows: ContributionRow[];
+  /** How many published replies there are in all, exactly. */
+  count: number;
+}
+
 /**
- * Published replies of the given contributions, grouped by parent, oldest first.
+ * The first published replies (oldest first, at most `EMBEDDED_REPLIES_MAX`) of each given contribution and
+ * how many it has in all, by parent; a parent without replies maps to `{ rows: [], count: 0 }`. At most two
+ * queries whatever the number of replies: the previews, then one grouped count of the parents whose preview
+ * is full (for the others the preview is every reply). The rest of the replies page through
+ * {@link listRepliesPage}.
  *
  * @example
  * ```ts
- * repliesOf(db, ['ctb_000001']).get('ctb_000001')?.length;
+ * const { rows, count } = (await repliesOf(db, ['ctb_000001'])).get('ctb_000001') ?? { rows: [], count: 0 };
  * ```
  */
-export async function repliesOf(
-  db: Db,
-  parentIds: readonly string[],
-): Promise<Map<string, ContributionRow[]>> {
-  const out = new Map<string, ContributionRow[]>();
-  if (parentIds.length === 0) return out;
-  const rows = await db.all<ContributionRow>(
-    // Ordered by parent first: the order of `contributions_replies`, so that no planner prefers walking
-    // every published contribution by date (`contributions_by_state`) over these few parents' replies.
-    `SELECT * FROM contributions WHERE moderation_state = 'published' AND parent_id IN (${parentIds
-      .map(() => '?')
-      .join(', ')}) ORDER BY parent_id, created_at, seq`,
-    [...parentIds],
+export async function repliesOf(db: Db, parentIds: readonly string[]): Promise<Map<string, RepliesPreview>> {
+  const ids = [...new Set(parentIds)];
+  const out = new Map<string, RepliesPreview>(ids.map((id) => [id, { rows: [], count: 0 }]));
+  if (ids.length === 0) return out;
+  // One branch per parent, each a short range of `contributions_replies` cut by its LIMIT: a parent with
+  // 50 000 replies costs what one with 3 does, where a window function would number every reply first.
+  const branches = ids.map(
+    (_, index) =>
+      `SELECT * FROM (SELECT * FROM contributions WHERE parent_id = ? AND moderation_state = 'published'
+       ORDER BY created_at, seq LIMIT ?) AS first_replies_${index}`,
   );
-  for (const row of rows) {
-    const key = row.parent_id as string;
-    out.set(key, [...(out.get(key) ?? []), row]);
+  const rows = await db.all<ContributionRow>(
+    `${branches.join(' UNION ALL ')} ORDER BY parent_id, created_at, seq`,
+    ids.flatMap((id) => [id, EMBEDDED_REPLIES_MAX]),
+  );
+  for (const row of rows) out.get(row.parent_id as string)?.rows.push(row);
+  for (const preview of out.values()) preview.count = preview.rows.length;
+  const full = ids.filter((id) => out.get(id)?.rows.length === EMBEDDED_REPLIES_MAX);
+  if (full.length > 0) {
+    const counts = await db.all<{ parent_id: string; n: number | string }>(
+      `SELECT parent_id, COUNT(*) AS n FROM contributions
+       WHERE parent_id IN (${full.map(() => '?').join(', ')}) AND moderation_state = 'published'
+       GROUP BY parent_id`,
+      full,
+    );
+    // PostgreSQL's COUNT is a bigint, which `pg` returns as text.
+    for (const { parent_id, n } of counts) {
+      const preview = out.get(parent_id);
+      if (preview) preview.count = Number(n);
+    }
   }
   return out;
+}
+
+/**
+ * A contribution's embedded replies as {@link toContribution} takes them: `replies`, `replyCount`, and
+ * `repliesNextCursor`, the cursor of {@link listRepliesPage} after the last embedded reply (the embedded
+ * replies are that list's first rows), or `null` when they are all embedded.
+ *
+ * @example
+ * ```ts
+ * toContribution(row, { ...view, ...embeddedReplies((await repliesOf(db, [row.id])).get(row.id), view) });
+ * ```
+ */
+export function embeddedReplies(
+  preview: RepliesPreview | undefined,
+  view: Pick<ContributionView, 'supported'> = {},
+): Pick<ContributionView, 'replies' | 'replyCount' | 'repliesNextCursor'> {
+  const rows = preview?.rows ?? [];
+  const last = rows[rows.length - 1];
+  return {
+    replies: rows.map((reply) => toContribution(reply, view)),
+    replyCount: preview?.count ?? 0,
+    repliesNextCursor:
+      last && (preview?.count ?? 0) > rows.length
+        ? encodeKeysetCursor(REPLY_ORDER.name, [last.created_at, last.seq])
+        : null,
+  };
+}
+
+/**
+ * The order of a contribution's replies: oldest first, `seq` last (unique, and an integer where the text id
+ * would sort `ctb_1000000` before `ctb_999999`). `contributions_replies`
+ * `(parent_id, moderation_state, created_at, seq)` answers it with a range scan.
+ */
+export const REPLY_ORDER: Keyset = {
+  name: 'oldest',
+  keys: [{ expr: 'created_at' }, { expr: 'seq' }],
+};
+
+/**
+ * One page of a contribution's published replies, oldest first (keyset on {@link REPLY_ORDER}), with
+ * `supportedByMe` for a signed-in reader (`supporterKey`). The first page starts with the replies that
+ * {@link repliesOf} embeds. Visibility of the parent is the caller's to check. No `total`: the parent's
+ * `replyCount` gives it.
+ *
+ * @example
+ * ```ts
+ * const page = await listRepliesPage(db, 'ctb_000002', { limit: 20 });
+ * const next = page.nextCursor && (await listRepliesPage(db, 'ctb_000002', { limit: 20, cursor: page.nextCursor }));
+ * ```
+ */
+export async function listRepliesPage(
+  db: Db,
+  parentId: string,
+  query: ContributionRepliesQuery,
+  supporterKey?: string,
+): Promise<PageOf<Contribution>> {
+  const after = readKeysetCursor(query.cursor, REPLY_ORDER.name, REPLY_ORDER.keys.length);
+  const position = keysetClause(REPLY_ORDER, after);
+  const rows = await db.all<ContributionRow>(
+    `SELECT * FROM contributions WHERE parent_id = ? AND moderation_state = 'published' AND (${position.sql})
+     ${orderByClause(REPLY_ORDER)} LIMIT ?`,
+    [parentId, ...position.params, query.limit + 1],
+  );
+  const page = keysetPage(rows, query.limit, REPLY_ORDER.name, (row) => [row.created_at, row.seq]);
+  const supported = supporterKey
+    ? await supportedBy(
+        db,
+        supporterKey,
+        page.items.map((row) => row.id),
+      )
+    : undefined;
+  return {
+    items: page.items.map((row) => toContribution(row, supported ? { supported } : {})),
+    nextCursor: page.nextCursor,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1329,11 +1460,12 @@ export interface ContributionListRequest extends ContributionListQuery {
 }
 
 /**
- * One page of a consultation's top-level contributions, each with its published replies (oldest first) and,
+ * One page of a consultation's top-level contributions, each with its first published replies (oldest first,
+ * at most `EMBEDDED_REPLIES_MAX`) and `replyCount`, and,
  * for a signed-in reader (`supporterKey`), `supportedByMe`. Keyset pages on `query.sort`
  * ({@link CONTRIBUTION_SORTS}); `total` comes from the maintained counters ({@link countContributions}),
- * exact, without counting the rows. Four queries whatever the page size: the page, the total, the replies,
- * the supports.
+ * exact, without counting the rows. At most five queries whatever the page size: the page, the total, the
+ * replies and their counts ({@link repliesOf}), the supports.
  *
  * @example
  * ```ts
@@ -1397,16 +1529,13 @@ async function readContributionsPage(
   const supported = supporterKey
     ? await supportedBy(db, supporterKey, [
         ...page.items.map((r) => r.id),
-        ...[...replies.values()].flat().map((r) => r.id),
+        ...[...replies.values()].flatMap((preview) => preview.rows.map((r) => r.id)),
       ])
     : undefined;
   const view = supported ? { supported } : {};
   return {
     items: page.items.map((row) =>
-      toContribution(row, {
-        ...view,
-        replies: (replies.get(row.id) ?? []).map((reply) => toContribution(reply, view)),
-      }),
+      toContribution(row, { ...view, ...embeddedReplies(replies.get(row.id), view) }),
     ),
     nextCursor: page.nextCursor,
     total,

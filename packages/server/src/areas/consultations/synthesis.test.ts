@@ -9,7 +9,8 @@ import type {
   PageOf,
   Problem,
   Synthesis,
-  SynthesisCandidates,
+  SynthesisCandidate,
+  SynthesisCandidateGroups,
   SynthesisDraft,
   UpdateSynthesisDraft,
 } from '@nassij/contract';
@@ -93,6 +94,45 @@ async function publicContributions(consultationId: string): Promise<Contribution
     cursor = page.body.nextCursor ?? undefined;
   } while (cursor);
   return all;
+}
+
+/**
+ * Every candidate a filter keeps (`articleId=…`, `wholeText=true` or none), paged `limit` at a time: checks
+ * that each page but the last is full and has a cursor, that `total` holds on every page, and that the last
+ * page says `nextCursor: null`.
+ */
+async function pageThroughCandidates(
+  consultationId: string,
+  filter: string,
+  limit: number,
+): Promise<{ items: SynthesisCandidate[]; pages: number }> {
+  const items: SynthesisCandidate[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  let total: number | undefined;
+  do {
+    const query = [filter, `limit=${limit}`, cursor ? `cursor=${cursor}` : ''].filter(Boolean).join('&');
+    const page = await send<PageOf<SynthesisCandidate>>(
+      'GET',
+      `/v1/consultations/${consultationId}/synthesis/candidates?${query}`,
+      { as: 'ministryAdmin' },
+    );
+    assert.equal(page.status, 200, JSON.stringify(page.body));
+    pages += 1;
+    total ??= page.body.total;
+    assert.equal(page.body.total, total, 'the same total on every page');
+    if (page.body.nextCursor) assert.equal(page.body.items.length, limit, 'a page before the last is full');
+    items.push(...page.body.items);
+    cursor = page.body.nextCursor ?? undefined;
+    assert.ok(pages <= 1000, 'the pages end');
+  } while (cursor);
+  assert.equal(items.length, total, 'the pages hold exactly the total');
+  return { items, pages };
+}
+
+/** Whether `a` comes before `b` in the candidates' order: most supported, then newest. */
+function supportedFirst(a: SynthesisCandidate, b: SynthesisCandidate): boolean {
+  return a.supports > b.supports || (a.supports === b.supports && a.createdAt >= b.createdAt);
 }
 
 before(async () => {
@@ -259,16 +299,66 @@ describe('the synthesis draft', () => {
     );
   });
 
-  test('lists the published recommendations and amendments by article, most supported first', async () => {
-    const sent = await send<SynthesisCandidates>(
+  test('groups the published recommendations and amendments by article, with their counts', async () => {
+    const sent = await send<SynthesisCandidateGroups>(
       'GET',
-      `/v1/consultations/${F.consultations.draftLaw}/synthesis/candidates`,
+      `/v1/consultations/${F.consultations.draftLaw}/synthesis/candidates/groups`,
       { as: 'ministryAdmin' },
     );
     assert.equal(sent.status, 200, JSON.stringify(sent.body));
-    const all = sent.body.groups.flatMap((g) => g.candidates);
-    assert.equal(sent.body.total, all.length);
+    assert.ok(sent.body.groups.length > 0);
+    assert.equal(
+      sent.body.total,
+      sent.body.groups.reduce((sum, group) => sum + group.count, 0),
+    );
+    assert.equal(
+      new Set(sent.body.groups.map((g) => g.articleId)).size,
+      sent.body.groups.length,
+      'once each',
+    );
+    const whole = sent.body.groups.findIndex((g) => g.articleId === null);
+    if (whole >= 0) assert.equal(whole, sent.body.groups.length - 1, 'the whole text comes last');
+    const everything = await pageThroughCandidates(F.consultations.draftLaw, '', 100);
+    assert.equal(everything.items.length, sent.body.total);
+    for (const group of sent.body.groups) {
+      const filter = group.articleId === null ? 'wholeText=true' : `articleId=${group.articleId}`;
+      const { items } = await pageThroughCandidates(F.consultations.draftLaw, filter, 100);
+      assert.equal(items.length, group.count, `the count of ${group.articleId}`);
+    }
+    const regional = await send(
+      'GET',
+      `/v1/consultations/${F.consultations.draftLaw}/synthesis/candidates/groups`,
+      {
+        as: 'regionCallManager',
+      },
+    );
+    assert.equal(regional.status, 403);
+  });
+
+  test('pages the candidates most supported first, then newest, with no repeat and no gap', async () => {
+    const id = F.consultations.draftLaw;
+    const { items: all, pages } = await pageThroughCandidates(id, '', 2);
+    assert.ok(pages >= 2, 'more candidates than one page of 2');
     const ids = all.map((c) => c.contributionId);
+    assert.equal(new Set(ids).size, ids.length, 'no candidate twice');
+    all.slice(1).forEach((candidate, index) => {
+      const before = all[index] as SynthesisCandidate;
+      assert.ok(
+        supportedFirst(before, candidate),
+        `${before.contributionId} before ${candidate.contributionId}`,
+      );
+    });
+    // No gap: one page of everything holds the same candidates in the same order.
+    const whole = await send<PageOf<SynthesisCandidate>>(
+      'GET',
+      `/v1/consultations/${id}/synthesis/candidates?limit=100`,
+      { as: 'ministryAdmin' },
+    );
+    assert.equal(whole.body.nextCursor, null);
+    assert.deepEqual(
+      whole.body.items.map((c) => c.contributionId),
+      ids,
+    );
     assert.ok(ids.includes(F.contributions.unansweredRecommendation));
     assert.ok(ids.includes(F.contributions.answeredAmendment));
     assert.ok(!ids.includes(F.contributions.pendingRecommendation), 'pending ones wait for moderation');
@@ -276,17 +366,62 @@ describe('the synthesis draft', () => {
       !ids.includes(F.contributions.publishedWithReplies),
       'comments are not answered in the synthesis',
     );
-    for (const group of sent.body.groups) {
-      const supports = group.candidates.map((c) => c.supports);
-      assert.deepEqual(
-        supports,
-        [...supports].sort((a, b) => b - a),
-      );
-      assert.ok(group.candidates.every((c) => c.kind === 'recommendation' || c.kind === 'amendment'));
-    }
+    assert.ok(all.every((c) => c.kind === 'recommendation' || c.kind === 'amendment'));
     const amendment = all.find((c) => c.contributionId === F.contributions.answeredAmendment);
     assert.ok(amendment?.proposedText, 'an amendment comes with its wording');
     assert.equal(amendment?.versionId, 'v1');
+
+    // One article's candidates, a page of one at a time: the same order, that article only. Two new
+    // recommendations make sure the article has more than one page.
+    const groups = await send<SynthesisCandidateGroups>(
+      'GET',
+      `/v1/consultations/${id}/synthesis/candidates/groups`,
+      {
+        as: 'ministryAdmin',
+      },
+    );
+    const onArticle = groups.body.groups.find((g) => g.articleId !== null);
+    assert.ok(onArticle?.articleId);
+    for (const as of ['citizen', 'moderator'] as const) {
+      const sent: Sent<ContributionReceipt> = await send('POST', `/v1/consultations/${id}/contributions`, {
+        as,
+        json: {
+          kind: 'recommendation',
+          articleId: onArticle.articleId,
+          body: `Une recommandation de ${as}`,
+          consent: true,
+        },
+      });
+      assert.equal(sent.status, 201, JSON.stringify(sent.body));
+      assert.equal(sent.body.contribution.moderation.state, 'published', 'signed in: published at once');
+    }
+    const everyone = (await pageThroughCandidates(id, '', 100)).items.map((c) => c.contributionId);
+    const filter = onArticle.articleId === null ? 'wholeText=true' : `articleId=${onArticle.articleId}`;
+    const article = await pageThroughCandidates(id, filter, 1);
+    assert.equal(article.pages, onArticle.count + 2);
+    assert.ok(
+      article.items.every((c) => c.createdAt),
+      'whole candidates',
+    );
+    assert.deepEqual(
+      article.items.map((c) => c.contributionId),
+      everyone.filter((candidate) => article.items.some((c) => c.contributionId === candidate)),
+      'in the order of the whole list',
+    );
+  });
+
+  test('refuses a damaged cursor, and an article and the whole text at once', async () => {
+    const path = `/v1/consultations/${F.consultations.draftLaw}/synthesis/candidates`;
+    const damaged = await send<Problem>('GET', `${path}?cursor=not-a-cursor`, { as: 'ministryAdmin' });
+    assert.equal(damaged.status, 422);
+    const both = await send<Problem>('GET', `${path}?articleId=art-1&wholeText=true`, {
+      as: 'ministryAdmin',
+    });
+    assert.equal(both.status, 422);
+    const unknown = await send<PageOf<SynthesisCandidate>>('GET', `${path}?articleId=art-404`, {
+      as: 'ministryAdmin',
+    });
+    assert.deepEqual(unknown.body, { items: [], nextCursor: null, total: 0 });
   });
 
   test('round trip with If-Match: 428 without, 412 when stale, saved otherwise', async () => {
@@ -337,14 +472,10 @@ describe('the synthesis draft', () => {
     const read = await send<SynthesisDraft>('GET', path, { as: 'ministryAdmin' });
     assert.deepEqual(read.body, saved.body);
     assert.equal(read.etag, saved.etag);
-    const candidates = await send<SynthesisCandidates>(
-      'GET',
-      `/v1/consultations/${F.consultations.draftLaw}/synthesis/candidates`,
-      { as: 'ministryAdmin' },
+    const candidates = await pageThroughCandidates(F.consultations.draftLaw, '', 100);
+    const answered = candidates.items.find(
+      (c) => c.contributionId === F.contributions.unansweredRecommendation,
     );
-    const answered = candidates.body.groups
-      .flatMap((g) => g.candidates)
-      .find((c) => c.contributionId === F.contributions.unansweredRecommendation);
     assert.equal(answered?.outcome, 'out_of_scope', 'the editor list shows the draft’s outcome');
   });
 
@@ -466,12 +597,9 @@ describe('publishing the synthesis', () => {
     );
 
     const publishPath = `/v1/consultations/${id}/synthesis/publish`;
-    const candidates = (
-      await send<SynthesisCandidates>('GET', `/v1/consultations/${id}/synthesis/candidates`, {
-        as: 'ministryConsultationManager',
-      })
-    ).body.groups.flatMap((g) => g.candidates);
-    assert.ok(candidates.length >= 3);
+    // Read two at a time: more candidates than one page, and the publication reads them all itself.
+    const { items: candidates, pages } = await pageThroughCandidates(id, '', 2);
+    assert.ok(candidates.length >= 3 && pages >= 2);
     const [undecided, ...decided] = candidates.map((c) => c.contributionId);
     const draft = await send<SynthesisDraft>('GET', draftPath(id), { as: 'ministryConsultationManager' });
     const reason = { ar: 'أُدرج المقترح في الصيغة النهائية', fr: 'Intégré à la version finale' };

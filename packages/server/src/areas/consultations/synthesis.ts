@@ -10,25 +10,25 @@ import {
   type ConsultationPhaseDates,
   type ContributionAuthor,
   type FieldError,
-  type getSynthesisDraft,
+  getSynthesisDraft,
   type Locale,
-  type listSynthesisCandidates,
-  type Position,
+  listSynthesisCandidateGroups,
+  listSynthesisCandidates,
   pickText,
-  type publishSynthesis,
+  publishSynthesis,
   type Synthesis,
   type SynthesisCandidate,
-  type SynthesisCandidates,
+  type SynthesisCandidateGroup,
   type SynthesisDraft,
-  synthesisAuthoringRoutes,
   toLocale,
   type UpdateSynthesisDraft,
-  type updateSynthesisDraft,
+  updateSynthesisDraft,
 } from '@nassij/contract';
 import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
 import { recordEvent } from '../../events/log.js';
 import type { ApiApp, HandlerInput } from '../../http/app.js';
+import { readKeysetCursor } from '../../http/cursor.js';
 import { etagOf, requireIfMatch } from '../../http/etag.js';
 import { problem } from '../../http/problem.js';
 import { composeMail } from '../../mail/layout.js';
@@ -44,6 +44,24 @@ import {
 } from './store.js';
 import { synthesisPublishedMessage } from './synthesis-messages.js';
 import { contributionVersionsMigration, synthesisDraftsMigration } from './synthesis-migrations.js';
+import {
+  allCandidateRows,
+  CANDIDATE_ORDER,
+  type CandidateFilter,
+  type CandidateRow,
+  candidateCounts,
+  candidateIds,
+  candidatePage,
+  candidatesAmong,
+  consultationArticleIds,
+  insertSynthesisDraft,
+  isSynthesisPublished,
+  markSynthesisDraftPublished,
+  readSynthesisDraftRow,
+  synthesisRecipients,
+  updateSynthesisDraftRow,
+  writePublishedSynthesis,
+} from './synthesis-store.js';
 
 /** The consultation, if `auth` is on the staff of the organisation that holds it: 404, then 403. */
 async function staffConsultation(
@@ -62,13 +80,6 @@ async function staffConsultation(
 /** The fields of a draft as stored in `synthesis_drafts.data`. */
 type DraftFields = UpdateSynthesisDraft;
 
-interface DraftRow {
-  revision: number;
-  updated_at: string;
-  published_at: string | null;
-  data: string;
-}
-
 interface StoredDraft {
   revision: number;
   updatedAt?: string;
@@ -81,10 +92,7 @@ interface StoredDraft {
 const EMPTY_FIELDS: DraftFields = { articles: [], decisions: [] };
 
 async function readDraft(db: Db, consultationId: string): Promise<StoredDraft> {
-  const row = await db.one<DraftRow>(
-    'SELECT revision, updated_at, published_at, data FROM synthesis_drafts WHERE consultation_id = ?',
-    [consultationId],
-  );
+  const row = await readSynthesisDraftRow(db, consultationId);
   if (!row) return { revision: 0, fields: EMPTY_FIELDS, etag: etagOf(`0|${JSON.stringify(EMPTY_FIELDS)}`) };
   return {
     revision: Number(row.revision),
@@ -95,57 +103,22 @@ async function readDraft(db: Db, consultationId: string): Promise<StoredDraft> {
   };
 }
 
-interface CandidateRow {
-  id: string;
-  article_id: string | null;
-  kind: 'recommendation' | 'amendment';
-  body: string;
-  proposed_text: string | null;
-  position: Position | null;
-  supports: number;
-  author: string;
-  created_at: string;
-  version_id: string | null;
-}
-
-/**
- * The recommendations and amendments the synthesis answers: published, top level, most supported first (the
- * partial index `contributions_supported` serves this order).
- */
-async function candidateRows(db: Db, consultationId: string): Promise<CandidateRow[]> {
-  return await db.all<CandidateRow>(
-    `SELECT id, article_id, kind, body, proposed_text, position, supports, author, created_at, version_id
-       FROM contributions
-      WHERE consultation_id = ? AND moderation_state = 'published' AND parent_id IS NULL
-        AND kind IN ('recommendation', 'amendment')
-      ORDER BY supports DESC, created_at, seq`,
-    [consultationId],
-  );
-}
-
-/** Whether the consultation has a published synthesis (the column the public synthesis is read from). */
-async function isPublished(db: Db, consultationId: string): Promise<boolean> {
-  const row = await db.one<{ synthesis: string | null }>('SELECT synthesis FROM consultations WHERE id = ?', [
-    consultationId,
-  ]);
-  return Boolean(row?.synthesis);
-}
-
 function required(path: string, message: string): FieldError {
   return { path, code: 'required', message };
 }
 
-/** What publishing would refuse now: no summary, or a candidate without outcome or reason. */
-function problemsOf(fields: DraftFields, candidates: readonly CandidateRow[]): FieldError[] {
+/**
+ * What publishing would refuse now: no summary, or a candidate (by id, most supported first) without
+ * outcome or reason.
+ */
+function problemsOf(fields: DraftFields, candidates: readonly string[]): FieldError[] {
   const problems: FieldError[] = [];
   if (!fields.summary) problems.push(required('/summary', 'The synthesis needs an overall summary'));
   const decisions = new Map(fields.decisions.map((d) => [d.contributionId, d]));
-  for (const candidate of candidates) {
-    const decision = decisions.get(candidate.id);
-    if (!decision?.outcome)
-      problems.push(required(`/decisions/${candidate.id}/outcome`, `No outcome yet for ${candidate.id}`));
-    if (!decision?.reason)
-      problems.push(required(`/decisions/${candidate.id}/reason`, `No reason yet for ${candidate.id}`));
+  for (const id of candidates) {
+    const decision = decisions.get(id);
+    if (!decision?.outcome) problems.push(required(`/decisions/${id}/outcome`, `No outcome yet for ${id}`));
+    if (!decision?.reason) problems.push(required(`/decisions/${id}/reason`, `No reason yet for ${id}`));
   }
   return problems;
 }
@@ -153,7 +126,7 @@ function problemsOf(fields: DraftFields, candidates: readonly CandidateRow[]): F
 function draftView(
   consultationId: string,
   draft: StoredDraft,
-  candidates: readonly CandidateRow[],
+  candidates: readonly string[],
 ): SynthesisDraft {
   return {
     consultationId,
@@ -178,7 +151,7 @@ export async function getSynthesisDraftHandler({ db, auth, params }: HandlerInpu
   const consultation = await staffConsultation(db, auth, params.consultationId);
   const draft = await readDraft(db, consultation.id);
   return {
-    body: draftView(consultation.id, draft, await candidateRows(db, consultation.id)),
+    body: draftView(consultation.id, draft, await candidateIds(db, consultation.id)),
     etag: draft.etag,
   };
 }
@@ -209,18 +182,16 @@ export async function updateSynthesisDraftHandler({
   const fields = body as DraftFields;
   return await db.atomic(async () => {
     const draft = await readDraft(db, consultation.id);
-    const candidates = await candidateRows(db, consultation.id);
+    const candidates = await candidateIds(db, consultation.id);
     requireIfMatch(c, draft.etag, draftView(consultation.id, draft, candidates));
-    if (draft.publishedAt || (await isPublished(db, consultation.id)))
+    if (draft.publishedAt || (await isSynthesisPublished(db, consultation.id)))
       throw problem('invalid_state', 'The synthesis is published and can no longer change');
-    const articleIds = new Set(
-      (
-        await db.all<{ id: string }>('SELECT id FROM consultation_articles WHERE consultation_id = ?', [
-          consultation.id,
-        ])
-      ).map((r) => r.id),
+    const articleIds = await consultationArticleIds(db, consultation.id);
+    const known = await candidatesAmong(
+      db,
+      consultation.id,
+      fields.decisions.map((d) => d.contributionId),
     );
-    const candidateIds = new Set(candidates.map((r) => r.id));
     const errors = [
       ...fields.articles.flatMap((a, i) =>
         articleIds.has(a.articleId)
@@ -228,7 +199,7 @@ export async function updateSynthesisDraftHandler({
           : [invalid(`/articles/${i}/articleId`, `No article ${a.articleId} in this consultation`)],
       ),
       ...fields.decisions.flatMap((d, i) =>
-        candidateIds.has(d.contributionId)
+        known.has(d.contributionId)
           ? []
           : [
               invalid(
@@ -244,18 +215,11 @@ export async function updateSynthesisDraftHandler({
     const at = now.toISOString();
     // Written only over the revision If-Match named: on PostgreSQL two saves from one ETag can both pass the
     // check above (read committed); the second then matches no row and answers 412 like a stale ETag.
+    const save = { at, by: auth?.id ?? null, data };
     const { changes } =
       draft.revision === 0
-        ? await db.write(
-            `INSERT INTO synthesis_drafts (consultation_id, revision, updated_at, updated_by, data)
-             VALUES (?, 1, ?, ?, ?) ON CONFLICT (consultation_id) DO NOTHING`,
-            [consultation.id, at, auth?.id ?? null, data],
-          )
-        : await db.write(
-            `UPDATE synthesis_drafts SET revision = revision + 1, updated_at = ?, updated_by = ?, data = ?
-              WHERE consultation_id = ? AND revision = ?`,
-            [at, auth?.id ?? null, data, consultation.id, draft.revision],
-          );
+        ? await insertSynthesisDraft(db, consultation.id, save)
+        : await updateSynthesisDraftRow(db, consultation.id, draft.revision, save);
     if (changes !== 1) {
       const current = await readDraft(db, consultation.id);
       throw problem('precondition_failed', 'The draft changed since it was read', {
@@ -268,9 +232,28 @@ export async function updateSynthesisDraftHandler({
   });
 }
 
+/** A candidate row as the API shows it, with what the draft says of it so far. */
+function candidateOf(row: CandidateRow, decision: UpdateSynthesisDraft['decisions'][number] | undefined) {
+  const candidate: SynthesisCandidate = {
+    contributionId: row.id,
+    kind: row.kind,
+    ...(row.version_id ? { versionId: row.version_id } : {}),
+    body: row.body,
+    ...(row.proposed_text !== null ? { proposedText: row.proposed_text } : {}),
+    ...(row.position !== null ? { position: row.position } : {}),
+    supports: Number(row.supports),
+    author: JSON.parse(row.author) as ContributionAuthor,
+    createdAt: row.created_at,
+    ...(decision?.outcome ? { outcome: decision.outcome } : {}),
+    ...(decision?.reason ? { reason: decision.reason } : {}),
+  };
+  return candidate;
+}
+
 /**
- * `syntheses.candidates`: the recommendations and amendments grouped by article, in the order of the current
- * text, then articles since removed, then the whole text; most supported first in each group.
+ * `syntheses.candidates`: one page of the recommendations and amendments, most supported first then newest
+ * (the keyset `CANDIDATE_ORDER`, served by the partial indexes on supports), of one article, of the whole
+ * text, or of all; `total` counts what the filter keeps.
  *
  * @example
  * ```ts
@@ -281,46 +264,71 @@ export async function listSynthesisCandidatesHandler({
   db,
   auth,
   params,
+  query,
 }: HandlerInput<typeof listSynthesisCandidates>) {
   const consultation = await staffConsultation(db, auth, params.consultationId);
-  const [rows, draft, current] = await Promise.all([
-    candidateRows(db, consultation.id),
+  const after = readKeysetCursor(query.cursor, CANDIDATE_ORDER.name, CANDIDATE_ORDER.keys.length);
+  const filter: CandidateFilter =
+    query.articleId !== undefined
+      ? { articleId: query.articleId }
+      : query.wholeText
+        ? { wholeText: true }
+        : {};
+  const [page, draft, counts] = await Promise.all([
+    candidatePage(db, consultation.id, filter, after, query.limit),
     readDraft(db, consultation.id),
-    readVersion(db, consultation.id, consultation.currentVersionId),
+    candidateCounts(db, consultation.id),
   ]);
   const decisions = new Map(draft.fields.decisions.map((d) => [d.contributionId, d]));
-  const byArticle = new Map<string | null, SynthesisCandidate[]>();
-  for (const row of rows) {
-    const decision = decisions.get(row.id);
-    const list = byArticle.get(row.article_id) ?? [];
-    list.push({
-      contributionId: row.id,
-      kind: row.kind,
-      ...(row.version_id ? { versionId: row.version_id } : {}),
-      body: row.body,
-      ...(row.proposed_text !== null ? { proposedText: row.proposed_text } : {}),
-      ...(row.position !== null ? { position: row.position } : {}),
-      supports: Number(row.supports),
-      author: JSON.parse(row.author) as ContributionAuthor,
-      createdAt: row.created_at,
-      ...(decision?.outcome ? { outcome: decision.outcome } : {}),
-      ...(decision?.reason ? { reason: decision.reason } : {}),
-    });
-    byArticle.set(row.article_id, list);
-  }
-  const groups: SynthesisCandidates['groups'] = [];
+  const total =
+    query.articleId !== undefined
+      ? (counts.get(query.articleId) ?? 0)
+      : query.wholeText
+        ? (counts.get(null) ?? 0)
+        : [...counts.values()].reduce((sum, n) => sum + n, 0);
+  return {
+    body: {
+      items: page.items.map((row) => candidateOf(row, decisions.get(row.id))),
+      nextCursor: page.nextCursor,
+      total,
+    },
+  };
+}
+
+/**
+ * `syntheses.candidateGroups`: the articles that have candidates, in the order of the current text, then
+ * articles since removed (by id), then the whole text; each with its count.
+ *
+ * @example
+ * ```ts
+ * app.bind(listSynthesisCandidateGroups, listSynthesisCandidateGroupsHandler);
+ * ```
+ */
+export async function listSynthesisCandidateGroupsHandler({
+  db,
+  auth,
+  params,
+}: HandlerInput<typeof listSynthesisCandidateGroups>) {
+  const consultation = await staffConsultation(db, auth, params.consultationId);
+  const [counts, current] = await Promise.all([
+    candidateCounts(db, consultation.id),
+    readVersion(db, consultation.id, consultation.currentVersionId),
+  ]);
+  const left = new Map(counts);
+  const groups: SynthesisCandidateGroup[] = [];
   for (const article of current?.sections.flatMap((s) => s.articles) ?? []) {
-    const candidates = byArticle.get(article.id);
-    if (!candidates) continue;
-    groups.push({ articleId: article.id, number: article.number, candidates });
-    byArticle.delete(article.id);
+    const count = left.get(article.id);
+    if (count === undefined) continue;
+    groups.push({ articleId: article.id, number: article.number, count });
+    left.delete(article.id);
   }
-  const whole = byArticle.get(null);
-  byArticle.delete(null);
-  for (const [articleId, candidates] of [...byArticle].sort(([a], [b]) => String(a).localeCompare(String(b))))
-    groups.push({ articleId, removed: true, candidates });
-  if (whole) groups.push({ articleId: null, candidates: whole });
-  return { body: { consultationId: consultation.id, total: rows.length, groups } };
+  const whole = left.get(null);
+  left.delete(null);
+  for (const [articleId, count] of [...left].sort(([a], [b]) => String(a).localeCompare(String(b))))
+    groups.push({ articleId, removed: true, count });
+  if (whole !== undefined) groups.push({ articleId: null, count: whole });
+  const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  return { body: { consultationId: consultation.id, total, groups } };
 }
 
 /**
@@ -347,26 +355,13 @@ function phasesPublishedAt(phases: readonly ConsultationPhaseDates[], at: string
   return [...kept, { phase: 'synthesis_published', period: { start: at }, timeZone: 'Africa/Casablanca' }];
 }
 
-interface Recipient {
-  id: string;
-  email: string;
-  display_name: string;
-  locale: string | null;
-}
-
 /**
  * Queues the "synthesis published" message for each account that contributed (whatever became of the
  * contribution: it took part), once per account, in its language; not erased, address verified. Anonymous
  * participants left no address and are not written to. Returns how many were queued.
  */
 async function mailParticipants(db: Db, consultation: StoredConsultation, answered: number): Promise<number> {
-  const recipients = await db.all<Recipient>(
-    `SELECT a.id, a.email, a.display_name, a.locale FROM accounts a
-      WHERE a.id IN (SELECT account_id FROM contributions WHERE consultation_id = ? AND account_id IS NOT NULL)
-        AND a.erased_at IS NULL AND a.email_verified_at IS NOT NULL
-      ORDER BY a.id`,
-    [consultation.id],
-  );
+  const recipients = await synthesisRecipients(db, consultation.id);
   for (const recipient of recipients) {
     const locale: Locale = toLocale(recipient.locale) ?? 'ar';
     const content = synthesisPublishedMessage(locale, {
@@ -418,16 +413,17 @@ export async function publishSynthesisHandler({
   const synthesis = await db.atomic(async (): Promise<Synthesis> => {
     // Read again inside the transaction: two publications at once must not both pass the checks.
     const current = (await findConsultation(db, consultation.id)) as StoredConsultation;
-    if (await isPublished(db, consultation.id))
+    if (await isSynthesisPublished(db, consultation.id))
       throw problem('invalid_state', 'The synthesis is already published');
     // The phase follows the clock (an open consultation closes at its date without a write).
     if (consultationPhaseAt(current.phases, false, now) !== 'closed')
       throw problem('invalid_state', 'A synthesis is published once contributions are closed');
     const draft = await readDraft(db, consultation.id);
-    const candidates = await candidateRows(db, consultation.id);
-    if (c.req.header('if-match'))
-      requireIfMatch(c, draft.etag, draftView(consultation.id, draft, candidates));
-    const problems = problemsOf(draft.fields, candidates);
+    // Every candidate, read here on the server: publishing never needs the editor to have loaded them all.
+    const candidates = await allCandidateRows(db, consultation.id);
+    const ids = candidates.map((row) => row.id);
+    if (c.req.header('if-match')) requireIfMatch(c, draft.etag, draftView(consultation.id, draft, ids));
+    const problems = problemsOf(draft.fields, ids);
     if (problems.length > 0)
       throw problem(
         'synthesis_incomplete',
@@ -470,16 +466,14 @@ export async function publishSynthesisHandler({
       phase: 'synthesis_published',
       phases: phasesPublishedAt(current.phases, at),
     };
-    const { changes } = await db.write(
-      `UPDATE consultations SET synthesis = ?, phase = 'synthesis_published', phase_rank = 4, data = ?
-        WHERE id = ? AND synthesis IS NULL`,
-      [JSON.stringify(published), JSON.stringify(stored), consultation.id],
+    const { changes } = await writePublishedSynthesis(
+      db,
+      consultation.id,
+      JSON.stringify(published),
+      JSON.stringify(stored),
     );
     if (changes !== 1) throw problem('invalid_state', 'The synthesis is already published');
-    await db.write('UPDATE synthesis_drafts SET published_at = ? WHERE consultation_id = ?', [
-      at,
-      consultation.id,
-    ]);
+    await markSynthesisDraftPublished(db, consultation.id, at);
     await recordEvent(db, 'synthesis.published', {
       consultationId: consultation.id,
       reference: consultation.reference,
@@ -514,11 +508,11 @@ export async function publishSynthesisHandler({
  * ```
  */
 export function registerSynthesisRoutes(app: ApiApp): void {
-  const [getDraft, update, candidates, publish] = synthesisAuthoringRoutes;
-  app.bind(getDraft, getSynthesisDraftHandler);
-  app.bind(update, updateSynthesisDraftHandler);
-  app.bind(candidates, listSynthesisCandidatesHandler);
-  app.bind(publish, publishSynthesisHandler);
+  app.bind(getSynthesisDraft, getSynthesisDraftHandler);
+  app.bind(updateSynthesisDraft, updateSynthesisDraftHandler);
+  app.bind(listSynthesisCandidates, listSynthesisCandidatesHandler);
+  app.bind(listSynthesisCandidateGroups, listSynthesisCandidateGroupsHandler);
+  app.bind(publishSynthesis, publishSynthesisHandler);
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   verifyCredential,
 } from '@nassij/contract';
 import type { Context } from 'hono';
-import type { ApiApp } from '../../http/app.js';
+import type { ApiApp, Handler } from '../../http/app.js';
 import { problem, problemResponse } from '../../http/problem.js';
 import {
   associationName,
@@ -94,6 +94,74 @@ function verifyPage(app: ApiApp): void {
 }
 
 /**
+ * `POST /v1/registrations/{registrationId}/certificate`: issues the certificate of a completed registration,
+ * or answers the one issued already (200 instead of 201).
+ */
+function issueCertificateHandler(app: ApiApp): Handler<typeof issueCertificateRoute> {
+  return async ({ db, params, auth, now, c, requestId }) => {
+    const { certificate, created } = await issueCertificate(
+      db,
+      auth,
+      params.registrationId,
+      app.publicUrl(c),
+      now,
+      requestId,
+    );
+    return {
+      status: created ? 201 : 200,
+      body: certificate,
+      headers: { location: `/v1/certificates/${certificate.id}` },
+    };
+  };
+}
+
+/** `GET /v1/certificates/{certificateId}`: a certificate as JSON, public (a verifier reads it). */
+export const getCertificateHandler: Handler<typeof getCertificate> = async ({ db, params }) => {
+  const row = await readCertificateRow(db, params.certificateId);
+  if (!row) throw problem('not_found', 'No such certificate');
+  return { body: toCertificate(row), headers: { 'cache-control': 'public, max-age=60' } };
+};
+
+/** `POST /v1/certificates/{certificateId}/revoke`: its issuers revoke a certificate, with a reason. */
+export const revokeCertificateHandler: Handler<typeof revokeCertificateRoute> = async ({
+  db,
+  params,
+  body,
+  auth,
+  now,
+  requestId,
+}) => ({
+  body: await revokeCertificate(db, auth, params.certificateId, body.reason, now, requestId),
+});
+
+/** `GET /v1/credentials/issuer`: the issuer profile, with its public keys, at this deployment's address. */
+function getCredentialIssuerHandler(app: ApiApp): Handler<typeof getCredentialIssuer> {
+  return async ({ db, c }) => {
+    const origin = app.publicUrl(c);
+    const { keys } = await publicKeySet(db);
+    return {
+      body: {
+        ...issuerProfile(origin, 'ar'),
+        id: `${origin}${ISSUER_PATH}`,
+        jwks: `${origin}/.well-known/jwks.json`,
+        keys,
+      },
+    };
+  };
+}
+
+/** `GET /.well-known/jwks.json`: the platform's public keys, cached briefly by readers. */
+export const getJwksHandler: Handler<typeof getJwks> = async ({ db }) => ({
+  body: await publicKeySet(db),
+  headers: { 'cache-control': 'public, max-age=300' },
+});
+
+/** `POST /v1/credentials/verify`: checks a credential as received (its JWS and content) against the platform's keys. */
+export const verifyCredentialHandler: Handler<typeof verifyCredential> = async ({ db, body, now }) => ({
+  body: await verifyWithPlatformKeys(db, body, now),
+});
+
+/**
  * Binds the certificate routes: issuing (idempotent), reading as JSON, PDF and verification page, the
  * issuer profile, the JWK Set and the verification of a credential as received.
  *
@@ -108,51 +176,17 @@ export function registerCredentialRoutes(app: ApiApp): void {
   verifyPage(app);
   app.bind(
     issueCertificateRoute,
-    async ({ db, params, auth, now, c, requestId }) => {
-      const { certificate, created } = await issueCertificate(
-        db,
-        auth,
-        params.registrationId,
-        app.publicUrl(c),
-        now,
-        requestId,
-      );
-      return {
-        status: created ? 201 : 200,
-        body: certificate,
-        headers: { location: `/v1/certificates/${certificate.id}` },
-      };
-    },
+    issueCertificateHandler(app),
     // The first certificate of a deployment generates the platform key: not inside a write transaction.
     { awaitsIo: true },
   );
-  app.bind(getCertificate, async ({ db, params }) => {
-    const row = await readCertificateRow(db, params.certificateId);
-    if (!row) throw problem('not_found', 'No such certificate');
-    return { body: toCertificate(row), headers: { 'cache-control': 'public, max-age=60' } };
-  });
-  app.bind(revokeCertificateRoute, async ({ db, params, body, auth, now, requestId }) => ({
-    body: await revokeCertificate(db, auth, params.certificateId, body.reason, now, requestId),
-  }));
-  app.bind(getCredentialIssuer, async ({ db, c }) => {
-    const origin = app.publicUrl(c);
-    const { keys } = await publicKeySet(db);
-    return {
-      body: {
-        ...issuerProfile(origin, 'ar'),
-        id: `${origin}${ISSUER_PATH}`,
-        jwks: `${origin}/.well-known/jwks.json`,
-        keys,
-      },
-    };
-  });
-  app.bind(getJwks, async ({ db }) => ({
-    body: await publicKeySet(db),
-    headers: { 'cache-control': 'public, max-age=300' },
-  }));
+  app.bind(getCertificate, getCertificateHandler);
+  app.bind(revokeCertificateRoute, revokeCertificateHandler);
+  app.bind(getCredentialIssuer, getCredentialIssuerHandler(app));
+  app.bind(getJwks, getJwksHandler);
   app.bind(
     verifyCredential,
-    async ({ db, body, now }) => ({ body: await verifyWithPlatformKeys(db, body, now) }),
+    verifyCredentialHandler,
     // Writes nothing; the key may have to be created on a new deployment.
     { awaitsIo: true },
   );

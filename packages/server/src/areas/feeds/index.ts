@@ -1,5 +1,5 @@
 import type { Area } from '../area.js';
-import { calendarTokensMigration } from './migrations.js';
+import { calendarTokensMigration, synthesisFeedIndexMigration } from './migrations.js';
 import { registerFeedRoutes } from './routes.js';
 
 /**
@@ -14,6 +14,6 @@ import { registerFeedRoutes } from './routes.js';
  */
 export const feedsArea: Area = {
   name: 'feeds',
-  migrations: [calendarTokensMigration],
+  migrations: [calendarTokensMigration, synthesisFeedIndexMigration],
   register: registerFeedRoutes,
 };

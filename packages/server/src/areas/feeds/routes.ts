@@ -21,7 +21,7 @@ import {
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { toInstant } from '../../auth/tokens.js';
-import type { ApiApp } from '../../http/app.js';
+import type { ApiApp, HandlerInput } from '../../http/app.js';
 import { etagMatches, etagOf } from '../../http/etag.js';
 import { problem } from '../../http/problem.js';
 import { callsAtom, consultationsAtom, type FeedContext, synthesesAtom } from './atom.js';
@@ -117,8 +117,134 @@ function suffixed<R extends AnyRoute>(route: R): R {
   return { ...route, path, params: z.pipe(strip, route.params) } as R;
 }
 
+/** What an Atom writer needs of the request: the server's place, the language, and the feed's own URL. */
+function feedContext(app: ApiApp, c: Context, lang: Locale): FeedContext {
+  const url = new URL(c.req.url);
+  const { origin, host } = placeOf(app, c);
+  return { origin, host, lang, selfUrl: `${origin}${url.pathname}${url.search}` };
+}
+
+function calendarContext(app: ApiApp, c: Context, lang: Locale): CalendarContext {
+  return { ...placeOf(app, c), lang };
+}
+
+function calendarText(lang: Locale, name: string, events: IcsEvent[]): string {
+  return writeCalendar({ name, language: lang, events });
+}
+
+/** `feeds.calls`: the newest calls matching the call list's filters; the feed's id carries the filters. */
+async function callsFeedHandler(app: ApiApp, { db, query, now, c }: HandlerInput<typeof callsFeed>) {
+  const { lang, rest } = splitLang(query as CallFeedQuery);
+  const filters = rest as CallFilters;
+  const ctx = feedContext(app, c, lang);
+  const calls = await feedCalls(db, filters, 'newest', FEED_MAX_ENTRIES, now);
+  const key = filterKey(filters);
+  const xml = callsAtom(ctx, calls, key, `${ctx.origin}/v1/calls?${key ? `${key}&` : ''}sort=newest`);
+  return textAnswer(c, xml, ATOM_TYPE, 'public');
+}
+
+/** `feeds.consultations`: the newest consultations. */
+async function consultationsFeedHandler(
+  app: ApiApp,
+  { db, query, now, c }: HandlerInput<typeof consultationsFeed>,
+) {
+  const ctx = feedContext(app, c, query.lang ?? DEFAULT_LANG);
+  const xml = consultationsAtom(ctx, await feedConsultations(db, FEED_MAX_ENTRIES, now));
+  return textAnswer(c, xml, ATOM_TYPE, 'public');
+}
+
+/** `feeds.syntheses`: the newest published syntheses. */
+async function synthesesFeedHandler(app: ApiApp, { db, query, now, c }: HandlerInput<typeof synthesesFeed>) {
+  const ctx = feedContext(app, c, query.lang ?? DEFAULT_LANG);
+  const xml = synthesesAtom(ctx, await feedSyntheses(db, FEED_MAX_ENTRIES, now));
+  return textAnswer(c, xml, ATOM_TYPE, 'public');
+}
+
+/** `calendars.calls`: the deadlines of the calls matching the call list's filters. */
+async function callsCalendarHandler(app: ApiApp, { db, query, now, c }: HandlerInput<typeof callsCalendar>) {
+  const { lang, rest } = splitLang(query as CallFeedQuery);
+  const ctx = calendarContext(app, c, lang);
+  // Upcoming deadlines first, then the latest past ones: the bound drops the oldest.
+  const calls = await feedCalls(db, rest as CallFilters, 'closing_soonest', CALENDAR_MAX_CALLS, now);
+  const events = calls.flatMap((call) => callEvents(ctx, call));
+  const text = calendarText(lang, pickText(TITLES.callsCalendar, lang).text, events);
+  return textAnswer(c, text, CALENDAR_TYPE, 'public');
+}
+
+/** `calendars.call`: one published call's dates. */
+async function callCalendarHandler(
+  app: ApiApp,
+  { db, params, query, now, c }: HandlerInput<typeof callCalendar>,
+) {
+  const lang = query.lang ?? DEFAULT_LANG;
+  const call = await feedCall(db, params.callId, now);
+  if (!call) throw problem('not_found', 'No published call has this id');
+  const name = `${pickText(call.call.title, lang).text} — ${call.call.reference}`;
+  const text = calendarText(lang, name, callEvents(calendarContext(app, c, lang), call));
+  return textAnswer(c, text, CALENDAR_TYPE, 'public');
+}
+
+/** `calendars.consultation`: one consultation's phases. */
+async function consultationCalendarHandler(
+  app: ApiApp,
+  { db, params, query, now, c }: HandlerInput<typeof consultationCalendar>,
+) {
+  const lang = query.lang ?? DEFAULT_LANG;
+  const consultation = await feedConsultation(db, params.consultationId, now);
+  if (!consultation) throw problem('not_found', 'No consultation has this id');
+  const name = `${pickText(consultation.consultation.title, lang).text} — ${consultation.consultation.reference}`;
+  const events = consultationEvents(calendarContext(app, c, lang), consultation);
+  return textAnswer(c, calendarText(lang, name, events), CALENDAR_TYPE, 'public');
+}
+
+/** `calendars.session`: one training session. */
+async function sessionCalendarHandler(
+  app: ApiApp,
+  { db, params, query, c }: HandlerInput<typeof sessionCalendar>,
+) {
+  const lang = query.lang ?? DEFAULT_LANG;
+  const found = await calendarSession(db, params.sessionId);
+  if (!found) throw problem('not_found', 'No training session has this id');
+  const name = `${pickText(found.course.title, lang).text} — ${found.course.reference}`;
+  const text = calendarText(lang, name, [sessionEvent(calendarContext(app, c, lang), found)]);
+  return textAnswer(c, text, CALENDAR_TYPE, 'public');
+}
+
+/** `calendars.personal`: the sessions of a person's associations, behind the calendar secret. */
+async function personalCalendarHandler(
+  app: ApiApp,
+  { db, params, query, c }: HandlerInput<typeof personalCalendar>,
+) {
+  const account = await calendarOwner(db, params.calendarToken);
+  // Unknown, replaced and erased alike: a guessed address learns nothing.
+  if (!account) throw problem('not_found', 'No calendar has this address');
+  const lang = query.lang ?? account.locale ?? DEFAULT_LANG;
+  const ctx = calendarContext(app, c, lang);
+  const registrations = await calendarRegistrations(
+    db,
+    account.memberships.map((m) => m.associationId),
+  );
+  const events = registrations.map((registration) => registrationEvent(ctx, registration));
+  const text = calendarText(lang, pickText(TITLES.personalCalendar, lang).text, events);
+  return textAnswer(c, text, CALENDAR_TYPE, 'private');
+}
+
+/** `calendars.issueToken`: a new calendar secret for the signed-in account; the old address stops working. */
+async function issueCalendarTokenHandler(
+  app: ApiApp,
+  { db, auth, now, c }: HandlerInput<typeof issueCalendarToken>,
+) {
+  if (!auth) throw problem('unauthenticated');
+  const issuedAt = toInstant(now);
+  const token = await rotateCalendarToken(db, auth.id, issuedAt);
+  const { origin } = placeOf(app, c);
+  const lang = auth.locale ? `?lang=${auth.locale}` : '';
+  return { status: 201, body: { token, url: `${origin}/v1/calendars/me/${token}.ics${lang}`, issuedAt } };
+}
+
 /**
- * Binds the feed and calendar routes.
+ * Binds the feed and calendar routes. Each handler takes the app as well as the request, for the server's
+ * public address (`app.publicUrl`) that feed ids and calendar links are built from.
  *
  * @example
  * ```ts
@@ -126,120 +252,13 @@ function suffixed<R extends AnyRoute>(route: R): R {
  * ```
  */
 export function registerFeedRoutes(app: ApiApp): void {
-  const feedContext = (c: Context, lang: Locale): FeedContext => {
-    const url = new URL(c.req.url);
-    const { origin, host } = placeOf(app, c);
-    return { origin, host, lang, selfUrl: `${origin}${url.pathname}${url.search}` };
-  };
-  const calendarContext = (c: Context, lang: Locale): CalendarContext => ({ ...placeOf(app, c), lang });
-
-  app.bind(callsFeed, async ({ db, query, now, c }) => {
-    const { lang, rest } = splitLang(query as CallFeedQuery);
-    const filters = rest as CallFilters;
-    const ctx = feedContext(c, lang);
-    const calls = await feedCalls(db, filters, 'newest', FEED_MAX_ENTRIES, now);
-    const key = filterKey(filters);
-    const xml = callsAtom(ctx, calls, key, `${ctx.origin}/v1/calls?${key ? `${key}&` : ''}sort=newest`);
-    return textAnswer(c, xml, ATOM_TYPE, 'public');
-  });
-
-  app.bind(consultationsFeed, async ({ db, query, now, c }) => {
-    const ctx = feedContext(c, query.lang ?? DEFAULT_LANG);
-    return textAnswer(
-      c,
-      consultationsAtom(ctx, await feedConsultations(db, FEED_MAX_ENTRIES, now)),
-      ATOM_TYPE,
-      'public',
-    );
-  });
-
-  app.bind(synthesesFeed, async ({ db, query, now, c }) => {
-    const ctx = feedContext(c, query.lang ?? DEFAULT_LANG);
-    return textAnswer(
-      c,
-      synthesesAtom(ctx, await feedSyntheses(db, FEED_MAX_ENTRIES, now)),
-      ATOM_TYPE,
-      'public',
-    );
-  });
-
-  const calendarText = (lang: Locale, name: string, events: IcsEvent[]) =>
-    writeCalendar({ name, language: lang, events });
-
-  app.bind(callsCalendar, async ({ db, query, now, c }) => {
-    const { lang, rest } = splitLang(query as CallFeedQuery);
-    const ctx = calendarContext(c, lang);
-    // Upcoming deadlines first, then the latest past ones: the bound drops the oldest.
-    const calls = await feedCalls(db, rest as CallFilters, 'closing_soonest', CALENDAR_MAX_CALLS, now);
-    const events = calls.flatMap((call) => callEvents(ctx, call));
-    return textAnswer(
-      c,
-      calendarText(lang, pickText(TITLES.callsCalendar, lang).text, events),
-      CALENDAR_TYPE,
-      'public',
-    );
-  });
-
-  app.bind(suffixed(callCalendar), async ({ db, params, query, now, c }) => {
-    const lang = query.lang ?? DEFAULT_LANG;
-    const call = await feedCall(db, params.callId, now);
-    if (!call) throw problem('not_found', 'No published call has this id');
-    const name = `${pickText(call.call.title, lang).text} — ${call.call.reference}`;
-    return textAnswer(
-      c,
-      calendarText(lang, name, callEvents(calendarContext(c, lang), call)),
-      CALENDAR_TYPE,
-      'public',
-    );
-  });
-
-  app.bind(suffixed(consultationCalendar), async ({ db, params, query, now, c }) => {
-    const lang = query.lang ?? DEFAULT_LANG;
-    const consultation = await feedConsultation(db, params.consultationId, now);
-    if (!consultation) throw problem('not_found', 'No consultation has this id');
-    const name = `${pickText(consultation.consultation.title, lang).text} — ${consultation.consultation.reference}`;
-    const events = consultationEvents(calendarContext(c, lang), consultation);
-    return textAnswer(c, calendarText(lang, name, events), CALENDAR_TYPE, 'public');
-  });
-
-  app.bind(suffixed(sessionCalendar), async ({ db, params, query, c }) => {
-    const lang = query.lang ?? DEFAULT_LANG;
-    const found = await calendarSession(db, params.sessionId);
-    if (!found) throw problem('not_found', 'No training session has this id');
-    const name = `${pickText(found.course.title, lang).text} — ${found.course.reference}`;
-    return textAnswer(
-      c,
-      calendarText(lang, name, [sessionEvent(calendarContext(c, lang), found)]),
-      CALENDAR_TYPE,
-      'public',
-    );
-  });
-
-  app.bind(suffixed(personalCalendar), async ({ db, params, query, c }) => {
-    const account = await calendarOwner(db, params.calendarToken);
-    // Unknown, replaced and erased alike: a guessed address learns nothing.
-    if (!account) throw problem('not_found', 'No calendar has this address');
-    const lang = query.lang ?? account.locale ?? DEFAULT_LANG;
-    const ctx = calendarContext(c, lang);
-    const registrations = await calendarRegistrations(
-      db,
-      account.memberships.map((m) => m.associationId),
-    );
-    const events = registrations.map((registration) => registrationEvent(ctx, registration));
-    return textAnswer(
-      c,
-      calendarText(lang, pickText(TITLES.personalCalendar, lang).text, events),
-      CALENDAR_TYPE,
-      'private',
-    );
-  });
-
-  app.bind(issueCalendarToken, async ({ db, auth, now, c }) => {
-    if (!auth) throw problem('unauthenticated');
-    const issuedAt = toInstant(now);
-    const token = await rotateCalendarToken(db, auth.id, issuedAt);
-    const { origin } = placeOf(app, c);
-    const lang = auth.locale ? `?lang=${auth.locale}` : '';
-    return { status: 201, body: { token, url: `${origin}/v1/calendars/me/${token}.ics${lang}`, issuedAt } };
-  });
+  app.bind(callsFeed, (input) => callsFeedHandler(app, input));
+  app.bind(consultationsFeed, (input) => consultationsFeedHandler(app, input));
+  app.bind(synthesesFeed, (input) => synthesesFeedHandler(app, input));
+  app.bind(callsCalendar, (input) => callsCalendarHandler(app, input));
+  app.bind(suffixed(callCalendar), (input) => callCalendarHandler(app, input));
+  app.bind(suffixed(consultationCalendar), (input) => consultationCalendarHandler(app, input));
+  app.bind(suffixed(sessionCalendar), (input) => sessionCalendarHandler(app, input));
+  app.bind(suffixed(personalCalendar), (input) => personalCalendarHandler(app, input));
+  app.bind(issueCalendarToken, (input) => issueCalendarTokenHandler(app, input));
 }

@@ -14,6 +14,7 @@ import type { Db } from '../../db/db.js';
 import { marks } from '../../db/faceted-search.js';
 import { type CallSearch, callStatusAt, type StoredCall, searchCallPage } from '../calls/store.js';
 import { consultationPhaseAt, type StoredConsultation } from '../consultations/store.js';
+import { SYNTHESIS_PUBLISHED_AT } from './migrations.js';
 
 /** A call as a feed or calendar shows it: the stored call, its status now, and when it last changed. */
 export interface FeedCall {
@@ -133,8 +134,9 @@ export async function feedConsultations(db: Db, limit: number, now: Date): Promi
 }
 
 /**
- * The published syntheses, newest first, at most `limit`. A synthesis is stored before it is published only
- * when it is published (the consultations area writes the column on publication).
+ * The published syntheses, newest first (ties by id), at most `limit`. A synthesis is stored only when it
+ * is published (the consultations area writes the column on publication). Only those `limit` rows are read,
+ * by the index of migration `063_synthesis_feed_index` on the publication instant.
  *
  * @example
  * ```ts
@@ -142,14 +144,13 @@ export async function feedConsultations(db: Db, limit: number, now: Date): Promi
  * ```
  */
 export async function feedSyntheses(db: Db, limit: number, now: Date): Promise<FeedConsultation[]> {
+  const publishedAt = SYNTHESIS_PUBLISHED_AT[db.dialect];
   const rows = await db.all<{ data: string; created_at: string; synthesis: string | null }>(
-    'SELECT data, created_at, synthesis FROM consultations WHERE synthesis IS NOT NULL',
+    `SELECT data, created_at, synthesis FROM consultations WHERE synthesis IS NOT NULL
+     ORDER BY ${publishedAt} DESC, id DESC LIMIT ?`,
+    [limit],
   );
-  return rows
-    .map((row) => consultationOf(row, now))
-    .filter((entry) => entry.synthesis !== undefined)
-    .sort((a, b) => (b.synthesis?.publishedAt ?? '').localeCompare(a.synthesis?.publishedAt ?? ''))
-    .slice(0, limit);
+  return rows.map((row) => consultationOf(row, now));
 }
 
 /**

@@ -14,6 +14,7 @@ import {
 } from '@nassij/contract';
 import type { VersionedTable } from '../../db/data-versions.js';
 import type { Db, SqlValue } from '../../db/db.js';
+import { type Keyset, keysetClause, orderByClause } from '../../http/cursor.js';
 import { awardsFromRows } from '../applications/awards.js';
 import { isOverdue } from '../award-reports/index.js';
 import { reportsOfAwards } from '../award-reports/store.js';
@@ -620,9 +621,12 @@ function whereOf(source: DatasetSource, filter: ExportFilter): { sql: string; pa
   return { sql: `WHERE ${source.base}${extra.sql}`, params: extra.params };
 }
 
+/** Every export's order: the exported table's primary key (`t` in each source's `from`). */
+const BY_ID: Keyset = { name: 'id', keys: [{ expr: 't.id' }] };
+
 /**
- * One page of records after the row id `after` (keyset paging keeps memory flat and is not thrown off
- * by rows added while a download runs). Returns the records and the last id read.
+ * One page of records after the row id `after`, `''` for the first page (keyset paging keeps memory flat
+ * and is not thrown off by rows added while a download runs). Returns the records and the last id read.
  *
  * @example
  * ```ts
@@ -640,9 +644,10 @@ export async function readPage(
   const where = whereOf(source, filter);
   const extra = EXTRA_SELECT[source.id];
   // The primary key's index gives the order: each page is a range read after the last id, never an offset.
+  const keyset = keysetClause(BY_ID, after === '' ? undefined : [after]);
   const rows = await db.all<Row>(
-    `SELECT t.*${extra ? `, ${extra}` : ''} FROM ${source.from} ${where.sql} AND t.id > ? ORDER BY t.id LIMIT ?`,
-    [...where.params, after, limit],
+    `SELECT t.*${extra ? `, ${extra}` : ''} FROM ${source.from} ${where.sql} AND (${keyset.sql}) ${orderByClause(BY_ID)} LIMIT ?`,
+    [...where.params, ...keyset.params, limit],
   );
   const extras =
     source.pageExtras && rows.length > 0

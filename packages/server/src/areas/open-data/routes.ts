@@ -16,9 +16,9 @@ import { dataVersionsReady, readDataVersions, versionOf } from '../../db/data-ve
 import type { Db } from '../../db/db.js';
 import type { ApiApp, HandlerInput } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
-import { awardsFromRows } from '../applications/awards.js';
 import { csvLine } from './csv.js';
 import { DATASETS, type DatasetSource, datasetFigures, type ExportFilter, readPage } from './datasets.js';
+import { type AwardPosition, readAwardPage } from './store.js';
 
 /** Rows read per batch while streaming an export. */
 export const EXPORT_BATCH = 500;
@@ -136,14 +136,11 @@ export function toGrant(award: Award, registrationNumber: string | undefined): T
 }
 
 /** Where a 360Giving page stops: the last award read, in the package's order. */
-export interface GrantCursor {
-  decidedAt: string;
-  id: string;
-}
+export type GrantCursor = AwardPosition;
 
 /**
- * One page of the 360Giving grants after `after`, oldest decision first: a keyset read on
- * `(decided_at, id)` (indexed as awards_by_decided), with the recipients' register numbers in one query.
+ * One page of the 360Giving grants after `after`, oldest decision first (a keyset read, see
+ * {@link readAwardPage}), each recipient identified by its register number.
  *
  * @example
  * ```ts
@@ -156,26 +153,11 @@ export async function readGrantPage(
   after: GrantCursor | undefined,
   limit: number,
 ): Promise<{ grants: ThreeSixtyGivingGrant[]; last: GrantCursor | undefined }> {
-  const rows = await db.all<{ id: string; decided_at: string; association_id: string }>(
-    after
-      ? // The leading `decided_at >= ?` makes it a range on the index; the OR then only trims its first key.
-        'SELECT * FROM awards WHERE decided_at >= ? AND (decided_at > ? OR id > ?) ORDER BY decided_at, id LIMIT ?'
-      : 'SELECT * FROM awards ORDER BY decided_at, id LIMIT ?',
-    after ? [after.decidedAt, after.decidedAt, after.id, limit] : [limit],
-  );
-  if (rows.length === 0) return { grants: [], last: undefined };
-  const ids = [...new Set(rows.map((row) => row.association_id))];
-  const numbers = new Map(
-    (
-      await db.all<{ id: string; registration_number: string }>(
-        `SELECT id, registration_number FROM associations WHERE id IN (${ids.map(() => '?').join(', ')})`,
-        ids,
-      )
-    ).map((row) => [row.id, row.registration_number]),
-  );
-  const grants = awardsFromRows(rows).map((award) => toGrant(award, numbers.get(award.associationId)));
-  const tail = rows.at(-1);
-  return { grants, last: tail ? { decidedAt: tail.decided_at, id: tail.id } : undefined };
+  const { awards, registrationNumbers, last } = await readAwardPage(db, after, limit);
+  return {
+    grants: awards.map((award) => toGrant(award, registrationNumbers.get(award.associationId))),
+    last,
+  };
 }
 
 /**

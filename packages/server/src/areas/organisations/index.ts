@@ -1,6 +1,6 @@
 import { seedStaffAccounts } from '../../seed/demo.js';
 import type { Area } from '../area.js';
-import { organisationsMigration } from './migrations.js';
+import { organisationsMigration, staffOrderMigration } from './migrations.js';
 import { registerOrganisationRoutes } from './routes.js';
 import { ensureSectorOrganisations } from './store.js';
 
@@ -24,7 +24,7 @@ const STAFF_ACCOUNTS_AGE_DAYS = 400;
  */
 export const organisationsArea: Area = {
   name: 'organisations',
-  migrations: [organisationsMigration],
+  migrations: [organisationsMigration, staffOrderMigration],
   // Staff accounts need `accounts.organisation_id`, which only this area's migration adds: a server
   // without the area has the core accounts only.
   seedDemo: ({ db, now }) =>

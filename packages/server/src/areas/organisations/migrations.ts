@@ -51,3 +51,29 @@ CREATE INDEX accounts_by_organisation ON accounts (organisation_id) WHERE organi
 ${insertSectorOrganisations()}
 `,
 };
+
+/**
+ * Indexes for the staff list's keyset (`STAFF_BY_NAME` in `store.ts`: the name cut to 60 characters, then
+ * the id). An organisation's own staff are one range of `accounts_staff_by_name`. The reviewer pool, its
+ * reviewers and the independent ones, is `accounts_reviewers_by_name`: partial on the reviewer role, which
+ * lives in the `roles` JSON text, so that the pool is read in name order without touching the accounts of
+ * citizens and association members (without it, `SCAN accounts` and a sort of every account that has no
+ * organisation). A partial index on the JSON text keeps itself in step with every writer of `roles` (sign-up,
+ * memberships, erasure, seeds, operators' SQL), which a separate roles table would have to be taught.
+ * `organisation_id` rides along so that the pool's filter is read from the index.
+ *
+ * @example
+ * ```ts
+ * const area: Area = { name: 'organisations', migrations: [organisationsMigration, staffOrderMigration], … };
+ * ```
+ */
+export const staffOrderMigration: Migration = {
+  id: '064_organisation_staff_order',
+  sql: `
+CREATE INDEX accounts_staff_by_name ON accounts (organisation_id, substr(display_name, 1, 60), id)
+  WHERE organisation_id IS NOT NULL;
+CREATE INDEX accounts_reviewers_by_name ON accounts (substr(display_name, 1, 60), id, organisation_id)
+  WHERE roles LIKE '%"reviewer"%';
+DROP INDEX accounts_by_organisation;
+`,
+};

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type Account, type Call, type Organisation, type Problem, SECTORS } from '@nassij/contract';
+import {
+  type Account,
+  type Call,
+  type Organisation,
+  type Problem,
+  SECTORS,
+  type StaffMember,
+} from '@nassij/contract';
 import { send } from '../../bench/kit.js';
 import { DEMO_ACCOUNTS } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
@@ -206,5 +213,162 @@ describe('organisations on a database without demo data', () => {
     assert.equal(created[0] + created[1], 2);
     assert.equal(await count(), SECTORS.length);
     assert.equal((await readOrganisation(server.db, F.organisations.regionalCouncil))?.region, 'MA-09');
+  });
+});
+
+describe('the staff list of an organisation', () => {
+  let server: Server;
+  let token: string;
+  interface StaffPage {
+    items: StaffMember[];
+    nextCursor: string | null;
+  }
+
+  // Made-up accounts on top of the demo ones: independent reviewers (two whose names share their first 60
+  // characters, so that the id orders them), a citizen who must never show, a reviewer of another
+  // organisation, and a second call manager of the ministry.
+  const SHARED = `${'Expert indépendant en gouvernance associative et finances '.padEnd(60, 'x')}`;
+  const ADDED = [
+    { id: 'acc_test_staff_a', name: 'Aicha Test Reviewer', roles: ['reviewer'], organisationId: null },
+    { id: 'acc_test_staff_c', name: `${SHARED} B`, roles: ['reviewer'], organisationId: null },
+    { id: 'acc_test_staff_b', name: `${SHARED} A`, roles: ['reviewer'], organisationId: null },
+    {
+      id: 'acc_test_staff_d',
+      name: 'مراجع مستقل للاختبار',
+      roles: ['citizen', 'reviewer'],
+      organisationId: null,
+    },
+    { id: 'acc_test_staff_e', name: 'Citoyen Test', roles: ['citizen'], organisationId: null },
+    {
+      id: 'acc_test_staff_f',
+      name: 'Relecteur Conseil Test',
+      roles: ['reviewer'],
+      organisationId: F.organisations.regionalCouncil,
+    },
+    {
+      id: 'acc_test_staff_g',
+      name: 'Gestionnaire Test',
+      roles: ['call_manager'],
+      organisationId: F.organisations.ministry,
+    },
+  ] as const;
+
+  before(async () => {
+    server = await tempServer({ rateLimit: false });
+    for (const account of ADDED)
+      await server.db.write(
+        `INSERT INTO accounts (id, email, display_name, password_hash, roles, locale, created_at, organisation_id)
+         VALUES (?, ?, ?, 'x', ?, NULL, ?, ?)`,
+        [
+          account.id,
+          `${account.id}@test.nassij.ma`,
+          account.name,
+          JSON.stringify(account.roles),
+          new Date().toISOString(),
+          account.organisationId,
+        ],
+      );
+    const admin = DEMO_ACCOUNTS.ministryAdmin;
+    token = await signInAs(server.url, admin.email, admin.password);
+  });
+  after(() => server.stop());
+
+  /** What the list must hold, from every account, in its order (name cut to 60 characters, then id). */
+  async function expected(role?: 'reviewer' | 'call_manager'): Promise<string[]> {
+    const rows = await server.db.all<{
+      id: string;
+      display_name: string;
+      roles: string;
+      organisation_id: string | null;
+    }>('SELECT id, display_name, roles, organisation_id FROM accounts');
+    return rows
+      .filter((row) => {
+        const roles = JSON.parse(row.roles) as string[];
+        if (role === 'reviewer')
+          return (
+            roles.includes('reviewer') &&
+            (row.organisation_id === F.organisations.ministry || row.organisation_id === null)
+          );
+        return row.organisation_id === F.organisations.ministry && (!role || roles.includes(role));
+      })
+      .map((row) => [row.display_name.slice(0, 60), row.id] as const)
+      .sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0))
+      .map(([, id]) => id);
+  }
+
+  /** Every page of the list with a small limit, following `nextCursor` to the end. */
+  async function walk(query: string): Promise<{ ids: string[]; pages: StaffPage[] }> {
+    const pages: StaffPage[] = [];
+    let cursor: string | null = null;
+    do {
+      const path: string = `/v1/organisations/${F.organisations.ministry}/staff?${query}${cursor ? `&cursor=${cursor}` : ''}`;
+      const answer = await send(server.url, 'GET', path, { token });
+      assert.equal(answer.status, 200, answer.text);
+      const page = answer.json as StaffPage;
+      pages.push(page);
+      cursor = page.nextCursor;
+    } while (cursor !== null && pages.length <= 50);
+    return { ids: pages.flatMap((page) => page.items.map((item) => item.accountId)), pages };
+  }
+
+  test('the reviewer pool pages by name: the organisation’s reviewers and the independent ones, once each', async () => {
+    const want = await expected('reviewer');
+    assert.ok(want.includes(DEMO_ACCOUNTS.reviewer.id), 'the demo independent reviewer');
+    assert.ok(want.includes(DEMO_ACCOUNTS.ministryReviewer.id), 'the ministry’s own reviewer');
+    const { ids, pages } = await walk('role=reviewer&limit=2');
+    assert.deepEqual(ids, want, 'in order, no repeat, no gap');
+    assert.equal(new Set(ids).size, ids.length);
+    assert.ok(pages.length > 2, 'several pages');
+    assert.ok(pages.slice(0, -1).every((page) => page.items.length === 2 && page.nextCursor !== null));
+    assert.equal(pages.at(-1)?.nextCursor, null);
+    assert.ok(pages.at(-1)?.items.length, 'never a cursor to an empty page');
+    // Names that share their first 60 characters fall to the id.
+    assert.ok(ids.indexOf('acc_test_staff_b') < ids.indexOf('acc_test_staff_c'));
+    assert.ok(!ids.includes('acc_test_staff_e'), 'a citizen is no reviewer');
+    assert.ok(!ids.includes('acc_test_staff_f'), 'another organisation’s reviewer');
+
+    const independent = pages
+      .flatMap((page) => page.items)
+      .find((person) => person.accountId === 'acc_test_staff_d');
+    assert.deepEqual(independent, {
+      accountId: 'acc_test_staff_d',
+      displayName: 'مراجع مستقل للاختبار',
+      roles: ['citizen', 'reviewer'],
+    });
+  });
+
+  test('without a role, the organisation’s own staff; with one, those holding it', async () => {
+    const all = await walk('limit=3');
+    assert.deepEqual(all.ids, await expected());
+    assert.ok(all.ids.includes(DEMO_ACCOUNTS.ministryAdmin.id));
+    assert.ok(!all.ids.includes(DEMO_ACCOUNTS.reviewer.id), 'independent reviewers only with role=reviewer');
+    assert.ok(
+      all.pages
+        .flatMap((page) => page.items)
+        .every((person) => person.organisationId === F.organisations.ministry),
+    );
+    const managers = await walk('role=call_manager&limit=1');
+    assert.deepEqual(managers.ids, await expected('call_manager'));
+    assert.ok(managers.ids.includes('acc_test_staff_g') && managers.ids.length >= 2);
+  });
+
+  test('a damaged cursor is a 422 naming it; another organisation’s staff are refused', async () => {
+    const damaged = await send(
+      server.url,
+      'GET',
+      `/v1/organisations/${F.organisations.ministry}/staff?cursor=bm90LWEtY3Vyc29y`,
+      { token },
+    );
+    assert.equal(damaged.status, 422, damaged.text);
+    assert.ok((damaged.json as Problem).errors?.some((e) => e.path === '/cursor'));
+    const other = await send(
+      server.url,
+      'GET',
+      `/v1/organisations/${F.organisations.regionalCouncil}/staff`,
+      {
+        token,
+      },
+    );
+    assert.equal(other.status, 403, other.text);
   });
 });

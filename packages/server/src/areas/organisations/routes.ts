@@ -1,8 +1,8 @@
-import { getOrganisation, listOrganisationStaff, type Role, searchOrganisations } from '@nassij/contract';
+import { getOrganisation, listOrganisationStaff, searchOrganisations } from '@nassij/contract';
 import type { ApiApp, Handler } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
 import { runsCallsOf } from './organisation.js';
-import { readOrganisation, searchOrganisations as searchOrganisationRows } from './store.js';
+import { listStaffPage, readOrganisation, searchOrganisations as searchOrganisationRows } from './store.js';
 
 /**
  * `GET /v1/organisations`: one page of organisations under the level and region filters, in name order.
@@ -31,8 +31,8 @@ export const getOrganisationHandler: Handler<typeof getOrganisation> = async ({ 
 };
 
 /**
- * `GET /v1/organisations/{organisationId}/staff`: the organisation's staff by name, for its admins and call
- * managers (and platform admins); with `role=reviewer`, the independent reviewers (no organisation) too.
+ * `GET /v1/organisations/{organisationId}/staff`: one page of the organisation's staff by name, for its admins
+ * and call managers (and platform admins); with `role=reviewer`, the independent reviewers (no organisation) too.
  *
  * @example
  * ```ts
@@ -49,29 +49,7 @@ export const listOrganisationStaffHandler: Handler<typeof listOrganisationStaff>
     throw problem('not_found', 'No such organisation');
   if (!runsCallsOf(auth, params.organisationId))
     throw problem('forbidden', 'Only the organisation’s admins and call managers see its staff');
-  const pool = query.role === 'reviewer' ? ' OR organisation_id IS NULL' : '';
-  const rows = await db.all<{
-    id: string;
-    display_name: string;
-    roles: string;
-    organisation_id: string | null;
-  }>(
-    `SELECT id, display_name, roles, organisation_id FROM accounts
-     WHERE organisation_id = ?${pool} ORDER BY display_name, id`,
-    [params.organisationId],
-  );
-  const items = rows
-    .map((row) => ({ row, roles: JSON.parse(row.roles) as Role[] }))
-    .filter(({ row, roles }) =>
-      query.role ? roles.includes(query.role) : row.organisation_id === params.organisationId,
-    )
-    .map(({ row, roles }) => ({
-      accountId: row.id,
-      displayName: row.display_name,
-      roles,
-      ...(row.organisation_id ? { organisationId: row.organisation_id } : {}),
-    }));
-  return { body: { items } };
+  return { body: await listStaffPage(db, params.organisationId, query) };
 };
 
 /**

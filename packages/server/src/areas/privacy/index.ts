@@ -1,9 +1,10 @@
 import { deleteAccount, eraseAccount, exportAccountData, exportMyData } from '@nassij/contract';
 import { verifyPassword } from '../../auth/password.js';
-import type { Db, Migration } from '../../db/db.js';
+import type { Migration } from '../../db/db.js';
 import type { ApiApp, Handler } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
 import { rateLimited } from '../../http/rate-limit.js';
+import { findAccountById } from '../accounts/store.js';
 import type { Area } from '../area.js';
 import { erasePersonalData, exportPersonalData } from './store.js';
 
@@ -25,13 +26,6 @@ export const accountErasureMigration: Migration = {
   sql: 'ALTER TABLE accounts ADD COLUMN erased_at TEXT;',
 };
 
-/** The stored password hash of a live account, or `undefined` (an erased account has none that matches). */
-async function passwordHashOf(db: Db, accountId: string): Promise<string | undefined> {
-  return (
-    await db.one<{ password_hash: string }>('SELECT password_hash FROM accounts WHERE id = ?', [accountId])
-  )?.password_hash;
-}
-
 /**
  * `DELETE /v1/auth/me`: the person erases their own account, with their password, as an admin's erasure
  * would (the same transaction and `privacy.erase` line, the actor being the person). The password is
@@ -44,7 +38,8 @@ function deleteMyAccount(app: ApiApp): Handler<typeof deleteAccount> {
     const attempt = await app.signInThrottle?.begin(auth.email, app.clientAddress(c));
     if (attempt && !attempt.ok)
       throw rateLimited(attempt.waitSeconds, 'Too many wrong passwords for this account');
-    const ok = await verifyPassword(body.password, await passwordHashOf(db, auth.id));
+    // An erased account keeps a row whose hash matches no password.
+    const ok = await verifyPassword(body.password, (await findAccountById(db, auth.id))?.password_hash);
     await attempt?.settle(ok);
     if (!ok) throw problem('invalid_credentials', 'The password is not this account’s');
     const report = await erasePersonalData(db, auth.id, {
@@ -59,6 +54,38 @@ function deleteMyAccount(app: ApiApp): Handler<typeof deleteAccount> {
     return { body: report };
   };
 }
+
+/** `GET /v1/admin/accounts/{accountId}/export`: an admin downloads a person's data for them (audited). */
+export const exportAccountDataHandler: Handler<typeof exportAccountData> = async ({
+  params,
+  auth,
+  db,
+  now,
+  requestId,
+}) => ({
+  body: await exportPersonalData(db, params.accountId, { actorId: auth?.id ?? '', requestId, now }),
+});
+
+/** `POST /v1/admin/accounts/{accountId}/erase`: an admin erases a person's account at their request. */
+function eraseAccountHandler(app: ApiApp): Handler<typeof eraseAccount> {
+  return async ({ params, body, auth, db, now, requestId, log }) => {
+    const report = await erasePersonalData(db, params.accountId, {
+      actorId: auth?.id ?? '',
+      requestId,
+      now,
+      reason: body.reason,
+      dataDir: app.dataDir,
+    });
+    log.info('account erased', { accountId: report.accountId, requestId });
+    return { body: report };
+  };
+}
+
+/** `GET /v1/auth/me/export`: the signed-in person downloads their own data (audited). */
+export const exportMyDataHandler: Handler<typeof exportMyData> = async ({ auth, db, now, requestId }) => {
+  if (!auth) throw problem('unauthenticated');
+  return { body: await exportPersonalData(db, auth.id, { actorId: auth.id, requestId, now }) };
+};
 
 /**
  * Personal data rights (law 09-08): a signed-in person downloads their data (`GET /v1/auth/me/export`) and
@@ -76,24 +103,9 @@ export const privacyArea: Area = {
   migrations: [accountErasureMigration],
   register(app) {
     // Answers of signed-in routes are `private, no-store` already: no cache on the way keeps them.
-    app.bind(exportAccountData, async ({ params, auth, db, now, requestId }) => ({
-      body: await exportPersonalData(db, params.accountId, { actorId: auth?.id ?? '', requestId, now }),
-    }));
-    app.bind(eraseAccount, async ({ params, body, auth, db, now, requestId, log }) => {
-      const report = await erasePersonalData(db, params.accountId, {
-        actorId: auth?.id ?? '',
-        requestId,
-        now,
-        reason: body.reason,
-        dataDir: app.dataDir,
-      });
-      log.info('account erased', { accountId: report.accountId, requestId });
-      return { body: report };
-    });
-    app.bind(exportMyData, async ({ auth, db, now, requestId }) => {
-      if (!auth) throw problem('unauthenticated');
-      return { body: await exportPersonalData(db, auth.id, { actorId: auth.id, requestId, now }) };
-    });
+    app.bind(exportAccountData, exportAccountDataHandler);
+    app.bind(eraseAccount, eraseAccountHandler(app));
+    app.bind(exportMyData, exportMyDataHandler);
     app.bind(deleteAccount, deleteMyAccount(app));
   },
 };

@@ -13,6 +13,7 @@ import {
 } from '@nassij/contract';
 import type { Db } from '../../db/db.js';
 import { marks } from '../../db/faceted-search.js';
+import { type Keyset, keysetClause, orderByClause } from '../../http/cursor.js';
 import type { Logger } from '../../http/log.js';
 import { startPassLoop } from '../../jobs/pass-loop.js';
 import { composeMail } from '../../mail/layout.js';
@@ -29,6 +30,9 @@ const CONSULTATION_EVENTS: readonly string[] = ['consultation.version_published'
 
 /** Events read per subscription and pass; the rest waits for the next pass (or the next digest). */
 const EVENTS_PER_PASS = 500;
+
+/** The event log's order, as `events_by_time (occurred_at, id)` holds it: a subscription's mark is a position in it. */
+const EVENT_ORDER: Keyset = { name: 'events', keys: [{ expr: 'occurred_at' }, { expr: 'id' }] };
 
 export const DEFAULT_DIGEST_POLL_MS = 30_000;
 export const DEFAULT_DIGEST_LEASE_MS = 120_000;
@@ -179,12 +183,17 @@ async function handle(db: Db, claimed: SubscriptionRow, now: Date, publicUrl: st
     const filter = JSON.parse(row.filter) as SubscriptionFilter;
     const digestDue =
       row.digest !== 'immediate' && row.next_digest_at !== null && row.next_digest_at <= now.toISOString();
+    // Without a mark yet, from the first event of the log.
+    const afterMark = keysetClause(
+      EVENT_ORDER,
+      row.mark_at === null ? undefined : [row.mark_at, row.mark_id ?? ''],
+    );
     const events = (
       await db.all<{ payload: string }>(
         `SELECT payload FROM events
-          WHERE (occurred_at > ? OR (occurred_at = ? AND id > ?)) AND occurred_at <= ?
-          ORDER BY occurred_at, id LIMIT ${EVENTS_PER_PASS}`,
-        [row.mark_at ?? '', row.mark_at ?? '', row.mark_id ?? '', now.toISOString()],
+          WHERE (${afterMark.sql}) AND occurred_at <= ?
+          ${orderByClause(EVENT_ORDER)} LIMIT ${EVENTS_PER_PASS}`,
+        [...afterMark.params, now.toISOString()],
       )
     ).map((event) => JSON.parse(event.payload) as WebhookEvent);
     const matched = await matching(db, filter, events);

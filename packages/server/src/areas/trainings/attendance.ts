@@ -15,14 +15,13 @@ import {
 } from '@nassij/contract';
 import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
-import { marks as sqlMarks } from '../../db/faceted-search.js';
-import { tableExists } from '../../db/tables.js';
 import type { HandlerInput } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
-import { SEAT_STATUSES, staffSession } from './authoring.js';
+import { marksOf, saveMark, seatHolders, sessionCertificates, sessionMarks } from './attendance-store.js';
+import { staffSession } from './authoring.js';
+import { writeRegistrationData } from './registrations.js';
 import {
   instant,
-  REGISTRATION_COLUMNS,
   type RegistrationRow,
   registrationData,
   type SessionRow,
@@ -64,48 +63,12 @@ export function statusFromMarks(presentDays: number, days: number): Registration
   return presentDays >= Math.ceil(days * COMPLETION_SHARE) ? 'completed' : 'attended';
 }
 
-async function seatHolders(db: Db, sessionId: string): Promise<RegistrationRow[]> {
-  return await db.all<RegistrationRow>(
-    `SELECT ${REGISTRATION_COLUMNS} FROM training_registrations
-      WHERE session_id = ? AND status IN (${sqlMarks(SEAT_STATUSES)}) ORDER BY seq`,
-    [sessionId, ...SEAT_STATUSES],
-  );
-}
-
-async function marksOf(db: Db, ids: readonly string[]): Promise<Map<string, Map<string, boolean>>> {
-  const byRegistration = new Map<string, Map<string, boolean>>();
-  if (ids.length === 0) return byRegistration;
-  for (const row of await db.all<{ registration_id: string; day: string; present: number | boolean }>(
-    `SELECT registration_id, day, present FROM training_attendance WHERE registration_id IN (${sqlMarks(ids)})`,
-    [...ids],
-  )) {
-    const days = byRegistration.get(row.registration_id) ?? new Map<string, boolean>();
-    days.set(row.day, Number(row.present) === 1);
-    byRegistration.set(row.registration_id, days);
-  }
-  return byRegistration;
-}
-
-/**
- * The certificate issued for each of these registrations, by registration id. Read outside a transaction:
- * a server without the credentials area has no `certificates` table, and asking PostgreSQL for a missing
- * table would abort a transaction.
- */
-async function certificatesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0 || !(await tableExists(db, 'certificates'))) return new Map();
-  const rows = await db.all<{ registration_id: string; id: string }>(
-    `SELECT registration_id, id FROM certificates WHERE registration_id IN (${sqlMarks(ids)})`,
-    [...ids],
-  );
-  return new Map(rows.map((r) => [r.registration_id, r.id]));
-}
-
 async function sheetOf(db: Db, row: SessionRow, at: string): Promise<AttendanceSheet> {
   const days = sessionDays(row.start_at, row.end_at);
+  // Every read joins the session's seat holders: no list of (up to capacity) ids goes back to the database.
   const holders = await seatHolders(db, row.id);
-  const ids = holders.map((holder) => holder.id);
-  const marked = await marksOf(db, ids);
-  const certificates = await certificatesOf(db, ids);
+  const marked = await sessionMarks(db, row.id);
+  const certificates = await sessionCertificates(db, row.id);
   const lines = holders.map((holder): AttendanceLine => {
     const participant: TrainingParticipant = registrationData(holder).participant;
     const own = marked.get(holder.id);
@@ -202,13 +165,7 @@ export async function markAttendanceHandler({
       });
     if (badDays.length > 0)
       throw problem('validation_failed', 'Some marks name a wrong day', { errors: badDays });
-    for (const mark of body.marks)
-      await db.write(
-        `INSERT INTO training_attendance (registration_id, day, present, marked_at, marked_by) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (registration_id, day) DO UPDATE SET present = excluded.present,
-           marked_at = excluded.marked_at, marked_by = excluded.marked_by`,
-        [mark.registrationId, mark.day, mark.present ? 1 : 0, at, auth?.id ?? null],
-      );
+    for (const mark of body.marks) await saveMark(db, mark, { at, by: auth?.id ?? null });
     const touched = [...new Set(body.marks.map((mark) => mark.registrationId))];
     const decided = row.end_at <= at ? await decideStatuses(db, touched, holders, days, course, at) : [];
     await audit(db, {
@@ -247,7 +204,7 @@ async function decideStatuses(
     if (status === 'completed' && course.credential !== 'none') data.credentialIssuedOn ??= at;
     if (status !== 'completed') delete data.credentialIssuedOn;
     if (status === holder.status) {
-      await db.write('UPDATE training_registrations SET data = ? WHERE id = ?', [JSON.stringify(data), id]);
+      await writeRegistrationData(db, id, data);
       continue;
     }
     await setRegistrationStatus(

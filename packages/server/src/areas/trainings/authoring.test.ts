@@ -603,3 +603,59 @@ describe('a training programme, from the draft course to completion', () => {
     assert.deepEqual(seen, expected);
   });
 });
+
+describe('a course repeated often', () => {
+  test('its public page embeds the next 20 sessions, counts the upcoming ones, and leaves the started ones out', async () => {
+    const draft = await json<ManagedCourseBody>(
+      await call(
+        'POST',
+        `/v1/organisations/${F.organisations.trainingProvider}/courses`,
+        tokens.trainingManager,
+        COURSE,
+      ),
+      201,
+    );
+    const path = `/v1/courses/${draft.course.id}`;
+    await json(await call('POST', `${path}/publish`, tokens.trainingManager), 200);
+    // One session a day from the day after tomorrow: 22 upcoming, two more than a page embeds.
+    const scheduled: string[] = [];
+    for (let day = 2; day < 24; day++)
+      scheduled.push(
+        (
+          await json<ManagedSessionBody>(
+            await call('POST', `${path}/sessions`, tokens.trainingManager, sessionBody(5, day)),
+            201,
+          )
+        ).session.id,
+      );
+    type Detail = { sessions: { id: string; period: { start: string } }[]; upcomingSessionCount: number };
+    const detail = await json<Detail>(await call('GET', path), 200);
+    assert.deepEqual(
+      detail.sessions.map((s) => s.id),
+      scheduled.slice(0, 20),
+      'the soonest twenty, in start order',
+    );
+    assert.equal(detail.upcomingSessionCount, 22);
+
+    // An hour after the second one started (a day before the third), whatever the hour the test runs at:
+    // the first two leave the page, the next ones come in.
+    const shift = Date.parse(detail.sessions[1]?.period.start ?? '') + 3_600_000 - serverNow().getTime();
+    ahead += shift;
+    try {
+      const later = await json<Detail>(await call('GET', path), 200);
+      assert.deepEqual(
+        later.sessions.map((s) => s.id),
+        scheduled.slice(2, 22),
+      );
+      assert.equal(later.upcomingSessionCount, 20);
+      // Every session stays listed, started or not, a page at a time.
+      const all = await json<{ total: number }>(
+        await call('GET', `/v1/sessions?courseId=${draft.course.id}`),
+        200,
+      );
+      assert.equal(all.total, 22);
+    } finally {
+      ahead -= shift;
+    }
+  });
+});

@@ -2,6 +2,7 @@
 // `course_drafts` only; publishing writes it to `courses` (what every public route reads), so a draft is
 // never public. Sessions belong to published courses. Who may act is `runsTrainingsOf` (the organisations
 // area): staff of the course's organisation (`organisationIdOf(provider.sectorCode)`), or a platform admin.
+// The SQL is in ./authoring-store.ts; the handlers and their rules stay here.
 import { randomUUID } from 'node:crypto';
 import type {
   cancelSession,
@@ -29,33 +30,47 @@ import {
 } from '@nassij/contract';
 import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
-import { marks } from '../../db/faceted-search.js';
 import { recordRegistrationConfirmed } from '../../events/subjects.js';
 import type { HandlerInput } from '../../http/app.js';
-import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
+import { readKeysetCursor } from '../../http/cursor.js';
 import { etagOf, requireIfMatch } from '../../http/etag.js';
 import { problem } from '../../http/problem.js';
-import { indexForSearch } from '../../search/search.js';
 import { noticeWaitlistPromotion } from '../notices/index.js';
 import { organisationIdOf, runsTrainingsOf } from '../organisations/organisation.js';
 import { readOrganisation } from '../organisations/store.js';
+import {
+  COURSES_NEWEST,
+  courseSessionCounts,
+  insertCourseDraft,
+  liveRegistrationsOf,
+  managedCoursePage,
+  managedSessionPage,
+  markCoursePublished,
+  markSessionCancelled,
+  readStaffCourseRow,
+  readStaffSessionRow,
+  returnSeatOfEmptyWaitlist,
+  rewritePublishedCourse,
+  rewriteSession,
+  SESSIONS_BY_START,
+  type StaffSessionRow,
+  seatsTaken,
+  sessionRegistrationCounts,
+  takeSeatForWaitlist,
+  updateCourseDraft,
+  writeSessionPlace,
+} from './authoring-store.js';
 import { noticeSessionCancelled } from './mail-messages.js';
 import { firstWaitlisted, leaveWaitlist } from './registrations.js';
 import {
-  COURSE_KIND,
   instant,
   type RegistrationRow,
   readCourse,
-  type SessionRow,
   saveCourse,
   saveSession,
   setRegistrationStatus,
-  titleSortOf,
   toSession,
 } from './store.js';
-
-/** Statuses that hold a seat of a session: the confirmed, and those whose attendance is decided. */
-export const SEAT_STATUSES = ['confirmed', 'attended', 'completed', 'no_show'] as const;
 
 const COMPETENCY_CODES = new Set<string>(COMPETENCIES.map((competency) => competency.code));
 
@@ -73,30 +88,16 @@ interface StaffCourse {
 }
 
 async function findCourse(db: Db, courseId: string): Promise<StaffCourse | undefined> {
-  const published = await db.one<{ data: string; created_at: string; published_at: string | null }>(
-    'SELECT data, created_at, published_at FROM courses WHERE id = ?',
-    [courseId],
-  );
-  if (published) {
-    const course = JSON.parse(published.data) as Course;
-    return {
-      course,
-      organisationId: organisationIdOf(course.provider.sectorCode),
-      state: 'published',
-      createdAt: published.created_at,
-      ...(published.published_at ? { publishedAt: published.published_at } : {}),
-    };
-  }
-  const draft = await db.one<{ data: string; created_at: string; organisation_id: string }>(
-    'SELECT data, created_at, organisation_id FROM course_drafts WHERE id = ?',
-    [courseId],
-  );
-  if (!draft) return undefined;
+  const row = await readStaffCourseRow(db, courseId);
+  if (!row) return undefined;
+  const course = JSON.parse(row.data) as Course;
   return {
-    course: JSON.parse(draft.data) as Course,
-    organisationId: draft.organisation_id,
-    state: 'draft',
-    createdAt: draft.created_at,
+    course,
+    // A published course belongs to the organisation of its provider's sector; a draft, to its drafter.
+    organisationId: row.organisation_id ?? organisationIdOf(course.provider.sectorCode),
+    state: row.state,
+    createdAt: row.created_at,
+    ...(row.published_at ? { publishedAt: row.published_at } : {}),
   };
 }
 
@@ -113,26 +114,8 @@ function courseEtag(found: StaffCourse): string {
   return etagOf(JSON.stringify({ course: found.course, state: found.state }));
 }
 
-async function sessionCounts(
-  db: Db,
-  courseIds: readonly string[],
-  at: string,
-): Promise<Map<string, ManagedCourse['sessions']>> {
-  const counts = new Map<string, ManagedCourse['sessions']>();
-  if (courseIds.length === 0) return counts;
-  for (const row of await db.all<{ course_id: string; total: number | string; upcoming: number | string }>(
-    `SELECT course_id, COUNT(*) AS total,
-            SUM(CASE WHEN start_at > ? AND status = 'scheduled' THEN 1 ELSE 0 END) AS upcoming
-       FROM training_sessions WHERE course_id IN (${marks(courseIds)}) GROUP BY course_id`,
-    [at, ...courseIds],
-  )) {
-    counts.set(row.course_id, { total: Number(row.total), upcoming: Number(row.upcoming) });
-  }
-  return counts;
-}
-
 async function managedCourseOf(db: Db, found: StaffCourse, at: string): Promise<ManagedCourse> {
-  const counts = await sessionCounts(db, [found.course.id], at);
+  const counts = await courseSessionCounts(db, [found.course.id], at);
   return {
     course: found.course,
     organisationId: found.organisationId,
@@ -244,12 +227,7 @@ export async function createCourseHandler({
     provider: { sectorCode: organisation.sectorCode, name: organisation.name },
   });
   await db.atomic(async () => {
-    await db.write('INSERT INTO course_drafts (id, organisation_id, created_at, data) VALUES (?, ?, ?, ?)', [
-      id,
-      organisation.id,
-      at,
-      JSON.stringify(course),
-    ]);
+    await insertCourseDraft(db, course, { organisationId: organisation.id, createdAt: at });
     await auditTraining(
       db,
       { auth, now, requestId },
@@ -285,35 +263,6 @@ export async function getManagedCourseHandler({
   return await courseAnswer(db, await staffCourse(db, auth, params.courseId), instant(now));
 }
 
-/** Rewrites a published course's row, competencies, languages and search words after a change. */
-async function rewritePublishedCourse(db: Db, course: Course): Promise<void> {
-  await db.write('UPDATE courses SET title_sort = ?, modality = ?, free = ?, data = ? WHERE id = ?', [
-    titleSortOf(course),
-    course.modality,
-    course.cost.free ? 1 : 0,
-    JSON.stringify(course),
-    course.id,
-  ]);
-  await db.write('DELETE FROM course_competencies WHERE course_id = ?', [course.id]);
-  for (const competency of course.competencies)
-    await db.write('INSERT INTO course_competencies (course_id, code, level) VALUES (?, ?, ?)', [
-      course.id,
-      competency.code,
-      competency.level,
-    ]);
-  await db.write('DELETE FROM course_languages WHERE course_id = ?', [course.id]);
-  for (const language of new Set(course.languages))
-    await db.write('INSERT INTO course_languages (course_id, language) VALUES (?, ?)', [course.id, language]);
-  await indexForSearch(db, COURSE_KIND, course.id, [
-    course.title,
-    course.description,
-    ...course.objectives,
-    course.targetAudience,
-    course.provider.name,
-    course.reference,
-  ]);
-}
-
 /**
  * `courses.update`: replaces the fields given (`If-Match` required); a published course changes publicly.
  *
@@ -339,8 +288,7 @@ export async function updateCourseHandler({
   for (const [name, value] of Object.entries(body)) if (value !== undefined) fields[name] = value;
   const course = courseFrom(fields as CourseFields, found.course);
   await db.atomic(async () => {
-    if (found.state === 'draft')
-      await db.write('UPDATE course_drafts SET data = ? WHERE id = ?', [JSON.stringify(course), course.id]);
+    if (found.state === 'draft') await updateCourseDraft(db, course);
     else await rewritePublishedCourse(db, course);
     await auditTraining(
       db,
@@ -376,8 +324,7 @@ export async function publishCourseHandler({
   if (found.state !== 'draft') throw problem('invalid_state', 'The course is published already');
   await db.atomic(async () => {
     await saveCourse(db, found.course, found.createdAt);
-    await db.write('UPDATE courses SET published_at = ? WHERE id = ?', [at, found.course.id]);
-    await db.write('DELETE FROM course_drafts WHERE id = ?', [found.course.id]);
+    await markCoursePublished(db, found.course.id, at);
     await auditTraining(
       db,
       { auth, now, requestId },
@@ -391,15 +338,6 @@ export async function publishCourseHandler({
   });
   return await courseAnswer(db, { ...found, state: 'published', publishedAt: at }, at);
 }
-
-/** An organisation's courses newest first, drafts and published alike (ties broken by id). */
-const COURSES_NEWEST: Keyset = {
-  name: 'newest',
-  keys: [
-    { expr: 'c.created_at', desc: true },
-    { expr: 'c.id', desc: true },
-  ],
-};
 
 /**
  * `courses.managed`: one keyset page of the organisation's courses, drafts included, with sessions counted.
@@ -420,39 +358,15 @@ export async function listManagedCoursesHandler({
   if (!runsTrainingsOf(auth, params.organisationId)) forbidden();
   const organisation = await readOrganisation(db, params.organisationId);
   if (!organisation) throw problem('not_found', `No organisation ${params.organisationId}`);
-  const parts: string[] = [];
-  const partParams: string[] = [];
-  if (query.state !== 'draft') {
-    parts.push(
-      "SELECT id, created_at, published_at, 'published' AS state, data FROM courses WHERE provider_sector = ?",
-    );
-    partParams.push(organisation.sectorCode);
-  }
-  if (query.state !== 'published') {
-    parts.push(
-      "SELECT id, created_at, NULL AS published_at, 'draft' AS state, data FROM course_drafts WHERE organisation_id = ?",
-    );
-    partParams.push(organisation.id);
-  }
-  const from = `(${parts.join(' UNION ALL ')}) c`;
-  const total = Number(
-    (await db.one<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${from}`, partParams))?.n ?? 0,
-  );
-  const keyset = keysetClause(COURSES_NEWEST, after);
-  const fetched = await db.all<{
-    id: string;
-    created_at: string;
-    published_at: string | null;
-    state: 'draft' | 'published';
-    data: string;
-  }>(
-    `SELECT c.id, c.created_at, c.published_at, c.state, c.data FROM ${from}
-      WHERE ${keyset.sql} ${orderByClause(COURSES_NEWEST)} LIMIT ?`,
-    [...partParams, ...keyset.params, query.limit + 1],
-  );
-  const page = keysetPage(fetched, query.limit, COURSES_NEWEST.name, (row) => [row.created_at, row.id]);
+  const page = await managedCoursePage(db, {
+    sectorCode: organisation.sectorCode,
+    organisationId: organisation.id,
+    state: query.state,
+    limit: query.limit,
+    after,
+  });
   const at = instant(now);
-  const counts = await sessionCounts(
+  const counts = await courseSessionCounts(
     db,
     page.items.map((row) => row.id),
     at,
@@ -470,25 +384,9 @@ export async function listManagedCoursesHandler({
         }),
       ),
       nextCursor: page.nextCursor,
-      total,
+      total: page.total,
     },
   };
-}
-
-/** A session row with the staff-only columns. */
-interface StaffSessionRow extends SessionRow {
-  join_url: string | null;
-  cancellation_reason: string | null;
-}
-
-const STAFF_SESSION_COLUMNS =
-  'id, course_id, start_at, end_at, capacity, seats_left, waitlist_count, opens_at, closes_at, registration_state, status, data, join_url, cancellation_reason';
-
-async function readStaffSessionRow(db: Db, id: string): Promise<StaffSessionRow | undefined> {
-  return await db.one<StaffSessionRow>(
-    `SELECT ${STAFF_SESSION_COLUMNS} FROM training_sessions WHERE id = ?`,
-    [id],
-  );
 }
 
 /**
@@ -513,36 +411,6 @@ export async function staffSession(
   return { row, course };
 }
 
-async function registrationCounts(
-  db: Db,
-  sessionIds: readonly string[],
-): Promise<Map<string, ManagedSession['counts']>> {
-  const counts = new Map<string, ManagedSession['counts']>();
-  if (sessionIds.length === 0) return counts;
-  for (const row of await db.all<{
-    session_id: string;
-    confirmed: number | string;
-    waitlisted: number | string;
-    attended: number | string;
-  }>(
-    `SELECT r.session_id,
-            SUM(CASE WHEN r.status IN (${marks(SEAT_STATUSES)}) THEN 1 ELSE 0 END) AS confirmed,
-            SUM(CASE WHEN r.status = 'waitlisted' THEN 1 ELSE 0 END) AS waitlisted,
-            SUM(CASE WHEN r.status IN ('attended', 'completed')
-                  OR EXISTS (SELECT 1 FROM training_attendance a WHERE a.registration_id = r.id AND a.present = 1)
-                THEN 1 ELSE 0 END) AS attended
-       FROM training_registrations r WHERE r.session_id IN (${marks(sessionIds)}) GROUP BY r.session_id`,
-    [...SEAT_STATUSES, ...sessionIds],
-  )) {
-    counts.set(row.session_id, {
-      confirmed: Number(row.confirmed),
-      waitlisted: Number(row.waitlisted),
-      attended: Number(row.attended),
-    });
-  }
-  return counts;
-}
-
 function managedSessionOf(
   row: StaffSessionRow,
   at: string,
@@ -564,7 +432,7 @@ function sessionEtag(row: StaffSessionRow): string {
 async function sessionAnswer(db: Db, id: string, at: string, status?: number) {
   const row = await readStaffSessionRow(db, id);
   if (!row) throw new Error(`The session ${id} just written is missing`);
-  const counts = await registrationCounts(db, [id]);
+  const counts = await sessionRegistrationCounts(db, [id]);
   return {
     ...(status ? { status } : {}),
     body: managedSessionOf(row, at, counts.get(id)),
@@ -627,11 +495,7 @@ export async function createSessionHandler({
   };
   await db.atomic(async () => {
     await saveSession(db, session);
-    await db.write('UPDATE training_sessions SET region = ?, join_url = ? WHERE id = ?', [
-      body.place.region ?? null,
-      body.place.kind === 'online' ? body.place.joinUrl : null,
-      id,
-    ]);
+    await writeSessionPlace(db, id, body.place);
     await auditTraining(
       db,
       { auth, now, requestId },
@@ -645,9 +509,6 @@ export async function createSessionHandler({
   });
   return await sessionAnswer(db, id, at, 201);
 }
-
-/** Sessions in start order, served by `training_sessions_by_course_keys (course_id, start_at, id)`. */
-const SESSIONS_BY_START: Keyset = { name: 'start', keys: [{ expr: 's.start_at' }, { expr: 's.id' }] };
 
 /**
  * `sessions.managed`: one keyset page of a course's sessions with their registrations counted.
@@ -667,22 +528,8 @@ export async function listManagedSessionsHandler({
   const after = readKeysetCursor(query.cursor, SESSIONS_BY_START.name, SESSIONS_BY_START.keys.length);
   const found = await staffCourse(db, auth, params.courseId);
   const at = instant(now);
-  const total = Number(
-    (
-      await db.one<{ n: number | string }>(
-        'SELECT COUNT(*) AS n FROM training_sessions WHERE course_id = ?',
-        [found.course.id],
-      )
-    )?.n ?? 0,
-  );
-  const keyset = keysetClause(SESSIONS_BY_START, after);
-  const fetched = await db.all<StaffSessionRow>(
-    `SELECT ${STAFF_SESSION_COLUMNS} FROM training_sessions s WHERE s.course_id = ? AND (${keyset.sql})
-      ${orderByClause(SESSIONS_BY_START)} LIMIT ?`,
-    [found.course.id, ...keyset.params, query.limit + 1],
-  );
-  const page = keysetPage(fetched, query.limit, SESSIONS_BY_START.name, (row) => [row.start_at, row.id]);
-  const counts = await registrationCounts(
+  const page = await managedSessionPage(db, found.course.id, { limit: query.limit, after });
+  const counts = await sessionRegistrationCounts(
     db,
     page.items.map((row) => row.id),
   );
@@ -690,17 +537,9 @@ export async function listManagedSessionsHandler({
     body: {
       items: page.items.map((row) => managedSessionOf(row, at, counts.get(row.id))),
       nextCursor: page.nextCursor,
-      total,
+      total: page.total,
     },
   };
-}
-
-async function seatsTaken(db: Db, sessionId: string): Promise<number> {
-  const row = await db.one<{ n: number | string }>(
-    `SELECT COUNT(*) AS n FROM training_registrations WHERE session_id = ? AND status IN (${marks(SEAT_STATUSES)})`,
-    [sessionId, ...SEAT_STATUSES],
-  );
-  return Number(row?.n ?? 0);
 }
 
 /**
@@ -710,20 +549,11 @@ async function seatsTaken(db: Db, sessionId: string): Promise<number> {
 async function promoteWaitlist(db: Db, sessionId: string, at: string, reason: string): Promise<number> {
   let promoted = 0;
   for (;;) {
-    const took = (
-      await db.write(
-        'UPDATE training_sessions SET seats_left = seats_left - 1 WHERE id = ? AND seats_left > 0 AND waitlist_count > 0',
-        [sessionId],
-      )
-    ).changes;
-    if (took !== 1) return promoted;
+    if (!(await takeSeatForWaitlist(db, sessionId))) return promoted;
     const first = (await firstWaitlisted(db, sessionId)) as RegistrationRow | undefined;
     if (!first) {
       // The counter said someone waits but nobody does: give the seat back and stop.
-      await db.write(
-        'UPDATE training_sessions SET seats_left = seats_left + 1, waitlist_count = 0 WHERE id = ?',
-        [sessionId],
-      );
+      await returnSeatOfEmptyWaitlist(db, sessionId);
       return promoted;
     }
     await setRegistrationStatus(db, first, 'confirmed', at, reason);
@@ -777,7 +607,7 @@ export async function updateSessionHandler({
 }: HandlerInput<typeof updateSession>) {
   const at = instant(now);
   const { row, course } = await staffSession(db, auth, params.sessionId);
-  const counts = await registrationCounts(db, [row.id]);
+  const counts = await sessionRegistrationCounts(db, [row.id]);
   requireIfMatch(c, sessionEtag(row), managedSessionOf(row, at, counts.get(row.id)));
   if (row.status === 'cancelled') throw problem('invalid_state', 'The session is cancelled');
   if (row.end_at <= at) throw problem('invalid_state', 'The session is over');
@@ -824,27 +654,8 @@ export async function updateSessionHandler({
         },
       );
     session.capacity = capacity;
-    await db.write(
-      `UPDATE training_sessions SET start_at = ?, end_at = ?, opens_at = ?, closes_at = ?, language = ?,
-         capacity = ?, seats_left = ?, data = ? WHERE id = ?`,
-      [
-        period.start,
-        period.end,
-        window.opens,
-        window.closes,
-        session.language,
-        capacity,
-        capacity - taken,
-        JSON.stringify(session),
-        row.id,
-      ],
-    );
-    if (body.place)
-      await db.write('UPDATE training_sessions SET region = ?, join_url = ? WHERE id = ?', [
-        body.place.region ?? null,
-        body.place.kind === 'online' ? body.place.joinUrl : null,
-        row.id,
-      ]);
+    await rewriteSession(db, { ...session, id: row.id }, { seatsLeft: capacity - taken });
+    if (body.place) await writeSessionPlace(db, row.id, body.place);
     const promoted = await promoteWaitlist(
       db,
       row.id,
@@ -889,16 +700,8 @@ export async function cancelSessionHandler({
   if (row.end_at <= at) throw problem('invalid_state', 'The session is over');
   await db.atomic(async () => {
     const stored = JSON.parse(row.data) as Session;
-    await db.write(
-      `UPDATE training_sessions SET status = 'cancelled', cancellation_reason = ?, seats_left = capacity,
-         waitlist_count = 0, data = ? WHERE id = ?`,
-      [body.reason, JSON.stringify({ ...stored, status: 'cancelled' }), row.id],
-    );
-    const live = await db.all<RegistrationRow>(
-      `SELECT id, session_id, course_id, association_id, status, seq, created_at, data FROM training_registrations
-        WHERE session_id = ? AND status IN ('requested', 'confirmed', 'waitlisted') ORDER BY seq`,
-      [row.id],
-    );
+    await markSessionCancelled(db, { ...stored, id: row.id }, body.reason);
+    const live = await liveRegistrationsOf(db, row.id);
     for (const registration of live)
       await setRegistrationStatus(db, registration, 'cancelled', at, body.reason);
     const told = await noticeSessionCancelled(db, {

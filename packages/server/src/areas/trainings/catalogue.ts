@@ -1,13 +1,14 @@
 // The training catalogue in SQL: the course search (filters, facets, keyset pages and each course's next
 // sessions) and the session search. Registrations live in ./store.ts.
-import type {
-  Course,
-  CourseDetail,
-  CourseSearchQuery,
-  Facets,
-  FacetValue,
-  Session,
-  SessionSearchQuery,
+import {
+  COURSE_DETAIL_SESSIONS,
+  type Course,
+  type CourseDetail,
+  type CourseSearchQuery,
+  type Facets,
+  type FacetValue,
+  type Session,
+  type SessionSearchQuery,
 } from '@nassij/contract';
 import type { Db } from '../../db/db.js';
 import {
@@ -339,12 +340,16 @@ export async function searchSessionPage(
 }
 
 /**
- * A course with every one of its sessions in start order, as they stand at `at`; `undefined` when unknown.
+ * A course with its sessions not started yet at `at`, soonest first, at most `COURSE_DETAIL_SESSIONS`, and
+ * how many there are in all; `undefined` when unknown. Both read a range of
+ * `training_sessions_by_course_keys (course_id, start_at, id)` past `at`, so years of past sessions cost
+ * nothing: `searchSessionPage` with `courseId` pages them.
  *
  * @example
  * ```ts
  * const course = await readCourseDetail(db, 'crs_0001', '2026-12-05T09:00:00Z');
- * course?.sessions.length; // 4
+ * course?.sessions.length; // 2
+ * course?.upcomingSessionCount; // 2
  * ```
  */
 export async function readCourseDetail(
@@ -354,6 +359,19 @@ export async function readCourseDetail(
 ): Promise<CourseDetail | undefined> {
   const course = await readCourse(db, courseId);
   if (!course) return undefined;
-  const sessions = await sessionRows(db, 's.course_id = ?', [course.id]);
-  return { ...course, sessions: sessions.map((row) => toSession(row, at)) };
+  const upcoming = 's.course_id = ? AND s.start_at > ?';
+  const sessions = await sessionRows(db, upcoming, [course.id, at, COURSE_DETAIL_SESSIONS], 'LIMIT ?');
+  // The count is read only when the page is full: below the cap, the page is every upcoming session.
+  const upcomingSessionCount =
+    sessions.length < COURSE_DETAIL_SESSIONS
+      ? sessions.length
+      : Number(
+          (
+            await db.one<{ n: number | string }>(
+              `SELECT COUNT(*) AS n FROM training_sessions s WHERE ${upcoming}`,
+              [course.id, at],
+            )
+          )?.n ?? 0,
+        );
+  return { ...course, sessions: sessions.map((row) => toSession(row, at)), upcomingSessionCount };
 }

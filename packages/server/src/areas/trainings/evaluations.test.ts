@@ -7,6 +7,7 @@ import type { AttendanceSheet, Certificate, Registration, SessionEvaluations } f
 import { DEMO_ACCOUNTS, type DemoAccountKey } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
+import { EVALUATIONS_BACKFILL } from './migrations.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
 let server: Server;
@@ -44,6 +45,21 @@ async function storedEvaluations(sessionId: string) {
   )
     .map((row) => (JSON.parse(row.data) as Registration).evaluation)
     .filter((e) => e !== undefined);
+}
+
+/** Every comment of a session, page after page of `limit`. */
+async function allComments(sessionId: string, limit: number): Promise<SessionEvaluations['comments']> {
+  const comments: SessionEvaluations['comments'] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { body: SessionEvaluations } = await get<SessionEvaluations>(
+      `/v1/sessions/${sessionId}/evaluations?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+      'admin',
+    );
+    comments.push(...page.body.comments);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return comments;
 }
 
 /** A past session of `courses.first` (provided by the training manager's organisation) with evaluations. */
@@ -102,9 +118,76 @@ describe('a session’s evaluations', () => {
         stored.filter((e) => e.rating === rating).length,
       );
     const withComment = stored.filter((e) => e.comment);
-    assert.deepEqual(body.comments.map((c) => c.comment).sort(), withComment.map((e) => e.comment).sort());
-    const times = body.comments.map((c) => c.submittedAt);
+    const comments = await allComments(sessionId, 100);
+    assert.deepEqual(comments.map((c) => c.comment).sort(), withComment.map((e) => e.comment).sort());
+    const times = comments.map((c) => c.submittedAt);
     assert.deepEqual(times, [...times].sort(), 'oldest first');
+  });
+
+  test('comments come a page at a time, oldest first, without repeat or gap; the summary counts them all', async () => {
+    // The session with the most comments: the seed dates them all at the session's end, so registration
+    // order alone separates them, across pages too.
+    const most = await server.db.one<{ session_id: string }>(
+      `SELECT session_id FROM training_registrations WHERE data LIKE '%"comment"%'
+        GROUP BY session_id ORDER BY COUNT(*) DESC, session_id LIMIT 1`,
+    );
+    assert.ok(most, 'the seed has comments');
+    const sessionId = most.session_id;
+    const stored = await storedEvaluations(sessionId);
+    const expected = stored
+      .filter((e) => e.comment)
+      // Oldest first; the stored list is in registration order, which breaks ties (a stable sort keeps it).
+      .sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0))
+      .map((e) => ({ rating: e.rating, comment: e.comment, submittedAt: e.submittedAt }));
+    assert.ok(expected.length >= 3, 'the seed gives the session a few comments');
+    const pages: SessionEvaluations[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; text: string; body: SessionEvaluations } = await get<SessionEvaluations>(
+        `/v1/sessions/${sessionId}/evaluations?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        'admin',
+      );
+      assert.equal(page.status, 200, page.text);
+      assert.ok(page.body.comments.length <= 2);
+      pages.push(page.body);
+      cursor = page.body.nextCursor;
+    } while (cursor && pages.length < 100);
+    assert.equal(pages.at(-1)?.nextCursor, null, 'the last page says so');
+    assert.equal(pages.length, Math.ceil(expected.length / 2), 'full pages, and no empty one at the end');
+    assert.deepEqual(
+      pages.flatMap((page) => page.comments),
+      expected,
+    );
+    for (const page of pages) {
+      assert.equal(page.count, stored.length, 'every page sums up every evaluation');
+      assert.deepEqual(page.distribution, pages[0]?.distribution);
+    }
+    const damaged = await get<{ code: string }>(
+      `/v1/sessions/${sessionId}/evaluations?cursor=not-a-cursor`,
+      'admin',
+    );
+    assert.equal(damaged.status, 422, damaged.text);
+  });
+
+  test('the migration copies the evaluations written before it from the registrations into their columns', async () => {
+    const most = await server.db.one<{ session_id: string }>(
+      `SELECT session_id FROM training_registrations WHERE data LIKE '%"comment"%'
+        GROUP BY session_id ORDER BY COUNT(*) DESC, session_id LIMIT 1`,
+    );
+    assert.ok(most, 'the seed has comments');
+    const path = `/v1/sessions/${most.session_id}/evaluations?limit=100`;
+    const read = async () => (await get<SessionEvaluations>(path, 'admin')).body;
+    const before = await read();
+    assert.ok(before.count > 0 && before.comments.length > 0);
+    // As a database from before the columns: the evaluations are in `data` only, and the route reads none.
+    await server.db.write(
+      `UPDATE training_registrations SET evaluation_rating = NULL, evaluated_at = NULL, evaluation_comment = NULL
+        WHERE session_id = ?`,
+      [most.session_id],
+    );
+    assert.equal((await read()).count, 0);
+    await server.db.script(EVALUATIONS_BACKFILL[server.db.dialect]);
+    assert.deepEqual(await read(), before);
   });
 
   test('a new evaluation is counted, its comment shown without its author; a session without any says so', async () => {
@@ -122,7 +205,7 @@ describe('a session’s evaluations', () => {
     const after = await get<SessionEvaluations>(path, 'admin');
     assert.equal(after.body.count, before.count + 1);
     assert.equal(after.body.distribution['2'], before.distribution['2'] + 1);
-    const mine = after.body.comments.filter((c) => c.comment === comment);
+    const mine = (await allComments(registration.sessionId, 100)).filter((c) => c.comment === comment);
     assert.equal(mine.length, 1);
     assert.deepEqual(Object.keys(mine[0] ?? {}).sort(), ['comment', 'rating', 'submittedAt']);
     for (const secret of [
@@ -145,6 +228,7 @@ describe('a session’s evaluations', () => {
       count: 0,
       distribution: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
       comments: [],
+      nextCursor: null,
     });
   });
 });

@@ -1,52 +1,39 @@
 // What participants said of a session, for the staff who run it: the count, the average, the distribution
-// of ratings and the comments. Evaluations are candid: nothing here names a participant, an account or a
-// registration.
-import type { getSessionEvaluations, Registration, SessionEvaluations } from '@nassij/contract';
+// of ratings and the comments, a page at a time. Evaluations are candid: nothing here names a participant,
+// an account or a registration. The SQL is in ./evaluations-store.ts.
+import type { getSessionEvaluations, SessionEvaluations } from '@nassij/contract';
 import type { Db } from '../../db/db.js';
 import type { HandlerInput } from '../../http/app.js';
+import { type KeyValue, readKeysetCursor } from '../../http/cursor.js';
 import { staffSession } from './authoring.js';
+import { COMMENTS_OLDEST, commentPage, evaluationSummary } from './evaluations-store.js';
 
 /**
- * The evaluations of a session's registrations, summed up: `averageRating` rounded to one decimal (absent
- * when nobody evaluated), each rating counted, and the comments with their rating and date, oldest first.
- * One statement: a session holds at most a few thousand registrations.
+ * The evaluations of a session summed up: `averageRating` rounded to one decimal (absent when nobody
+ * evaluated) and each rating counted, over every evaluation; and one page of the comments with their rating
+ * and date, oldest first. Two statements over the session's evaluated registrations only, whatever the
+ * size of its waitlist.
  *
  * @example
  * ```ts
- * const summary = await sessionEvaluations(db, 'ses_0002');
+ * const summary = await sessionEvaluations(db, 'ses_0002', { limit: 20, after: undefined });
  * summary.distribution['5']; // 3
  * ```
  */
-export async function sessionEvaluations(db: Db, sessionId: string): Promise<SessionEvaluations> {
-  const distribution: SessionEvaluations['distribution'] = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
-  const comments: SessionEvaluations['comments'] = [];
-  let count = 0;
-  let sum = 0;
-  for (const row of await db.all<{ data: string }>(
-    'SELECT data FROM training_registrations WHERE session_id = ? ORDER BY seq',
-    [sessionId],
-  )) {
-    const evaluation = (JSON.parse(row.data) as Pick<Registration, 'evaluation'>).evaluation;
-    if (!evaluation) continue;
-    count++;
-    sum += evaluation.rating;
-    const key = String(evaluation.rating) as keyof SessionEvaluations['distribution'];
-    distribution[key] += 1;
-    if (evaluation.comment)
-      comments.push({
-        rating: evaluation.rating,
-        comment: evaluation.comment,
-        submittedAt: evaluation.submittedAt,
-      });
-  }
-  // Oldest first; registration order breaks ties, so the list does not hint at who wrote what otherwise.
-  comments.sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0));
+export async function sessionEvaluations(
+  db: Db,
+  sessionId: string,
+  page: { limit: number; after: KeyValue[] | undefined },
+): Promise<SessionEvaluations> {
+  const { count, sum, distribution } = await evaluationSummary(db, sessionId);
+  const comments = await commentPage(db, sessionId, page);
   return {
     sessionId,
     count,
     ...(count > 0 ? { averageRating: Math.round((sum / count) * 10) / 10 } : {}),
     distribution,
-    comments,
+    comments: comments.items,
+    nextCursor: comments.nextCursor,
   };
 }
 
@@ -62,8 +49,10 @@ export async function sessionEvaluations(db: Db, sessionId: string): Promise<Ses
 export async function getSessionEvaluationsHandler({
   db,
   params,
+  query,
   auth,
 }: HandlerInput<typeof getSessionEvaluations>) {
+  const after = readKeysetCursor(query.cursor, COMMENTS_OLDEST.name, COMMENTS_OLDEST.keys.length);
   const { row } = await staffSession(db, auth, params.sessionId);
-  return { body: await sessionEvaluations(db, row.id) };
+  return { body: await sessionEvaluations(db, row.id, { limit: query.limit, after }) };
 }

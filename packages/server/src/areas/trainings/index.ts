@@ -3,6 +3,7 @@ import {
   attendedTrainingsMigration,
   trainingAttendanceMigration,
   trainingAuthoringMigration,
+  trainingEvaluationsMigration,
   trainingsKeysetMigration,
   trainingsMigration,
 } from './migrations.js';
@@ -28,6 +29,7 @@ export const trainingsArea: Area = {
     attendedTrainingsMigration,
     trainingAuthoringMigration,
     trainingAttendanceMigration,
+    trainingEvaluationsMigration,
   ],
   seedDemo: seedTrainings,
   register: registerTrainingRoutes,

@@ -168,3 +168,66 @@ CREATE TABLE training_attendance (
 );
 `,
 };
+
+/** The evaluation of a registration as columns, written from `data.evaluation` (see `evaluationColumns`). */
+const EVALUATION_COLUMNS = `
+ALTER TABLE training_registrations ADD COLUMN evaluation_rating INTEGER;
+ALTER TABLE training_registrations ADD COLUMN evaluated_at TEXT;
+ALTER TABLE training_registrations ADD COLUMN evaluation_comment TEXT;
+`;
+
+/** The partial indexes of the evaluated and of the commented registrations of a session. */
+const EVALUATION_INDEXES = `
+CREATE INDEX training_registrations_ratings ON training_registrations (session_id, evaluation_rating)
+  WHERE evaluation_rating IS NOT NULL;
+CREATE INDEX training_registrations_comments ON training_registrations (session_id, evaluated_at, seq)
+  WHERE evaluation_comment IS NOT NULL;
+`;
+
+/**
+ * Copies the evaluations stored in registrations' `data` into the evaluation columns, per dialect (JSON is
+ * read differently): what {@link trainingEvaluationsMigration} does for the evaluations written before it.
+ *
+ * @example
+ * ```ts
+ * await db.script(EVALUATIONS_BACKFILL[db.dialect]);
+ * ```
+ */
+export const EVALUATIONS_BACKFILL = {
+  sqlite: `
+UPDATE training_registrations SET
+  evaluation_rating = json_extract(data, '$.evaluation.rating'),
+  evaluated_at = json_extract(data, '$.evaluation.submittedAt'),
+  evaluation_comment = NULLIF(json_extract(data, '$.evaluation.comment'), '')
+WHERE json_extract(data, '$.evaluation.rating') IS NOT NULL;
+`,
+  postgres: `
+UPDATE training_registrations SET
+  evaluation_rating = (data::jsonb #>> '{evaluation,rating}')::integer,
+  evaluated_at = data::jsonb #>> '{evaluation,submittedAt}',
+  evaluation_comment = NULLIF(data::jsonb #>> '{evaluation,comment}', '')
+WHERE data::jsonb #>> '{evaluation,rating}' IS NOT NULL;
+`,
+} as const;
+
+/**
+ * A session's evaluations summed up and its comments paged in SQL (`sessions.evaluations`), instead of
+ * every registration of the session (waitlist and cancellations included) parsed in JS. A registration's
+ * evaluation, written once and never changed, is kept in columns next to `data`: its rating, its date and
+ * its comment (`NULL` without one). `training_registrations_ratings` holds only the evaluated registrations
+ * of a session, so the count and the distribution read nothing else; `training_registrations_comments`
+ * holds only the commented ones, in the order the comments are paged (date, then registration order).
+ * Existing evaluations are copied from `data` ({@link EVALUATIONS_BACKFILL}).
+ *
+ * @example
+ * ```ts
+ * const area: Area = { name: 'trainings', migrations: [..., trainingEvaluationsMigration], register };
+ * ```
+ */
+export const trainingEvaluationsMigration: Migration = {
+  id: '060_training_evaluations',
+  sql: {
+    sqlite: `${EVALUATION_COLUMNS}${EVALUATIONS_BACKFILL.sqlite}${EVALUATION_INDEXES}`,
+    postgres: `${EVALUATION_COLUMNS}${EVALUATIONS_BACKFILL.postgres}${EVALUATION_INDEXES}`,
+  },
+};

@@ -12,6 +12,7 @@ import {
   readKeysetCursor,
 } from '../../http/cursor.js';
 import {
+  evaluationColumns,
   REGISTRATION_COLUMNS,
   type RegistrationData,
   type RegistrationRow,
@@ -127,7 +128,8 @@ export async function addPromotionNote(db: Db, cancelledId: string, promotedId: 
 }
 
 /**
- * Replaces the stored `data` of a registration (attendance, evaluation, credential), status unchanged.
+ * Replaces the stored `data` of a registration (attendance, evaluation, credential), status unchanged,
+ * with the evaluation columns that follow it (`evaluationColumns`).
  *
  * @example
  * ```ts
@@ -135,7 +137,11 @@ export async function addPromotionNote(db: Db, cancelledId: string, promotedId: 
  * ```
  */
 export async function writeRegistrationData(db: Db, id: string, data: RegistrationData): Promise<void> {
-  await db.write('UPDATE training_registrations SET data = ? WHERE id = ?', [JSON.stringify(data), id]);
+  await db.write(
+    `UPDATE training_registrations SET data = ?, evaluation_rating = ?, evaluated_at = ?, evaluation_comment = ?
+      WHERE id = ?`,
+    [JSON.stringify(data), ...evaluationColumns(data), id],
+  );
 }
 
 /**

@@ -196,12 +196,21 @@ describe('courses', () => {
     assert.ok(free.items.length > 0 && free.items.every((c) => c.cost.free));
   });
 
-  test('get returns a course with its sessions; unknown is 404; bad query is 422', async () => {
-    const course = await json<{ sessions: unknown[] }>(
+  test('get returns a course with its upcoming sessions; unknown is 404; bad query is 422', async () => {
+    const course = await json<{ sessions: SessionBody[]; upcomingSessionCount: number }>(
       await call('GET', `/v1/courses/${F.courses.first}`),
       200,
     );
-    assert.equal(course.sessions.length, 4);
+    // The seed gives the course past sessions too: only those not started yet are embedded, soonest first.
+    const all = await walk<SessionBody>(`/v1/sessions?courseId=${F.courses.first}`, 100);
+    const now = Date.now();
+    const upcoming = all.items.filter((s) => Date.parse(s.period.start) > now).map((s) => s.id);
+    assert.ok(upcoming.length > 0 && upcoming.length < all.items.length, 'past and upcoming sessions');
+    assert.deepEqual(
+      course.sessions.map((s) => s.id),
+      upcoming,
+    );
+    assert.equal(course.upcomingSessionCount, upcoming.length);
     assert.equal((await call('GET', `/v1/courses/${F.missing.course}`)).status, 404);
     assert.equal((await call('GET', '/v1/courses?level=7')).status, 422);
     assert.equal(

@@ -34,6 +34,7 @@ import type { Db } from '../../db/db.js';
 import { recordRegistrationConfirmed } from '../../events/subjects.js';
 import type { ApiApp, HandlerInput } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
+import { memberDisplayName } from '../association-members/store.js';
 import { noticeWaitlistPromotion } from '../notices/index.js';
 import { getAttendanceHandler, markAttendanceHandler } from './attendance.js';
 import {
@@ -134,12 +135,8 @@ async function participantOf(
       "A member registers themself; the association's representative registers its members",
     );
   }
-  const member = await db.one<{ display_name: string }>(
-    `SELECT a.display_name FROM memberships m JOIN accounts a ON a.id = m.account_id
-      WHERE m.account_id = ? AND m.association_id = ? AND a.erased_at IS NULL`,
-    [accountId, associationId],
-  );
-  if (!member) {
+  const displayName = await memberDisplayName(db, associationId, accountId);
+  if (displayName === undefined) {
     throw problem('participant_not_member', 'The participant is not a member of this association', {
       errors: [
         {
@@ -152,7 +149,7 @@ async function participantOf(
     });
   }
   return {
-    name: member.display_name.slice(0, 120),
+    name: displayName.slice(0, 120),
     ...(participant.role ? { role: participant.role } : {}),
     accountId,
   };

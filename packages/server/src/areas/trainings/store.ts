@@ -323,7 +323,8 @@ export async function insertRegistration(
   const { id, sessionId, courseId, associationId, status, createdAt, ...data } = registration;
   await db.write(
     `INSERT INTO training_registrations (id, session_id, course_id, association_id, participant_key,
-       participant_account_id, status, seq, created_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       participant_account_id, status, seq, created_at, data, evaluation_rating, evaluated_at,
+       evaluation_comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       id,
       sessionId,
@@ -335,6 +336,7 @@ export async function insertRegistration(
       seq,
       createdAt,
       JSON.stringify(data),
+      ...evaluationColumns(data),
     ],
   );
   await addHistory(db, id, createdAt, status);
@@ -503,6 +505,22 @@ async function waitlistPositions(
     positions.set(row.id, ahead + 1);
   }
   return positions;
+}
+
+/**
+ * The values of the evaluation columns (`evaluation_rating`, `evaluated_at`, `evaluation_comment`) for a
+ * registration's `data`: what `sessions.evaluations` sums up and pages in SQL. Every write of `data` that
+ * may carry a new evaluation writes them too; all `NULL` before the registration is evaluated.
+ *
+ * @example
+ * ```ts
+ * evaluationColumns({ participant, evaluation: { rating: 4, submittedAt: at } }); // [4, at, null]
+ * ```
+ */
+export function evaluationColumns(data: RegistrationData): [number | null, string | null, string | null] {
+  const { evaluation } = data;
+  if (!evaluation) return [null, null, null];
+  return [evaluation.rating, evaluation.submittedAt, evaluation.comment || null];
 }
 
 /** The stored `data` part of a registration row, to update it. */

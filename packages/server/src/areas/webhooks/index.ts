@@ -1,4 +1,4 @@
-import { eventsMigration, webhooksMigration } from '../../events/log.js';
+import { eventsMigration, webhookDeliveryPagesMigration, webhooksMigration } from '../../events/log.js';
 import type { Area } from '../area.js';
 import { registerWebhookRoutes } from './routes.js';
 
@@ -24,6 +24,6 @@ export {
  */
 export const webhooksArea: Area = {
   name: 'webhooks',
-  migrations: [eventsMigration, webhooksMigration],
+  migrations: [eventsMigration, webhooksMigration, webhookDeliveryPagesMigration],
   register: registerWebhookRoutes,
 };

@@ -14,21 +14,25 @@ import {
   listOrganisationWebhooks,
   listPlatformWebhookDeliveries,
   listPlatformWebhooks,
+  MAX_WEBHOOK_ENDPOINTS,
   replayOrganisationWebhookDelivery,
   replayPlatformWebhookDelivery,
+  type WebhookDeliveryQuery,
 } from '@nassij/contract';
 import { isAdmin } from '../../auth/standing.js';
 import { audit } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
 import { eventSettings } from '../../events/log.js';
-import type { ApiApp, HandlerInput } from '../../http/app.js';
+import type { ApiApp, Handler } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
+import { readOrganisation } from '../organisations/store.js';
 import {
+  countEndpoints,
   deleteEndpoint,
   type EndpointRow,
   enableEndpoint,
   insertEndpoint,
-  listDeliveries,
+  listDeliveryPage,
   listEndpoints,
   readDelivery,
   readEndpoint,
@@ -53,7 +57,7 @@ async function requireManager(db: Db, auth: Account | null, organisationId: stri
       throw problem('forbidden', 'Platform-wide webhooks are managed by platform admins');
     return account;
   }
-  if (!(await db.one('SELECT 1 AS found FROM organisations WHERE id = ?', [organisationId])))
+  if (!(await readOrganisation(db, organisationId)))
     throw problem('not_found', `No organisation ${organisationId}`);
   const ownAdmin = account.roles.includes('organisation_admin') && account.organisationId === organisationId;
   if (!ownAdmin && !isAdmin(account))
@@ -94,9 +98,44 @@ interface Scope {
   requestId: string;
 }
 
+/** What every scoped handler receives: the request's caller, database, clock and id. */
+interface ScopeInput {
+  auth: Account | null;
+  db: Db;
+  now: Date;
+  requestId: string;
+}
+
+/** The scope of a route under `/v1/organisations/{organisationId}/webhooks`. */
+function organisationScope(input: ScopeInput & { params: { organisationId: string } }): Scope {
+  return {
+    organisationId: input.params.organisationId,
+    auth: input.auth,
+    db: input.db,
+    now: input.now,
+    requestId: input.requestId,
+  };
+}
+
+/** The scope of a route under `/v1/webhooks`: the platform-wide endpoints. */
+function platformScope(input: ScopeInput): Scope {
+  return { organisationId: null, auth: input.auth, db: input.db, now: input.now, requestId: input.requestId };
+}
+
+async function listEndpointsOf(scope: Scope) {
+  await requireManager(scope.db, scope.auth, scope.organisationId);
+  return { body: { items: (await listEndpoints(scope.db, scope.organisationId)).map(toEndpoint) } };
+}
+
 async function createEndpoint(scope: Scope, body: CreateWebhookEndpoint, basePath: string) {
   const account = await requireManager(scope.db, scope.auth, scope.organisationId);
   const url = checkUrl(body.url);
+  // Each event writes one delivery per endpoint in its own transaction: the cap bounds that work.
+  if ((await countEndpoints(scope.db, scope.organisationId)) >= MAX_WEBHOOK_ENDPOINTS)
+    throw problem(
+      'webhook_limit_reached',
+      `At most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints: remove one before adding another`,
+    );
   const row = await insertEndpoint(scope.db, {
     organisationId: scope.organisationId,
     url,
@@ -153,10 +192,10 @@ async function enable(scope: Scope, webhookId: string) {
   return { body: toEndpoint((await readEndpoint(scope.db, scope.organisationId, row.id)) ?? row) };
 }
 
-async function deliveriesOf(scope: Scope, webhookId: string, limit: number | undefined) {
+async function deliveriesOf(scope: Scope, webhookId: string, query: WebhookDeliveryQuery) {
   await requireManager(scope.db, scope.auth, scope.organisationId);
   const row = await endpointIn(scope.db, scope.organisationId, webhookId);
-  return { body: { items: await listDeliveries(scope.db, row.id, limit ?? 100) } };
+  return { body: await listDeliveryPage(scope.db, row.id, query) };
 }
 
 async function replay(scope: Scope, webhookId: string, deliveryId: string) {
@@ -182,6 +221,60 @@ async function replay(scope: Scope, webhookId: string, deliveryId: string) {
   return { status: 202, body: after ?? delivery };
 }
 
+/** `GET /v1/organisations/{organisationId}/webhooks`. */
+export const listOrganisationWebhooksHandler: Handler<typeof listOrganisationWebhooks> = (input) =>
+  listEndpointsOf(organisationScope(input));
+
+/** `POST /v1/organisations/{organisationId}/webhooks`. */
+export const createOrganisationWebhookHandler: Handler<typeof createOrganisationWebhook> = (input) =>
+  createEndpoint(
+    organisationScope(input),
+    input.body,
+    `/v1/organisations/${input.params.organisationId}/webhooks`,
+  );
+
+/** `DELETE /v1/organisations/{organisationId}/webhooks/{webhookId}`. */
+export const deleteOrganisationWebhookHandler: Handler<typeof deleteOrganisationWebhook> = (input) =>
+  removeEndpoint(organisationScope(input), input.params.webhookId);
+
+/** `POST /v1/organisations/{organisationId}/webhooks/{webhookId}/enable`. */
+export const enableOrganisationWebhookHandler: Handler<typeof enableOrganisationWebhook> = (input) =>
+  enable(organisationScope(input), input.params.webhookId);
+
+/** `GET /v1/organisations/{organisationId}/webhooks/{webhookId}/deliveries`. */
+export const listOrganisationWebhookDeliveriesHandler: Handler<typeof listOrganisationWebhookDeliveries> = (
+  input,
+) => deliveriesOf(organisationScope(input), input.params.webhookId, input.query);
+
+/** `POST /v1/organisations/{organisationId}/webhooks/{webhookId}/deliveries/{deliveryId}/replay`. */
+export const replayOrganisationWebhookDeliveryHandler: Handler<typeof replayOrganisationWebhookDelivery> = (
+  input,
+) => replay(organisationScope(input), input.params.webhookId, input.params.deliveryId);
+
+/** `GET /v1/webhooks`. */
+export const listPlatformWebhooksHandler: Handler<typeof listPlatformWebhooks> = (input) =>
+  listEndpointsOf(platformScope(input));
+
+/** `POST /v1/webhooks`. */
+export const createPlatformWebhookHandler: Handler<typeof createPlatformWebhook> = (input) =>
+  createEndpoint(platformScope(input), input.body, '/v1/webhooks');
+
+/** `DELETE /v1/webhooks/{webhookId}`. */
+export const deletePlatformWebhookHandler: Handler<typeof deletePlatformWebhook> = (input) =>
+  removeEndpoint(platformScope(input), input.params.webhookId);
+
+/** `POST /v1/webhooks/{webhookId}/enable`. */
+export const enablePlatformWebhookHandler: Handler<typeof enablePlatformWebhook> = (input) =>
+  enable(platformScope(input), input.params.webhookId);
+
+/** `GET /v1/webhooks/{webhookId}/deliveries`. */
+export const listPlatformWebhookDeliveriesHandler: Handler<typeof listPlatformWebhookDeliveries> = (input) =>
+  deliveriesOf(platformScope(input), input.params.webhookId, input.query);
+
+/** `POST /v1/webhooks/{webhookId}/deliveries/{deliveryId}/replay`. */
+export const replayPlatformWebhookDeliveryHandler: Handler<typeof replayPlatformWebhookDelivery> = (input) =>
+  replay(platformScope(input), input.params.webhookId, input.params.deliveryId);
+
 /**
  * Binds the webhook routes.
  *
@@ -191,50 +284,16 @@ async function replay(scope: Scope, webhookId: string, deliveryId: string) {
  * ```
  */
 export function registerWebhookRoutes(app: ApiApp): void {
-  const organisation = (input: {
-    params: { organisationId: string };
-    auth: Account | null;
-    db: Db;
-    now: Date;
-    requestId: string;
-  }): Scope => ({ ...input, organisationId: input.params.organisationId });
-  const platform = (input: { auth: Account | null; db: Db; now: Date; requestId: string }): Scope => ({
-    ...input,
-    organisationId: null,
-  });
-
-  app.bind(listOrganisationWebhooks, async (input: HandlerInput<typeof listOrganisationWebhooks>) => {
-    await requireManager(input.db, input.auth, input.params.organisationId);
-    const rows = await listEndpoints(input.db, input.params.organisationId);
-    return { body: { items: rows.map(toEndpoint) } };
-  });
-  app.bind(createOrganisationWebhook, (input) =>
-    createEndpoint(
-      organisation(input),
-      input.body,
-      `/v1/organisations/${input.params.organisationId}/webhooks`,
-    ),
-  );
-  app.bind(deleteOrganisationWebhook, (input) => removeEndpoint(organisation(input), input.params.webhookId));
-  app.bind(enableOrganisationWebhook, (input) => enable(organisation(input), input.params.webhookId));
-  app.bind(listOrganisationWebhookDeliveries, (input) =>
-    deliveriesOf(organisation(input), input.params.webhookId, input.query.limit),
-  );
-  app.bind(replayOrganisationWebhookDelivery, (input) =>
-    replay(organisation(input), input.params.webhookId, input.params.deliveryId),
-  );
-
-  app.bind(listPlatformWebhooks, async (input) => {
-    await requireManager(input.db, input.auth, null);
-    return { body: { items: (await listEndpoints(input.db, null)).map(toEndpoint) } };
-  });
-  app.bind(createPlatformWebhook, (input) => createEndpoint(platform(input), input.body, '/v1/webhooks'));
-  app.bind(deletePlatformWebhook, (input) => removeEndpoint(platform(input), input.params.webhookId));
-  app.bind(enablePlatformWebhook, (input) => enable(platform(input), input.params.webhookId));
-  app.bind(listPlatformWebhookDeliveries, (input) =>
-    deliveriesOf(platform(input), input.params.webhookId, input.query.limit),
-  );
-  app.bind(replayPlatformWebhookDelivery, (input) =>
-    replay(platform(input), input.params.webhookId, input.params.deliveryId),
-  );
+  app.bind(listOrganisationWebhooks, listOrganisationWebhooksHandler);
+  app.bind(createOrganisationWebhook, createOrganisationWebhookHandler);
+  app.bind(deleteOrganisationWebhook, deleteOrganisationWebhookHandler);
+  app.bind(enableOrganisationWebhook, enableOrganisationWebhookHandler);
+  app.bind(listOrganisationWebhookDeliveries, listOrganisationWebhookDeliveriesHandler);
+  app.bind(replayOrganisationWebhookDelivery, replayOrganisationWebhookDeliveryHandler);
+  app.bind(listPlatformWebhooks, listPlatformWebhooksHandler);
+  app.bind(createPlatformWebhook, createPlatformWebhookHandler);
+  app.bind(deletePlatformWebhook, deletePlatformWebhookHandler);
+  app.bind(enablePlatformWebhook, enablePlatformWebhookHandler);
+  app.bind(listPlatformWebhookDeliveries, listPlatformWebhookDeliveriesHandler);
+  app.bind(replayPlatformWebhookDelivery, replayPlatformWebhookDeliveryHandler);
 }

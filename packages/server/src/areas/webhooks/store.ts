@@ -1,10 +1,11 @@
 // The rows of the webhooks area: endpoints (an organisation's, or platform-wide when `organisation_id` is
 // null) and their deliveries, as the contract shapes them. The secret never leaves this module but once,
 // in the answer that creates the endpoint.
-import type { EventType, WebhookDelivery, WebhookEndpoint } from '@nassij/contract';
+import type { EventType, PageOf, WebhookDelivery, WebhookEndpoint } from '@nassij/contract';
 import type { Db } from '../../db/db.js';
 import { newSortableId } from '../../events/log.js';
 import { newWebhookSecret } from '../../events/signature.js';
+import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 
 /** A row of `webhook_endpoints`. */
 export interface EndpointRow {
@@ -129,7 +130,8 @@ export async function insertEndpoint(
 }
 
 /**
- * The endpoints of an organisation (`null`: the platform-wide ones), newest first.
+ * The endpoints of an organisation (`null`: the platform-wide ones), newest first. Bounded by
+ * `MAX_WEBHOOK_ENDPOINTS`, which {@link countEndpoints} enforces on creation.
  *
  * @example
  * ```ts
@@ -143,6 +145,24 @@ export async function listEndpoints(db: Db, organisationId: string | null): Prom
       : 'SELECT * FROM webhook_endpoints WHERE organisation_id = ? ORDER BY created_at DESC, id DESC',
     organisationId === null ? [] : [organisationId],
   );
+}
+
+/**
+ * How many endpoints an organisation (`null`: the platform) has registered, active or disabled.
+ *
+ * @example
+ * ```ts
+ * if ((await countEndpoints(db, organisationId)) >= MAX_WEBHOOK_ENDPOINTS) refuse();
+ * ```
+ */
+export async function countEndpoints(db: Db, organisationId: string | null): Promise<number> {
+  const row = await db.one<{ n: number | string }>(
+    organisationId === null
+      ? 'SELECT COUNT(*) AS n FROM webhook_endpoints WHERE organisation_id IS NULL'
+      : 'SELECT COUNT(*) AS n FROM webhook_endpoints WHERE organisation_id = ?',
+    organisationId === null ? [] : [organisationId],
+  );
+  return Number(row?.n ?? 0);
 }
 
 /**
@@ -194,20 +214,42 @@ const DELIVERY_COLUMNS = `d.id, d.endpoint_id, d.event_id, e.type AS event_type,
   d.last_attempt_at, d.last_status, d.last_error, d.delivered_at, d.created_at`;
 
 /**
- * The deliveries of an endpoint, newest first, at most `limit`.
+ * The delivery log's order, newest first; the id breaks ties between deliveries of one instant (one event
+ * reaching the endpoint twice cannot happen, but two events can share a millisecond). The index
+ * `webhook_deliveries_by_endpoint_newest (endpoint_id, created_at, id)` serves it.
+ */
+const NEWEST_DELIVERIES: Keyset = {
+  name: 'newest',
+  keys: [
+    { expr: 'd.created_at', desc: true },
+    { expr: 'd.id', desc: true },
+  ],
+};
+
+/**
+ * One page of an endpoint's deliveries, newest first, from the position of `cursor` (the previous page's
+ * `nextCursor`; none for the first page). A damaged cursor, or one of another list, is a `422`.
  *
  * @example
  * ```ts
- * const items = await listDeliveries(db, endpointId, 20);
+ * const first = await listDeliveryPage(db, endpointId, { limit: 20 });
+ * const next = first.nextCursor ? await listDeliveryPage(db, endpointId, { limit: 20, cursor: first.nextCursor }) : undefined;
  * ```
  */
-export async function listDeliveries(db: Db, endpointId: string, limit: number): Promise<WebhookDelivery[]> {
+export async function listDeliveryPage(
+  db: Db,
+  endpointId: string,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<PageOf<WebhookDelivery>> {
+  const after = readKeysetCursor(query.cursor, NEWEST_DELIVERIES.name, NEWEST_DELIVERIES.keys.length);
+  const keyset = keysetClause(NEWEST_DELIVERIES, after);
   const rows = await db.all<DeliveryRow>(
     `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d JOIN events e ON e.id = d.event_id
-      WHERE d.endpoint_id = ? ORDER BY d.created_at DESC, d.id DESC LIMIT ${Math.floor(limit)}`,
-    [endpointId],
+      WHERE d.endpoint_id = ? AND (${keyset.sql}) ${orderByClause(NEWEST_DELIVERIES)} LIMIT ?`,
+    [endpointId, ...keyset.params, query.limit + 1],
   );
-  return rows.map(toDelivery);
+  const page = keysetPage(rows, query.limit, NEWEST_DELIVERIES.name, (row) => [row.created_at, row.id]);
+  return { items: page.items.map(toDelivery), nextCursor: page.nextCursor };
 }
 
 /**

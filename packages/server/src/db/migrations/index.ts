@@ -5,8 +5,10 @@ import { idempotencyLeasesMigration } from './002_idempotency_leases.js';
 import { auditReasonsMigration } from './003_audit_reasons.js';
 import { auditSeqMigration } from './004_audit_seq.js';
 import { rateLimitsMigration } from './007_rate_limits.js';
+import { auditCallIdMigration } from './062_audit_call_id.js';
 
 export {
+  auditCallIdMigration,
   auditReasonsMigration,
   auditSeqMigration,
   coreMigration,
@@ -34,4 +36,5 @@ export const CORE_MIGRATIONS: readonly Migration[] = [
   rateLimitsMigration,
   mailOutboxMigration,
   mailHeadersMigration,
+  auditCallIdMigration,
 ];

@@ -1,0 +1,594 @@
+// The public directory's search: a page of associations in name order with its total and facets, for any
+// text and filters, in a few milliseconds with 320 associations as with 250 000.
+//
+// The work is split by what it depends on:
+// - the CUBE: the associations grouped by their filter values (region, legal form, public utility, domains),
+//   counted. Without a text it is the facet cube that writes keep (`066_association_facet_cube`); with a text,
+//   its matches grouped once and kept per data version. The total and every facet of any filter combination
+//   are counted from it in memory, exactly: choosing a region or a domain costs no counting query. Its size
+//   is bounded by the combinations of values (a few thousand at most), not by the associations;
+// - the PAGE, read for each request the cheapest of three ways the counts allow: walking the directory's
+//   names in order and keeping those that match (matches dense enough to meet a page soon), reading the
+//   text's matches (a rare text) or reading the filters' rows (rare filters), then sorting those by name.
+//
+// A text found in more than `EXACT_COUNT_LIMIT` associations (a word of most names: « جمعية »,
+// « association ») is counted on a window of the index instead of all of it: the first matches in index
+// order, and every count scaled by how much of the directory that window covers. The answer then says
+// `estimated: true` and its figures are rounded to two significant digits. Counting all 213 000 matches of
+// « association » costs 200 ms of CPU at 250 000 associations; the window costs what 4 096 matches do
+// (≈ 5 ms). Pages are never estimated: they hold exactly the next matches in name order.
+import {
+  type Association,
+  type AssociationSearchQuery,
+  type AssociationSummary,
+  type Facets,
+  searchTerms,
+} from '@nassij/contract';
+import type { Db } from '../../db/db.js';
+import { allOf, inList, marks, type SqlCondition } from '../../db/faceted-search.js';
+import { cachedFigure } from '../../db/versioned-cache.js';
+import {
+  type Keyset,
+  type KeyValue,
+  keysetClause,
+  keysetPage,
+  orderByClause,
+  readKeysetCursor,
+} from '../../http/cursor.js';
+import {
+  postgresSearchRows,
+  searchCondition,
+  searchDocIds,
+  searchRowCondition,
+} from '../../search/search.js';
+import { ASSOCIATION_KIND, DIRECTORY_TABLES, toSummary } from './store.js';
+
+/**
+ * The directory's one order, by folded name then id, as a keyset: the index `associations_by_name_keys
+ * (name_sort, id, …)` answers every page of it, the last as fast as the first.
+ */
+export const BY_NAME: Keyset = { name: 'name', keys: [{ expr: 'a.name_sort' }, { expr: 'a.id' }] };
+
+/**
+ * Matches of a text counted one by one; past it, counted on a window of the index and scaled (see the top
+ * of this module). 4 096 matches cost about 5 ms of CPU at 250 000 associations on SQLite.
+ */
+export const EXACT_COUNT_LIMIT = 4096;
+
+/**
+ * Names a page may walk in order before it reads the matches or the filters' rows instead: a page of 21 is
+ * met within them when more than one association in 400 is kept.
+ */
+const WALKED_NAMES = 8192;
+
+/** One page of the directory, as {@link searchDirectory} answers it. */
+export interface DirectoryPage {
+  items: AssociationSummary[];
+  nextCursor: string | null;
+  total: number;
+  facets: Facets;
+  /** Present when `total` and the facets' counts are estimates (see the top of this module). */
+  estimated?: true;
+}
+
+/** How {@link searchDirectory} counts and pages: tests lower the limits to reach every path on the demo. */
+export interface DirectorySearchOptions {
+  /** Matches counted one by one before a text is counted on a window (default {@link EXACT_COUNT_LIMIT}). */
+  exactCountLimit?: number;
+  /** Names a page may walk before it reads matches or filtered rows instead (default 8 192; 0: never walk). */
+  walkedNames?: number;
+}
+
+/**
+ * One page of the public directory: the associations matching the query's text and filters in name order
+ * (keyset pages: `nextCursor` resumes after the last name and id), their `total`, and the facets `region`,
+ * `domain` and `legalForm`, each counted with every filter except its own. Exact, except for a text found in
+ * more than {@link EXACT_COUNT_LIMIT} associations: its counts are estimates and the page says
+ * `estimated: true`. Whole pages are kept per data version too, so that the embed's first page and a
+ * popular search cost a version check.
+ *
+ * @example
+ * ```ts
+ * const page = await searchDirectory(db, { q: 'tifawin', region: ['MA-09'], limit: 20 });
+ * page.items[0]?.name.ar; page.facets.domain; page.nextCursor; page.estimated; // undefined: exact
+ * ```
+ */
+export async function searchDirectory(
+  db: Db,
+  query: AssociationSearchQuery,
+  options: DirectorySearchOptions = {},
+): Promise<DirectoryPage> {
+  const limits = {
+    exactCountLimit: options.exactCountLimit ?? EXACT_COUNT_LIMIT,
+    walkedNames: options.walkedNames ?? WALKED_NAMES,
+  };
+  return await cachedFigure(db, {
+    key: `directory-page|${JSON.stringify(limits)}|${JSON.stringify(query)}`,
+    tables: DIRECTORY_TABLES,
+    compute: async () => ({ value: await readDirectoryPage(db, query, limits) }),
+  });
+}
+
+/** The filters of the directory, by name, so that a facet can apply every filter but its own. */
+type FilterName = 'region' | 'domain' | 'legalForm' | 'publicUtility';
+
+/** What a query asks of each filter, as values (`undefined`: no filter). */
+interface Wanted {
+  region?: readonly string[];
+  domain?: readonly string[];
+  legalForm?: readonly string[];
+  publicUtility?: boolean;
+}
+
+function wantedOf(query: AssociationSearchQuery): Wanted {
+  return {
+    ...(query.region?.length ? { region: query.region } : {}),
+    ...(query.domain?.length ? { domain: query.domain } : {}),
+    ...(query.legalForm?.length ? { legalForm: query.legalForm } : {}),
+    ...(query.publicUtility === undefined ? {} : { publicUtility: query.publicUtility }),
+  };
+}
+
+async function readDirectoryPage(
+  db: Db,
+  query: AssociationSearchQuery,
+  limits: Required<DirectorySearchOptions>,
+): Promise<DirectoryPage> {
+  // Read first: a damaged cursor is a 422 before any SQL runs.
+  const after = readKeysetCursor(query.cursor, BY_NAME.name, BY_NAME.keys.length);
+  const terms = searchTerms(query.q ?? '');
+  const wanted = wantedOf(query);
+  const whole = await wholeCube(db);
+  const cube = terms.length > 0 ? await textCube(db, terms, limits.exactCountLimit) : whole;
+  const { total, facets } = countFromCube(cube, wanted);
+  const rows = await readPage(db, query, after, wanted, {
+    kept: total,
+    matched: countFromCube(cube, {}).total,
+    driving: drivingRows(whole, wanted),
+    size: countFromCube(whole, {}).total,
+    walkedNames: limits.walkedNames,
+  });
+  const page = keysetPage(rows, query.limit, BY_NAME.name, (row) => [row.name_sort, row.id]);
+  const data = await readData(
+    db,
+    page.items.map((row) => row.id),
+  );
+  return {
+    items: page.items.map((row) => toSummary(data.get(row.id) as Association)),
+    nextCursor: page.nextCursor,
+    total,
+    facets,
+    ...(cube.scale === 1 ? {} : { estimated: true as const }),
+  };
+}
+
+// ---- The cube of a text ----------------------------------------------------------------------------------
+
+/** The matches of a text that share every filter value, counted. */
+interface CubeRow {
+  region: string;
+  legalForm: string;
+  publicUtility: boolean;
+  domains: string[];
+  n: number;
+}
+
+/** The cube of a text: its rows, and the factor that scales their counts to the whole directory. */
+interface Cube {
+  rows: CubeRow[];
+  /** 1 when every match was counted; else the directory's size over the counted window's. */
+  scale: number;
+}
+
+/**
+ * The cube of a text (its folded terms), kept per data version of the directory: the first request of a
+ * text computes it (one grouping of at most `exactCountLimit + 1` matches), every filter combination of
+ * that text is then counted from it.
+ */
+async function textCube(db: Db, terms: readonly string[], exactCountLimit: number): Promise<Cube> {
+  return await cachedFigure(db, {
+    key: `directory-cube|${exactCountLimit}|${terms.join(' ')}`,
+    tables: DIRECTORY_TABLES,
+    compute: async () => ({
+      value:
+        db.dialect === 'sqlite'
+          ? await sqliteCube(db, terms.join(' '), exactCountLimit)
+          : await postgresCube(db, terms.join(' '), exactCountLimit),
+    }),
+  });
+}
+
+/**
+ * The cube of the whole directory, from the facet cube that writes keep (`066_association_facet_cube`): a
+ * few thousand rows, read once per data version.
+ */
+async function wholeCube(db: Db): Promise<Cube> {
+  return await cachedFigure(db, {
+    key: 'directory-whole',
+    tables: DIRECTORY_TABLES,
+    compute: async () => {
+      const rows = await db.all<{
+        region: string;
+        legal_form: string;
+        public_utility: number;
+        domains: string;
+        n: number | string;
+      }>('SELECT region, legal_form, public_utility, domains, n FROM association_facet_cube WHERE n > 0');
+      return {
+        value: {
+          rows: rows.map((row) => ({
+            region: row.region,
+            legalForm: row.legal_form,
+            publicUtility: Number(row.public_utility) === 1,
+            domains: row.domains === '' ? [] : row.domains.split(','),
+            n: Number(row.n),
+          })),
+          scale: 1,
+        },
+      };
+    },
+  });
+}
+
+/**
+ * SQLite: the first `limit + 1` matches in docid order (FTS5 stops reading there), their keys grouped. When
+ * the limit is passed, the window is every association whose docid is at most the last match's: all its
+ * matches were counted, and it holds `r` of the directory's `n` associations, so each count is scaled by
+ * `n / r`. Docids follow registration order; the window is the longest-registered associations.
+ */
+async function sqliteCube(db: Db, text: string, limit: number): Promise<Cube> {
+  const match = searchDocIds(db, ASSOCIATION_KIND, text);
+  if (!match) return { rows: [], scale: 1 };
+  const [grouped, bits] = await Promise.all([
+    db.all<{
+      region: string;
+      legal_form: string;
+      public_utility: number;
+      domains: number | bigint;
+      n: number;
+      last: number;
+    }>(
+      `WITH s AS MATERIALIZED (${match.sql} LIMIT ?)
+SELECT k.region, k.legal_form, k.public_utility, k.domains, COUNT(*) AS n, MAX(s.docid) AS last
+FROM s CROSS JOIN association_search_keys k ON k.docid = s.docid
+GROUP BY k.region, k.legal_form, k.public_utility, k.domains`,
+      [...match.params, limit + 1],
+    ),
+    db.all<{ domain: string; bit: number }>('SELECT domain, bit FROM association_domain_bits'),
+  ]);
+  const rows = grouped.map((row) => ({
+    region: row.region,
+    legalForm: row.legal_form,
+    publicUtility: Number(row.public_utility) === 1,
+    domains: bits
+      .filter((entry) => (BigInt(row.domains) >> BigInt(entry.bit)) & 1n)
+      .map((entry) => entry.domain)
+      .sort(),
+    n: Number(row.n),
+  }));
+  if (rows.reduce((sum, row) => sum + row.n, 0) <= limit) return { rows, scale: 1 };
+  const last = Math.max(...grouped.map((row) => Number(row.last)));
+  const sizes = await db.one<{ r: number; n: number }>(
+    `SELECT (SELECT COUNT(*) FROM association_search_keys WHERE docid <= ?) AS r,
+            (SELECT COUNT(*) FROM association_search_keys) AS n`,
+    [last],
+  );
+  return { rows, scale: windowScale(sizes) };
+}
+
+/**
+ * PostgreSQL: the first `limit + 1` matches as the GIN index's bitmap gives them, in the table's physical
+ * order (page by page), their filter values grouped. Past the limit, the window is every association in the
+ * pages of `search_docs` up to the last match's, counted by a TID range scan.
+ */
+async function postgresCube(db: Db, text: string, limit: number): Promise<Cube> {
+  const match = postgresSearchRows(db, ASSOCIATION_KIND, text);
+  if (!match) return { rows: [], scale: 1 };
+  const grouped = await db.all<{
+    region: string;
+    legal_form: string;
+    public_utility: number;
+    domains: string | null;
+    n: number | string;
+    last: number | string;
+  }>(
+    `WITH s AS MATERIALIZED (${match.sql} LIMIT ?), d AS (
+  SELECT x.association_id, string_agg(x.domain, ',' ORDER BY x.domain) AS domains
+  FROM association_domains x WHERE x.association_id IN (SELECT id FROM s) GROUP BY x.association_id
+)
+SELECT a.region, a.legal_form, a.public_utility, d.domains, COUNT(*) AS n, MAX(s.page) AS last
+FROM s JOIN associations a ON a.id = s.id LEFT JOIN d ON d.association_id = s.id
+GROUP BY a.region, a.legal_form, a.public_utility, d.domains`,
+    [...match.params, limit + 1],
+  );
+  const rows = grouped.map((row) => ({
+    region: row.region,
+    legalForm: row.legal_form,
+    publicUtility: Number(row.public_utility) === 1,
+    domains: row.domains ? row.domains.split(',') : [],
+    n: Number(row.n),
+  }));
+  if (rows.reduce((sum, row) => sum + row.n, 0) <= limit) return { rows, scale: 1 };
+  const last = Math.max(...grouped.map((row) => Number(row.last)));
+  const sizes = await db.one<{ r: number | string; n: number | string }>(
+    `SELECT (SELECT COUNT(*) FROM search_docs WHERE kind = '${ASSOCIATION_KIND}' AND ctid < ?::tid) AS r,
+            (SELECT COUNT(*) FROM search_docs WHERE kind = '${ASSOCIATION_KIND}') AS n`,
+    [`(${last + 1},0)`],
+  );
+  return { rows, scale: windowScale(sizes) };
+}
+
+/** The factor from a window of `r` associations to the directory's `n` (1 when the window is all of it). */
+function windowScale(sizes: { r: number | string; n: number | string } | undefined): number {
+  const r = Number(sizes?.r ?? 0);
+  const n = Number(sizes?.n ?? 0);
+  return r > 0 && n > r ? n / r : 1;
+}
+
+/** A count as the answer gives it: exact, or an estimate rounded to two significant digits. */
+function scaled(count: number, scale: number): number {
+  if (scale === 1) return count;
+  const estimate = count * scale;
+  if (estimate < 1) return count > 0 ? 1 : 0;
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(estimate)) - 1);
+  return Math.round(estimate / unit) * unit;
+}
+
+/** Whether a cube row passes every wanted filter but `except`. */
+function passes(row: CubeRow, wanted: Wanted, except?: FilterName): boolean {
+  return (
+    (except === 'region' || !wanted.region || wanted.region.includes(row.region)) &&
+    (except === 'legalForm' || !wanted.legalForm || wanted.legalForm.includes(row.legalForm)) &&
+    (except === 'publicUtility' ||
+      wanted.publicUtility === undefined ||
+      wanted.publicUtility === row.publicUtility) &&
+    (except === 'domain' || !wanted.domain || row.domains.some((domain) => wanted.domain?.includes(domain)))
+  );
+}
+
+/** A facet's values in the order the directory shows them: most frequent first, then by code. */
+function byCount(a: Facets[string][number], b: Facets[string][number]): number {
+  return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+}
+
+function byValue(a: Facets[string][number], b: Facets[string][number]): number {
+  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+}
+
+/** The total and the facets of a filter combination, from the cube of its text. */
+function countFromCube(cube: Cube, wanted: Wanted): { total: number; facets: Facets } {
+  const tally = (except: FilterName | undefined, valuesOf: (row: CubeRow) => readonly string[]) => {
+    const counts = new Map<string, number>();
+    for (const row of cube.rows) {
+      if (!passes(row, wanted, except)) continue;
+      for (const value of valuesOf(row)) counts.set(value, (counts.get(value) ?? 0) + row.n);
+    }
+    return [...counts].map(([value, count]) => ({ value, count: scaled(count, cube.scale) }));
+  };
+  const total = cube.rows.reduce((sum, row) => sum + (passes(row, wanted) ? row.n : 0), 0);
+  return {
+    total: scaled(total, cube.scale),
+    facets: {
+      region: tally('region', (row) => [row.region]).sort(byValue),
+      domain: tally('domain', (row) => row.domains).sort(byCount),
+      legalForm: tally('legalForm', (row) => [row.legalForm]).sort(byCount),
+    },
+  };
+}
+
+// ---- The page of a text search ---------------------------------------------------------------------------
+
+/** A page's row before its record is read: its sort keys. */
+interface KeyRow {
+  name_sort: string;
+  id: string;
+}
+
+/**
+ * The filters as SQL over the columns of `on` (`region`, `legal_form`, `public_utility`): the domains
+ * through the link table for the id `linksOf` (`'driving'`: as a set of ids, so that a query may start from
+ * it), else through the bit set `on.domains` (SQLite's search keys).
+ */
+function filterSql(wanted: Wanted, on: string, linksOf?: string, domains?: 'driving'): SqlCondition {
+  const conditions: SqlCondition[] = [];
+  const region = inList(`${on}.region`, wanted.region);
+  if (region) conditions.push(region);
+  const legalForm = inList(`${on}.legal_form`, wanted.legalForm);
+  if (legalForm) conditions.push(legalForm);
+  if (wanted.publicUtility !== undefined)
+    conditions.push({ sql: `${on}.public_utility = ?`, params: [wanted.publicUtility ? 1 : 0] });
+  if (wanted.domain)
+    conditions.push(
+      linksOf
+        ? {
+            // As a set the planner may start from (the domain index), or a test of each row.
+            sql:
+              domains === 'driving'
+                ? `${linksOf} IN (SELECT x.association_id FROM association_domains x WHERE x.domain IN (${marks(wanted.domain)}))`
+                : `EXISTS (SELECT 1 FROM association_domains x WHERE x.association_id = ${linksOf} AND x.domain IN (${marks(wanted.domain)}))`,
+            params: [...wanted.domain],
+          }
+        : {
+            // The bit set of the row against the bits of the domains asked for (a constant subquery).
+            sql: `(${on}.domains & (SELECT COALESCE(SUM(1 << bit), 0) FROM association_domain_bits WHERE domain IN (${marks(wanted.domain)}))) <> 0`,
+            params: [...wanted.domain],
+          },
+    );
+  return allOf(conditions);
+}
+
+/**
+ * The page by walking the directory's names in order from the cursor and keeping the matches, each tested on
+ * its own words (`searchRowCondition`): a few rows read when matches are dense. `undefined` when the next
+ * `walkedNames` names held less than a page of them.
+ */
+async function walkNames(
+  db: Db,
+  query: AssociationSearchQuery,
+  after: KeyValue[] | undefined,
+  wanted: Wanted,
+  walkedNames: number,
+): Promise<KeyRow[] | undefined> {
+  const rows = query.limit + 1;
+  const sqlite = db.dialect === 'sqlite';
+  // SQLite walks the small name table of `012_association_search_keys` and reads each name's filter columns
+  // by docid; PostgreSQL walks `associations_by_name_keys`, which holds them.
+  const names = sqlite
+    ? {
+        from: 'SELECT n.name_sort, n.association_id AS id, n.docid FROM association_search_names n',
+        order: byNameOn('n', 'association_id'),
+        join: ' CROSS JOIN association_search_keys k ON k.docid = a.docid',
+      }
+    : {
+        from: 'SELECT n.name_sort, n.id, n.region, n.legal_form, n.public_utility FROM associations n',
+        order: byNameOn('n', 'id'),
+        join: '',
+      };
+  const keyset = keysetClause(names.order, after);
+  // The text is tested on the row's keys (`k.docid`), so that SQLite tests it after the filters.
+  const text = searchRowCondition(db, ASSOCIATION_KIND, { docid: 'k.docid', id: 'a.id' }, query.q) ?? {
+    sql: '1 = 1',
+    params: [],
+  };
+  const filters = sqlite ? filterSql(wanted, 'k') : filterSql(wanted, 'a', 'a.id');
+  // The next `walkedNames` names in order (a co-routine read in index order, no sort), kept when they match:
+  // the outer LIMIT stops the walk as soon as the page is full.
+  const found = await db.all<KeyRow>(
+    `SELECT a.name_sort, a.id FROM (${names.from} WHERE ${keyset.sql} ${orderByClause(names.order)} LIMIT ?) a${names.join}
+WHERE ${filters.sql} AND ${text.sql} ${orderByClause(byNameOn('a', 'id'))} LIMIT ?`,
+    [...keyset.params, walkedNames, ...filters.params, ...text.params, rows],
+  );
+  // Fewer than a page within the walk: the matches decide (they also answer the directory's last page).
+  return found.length < rows ? undefined : found;
+}
+
+/** The directory's order (name, then id) over the table `alias`, whose id column is `id`. */
+function byNameOn(alias: string, id: string): Keyset {
+  return { name: BY_NAME.name, keys: [{ expr: `${alias}.name_sort` }, { expr: `${alias}.${id}` }] };
+}
+
+/** What a page strategy costs: the rows it reads, from the counts at hand. */
+interface PageCosts {
+  /** Associations kept by the text and the filters (the answer's total). */
+  kept: number;
+  /** Associations the text matches, whatever the filters (the directory's size without a text). */
+  matched: number;
+  /** Rows of `associations` the filters' most selective index reads, whatever the text (from the cube). */
+  driving: number;
+  /** Associations in the directory. */
+  size: number;
+  /** Names a walk may read (0: never walk). */
+  walkedNames: number;
+}
+
+/**
+ * The page, read the cheapest way the counts allow: walking the names in order (about `size / kept` names
+ * read per row of the page, when that stays within `walkedNames`), from the text's matches (`matched` rows
+ * read and sorted) or from the filters' rows (`driving` rows, each tested on its words).
+ */
+async function readPage(
+  db: Db,
+  query: AssociationSearchQuery,
+  after: KeyValue[] | undefined,
+  wanted: Wanted,
+  costs: PageCosts,
+): Promise<KeyRow[]> {
+  if (costs.kept === 0) return [];
+  const rows = query.limit + 1;
+  const walk = (costs.size / costs.kept) * rows;
+  const fromMatches = searchTerms(query.q ?? '').length > 0 ? costs.matched : Number.POSITIVE_INFINITY;
+  if (walk <= costs.walkedNames && walk <= Math.min(fromMatches, costs.driving)) {
+    const walked = await walkNames(db, query, after, wanted, costs.walkedNames);
+    if (walked) return walked;
+  }
+  return fromMatches < costs.driving
+    ? await pageFromMatches(db, query, after, wanted)
+    : await pageFromFilters(db, query, after, wanted);
+}
+
+/**
+ * The rows a query on the filters alone reads: the associations of its most selective indexed filter
+ * (region, domain or legal form: public utility has no index of its own), or the whole directory.
+ */
+function drivingRows(whole: Cube, wanted: Wanted): number {
+  const size = countFromCube(whole, {}).total;
+  const alone: Wanted[] = [
+    ...(wanted.region ? [{ region: wanted.region }] : []),
+    ...(wanted.domain ? [{ domain: wanted.domain }] : []),
+    ...(wanted.legalForm ? [{ legalForm: wanted.legalForm }] : []),
+  ];
+  return Math.min(size, ...alone.map((filter) => countFromCube(whole, filter).total));
+}
+
+/**
+ * The page from the text's matches: every match read (by docid on SQLite, by id on PostgreSQL), the kept
+ * ones sorted by name. Chosen when the text is rarer than the filters.
+ */
+async function pageFromMatches(
+  db: Db,
+  query: AssociationSearchQuery,
+  after: KeyValue[] | undefined,
+  wanted: Wanted,
+): Promise<KeyRow[]> {
+  const rows = query.limit + 1;
+  if (db.dialect === 'sqlite') {
+    const match = searchDocIds(db, ASSOCIATION_KIND, query.q);
+    if (!match) return [];
+    const filters = filterSql(wanted, 'k');
+    const order = byNameOn('n', 'association_id');
+    const keyset = keysetClause(order, after);
+    // From the full-text index's docids to their keys and names by INTEGER PRIMARY KEY, in that loop order.
+    return await db.all<KeyRow>(
+      `SELECT n.name_sort, n.association_id AS id FROM (${match.sql}) s
+CROSS JOIN association_search_keys k ON k.docid = s.docid
+CROSS JOIN association_search_names n ON n.docid = s.docid
+WHERE ${filters.sql} AND ${keyset.sql} ${orderByClause(order)} LIMIT ?`,
+      [...match.params, ...filters.params, ...keyset.params, rows],
+    );
+  }
+  const match = searchCondition(db, ASSOCIATION_KIND, 'a.id', query.q);
+  if (!match) return [];
+  const filters = filterSql(wanted, 'a', 'a.id');
+  const keyset = keysetClause(BY_NAME, after);
+  return await db.all<KeyRow>(
+    `SELECT a.name_sort, a.id FROM associations a
+     WHERE ${match.sql} AND ${filters.sql} AND ${keyset.sql} ${orderByClause(BY_NAME)} LIMIT ?`,
+    [...match.params, ...filters.params, ...keyset.params, rows],
+  );
+}
+
+/**
+ * The page from the filters' rows, by whichever index of `associations` the planner finds the fewest rows
+ * in (the domain filter as a set it can start from), each tested on its own words when there is a text,
+ * sorted by name. Chosen when the filters are rarer than the text, and without a text when a walk would be
+ * long.
+ */
+async function pageFromFilters(
+  db: Db,
+  query: AssociationSearchQuery,
+  after: KeyValue[] | undefined,
+  wanted: Wanted,
+): Promise<KeyRow[]> {
+  const filters = filterSql(wanted, 'a', 'a.id', 'driving');
+  const keyset = keysetClause(BY_NAME, after);
+  const sqlite = db.dialect === 'sqlite';
+  const text = searchRowCondition(db, ASSOCIATION_KIND, { docid: 'd.docid', id: 'a.id' }, query.q);
+  // On SQLite a row's words are found by its search docid.
+  const docs =
+    text && sqlite ? ` CROSS JOIN search_docs d ON d.kind = '${ASSOCIATION_KIND}' AND d.id = a.id` : '';
+  return await db.all<KeyRow>(
+    `SELECT a.name_sort, a.id FROM associations a${docs}
+     WHERE ${filters.sql} AND ${text?.sql ?? '1 = 1'} AND ${keyset.sql} ${orderByClause(BY_NAME)} LIMIT ?`,
+    [...filters.params, ...(text?.params ?? []), ...keyset.params, query.limit + 1],
+  );
+}
+
+/** The stored records of a page's associations, by id. */
+async function readData(db: Db, ids: readonly string[]): Promise<Map<string, Association>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.all<{ id: string; data: string }>(
+    `SELECT id, data FROM associations WHERE id IN (${marks(ids)})`,
+    [...ids],
+  );
+  return new Map(rows.map((row) => [row.id, JSON.parse(row.data) as Association]));
+}
