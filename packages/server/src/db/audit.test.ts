@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { planOf } from '../test-support/query-plan.js';
 import { tempServer } from '../testing.js';
 import { audit, readAudit, readCallAuditBatch } from './audit.js';
 import type { Db, SqlValue } from './db.js';
@@ -22,22 +23,6 @@ async function statementsOf(db: Db, run: (spy: Db) => Promise<unknown>) {
   }) as Db['all'];
   await run(spy);
   return seen;
-}
-
-/**
- * The plan of a statement as one text. PostgreSQL is told to avoid sequential scans (the test tables are
- * tiny, so a scan would win there): the plan then shows whether an index can give the order.
- */
-async function planOf(db: Db, sql: string, params: readonly SqlValue[]): Promise<string> {
-  if (db.dialect === 'sqlite') {
-    const rows = await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params);
-    return rows.map((row) => row.detail).join('\n');
-  }
-  return await db.atomic(async () => {
-    await db.script('SET LOCAL enable_seqscan = off');
-    const rows = await db.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);
-    return rows.map((row) => row['QUERY PLAN']).join('\n');
-  });
 }
 
 /** Whether a plan reads `index` and sorts nothing itself. */

@@ -143,37 +143,26 @@ CREATE INDEX association_profiles_by_logo ON association_profiles (logo_sha256);
  */
 export const associationFacetCubeMigration: Migration = {
   id: '066_association_facet_cube',
-  sql: {
-    sqlite: `
-CREATE TABLE association_facet_cube (
-  region TEXT NOT NULL,
-  legal_form TEXT NOT NULL,
-  public_utility INTEGER NOT NULL,
-  domains TEXT NOT NULL,
-  n INTEGER NOT NULL,
-  PRIMARY KEY (region, legal_form, public_utility, domains)
-);
-INSERT INTO association_facet_cube (region, legal_form, public_utility, domains, n)
-  SELECT region, legal_form, public_utility, domains, COUNT(*) FROM (
-    SELECT a.region, a.legal_form, a.public_utility, ${domainsKeySql('sqlite', 'a.id')} AS domains FROM associations a
-  ) x GROUP BY region, legal_form, public_utility, domains;
-`,
-    postgres: `
-CREATE TABLE association_facet_cube (
-  region TEXT NOT NULL,
-  legal_form TEXT NOT NULL,
-  public_utility INTEGER NOT NULL,
-  domains TEXT NOT NULL,
-  n INTEGER NOT NULL,
-  PRIMARY KEY (region, legal_form, public_utility, domains)
-);
-INSERT INTO association_facet_cube (region, legal_form, public_utility, domains, n)
-  SELECT region, legal_form, public_utility, domains, COUNT(*) FROM (
-    SELECT a.region, a.legal_form, a.public_utility, ${domainsKeySql('postgres', 'a.id')} AS domains FROM associations a
-  ) x GROUP BY region, legal_form, public_utility, domains;
-`,
-  },
+  sql: { sqlite: facetCubeDdl('sqlite'), postgres: facetCubeDdl('postgres') },
 };
+
+/** The facet cube's table, filled from the associations there are, on a dialect. */
+function facetCubeDdl(dialect: 'sqlite' | 'postgres'): string {
+  return `
+CREATE TABLE association_facet_cube (
+  region TEXT NOT NULL,
+  legal_form TEXT NOT NULL,
+  public_utility INTEGER NOT NULL,
+  domains TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (region, legal_form, public_utility, domains)
+);
+INSERT INTO association_facet_cube (region, legal_form, public_utility, domains, n)
+  SELECT region, legal_form, public_utility, domains, COUNT(*) FROM (
+    SELECT a.region, a.legal_form, a.public_utility, ${domainsKeySql(dialect, 'a.id')} AS domains FROM associations a
+  ) x GROUP BY region, legal_form, public_utility, domains;
+`;
+}
 
 /**
  * The SQL of an association's domains as the facet cube keys them: its domain codes sorted and joined by

@@ -47,6 +47,33 @@ function submissionOf(row: Pick<ReportRow, 'submission' | 'file_scan_state'>): R
   };
 }
 
+/** A report's stored row as both readers get it: its status, submission (with scan state) and review. */
+type StoredReport = Pick<ReportRow, 'status' | 'submission' | 'review' | 'file_scan_state'>;
+
+/** One report as the contract shows it: a requirement of an award's call, with its stored row if any. */
+function toAwardReport(
+  award: Award,
+  requirement: ReportRequirement,
+  row: StoredReport | undefined,
+  now: Date,
+): AwardReport {
+  const status: ReportStatus = row?.status ?? 'due';
+  return {
+    id: reportIdOf(award.id, requirement.id),
+    awardId: award.id,
+    callId: award.callId,
+    associationId: award.associationId,
+    requirementId: requirement.id,
+    kind: requirement.kind,
+    label: requirement.label,
+    dueOn: requirement.dueOn,
+    status,
+    overdue: isOverdue(requirement.dueOn, status, now),
+    ...(row ? { submission: submissionOf(row) } : {}),
+    ...(row?.review ? { review: JSON.parse(row.review) as ReportReview } : {}),
+  };
+}
+
 interface DisbursementRow {
   id: string;
   award_id: string;
@@ -114,22 +141,7 @@ export async function reportsOfAwards(db: Db, awards: readonly Award[], now: Dat
   const reports: AwardReport[] = [];
   for (const award of awards) {
     for (const requirement of calls.get(award.callId)?.reports ?? []) {
-      const row = rows.get(`${award.id}\u0000${requirement.id}`);
-      const status: ReportStatus = row?.status ?? 'due';
-      reports.push({
-        id: reportIdOf(award.id, requirement.id),
-        awardId: award.id,
-        callId: award.callId,
-        associationId: award.associationId,
-        requirementId: requirement.id,
-        kind: requirement.kind,
-        label: requirement.label,
-        dueOn: requirement.dueOn,
-        status,
-        overdue: isOverdue(requirement.dueOn, status, now),
-        ...(row ? { submission: submissionOf(row) } : {}),
-        ...(row?.review ? { review: JSON.parse(row.review) as ReportReview } : {}),
-      });
+      reports.push(toAwardReport(award, requirement, rows.get(`${award.id}\u0000${requirement.id}`), now));
     }
   }
   const order = (r: AwardReport) => `${r.dueOn}\u0000${r.awardId}\u0000${r.requirementId}`;
@@ -264,28 +276,16 @@ export async function reportPage(
   const items = page.items.map((row, index): AwardReport => {
     const award = awards[index] as Award;
     const requirement = requirements.get(`${row.call_id}\u0000${row.q_requirement_id}`) as ReportRequirement;
-    const reportStatus: ReportStatus = row.r_status ?? 'due';
-    return {
-      id: reportIdOf(award.id, requirement.id),
-      awardId: award.id,
-      callId: award.callId,
-      associationId: award.associationId,
-      requirementId: requirement.id,
-      kind: requirement.kind,
-      label: requirement.label,
-      dueOn: requirement.dueOn,
-      status: reportStatus,
-      overdue: isOverdue(requirement.dueOn, reportStatus, now),
-      ...(row.r_submission !== null
-        ? {
-            submission: submissionOf({
-              submission: row.r_submission,
-              file_scan_state: row.r_file_scan_state,
-            }),
-          }
-        : {}),
-      ...(row.r_review ? { review: JSON.parse(row.r_review) as ReportReview } : {}),
-    };
+    const stored =
+      row.r_status === null || row.r_submission === null
+        ? undefined
+        : {
+            status: row.r_status,
+            submission: row.r_submission,
+            review: row.r_review,
+            file_scan_state: row.r_file_scan_state,
+          };
+    return toAwardReport(award, requirement, stored, now);
   });
   return { items, nextCursor: page.nextCursor };
 }

@@ -1,88 +1,13 @@
-// The SQL of the staff's work on calls (`authoring.ts` keeps the handlers and their rules): drafts in
-// `call_drafts`, the public version history in `call_versions`, the reviewers in `call_reviewers`, and the
-// few reads of applications and decisions that an amendment, a cancellation or the results depend on.
+// The SQL of the staff's work on calls (`authoring.ts` keeps the handlers and their rules): what only calls
+// do to their drafts in `call_drafts` (the rest is shared with consultations in `db/drafts.ts`), the public
+// version history in `call_versions`, the reviewers in `call_reviewers`, and the few reads of applications
+// and decisions that an amendment, a cancellation or the results depend on.
 
 import type { Db } from '../../db/db.js';
+import type { DraftRow } from '../../db/drafts.js';
 import { inList, marks } from '../../db/faceted-search.js';
 import { type Keyset, keysetClause, keysetPage, orderByClause, readKeysetCursor } from '../../http/cursor.js';
 import type { StoredCall } from './store.js';
-
-/** A row of `call_drafts`: `fields` is the draft's JSON (`'{}'` once published: the call holds them). */
-export interface DraftRow {
-  id: string;
-  organisation_id: string;
-  state: 'draft' | 'published';
-  revision: number;
-  created_at: string;
-  updated_at: string;
-  fields: string;
-}
-
-/**
- * The draft row of a call (a draft or a published call), or `undefined`.
- *
- * @example
- * ```ts
- * const row = await readDraftRow(db, params.callId);
- * if (!row) throw problem('not_found', `No call ${params.callId}`);
- * ```
- */
-export async function readDraftRow(db: Db, id: string): Promise<DraftRow | undefined> {
-  return await db.one<DraftRow>(
-    'SELECT id, organisation_id, state, revision, created_at, updated_at, fields FROM call_drafts WHERE id = ?',
-    [id],
-  );
-}
-
-/**
- * Writes a new draft, revision 1, created and changed at `at`.
- *
- * @example
- * ```ts
- * await insertDraft(db, { id, organisationId, at: now.toISOString(), createdBy: auth?.id ?? null, fields });
- * ```
- */
-export async function insertDraft(
-  db: Db,
-  draft: { id: string; organisationId: string; at: string; createdBy: string | null; fields: object },
-): Promise<void> {
-  await db.write(
-    `INSERT INTO call_drafts (id, organisation_id, state, revision, created_at, updated_at, created_by, fields)
-     VALUES (?, ?, 'draft', 1, ?, ?, ?, ?)`,
-    [draft.id, draft.organisationId, draft.at, draft.at, draft.createdBy, JSON.stringify(draft.fields)],
-  );
-}
-
-/**
- * Replaces a draft's fields as its next revision.
- *
- * @example
- * ```ts
- * await writeDraftFields(db, row.id, fields, now.toISOString());
- * ```
- */
-export async function writeDraftFields(db: Db, id: string, fields: object, at: string): Promise<void> {
-  await db.write('UPDATE call_drafts SET fields = ?, updated_at = ?, revision = revision + 1 WHERE id = ?', [
-    JSON.stringify(fields),
-    at,
-    id,
-  ]);
-}
-
-/**
- * Marks a draft published, as its next revision (in the transaction that writes the call).
- *
- * @example
- * ```ts
- * await markDraftPublished(db, row.id, at);
- * ```
- */
-export async function markDraftPublished(db: Db, id: string, at: string): Promise<void> {
-  await db.write(
-    "UPDATE call_drafts SET state = 'published', updated_at = ?, revision = revision + 1 WHERE id = ?",
-    [at, id],
-  );
-}
 
 /**
  * Counts a new version of a published call as its draft's next revision, changed at `at` (so that it
@@ -132,22 +57,6 @@ export async function recordCallVersion(db: Db, call: StoredCall, at: string): P
      ON CONFLICT (call_id, version) DO UPDATE SET at = excluded.at, data = excluded.data`,
     [call.id, call.version, at, JSON.stringify(call)],
   );
-}
-
-/**
- * The references of calls that start with `prefix` (`MA-CRSM-2027-`): the numbers taken in a fiscal year.
- *
- * @example
- * ```ts
- * const taken = await referencesStartingWith(db, 'MA-CRSM-2027-'); // ['MA-CRSM-2027-0001', …]
- * ```
- */
-export async function referencesStartingWith(db: Db, prefix: string): Promise<string[]> {
-  const rows = await db.all<{ reference: string }>(
-    'SELECT reference FROM calls WHERE reference >= ? AND reference < ?',
-    [prefix, `${prefix}~`],
-  );
-  return rows.map((row) => row.reference);
 }
 
 /**

@@ -3,9 +3,9 @@
 // only; publishing writes the call to `calls` (what every public route reads) in the same transaction as
 // its first version, so a call is public whole or not at all.
 // Who may act is `runsCallsOf` (the organisations area): staff of the call's organisation, or a platform admin.
-// The SQL lives in `authoring-store.ts`; this module keeps the handlers and their rules.
+// The SQL lives in `authoring-store.ts` (what calls share with consultations about drafts, in
+// `db/drafts.ts`); this module keeps the handlers and their rules.
 
-import { randomUUID } from 'node:crypto';
 import type {
   amendCall,
   cancelCall,
@@ -43,10 +43,24 @@ import {
 import { readAccount } from '../../auth/tokens.js';
 import { audit, auditReason } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
+import {
+  checkDraftIfMatch,
+  type DraftRow,
+  draftAnswer,
+  draftOfRow,
+  insertDraft,
+  markDraftPublished,
+  mergeDraftFields,
+  newDraftId,
+  nextPublishedReference,
+  readSavedDraftRow,
+  readStaffDraft,
+  requirePublishable,
+  writeDraftFields,
+} from '../../db/drafts.js';
 import { recordEvent } from '../../events/log.js';
 import { callOrganisationId } from '../../events/subjects.js';
 import type { HandlerInput } from '../../http/app.js';
-import { etagOf, requireIfMatch } from '../../http/etag.js';
 import { problem } from '../../http/problem.js';
 import { insertAward } from '../applications/awards.js';
 import { organisationIdOf, runsCallsOf } from '../organisations/organisation.js';
@@ -55,24 +69,18 @@ import { readOrganisation } from '../organisations/store.js';
 import {
   addCallReviewer,
   countUndecidedApplications,
-  type DraftRow,
   hasApplications,
   hasDecisions,
   hasReviewedCall,
-  insertDraft,
   insertPublishedDraft,
   isCallReviewer,
-  markDraftPublished,
   readCallReviewers,
   readCallVersionPage,
-  readDraftRow,
   readManagedCallPage,
   recordCallVersion,
-  referencesStartingWith,
   removeCallReviewer,
   touchPublishedDraft,
   unpublishedAwards,
-  writeDraftFields,
 } from './authoring-store.js';
 import { noticeDraftApplicants } from './change-notices.js';
 import {
@@ -92,24 +100,16 @@ function forbidden(): never {
 function draftOf(row: DraftRow, now: Date, published?: StoredCall): CallDraft {
   // A published call's fields are the call's own (amendments change the call, not the draft).
   const fields = published ? fieldsOfCall(published) : (JSON.parse(row.fields) as CallDraftFields);
-  return {
-    id: row.id,
-    organisationId: row.organisation_id,
-    state: row.state,
-    revision: Number(row.revision),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    fields,
-    problems: row.state === 'draft' ? callPublicationProblems(fields, now.toISOString()) : [],
-  };
+  return draftOfRow(row, fields, (checked) => callPublicationProblems(checked, now.toISOString()));
 }
 
 /** The draft of `id` for staff who run its organisation's calls: `404` unknown, `403` another organisation. */
 async function staffDraft(db: Db, auth: Account | null, id: string): Promise<DraftRow> {
-  const row = await readDraftRow(db, id);
-  if (!row) throw problem('not_found', `No call ${id}`);
-  if (!runsCallsOf(auth, row.organisation_id)) forbidden();
-  return row;
+  return await readStaffDraft(db, 'call_drafts', id, {
+    notFound: `No call ${id}`,
+    allowed: (organisationId) => runsCallsOf(auth, organisationId),
+    forbidden,
+  });
 }
 
 /** A published call for the staff who run it: `404` unknown (or still a draft), `403` another organisation. */
@@ -180,15 +180,6 @@ function callFromFields(
     review: required(fields.review, 'review'),
     reports: required(fields.reports, 'reports'),
   };
-}
-
-/** The next free public reference of the organisation's calls of a fiscal year (`MA-CRSM-2027-0003`). */
-async function nextReference(db: Db, organisation: Organisation, fiscalYear: number): Promise<string> {
-  const prefix = `${callReferencePrefix(organisation.sectorCode)}-${fiscalYear}-`;
-  const taken = (await referencesStartingWith(db, prefix))
-    .map((reference) => Number(reference.slice(prefix.length)))
-    .filter(Number.isFinite);
-  return `${prefix}${String(Math.max(0, ...taken) + 1).padStart(4, '0')}`;
 }
 
 /**
@@ -293,15 +284,6 @@ function changedValues(
   );
 }
 
-function draftAnswer(draft: CallDraft, status?: number) {
-  return {
-    ...(status ? { status } : {}),
-    body: draft,
-    etag: etagOf(JSON.stringify(draft)),
-    ...(status === 201 ? { headers: { location: `/v1/calls/${draft.id}/draft` } } : {}),
-  };
-}
-
 /**
  * `calls.create`: a new draft for the caller's organisation (a platform admin names one). The draft is
  * never public; its `problems` say what publishing would refuse.
@@ -323,13 +305,12 @@ export async function createCallHandler({ body, auth, db, now, requestId }: Hand
   if (!runsCallsOf(auth, organisationId)) forbidden();
   if (!(await readOrganisation(db, organisationId)))
     throw problem('not_found', `No organisation ${organisationId}`);
-  const id = `call_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+  const id = newDraftId('call_drafts');
   const at = now.toISOString();
-  await insertDraft(db, { id, organisationId, at, createdBy: auth?.id ?? null, fields });
+  await insertDraft(db, 'call_drafts', { id, organisationId, at, createdBy: auth?.id ?? null, fields });
   await auditCall(db, { auth, now, requestId }, 'call.create', id, { organisationId });
-  const row = await readDraftRow(db, id);
-  if (!row) throw new Error('The draft just written is missing');
-  return draftAnswer(draftOf(row, now), 201);
+  const row = await readSavedDraftRow(db, 'call_drafts', id);
+  return draftAnswer(draftOf(row, now), `/v1/calls/${id}/draft`);
 }
 
 /**
@@ -367,22 +348,17 @@ export async function updateCallHandler({
   const row = await staffDraft(db, auth, params.callId);
   const published = row.state === 'published' ? await readStoredCall(db, row.id) : undefined;
   const current = draftOf(row, now, published);
-  requireIfMatch(c, etagOf(JSON.stringify(current)), current);
+  checkDraftIfMatch(c, current, 'required');
   if (row.state !== 'draft')
     throw problem('invalid_state', 'The call is published: change it with an amendment');
-  const fields: Record<string, unknown> = { ...current.fields };
-  for (const [name, value] of Object.entries(body as UpdateCallDraft)) {
-    if (value === null) delete fields[name];
-    else if (value !== undefined) fields[name] = value;
-  }
+  const fields = mergeDraftFields(current.fields, body as UpdateCallDraft);
   const at = now.toISOString();
-  await writeDraftFields(db, row.id, fields, at);
+  await writeDraftFields(db, 'call_drafts', row.id, fields, at);
   await auditCall(db, { auth, now, requestId }, 'call.update', row.id, {
     organisationId: row.organisation_id,
     fields: Object.keys(body as object),
   });
-  const saved = await readDraftRow(db, row.id);
-  if (!saved) throw new Error('The draft just written is missing');
+  const saved = await readSavedDraftRow(db, 'call_drafts', row.id);
   return draftAnswer(draftOf(saved, now));
 }
 
@@ -405,25 +381,27 @@ export async function publishCallHandler({
 }: HandlerInput<typeof publishCall>) {
   const row = await staffDraft(db, auth, params.callId);
   const draft = draftOf(row, now);
-  if (c.req.header('if-match')) requireIfMatch(c, etagOf(JSON.stringify(draft)), draft);
+  checkDraftIfMatch(c, draft, 'when-sent');
   if (row.state !== 'draft') throw problem('invalid_state', 'The call is already published');
-  if (draft.problems.length > 0)
-    throw problem('validation_failed', 'The call is not complete enough to publish', {
-      errors: draft.problems.map((error) => ({ ...error, in: 'body' as const })),
-    });
+  requirePublishable(draft, 'The call is not complete enough to publish');
   const organisation = await readOrganisation(db, row.organisation_id);
   if (!organisation) throw problem('not_found', `No organisation ${row.organisation_id}`);
   const at = now.toISOString();
   const fiscalYear = draft.fields.fiscalYear ?? Number(at.slice(0, 4));
   const call = callFromFields(draft.fields, {
     id: row.id,
-    reference: await nextReference(db, organisation, fiscalYear),
+    // The next free number of the organisation's calls of the fiscal year (`MA-CRSM-2027-0003`).
+    reference: await nextPublishedReference(
+      db,
+      'call_drafts',
+      `${callReferencePrefix(organisation.sectorCode)}-${fiscalYear}-`,
+    ),
     organisation,
     publishedAt: at,
   });
   await writeCall(db, call);
   await recordCallVersion(db, call, at);
-  await markDraftPublished(db, row.id, at);
+  await markDraftPublished(db, 'call_drafts', row.id, at);
   await auditCall(db, { auth, now, requestId }, 'call.publish', row.id, {
     organisationId: organisation.id,
     reference: call.reference,

@@ -43,25 +43,33 @@ import {
 } from '@nassij/contract';
 import { audit, auditReason } from '../../db/audit.js';
 import type { Db } from '../../db/db.js';
+import {
+  checkDraftIfMatch,
+  type DraftRow,
+  draftAnswer,
+  draftOfRow,
+  insertDraft,
+  markDraftPublished,
+  mergeDraftFields,
+  newDraftId,
+  nextPublishedReference,
+  readSavedDraftRow,
+  readStaffDraft,
+  requirePublishable,
+  writeDraftFields,
+} from '../../db/drafts.js';
 import { recordEvent } from '../../events/log.js';
 import type { ApiApp, HandlerInput } from '../../http/app.js';
-import { etagOf, requireIfMatch } from '../../http/etag.js';
 import { problem } from '../../http/problem.js';
 import { indexForSearch } from '../../search/search.js';
 import type { Area } from '../area.js';
 import { organisationIdOf, runsConsultationsOf } from '../organisations/organisation.js';
 import { readOrganisation } from '../organisations/store.js';
 import {
-  type ConsultationDraftRow,
-  consultationReferencesStartingWith,
   contributionsByState,
   contributionsOnArticles,
   countConsultationVersions,
-  insertConsultationDraft,
   managedConsultationPage,
-  markConsultationDraftPublished,
-  readConsultationDraftRow,
-  saveConsultationDraftFields,
   versionCounts,
   writeConsultationClosure,
   writeConsultationVersion,
@@ -79,26 +87,19 @@ function forbidden(): never {
   throw problem('forbidden', 'Only the staff of the organisation that holds this consultation may do this');
 }
 
-function draftOf(row: ConsultationDraftRow, now: Date): ConsultationDraft {
-  const fields = JSON.parse(row.fields) as ConsultationDraftFields;
-  return {
-    id: row.id,
-    organisationId: row.organisation_id,
-    state: row.state,
-    revision: Number(row.revision),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    fields,
-    problems: row.state === 'draft' ? consultationPublicationProblems(fields, now.toISOString()) : [],
-  };
+function draftOf(row: DraftRow, now: Date): ConsultationDraft {
+  return draftOfRow(row, JSON.parse(row.fields) as ConsultationDraftFields, (fields) =>
+    consultationPublicationProblems(fields, now.toISOString()),
+  );
 }
 
 /** The draft of `id` for the staff who run its organisation's consultations: `404` unknown, `403` others. */
-async function staffDraft(db: Db, auth: Account | null, id: string): Promise<ConsultationDraftRow> {
-  const row = await readConsultationDraftRow(db, id);
-  if (!row) throw problem('not_found', `No draft consultation ${id}`);
-  if (!runsConsultationsOf(auth, row.organisation_id)) forbidden();
-  return row;
+async function staffDraft(db: Db, auth: Account | null, id: string): Promise<DraftRow> {
+  return await readStaffDraft(db, 'consultation_drafts', id, {
+    notFound: `No draft consultation ${id}`,
+    allowed: (organisationId) => runsConsultationsOf(auth, organisationId),
+    forbidden,
+  });
 }
 
 /** A published consultation for the staff who run it (by id or reference): `404` unknown, `403` others. */
@@ -131,15 +132,6 @@ function withIds(text: DraftText): DraftText {
   };
 }
 
-function draftAnswer(draft: ConsultationDraft, status?: number) {
-  return {
-    ...(status ? { status } : {}),
-    body: draft,
-    etag: etagOf(JSON.stringify(draft)),
-    ...(status === 201 ? { headers: { location: `/v1/consultations/drafts/${draft.id}` } } : {}),
-  };
-}
-
 /** Who acted, when, and in which request: what every audit line of a staff action carries. */
 interface Actor {
   auth: Account | null;
@@ -168,19 +160,9 @@ async function auditConsultation(
   });
 }
 
-async function saveDraftFields(
-  db: Db,
-  id: string,
-  fields: ConsultationDraftFields,
-  at: string,
-): Promise<void> {
-  await saveConsultationDraftFields(db, id, JSON.stringify(fields), at);
-}
-
+/** The draft a handler has just written, as the API shows it. */
 async function reloadDraft(db: Db, id: string, now: Date): Promise<ConsultationDraft> {
-  const row = await readConsultationDraftRow(db, id);
-  if (!row) throw new Error('The draft just written is missing');
-  return draftOf(row, now);
+  return draftOf(await readSavedDraftRow(db, 'consultation_drafts', id), now);
 }
 
 /**
@@ -210,18 +192,18 @@ export async function createConsultationDraftHandler({
   if (!runsConsultationsOf(auth, organisationId)) forbidden();
   if (!(await readOrganisation(db, organisationId)))
     throw problem('not_found', `No organisation ${organisationId}`);
-  const id = `cons_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+  const id = newDraftId('consultation_drafts');
   const at = now.toISOString();
   const stored: ConsultationDraftFields = fields.text ? { ...fields, text: withIds(fields.text) } : fields;
-  await insertConsultationDraft(db, {
+  await insertDraft(db, 'consultation_drafts', {
     id,
     organisationId,
     at,
-    by: auth?.id ?? null,
-    fields: JSON.stringify(stored),
+    createdBy: auth?.id ?? null,
+    fields: stored,
   });
   await auditConsultation(db, { auth, now, requestId }, 'consultation.create', id, { organisationId });
-  return draftAnswer(await reloadDraft(db, id, now), 201);
+  return draftAnswer(await reloadDraft(db, id, now), `/v1/consultations/drafts/${id}`);
 }
 
 /**
@@ -261,18 +243,16 @@ export async function updateConsultationDraftHandler({
 }: HandlerInput<typeof updateConsultationDraft>) {
   const row = await staffDraft(db, auth, params.consultationId);
   const current = draftOf(row, now);
-  requireIfMatch(c, etagOf(JSON.stringify(current)), current);
+  checkDraftIfMatch(c, current, 'required');
   if (row.state !== 'draft')
     throw problem(
       'invalid_state',
       'The consultation is published: publish a new version of its text instead',
     );
-  const fields: Record<string, unknown> = { ...current.fields };
-  for (const [name, value] of Object.entries(body as UpdateConsultationDraft)) {
-    if (value === null) delete fields[name];
-    else if (value !== undefined) fields[name] = name === 'text' ? withIds(value as DraftText) : value;
-  }
-  await saveDraftFields(db, row.id, fields as ConsultationDraftFields, now.toISOString());
+  const fields = mergeDraftFields(current.fields, body as UpdateConsultationDraft, (name, value) =>
+    name === 'text' ? withIds(value as DraftText) : value,
+  );
+  await writeDraftFields(db, 'consultation_drafts', row.id, fields, now.toISOString());
   await auditConsultation(db, { auth, now, requestId }, 'consultation.update', row.id, {
     organisationId: row.organisation_id,
     fields: Object.keys(body as object),
@@ -395,7 +375,7 @@ export async function importConsultationTextHandler({
 }: HandlerInput<typeof importConsultationText>) {
   const row = await staffDraft(db, auth, params.consultationId);
   const current = draftOf(row, now);
-  if (c.req.header('if-match')) requireIfMatch(c, etagOf(JSON.stringify(current)), current);
+  checkDraftIfMatch(c, current, 'when-sent');
   if (row.state !== 'draft')
     throw problem(
       'invalid_state',
@@ -435,7 +415,7 @@ export async function importConsultationTextHandler({
       ],
     });
   const text = mergeImport(current.fields.text, imported, body.locale, body.replace ?? false);
-  await saveDraftFields(db, row.id, { ...current.fields, text }, now.toISOString());
+  await writeDraftFields(db, 'consultation_drafts', row.id, { ...current.fields, text }, now.toISOString());
   await auditConsultation(db, { auth, now, requestId }, 'consultation.importText', row.id, {
     organisationId: row.organisation_id,
     locale: body.locale,
@@ -483,14 +463,6 @@ function phaseDates(phases: NonNullable<ConsultationDraftFields['phases']>): Con
   if (phases.closed)
     out.push({ phase: 'closed', period: period(phases.closed), timeZone: DISPLAY_TIME_ZONE });
   return out;
-}
-
-/** The next free public reference of a year's consultations (`MA-CONS-2027-0008`), as the seed numbers them. */
-async function nextReference(db: Db, year: string): Promise<string> {
-  const prefix = `MA-CONS-${year}-`;
-  const references = await consultationReferencesStartingWith(db, prefix);
-  const taken = references.map((reference) => Number(reference.slice(prefix.length))).filter(Number.isFinite);
-  return `${prefix}${String(Math.max(0, ...taken) + 1).padStart(4, '0')}`;
 }
 
 /** The consultation that publishing `fields` makes (every field checked by the publication check first). */
@@ -562,25 +534,23 @@ export async function publishConsultationDraftHandler({
 }: HandlerInput<typeof publishConsultationDraft>) {
   const row = await staffDraft(db, auth, params.consultationId);
   const draft = draftOf(row, now);
-  if (c.req.header('if-match')) requireIfMatch(c, etagOf(JSON.stringify(draft)), draft);
+  checkDraftIfMatch(c, draft, 'when-sent');
   if (row.state !== 'draft') throw problem('invalid_state', 'The consultation is already published');
-  if (draft.problems.length > 0)
-    throw problem('validation_failed', 'The consultation is not complete enough to publish', {
-      errors: draft.problems.map((error) => ({ ...error, in: 'body' as const })),
-    });
+  requirePublishable(draft, 'The consultation is not complete enough to publish');
   const organisation = await readOrganisation(db, row.organisation_id);
   if (!organisation) throw problem('not_found', `No organisation ${row.organisation_id}`);
   const at = now.toISOString();
   await db.atomic(async () => {
     const { consultation, version } = consultationFromFields(draft.fields, {
       id: row.id,
-      reference: await nextReference(db, at.slice(0, 4)),
+      // `MA-CONS-2027-0008`: the year's next number, as the seed numbers them.
+      reference: await nextPublishedReference(db, 'consultation_drafts', `MA-CONS-${at.slice(0, 4)}-`),
       organisation,
       publishedAt: at,
       now,
     });
     await insertConsultation(db, { consultation, createdAt: at, versions: [version] });
-    await markConsultationDraftPublished(db, row.id, at);
+    await markDraftPublished(db, 'consultation_drafts', row.id, at);
     await auditConsultation(db, { auth, now, requestId }, 'consultation.publish', row.id, {
       organisationId: organisation.id,
       reference: consultation.reference,

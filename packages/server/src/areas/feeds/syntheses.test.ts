@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import type { Db, SqlValue } from '../../db/db.js';
+import { planOf } from '../../test-support/query-plan.js';
 import { demoFixtures as F, tempServer } from '../../testing.js';
 import { feedSyntheses } from './store.js';
 
@@ -64,19 +65,6 @@ test('the syntheses feed lists the newest publications first, at most its limit'
     newestFirst,
   );
 });
-
-/** The plan of a statement; PostgreSQL avoids sequential scans, which win on tiny tables. */
-async function planOf(db: Db, sql: string, params: readonly SqlValue[]): Promise<string> {
-  if (db.dialect === 'sqlite') {
-    const rows = await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params);
-    return rows.map((row) => row.detail).join('\n');
-  }
-  return await db.atomic(async () => {
-    await db.script('SET LOCAL enable_seqscan = off');
-    const rows = await db.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);
-    return rows.map((row) => row['QUERY PLAN']).join('\n');
-  });
-}
 
 test('the syntheses feed reads its entries in order from an index, never sorting every consultation', async () => {
   const seen: { sql: string; params: readonly SqlValue[] }[] = [];

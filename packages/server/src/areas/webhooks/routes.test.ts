@@ -14,6 +14,7 @@ import type { Db, SqlValue } from '../../db/db.js';
 import { newSortableId } from '../../events/log.js';
 import { DEMO_ACCOUNTS, type DemoAccountKey } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
+import { planOf } from '../../test-support/query-plan.js';
 import { signInAs, tempServer } from '../../testing.js';
 import { listDeliveryPage } from './store.js';
 
@@ -70,22 +71,6 @@ async function seedDeliveries(endpointId: string, count: number, tag: string): P
   return made
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
     .map((delivery) => delivery.id);
-}
-
-/**
- * The plan of a statement as one text. PostgreSQL is told to avoid sequential scans (the test tables are
- * tiny, so a scan would win there): the plan then shows whether an index can give the order.
- */
-async function planOf(db: Db, sql: string, params: readonly SqlValue[]): Promise<string> {
-  if (db.dialect === 'sqlite') {
-    const rows = await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params);
-    return rows.map((row) => row.detail).join('\n');
-  }
-  return await db.atomic(async () => {
-    await db.script('SET LOCAL enable_seqscan = off');
-    const rows = await db.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);
-    return rows.map((row) => row['QUERY PLAN']).join('\n');
-  });
 }
 
 before(async () => {
