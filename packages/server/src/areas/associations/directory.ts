@@ -143,9 +143,9 @@ async function readDirectoryPage(
   const { total, facets } = countFromCube(cube, wanted);
   const rows = await readPage(db, query, after, wanted, {
     kept: total,
-    matched: countFromCube(cube, {}).total,
+    matched: totalOf(cube, {}),
     driving: drivingRows(whole, wanted),
-    size: countFromCube(whole, {}).total,
+    size: totalOf(whole, {}),
     walkedNames: limits.walkedNames,
   });
   const page = keysetPage(rows, query.limit, BY_NAME.name, (row) => [row.name_sort, row.id]);
@@ -231,10 +231,10 @@ async function wholeCube(db: Db): Promise<Cube> {
 }
 
 /**
- * SQLite: the first `limit + 1` matches in docid order (FTS5 stops reading there), their keys grouped. When
- * the limit is passed, the window is every association whose docid is at most the last match's: all its
- * matches were counted, and it holds `r` of the directory's `n` associations, so each count is scaled by
- * `n / r`. Docids follow registration order; the window is the longest-registered associations.
+ * SQLite: the first `limit + 1` matches in docid order, their keys grouped. When the limit is passed, the
+ * window is every association whose docid is at most the last match's: all its matches were counted, and
+ * it holds about `r` of the directory's `n` associations, so each count is scaled by `n / r`. Docids follow
+ * registration order; the window is the longest-registered associations.
  */
 async function sqliteCube(db: Db, text: string, limit: number): Promise<Cube> {
   const match = searchDocIds(db, ASSOCIATION_KIND, text);
@@ -254,7 +254,7 @@ FROM s CROSS JOIN association_search_keys k ON k.docid = s.docid
 GROUP BY k.region, k.legal_form, k.public_utility, k.domains`,
       [...match.params, limit + 1],
     ),
-    db.all<{ domain: string; bit: number }>('SELECT domain, bit FROM association_domain_bits'),
+    domainBits(db),
   ]);
   const rows = grouped.map((row) => ({
     region: row.region,
@@ -268,12 +268,39 @@ GROUP BY k.region, k.legal_form, k.public_utility, k.domains`,
   }));
   if (rows.reduce((sum, row) => sum + row.n, 0) <= limit) return { rows, scale: 1 };
   const last = Math.max(...grouped.map((row) => Number(row.last)));
-  const sizes = await db.one<{ r: number; n: number }>(
-    `SELECT (SELECT COUNT(*) FROM association_search_keys WHERE docid <= ?) AS r,
-            (SELECT COUNT(*) FROM association_search_keys) AS n`,
-    [last],
-  );
-  return { rows, scale: windowScale(sizes) };
+  // The window's share of the directory from where its last docid falls in the range of docids, spread
+  // evenly enough (they follow registration; other kinds take a few in between): counting the docids up to
+  // it cost 3 ms a query at 250 000.
+  const range = await docidRange(db);
+  const r = range.n * Math.min(1, (last - range.first + 1) / Math.max(1, range.last - range.first + 1));
+  return { rows, scale: windowScale({ r, n: range.n }) };
+}
+
+/** SQLite: the first and last search docid of an association and their count, kept per data version. */
+async function docidRange(db: Db): Promise<{ first: number; last: number; n: number }> {
+  return await cachedFigure(db, {
+    key: 'directory-docids',
+    tables: DIRECTORY_TABLES,
+    compute: async () => {
+      const row = await db.one<{ first: number | null; last: number | null; n: number }>(
+        'SELECT MIN(docid) AS first, MAX(docid) AS last, COUNT(*) AS n FROM association_search_keys',
+      );
+      return {
+        value: { first: Number(row?.first ?? 0), last: Number(row?.last ?? 0), n: Number(row?.n ?? 0) },
+      };
+    },
+  });
+}
+
+/** SQLite: the bit of each domain in the search keys' bit sets, kept per data version. */
+async function domainBits(db: Db): Promise<{ domain: string; bit: number }[]> {
+  return await cachedFigure(db, {
+    key: 'directory-bits',
+    tables: DIRECTORY_TABLES,
+    compute: async () => ({
+      value: await db.all<{ domain: string; bit: number }>('SELECT domain, bit FROM association_domain_bits'),
+    }),
+  });
 }
 
 /**
@@ -353,6 +380,13 @@ function byCount(a: Facets[string][number], b: Facets[string][number]): number {
 
 function byValue(a: Facets[string][number], b: Facets[string][number]): number {
   return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+}
+
+/** How many associations of a cube pass the wanted filters (scaled, not rounded: a cost, not an answer). */
+function totalOf(cube: Cube, wanted: Wanted): number {
+  let total = 0;
+  for (const row of cube.rows) if (passes(row, wanted)) total += row.n;
+  return total * cube.scale;
 }
 
 /** The total and the facets of a filter combination, from the cube of its text. */
@@ -496,9 +530,12 @@ async function readPage(
   if (costs.kept === 0) return [];
   const rows = query.limit + 1;
   const walk = (costs.size / costs.kept) * rows;
+  // A walk gives up at 4 times the names it should need: matches that cluster in name order (a word of a
+  // few similar names) would make it read and test thousands of names for nothing.
+  const budget = Math.min(costs.walkedNames, Math.ceil(4 * walk));
   const fromMatches = searchTerms(query.q ?? '').length > 0 ? costs.matched : Number.POSITIVE_INFINITY;
   if (walk <= costs.walkedNames && walk <= Math.min(fromMatches, costs.driving)) {
-    const walked = await walkNames(db, query, after, wanted, costs.walkedNames);
+    const walked = await walkNames(db, query, after, wanted, budget);
     if (walked) return walked;
   }
   return fromMatches < costs.driving
@@ -511,13 +548,13 @@ async function readPage(
  * (region, domain or legal form: public utility has no index of its own), or the whole directory.
  */
 function drivingRows(whole: Cube, wanted: Wanted): number {
-  const size = countFromCube(whole, {}).total;
+  const size = totalOf(whole, {});
   const alone: Wanted[] = [
     ...(wanted.region ? [{ region: wanted.region }] : []),
     ...(wanted.domain ? [{ domain: wanted.domain }] : []),
     ...(wanted.legalForm ? [{ legalForm: wanted.legalForm }] : []),
   ];
-  return Math.min(size, ...alone.map((filter) => countFromCube(whole, filter).total));
+  return Math.min(size, ...alone.map((filter) => totalOf(whole, filter)));
 }
 
 /**
