@@ -201,12 +201,42 @@ test('an existing SQLite database keeps its index when it moves to one index per
       'a1',
       'jamia',
     ]);
-    assert.deepEqual(await migrate(db, searchMigrations), ['006_search_per_kind']);
+    assert.deepEqual(await migrate(db, searchMigrations), [
+      '006_search_per_kind',
+      '067_search_association_prefixes',
+    ]);
     assert.deepEqual(await searchIds(db, 'call', 'app'), ['k1']);
     assert.deepEqual(await searchIds(db, 'association', 'jamia'), ['a1']);
     assert.deepEqual(await searchIds(db, 'association', 'eau'), []);
     await indexForSearch(db, 'call', 'k2', ['eau']);
     assert.deepEqual((await searchIds(db, 'call', 'eau'))?.sort(), ['k1', 'k2']);
+  } finally {
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("an existing SQLite database keeps its associations' words when their index gains prefix indexes", async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'nassij-search-'));
+  const db = openSqlite(dir);
+  try {
+    const [first, perKind] = searchMigrations;
+    assert.ok(first && perKind);
+    await migrate(db, [first, perKind]);
+    await indexForSearch(db, 'association', 'a1', [{ ar: 'جمعية الأمل', fr: 'Association Al Amal' }]);
+    await indexForSearch(db, 'association', 'a2', [{ fr: 'Amicale des étudiants' }]);
+    const probes = ['as', 'ass', 'am', 'جم', 'جمع', 'amal', 'etud', 'zz'];
+    const before = await Promise.all(probes.map((q) => searchIds(db, 'association', q)));
+    assert.deepEqual(await migrate(db, searchMigrations), ['067_search_association_prefixes']);
+    const table = await db.one<{ sql: string }>(
+      "SELECT sql FROM sqlite_master WHERE name = 'search_association'",
+    );
+    assert.match(table?.sql ?? '', /prefix = '2 3'/);
+    assert.deepEqual(await Promise.all(probes.map((q) => searchIds(db, 'association', q))), before);
+    assert.deepEqual(before[1], ['a1'], 'a prefix finds the word it begins');
+    // Writes after the rebuild land in the new table, docids kept.
+    await indexForSearch(db, 'association', 'a3', ['Assaka']);
+    assert.deepEqual(await searchIds(db, 'association', 'ass'), ['a3', 'a1']);
   } finally {
     await db.close();
     await rm(dir, { recursive: true, force: true });

@@ -93,8 +93,33 @@ ${SEARCH_KINDS.map((kind) => searchKindDdl('postgres', kind)).join('\n')}
   },
 };
 
+/**
+ * Prefix indexes for the associations' words on SQLite (2 and 3 letters). Every query word is a prefix, and
+ * FTS5 answers a prefix by merging the doclists of every word that starts with it before any `LIMIT`: « as »
+ * or « ass » (a word begun, or an Arabic word whose article is taken off) merged thousands of words, 9–17 ms
+ * at 250 000 associations. With a prefix index they read one list, 1.5 ms; the rows are the same. The index
+ * grows from 24 to 65 MB at that scale; the table is rebuilt from its own words (5 s). Associations only:
+ * the other kinds are a few thousand items. PostgreSQL has nothing to do.
+ */
+export const searchPrefixesMigration: Migration = {
+  id: '067_search_association_prefixes',
+  sql: {
+    sqlite: `
+CREATE VIRTUAL TABLE search_association_next USING fts5(id UNINDEXED, terms, ${TOKENIZE}, prefix = '2 3');
+INSERT INTO search_association_next (rowid, id, terms) SELECT rowid, id, terms FROM search_association;
+DROP TABLE search_association;
+ALTER TABLE search_association_next RENAME TO search_association;
+`,
+    postgres: 'SELECT 1;',
+  },
+};
+
 /** Every migration of the search index, in order (an area list or a test applies them all). */
-export const searchMigrations: readonly Migration[] = [searchMigration, searchPerKindMigration];
+export const searchMigrations: readonly Migration[] = [
+  searchMigration,
+  searchPerKindMigration,
+  searchPrefixesMigration,
+];
 
 /**
  * Whether a table belongs to the search index (its FTS5 tables and their shadow tables included): the
