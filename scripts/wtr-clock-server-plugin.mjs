@@ -3,10 +3,15 @@
  * A @web/test-runner server-command plugin that starts a second Nassij reference server whose clock the
  * browser tests can move forward, so that a deadline can really pass during a test. The server is the
  * built `@nassij/server` (`packages/server/dist/index.js`), started in-process on first use, on loopback,
- * with a fresh demo database. The shared server of `wtr-nassij-server-plugin.mjs` keeps the real clock.
+ * with a fresh demo database. Each test file has its own server and clock: files run side by side, and one
+ * file's three days forward must not expire another's sign-in halfway through its test. The shared server
+ * of `wtr-nassij-server-plugin.mjs` keeps the real clock.
  * Page side:
  * `const { url } = await executeServerCommand('nassij-clock-server-start')`, then
  * `await executeServerCommand('nassij-clock-advance', { days: 3 })` → `{ now }` (the server's new time).
+ * Tests must pass at any hour: `NASSIJ_CLOCK_START=2026-12-05T23:30:00Z npx wtr …` starts the clock there
+ * (an ISO instant) instead of at the real time, to replay a run at the hour it failed. Only the server's
+ * clock moves: the browser keeps the real one, so pick an hour within a day of now.
  *
  * @example
  * // web-test-runner.config.mjs
@@ -18,12 +23,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** Starts the clock server (once per run) and answers `{ url }`. */
+/** Starts the test file's clock server (once per file) and answers `{ url }`. */
 export const CLOCK_SERVER_START_COMMAND = 'nassij-clock-server-start';
-/** Moves the clock server's time forward by `{ days }` and answers `{ now }` (ISO instant). */
+/** Moves the test file's clock forward by `{ days }` and answers `{ now }` (ISO instant). */
 export const CLOCK_ADVANCE_COMMAND = 'nassij-clock-advance';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * @typedef {{ url: string, close(): Promise<void> }} RunningServer
+ * @typedef {{ offsetMs: number, dataDir?: string, starting?: Promise<RunningServer> }} FileClock
+ */
 
 /**
  * @param {{ corsOrigin: string | string[], rootDir?: string }} options
@@ -31,44 +41,55 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export function clockServerPlugin({ corsOrigin, rootDir = process.cwd() }) {
   const entry = resolve(rootDir, 'packages/server/dist/index.js');
-  let offsetMs = 0;
-  /** @type {Promise<{ url: string, close(): Promise<void> }> | undefined} */
-  let starting;
-  /** @type {string | undefined} */
-  let dataDir;
+  const startAt = process.env.NASSIJ_CLOCK_START || undefined;
+  if (startAt !== undefined && Number.isNaN(Date.parse(startAt))) {
+    throw new Error(`NASSIJ_CLOCK_START=${startAt} is not an ISO instant`);
+  }
+  /** @type {Map<string, FileClock>} each test file's clock, by the file's path */
+  const clocks = new Map();
+  /** @param {string} testFile */
+  const clockOf = (testFile) => {
+    let clock = clocks.get(testFile);
+    if (!clock) {
+      clock = { offsetMs: startAt === undefined ? 0 : Date.parse(startAt) - Date.now() };
+      clocks.set(testFile, clock);
+    }
+    return clock;
+  };
 
-  const start = async () => {
+  /** @param {FileClock} clock */
+  const start = async (clock) => {
     if (!existsSync(entry)) {
       throw new Error(`${entry} not found: run \`npm run build\` before the browser tests`);
     }
-    const { startServer } =
-      /** @type {{ startServer: (o: object) => Promise<{ url: string, close(): Promise<void> }> }} */ (
-        await import(pathToFileURL(entry).href)
-      );
-    dataDir = mkdtempSync(join(tmpdir(), 'nassij-wtr-clock-'));
+    const { startServer } = /** @type {{ startServer: (o: object) => Promise<RunningServer> }} */ (
+      await import(pathToFileURL(entry).href)
+    );
+    clock.dataDir ??= mkdtempSync(join(tmpdir(), 'nassij-wtr-clock-'));
     return startServer({
       host: '127.0.0.1',
       port: 0,
-      dataDir,
+      dataDir: clock.dataDir,
       seed: 'demo',
       corsOrigins: [corsOrigin].flat(),
       logLevel: 'error',
       // Read on every request, so an advance applies to the next one.
-      clock: () => new Date(Date.now() + offsetMs),
+      clock: () => new Date(Date.now() + clock.offsetMs),
     });
   };
 
   return {
     name: 'nassij-clock-server',
 
-    async executeCommand({ command, payload }) {
+    async executeCommand({ command, payload, session }) {
       if (command === CLOCK_SERVER_START_COMMAND) {
+        const clock = clockOf(session.testFile);
         // Concurrent first calls share one start; a failed start is retried by the next call.
-        starting ??= start().catch((error) => {
-          starting = undefined;
+        clock.starting ??= start(clock).catch((error) => {
+          clock.starting = undefined;
           throw error;
         });
-        const server = await starting;
+        const server = await clock.starting;
         return { url: server.url };
       }
       if (command === CLOCK_ADVANCE_COMMAND) {
@@ -76,18 +97,22 @@ export function clockServerPlugin({ corsOrigin, rootDir = process.cwd() }) {
         if (typeof days !== 'number' || !Number.isFinite(days)) {
           throw new Error(`${CLOCK_ADVANCE_COMMAND} needs { days: number }`);
         }
-        offsetMs += days * DAY_MS;
-        return { now: new Date(Date.now() + offsetMs).toISOString() };
+        const clock = clockOf(session.testFile);
+        clock.offsetMs += days * DAY_MS;
+        return { now: new Date(Date.now() + clock.offsetMs).toISOString() };
       }
       return undefined;
     },
 
     async serverStop() {
-      const pending = starting;
-      starting = undefined;
-      if (pending) await pending.then((server) => server.close()).catch(() => undefined);
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-      dataDir = undefined;
+      const stopping = [...clocks.values()];
+      clocks.clear();
+      await Promise.all(
+        stopping.map(async ({ starting, dataDir }) => {
+          if (starting) await starting.then((server) => server.close()).catch(() => undefined);
+          if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+        }),
+      );
     },
   };
 }

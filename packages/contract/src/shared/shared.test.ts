@@ -10,6 +10,8 @@ import { Page, PageQuery } from './page.js';
 import { ERROR_CODES, ERROR_STATUS, Problem } from './problem.js';
 import {
   casablancaDate,
+  casablancaDayAt,
+  casablancaDays,
   casablancaDaysUntil,
   casablancaOffsetMinutes,
   casablancaWallClock,
@@ -205,5 +207,40 @@ test('fromCasablancaWallClock on both Ramadan 2026 clock changes: normal, skippe
       if (repeated) continue;
       assert.equal(fromCasablancaWallClock(wall).getTime(), ms, new Date(ms).toISOString());
     }
+  }
+});
+
+test('casablancaDays lists the Moroccan dates a period covers: an evening start in UTC is already the next day', () => {
+  // 23:30 UTC on 12 May is 00:30 on 13 May in Casablanca (UTC+1).
+  assert.deepEqual(casablancaDays('2026-05-12T23:30:00Z', '2026-05-15T15:00:00Z'), [
+    '2026-05-13',
+    '2026-05-14',
+    '2026-05-15',
+  ]);
+  assert.deepEqual(casablancaDays('2026-05-12T08:00:00Z', '2026-05-12T16:00:00Z'), ['2026-05-12']);
+  // Across the end of Ramadan's UTC+0 (22 March 2026): one date each, none skipped or repeated.
+  assert.deepEqual(casablancaDays('2026-03-21T10:00:00Z', '2026-03-23T10:00:00Z'), [
+    '2026-03-21',
+    '2026-03-22',
+    '2026-03-23',
+  ]);
+  assert.deepEqual(
+    casablancaDays('2026-05-12T08:00:00Z', '2026-05-11T08:00:00Z'),
+    [],
+    'an end before its start',
+  );
+});
+
+test("casablancaDayAt reads the hour on Morocco's clock, the same whatever the hour of the day it starts from", () => {
+  assert.equal(casablancaDayAt('2026-05-12T23:30:00Z', 1, 9), '2026-05-14T08:00:00.000Z');
+  assert.equal(casablancaDayAt('2026-05-12T00:10:00Z', 1, 9), '2026-05-13T08:00:00.000Z');
+  // During Ramadan (UTC+0) 09:00 there is 09:00Z.
+  assert.equal(casablancaDayAt('2026-03-01T12:00:00Z', 0, 9), '2026-03-01T09:00:00.000Z');
+  // Every quarter hour of a day: the instant falls on the date asked, at 09:00 there.
+  for (let ms = Date.parse('2026-05-12T00:00:00Z'); ms < Date.parse('2026-05-13T00:00:00Z'); ms += 900_000) {
+    const from = new Date(ms);
+    const at = casablancaDayAt(from, 2, 9);
+    assert.equal(casablancaDaysUntil(at, from), 2, from.toISOString());
+    assert.equal(casablancaWallClock(at).toISOString().slice(11, 16), '09:00', from.toISOString());
   }
 });

@@ -164,3 +164,40 @@ export function casablancaDaysUntil(deadline: Instant | Date, now: Instant | Dat
 export function casablancaEndOfDay(date: string): string {
   return fromCasablancaWallClock(new Date(`${date}T23:59:00Z`)).toISOString();
 }
+
+/**
+ * The Casablanca calendar dates (`YYYY-MM-DD`) a period covers, from its start's to its end's, in order: a
+ * training session's days, one column each on its attendance sheet. An evening start in UTC may already be
+ * the next day in Morocco.
+ *
+ * @example
+ * ```ts
+ * casablancaDays('2026-05-12T23:30:00Z', '2026-05-14T15:00:00Z'); // ['2026-05-13', '2026-05-14']
+ * ```
+ */
+export function casablancaDays(start: Instant | Date, end: Instant | Date): string[] {
+  const last = casablancaDate(end);
+  const days: string[] = [];
+  // Noon UTC of each calendar date: adding 24 hours never skips or repeats one. A year at most.
+  for (let at = Date.parse(`${casablancaDate(start)}T12:00:00Z`); days.length < 366; at += 86_400_000) {
+    const day = new Date(at).toISOString().slice(0, 10);
+    if (day > last) break;
+    days.push(day);
+  }
+  return days;
+}
+
+/**
+ * The instant Morocco's clock reads `hour`:00 on the Casablanca date `days` after that of `from` — a time of
+ * day that stays put whatever hour it is now, for schedules built relative to the present (a session from
+ * 09:00 to 15:00 the day after tomorrow never crosses midnight, whenever it is planned).
+ *
+ * @example
+ * ```ts
+ * casablancaDayAt('2026-05-12T23:30:00Z', 1, 9); // '2026-05-14T08:00:00.000Z' (13 May there, so 14 May 09:00 UTC+1)
+ * ```
+ */
+export function casablancaDayAt(from: Instant | Date, days: number, hour: number): string {
+  const date = Date.parse(`${casablancaDate(from)}T00:00:00Z`) + days * 86_400_000 + hour * 3_600_000;
+  return fromCasablancaWallClock(new Date(date)).toISOString();
+}

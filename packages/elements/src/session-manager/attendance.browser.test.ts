@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { type AttendanceMark, AttendanceSheet, sessionDays } from './attendance.js';
+import { type AttendanceMark, AttendanceSheet } from './attendance.js';
 
 /** A host that only counts the updates it is asked for. */
 function fakeHost(): ReactiveControllerHost & { updates: number } {
@@ -27,18 +27,6 @@ function recorder() {
 }
 
 describe('attendance sheet', () => {
-  it('counts the days of a session in Morocco: an evening start in UTC is already the next day there', () => {
-    // 23:30 UTC on 12 May is 00:30 on 13 May in Casablanca (UTC+1).
-    expect(sessionDays({ start: '2026-05-12T23:30:00Z', end: '2026-05-15T15:00:00Z' })).to.deep.equal([
-      '2026-05-13',
-      '2026-05-14',
-      '2026-05-15',
-    ]);
-    expect(sessionDays({ start: '2026-05-12T08:00:00Z', end: '2026-05-12T16:00:00Z' })).to.deep.equal([
-      '2026-05-12',
-    ]);
-  });
-
   it('sends ticks made together in one batch, in the order they were made, the last value of each', async () => {
     const { batches, save } = recorder();
     const sheet = new AttendanceSheet(fakeHost(), save);

@@ -1,4 +1,3 @@
-import { casablancaDate, type Period } from '@nassij/contract';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 // The attendance sheet is filled on a tablet in a training room, where the Wi-Fi comes and goes: every tick
@@ -24,28 +23,6 @@ const BATCH_DELAY_MS = 1200;
 const RETRY_DELAYS_MS = [2000, 5000, 10000, 30000] as const;
 
 const keyOf = (registrationId: string, day: string) => `${registrationId}|${day}`;
-
-/**
- * The days of a session, `YYYY-MM-DD` in Africa/Casablanca, from the day it starts to the day it ends (a
- * session of three days has three columns on the sheet, whatever the browser's time zone).
- *
- * @example
- * ```ts
- * sessionDays({ start: '2026-05-12T08:00:00Z', end: '2026-05-14T16:00:00Z' }); // ['2026-05-12', '2026-05-13', '2026-05-14']
- * ```
- */
-export function sessionDays(period: Period): string[] {
-  const first = casablancaDate(period.start);
-  const last = casablancaDate(period.end);
-  const days: string[] = [];
-  // Noon UTC of each calendar day: adding 24 hours never skips or repeats a date.
-  for (let at = Date.parse(`${first}T12:00:00Z`); days.length < 366; at += 86_400_000) {
-    const day = new Date(at).toISOString().slice(0, 10);
-    if (day > last) break;
-    days.push(day);
-  }
-  return days;
-}
 
 /**
  * The attendance sheet's ticks and their saving: {@link mark} records a tick at once (the checkbox shows it)

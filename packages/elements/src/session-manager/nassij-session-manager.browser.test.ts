@@ -2,6 +2,8 @@ import {
   type AttendanceSheet,
   type CourseFields,
   casablancaDate,
+  casablancaDayAt,
+  casablancaDays,
   createCourseRef,
   createRegistrationRef,
   createSessionRef,
@@ -22,7 +24,6 @@ import { catalogProblems } from '../i18n/catalogs.js';
 import { DEMO_COURSE_ROWS, DEMO_DESK } from '../test-support/demo/training-office.js';
 import { FIXTURES } from '../test-support/fixtures.js';
 import { deepActive } from '../test-support/focus.js';
-import { sessionDays } from './attendance.js';
 import './define.js';
 import type { NassijSessionManager } from './nassij-session-manager.js';
 import { sessionManagerMessages } from './session-manager.messages.js';
@@ -84,7 +85,10 @@ function courseFields(label: string): CourseFields {
 const after = (from: Date, hours: number) =>
   new Date(from.getTime() + hours * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
 
-/** A published course and a one-day session starting a day after `now` (the server's), registrations open now. */
+/**
+ * A published course and a one-day session from 09:00 to 15:00 Morocco time the day after tomorrow of `now`
+ * (the server's): one date on its sheet whatever the hour the test runs. Registrations open now.
+ */
 async function courseWithSession(manager: BaseClient, label: string, now: Date) {
   const created = await manager.request(createCourseRef, {
     params: { organisationId: FIXTURES.organisations.trainingProvider },
@@ -94,7 +98,7 @@ async function courseWithSession(manager: BaseClient, label: string, now: Date) 
   const managed = await manager.request(createSessionRef, {
     params: { courseId: created.course.id },
     body: {
-      period: { start: after(now, 24), end: after(now, 30) },
+      period: { start: casablancaDayAt(now, 2, 9), end: casablancaDayAt(now, 2, 15) },
       place: {
         kind: 'on_site',
         region: 'MA-05',
@@ -171,7 +175,8 @@ describe('<nassij-session-manager>', () => {
     await tabTo(el, `button[data-desk="${session.id}"]`, { max: 400 });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => deepActive() === el.shadowRoot?.querySelector('#sm-screen-h'), 'desk heading', T);
-    const [day] = sessionDays(session.period);
+    const [day, ...more] = casablancaDays(session.period.start, session.period.end);
+    expect(more, 'a one-day session').to.deep.equal([]);
     const box = `tr[data-registration="${registration.id}"] input[data-day="${day}"]`;
     const tick = $<HTMLInputElement>(el, box);
     // A touch target a finger can hit, and a name that says who and which day.

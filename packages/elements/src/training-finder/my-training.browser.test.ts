@@ -1,4 +1,6 @@
 import {
+  casablancaDayAt,
+  casablancaDays,
   createCourseRef,
   createRegistrationRef,
   createSessionRef,
@@ -11,7 +13,6 @@ import { type BaseClient, createBaseClient } from '@nassij/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { catalogProblems } from '../i18n/catalogs.js';
-import { sessionDays } from '../session-manager/attendance.js';
 import { DEMO_MY_COMPETENCIES, DEMO_MY_REGISTRATIONS } from '../test-support/demo/training-office.js';
 import { DEMO_ASSOCIATIONS, DEMO_COURSES } from '../test-support/demo/trainings.js';
 import { FIXTURES } from '../test-support/fixtures.js';
@@ -110,7 +111,7 @@ describe('<nassij-training-finder> my registrations and certificates', () => {
     const { session } = await manager.request(createSessionRef, {
       params: { courseId: created.course.id },
       body: {
-        period: { start: after(start, 24), end: after(start, 28) },
+        period: { start: casablancaDayAt(start, 2, 9), end: casablancaDayAt(start, 2, 13) },
         place: { kind: 'online', joinUrl: 'https://meet.example.ma/nassij-cert' },
         capacity: 5,
         registrationWindow: { opens: after(start, -1), closes: after(start, 20) },
@@ -131,7 +132,8 @@ describe('<nassij-training-finder> my registrations and certificates', () => {
     });
     await executeServerCommand('nassij-clock-advance', { days: 3 });
     await manager.auth.signIn(...MANAGER);
-    const [day] = sessionDays(session.period);
+    const [day, ...more] = casablancaDays(session.period.start, session.period.end);
+    expect(more, 'a one-day session').to.deep.equal([]);
     await manager.request(markAttendanceRef, {
       params: { sessionId: session.id },
       body: { marks: [{ registrationId: registration.id, day: day!, present: true }] },

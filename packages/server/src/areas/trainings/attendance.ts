@@ -9,6 +9,7 @@ import {
   COMPLETION_SHARE,
   type Course,
   casablancaDate,
+  casablancaDays,
   type FieldError,
   type RegistrationStatus,
   type TrainingParticipant,
@@ -28,26 +29,6 @@ import {
   setRegistrationStatus,
 } from './store.js';
 
-const DAY = 86_400_000;
-
-/**
- * The days of a session: each Casablanca date from its start's to its end's, in order.
- *
- * @example
- * ```ts
- * sessionDays('2027-01-12T08:00:00Z', '2027-01-13T16:00:00Z'); // ['2027-01-12', '2027-01-13']
- * ```
- */
-export function sessionDays(start: string, end: string): string[] {
-  const days: string[] = [];
-  const last = casablancaDate(end);
-  for (let day = casablancaDate(start); day <= last; ) {
-    days.push(day);
-    day = new Date(Date.parse(`${day}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
-  }
-  return days;
-}
-
 /**
  * The status marks give a registration once its session has ended: `completed` when present on at least
  * {@link COMPLETION_SHARE} of the days (every day), `no_show` when present on none, `attended` otherwise.
@@ -64,7 +45,7 @@ export function statusFromMarks(presentDays: number, days: number): Registration
 }
 
 async function sheetOf(db: Db, row: SessionRow, at: string): Promise<AttendanceSheet> {
-  const days = sessionDays(row.start_at, row.end_at);
+  const days = casablancaDays(row.start_at, row.end_at);
   // Every read joins the session's seat holders: no list of (up to capacity) ids goes back to the database.
   const holders = await seatHolders(db, row.id);
   const marked = await sessionMarks(db, row.id);
@@ -130,7 +111,7 @@ export async function markAttendanceHandler({
   const at = instant(now);
   const { row, course } = await staffSession(db, auth, params.sessionId);
   if (row.status === 'cancelled') throw problem('invalid_state', 'The session is cancelled');
-  const days = sessionDays(row.start_at, row.end_at);
+  const days = casablancaDays(row.start_at, row.end_at);
   const today = casablancaDate(at);
   await db.atomic(async () => {
     const holders = new Map((await seatHolders(db, row.id)).map((holder) => [holder.id, holder]));
