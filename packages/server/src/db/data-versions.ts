@@ -38,6 +38,14 @@ export type VersionedTable = (typeof VERSIONED_TABLES)[number];
 const BASE_SLOT = 0;
 
 /**
+ * The channel every version bump notifies on PostgreSQL: delivered when the writing transaction commits
+ * (once per transaction, however many statements bumped), it tells every process sharing the database that
+ * the versions it read may be out of date (`db/versioned-cache.ts`), so that none has to ask again on every
+ * request.
+ */
+export const DATA_VERSIONS_CHANNEL = 'nassij_data_versions';
+
+/**
  * On PostgreSQL each connection bumps a row of its own, keyed by its backend's process id, so that two
  * transactions never update the same row: under SERIALIZABLE the second would fail (40001) once the first
  * commits, and a random slot out of a few still collided for most of 8 concurrent writers. A connection runs
@@ -49,6 +57,7 @@ const PG_FUNCTION_BODY = `
 BEGIN
   INSERT INTO data_versions (name, slot, version) VALUES (TG_TABLE_NAME, pg_backend_pid(), 1)
   ON CONFLICT (name, slot) DO UPDATE SET version = data_versions.version + 1;
+  PERFORM pg_notify('${DATA_VERSIONS_CHANNEL}', '');
   RETURN NULL;
 END
 `;

@@ -48,8 +48,41 @@ export interface Db {
   afterCommit(fn: () => void): void;
   /** Whether the caller runs inside {@link Db.atomic}. */
   readonly inTransaction: boolean;
+  /**
+   * A watch of the commits that may have changed the database, for caches that would otherwise ask the
+   * database whether anything changed on every request. It counts this process's commits at once; on
+   * PostgreSQL also, through `LISTEN channel` on a connection of its own, every process's commits whose
+   * writes notify that channel (the same channel gives the same watch). SQLite's file belongs to one
+   * process: its own commits are all the changes, and `channel` is not used.
+   */
+  watchChanges?(channel: string): ChangeWatch;
   /** Closes the connections (and reader threads). */
   close(): Promise<void>;
+}
+
+/**
+ * What a process knows of the commits on a database (see {@link Db.watchChanges}).
+ *
+ * @example
+ * ```ts
+ * const watch = db.watchChanges?.('nassij_data_versions');
+ * const seen = watch?.generation;
+ * // later: unchanged if the watch was live all along and nothing was committed anywhere since
+ * const unchanged = watch?.live === true && watch.generation === seen;
+ * ```
+ */
+export interface ChangeWatch {
+  /**
+   * Whether other processes' commits are being heard: false before the listening connection is ready and
+   * after it was lost, until it listens again. Only while live does an unchanged generation mean "no commit".
+   */
+  readonly live: boolean;
+  /**
+   * Grows at every commit of this process that may have written (before the committing call returns), at
+   * every notification on the channel (when the notifying transaction commits) and whenever listening
+   * starts or stops.
+   */
+  readonly generation: number;
 }
 
 /**

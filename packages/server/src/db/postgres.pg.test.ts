@@ -310,18 +310,25 @@ test('a callback left running after a savepoint ended belongs to the transaction
 test('transactions are SERIALIZABLE: two concurrent check-then-insert leave exactly one row', async () => {
   await db.write('DELETE FROM seats');
   const bothRead = { a: signal(), b: signal() };
+  const ended = { a: signal(), b: signal() };
   const runs = { a: 0, b: 0 };
   const takeLastSeat = (who: 'a' | 'b', other: 'a' | 'b') =>
-    db.atomic(async () => {
-      runs[who] += 1;
-      const taken = await db.one<{ n: number }>('SELECT count(*) AS n FROM seats WHERE call = ?', ['c1']);
-      // Both read "no seat taken" before either inserts: the race that READ COMMITTED would lose.
-      bothRead[who].fire();
-      await bothRead[other].promise;
-      if ((taken?.n ?? 0) >= 1) return 'full';
-      await db.write('INSERT INTO seats (id, call) VALUES (?, ?)', [`seat-${who}`, 'c1']);
-      return 'booked';
-    });
+    db
+      .atomic(async () => {
+        runs[who] += 1;
+        // A run again starts once the other transaction ended, so that it reads after the winner's commit:
+        // started sooner, it could read before that commit lands and lose a second race, which the retries
+        // allow but this count would not tell apart.
+        if (runs[who] > 1) await ended[other].promise;
+        const taken = await db.one<{ n: number }>('SELECT count(*) AS n FROM seats WHERE call = ?', ['c1']);
+        // Both read "no seat taken" before either inserts: the race that READ COMMITTED would lose.
+        bothRead[who].fire();
+        await bothRead[other].promise;
+        if ((taken?.n ?? 0) >= 1) return 'full';
+        await db.write('INSERT INTO seats (id, call) VALUES (?, ?)', [`seat-${who}`, 'c1']);
+        return 'booked';
+      })
+      .finally(() => ended[who].fire());
   const outcomes = await Promise.all([takeLastSeat('a', 'b'), takeLastSeat('b', 'a')]);
   assert.deepEqual([...outcomes].sort(), ['booked', 'full']);
   assert.deepEqual(await db.one('SELECT count(*) AS n FROM seats'), { n: 1 });

@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
-import type { Db, SqlValue } from './db.js';
+import type { ChangeWatch, Db, SqlValue } from './db.js';
 import { isTransactionConflict } from './errors.js';
+import { ChannelWatch } from './postgres-changes.js';
 import { StartupError } from './sqlite.js';
 
 /** Options of {@link openPostgres}. */
@@ -10,6 +11,8 @@ export interface PostgresOptions {
    * Connections in the pool (default 10, or `pool_max` in the URL's query). A transaction holds one for as
    * long as it runs. Each server process has its own pool: N processes × `max` must stay below the server's
    * `max_connections` (100 by default, 3 of them kept for superusers), so 10 leaves room for 9 processes.
+   * A process that caches figures also keeps one connection outside the pool, listening for other
+   * processes' commits (`Db.watchChanges`).
    */
   max?: number;
   /** How long opening waits for the server before giving up (default 10 s). */
@@ -376,13 +379,31 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   });
   // Without a listener, an idle connection's error (a restart of the server) would crash the process.
   pool.on('error', (error) => options.onIdleError?.(error));
-  return wrap(pool, options.retries ?? 5, options.serialAfter ?? 2);
+  return wrap(pool, options.retries ?? 5, options.serialAfter ?? 2, (channel) => {
+    return new ChannelWatch(url, channel, options.applicationName ?? 'nassij-server');
+  });
 }
 
-function wrap(pool: pg.Pool, retries: number, serialAfter: number): Db {
+/**
+ * A statement that cannot change a table: a plain `SELECT` (our code writes through `INSERT`, `UPDATE`,
+ * `DELETE`, and `WITH … DELETE`, never through a function called from a `SELECT`).
+ */
+const READ_ONLY = /^\s*SELECT\b/i;
+
+function wrap(
+  pool: pg.Pool,
+  retries: number,
+  serialAfter: number,
+  openWatch: (channel: string) => ChannelWatch,
+): Db {
   const scope = new AsyncLocalStorage<Scope>();
   const converted = new Map<string, string>();
   let closed: Promise<void> | undefined;
+  const watches = new Map<string, ChannelWatch>();
+  /** A commit of this process that may have written: every watch hears of it before the caller goes on. */
+  const committed = () => {
+    for (const watch of watches.values()) watch.changed();
+  };
 
   // The transaction level the caller runs in. A callback scheduled inside a transaction keeps the context
   // after the transaction ended: it then belongs to the first level still open, or to none (the pool). Its
@@ -405,7 +426,15 @@ function wrap(pool: pg.Pool, retries: number, serialAfter: number): Db {
 
   /** Runs one statement (or a parameterless script) where the caller is: its transaction, else the pool. */
   async function run(level: Scope | undefined, query: string | pg.QueryConfig): Promise<pg.QueryResult> {
-    if (!level) return pool.query(query);
+    if (!level) {
+      // Outside a transaction a statement commits on its own.
+      if (READ_ONLY.test(typeof query === 'string' ? query : query.text)) return pool.query(query);
+      try {
+        return await pool.query(query);
+      } finally {
+        committed();
+      }
+    }
     const { transaction } = level;
     // A doomed run only wastes time until its top-level atomic starts it again.
     if (transaction.conflict) throw new TransactionConflict(transaction.conflict);
@@ -550,7 +579,10 @@ function wrap(pool: pg.Pool, retries: number, serialAfter: number): Db {
         throw new AbortedTransaction(top.failed);
       }
       try {
-        if (transaction.begun) await client.query('COMMIT');
+        if (transaction.begun) {
+          await client.query('COMMIT');
+          committed();
+        }
       } catch (error) {
         // A failed COMMIT ends the transaction; SERIALIZABLE reports some collisions only here.
         if (isTransactionConflict(error)) return { done: false, conflict: error as Error };
@@ -596,6 +628,7 @@ function wrap(pool: pg.Pool, retries: number, serialAfter: number): Db {
         await client.query('SET statement_timeout = 0');
         await client.query(sql);
       } finally {
+        committed();
         // Back to the connection's own limit before anyone else gets it; if that fails, it is not reused.
         await client.query('RESET statement_timeout').catch((error: Error) => {
           broken ??= error;
@@ -623,9 +656,19 @@ function wrap(pool: pg.Pool, retries: number, serialAfter: number): Db {
     get inTransaction() {
       return current() !== undefined;
     },
+    watchChanges(channel): ChangeWatch {
+      let watch = watches.get(channel);
+      if (!watch) {
+        watch = openWatch(channel);
+        // Opened after close: never listens, never live.
+        if (closed !== undefined) void watch.close();
+        watches.set(channel, watch);
+      }
+      return watch;
+    },
     close() {
       // pg's Pool.end() throws when called twice; closing twice is harmless elsewhere, so here too.
-      closed ??= pool.end();
+      closed ??= Promise.all([...watches.values()].map((watch) => watch.close())).then(() => pool.end());
       return closed;
     },
   };

@@ -213,6 +213,13 @@ function wrap(sqlite: Database.Database, readers: ReaderPool | undefined): Db {
   const lock = new Lock();
   const scope = new AsyncLocalStorage<Scope>();
   let savepoints = 0;
+  // The database file belongs to this process (one server per data directory): its own commits are every
+  // change there is, counted as they happen. A write from outside (an operator's sqlite3) is not heard; the
+  // caches that trust this read again at least once a second (`db/versioned-cache.ts`).
+  const changes = { live: true, generation: 0 };
+  const committed = () => {
+    changes.generation += 1;
+  };
   // The transaction the caller runs in. A callback scheduled inside a transaction (a timer, a promise
   // chain left running) keeps the context after the transaction ended: it then counts as outside.
   const current = (): Scope | undefined => {
@@ -257,11 +264,21 @@ function wrap(sqlite: Database.Database, readers: ReaderPool | undefined): Db {
     async write(sql, params) {
       const values = bindable(params);
       if (current()) return { changes: prepare(sql).run(...values).changes };
-      return exclusive(() => ({ changes: prepare(sql).run(...values).changes }));
+      try {
+        return await exclusive(() => ({ changes: prepare(sql).run(...values).changes }));
+      } finally {
+        committed();
+      }
     },
     async script(sql) {
       if (current()) sqlite.exec(sql);
-      else await exclusive(() => sqlite.exec(sql));
+      else {
+        try {
+          await exclusive(() => sqlite.exec(sql));
+        } finally {
+          committed();
+        }
+      }
     },
     async atomic<T>(fn: () => Promise<T>): Promise<T> {
       const outer = current();
@@ -287,6 +304,7 @@ function wrap(sqlite: Database.Database, readers: ReaderPool | undefined): Db {
         try {
           const result = await scope.run(top, fn);
           sqlite.exec('COMMIT');
+          committed();
           top.open = false;
           for (const after of top.afterCommit ?? []) after();
           return result;
@@ -309,7 +327,10 @@ function wrap(sqlite: Database.Database, readers: ReaderPool | undefined): Db {
     get inTransaction() {
       return current() !== undefined;
     },
+    watchChanges: () => changes,
     async close() {
+      changes.live = false;
+      changes.generation += 1;
       await readers?.close();
       cache.clear();
       if (sqlite.open) {

@@ -6,12 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../testing.js';
-import { dataVersionsMigration, installDataVersions, type VersionedTable } from './data-versions.js';
+import {
+  DATA_VERSIONS_CHANNEL,
+  dataVersionsMigration,
+  installDataVersions,
+  type VersionedTable,
+} from './data-versions.js';
 import type { Db, SqlValue } from './db.js';
 import { isPostgresUrl } from './open.js';
 import { openPostgres, postgresDdl } from './postgres.js';
 import { openSqlite } from './sqlite.js';
-import { cachedFigure, figureCacheOf, VersionedCache } from './versioned-cache.js';
+import { cachedFigure, dataVersionReadsOf, figureCacheOf, VersionedCache } from './versioned-cache.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -121,6 +126,26 @@ describe('cachedFigure', () => {
     assert.equal(cache.computed, computed + 1);
   });
 
+  test('while nothing is committed, a cached figure reads no versions; a commit here is seen by the next request', async () => {
+    const watch = db.watchChanges?.(DATA_VERSIONS_CHANNEL);
+    assert.ok(watch, 'both databases watch their changes');
+    // PostgreSQL listens on a connection of its own, opened on first use.
+    for (const started = Date.now(); !watch.live; await new Promise((resolve) => setTimeout(resolve, 5)))
+      if (Date.now() - started > 10_000) assert.fail('the watch never listened');
+    const before = await count();
+    await count();
+    const reads = dataVersionReadsOf(db);
+    for (let i = 0; i < 20; i++) assert.equal(await count(), before);
+    assert.equal(dataVersionReadsOf(db), reads, 'no version read while nothing changed');
+    // This process's own write: the very next request sees it, with no notification to wait for.
+    await db.write('INSERT INTO courses (id) VALUES (?)', ['crs-seen-at-once']);
+    assert.equal(await count(), before + 1);
+    assert.equal(dataVersionReadsOf(db), reads + 1);
+    // So does a transaction's, once committed.
+    await db.atomic(() => db.write('INSERT INTO courses (id) VALUES (?)', ['crs-committed']));
+    assert.equal(await count(), before + 2);
+  });
+
   test('requests in flight together each see every write committed before they began', async () => {
     for (let round = 0; round < 5; round++) {
       await db.write('INSERT INTO courses (id) VALUES (?)', [`crs-round-${round}`]);
@@ -132,9 +157,12 @@ describe('cachedFigure', () => {
 
   test('a figure asked for while another starts computing checks the versions that one read', async () => {
     // The same database, with its version reads counted (a handle of its own: its own figures and reads).
+    // It watches no changes, as on SQLite: on PostgreSQL a process otherwise keeps the versions it read while
+    // it hears of no commit, and every figure below would skip its read.
     let versionReads = 0;
     const counted = new Proxy(db, {
       get(target, property) {
+        if (property === 'watchChanges') return undefined;
         const value = Reflect.get(target, property, target);
         if (property === 'one' || property === 'all')
           return (sql: string, params?: readonly SqlValue[]) => {

@@ -5,13 +5,14 @@
 // search's facets use it: exact figures that cost tens of milliseconds at national scale, read far more
 // often than their tables change.
 import {
+  DATA_VERSIONS_CHANNEL,
   type DataVersions,
   dataVersionsReady,
   readDataVersions,
   type VersionedTable,
   versionOf,
 } from './data-versions.js';
-import type { Db } from './db.js';
+import type { ChangeWatch, Db } from './db.js';
 
 /** One cached value with what it was computed from. */
 export interface VersionedEntry<T> {
@@ -115,22 +116,49 @@ export class VersionedCache {
 }
 
 /**
- * The data versions as concurrent requests read them: one read at a time per database, shared by every
- * request that arrived before it started. A request that arrives while a read is under way waits for the
- * next one, never joins the running one, which may have started before a write that committed before the
- * request arrived: each request still sees every change committed before it began. Under load this turns
- * eight version reads in flight into two (a round trip each on PostgreSQL).
+ * How long versions read while nothing was heard to change may be used without reading them again (ms): the
+ * bound on how late a change is seen if the listening connection died without the operating system noticing
+ * yet. Reading once a second costs nothing; reading on every request was most of a cached answer's cost.
+ */
+const TRUST_UNCHANGED_MS = 1000;
+
+/**
+ * The data versions as concurrent requests read them. The process hears of commits
+ * ({@link Db.watchChanges}: its own at once; on PostgreSQL every other process's through a notification at
+ * commit), and versions read while it was listening are used again until a commit is heard of, without a
+ * read. A commit of this process is seen by the next request; one of another process when its
+ * notification arrives, normally well under a millisecond after the commit, and at worst
+ * {@link TRUST_UNCHANGED_MS} later (a listening connection that died unnoticed, a write to the SQLite file
+ * from outside the server). Without a watch (a lost listening connection) every request reads: one read at
+ * a time per database, shared by every request that arrived before it started. A request that arrives while a read is under way waits for the next one, never joins
+ * the running one, which may have started before a write that committed before the request arrived. Under
+ * load this turns eight version reads in flight into two.
  */
 class VersionReads {
   readonly #db: Db;
+  readonly #watch: ChangeWatch | undefined;
   #running: Promise<DataVersions> | undefined;
   #queued: Promise<DataVersions> | undefined;
+  /** Versions read while listening, with the watch's generation before the read and when it started. */
+  #known: { versions: DataVersions; generation: number; readAt: number } | undefined;
+  /** How many times the versions were read from the database, for tests. */
+  reads = 0;
 
   constructor(db: Db) {
     this.#db = db;
+    this.#watch = db.watchChanges?.(DATA_VERSIONS_CHANNEL);
   }
 
   read(): Promise<DataVersions> {
+    const known = this.#known;
+    const watch = this.#watch;
+    if (
+      known &&
+      watch?.live &&
+      watch.generation === known.generation &&
+      performance.now() - known.readAt < TRUST_UNCHANGED_MS
+    )
+      return Promise.resolve(known.versions);
     const running = this.#running;
     if (!running) return this.#start();
     this.#queued ??= running.then(nothing, nothing).then(() => {
@@ -141,12 +169,21 @@ class VersionReads {
   }
 
   #start(): Promise<DataVersions> {
+    const watch = this.#watch;
+    // Taken before the read: a commit heard of while it runs may be after its snapshot, so it is not kept.
+    const generation = watch?.live ? watch.generation : undefined;
+    const readAt = performance.now();
+    this.reads += 1;
     const read = readDataVersions(this.#db);
     this.#running = read;
     const done = () => {
       if (this.#running === read) this.#running = undefined;
     };
-    read.then(done, done);
+    read.then((versions) => {
+      done();
+      if (generation !== undefined && watch?.live && watch.generation === generation)
+        this.#known = { versions, generation, readAt };
+    }, done);
     return read;
   }
 }
@@ -162,6 +199,33 @@ function versionReadsOf(db: Db): VersionReads {
     versionReads.set(db, reads);
   }
   return reads;
+}
+
+/**
+ * The data versions for a request: every commit of this process before the call, and every other
+ * process's commit heard of (see {@link VersionReads}), with as few round trips as that allows. What caches
+ * outside {@link cachedFigure} (the indicators, the open data catalogue) compare their entries with.
+ *
+ * @example
+ * ```ts
+ * const version = versionOf(await currentDataVersions(db), ['awards']);
+ * ```
+ */
+export function currentDataVersions(db: Db): Promise<DataVersions> {
+  return versionReadsOf(db).read();
+}
+
+/**
+ * How many times the versions of `db` were read from the database, for tests that check a cached answer
+ * costs no round trip.
+ *
+ * @example
+ * ```ts
+ * const before = dataVersionReadsOf(server.db);
+ * ```
+ */
+export function dataVersionReadsOf(db: Db): number {
+  return versionReads.get(db)?.reads ?? 0;
 }
 
 /** A figure being computed, with the versions it was checked at. */

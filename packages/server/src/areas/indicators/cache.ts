@@ -3,9 +3,9 @@
 // session ends, a year begins). `computedAt` is when it was computed, so the ETag of an unchanged set is
 // the same from one request to the next and conditional requests answer 304.
 import type { IndicatorCode, IndicatorSet, RegionCode } from '@nassij/contract';
-import { type DataVersions, dataVersionsReady, readDataVersions, versionOf } from '../../db/data-versions.js';
+import { type DataVersions, dataVersionsReady, versionOf } from '../../db/data-versions.js';
 import type { Db } from '../../db/db.js';
-import { VersionedCache, type VersionedEntry } from '../../db/versioned-cache.js';
+import { currentDataVersions, VersionedCache, type VersionedEntry } from '../../db/versioned-cache.js';
 import {
   computeFigure,
   computeIndicators,
@@ -81,7 +81,7 @@ export class IndicatorCache {
     const db = this.#db;
     // Read before anything is computed: a write that commits during the computation then leaves the
     // entry with an older version than the data it saw, which only costs a recomputation, never staleness.
-    const versions = await readDataVersions(db);
+    const versions = await currentDataVersions(db);
     let boundary: Promise<string> | undefined;
     const validUntil = () => {
       boundary ??= nextTimeBoundary(db, now);

@@ -12,8 +12,9 @@ import {
   type ThreeSixtyGivingGrant,
   toAmountAwarded,
 } from '@nassij/contract';
-import { dataVersionsReady, readDataVersions, versionOf } from '../../db/data-versions.js';
+import { dataVersionsReady, versionOf } from '../../db/data-versions.js';
 import type { Db } from '../../db/db.js';
+import { currentDataVersions } from '../../db/versioned-cache.js';
 import type { ApiApp, HandlerInput } from '../../http/app.js';
 import { problem } from '../../http/problem.js';
 import { csvLine } from './csv.js';
@@ -268,7 +269,7 @@ export function catalogueCache(app: ApiApp): () => Promise<DataCatalogue> {
   return async () => {
     if (!(await ready)) return await buildCatalogue(db);
     // The version is read before counting: a write during the count only costs a recount next time.
-    const version = versionOf(await readDataVersions(db), CATALOGUE_TABLES);
+    const version = versionOf(await currentDataVersions(db), CATALOGUE_TABLES);
     if (kept?.version !== version) {
       const value = buildCatalogue(db);
       kept = { version, value };
