@@ -7,6 +7,7 @@ import type { AssociationSearchQuery, RegionCode } from '@nassij/contract';
 import { searchIds } from '../../search/search.js';
 import { tempServer } from '../../testing.js';
 import { type DirectorySearchOptions, searchDirectory } from './directory.js';
+import { directoryKeysOf } from './directory-keys.js';
 import { nameSortOf, readAssociation } from './store.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
@@ -122,5 +123,26 @@ describe('the directory text search', () => {
         assert.equal(region.count, alone.length, `${JSON.stringify(query)} in ${region.value}`);
       }
     }
+  });
+
+  test('counts are the same whether the matches are grouped from the keys kept in memory or in SQL', async () => {
+    const keys = directoryKeysOf(server.db);
+    await keys.load();
+    const grouped = keys.stats.grouped;
+    // Limits no other test uses, so that no cube of these texts is kept already.
+    const cubes = new Set<string>();
+    for (const query of queries)
+      for (const exactCountLimit of [41, 4095]) {
+        const inSql = await searchDirectory(server.db, query, { exactCountLimit, groupInMemory: false });
+        const inMemory = await searchDirectory(server.db, query, { exactCountLimit });
+        assert.equal(
+          JSON.stringify(inMemory),
+          JSON.stringify(inSql),
+          `${JSON.stringify(query)} ${exactCountLimit}`,
+        );
+        cubes.add(`${query.q}|${exactCountLimit}`);
+      }
+    // On SQLite each text's cube was grouped from memory (PostgreSQL has one way only).
+    if (server.db.dialect === 'sqlite') assert.equal(keys.stats.grouped, grouped + cubes.size);
   });
 });

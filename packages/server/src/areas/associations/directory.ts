@@ -16,7 +16,8 @@
 // order, and every count scaled by how much of the directory that window covers. The answer then says
 // `estimated: true` and its figures are rounded to two significant digits. Counting all 213 000 matches of
 // « association » costs 200 ms of CPU at 250 000 associations; the window costs what 4 096 matches do
-// (≈ 5 ms). Pages are never estimated: they hold exactly the next matches in name order.
+// (≈ 1–2 ms on SQLite for most texts, grouped from the keys kept in memory: `directory-keys.ts`). Pages
+// are never estimated: they hold exactly the next matches in name order.
 import {
   type Association,
   type AssociationSearchQuery,
@@ -41,6 +42,7 @@ import {
   searchDocIds,
   searchRowCondition,
 } from '../../search/search.js';
+import { directoryKeysOf, groupMatchesInSql } from './directory-keys.js';
 import { ASSOCIATION_KIND, DIRECTORY_TABLES, toSummary } from './store.js';
 
 /**
@@ -51,7 +53,8 @@ export const BY_NAME: Keyset = { name: 'name', keys: [{ expr: 'a.name_sort' }, {
 
 /**
  * Matches of a text counted one by one; past it, counted on a window of the index and scaled (see the top
- * of this module). 4 096 matches cost about 5 ms of CPU at 250 000 associations on SQLite.
+ * of this module). 4 096 matches cost about 1–2 ms at 250 000 associations on SQLite: their full-text match,
+ * then a loop over the keys kept in memory (3.5–5 ms with a key lookup each in SQL).
  */
 export const EXACT_COUNT_LIMIT = 4096;
 
@@ -77,6 +80,11 @@ export interface DirectorySearchOptions {
   exactCountLimit?: number;
   /** Names a page may walk before it reads matches or filtered rows instead (default 8 192; 0: never walk). */
   walkedNames?: number;
+  /**
+   * SQLite: group a text's matches from the search keys kept in memory once they are loaded (default
+   * `true`), or always in SQL (`false`), see `directory-keys.ts`.
+   */
+  groupInMemory?: boolean;
 }
 
 /**
@@ -101,6 +109,7 @@ export async function searchDirectory(
   const limits = {
     exactCountLimit: options.exactCountLimit ?? EXACT_COUNT_LIMIT,
     walkedNames: options.walkedNames ?? WALKED_NAMES,
+    groupInMemory: options.groupInMemory ?? true,
   };
   return await cachedFigure(db, {
     key: `directory-page|${JSON.stringify(limits)}|${JSON.stringify(query)}`,
@@ -139,7 +148,7 @@ async function readDirectoryPage(
   const terms = searchTerms(query.q ?? '');
   const wanted = wantedOf(query);
   const whole = await wholeCube(db);
-  const cube = terms.length > 0 ? await textCube(db, terms, limits.exactCountLimit) : whole;
+  const cube = terms.length > 0 ? await textCube(db, terms, limits) : whole;
   const { total, facets } = countFromCube(cube, wanted);
   const rows = await readPage(db, query, after, wanted, {
     kept: total,
@@ -185,14 +194,18 @@ interface Cube {
  * text computes it (one grouping of at most `exactCountLimit + 1` matches), every filter combination of
  * that text is then counted from it.
  */
-async function textCube(db: Db, terms: readonly string[], exactCountLimit: number): Promise<Cube> {
+async function textCube(
+  db: Db,
+  terms: readonly string[],
+  { exactCountLimit, groupInMemory }: Required<DirectorySearchOptions>,
+): Promise<Cube> {
   return await cachedFigure(db, {
-    key: `directory-cube|${exactCountLimit}|${terms.join(' ')}`,
+    key: `directory-cube|${exactCountLimit}|${groupInMemory ? '' : 'sql'}|${terms.join(' ')}`,
     tables: DIRECTORY_TABLES,
     compute: async () => ({
       value:
         db.dialect === 'sqlite'
-          ? await sqliteCube(db, terms.join(' '), exactCountLimit)
+          ? await sqliteCube(db, terms.join(' '), exactCountLimit, groupInMemory)
           : await postgresCube(db, terms.join(' '), exactCountLimit),
     }),
   });
@@ -231,32 +244,20 @@ async function wholeCube(db: Db): Promise<Cube> {
 }
 
 /**
- * SQLite: the first `limit + 1` matches in docid order, their keys grouped. When the limit is passed, the
+ * SQLite: the first `limit + 1` matches in docid order, their keys grouped (from the keys kept in memory
+ * once loaded, else in SQL: `directory-keys.ts`, the same groups). When the limit is passed, the
  * window is every association whose docid is at most the last match's: all its matches were counted, and
  * it holds about `r` of the directory's `n` associations, so each count is scaled by `n / r`. Docids follow
  * registration order; the window is the longest-registered associations.
  */
-async function sqliteCube(db: Db, text: string, limit: number): Promise<Cube> {
-  const match = searchDocIds(db, ASSOCIATION_KIND, text);
-  if (!match) return { rows: [], scale: 1 };
+async function sqliteCube(db: Db, text: string, limit: number, inMemory: boolean): Promise<Cube> {
   const [grouped, bits] = await Promise.all([
-    db.all<{
-      region: string;
-      legal_form: string;
-      public_utility: number;
-      domains: number | bigint;
-      n: number;
-      last: number;
-    }>(
-      `WITH s AS MATERIALIZED (${match.sql} LIMIT ?)
-SELECT k.region, k.legal_form, k.public_utility, k.domains, COUNT(*) AS n, MAX(s.docid) AS last
-FROM s CROSS JOIN association_search_keys k ON k.docid = s.docid
-GROUP BY k.region, k.legal_form, k.public_utility, k.domains`,
-      [...match.params, limit + 1],
-    ),
+    (async () =>
+      (inMemory ? await directoryKeysOf(db).group(text, limit + 1) : undefined) ??
+      (await groupMatchesInSql(db, text, limit + 1)))(),
     domainBits(db),
   ]);
-  const rows = grouped.map((row) => ({
+  const rows = grouped.groups.map((row) => ({
     region: row.region,
     legalForm: row.legal_form,
     publicUtility: Number(row.public_utility) === 1,
@@ -267,7 +268,7 @@ GROUP BY k.region, k.legal_form, k.public_utility, k.domains`,
     n: Number(row.n),
   }));
   if (rows.reduce((sum, row) => sum + row.n, 0) <= limit) return { rows, scale: 1 };
-  const last = Math.max(...grouped.map((row) => Number(row.last)));
+  const last = grouped.last;
   // The window's share of the directory from where its last docid falls in the range of docids, spread
   // evenly enough (they follow registration; other kinds take a few in between): counting the docids up to
   // it cost 3 ms a query at 250 000.

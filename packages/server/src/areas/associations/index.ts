@@ -2,6 +2,7 @@ import type { Area } from '../area.js';
 import {
   associationFacetCubeMigration,
   associationProfileMigration,
+  associationSearchKeyChangesMigration,
   associationSearchKeysMigration,
   associationsDirectoryMigration,
   associationsMigration,
@@ -28,6 +29,7 @@ export const associationsArea: Area = {
     associationSearchKeysMigration,
     associationProfileMigration,
     associationFacetCubeMigration,
+    associationSearchKeyChangesMigration,
   ],
   seedDemo: seedAssociations,
   register: registerAssociationRoutes,

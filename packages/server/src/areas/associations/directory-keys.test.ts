@@ -1,0 +1,152 @@
+// The directory's search keys kept in memory (SQLite) group a text's matches exactly as SQL does, and keep
+// doing so through writes: a moved association, a new one, deleted keys, a removed search entry, a
+// transaction that rolls back, a schema change. SQL's grouping is the reference each time; the copy must
+// have answered (not fallen back to SQL) for a check to count.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { removeFromSearch } from '../../search/search.js';
+import { demoFixtures as F } from '../../seed/fixtures.js';
+import { tempServer } from '../../testing.js';
+import { directoryKeysOf, type GroupedMatches, groupMatchesInSql } from './directory-keys.js';
+import { readAssociation, saveAssociation } from './store.js';
+
+type Server = Awaited<ReturnType<typeof tempServer>>;
+let server: Server;
+
+before(async () => {
+  server = await tempServer();
+});
+after(async () => {
+  await server.stop();
+});
+
+/** Texts common and rare, several words, a word begun, and one without a match. */
+const texts = ['جمعية', 'association', 'tifawin', 'جمعي', 'association developpement', 'eau', 'qqqqzz'];
+/** Match limits below and above the demo's counts. */
+const limits = [40, 4097];
+
+/** Groups in an order and form that do not depend on how they were read. */
+function canonical(grouped: GroupedMatches): string {
+  const groups = grouped.groups
+    .map((group) =>
+      JSON.stringify({ ...group, public_utility: Number(group.public_utility), n: Number(group.n) }),
+    )
+    .sort();
+  return JSON.stringify({ last: grouped.last, groups });
+}
+
+/** Every text and limit grouped from the copy and in SQL: the same groups, and the copy answered each. */
+async function assertCopyGroupsAsSql(when: string): Promise<void> {
+  const keys = directoryKeysOf(server.db);
+  for (const text of texts)
+    for (const limit of limits) {
+      const inMemory = await keys.group(text, limit);
+      assert.ok(inMemory, `the copy answers ${text} ${when}`);
+      assert.equal(
+        canonical(inMemory),
+        canonical(await groupMatchesInSql(server.db, text, limit)),
+        `${text} limit ${limit} ${when}`,
+      );
+    }
+}
+
+/** The number of matches of `text` in `region`, grouped in SQL. */
+async function inRegion(text: string, region: string): Promise<number> {
+  const grouped = await groupMatchesInSql(server.db, text, 4097);
+  return grouped.groups.filter((group) => group.region === region).reduce((sum, group) => sum + group.n, 0);
+}
+
+describe('the directory keys kept in memory', () => {
+  test('group every text as SQL does once loaded, and never on PostgreSQL', async () => {
+    const keys = directoryKeysOf(server.db);
+    await keys.load();
+    if (server.db.dialect === 'postgres') {
+      // PostgreSQL groups its matches in SQL (`postgresCube`): there is no copy to load.
+      assert.equal(keys.loaded, false);
+      assert.equal(await keys.group('جمعية', 4097), undefined);
+      return;
+    }
+    assert.equal(keys.loaded, true);
+    const grouped = keys.stats.grouped;
+    await assertCopyGroupsAsSql('after loading');
+    assert.equal(keys.stats.grouped, grouped + texts.length * limits.length);
+  });
+
+  test('follow a write that moves an association to another region, without loading again', async () => {
+    if (server.db.dialect === 'postgres') return;
+    const keys = directoryKeysOf(server.db);
+    await keys.load();
+    const loads = keys.stats.loads;
+    const model = await readAssociation(server.db, F.associations.represented);
+    assert.ok(model);
+    assert.equal(model.region, 'MA-09');
+    const before = await inRegion('tifawin', 'MA-01');
+    await saveAssociation(server.db, {
+      ...model,
+      region: 'MA-01',
+      domains: ['digital'],
+      publicUtility: true,
+    });
+    assert.equal(await inRegion('tifawin', 'MA-01'), before + 1, 'SQL sees the move');
+    await assertCopyGroupsAsSql('after a move');
+    assert.equal(keys.stats.loads, loads, 'caught up from the stamped changes');
+  });
+
+  test('follow a new association, deleted keys and a removed search entry', async () => {
+    if (server.db.dialect === 'postgres') return;
+    const keys = directoryKeysOf(server.db);
+    await keys.load();
+    const loads = keys.stats.loads;
+    const model = await readAssociation(server.db, F.associations.unaffiliated);
+    assert.ok(model);
+    // A new association takes a docid after every one the copy loaded.
+    await saveAssociation(server.db, {
+      ...model,
+      id: `${model.id}_copy`,
+      registrationNumber: `${model.registrationNumber}-COPY`,
+      name: { ...model.name, fr: 'Association Tifawin nouvelle' },
+    });
+    await assertCopyGroupsAsSql('after a registration');
+    // Keys deleted while the words stay (an erasure that clears them): the match is no longer counted.
+    const represented = await server.db.one<{ docid: number }>(
+      "SELECT docid FROM search_docs WHERE kind = 'association' AND id = ?",
+      [F.associations.represented],
+    );
+    assert.ok(represented);
+    await server.db.write('DELETE FROM association_search_keys WHERE docid = ?', [represented.docid]);
+    await assertCopyGroupsAsSql('after deleted keys');
+    // Words removed while the keys stay: the match is gone from both.
+    await removeFromSearch(server.db, 'association', `${model.id}_copy`);
+    await assertCopyGroupsAsSql('after a removed search entry');
+    assert.equal(keys.stats.loads, loads, 'caught up from the stamped changes');
+  });
+
+  test('stay out of a transaction, whose writes may roll back', async () => {
+    if (server.db.dialect === 'postgres') return;
+    const keys = directoryKeysOf(server.db);
+    await keys.load();
+    const model = await readAssociation(server.db, F.associations.memberOnly);
+    assert.ok(model);
+    await assert.rejects(
+      server.db.atomic(async () => {
+        await saveAssociation(server.db, { ...model, region: model.region === 'MA-12' ? 'MA-11' : 'MA-12' });
+        assert.equal(await keys.group('association', 4097), undefined);
+        throw new Error('rolled back');
+      }),
+      /rolled back/,
+    );
+    await assertCopyGroupsAsSql('after a rolled back write');
+  });
+
+  test('load again after a schema change, which may have rebuilt the keys without stamps', async () => {
+    if (server.db.dialect === 'postgres') return;
+    const keys = directoryKeysOf(server.db);
+    await keys.load();
+    const loads = keys.stats.loads;
+    await server.db.script('CREATE TABLE directory_keys_test_schema_change (x INTEGER)');
+    assert.equal(await keys.group('association', 4097), undefined, 'grouped in SQL while it loads again');
+    await keys.load();
+    assert.equal(keys.stats.loads, loads + 1);
+    await assertCopyGroupsAsSql('after a schema change');
+  });
+});
