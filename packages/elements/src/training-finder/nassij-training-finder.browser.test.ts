@@ -1,5 +1,6 @@
 import {
   type Course,
+  casablancaDayAt,
   createCourseRef,
   createSessionRef,
   getRegistration,
@@ -349,12 +350,16 @@ describe('<nassij-training-finder> against the reference server', () => {
       },
     });
     await manager.request(publishCourseRef, { params: { courseId: created.course.id } });
-    const now = Date.now();
-    const at = (hours: number) => new Date(now + hours * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const now = new Date();
+    const at = (hours: number) =>
+      new Date(now.getTime() + hours * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
     const { session } = await manager.request(createSessionRef, {
       params: { courseId: created.course.id },
       body: {
-        period: { start: at(72), end: at(75) },
+        // 09:00 to 12:00 Morocco time three days on: "72 h to 75 h from now" crossed a Moroccan midnight when
+        // the test ran in the evening, giving the session two days; this stays one day at any hour, and
+        // after registration closes (48 h from now, before 09:00 on the third day).
+        period: { start: casablancaDayAt(now, 3, 9), end: casablancaDayAt(now, 3, 12) },
         place: { kind: 'online', joinUrl: 'https://meet.example.ma/nassij-test' },
         capacity: 1,
         registrationWindow: { opens: at(-1), closes: at(48) },

@@ -11,6 +11,7 @@ import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { CORE_MIGRATIONS } from '../db/migrations/index.js';
 import { openDatabase } from '../db/open.js';
+import { sameClock } from '../test-support/same-clock.js';
 import { startSmtpSink } from '../test-support/smtp-sink.js';
 import { removeTestData, testDatabaseOptions } from '../testing.js';
 import { composeMail } from './layout.js';
@@ -26,9 +27,16 @@ interface Child {
 }
 
 function run(args: string[]): Child {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args], {
-    stdio: 'pipe',
-  });
+  // The mail this test queues carries its clock's times: the worker must be on the same clock to find it due.
+  const clock = sameClock();
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', ...clock.execArgv, '--import', 'tsx', CLI, ...args],
+    {
+      stdio: 'pipe',
+      env: { ...process.env, ...clock.env },
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk) => {
     output += String(chunk);

@@ -16,6 +16,7 @@ import { CORE_MIGRATIONS } from '../../db/migrations/index.js';
 import { openDatabase } from '../../db/open.js';
 import { recordEvent, useEvents } from '../../events/log.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
+import { sameClock } from '../../test-support/same-clock.js';
 import { removeTestData, testDatabaseOptions } from '../../testing.js';
 import { AREAS } from '../index.js';
 import { insertEndpoint } from './store.js';
@@ -28,9 +29,16 @@ interface Child {
 }
 
 function run(args: string[]): Child {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, ...args], {
-    stdio: 'ignore',
-  });
+  // The events this test records carry its clock's times: the server must be on the same clock to find them due.
+  const clock = sameClock();
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', ...clock.execArgv, '--import', 'tsx', CLI, ...args],
+    {
+      stdio: 'ignore',
+      env: { ...process.env, ...clock.env },
+    },
+  );
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.on('close', (code, signal) => resolve({ code, signal }));
   });
