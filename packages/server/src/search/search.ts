@@ -350,7 +350,9 @@ export function searchDocIds(
  * table page that holds the item's row; `null` when the query has no searchable word. The GIN index gives
  * them as a bitmap, read page by page, so that a `LIMIT` keeps the matches of the table's first pages: a
  * window an area can size (count the items of `kind` with `ctid < '(page + 1,0)'`, a TID range scan) to
- * scale what it counted in it. SQLite's counterpart is {@link searchDocIds} (docid order).
+ * scale what it counted in it. Also `group_keys`, a text an area may keep beside an item's words (the
+ * associations keep their filter values there) to group matches from the rows the index gives, or null.
+ * SQLite's counterpart is {@link searchDocIds} (docid order).
  *
  * @example
  * ```ts
@@ -369,7 +371,7 @@ export function postgresSearchRows(
   const expression = query ? matchExpression(db.dialect, query) : null;
   if (!expression) return null;
   return {
-    sql: `SELECT id, (ctid::text::point)[0] AS page FROM search_docs WHERE kind = '${checked}' AND terms @@ ?::tsquery`,
+    sql: `SELECT id, (ctid::text::point)[0] AS page, group_keys FROM search_docs WHERE kind = '${checked}' AND terms @@ ?::tsquery`,
     params: [expression],
   };
 }

@@ -1,6 +1,7 @@
 import type { Area } from '../area.js';
 import {
   associationFacetCubeMigration,
+  associationGroupKeysMigration,
   associationProfileMigration,
   associationSearchKeyChangesMigration,
   associationSearchKeysMigration,
@@ -30,6 +31,7 @@ export const associationsArea: Area = {
     associationProfileMigration,
     associationFacetCubeMigration,
     associationSearchKeyChangesMigration,
+    associationGroupKeysMigration,
   ],
   seedDemo: seedAssociations,
   register: registerAssociationRoutes,

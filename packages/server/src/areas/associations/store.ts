@@ -14,7 +14,7 @@ import { marks } from '../../db/faceted-search.js';
 import { tableExists } from '../../db/tables.js';
 import { cachedFigure } from '../../db/versioned-cache.js';
 import { indexForSearch } from '../../search/search.js';
-import { domainsKeySql } from './migrations.js';
+import { domainsKeySql, groupKeysSql } from './migrations.js';
 
 /** The search-index kind of associations. */
 export const ASSOCIATION_KIND = 'association';
@@ -108,6 +108,12 @@ export async function saveAssociation(db: Db, association: Association): Promise
       association.descriptions,
     ]);
     if (db.dialect === 'sqlite') await saveSearchKeys(db, association, sortName);
+    else
+      await db.write(
+        `UPDATE search_docs s SET group_keys = (SELECT ${groupKeysSql('a')} FROM associations a WHERE a.id = s.id)
+         WHERE s.kind = ? AND s.id = ?`,
+        [ASSOCIATION_KIND, association.id],
+      );
   });
 }
 
