@@ -130,9 +130,10 @@ const TRUST_UNCHANGED_MS = 1000;
  * notification arrives, normally well under a millisecond after the commit, and at worst
  * {@link TRUST_UNCHANGED_MS} later (a listening connection that died unnoticed, a write to the SQLite file
  * from outside the server). Without a watch (a lost listening connection) every request reads: one read at
- * a time per database, shared by every request that arrived before it started. A request that arrives while a read is under way waits for the next one, never joins
- * the running one, which may have started before a write that committed before the request arrived. Under
- * load this turns eight version reads in flight into two.
+ * a time per database, shared by every request that arrived before it started. A request that arrives while
+ * a read is under way waits for the next one, never joins the running one, which may have started before a
+ * write that committed before the request arrived. Under load this turns eight version reads in flight into
+ * two.
  */
 class VersionReads {
   readonly #db: Db;
