@@ -204,6 +204,7 @@ test('an existing SQLite database keeps its index when it moves to one index per
     assert.deepEqual(await migrate(db, searchMigrations), [
       '006_search_per_kind',
       '067_search_association_prefixes',
+      '069_search_group_keys',
     ]);
     assert.deepEqual(await searchIds(db, 'call', 'app'), ['k1']);
     assert.deepEqual(await searchIds(db, 'association', 'jamia'), ['a1']);
@@ -227,7 +228,10 @@ test("an existing SQLite database keeps its associations' words when their index
     await indexForSearch(db, 'association', 'a2', [{ fr: 'Amicale des étudiants' }]);
     const probes = ['as', 'ass', 'am', 'جم', 'جمع', 'amal', 'etud', 'zz'];
     const before = await Promise.all(probes.map((q) => searchIds(db, 'association', q)));
-    assert.deepEqual(await migrate(db, searchMigrations), ['067_search_association_prefixes']);
+    assert.deepEqual(await migrate(db, searchMigrations), [
+      '067_search_association_prefixes',
+      '069_search_group_keys',
+    ]);
     const table = await db.one<{ sql: string }>(
       "SELECT sql FROM sqlite_master WHERE name = 'search_association'",
     );

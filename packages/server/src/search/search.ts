@@ -114,11 +114,23 @@ ALTER TABLE search_association_next RENAME TO search_association;
   },
 };
 
+/**
+ * PostgreSQL: `search_docs.group_keys`, a text an area may keep beside an item's words to group a query's
+ * matches from the rows the GIN index gives, without reading its own tables for each match (the
+ * associations keep their filter values there: `071_association_group_keys`). SQLite keeps such keys by docid
+ * in the areas' own tables.
+ */
+export const searchGroupKeysMigration: Migration = {
+  id: '069_search_group_keys',
+  sql: { sqlite: 'SELECT 1;', postgres: 'ALTER TABLE search_docs ADD COLUMN IF NOT EXISTS group_keys TEXT;' },
+};
+
 /** Every migration of the search index, in order (an area list or a test applies them all). */
 export const searchMigrations: readonly Migration[] = [
   searchMigration,
   searchPerKindMigration,
   searchPrefixesMigration,
+  searchGroupKeysMigration,
 ];
 
 /**
@@ -350,8 +362,8 @@ export function searchDocIds(
  * table page that holds the item's row; `null` when the query has no searchable word. The GIN index gives
  * them as a bitmap, read page by page, so that a `LIMIT` keeps the matches of the table's first pages: a
  * window an area can size (count the items of `kind` with `ctid < '(page + 1,0)'`, a TID range scan) to
- * scale what it counted in it. Also `group_keys`, a text an area may keep beside an item's words (the
- * associations keep their filter values there) to group matches from the rows the index gives, or null.
+ * scale what it counted in it. Also `group_keys`, what the item's area keeps to group matches by
+ * (`069_search_group_keys`), or null.
  * SQLite's counterpart is {@link searchDocIds} (docid order).
  *
  * @example

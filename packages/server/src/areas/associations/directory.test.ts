@@ -164,7 +164,7 @@ describe('the directory text search', () => {
     };
     await checkRegions({ exactCountLimit: 4094 });
     if (server.db.dialect === 'postgres') {
-      // As before `069_association_group_keys`, or after a hand-made write: the association's tables answer.
+      // As before `071_association_group_keys`, or after a hand-made write: the association's tables answer.
       await server.db.write('UPDATE search_docs SET group_keys = NULL WHERE kind = ? AND id = ?', [
         'association',
         id,

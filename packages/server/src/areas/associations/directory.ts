@@ -148,7 +148,7 @@ async function readDirectoryPage(
   const terms = searchTerms(query.q ?? '');
   const wanted = wantedOf(query);
   const whole = await wholeCube(db);
-  const cube = terms.length > 0 ? await textCube(db, terms, limits) : whole;
+  const cube = terms.length > 0 ? await textCube(db, terms, limits, totalOf(whole, {})) : whole;
   const { total, facets } = countFromCube(cube, wanted);
   const rows = await readPage(db, query, after, wanted, {
     kept: total,
@@ -192,12 +192,14 @@ interface Cube {
 /**
  * The cube of a text (its folded terms), kept per data version of the directory: the first request of a
  * text computes it (one grouping of at most `exactCountLimit + 1` matches), every filter combination of
- * that text is then counted from it.
+ * that text is then counted from it. `size`: the associations in the directory (the whole cube's total),
+ * which an estimate scales to.
  */
 async function textCube(
   db: Db,
   terms: readonly string[],
   { exactCountLimit, groupInMemory }: Required<DirectorySearchOptions>,
+  size: number,
 ): Promise<Cube> {
   return await cachedFigure(db, {
     key: `directory-cube|${exactCountLimit}|${groupInMemory ? '' : 'sql'}|${terms.join(' ')}`,
@@ -206,7 +208,7 @@ async function textCube(
       value:
         db.dialect === 'sqlite'
           ? await sqliteCube(db, terms.join(' '), exactCountLimit, groupInMemory)
-          : await postgresCube(db, terms.join(' '), exactCountLimit),
+          : await postgresCube(db, terms.join(' '), exactCountLimit, size),
     }),
   });
 }
@@ -307,10 +309,10 @@ async function domainBits(db: Db): Promise<{ domain: string; bit: number }[]> {
 /**
  * PostgreSQL: the first `limit + 1` matches as the GIN index's bitmap gives them, in the table's physical
  * order (page by page), grouped by the filter values kept beside their words (`group_keys`,
- * `069_association_group_keys`). Past the limit, the window is every association in the pages of
- * `search_docs` up to the last match's, counted by a TID range scan.
+ * `071_association_group_keys`). Past the limit, the window is every association in the pages of
+ * `search_docs` up to the last match's, counted by a TID range scan, out of the directory's `size`.
  */
-async function postgresCube(db: Db, text: string, limit: number): Promise<Cube> {
+async function postgresCube(db: Db, text: string, limit: number, size: number): Promise<Cube> {
   const match = postgresSearchRows(db, ASSOCIATION_KIND, text);
   if (!match) return { rows: [], scale: 1 };
   const params = [...match.params, limit + 1];
@@ -340,31 +342,13 @@ SELECT s.group_keys AS keys, COUNT(*) AS n, MAX(s.page) AS last FROM s GROUP BY 
   }));
   if (rows.reduce((sum, row) => sum + row.n, 0) <= limit) return { rows, scale: 1 };
   const last = Math.max(...grouped.map((row) => Number(row.last)));
-  const [window, n] = await Promise.all([
-    db.one<{ r: number | string }>(
-      `SELECT COUNT(*) AS r FROM search_docs WHERE kind = '${ASSOCIATION_KIND}' AND ctid < ?::tid`,
-      [`(${last + 1},0)`],
-    ),
-    postgresIndexedAssociations(db),
-  ]);
-  return { rows, scale: windowScale({ r: window?.r ?? 0, n }) };
-}
-
-/**
- * PostgreSQL: how many associations the search index holds, kept per data version: counting them took
- * 60 ms at 250 000, paid by every first visit of a common text before it was kept.
- */
-async function postgresIndexedAssociations(db: Db): Promise<number> {
-  return await cachedFigure(db, {
-    key: 'directory-indexed',
-    tables: DIRECTORY_TABLES,
-    compute: async () => {
-      const row = await db.one<{ n: number | string }>(
-        `SELECT COUNT(*) AS n FROM search_docs WHERE kind = '${ASSOCIATION_KIND}'`,
-      );
-      return { value: Number(row?.n ?? 0) };
-    },
-  });
+  // The directory's size comes from its cube, kept per data version: counting the index's associations
+  // here cost 60 ms at 250 000 on every first visit of a common text.
+  const window = await db.one<{ r: number | string }>(
+    `SELECT COUNT(*) AS r FROM search_docs WHERE kind = '${ASSOCIATION_KIND}' AND ctid < ?::tid`,
+    [`(${last + 1},0)`],
+  );
+  return { rows, scale: windowScale({ r: window?.r ?? 0, n: size }) };
 }
 
 /** PostgreSQL: the matches grouped by their association's filter values, read from its tables. */

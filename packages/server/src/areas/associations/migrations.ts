@@ -154,15 +154,15 @@ export function groupKeysSql(alias: string): string {
 }
 
 /**
- * PostgreSQL: each association's filter values beside its words ({@link groupKeysSql}), kept by
- * `saveAssociation`. SQLite has its own copy of them (`association_search_keys`, in memory too).
+ * PostgreSQL: each association's filter values beside its words ({@link groupKeysSql}) in the search
+ * index's `group_keys` (`069_search_group_keys`), kept by `saveAssociation`. SQLite has its own copy of them
+ * (`association_search_keys`, in memory too).
  */
 export const associationGroupKeysMigration: Migration = {
-  id: '069_association_group_keys',
+  id: '071_association_group_keys',
   sql: {
     sqlite: 'SELECT 1;',
     postgres: `
-ALTER TABLE search_docs ADD COLUMN group_keys TEXT;
 UPDATE search_docs s SET group_keys = (SELECT ${groupKeysSql('a')} FROM associations a WHERE a.id = s.id)
 WHERE s.kind = 'association';
 `,
