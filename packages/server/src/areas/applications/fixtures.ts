@@ -1,4 +1,4 @@
-import type { Answers, AnswerValue, Call, FormField, RequiredDocument } from '@nassij/contract';
+import type { Answers, AnswerValue, Application, Call, FormField, RequiredDocument } from '@nassij/contract';
 import { EICAR } from './scanner.js';
 
 /**
@@ -182,4 +182,27 @@ export function completeAnswers(call: Call): Answers {
     if (value !== undefined) answers[field.id] = value;
   }
   return answers;
+}
+
+/**
+ * Reads an application again until none of its attachments is still being scanned, and answers that read.
+ * The scan runs after the upload has answered and its result changes the application, so its ETag too: an
+ * ETag read for `If-Match` before the scan ends is stale once it ends (a `412` that a person's form handles
+ * by reading again, and a test would have to race).
+ *
+ * @example
+ * ```ts
+ * const current = await untilScanned(() => send('GET', `/v1/applications/${id}`));
+ * headers['if-match'] = current.headers.get('etag') ?? '';
+ * ```
+ */
+export async function untilScanned<R extends { body: unknown }>(read: () => Promise<R>): Promise<R> {
+  const started = Date.now();
+  for (;;) {
+    const response = await read();
+    const attachments = (response.body as Partial<Application> | undefined)?.attachments ?? [];
+    if (attachments.every((attachment) => attachment.scanState !== 'pending')) return response;
+    if (Date.now() - started > 30_000) throw new Error('An attachment was still being scanned after 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -14,7 +14,7 @@ import { DEMO_ACCOUNTS, type DemoAccountKey } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
 import { completeCallFields } from '../calls/fixtures.js';
-import { completeAnswers, pdfBytes } from './fixtures.js';
+import { completeAnswers, pdfBytes, untilScanned } from './fixtures.js';
 
 // One call's selection from end to end, as its staff, its reviewers and an applicant live it: eligibility
 // check, declarations before reading, the call's number of reviews, a decision after closing by staff who
@@ -102,7 +102,9 @@ test('a call’s selection runs stage by stage, and its results become public', 
     form,
   });
   assert.equal(uploaded.status, 201, JSON.stringify(uploaded.body));
-  const current = await send<Application>('GET', `/v1/applications/${id}`, { as: 'representative' });
+  const current = await untilScanned(() =>
+    send<Application>('GET', `/v1/applications/${id}`, { as: 'representative' }),
+  );
   const saved = await fetch(`${server.url}/v1/applications/${id}`, {
     method: 'PATCH',
     headers: {
@@ -265,8 +267,10 @@ test('the only reviewer of an application may not decide on it', async () => {
     (await send('POST', `/v1/applications/${id}/attachments`, { as: 'representative', form })).status,
     201,
   );
-  const current = await send<Application>('GET', `/v1/applications/${id}`, { as: 'representative' });
-  await fetch(`${server.url}/v1/applications/${id}`, {
+  const current = await untilScanned(() =>
+    send<Application>('GET', `/v1/applications/${id}`, { as: 'representative' }),
+  );
+  const saved = await fetch(`${server.url}/v1/applications/${id}`, {
     method: 'PATCH',
     headers: {
       authorization: `Bearer ${tokens.representative}`,
@@ -275,7 +279,9 @@ test('the only reviewer of an application may not decide on it', async () => {
     },
     body: JSON.stringify({ answers: completeAnswers(call) }),
   });
-  assert.equal((await send('POST', `/v1/applications/${id}/submit`, { as: 'representative' })).status, 200);
+  assert.equal(saved.status, 200, await saved.text());
+  const submitted = await send('POST', `/v1/applications/${id}/submit`, { as: 'representative' });
+  assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
   await travel(40 * DAY_MS);
   assert.equal(
     (

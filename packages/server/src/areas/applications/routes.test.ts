@@ -6,7 +6,7 @@ import { createAccount, DEMO_ACCOUNTS } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
 import { readCall } from '../calls/store.js';
-import { completeAnswers, eicarPdfBytes, fileFor, pdfBytes, pngBytes } from './fixtures.js';
+import { completeAnswers, eicarPdfBytes, fileFor, pdfBytes, pngBytes, untilScanned } from './fixtures.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
 
@@ -382,8 +382,9 @@ describe('applications', () => {
       ),
     );
 
-    const latest = (await send('GET', `/v1/applications/${draft.id}`, { token: tokens.member }))
-      .body as Application;
+    const latest = (
+      await untilScanned(() => send('GET', `/v1/applications/${draft.id}`, { token: tokens.member }))
+    ).body as Application;
     const completed = await send('PATCH', `/v1/applications/${draft.id}`, {
       token: tokens.representative,
       headers: { 'if-match': etagOf(JSON.stringify(latest)) },

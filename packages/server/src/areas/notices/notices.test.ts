@@ -14,7 +14,7 @@ import { listMail, type QueuedMail } from '../../mail/outbox.js';
 import { DEMO_ACCOUNTS, type DemoAccountKey } from '../../seed/demo.js';
 import { demoFixtures as F } from '../../seed/fixtures.js';
 import { signInAs, tempServer } from '../../testing.js';
-import { completeAnswers, pdfBytes } from '../applications/fixtures.js';
+import { completeAnswers, pdfBytes, untilScanned } from '../applications/fixtures.js';
 import { addReportRequirement, awardOfApplication, createTestAccount } from '../award-reports/fixtures.js';
 import { completeCallFields } from '../calls/fixtures.js';
 import { calendarDateText, casablancaText } from './recipients.js';
@@ -114,7 +114,9 @@ test('submission, eligibility and decision each tell the association’s members
     (await send('POST', `/v1/applications/${id}/attachments`, { as: 'representative', form })).status,
     201,
   );
-  const current = await send<Application>('GET', `/v1/applications/${id}`, { as: 'representative' });
+  const current = await untilScanned(() =>
+    send<Application>('GET', `/v1/applications/${id}`, { as: 'representative' }),
+  );
   const saved = await send('PATCH', `/v1/applications/${id}`, {
     as: 'representative',
     json: { answers: completeAnswers(call) },
