@@ -14,9 +14,19 @@
 // changes since the copy's last stamp, so that the copy and the matches are of the same snapshot and the
 // groups are the ones SQL would count. Too many changes at once (a bulk import), a schema change or a
 // snapshot older than the copy send the grouping back to SQL, and the first two load the copy again.
-import type { Db } from '../../db/db.js';
+//
+// The copy also holds each docid's place in the directory's name order (its rank, 1 MB more), so that the
+// page of a text with thousands of matches is picked from its matches in memory: the first ranks after the
+// cursor among those that pass the filters, then their names read by docid (a few rows) to sort and cut
+// the page. Reading and sorting 45 000 matches' names in SQL cost 20–38 ms at 250 000 associations; the
+// match's docids and this loop cost 2–10 ms. Names stamp their changes too
+// (`072_association_search_name_changes`): a changed docid loses its rank, and its name is read by docid
+// with the page's candidates until the ranks are read again (past `RERANK_AFTER` changes, in the
+// background).
+import type { Db, SqlValue } from '../../db/db.js';
+import { type KeyValue, keysetClause } from '../../http/cursor.js';
 import { searchDocIds } from '../../search/search.js';
-import { SEARCH_KEY_CHANGE_TRIGGERS } from './migrations.js';
+import { SEARCH_KEY_CHANGE_TRIGGERS, SEARCH_NAME_CHANGE_TRIGGERS } from './migrations.js';
 import { ASSOCIATION_KIND } from './store.js';
 
 /** The matches of a text that share every filter value, as `association_search_keys` holds them. */
@@ -46,6 +56,27 @@ const LOAD_RETRY_MS = 60_000;
 
 /** Docids a copy may index (256 MB of `Uint32Array`): past it, grouping stays in SQL. */
 const MAX_DOCID = 1 << 26;
+
+/** Docids without a rank (changed since the ranks were read) before the ranks are read again. */
+const RERANK_AFTER = 1024;
+
+/** Matches without a rank a page may read by name among its candidates; past them, SQL reads the page. */
+const MAX_UNRANKED_CANDIDATES = 1024;
+
+/** Names read after a cursor to find the first ranked one, where the page starts. */
+const CURSOR_LOOKAHEAD = 64;
+
+/** The directory's order over `association_search_names n`, as `BY_NAME` in `directory.ts`. */
+const NAME_ORDER = {
+  name: 'name',
+  keys: [{ expr: 'n.name_sort' }, { expr: 'n.association_id' }],
+} as const;
+
+/** A page's row before its record is read: its sort keys, as `directory.ts` pages them. */
+export interface NamedRow {
+  name_sort: string;
+  id: string;
+}
 
 /**
  * SQLite: the first `limit` matches of a text grouped by filter values in SQL, one key lookup a match.
@@ -79,6 +110,13 @@ type Combination = Omit<MatchGroup, 'n'>;
 interface Copy {
   /** The combination number of each docid (index), 0 for a docid without keys. */
   combinationOf: Uint32Array;
+  /**
+   * Each docid's place in name order, from 1 (same length as `combinationOf`); 0 for a docid without a
+   * name or changed since the ranks were read. `undefined` when names stamp no changes (triggers missing).
+   */
+  rankOf: Uint32Array | undefined;
+  /** Docids whose rank was cleared since the ranks were read. */
+  unranked: number;
   /** The last change stamp the copy includes. */
   seq: number;
   /** `PRAGMA schema_version` when it was loaded: a migration may rebuild the table without stamps. */
@@ -108,8 +146,11 @@ export class DirectoryKeys {
   #refused = false;
   /** Before this instant (`performance.now()`), a failed load is not tried again. */
   #retryAt = 0;
-  /** How many times the copy was loaded, and how many groupings it answered, for tests and benchmarks. */
-  readonly stats = { loads: 0, grouped: 0, longestChunkMs: 0 };
+  /**
+   * How many times the copy was loaded, how many groupings and pages it answered, for tests and
+   * benchmarks.
+   */
+  readonly stats = { loads: 0, grouped: 0, paged: 0, longestChunkMs: 0 };
 
   constructor(db: Db) {
     this.#db = db;
@@ -118,6 +159,11 @@ export class DirectoryKeys {
   /** Whether groupings are answered from memory now. */
   get loaded(): boolean {
     return this.#copy !== undefined;
+  }
+
+  /** Whether pages may be picked from memory now (the copy holds the names' ranks). */
+  get pagesInMemory(): boolean {
+    return this.#copy?.rankOf !== undefined;
   }
 
   /**
@@ -130,7 +176,13 @@ export class DirectoryKeys {
    * ```
    */
   load(): Promise<void> {
-    if (this.#copy || this.#refused || this.#db.dialect !== 'sqlite') return Promise.resolve();
+    if (this.#copy) return Promise.resolve();
+    return this.#startLoad();
+  }
+
+  /** Reads the copy again unless a read is under way (the current copy, if any, answers meanwhile). */
+  #startLoad(): Promise<void> {
+    if (this.#refused || this.#db.dialect !== 'sqlite') return Promise.resolve();
     if (performance.now() < this.#retryAt) return Promise.resolve();
     this.#loading ??= this.#read()
       .catch((error: unknown) => {
@@ -155,36 +207,156 @@ export class DirectoryKeys {
    * ```
    */
   async group(text: string, limit: number): Promise<GroupedMatches | undefined> {
+    const copy = this.#usableCopy();
+    if (!copy) return undefined;
+    const match = searchDocIds(this.#db, ASSOCIATION_KIND, text);
+    if (!match) return { groups: [], last: 0 };
+    const read = await this.#readMatches(copy, {
+      sql: `${match.sql} LIMIT ?`,
+      params: [...match.params, limit],
+    });
+    if (!read) return undefined;
+    this.stats.grouped += 1;
+    return this.#count(copy, read.docids);
+  }
+
+  /**
+   * The next `rows` associations in name order after `after` (a `name` keyset position: folded name, id)
+   * among every match of `text` whose filter values `accepts`, picked from the copy: exactly the rows SQL
+   * would page. `undefined` when the copy cannot answer (not loaded, names without ranks, too many
+   * associations changed since the ranks were read, a write between its two statements): SQL reads the
+   * page then.
+   *
+   * @example
+   * ```ts
+   * const rows = await directoryKeysOf(db).page('tifawin', (c) => c.region === 'MA-09', undefined, 21);
+   * rows?.map((row) => row.id);
+   * ```
+   */
+  async page(
+    text: string,
+    accepts: (combination: Combination) => boolean,
+    after: readonly KeyValue[] | undefined,
+    rows: number,
+  ): Promise<NamedRow[] | undefined> {
+    const copy = this.#usableCopy();
+    if (!copy?.rankOf) return undefined;
+    const match = searchDocIds(this.#db, ASSOCIATION_KIND, text);
+    if (!match) return [];
+    const position = keysetClause(NAME_ORDER, after);
+    // The names right after the cursor, in the matches' snapshot: the first ranked one is where ranks start.
+    const read = await this.#readMatches(
+      copy,
+      match,
+      after
+        ? {
+            sql: `SELECT group_concat(docid) FROM (SELECT n.docid FROM association_search_names n
+WHERE ${position.sql} ORDER BY n.name_sort, n.association_id LIMIT ${CURSOR_LOOKAHEAD})`,
+            params: position.params,
+          }
+        : undefined,
+    );
+    if (!read) return undefined;
+    const { combinationOf } = copy;
+    const rankOf = copy.rankOf;
+    let from = 1;
+    if (after) {
+      if (read.following === null) return [];
+      const first = read.following
+        .split(',')
+        .map(Number)
+        .find((docid) => (rankOf[docid] ?? 0) > 0);
+      if (first === undefined) return undefined;
+      from = rankOf[first] ?? 0;
+    }
+    // Whether each combination passes the filters, decided once per combination met.
+    const verdicts = new Uint8Array(this.#combinations.length + 1);
+    const best = new FirstRanks(rows);
+    const unranked: number[] = [];
+    for (const docid of docidsOf(read.docids)) {
+      const number = docid < combinationOf.length ? (combinationOf[docid] ?? 0) : 0;
+      // A match without keys is left out, as SQL's join leaves it out.
+      if (number === 0) continue;
+      let verdict = verdicts[number];
+      if (verdict === 0) {
+        verdict = accepts(this.#combinations[number - 1] as Combination) ? 1 : 2;
+        verdicts[number] = verdict;
+      }
+      if (verdict === 2) continue;
+      const rank = rankOf[docid] ?? 0;
+      if (rank === 0) {
+        unranked.push(docid);
+        if (unranked.length > MAX_UNRANKED_CANDIDATES) return undefined;
+      } else if (rank >= from) best.offer(rank, docid);
+    }
+    const candidates = [...best.docids(), ...unranked];
+    if (candidates.length === 0) return [];
+    // Their names, sorted and cut as SQL pages them; the stamp says whether anything changed in between.
+    const named = await this.#db.all<NamedRow & { seq: number }>(
+      `SELECT n.name_sort, n.association_id AS id,
+  (SELECT COALESCE(MAX(seq), 0) FROM association_search_key_changes) AS seq
+FROM association_search_names n
+WHERE n.docid IN (SELECT value FROM json_each(?)) AND ${position.sql}
+ORDER BY n.name_sort, n.association_id LIMIT ?`,
+      [JSON.stringify(candidates), ...position.params, rows],
+    );
+    const seq =
+      named[0]?.seq ??
+      (
+        await this.#db.one<{ seq: number }>(
+          'SELECT COALESCE(MAX(seq), 0) AS seq FROM association_search_key_changes',
+        )
+      )?.seq;
+    if (Number(seq) !== read.seq) return undefined;
+    this.stats.paged += 1;
+    return named.map(({ name_sort, id }) => ({ name_sort, id }));
+  }
+
+  /** The copy when it may answer now; starts loading it when it is missing. */
+  #usableCopy(): Copy | undefined {
     const db = this.#db;
     // Inside a transaction the statement would see uncommitted keys, which the copy must not take.
     if (db.dialect !== 'sqlite' || db.inTransaction) return undefined;
-    const copy = this.#copy;
-    if (!copy) {
-      this.load().catch(() => undefined);
-      return undefined;
-    }
-    const match = searchDocIds(db, ASSOCIATION_KIND, text);
-    if (!match) return { groups: [], last: 0 };
+    if (!this.#copy) this.load().catch(() => undefined);
+    return this.#copy;
+  }
+
+  /**
+   * Runs `matches` (docids) and `following` (an optional comma-separated list) in one statement with the
+   * changes the copy has not seen, applies those, and answers the docids of that snapshot; `undefined` when
+   * the copy cannot take them (replaced meanwhile, a schema change, too many changes, an older snapshot).
+   */
+  async #readMatches(
+    copy: Copy,
+    matches: { sql: string; params: unknown[] },
+    following?: { sql: string; params: unknown[] },
+  ): Promise<{ docids: string | null; following: string | null; seq: number } | undefined> {
     const generation = this.#generation;
     const stampAtRead = copy.seq;
     // One statement, one snapshot: the matches and the changes the copy has not seen yet.
-    const row = await db
-      .one<{ docids: string | null; seq: number; schema: number; changed: string }>(
-        `SELECT (SELECT group_concat(docid) FROM (${match.sql} LIMIT ?)) AS docids,
+    const row = await this.#db
+      .one<{ docids: string | null; following: string | null; seq: number; schema: number; changed: string }>(
+        `SELECT (SELECT group_concat(docid) FROM (${matches.sql})) AS docids,
+  ${following ? `(${following.sql})` : 'NULL'} AS following,
   COALESCE((SELECT MAX(seq) FROM association_search_key_changes), 0) AS seq,
   (SELECT schema_version FROM pragma_schema_version) AS schema,
   (SELECT json_group_array(
      json_array(c.docid, k.region, k.legal_form, k.public_utility, CAST(k.domains AS TEXT)))
    FROM (SELECT docid FROM association_search_key_changes WHERE seq > ? ORDER BY seq LIMIT ?) c
    LEFT JOIN association_search_keys k ON k.docid = c.docid) AS changed`,
-        [...match.params, limit, stampAtRead, CATCH_UP_LIMIT + 1],
+        [
+          ...(matches.params as SqlValue[]),
+          ...((following?.params ?? []) as SqlValue[]),
+          stampAtRead,
+          CATCH_UP_LIMIT + 1,
+        ],
       )
       // A schema the copy does not know (a migration renamed its tables): SQL answers, the copy reloads.
       .catch(() => undefined);
     if (!row) return this.#drop();
     if (generation !== this.#generation) return undefined;
     if (Number(row.schema) !== copy.schema) return this.#drop();
-    // Another grouping has moved the copy past this snapshot: its keys may be newer than these matches.
+    // Another reading has moved the copy past this snapshot: its keys may be newer than these matches.
     if (Number(row.seq) < copy.seq) return undefined;
     const changed = JSON.parse(row.changed) as [number, string | null, string, number, string][];
     if (changed.length > CATCH_UP_LIMIT) return this.#drop();
@@ -196,8 +368,9 @@ export class DirectoryKeys {
       if (!this.#set(copy, docid, number)) return this.#drop();
     }
     copy.seq = Math.max(copy.seq, Number(row.seq));
-    this.stats.grouped += 1;
-    return this.#count(copy, row.docids);
+    // Too many names unranked make every page read them: read the ranks again, this copy answering meanwhile.
+    if (copy.unranked > RERANK_AFTER) this.#startLoad().catch(() => undefined);
+    return { docids: row.docids, following: row.following, seq: Number(row.seq) };
   }
 
   /** The matches' docids (comma-separated) counted per combination. */
@@ -205,8 +378,7 @@ export class DirectoryKeys {
     const counts = new Map<number, number>();
     let last = 0;
     const combinationOf = copy.combinationOf;
-    for (const text of docids ? docids.split(',') : []) {
-      const docid = Number(text);
+    for (const docid of docidsOf(docids)) {
       const number = docid < combinationOf.length ? (combinationOf[docid] ?? 0) : 0;
       // A match without keys is not counted, as SQL's join leaves it out.
       if (number === 0) continue;
@@ -239,18 +411,23 @@ export class DirectoryKeys {
     return number;
   }
 
-  /** Sets a docid's combination, growing the copy; false past {@link MAX_DOCID}. */
+  /**
+   * Sets a changed docid's combination and clears its rank (its name may have changed), growing the copy;
+   * false past {@link MAX_DOCID}.
+   */
   #set(copy: Copy, docid: number, number: number): boolean {
     if (!Number.isSafeInteger(docid) || docid < 0 || docid >= MAX_DOCID) return false;
     if (docid >= copy.combinationOf.length) {
       if (number === 0) return true;
-      const grown = new Uint32Array(
-        Math.min(MAX_DOCID, Math.max(docid + 1024, Math.ceil(copy.combinationOf.length * 1.25))),
-      );
-      grown.set(copy.combinationOf);
-      copy.combinationOf = grown;
+      const length = Math.min(MAX_DOCID, Math.max(docid + 1024, Math.ceil(copy.combinationOf.length * 1.25)));
+      copy.combinationOf = grown(copy.combinationOf, length);
+      if (copy.rankOf) copy.rankOf = grown(copy.rankOf, length);
     }
     copy.combinationOf[docid] = number;
+    if (copy.rankOf) {
+      copy.rankOf[docid] = 0;
+      copy.unranked += 1;
+    }
     return true;
   }
 
@@ -261,13 +438,21 @@ export class DirectoryKeys {
    */
   async #read(): Promise<void> {
     const db = this.#db;
-    const head = await db.one<{ seq: number; schema: number; triggers: number; last: number | null }>(
+    const head = await db.one<{
+      seq: number;
+      schema: number;
+      triggers: number;
+      nameTriggers: number;
+      last: number | null;
+    }>(
       `SELECT COALESCE((SELECT MAX(seq) FROM association_search_key_changes), 0) AS seq,
   (SELECT MAX(docid) FROM association_search_keys) AS last,
   (SELECT schema_version FROM pragma_schema_version) AS schema,
   (SELECT COUNT(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'association_search_keys'
-     AND name IN (${SEARCH_KEY_CHANGE_TRIGGERS.map(() => '?').join(', ')})) AS triggers`,
-      SEARCH_KEY_CHANGE_TRIGGERS,
+     AND name IN (${SEARCH_KEY_CHANGE_TRIGGERS.map(() => '?').join(', ')})) AS triggers,
+  (SELECT COUNT(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'association_search_names'
+     AND name IN (${SEARCH_NAME_CHANGE_TRIGGERS.map(() => '?').join(', ')})) AS nameTriggers`,
+      [...SEARCH_KEY_CHANGE_TRIGGERS, ...SEARCH_NAME_CHANGE_TRIGGERS],
     );
     // Without its stamps (the table was rebuilt by hand), a copy would miss writes: stay in SQL.
     if (!head || Number(head.triggers) !== SEARCH_KEY_CHANGE_TRIGGERS.length) {
@@ -277,6 +462,8 @@ export class DirectoryKeys {
     const copy: Copy = {
       // Room for the associations registered while it loads and after.
       combinationOf: new Uint32Array(Math.min(MAX_DOCID, Math.ceil(Number(head.last ?? 0) * 1.05) + 1024)),
+      rankOf: undefined,
+      unranked: 0,
       seq: Number(head.seq),
       schema: Number(head.schema),
     };
@@ -302,9 +489,97 @@ GROUP BY region, legal_form, public_utility, domains`,
       }
       this.stats.longestChunkMs = Math.max(this.stats.longestChunkMs, performance.now() - started);
     }
+    // Without stamps of their changes, ranks would go stale unseen: pages stay in SQL then.
+    if (Number(head.nameTriggers) === SEARCH_NAME_CHANGE_TRIGGERS.length)
+      copy.rankOf = await this.#ranks(copy);
     this.#copy = copy;
     this.#generation += 1;
     this.stats.loads += 1;
+  }
+
+  /**
+   * Each docid's place in name order, read in chunks along `association_search_names_by_name`. Chunks are
+   * read at successive snapshots: a name that changed meanwhile is stamped after the copy's first stamp,
+   * so the first reading of matches clears its rank; the ranks of the names that did not change keep their
+   * order.
+   */
+  async #ranks(copy: Copy): Promise<Uint32Array> {
+    const rankOf = new Uint32Array(copy.combinationOf.length);
+    let after: KeyValue[] | undefined;
+    let rank = 0;
+    for (;;) {
+      const position = keysetClause(NAME_ORDER, after);
+      const rows = await this.#db.all<{ docid: number; name_sort: string; id: string }>(
+        `SELECT n.docid, n.name_sort, n.association_id AS id FROM association_search_names n
+WHERE ${position.sql} ORDER BY n.name_sort, n.association_id LIMIT ?`,
+        [...position.params, LOAD_CHUNK],
+      );
+      const last = rows[rows.length - 1];
+      if (!last) break;
+      for (const row of rows) {
+        rank += 1;
+        // A docid past the copy (registered while it loads) stays unranked: its name is read with the page.
+        if (row.docid < rankOf.length) rankOf[row.docid] = rank;
+      }
+      after = [last.name_sort, last.id];
+    }
+    return rankOf;
+  }
+}
+
+/**
+ * The docids of a `group_concat` (comma-separated decimal integers) as numbers, read digit by digit: a
+ * split and a `Number` per docid allocated a string for each, ≈ 30 ns more a docid, 1.5 ms for the
+ * 50 000 matches of a common word.
+ */
+function* docidsOf(list: string | null): Generator<number> {
+  if (!list) return;
+  let value = 0;
+  for (let at = 0; at < list.length; at += 1) {
+    const code = list.charCodeAt(at);
+    if (code === 44) {
+      yield value;
+      value = 0;
+    } else value = value * 10 + (code - 48);
+  }
+  yield value;
+}
+
+/** A copy of `array` `length` long (the copy grows with the docids). */
+function grown(array: Uint32Array, length: number): Uint32Array {
+  const larger = new Uint32Array(length);
+  larger.set(array);
+  return larger;
+}
+
+/**
+ * The `size` smallest ranks offered and their docids, kept sorted: a page's first rows among thousands of
+ * matches, without sorting them all.
+ */
+class FirstRanks {
+  readonly #size: number;
+  readonly #ranks: number[] = [];
+  readonly #docids: number[] = [];
+
+  constructor(size: number) {
+    this.#size = size;
+  }
+
+  offer(rank: number, docid: number): void {
+    const ranks = this.#ranks;
+    if (ranks.length === this.#size && rank >= (ranks[ranks.length - 1] ?? 0)) return;
+    let at = ranks.length;
+    while (at > 0 && (ranks[at - 1] ?? 0) > rank) at -= 1;
+    ranks.splice(at, 0, rank);
+    this.#docids.splice(at, 0, docid);
+    if (ranks.length > this.#size) {
+      ranks.pop();
+      this.#docids.pop();
+    }
+  }
+
+  docids(): readonly number[] {
+    return this.#docids;
   }
 }
 

@@ -133,7 +133,7 @@ describe('the directory text search', () => {
     const cubes = new Set<string>();
     for (const query of queries)
       for (const exactCountLimit of [41, 4095]) {
-        const inSql = await searchDirectory(server.db, query, { exactCountLimit, groupInMemory: false });
+        const inSql = await searchDirectory(server.db, query, { exactCountLimit, inMemory: false });
         const inMemory = await searchDirectory(server.db, query, { exactCountLimit });
         assert.equal(
           JSON.stringify(inMemory),

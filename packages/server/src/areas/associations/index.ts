@@ -5,6 +5,7 @@ import {
   associationProfileMigration,
   associationSearchKeyChangesMigration,
   associationSearchKeysMigration,
+  associationSearchNameChangesMigration,
   associationsDirectoryMigration,
   associationsMigration,
 } from './migrations.js';
@@ -32,6 +33,7 @@ export const associationsArea: Area = {
     associationFacetCubeMigration,
     associationSearchKeyChangesMigration,
     associationGroupKeysMigration,
+    associationSearchNameChangesMigration,
   ],
   seedDemo: seedAssociations,
   register: registerAssociationRoutes,

@@ -129,9 +129,9 @@ CREATE TABLE association_search_key_changes (
   seq INTEGER NOT NULL
 );
 CREATE INDEX association_search_key_changes_by_seq ON association_search_key_changes (seq);
-${searchKeyChangeTrigger('insert', ['new'])}
-${searchKeyChangeTrigger('update', ['old', 'new'])}
-${searchKeyChangeTrigger('delete', ['old'])}
+${searchKeyChangeTrigger('association_search_keys', 'insert', ['new'])}
+${searchKeyChangeTrigger('association_search_keys', 'update', ['old', 'new'])}
+${searchKeyChangeTrigger('association_search_keys', 'delete', ['old'])}
 `,
     postgres: 'SELECT 1;',
   },
@@ -169,19 +169,49 @@ WHERE s.kind = 'association';
   },
 };
 
+/**
+ * The directory's names stamp their changes beside the keys' (`association_search_key_changes`), SQLite
+ * only: the copy in memory keeps each docid's place in name order to pick a text's page from its matches
+ * (`directory-keys.ts`), and a docid whose name was written loses its place until the places are read
+ * again. A stamp means "read this docid again", whichever of its rows changed.
+ */
+export const associationSearchNameChangesMigration: Migration = {
+  id: '072_association_search_name_changes',
+  sql: {
+    sqlite: `
+${searchKeyChangeTrigger('association_search_names', 'insert', ['new'])}
+${searchKeyChangeTrigger('association_search_names', 'update', ['old', 'new'])}
+${searchKeyChangeTrigger('association_search_names', 'delete', ['old'])}
+`,
+    postgres: 'SELECT 1;',
+  },
+};
+
 /** The names of the triggers of {@link associationSearchKeyChangesMigration}, which the copy checks for. */
 export const SEARCH_KEY_CHANGE_TRIGGERS = ['insert', 'update', 'delete'].map(
   (event) => `association_search_keys_changed_on_${event}`,
 );
 
-/** A trigger that stamps the docids of a row `event` touched (an update may move a row to another docid). */
-function searchKeyChangeTrigger(event: 'insert' | 'update' | 'delete', rows: readonly string[]): string {
+/** The names of the triggers of {@link associationSearchNameChangesMigration}, which the copy checks for. */
+export const SEARCH_NAME_CHANGE_TRIGGERS = ['insert', 'update', 'delete'].map(
+  (event) => `association_search_names_changed_on_${event}`,
+);
+
+/**
+ * A trigger that stamps the docids of a `table` row `event` touched (an update may move a row to another
+ * docid) in `association_search_key_changes`.
+ */
+function searchKeyChangeTrigger(
+  table: 'association_search_keys' | 'association_search_names',
+  event: 'insert' | 'update' | 'delete',
+  rows: readonly string[],
+): string {
   const stamps = rows.map(
     (row) => `  INSERT INTO association_search_key_changes (docid, seq)
   VALUES (${row}.docid, COALESCE((SELECT MAX(seq) FROM association_search_key_changes), 0) + 1)
   ON CONFLICT (docid) DO UPDATE SET seq = excluded.seq;`,
   );
-  return `CREATE TRIGGER association_search_keys_changed_on_${event} AFTER ${event.toUpperCase()} ON association_search_keys BEGIN
+  return `CREATE TRIGGER ${table}_changed_on_${event} AFTER ${event.toUpperCase()} ON ${table} BEGIN
 ${stamps.join('\n')}
 END;`;
 }

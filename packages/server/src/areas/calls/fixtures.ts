@@ -6,7 +6,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * Every field a call needs to be published, with its opening `opensInDays` days after `now` and its
- * closing 30 days after the opening (both 23:59 UTC, well inside a Casablanca day whatever the season).
+ * closing 30 days after the opening (both at 22:59 UTC: 23:59 in Casablanca, 22:59 during Ramadan, so on
+ * the same Casablanca date whatever the season).
  * Criteria weigh 60 and 40, each with three scoring anchors; the form asks for a title, an amount and the
  * statutes, which the call lists as its one required document. Two reviews per application, 15 days to
  * appeal, a progress report 120 days and a final report 400 days after the opening.
