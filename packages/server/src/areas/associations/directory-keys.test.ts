@@ -177,6 +177,35 @@ describe('the directory keys kept in memory', () => {
     await saveAssociation(server.db, second);
   });
 
+  test('pick a first page from the matches its grouping read, unless a write came in between', async () => {
+    if (server.db.dialect === 'postgres') return;
+    const keys = directoryKeysOf(server.db);
+    await keys.load();
+    const grouped = await keys.group('tifawin', 4097);
+    assert.ok(grouped?.read?.complete, 'fewer matches than the limit: all of them');
+    const reused = keys.stats.reused;
+    assert.deepEqual(
+      await keys.page('tifawin', () => true, undefined, 21, grouped.read),
+      await pageInSql('tifawin', undefined, undefined, 21),
+    );
+    assert.equal(keys.stats.reused, reused + 1);
+    // A grouping cut by its limit holds only some matches: the page reads them all.
+    const cut = await keys.group('association', 10);
+    assert.equal(cut?.read?.complete, false);
+    assert.deepEqual(
+      await keys.page('association', () => true, undefined, 21, cut?.read),
+      await pageInSql('association', undefined, undefined, 21),
+    );
+    assert.equal(keys.stats.reused, reused + 1);
+    // A write after the grouping: its matches may be stale, and the page leaves itself to SQL.
+    const again = await keys.group('tifawin', 4097);
+    const model = await readAssociation(server.db, F.associations.represented);
+    assert.ok(model && again?.read);
+    await saveAssociation(server.db, { ...model, name: { ...model.name, fr: 'Tifawin renommée' } });
+    assert.equal(await keys.page('tifawin', () => true, undefined, 21, again.read), undefined);
+    await saveAssociation(server.db, model);
+  });
+
   test('leave a page to SQL when no name after its cursor has a place in the copy', async () => {
     if (server.db.dialect === 'postgres') return;
     const keys = directoryKeysOf(server.db);

@@ -43,6 +43,23 @@ export interface MatchGroup {
 export interface GroupedMatches {
   groups: MatchGroup[];
   last: number;
+  /**
+   * The matches the copy grouped, when it did: a page of the same text right after (the same request)
+   * picks from them instead of reading them again, if nothing changed in between ({@link DirectoryKeys.page}).
+   */
+  read?: MatchRead;
+}
+
+/** Matches of a text as the copy read them, for a page of that text to reuse. */
+export interface MatchRead {
+  /** The full-text expression they match. */
+  readonly expression: unknown;
+  readonly docids: string | null;
+  /** Whether they are all of its matches (fewer than the limit asked). */
+  readonly complete: boolean;
+  /** The copy's stamp and generation when they were read. */
+  readonly seq: number;
+  readonly generation: number;
 }
 
 /** Keys read per statement while loading: a few milliseconds of the event loop each at most. */
@@ -147,10 +164,10 @@ export class DirectoryKeys {
   /** Before this instant (`performance.now()`), a failed load is not tried again. */
   #retryAt = 0;
   /**
-   * How many times the copy was loaded, how many groupings and pages it answered, for tests and
-   * benchmarks.
+   * How many times the copy was loaded, how many groupings and pages it answered (`reused`: pages picked
+   * from a grouping's matches), for tests and benchmarks.
    */
-  readonly stats = { loads: 0, grouped: 0, paged: 0, longestChunkMs: 0 };
+  readonly stats = { loads: 0, grouped: 0, paged: 0, reused: 0, longestChunkMs: 0 };
 
   constructor(db: Db) {
     this.#db = db;
@@ -211,13 +228,24 @@ export class DirectoryKeys {
     if (!copy) return undefined;
     const match = searchDocIds(this.#db, ASSOCIATION_KIND, text);
     if (!match) return { groups: [], last: 0 };
+    const generation = this.#generation;
     const read = await this.#readMatches(copy, {
       sql: `${match.sql} LIMIT ?`,
       params: [...match.params, limit],
     });
     if (!read) return undefined;
     this.stats.grouped += 1;
-    return this.#count(copy, read.docids);
+    const grouped = this.#count(copy, read.docids);
+    return {
+      ...grouped,
+      read: {
+        expression: match.params[0],
+        docids: read.docids,
+        complete: countOf(read.docids) < limit,
+        seq: copy.seq,
+        generation,
+      },
+    };
   }
 
   /**
@@ -226,6 +254,9 @@ export class DirectoryKeys {
    * would page. `undefined` when the copy cannot answer (not loaded, names without ranks, too many
    * associations changed since the ranks were read, a write between its two statements): SQL reads the
    * page then.
+   *
+   * `known`: the matches a grouping of the same request read ({@link GroupedMatches.read}); a first page
+   * picks from them when they are all of the text's and the copy has not moved since.
    *
    * @example
    * ```ts
@@ -238,24 +269,33 @@ export class DirectoryKeys {
     accepts: (combination: Combination) => boolean,
     after: readonly KeyValue[] | undefined,
     rows: number,
+    known?: MatchRead,
   ): Promise<NamedRow[] | undefined> {
     const copy = this.#usableCopy();
     if (!copy?.rankOf) return undefined;
     const match = searchDocIds(this.#db, ASSOCIATION_KIND, text);
     if (!match) return [];
     const position = keysetClause(NAME_ORDER, after);
+    const reusable =
+      !after &&
+      known?.complete === true &&
+      known.expression === match.params[0] &&
+      known.generation === this.#generation &&
+      known.seq === copy.seq;
     // The names right after the cursor, in the matches' snapshot: the first ranked one is where ranks start.
-    const read = await this.#readMatches(
-      copy,
-      match,
-      after
-        ? {
-            sql: `SELECT group_concat(docid) FROM (SELECT n.docid FROM association_search_names n
+    const read = reusable
+      ? { docids: known.docids, following: null, seq: known.seq }
+      : await this.#readMatches(
+          copy,
+          match,
+          after
+            ? {
+                sql: `SELECT group_concat(docid) FROM (SELECT n.docid FROM association_search_names n
 WHERE ${position.sql} ORDER BY n.name_sort, n.association_id LIMIT ${CURSOR_LOOKAHEAD})`,
-            params: position.params,
-          }
-        : undefined,
-    );
+                params: position.params,
+              }
+            : undefined,
+        );
     if (!read) return undefined;
     const { combinationOf } = copy;
     const rankOf = copy.rankOf;
@@ -309,6 +349,7 @@ ORDER BY n.name_sort, n.association_id LIMIT ?`,
       )?.seq;
     if (Number(seq) !== read.seq) return undefined;
     this.stats.paged += 1;
+    if (reusable) this.stats.reused += 1;
     return named.map(({ name_sort, id }) => ({ name_sort, id }));
   }
 
@@ -373,7 +414,7 @@ ORDER BY n.name_sort, n.association_id LIMIT ?`,
     return { docids: row.docids, following: row.following, seq: Number(row.seq) };
   }
 
-  /** The matches' docids (comma-separated) counted per combination. */
+  /** The matches' docids (comma-separated) counted per combination, without the read they came from. */
   #count(copy: Copy, docids: string | null): GroupedMatches {
     const counts = new Map<number, number>();
     let last = 0;
@@ -543,6 +584,14 @@ function* docidsOf(list: string | null): Generator<number> {
     } else value = value * 10 + (code - 48);
   }
   yield value;
+}
+
+/** How many docids a `group_concat` holds. */
+function countOf(list: string | null): number {
+  if (!list) return 0;
+  let commas = 0;
+  for (let at = list.indexOf(','); at !== -1; at = list.indexOf(',', at + 1)) commas += 1;
+  return commas + 1;
 }
 
 /** A copy of `array` `length` long (the copy grows with the docids). */

@@ -42,7 +42,13 @@ import {
   searchDocIds,
   searchRowCondition,
 } from '../../search/search.js';
-import { directoryKeysOf, groupMatchesInSql, type MatchGroup, type NamedRow } from './directory-keys.js';
+import {
+  directoryKeysOf,
+  groupMatchesInSql,
+  type MatchGroup,
+  type MatchRead,
+  type NamedRow,
+} from './directory-keys.js';
 import { ASSOCIATION_KIND, DIRECTORY_TABLES, toSummary } from './store.js';
 
 /**
@@ -148,16 +154,30 @@ async function readDirectoryPage(
   const terms = searchTerms(query.q ?? '');
   const wanted = wantedOf(query);
   const whole = await wholeCube(db);
-  const cube = terms.length > 0 ? await textCube(db, terms, limits, totalOf(whole, {})) : whole;
+  // The matches this request's grouping read, if it computed the text's cube: its page may pick from them.
+  let known: MatchRead | undefined;
+  const cube =
+    terms.length > 0
+      ? await textCube(db, terms, limits, totalOf(whole, {}), (read) => {
+          known = read;
+        })
+      : whole;
   const { total, facets } = countFromCube(cube, wanted);
-  const rows = await readPage(db, query, after, wanted, {
-    kept: total,
-    matched: totalOf(cube, {}),
-    driving: drivingRows(whole, wanted),
-    size: totalOf(whole, {}),
-    walkedNames: limits.walkedNames,
-    inMemory: limits.inMemory,
-  });
+  const rows = await readPage(
+    db,
+    query,
+    after,
+    wanted,
+    {
+      kept: total,
+      matched: totalOf(cube, {}),
+      driving: drivingRows(whole, wanted),
+      size: totalOf(whole, {}),
+      walkedNames: limits.walkedNames,
+      inMemory: limits.inMemory,
+    },
+    known,
+  );
   const page = keysetPage(rows, query.limit, BY_NAME.name, (row) => [row.name_sort, row.id]);
   const data = await readData(
     db,
@@ -194,13 +214,15 @@ interface Cube {
  * The cube of a text (its folded terms), kept per data version of the directory: the first request of a
  * text computes it (one grouping of at most `exactCountLimit + 1` matches), every filter combination of
  * that text is then counted from it. `size`: the associations in the directory (the whole cube's total),
- * which an estimate scales to.
+ * which an estimate scales to. `onRead` gets the matches the copy in memory grouped, when this call
+ * computed the cube from it (SQLite).
  */
 async function textCube(
   db: Db,
   terms: readonly string[],
   { exactCountLimit, inMemory }: Required<DirectorySearchOptions>,
   size: number,
+  onRead: (read: MatchRead) => void,
 ): Promise<Cube> {
   return await cachedFigure(db, {
     key: `directory-cube|${exactCountLimit}|${inMemory ? '' : 'sql'}|${terms.join(' ')}`,
@@ -208,7 +230,7 @@ async function textCube(
     compute: async () => ({
       value:
         db.dialect === 'sqlite'
-          ? await sqliteCube(db, terms.join(' '), exactCountLimit, inMemory, size)
+          ? await sqliteCube(db, terms.join(' '), exactCountLimit, inMemory, size, onRead)
           : await postgresCube(db, terms.join(' '), exactCountLimit, size),
     }),
   });
@@ -259,6 +281,7 @@ async function sqliteCube(
   limit: number,
   inMemory: boolean,
   size: number,
+  onRead: (read: MatchRead) => void,
 ): Promise<Cube> {
   const [grouped, bits] = await Promise.all([
     (async () =>
@@ -266,6 +289,7 @@ async function sqliteCube(
       (await groupMatchesInSql(db, text, limit + 1)))(),
     domainBits(db),
   ]);
+  if (grouped.read) onRead(grouped.read);
   const rows = grouped.groups.map((row) => cubeRowOf(row, bits));
   if (rows.reduce((sum, row) => sum + row.n, 0) <= limit) return { rows, scale: 1 };
   const last = grouped.last;
@@ -576,6 +600,7 @@ async function readPage(
   after: KeyValue[] | undefined,
   wanted: Wanted,
   costs: PageCosts,
+  known: MatchRead | undefined,
 ): Promise<KeyRow[]> {
   if (costs.kept === 0) return [];
   const rows = query.limit + 1;
@@ -598,7 +623,7 @@ async function readPage(
     if (walked) return walked;
   }
   return fromMatches < costs.driving
-    ? await pageFromMatches(db, query, after, wanted, costs.inMemory)
+    ? await pageFromMatches(db, query, after, wanted, costs.inMemory, known)
     : await pageFromFilters(db, query, after, wanted);
 }
 
@@ -619,7 +644,8 @@ function drivingRows(whole: Cube, wanted: Wanted): number {
 /**
  * The page from the text's matches: every match read (by docid on SQLite, by id on PostgreSQL), the kept
  * ones sorted by name; on SQLite picked by their ranks in name order kept in memory, when it can
- * (`directory-keys.ts`). Chosen when the text is rarer than the filters.
+ * (`directory-keys.ts`), from the matches `known` to this request when they are all of them. Chosen when
+ * the text is rarer than the filters.
  */
 async function pageFromMatches(
   db: Db,
@@ -627,6 +653,7 @@ async function pageFromMatches(
   after: KeyValue[] | undefined,
   wanted: Wanted,
   inMemory: boolean,
+  known: MatchRead | undefined,
 ): Promise<KeyRow[]> {
   const rows = query.limit + 1;
   if (db.dialect === 'sqlite') {
@@ -637,6 +664,7 @@ async function pageFromMatches(
         (keys) => passes(cubeRowOf(keys, bits), wanted),
         after,
         rows,
+        known,
       );
       if (picked) return picked;
     }
