@@ -10,6 +10,8 @@
 // - the PAGE, read for each request the cheapest of three ways the counts allow: walking the directory's
 //   names in order and keeping those that match (matches dense enough to meet a page soon), reading the
 //   text's matches (a rare text) or reading the filters' rows (rare filters), then sorting those by name.
+//   On SQLite a text's matches are not sorted: the page's are picked by each association's place in name
+//   order, kept in memory with the search keys (`directory-keys.ts`), and only their names are read.
 //
 // A text found in more than `EXACT_COUNT_LIMIT` associations (a word of most names: « جمعية »,
 // « association ») is counted on a window of the index instead of all of it: the first matches in index
