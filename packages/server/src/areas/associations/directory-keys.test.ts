@@ -58,7 +58,10 @@ async function inRegion(text: string, region: string): Promise<number> {
   return grouped.groups.filter((group) => group.region === region).reduce((sum, group) => sum + group.n, 0);
 }
 
-/** A page of a text's matches in `region` (every region when undefined) after `after`, as SQL reads it. */
+/**
+ * A page of a text's matches in `region` (every region when undefined) after `after`, with their records,
+ * as SQL reads it.
+ */
 async function pageInSql(
   text: string,
   region: string | undefined,
@@ -72,8 +75,9 @@ async function pageInSql(
     after,
   );
   return await server.db.all<NamedRow>(
-    `SELECT n.name_sort, n.association_id AS id FROM (${match.sql}) s
+    `SELECT n.name_sort, n.association_id AS id, a.data FROM (${match.sql}) s
 JOIN association_search_keys k ON k.docid = s.docid JOIN association_search_names n ON n.docid = s.docid
+LEFT JOIN associations a ON a.id = n.association_id
 WHERE ${region ? 'k.region = ?' : '1 = 1'} AND ${position.sql}
 ORDER BY n.name_sort, n.association_id LIMIT ?`,
     [...match.params, ...(region ? [region] : []), ...position.params, rows],

@@ -89,10 +89,12 @@ const NAME_ORDER = {
   keys: [{ expr: 'n.name_sort' }, { expr: 'n.association_id' }],
 } as const;
 
-/** A page's row before its record is read: its sort keys, as `directory.ts` pages them. */
+/** A page's row: its sort keys, as `directory.ts` pages them, and its stored record when read with them. */
 export interface NamedRow {
   name_sort: string;
   id: string;
+  /** The association's record as stored (`associations.data`), when the page read it. */
+  data?: string;
 }
 
 /**
@@ -332,8 +334,10 @@ WHERE ${position.sql} ORDER BY n.name_sort, n.association_id LIMIT ${CURSOR_LOOK
     const candidates = [...best.docids(), ...unranked];
     if (candidates.length === 0) return [];
     // Their names, sorted and cut as SQL pages them; the stamp says whether anything changed in between.
-    const named = await this.#db.all<NamedRow & { seq: number }>(
+    // The records too, in the same snapshot: one statement fewer for the page (a thread hop each).
+    const named = await this.#db.all<Required<NamedRow> & { seq: number }>(
       `SELECT n.name_sort, n.association_id AS id,
+  (SELECT a.data FROM associations a WHERE a.id = n.association_id) AS data,
   (SELECT COALESCE(MAX(seq), 0) FROM association_search_key_changes) AS seq
 FROM association_search_names n
 WHERE n.docid IN (SELECT value FROM json_each(?)) AND ${position.sql}
@@ -350,7 +354,7 @@ ORDER BY n.name_sort, n.association_id LIMIT ?`,
     if (Number(seq) !== read.seq) return undefined;
     this.stats.paged += 1;
     if (reusable) this.stats.reused += 1;
-    return named.map(({ name_sort, id }) => ({ name_sort, id }));
+    return named.map(({ seq: _seq, ...row }) => row);
   }
 
   /** The copy when it may answer now; starts loading it when it is missing. */

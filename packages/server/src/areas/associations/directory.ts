@@ -181,10 +181,7 @@ async function readDirectoryPage(
     known,
   );
   const page = keysetPage(rows, query.limit, BY_NAME.name, (row) => [row.name_sort, row.id]);
-  const data = await readData(
-    db,
-    page.items.map((row) => row.id),
-  );
+  const data = await readData(db, page.items);
   return {
     items: page.items.map((row) => toSummary(data.get(row.id) as Association)),
     nextCursor: page.nextCursor,
@@ -721,12 +718,18 @@ async function pageFromFilters(
   );
 }
 
-/** The stored records of a page's associations, by id. */
-async function readData(db: Db, ids: readonly string[]): Promise<Map<string, Association>> {
-  if (ids.length === 0) return new Map();
+/** The stored records of a page's associations, by id: those its rows do not carry are read. */
+async function readData(db: Db, page: readonly KeyRow[]): Promise<Map<string, Association>> {
+  const records = new Map<string, Association>();
+  const missing: string[] = [];
+  for (const row of page)
+    if (typeof row.data !== 'string') missing.push(row.id);
+    else records.set(row.id, JSON.parse(row.data) as Association);
+  if (missing.length === 0) return records;
   const rows = await db.all<{ id: string; data: string }>(
-    `SELECT id, data FROM associations WHERE id IN (${marks(ids)})`,
-    [...ids],
+    `SELECT id, data FROM associations WHERE id IN (${marks(missing)})`,
+    missing,
   );
-  return new Map(rows.map((row) => [row.id, JSON.parse(row.data) as Association]));
+  for (const row of rows) records.set(row.id, JSON.parse(row.data) as Association);
+  return records;
 }
