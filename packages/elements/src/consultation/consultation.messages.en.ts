@@ -39,6 +39,7 @@ const en: Readonly<Record<ConsultationKey, Message>> = {
   'cons.article.open': 'Read contributions and contribute',
   'cons.version.label': 'Version',
   'cons.version.current': 'current',
+  'cons.version.published': 'Published on {date}',
   'cons.version.numbered': 'Version {number}',
   'cons.version.shown': '{version} shown',
   'cons.change.added': 'Added article',

@@ -39,6 +39,7 @@ const fr: Readonly<Record<ConsultationKey, Message>> = {
   'cons.article.open': 'Lire les contributions et contribuer',
   'cons.version.label': 'Version',
   'cons.version.current': 'en vigueur',
+  'cons.version.published': 'Publiée le {date}',
   'cons.version.numbered': 'Version {number}',
   'cons.version.shown': '{version} affichée',
   'cons.change.added': 'Article ajouté',

@@ -40,6 +40,7 @@ const ar = {
   'cons.article.open': 'قراءة المساهمات والمساهمة',
   'cons.version.label': 'الصيغة',
   'cons.version.current': 'الحالية',
+  'cons.version.published': 'نُشرت بتاريخ {date}',
   'cons.version.numbered': 'الصيغة {number}',
   'cons.version.shown': 'تم عرض {version}',
   'cons.change.added': 'مادة مضافة',

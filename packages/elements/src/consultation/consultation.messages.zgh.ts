@@ -41,6 +41,7 @@ const zgh: Readonly<Record<ConsultationKey, Message>> = {
   'cons.article.open': 'ⵖⵔ ⵜⵉⵜⵔⴰⵡⵉⵏ ⵜⵔⵏⵓⴷ ⵜⵉⵏⴽ',
   'cons.version.label': 'ⵜⴰⵍⵖⴰ',
   'cons.version.current': 'ⵜⴰⵎⵉⵔⴰⵏⵜ',
+  'cons.version.published': 'ⵜⵜⵓⵥⵕⴳ ⴳ {date}',
   'cons.version.numbered': 'ⵜⴰⵍⵖⴰ {number}',
   'cons.version.shown': '{version} ⵜⵜⵓⵙⴽⴰⵏ',
   'cons.change.added': 'ⴰⵎⴰⴳⵔⴰⴷ ⵉⵜⵜⵓⵔⵏⴰⵏ',

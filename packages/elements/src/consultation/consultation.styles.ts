@@ -204,6 +204,10 @@ export const consultationStyles = [
     p > label {
       display: block;
     }
+    .version-date {
+      display: block;
+      margin-block-start: var(--_n-space-1);
+    }
     textarea,
     select,
     input:not([type='radio'], [type='checkbox']) {

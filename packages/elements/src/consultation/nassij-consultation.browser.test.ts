@@ -125,6 +125,12 @@ describe('<nassij-consultation> against the reference server', () => {
     select.dispatchEvent(new Event('change'));
     await waitUntil(() => el.versionText?.id === 'v1', 'v1 did not load', T);
     await el.updateComplete;
+    // The shown version's date is written out under the picker, which points to it.
+    const v1 = el.data?.versions.find((v) => v.id === 'v1');
+    expect($(el, '#version-date')?.textContent).to.equal(
+      el.t('cons.version.published', { date: el.fmt.date(v1?.publishedAt ?? '') }),
+    );
+    expect(select.getAttribute('aria-describedby')).to.equal('version-date');
     expect($(el, 'article.article[data-article="art-9b"]')).to.equal(null);
     expect($(el, 'article.article[data-article="art-14"]')).to.exist;
     expect($$(el, 'article.article .mark').length).to.equal(0);

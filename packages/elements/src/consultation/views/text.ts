@@ -32,17 +32,24 @@ export function renderText(host: NassijConsultation, data: Consultation): Templa
   </section>`;
 }
 
-/** The version picker: names in the reader's language (see `versionName`), dates by the element's formatter. */
+/**
+ * The version picker: names in the reader's language (see `versionName`), the one in force marked, and the
+ * shown version's date below it by the element's formatter. The date is not in the options: a select is as
+ * narrow as its room and clips its text, and at 320 px "Version 2 — 25 novembre 2026 (en vigueur)" lost
+ * its end.
+ */
 function renderVersions(host: NassijConsultation, data: Consultation): TemplateResult {
+  const shown = data.versions.find((v) => v.id === host.versionId);
   return html`<p class="version">
     <label for="version">${host.t('cons.version.label')}</label>
-    <select id="version" class="nassij-input" @change=${(e: Event) => host.selectVersion((e.target as HTMLSelectElement).value)}>
+    <select id="version" class="nassij-input" aria-describedby=${shown ? 'version-date' : nothing} @change=${(e: Event) => host.selectVersion((e.target as HTMLSelectElement).value)}>
       ${data.versions.map(
         (v, index) => html`<option value=${v.id} ?selected=${v.id === host.versionId}>
-          ${versionName(host, v, index)} — ${host.fmt.date(v.publishedAt)}${v.id === data.currentVersionId ? ` (${host.t('cons.version.current')})` : ''}
+          ${versionName(host, v, index)}${v.id === data.currentVersionId ? ` (${host.t('cons.version.current')})` : ''}
         </option>`,
       )}
     </select>
+    ${shown ? html`<span class="version-date" id="version-date">${host.t('cons.version.published', { date: host.fmt.date(shown.publishedAt) })}</span>` : nothing}
   </p>`;
 }
 
