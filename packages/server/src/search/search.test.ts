@@ -12,6 +12,8 @@ import { createTestDatabase, type TestDatabase } from '../testing.js';
 import {
   indexForSearch,
   isSearchTable,
+  postgresSearchInOrder,
+  postgresSearchRows,
   removeFromSearch,
   replaceSearchWords,
   searchCondition,
@@ -159,6 +161,65 @@ for (const dialect of dialects) {
       assert.equal(searchRowCondition(db, 'association', { docid: 'd.docid', id: 'd.id' }, ' ؟! '), null);
     });
 
+    test('on PostgreSQL, matches are walked in sort key order from a position, within a budget', async () => {
+      if (dialect === 'sqlite') {
+        assert.throws(() => postgresSearchInOrder(db, 'association', 'ami', { budget: 9 }), /PostgreSQL/);
+        return;
+      }
+      // As an area keeps them (the associations: their name as the directory sorts it); a5 has none.
+      await indexForSearch(db, 'association', 'a4', ['Amicale du sport'], { sortKey: 'c' });
+      await indexForSearch(db, 'association', 'a5', ['Amicale sans clé de tri']);
+      for (const [id, key] of [
+        ['a1', 'z'],
+        ['a2', 'm'],
+      ])
+        await db.write("UPDATE search_docs SET sort_key = ? WHERE kind = 'association' AND id = ?", [
+          key,
+          id,
+        ]);
+      // Words replaced without a key keep the one there is.
+      await replaceSearchWords(db, 'association', 'a4', ['amicale', 'sport']);
+      const walked = async (q: string, options: Parameters<typeof postgresSearchInOrder>[3]) => {
+        const walk = postgresSearchInOrder(db, 'association', q, options);
+        assert.ok(walk);
+        const rows = await db.all<{ id: string; sort_key: string }>(walk.sql, walk.params);
+        return rows.map((row) => `${row.sort_key}:${row.id}`);
+      };
+      try {
+        assert.deepEqual(await walked('ami', { budget: 10 }), ['c:a4', 'm:a2']);
+        assert.deepEqual(await walked('ami', { budget: 10, after: ['c', 'a4'] }), ['m:a2']);
+        // The budget counts the items read, matching or not: a4 is the first of all in order.
+        assert.deepEqual(await walked('ami', { budget: 1 }), ['c:a4']);
+        assert.deepEqual(await walked('assoc', { budget: 2 }), []);
+        assert.deepEqual(await walked('assoc', { budget: 3 }), ['z:a1']);
+        assert.equal(postgresSearchInOrder(db, 'association', ' ؟! ', { budget: 9 }), null);
+        assert.throws(() => postgresSearchInOrder(db, 'association', 'ami', { budget: 9, after: ['c'] }));
+      } finally {
+        await removeFromSearch(db, 'association', 'a4');
+        await removeFromSearch(db, 'association', 'a5');
+      }
+    });
+
+    test('on PostgreSQL, the rows of a text can be read from the first page of the table on', async () => {
+      if (dialect === 'sqlite') return;
+      const match = postgresSearchRows(db, 'association', 'association');
+      assert.ok(match);
+      // A sequential scan of a large table starts wherever another scan of it is (synchronized scans), so
+      // that a LIMIT kept matches from anywhere: without the GIN bitmap, a TID range reads them from page 0.
+      const plan = await db.atomic(async () => {
+        for (const scan of ['bitmapscan', 'indexscan', 'seqscan'])
+          await db.write(`SET LOCAL enable_${scan} = off`);
+        return await db.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${match.sql} LIMIT 10`, match.params);
+      });
+      const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+      assert.match(text, /Tid Range Scan/, text);
+      const rows = await db.all<{ id: string; tid: string }>(`${match.sql} LIMIT 10`, match.params);
+      assert.deepEqual(
+        rows.map((row) => row.id),
+        ['a1'],
+      );
+    });
+
     test('re-indexing replaces the words, removing forgets them, and entries list what is indexed', async () => {
       await indexForSearch(db, 'association', 'a3', ['Tamount']);
       assert.deepEqual(await searchIds(db, 'association', 'tamount'), ['a3']);
@@ -205,6 +266,7 @@ test('an existing SQLite database keeps its index when it moves to one index per
       '006_search_per_kind',
       '067_search_association_prefixes',
       '069_search_group_keys',
+      '075_search_sort_keys',
     ]);
     assert.deepEqual(await searchIds(db, 'call', 'app'), ['k1']);
     assert.deepEqual(await searchIds(db, 'association', 'jamia'), ['a1']);
@@ -231,6 +293,7 @@ test("an existing SQLite database keeps its associations' words when their index
     assert.deepEqual(await migrate(db, searchMigrations), [
       '067_search_association_prefixes',
       '069_search_group_keys',
+      '075_search_sort_keys',
     ]);
     const table = await db.one<{ sql: string }>(
       "SELECT sql FROM sqlite_master WHERE name = 'search_association'",

@@ -4,10 +4,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { AssociationSearchQuery, RegionCode } from '@nassij/contract';
+import type { Db, SqlValue } from '../../db/db.js';
 import { searchIds } from '../../search/search.js';
 import { tempServer } from '../../testing.js';
 import { type DirectorySearchOptions, searchDirectory } from './directory.js';
 import { directoryKeysOf } from './directory-keys.js';
+import { associationSortKeysMigration } from './migrations.js';
 import { nameSortOf, readAssociation, saveAssociation } from './store.js';
 
 type Server = Awaited<ReturnType<typeof tempServer>>;
@@ -172,5 +174,116 @@ describe('the directory text search', () => {
       await checkRegions({ exactCountLimit: 4093 });
     }
     await saveAssociation(server.db, association);
+  });
+
+  test('on PostgreSQL, each association keeps its name as the sort key of its words, filled by 076 for those before it', async () => {
+    if (server.db.dialect !== 'postgres') return;
+    const differing = async () =>
+      await server.db.one<{ n: number; all: number }>(
+        `SELECT COUNT(*) FILTER (WHERE s.sort_key IS DISTINCT FROM a.name_sort) AS n, COUNT(*) AS all
+         FROM search_docs s JOIN associations a ON a.id = s.id WHERE s.kind = 'association'`,
+      );
+    assert.equal((await differing())?.n, 0);
+    const [id] = await expectedIds({ q: 'tifawin', limit: 1 });
+    const association = await readAssociation(server.db, id as string);
+    assert.ok(association);
+    await saveAssociation(server.db, { ...association, name: { ...association.name, ar: 'أبجد هوز' } });
+    const renamed = await server.db.one<{ sort_key: string }>(
+      "SELECT sort_key FROM search_docs WHERE kind = 'association' AND id = ?",
+      [id],
+    );
+    assert.equal(renamed?.sort_key, 'ابجد هوز');
+    await saveAssociation(server.db, association);
+    // As before the migration: every association's key filled from its name.
+    await server.db.write("UPDATE search_docs SET sort_key = NULL WHERE kind = 'association'");
+    const { sql } = associationSortKeysMigration;
+    await server.db.script(typeof sql === 'string' ? sql : sql.postgres);
+    const after = await differing();
+    assert.equal(after?.n, 0);
+    assert.ok((after?.all ?? 0) > 300, `${after?.all} associations`);
+  });
+
+  test('on PostgreSQL, an estimate counts the associations up to the last page of its window as a TID range does', async () => {
+    if (server.db.dialect !== 'postgres') return;
+    for (const [q, exactCountLimit] of [
+      ['جمعية', 40],
+      ['association', 150],
+      ['جمعي', 97],
+    ] as const) {
+      const page = await searchDirectory(server.db, { q, limit: 20 }, { exactCountLimit });
+      assert.equal(page.estimated, true, q);
+      // The first `exactCountLimit + 1` matches in the table's order, and the associations in their pages.
+      const match = (await server.db.one<{ last: string }>(
+        `SELECT MAX(ctid)::text AS last FROM (SELECT ctid FROM search_docs WHERE kind = 'association'
+         AND id = ANY (?::text[]) ORDER BY ctid LIMIT ?) s`,
+        [`{${((await searchIds(server.db, 'association', q)) ?? []).join(',')}}`, exactCountLimit + 1],
+      )) as { last: string };
+      const lastPage = Number(/^\((\d+),/.exec(match.last)?.[1]);
+      const counts = await server.db.one<{ r: number; n: number }>(
+        `SELECT COUNT(*) FILTER (WHERE ctid < ?::tid) AS r, COUNT(*) AS n FROM search_docs WHERE kind = 'association'`,
+        [`(${lastPage + 1},0)`],
+      );
+      const estimate = ((exactCountLimit + 1) * Number(counts?.n)) / Number(counts?.r);
+      const unit = 10 ** Math.max(0, Math.floor(Math.log10(estimate)) - 1);
+      assert.equal(page.total, Math.round(estimate / unit) * unit, `${q}: ${counts?.r} of ${counts?.n}`);
+    }
+  });
+
+  test('on PostgreSQL, the first page of a text seen for the first time is read with its counted matches', async () => {
+    if (server.db.dialect !== 'postgres') return;
+    const db = server.db;
+    const statements: string[] = [];
+    const all = db.all;
+    db.all = (async (sql: string, params?: readonly SqlValue[]) => {
+      statements.push(sql);
+      return await all.call(db, sql, params);
+    }) as Db['all'];
+    try {
+      for (const [q, limit] of [
+        ['tifawin', 2],
+        ['جمعي', 100],
+        ['association developpement', 9],
+      ] as const) {
+        statements.length = 0;
+        // A limit of its own, so that the text is seen for the first time.
+        const page = await searchDirectory(db, { q, limit }, { exactCountLimit: 4000 + limit });
+        const read = statements.filter((sql) => sql.includes('search_docs')).length;
+        assert.equal(page.estimated, undefined);
+        const expected = await expectedIds({ q, limit });
+        assert.deepEqual(
+          page.items.map((item) => item.id),
+          expected.slice(0, limit),
+          q,
+        );
+        assert.equal(page.nextCursor === null, expected.length <= limit, q);
+        assert.equal(read, 1, q);
+      }
+    } finally {
+      db.all = all;
+    }
+  });
+
+  test('on PostgreSQL, pages past the first walk the search index in name order, with filters, as exactly', async () => {
+    if (server.db.dialect !== 'postgres') return;
+    const db = server.db;
+    let walks = 0;
+    const all = db.all;
+    db.all = (async (sql: string, params?: readonly SqlValue[]) => {
+      if (sql.includes('ORDER BY sort_key, id LIMIT')) walks += 1;
+      return await all.call(db, sql, params);
+    }) as Db['all'];
+    try {
+      for (const query of [
+        { q: 'جمعية', limit: 7 },
+        { q: 'association', region: ['MA-01', 'MA-09'], limit: 5 },
+        { q: 'جمعي', domain: ['water', 'youth'], limit: 4 },
+      ] satisfies AssociationSearchQuery[]) {
+        walks = 0;
+        assert.deepEqual(await pagedIds(query, { exactCountLimit: 4001 }), await expectedIds(query));
+        assert.ok(walks > 0, `${JSON.stringify(query)} walked the search index`);
+      }
+    } finally {
+      db.all = all;
+    }
   });
 });

@@ -25,6 +25,7 @@ import {
   type AssociationSearchQuery,
   type AssociationSummary,
   type Facets,
+  MAX_PAGE_SIZE,
   searchTerms,
 } from '@nassij/contract';
 import type { Db, SqlValue } from '../../db/db.js';
@@ -39,8 +40,8 @@ import {
   readKeysetCursor,
 } from '../../http/cursor.js';
 import {
+  postgresSearchInOrder,
   postgresSearchRows,
-  searchCondition,
   searchDocIds,
   searchRowCondition,
 } from '../../search/search.js';
@@ -165,21 +166,25 @@ async function readDirectoryPage(
         })
       : whole;
   const { total, facets } = countFromCube(cube, wanted);
-  const rows = await readPage(
-    db,
-    query,
-    after,
-    wanted,
-    {
-      kept: total,
-      matched: totalOf(cube, {}),
-      driving: drivingRows(whole, wanted),
-      size: totalOf(whole, {}),
-      walkedNames: limits.walkedNames,
-      inMemory: limits.inMemory,
-    },
-    known,
-  );
+  // PostgreSQL, the first page of a text without filters whose matches were all counted: read with them.
+  const rows =
+    cube.first && !after && Object.keys(wanted).length === 0
+      ? cube.first.slice(0, query.limit + 1)
+      : await readPage(
+          db,
+          query,
+          after,
+          wanted,
+          {
+            kept: total,
+            matched: totalOf(cube, {}),
+            driving: drivingRows(whole, wanted),
+            size: totalOf(whole, {}),
+            walkedNames: limits.walkedNames,
+            inMemory: limits.inMemory,
+          },
+          known,
+        );
   const page = keysetPage(rows, query.limit, BY_NAME.name, (row) => [row.name_sort, row.id]);
   const data = await readData(db, page.items);
   return {
@@ -207,6 +212,11 @@ interface Cube {
   rows: CubeRow[];
   /** 1 when every match was counted; else the directory's size over the counted window's. */
   scale: number;
+  /**
+   * PostgreSQL, every match counted: the first {@link FIRST_MATCHES} of them in name order, the first page
+   * of the text without filters, read with the matches that were grouped.
+   */
+  first?: KeyRow[];
 }
 
 /**
@@ -351,19 +361,42 @@ async function domainBits(db: Db): Promise<{ domain: string; bit: number }[]> {
  * PostgreSQL: the first `limit + 1` matches as the GIN index's bitmap gives them, in the table's physical
  * order (page by page), grouped by the filter values kept beside their words (`group_keys`,
  * `071_association_group_keys`). Past the limit, the window is every association in the pages of
- * `search_docs` up to the last match's, counted by a TID range scan, out of the directory's `size`.
+ * `search_docs` up to the last match's ({@link associationsBefore}), out of the directory's `size`.
  */
 async function postgresCube(db: Db, text: string, limit: number, size: number): Promise<Cube> {
   const match = postgresSearchRows(db, ASSOCIATION_KIND, text);
   if (!match) return { rows: [], scale: 1 };
   const params = [...match.params, limit + 1];
-  const keyed = await db.all<{ keys: string | null; n: number | string; last: number | string }>(
+  // The last row as a tid, its page read here: the page of each of 4 097 rows cost 1.5 ms in SQL. When they
+  // are all the matches, the first in name order too (the rows without counts), so that the first page of a
+  // text seen for the first time does not read its matches again (5 of the 13 ms of a text found ≤ 4 096
+  // times at 250 000 associations).
+  const result = await db.all<{
+    keys: string | null;
+    n: number | string | null;
+    last: string | null;
+    name_sort: string | null;
+    id: string | null;
+    rank: number | string | null;
+  }>(
     `WITH s AS MATERIALIZED (${match.sql} LIMIT ?)
-SELECT s.group_keys AS keys, COUNT(*) AS n, MAX(s.page) AS last FROM s GROUP BY s.group_keys`,
-    params,
+SELECT s.group_keys AS keys, COUNT(*) AS n, MAX(s.tid)::text AS last, NULL AS name_sort, NULL AS id, NULL AS rank
+FROM s GROUP BY s.group_keys
+UNION ALL (
+  SELECT NULL, NULL, NULL, f.sort_key, f.id, ROW_NUMBER() OVER (ORDER BY f.sort_key, f.id) FROM s f
+  WHERE (SELECT COUNT(*) FROM s) <= ? ORDER BY f.sort_key, f.id LIMIT ${FIRST_MATCHES}
+)`,
+    [...params, limit],
   );
+  const keyed = result.filter((row) => row.rank === null);
+  // In name order by their rank: a UNION ALL promises no order of its rows.
+  const first = result
+    .filter((row) => row.rank !== null)
+    .sort((a, b) => Number(a.rank) - Number(b.rank))
+    .map((row) => ({ name_sort: row.name_sort as string, id: row.id as string }));
   // A match without its keys (written before they were kept, or by hand): its association's tables decide.
-  const grouped = keyed.some((row) => row.keys === null)
+  const joined = keyed.some((row) => row.keys === null);
+  const grouped = joined
     ? await postgresGroupByJoin(db, match.sql, params)
     : keyed.map((row) => {
         const [region, legal_form, public_utility, domains] = JSON.parse(row.keys as string) as [
@@ -372,7 +405,14 @@ SELECT s.group_keys AS keys, COUNT(*) AS n, MAX(s.page) AS last FROM s GROUP BY 
           number,
           string,
         ];
-        return { region, legal_form, public_utility, domains, n: row.n, last: row.last };
+        return {
+          region,
+          legal_form,
+          public_utility,
+          domains,
+          n: row.n as number | string,
+          last: row.last as string,
+        };
       });
   const rows = grouped.map((row) => ({
     region: row.region,
@@ -381,15 +421,58 @@ SELECT s.group_keys AS keys, COUNT(*) AS n, MAX(s.page) AS last FROM s GROUP BY 
     domains: row.domains ? row.domains.split(',') : [],
     n: Number(row.n),
   }));
-  if (rows.reduce((sum, row) => sum + row.n, 0) <= limit) return { rows, scale: 1 };
-  const last = Math.max(...grouped.map((row) => Number(row.last)));
-  // The directory's size comes from its cube, kept per data version: counting the index's associations
-  // here cost 60 ms at 250 000 on every first visit of a common text.
-  const window = await db.one<{ r: number | string }>(
-    `SELECT COUNT(*) AS r FROM search_docs WHERE kind = '${ASSOCIATION_KIND}' AND ctid < ?::tid`,
-    [`(${last + 1},0)`],
+  const counted = rows.reduce((sum, row) => sum + row.n, 0);
+  // Matches without their keys may lack their sort key too: their first page is read as any other.
+  if (counted <= limit) return { rows, scale: 1, ...(joined ? {} : { first }) };
+  const last = Math.max(...grouped.map((row) => pageOf(row.last)));
+  // The directory's size comes from its cube, kept per data version.
+  return { rows, scale: windowScale({ r: await associationsBefore(db, last + 1), n: size }) };
+}
+
+/** The page of a PostgreSQL row's place, `(page,row)` as text. */
+function pageOf(tid: string): number {
+  return Number(/^\((\d+),/.exec(tid)?.[1] ?? 0);
+}
+
+/** The first matches in name order an exact cube keeps: a first page of the longest a query may ask. */
+const FIRST_MATCHES = MAX_PAGE_SIZE + 1;
+
+/** Pages of `search_docs` counted together in {@link associationsBefore}'s histogram: about 160 rows. */
+const HISTOGRAM_PAGES = 8;
+
+/**
+ * PostgreSQL: how many associations `search_docs` holds in its pages before `page`: the associations before
+ * the run of {@link HISTOGRAM_PAGES} pages that holds it, from a histogram kept per data version (their rows
+ * move only when an association is written), and those of its run's pages before it, counted (a TID range
+ * scan of at most 7 pages). Counting all of them at each estimate cost 10 ms for a common word and 45 ms
+ * for a text found in 2 % of the directory, whose window is nearly the whole table; the histogram costs
+ * 50 ms once per data version (a TID range count per run).
+ */
+async function associationsBefore(db: Db, page: number): Promise<number> {
+  // `before[i]`: the associations in the pages before run i, for every run the table had.
+  const before = await cachedFigure(db, {
+    key: 'directory-pages',
+    tables: DIRECTORY_TABLES,
+    compute: async () => {
+      const runs = await db.all<{ n: number | string }>(
+        `SELECT (SELECT COUNT(*) FROM search_docs WHERE kind = '${ASSOCIATION_KIND}'
+  AND ctid >= format('(%s,0)', b * ${HISTOGRAM_PAGES})::tid AND ctid < format('(%s,0)', (b + 1) * ${HISTOGRAM_PAGES})::tid) AS n
+FROM generate_series(0, (pg_relation_size('search_docs') / current_setting('block_size')::int / ${HISTOGRAM_PAGES})::int) AS b
+ORDER BY b`,
+      );
+      const value = [0];
+      for (const run of runs) value.push((value.at(-1) ?? 0) + Number(run.n));
+      return { value };
+    },
+  });
+  const run = Math.min(Math.floor(page / HISTOGRAM_PAGES), before.length - 1);
+  const start = run * HISTOGRAM_PAGES;
+  if (start >= page) return before[run] ?? 0;
+  const rest = await db.one<{ n: number | string }>(
+    `SELECT COUNT(*) AS n FROM search_docs WHERE kind = '${ASSOCIATION_KIND}' AND ctid >= ?::tid AND ctid < ?::tid`,
+    [`(${start},0)`, `(${page},0)`],
   );
-  return { rows, scale: windowScale({ r: window?.r ?? 0, n: size }) };
+  return (before[run] ?? 0) + Number(rest?.n ?? 0);
 }
 
 /** PostgreSQL: the matches grouped by their association's filter values, read from its tables. */
@@ -404,7 +487,7 @@ async function postgresGroupByJoin(
     public_utility: number;
     domains: string | null;
     n: number | string;
-    last: number | string;
+    last: string;
   }[]
 > {
   return await db.all(
@@ -412,7 +495,7 @@ async function postgresGroupByJoin(
   SELECT x.association_id, string_agg(x.domain, ',' ORDER BY x.domain) AS domains
   FROM association_domains x WHERE x.association_id IN (SELECT id FROM s) GROUP BY x.association_id
 )
-SELECT a.region, a.legal_form, a.public_utility, d.domains, COUNT(*) AS n, MAX(s.page) AS last
+SELECT a.region, a.legal_form, a.public_utility, d.domains, COUNT(*) AS n, MAX(s.tid)::text AS last
 FROM s JOIN associations a ON a.id = s.id LEFT JOIN d ON d.association_id = s.id
 GROUP BY a.region, a.legal_form, a.public_utility, d.domains`,
     params,
@@ -537,7 +620,8 @@ async function walkNames(
   const rows = query.limit + 1;
   const sqlite = db.dialect === 'sqlite';
   // SQLite walks the small name table of `012_association_search_keys` and reads each name's filter columns
-  // by docid; PostgreSQL walks `associations_by_name_keys`, which holds them.
+  // by docid; PostgreSQL walks `associations_by_name_keys`, which holds them (without a text: a text walks
+  // the search index there, `walkSearchIndex`).
   const names = sqlite
     ? {
         from: 'SELECT n.name_sort, n.association_id AS id, n.docid FROM association_search_names n',
@@ -603,6 +687,8 @@ async function readPage(
 ): Promise<KeyRow[]> {
   if (costs.kept === 0) return [];
   const rows = query.limit + 1;
+  if (db.dialect === 'postgres' && searchTerms(query.q ?? '').length > 0)
+    return await postgresTextPage(db, query, after, wanted, costs);
   const walk = (costs.size / costs.kept) * rows;
   // A walk gives up at 4 times the names it should need: matches that cluster in name order (a word of a
   // few similar names) would make it read and test thousands of names for nothing.
@@ -627,6 +713,60 @@ async function readPage(
 }
 
 /**
+ * PostgreSQL, a page of a text: walking the search index in name order (each row tested on its words, its
+ * filters read from `associations` for the rows that match), from the text's matches, or from the filters'
+ * rows, the cheapest the counts allow. A name walked costs about what a match read and sorted does
+ * (0.7 µs), so a walk is tried when it should meet a page within the text's matches, and may read up to as
+ * many names as the text has matches (at least 4 times what it should need, at most `walkedNames`): matches
+ * that come in runs of the name order (« tifawin », a word of a few names) are met late, and sorting all
+ * 15 000 to 35 000 of them read most of the table. A walk that gives up has cost at most what the matches
+ * then cost.
+ */
+async function postgresTextPage(
+  db: Db,
+  query: AssociationSearchQuery,
+  after: KeyValue[] | undefined,
+  wanted: Wanted,
+  costs: PageCosts,
+): Promise<KeyRow[]> {
+  const walk = (costs.size / costs.kept) * (query.limit + 1);
+  if (walk <= costs.walkedNames && walk <= Math.min(costs.matched, costs.driving)) {
+    const budget = Math.min(costs.walkedNames, Math.ceil(Math.max(4 * walk, costs.matched)));
+    const walked = await walkSearchIndex(db, query, after, wanted, budget);
+    if (walked) return walked;
+  }
+  return costs.matched < costs.driving
+    ? await pageFromMatches(db, query, after, wanted, false, undefined)
+    : await pageFromFilters(db, query, after, wanted);
+}
+
+/**
+ * PostgreSQL: the page by walking the next `budget` associations of the search index in name order from
+ * the cursor (`postgresSearchInOrder`), kept when their words match and their association passes the
+ * filters. `undefined` when they held less than a page.
+ */
+async function walkSearchIndex(
+  db: Db,
+  query: AssociationSearchQuery,
+  after: KeyValue[] | undefined,
+  wanted: Wanted,
+  budget: number,
+): Promise<KeyRow[] | undefined> {
+  const rows = query.limit + 1;
+  const walk = postgresSearchInOrder(db, ASSOCIATION_KIND, query.q, { ...(after ? { after } : {}), budget });
+  if (!walk) return [];
+  const filters = filterSql(wanted, 'a', 'a.id');
+  // The filters from the association's row, looked up for the matches only.
+  const join = filters.params.length > 0 ? ' JOIN associations a ON a.id = w.id' : '';
+  const found = await db.all<KeyRow>(
+    `SELECT w.sort_key AS name_sort, w.id FROM (${walk.sql}) w${join}
+WHERE ${filters.sql} ORDER BY w.sort_key, w.id LIMIT ?`,
+    [...walk.params, ...filters.params, rows],
+  );
+  return found.length < rows ? undefined : found;
+}
+
+/**
  * The rows a query on the filters alone reads: the associations of its most selective indexed filter
  * (region, domain or legal form: public utility has no index of its own), or the whole directory.
  */
@@ -641,10 +781,10 @@ function drivingRows(whole: Cube, wanted: Wanted): number {
 }
 
 /**
- * The page from the text's matches: every match read (by docid on SQLite, by id on PostgreSQL), the kept
- * ones sorted by name; on SQLite picked by their ranks in name order kept in memory, when it can
- * (`directory-keys.ts`), from the matches `known` to this request when they are all of them. Chosen when
- * the text is rarer than the filters.
+ * The page from the text's matches: every match read (by docid on SQLite; on PostgreSQL with its name from
+ * the search index's row, `075_search_sort_keys`), the kept ones sorted by name; on SQLite picked by their
+ * ranks in name order kept in memory, when it can (`directory-keys.ts`), from the matches `known` to this
+ * request when they are all of them. Chosen when the text is rarer than the filters.
  */
 async function pageFromMatches(
   db: Db,
@@ -681,13 +821,19 @@ WHERE ${filters.sql} AND ${keyset.sql} ${orderByClause(order)} LIMIT ?`,
       [...match.params, ...filters.params, ...keyset.params, rows],
     );
   }
-  const match = searchCondition(db, ASSOCIATION_KIND, 'a.id', query.q);
+  const match = postgresSearchRows(db, ASSOCIATION_KIND, query.q);
   if (!match) return [];
   const filters = filterSql(wanted, 'a', 'a.id');
-  const keyset = keysetClause(BY_NAME, after);
+  const join = filters.params.length > 0 ? ' JOIN associations a ON a.id = m.id' : '';
+  const order: Keyset = { name: BY_NAME.name, keys: [{ expr: 'm.sort_key' }, { expr: 'm.id' }] };
+  const keyset = keysetClause(order, after);
+  // Every match with its name from the rows the GIN index gives (MATERIALIZED: else the planner, which
+  // misjudges how many rows a prefix matches, may walk the name index to meet a rare word), looked up in
+  // `associations` only when filters need it.
   return await db.all<KeyRow>(
-    `SELECT a.name_sort, a.id FROM associations a
-     WHERE ${match.sql} AND ${filters.sql} AND ${keyset.sql} ${orderByClause(BY_NAME)} LIMIT ?`,
+    `WITH m AS MATERIALIZED (${match.sql})
+SELECT m.sort_key AS name_sort, m.id FROM m${join}
+WHERE ${filters.sql} AND ${keyset.sql} ${orderByClause(order)} LIMIT ?`,
     [...match.params, ...filters.params, ...keyset.params, rows],
   );
 }

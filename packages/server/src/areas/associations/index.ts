@@ -6,6 +6,7 @@ import {
   associationSearchKeyChangesMigration,
   associationSearchKeysMigration,
   associationSearchNameChangesMigration,
+  associationSortKeysMigration,
   associationsDirectoryMigration,
   associationsMigration,
 } from './migrations.js';
@@ -34,6 +35,7 @@ export const associationsArea: Area = {
     associationSearchKeyChangesMigration,
     associationGroupKeysMigration,
     associationSearchNameChangesMigration,
+    associationSortKeysMigration,
   ],
   seedDemo: seedAssociations,
   register: registerAssociationRoutes,

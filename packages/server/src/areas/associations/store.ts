@@ -98,15 +98,22 @@ export async function saveAssociation(db: Db, association: Association): Promise
        ON CONFLICT (region, legal_form, public_utility, domains) DO UPDATE SET n = association_facet_cube.n + 1`,
       [association.id],
     );
-    await indexForSearch(db, ASSOCIATION_KIND, association.id, [
-      association.name,
-      association.acronym,
-      association.registrationNumber,
-      association.commune,
-      association.province,
-      // What the association says it does, as its representative wrote it (issue 18).
-      association.descriptions,
-    ]);
+    await indexForSearch(
+      db,
+      ASSOCIATION_KIND,
+      association.id,
+      [
+        association.name,
+        association.acronym,
+        association.registrationNumber,
+        association.commune,
+        association.province,
+        // What the association says it does, as its representative wrote it (issue 18).
+        association.descriptions,
+      ],
+      // On PostgreSQL a text's pages walk the directory's names there (`076_association_sort_keys`).
+      { sortKey: sortName },
+    );
     if (db.dialect === 'sqlite') await saveSearchKeys(db, association, sortName);
     else
       await db.write(
