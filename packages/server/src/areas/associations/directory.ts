@@ -675,7 +675,9 @@ interface PageCosts {
 /**
  * The page, read the cheapest way the counts allow: walking the names in order (about `size / kept` names
  * read per row of the page, when that stays within `walkedNames`), from the text's matches (`matched` rows
- * read and sorted) or from the filters' rows (`driving` rows, each tested on its words).
+ * read and sorted) or from the filters' rows (`driving` rows, each tested on its words). A text on
+ * PostgreSQL walks the search index in name order (`walkSearchIndex`), other walks the directory's names
+ * (`walkNames`).
  */
 async function readPage(
   db: Db,
@@ -687,13 +689,19 @@ async function readPage(
 ): Promise<KeyRow[]> {
   if (costs.kept === 0) return [];
   const rows = query.limit + 1;
-  if (db.dialect === 'postgres' && searchTerms(query.q ?? '').length > 0)
-    return await postgresTextPage(db, query, after, wanted, costs);
+  const text = searchTerms(query.q ?? '').length > 0;
+  const onSearchIndex = text && db.dialect === 'postgres';
   const walk = (costs.size / costs.kept) * rows;
   // A walk gives up at 4 times the names it should need: matches that cluster in name order (a word of a
-  // few similar names) would make it read and test thousands of names for nothing.
-  const budget = Math.min(costs.walkedNames, Math.ceil(4 * walk));
-  const fromMatches = searchTerms(query.q ?? '').length > 0 ? costs.matched : Number.POSITIVE_INFINITY;
+  // few similar names) would make it read and test thousands of names for nothing. On PostgreSQL's search
+  // index a name walked costs about what a match read and sorted does (0.7 µs), so a text's walk may read
+  // up to as many names as the text has matches: matches that come in runs of the name order (« tifawin »)
+  // are met late, and sorting all 15 000 to 35 000 of them read most of the table.
+  const budget = Math.min(
+    costs.walkedNames,
+    Math.ceil(onSearchIndex ? Math.max(4 * walk, costs.matched) : 4 * walk),
+  );
+  const fromMatches = text ? costs.matched : Number.POSITIVE_INFINITY;
   // Picked in memory (SQLite, `directory-keys.ts`), a match costs a docid read from the full-text index,
   // ≈ 0.3 µs, where a walked name costs ≈ 4 µs (its keys and words read): without filters a walk is then
   // worth it only when it should meet a page within a sixteenth of the matches (walks that gave up cost
@@ -704,39 +712,13 @@ async function readPage(
   const matchCost =
     unfiltered && costs.inMemory && db.dialect === 'sqlite' && directoryKeysOf(db).pagesInMemory ? 1 / 16 : 1;
   if (walk <= costs.walkedNames && walk <= Math.min(fromMatches * matchCost, costs.driving)) {
-    const walked = await walkNames(db, query, after, wanted, budget);
+    const walked = onSearchIndex
+      ? await walkSearchIndex(db, query, after, wanted, budget)
+      : await walkNames(db, query, after, wanted, budget);
     if (walked) return walked;
   }
   return fromMatches < costs.driving
     ? await pageFromMatches(db, query, after, wanted, costs.inMemory, known)
-    : await pageFromFilters(db, query, after, wanted);
-}
-
-/**
- * PostgreSQL, a page of a text: walking the search index in name order (each row tested on its words, its
- * filters read from `associations` for the rows that match), from the text's matches, or from the filters'
- * rows, the cheapest the counts allow. A name walked costs about what a match read and sorted does
- * (0.7 µs), so a walk is tried when it should meet a page within the text's matches, and may read up to as
- * many names as the text has matches (at least 4 times what it should need, at most `walkedNames`): matches
- * that come in runs of the name order (« tifawin », a word of a few names) are met late, and sorting all
- * 15 000 to 35 000 of them read most of the table. A walk that gives up has cost at most what the matches
- * then cost.
- */
-async function postgresTextPage(
-  db: Db,
-  query: AssociationSearchQuery,
-  after: KeyValue[] | undefined,
-  wanted: Wanted,
-  costs: PageCosts,
-): Promise<KeyRow[]> {
-  const walk = (costs.size / costs.kept) * (query.limit + 1);
-  if (walk <= costs.walkedNames && walk <= Math.min(costs.matched, costs.driving)) {
-    const budget = Math.min(costs.walkedNames, Math.ceil(Math.max(4 * walk, costs.matched)));
-    const walked = await walkSearchIndex(db, query, after, wanted, budget);
-    if (walked) return walked;
-  }
-  return costs.matched < costs.driving
-    ? await pageFromMatches(db, query, after, wanted, false, undefined)
     : await pageFromFilters(db, query, after, wanted);
 }
 
