@@ -237,13 +237,13 @@ export class DirectoryKeys {
     });
     if (!read) return undefined;
     this.stats.grouped += 1;
-    const grouped = this.#count(copy, read.docids);
+    const { grouped, size } = this.#count(copy, read.docids);
     return {
       ...grouped,
       read: {
         expression: match.params[0],
         docids: read.docids,
-        complete: countOf(read.docids) < limit,
+        complete: size < limit,
         seq: copy.seq,
         generation,
       },
@@ -418,12 +418,17 @@ ORDER BY n.name_sort, n.association_id LIMIT ?`,
     return { docids: row.docids, following: row.following, seq: Number(row.seq) };
   }
 
-  /** The matches' docids (comma-separated) counted per combination, without the read they came from. */
-  #count(copy: Copy, docids: string | null): GroupedMatches {
+  /**
+   * The matches' docids (comma-separated) counted per combination, without the read they came from, and how
+   * many docids there were (those without keys too).
+   */
+  #count(copy: Copy, docids: string | null): { grouped: GroupedMatches; size: number } {
     const counts = new Map<number, number>();
     let last = 0;
+    let size = 0;
     const combinationOf = copy.combinationOf;
     for (const docid of docidsOf(docids)) {
+      size += 1;
       const number = docid < combinationOf.length ? (combinationOf[docid] ?? 0) : 0;
       // A match without keys is not counted, as SQL's join leaves it out.
       if (number === 0) continue;
@@ -432,7 +437,7 @@ ORDER BY n.name_sort, n.association_id LIMIT ?`,
     }
     const groups: MatchGroup[] = [];
     for (const [number, n] of counts) groups.push({ ...(this.#combinations[number - 1] as Combination), n });
-    return { groups, last };
+    return { grouped: { groups, last }, size };
   }
 
   /** Forgets the copy and loads it again; the grouping that found it unusable goes to SQL. */
@@ -588,14 +593,6 @@ function* docidsOf(list: string | null): Generator<number> {
     } else value = value * 10 + (code - 48);
   }
   yield value;
-}
-
-/** How many docids a `group_concat` holds. */
-function countOf(list: string | null): number {
-  if (!list) return 0;
-  let commas = 0;
-  for (let at = list.indexOf(','); at !== -1; at = list.indexOf(',', at + 1)) commas += 1;
-  return commas + 1;
 }
 
 /** A copy of `array` `length` long (the copy grows with the docids). */

@@ -157,19 +157,18 @@ async function readDirectoryPage(
   const terms = searchTerms(query.q ?? '');
   const wanted = wantedOf(query);
   const whole = await wholeCube(db);
-  // The matches this request's grouping read, if it computed the text's cube: its page may pick from them.
-  let known: MatchRead | undefined;
+  // What this request read computing the text's cube, if it did (a cube kept from an earlier one hands none).
+  let visit: FirstVisit = {};
   const cube =
     terms.length > 0
       ? await textCube(db, terms, limits, totalOf(whole, {}), (read) => {
-          known = read;
+          visit = read;
         })
       : whole;
   const { total, facets } = countFromCube(cube, wanted);
-  // PostgreSQL, the first page of a text without filters whose matches were all counted: read with them.
   const rows =
-    cube.first && !after && Object.keys(wanted).length === 0
-      ? cube.first.slice(0, query.limit + 1)
+    visit.firstRows && !after && Object.keys(wanted).length === 0
+      ? visit.firstRows.slice(0, query.limit + 1)
       : await readPage(
           db,
           query,
@@ -183,7 +182,7 @@ async function readDirectoryPage(
             walkedNames: limits.walkedNames,
             inMemory: limits.inMemory,
           },
-          known,
+          visit.matches,
         );
   const page = keysetPage(rows, query.limit, BY_NAME.name, (row) => [row.name_sort, row.id]);
   const data = await readData(db, page.items);
@@ -212,26 +211,32 @@ interface Cube {
   rows: CubeRow[];
   /** 1 when every match was counted; else the directory's size over the counted window's. */
   scale: number;
-  /**
-   * PostgreSQL, every match counted: the first {@link FIRST_MATCHES} of them in name order, the first page
-   * of the text without filters, read with the matches that were grouped.
-   */
-  first?: KeyRow[];
+}
+
+/**
+ * What computing a text's cube read that the same request's first page may use instead of reading the
+ * matches again: on SQLite the matches the copy in memory grouped (`directory-keys.ts`, when it did); on
+ * PostgreSQL, when every match was counted, the first {@link FIRST_MATCHES} in name order (the first page
+ * without filters).
+ */
+interface FirstVisit {
+  matches?: MatchRead;
+  firstRows?: KeyRow[];
 }
 
 /**
  * The cube of a text (its folded terms), kept per data version of the directory: the first request of a
  * text computes it (one grouping of at most `exactCountLimit + 1` matches), every filter combination of
  * that text is then counted from it. `size`: the associations in the directory (the whole cube's total),
- * which an estimate scales to. `onRead` gets the matches the copy in memory grouped, when this call
- * computed the cube from it (SQLite).
+ * which an estimate scales to. `onRead` gets what computing it read for the first page, when this call
+ * computed it.
  */
 async function textCube(
   db: Db,
   terms: readonly string[],
   { exactCountLimit, inMemory }: Required<DirectorySearchOptions>,
   size: number,
-  onRead: (read: MatchRead) => void,
+  onRead: (visit: FirstVisit) => void,
 ): Promise<Cube> {
   return await cachedFigure(db, {
     key: `directory-cube|${exactCountLimit}|${inMemory ? '' : 'sql'}|${terms.join(' ')}`,
@@ -240,7 +245,7 @@ async function textCube(
       value:
         db.dialect === 'sqlite'
           ? await sqliteCube(db, terms.join(' '), exactCountLimit, inMemory, size, onRead)
-          : await postgresCube(db, terms.join(' '), exactCountLimit, size),
+          : await postgresCube(db, terms.join(' '), exactCountLimit, size, onRead),
     }),
   });
 }
@@ -290,7 +295,7 @@ async function sqliteCube(
   limit: number,
   inMemory: boolean,
   size: number,
-  onRead: (read: MatchRead) => void,
+  onRead: (visit: FirstVisit) => void,
 ): Promise<Cube> {
   const [grouped, bits] = await Promise.all([
     (async () =>
@@ -298,7 +303,7 @@ async function sqliteCube(
       (await groupMatchesInSql(db, text, limit + 1)))(),
     domainBits(db),
   ]);
-  if (grouped.read) onRead(grouped.read);
+  if (grouped.read) onRead({ matches: grouped.read });
   const rows = grouped.groups.map((row) => cubeRowOf(row, bits));
   if (rows.reduce((sum, row) => sum + row.n, 0) <= limit) return { rows, scale: 1 };
   const last = grouped.last;
@@ -363,7 +368,13 @@ async function domainBits(db: Db): Promise<{ domain: string; bit: number }[]> {
  * `071_association_group_keys`). Past the limit, the window is every association in the pages of
  * `search_docs` up to the last match's ({@link associationsBefore}), out of the directory's `size`.
  */
-async function postgresCube(db: Db, text: string, limit: number, size: number): Promise<Cube> {
+async function postgresCube(
+  db: Db,
+  text: string,
+  limit: number,
+  size: number,
+  onRead: (visit: FirstVisit) => void,
+): Promise<Cube> {
   const match = postgresSearchRows(db, ASSOCIATION_KIND, text);
   if (!match) return { rows: [], scale: 1 };
   const params = [...match.params, limit + 1];
@@ -422,8 +433,11 @@ UNION ALL (
     n: Number(row.n),
   }));
   const counted = rows.reduce((sum, row) => sum + row.n, 0);
-  // Matches without their keys may lack their sort key too: their first page is read as any other.
-  if (counted <= limit) return { rows, scale: 1, ...(joined ? {} : { first }) };
+  if (counted <= limit) {
+    // Matches without their keys may lack their sort key too: their first page is read as any other.
+    if (!joined) onRead({ firstRows: first });
+    return { rows, scale: 1 };
+  }
   const last = Math.max(...grouped.map((row) => pageOf(row.last)));
   // The directory's size comes from its cube, kept per data version.
   return { rows, scale: windowScale({ r: await associationsBefore(db, last + 1), n: size }) };
