@@ -20,7 +20,7 @@ import {
   tempServer,
 } from '@nassij/server/testing';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/lib/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, newContextOnProcessClock } from '../scripts/lib/chromium.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -131,7 +131,7 @@ test('an association joins from an empty browser: sign-up, claim, verification, 
   const record = await api<{ registrationNumber: string; name: { ar?: string; fr?: string } }>(
     `/v1/associations/${associationId}`,
   );
-  const context = await browser.newContext();
+  const context = await newContextOnProcessClock(browser);
   const problems: string[] = [];
   const page = await context.newPage();
   page.on('pageerror', (error) => problems.push(error.message));
@@ -212,7 +212,7 @@ test('an association joins from an empty browser: sign-up, claim, verification, 
     await space.locator('#mb-role').selectOption('treasurer');
     await space.locator('#mb-send').click();
     const invitation = await linkFromDevMail(context, 'youssef.idrissi@example.ma', '/my-association/');
-    const other = await browser.newContext();
+    const other = await newContextOnProcessClock(browser);
     try {
       const invited = await other.newPage();
       invited.on('pageerror', (error) => problems.push(error.message));

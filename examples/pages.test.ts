@@ -12,7 +12,7 @@ import { type Consultation, casablancaWallClock } from '@nassij/contract';
 import { demoFixtures, signInAs, tempServer } from '@nassij/server/testing';
 import type { AxeResults } from 'axe-core';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/lib/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, newContextOnProcessClock } from '../scripts/lib/chromium.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -86,7 +86,7 @@ after(async () => {
  * failed responses from the start.
  */
 async function open(path: string, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport });
+  const context = await newContextOnProcessClock(browser, { viewport });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {

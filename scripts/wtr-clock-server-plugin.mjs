@@ -5,7 +5,9 @@
  * built `@nassij/server` (`packages/server/dist/index.js`), started in-process on first use, on loopback,
  * with a fresh demo database. Each test file has its own server and clock: files run side by side, and one
  * file's three days forward must not expire another's sign-in halfway through its test. The shared server
- * of `wtr-nassij-server-plugin.mjs` keeps the real clock.
+ * of `wtr-nassij-server-plugin.mjs` keeps the real clock. A file that never moves the clock may still start
+ * its own server to be alone on its data (`ownServer()` of packages/elements/src/test-support): tests that
+ * compare totals across requests, which other files' writes to the shared server change in between.
  * Page side:
  * `const { url } = await executeServerCommand('nassij-clock-server-start')`, then
  * `await executeServerCommand('nassij-clock-advance', { days: 3 })` → `{ now }` (the server's new time).

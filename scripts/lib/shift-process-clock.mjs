@@ -11,22 +11,11 @@
  * // NASSIJ_CLOCK=2026-12-05T23:30:00Z node --conditions=source --import ./scripts/lib/shift-process-clock.mjs \
  * //   --import tsx --test packages/server/src/areas/trainings/routes.test.ts
  */
+import { shiftDate } from './shifted-date.mjs';
+
 const target = process.env.NASSIJ_CLOCK;
 if (target) {
-  const RealDate = Date;
-  const start = RealDate.parse(target);
+  const start = Date.parse(target);
   if (Number.isNaN(start)) throw new Error(`NASSIJ_CLOCK is not an instant: ${target}`);
-  const offset = start - RealDate.now();
-  class ShiftedDate extends RealDate {
-    /** @param {any[]} args */
-    constructor(...args) {
-      if (args.length === 0) super(RealDate.now() + offset);
-      // @ts-expect-error -- the same overloads as Date
-      else super(...args);
-    }
-    static now() {
-      return RealDate.now() + offset;
-    }
-  }
-  globalThis.Date = /** @type {DateConstructor} */ (ShiftedDate);
+  shiftDate(start - Date.now());
 }

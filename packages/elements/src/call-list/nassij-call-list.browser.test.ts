@@ -2,13 +2,13 @@ import type { CallSummary } from '@nassij/contract';
 import { type Call, fileTypeName, getCallRef } from '@nassij/contract';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { API_BASE } from '/__nassij__/env.js';
 import { type BaseClient, clientFor } from '../base/client.js';
 import { catalogProblems } from '../i18n/catalogs.js';
 import { formatters } from '../i18n/format.js';
 import { loadedCatalog } from '../i18n/load.js';
 import { FIXTURES } from '../test-support/fixtures.js';
 import { deepActive, expectNoSideScroll } from '../test-support/focus.js';
+import { ownServer } from '../test-support/own-server.js';
 import { callListMessages } from './call-list.messages.js';
 import './define.js';
 import { fileSize } from '../i18n/file-size.js';
@@ -33,8 +33,10 @@ async function settled(el: NassijCallList): Promise<void> {
 }
 
 async function serverList(attrs = 'status="open"'): Promise<NassijCallList> {
+  // The file's own server: its totals are compared across requests, which another file's published call
+  // would change in between on the shared one.
   const wrapper = await fixture<HTMLDivElement>(
-    `<div><nassij-call-list api-base="${API_BASE}" ${attrs}></nassij-call-list></div>`,
+    `<div><nassij-call-list api-base="${await ownServer()}" ${attrs}></nassij-call-list></div>`,
   );
   const el = wrapper.querySelector('nassij-call-list') as NassijCallList;
   await settled(el);
@@ -317,7 +319,7 @@ describe('<nassij-call-list> on a phone (320 px)', () => {
   }
 
   it('names file formats and sizes as people know them, in the list style of the language', async () => {
-    const expected: Call = await clientFor(API_BASE).request(getCallRef, {
+    const expected: Call = await clientFor(await ownServer()).request(getCallRef, {
       params: { callId: FIXTURES.calls.openEligible },
     });
     for (const lang of ['fr', 'ar'] as const) {
@@ -340,7 +342,7 @@ describe('<nassij-call-list> on a phone (320 px)', () => {
 
   it('keyboard journey: filter calls by region and open one, focus followed at every step', async () => {
     const wrapper = await fixture<HTMLDivElement>(
-      `<div lang="fr"><button id="before">avant</button><nassij-call-list api-base="${API_BASE}"></nassij-call-list></div>`,
+      `<div lang="fr"><button id="before">avant</button><nassij-call-list api-base="${await ownServer()}"></nassij-call-list></div>`,
     );
     const el = wrapper.querySelector('nassij-call-list') as NassijCallList;
     await settled(el);

@@ -1,7 +1,6 @@
 import { getIndicatorsRef, INDICATOR_CODES, type IndicatorSet, REGIONS } from '@nassij/contract';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { API_BASE } from '/__nassij__/env.js';
 import { type BaseClient, clientFor } from '../base/client.js';
 import { catalogProblems } from '../i18n/catalogs.js';
 import { formatters } from '../i18n/format.js';
@@ -9,6 +8,7 @@ import { loadedCatalog } from '../i18n/load.js';
 import './define.js';
 import { DEMO_YEARS, demoIndicators } from '../test-support/demo/indicators.js';
 import { attachAndListen } from '../test-support/live-region.js';
+import { ownServer } from '../test-support/own-server.js';
 import { indicatorsMessages } from './indicators.messages.js';
 import type { NassijIndicators } from './nassij-indicators.js';
 
@@ -352,12 +352,19 @@ describe('<nassij-indicators>', () => {
   }
 
   describe('against the reference server', () => {
-    const client = clientFor(API_BASE);
+    // The file's own server: the figures are compared with answers read before the element's, and the
+    // shared server's counts move while other files register associations and award calls.
+    let base = '';
+    let client: BaseClient;
+    before(async () => {
+      base = await ownServer();
+      client = clientFor(base);
+    });
 
     it('shows the figures GET /v1/indicators returns for a year and a region', async () => {
       const expected = await client.request(getIndicatorsRef, { query: { year: 2025, region: 'MA-06' } });
       const el = await fixture<NassijIndicators>(
-        html`<nassij-indicators lang="fr" api-base=${API_BASE} year="2025" region="MA-06"></nassij-indicators>`,
+        html`<nassij-indicators lang="fr" api-base=${base} year="2025" region="MA-06"></nassij-indicators>`,
       );
       await el.whenMessagesReady();
       await until(el, () => $$(el, 'li.figure').length > 0, 'the figures');
@@ -392,7 +399,7 @@ describe('<nassij-indicators>', () => {
 
     it('reloads when the reader picks another year and region', async () => {
       const el = await fixture<NassijIndicators>(
-        html`<nassij-indicators lang="ar" api-base=${API_BASE}></nassij-indicators>`,
+        html`<nassij-indicators lang="ar" api-base=${base}></nassij-indicators>`,
       );
       await until(el, () => $$(el, 'li.figure').length > 0, 'the figures');
       const changes: unknown[] = [];
@@ -418,7 +425,7 @@ describe('<nassij-indicators>', () => {
 
     it('narrows to the codes asked for', async () => {
       const el = await fixture<NassijIndicators>(
-        html`<nassij-indicators lang="en" api-base=${API_BASE} codes="trainings_held calls_published_q1"></nassij-indicators>`,
+        html`<nassij-indicators lang="en" api-base=${base} codes="trainings_held calls_published_q1"></nassij-indicators>`,
       );
       await until(el, () => $$(el, 'li.figure').length > 0, 'the figures');
       expect($$(el, 'li.figure').map((li) => li.dataset.code)).to.deep.equal([

@@ -7,15 +7,25 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { listMail } from '../../mail/outbox.js';
 import { DEMO_ACCOUNTS } from '../../seed/demo.js';
 import { signInAs, tempServer } from '../../testing.js';
 import { PAGE_TEXTS } from './messages.js';
 
-const { CHROMIUM_ARGS, CHROMIUM_PATH } = (await import(
+const { CHROMIUM_ARGS, CHROMIUM_PATH, newContextOnProcessClock } = (await import(
   new URL('../../../../../scripts/lib/chromium.mjs', import.meta.url).href
-)) as { CHROMIUM_ARGS: string[]; CHROMIUM_PATH: string };
+)) as {
+  CHROMIUM_ARGS: string[];
+  CHROMIUM_PATH: string;
+  newContextOnProcessClock: (browser: Browser, options?: BrowserContextOptions) => Promise<BrowserContext>;
+};
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const HOUR = 3_600_000;
@@ -48,7 +58,7 @@ after(async () => {
 });
 
 async function newContext(): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 320, height: 640 } });
+  return newContextOnProcessClock(browser, { viewport: { width: 320, height: 640 } });
 }
 
 /** axe-core in the page (evaluated over the DevTools protocol, which the page's CSP does not govern). */
