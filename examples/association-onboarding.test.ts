@@ -7,44 +7,21 @@
 // The admin's verification goes through the API: the platform has no claims-review screen yet.
 // Needs the CDN build (`npm test` builds before the node suite).
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Application, Call } from '@nassij/contract';
-import {
-  completeAnswers,
-  demoFixtures,
-  fileFor,
-  pdfBytes,
-  signInAs,
-  tempServer,
-} from '@nassij/server/testing';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, newContextOnProcessClock } from '../scripts/lib/chromium.mjs';
+import { completeAnswers, demoFixtures, fileFor, pdfBytes, signInAs } from '@nassij/server/testing';
+import type { BrowserContext, Page } from 'playwright-core';
+import { exampleSite, signInThroughPopup } from './test-support/site.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const EXAMPLES = join(ROOT, 'examples');
-const CDN = join(ROOT, 'packages', 'elements', 'dist', 'cdn');
 const ADMIN = { email: 'admin@demo.nassij.ma', password: 'demo-admin-2026' };
 /** Long enough for the platform's rule (15 characters or more) and on no list of common passwords. */
 const PASSWORD = 'tifawin-souss-jardins-2026';
 
-let server: Awaited<ReturnType<typeof tempServer>>;
-let browser: Browser;
-
-before(async () => {
-  assert.ok(existsSync(join(CDN, 'nassij.js')), `the CDN build is in ${relative(ROOT, CDN)}`);
-  server = await tempServer({ examplesDir: EXAMPLES, cdnDir: CDN, rateLimit: false });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = exampleSite();
 
 async function api<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
   const { token, headers, ...rest } = init;
-  const response = await fetch(`${server.url}${path}`, {
+  const response = await fetch(`${site.url}${path}`, {
     ...rest,
     headers: {
       ...(rest.body ? { 'content-type': 'application/json' } : {}),
@@ -65,7 +42,7 @@ async function linkFromDevMail(context: BrowserContext, to: string, pathname: st
   const page = await context.newPage();
   try {
     for (let attempt = 0; attempt < 20; attempt++) {
-      await page.goto(`${server.url}/dev/mail`);
+      await page.goto(`${site.url}/dev/mail`);
       const row = page.locator('tr', { hasText: to }).first();
       if ((await row.count()) > 0) {
         await row.locator('a').first().click();
@@ -110,20 +87,13 @@ async function confirmAddress(context: BrowserContext, email: string): Promise<v
   await page.close();
 }
 
-/** Signs in through the element's popup. */
+/** Signs in through the element's popup, with the journey's password. */
 async function signInInPopup(
   page: Page,
   email: string,
   host = page.locator('nassij-association-space'),
 ): Promise<void> {
-  const [popup] = await Promise.all([
-    page.waitForEvent('popup'),
-    host.locator('.sign-in-button, button.sign-in').first().click(),
-  ]);
-  await popup.locator('#email').fill(email);
-  await popup.locator('#password').fill(PASSWORD);
-  await popup.locator('#signin button[type="submit"]').click();
-  await popup.waitForEvent('close', { timeout: 15_000 });
+  await signInThroughPopup(page, host, { email, password: PASSWORD });
 }
 
 test('an association joins from an empty browser: sign-up, claim, verification, profile, vault, a member, an application', async () => {
@@ -131,13 +101,13 @@ test('an association joins from an empty browser: sign-up, claim, verification, 
   const record = await api<{ registrationNumber: string; name: { ar?: string; fr?: string } }>(
     `/v1/associations/${associationId}`,
   );
-  const context = await newContextOnProcessClock(browser);
+  const context = await site.newContext();
   const problems: string[] = [];
   const page = await context.newPage();
   page.on('pageerror', (error) => problems.push(error.message));
   try {
     // 1. Sign up in the popup, confirm the address from /dev/mail, sign in.
-    await page.goto(`${server.url}/my-association/fr/`);
+    await page.goto(`${site.url}/my-association/fr/`);
     const space = page.locator('nassij-association-space');
     await signUpInPopup(page, 'Khadija Amrani', 'khadija.amrani@example.ma');
     await confirmAddress(context, 'khadija.amrani@example.ma');
@@ -156,7 +126,7 @@ test('an association joins from an empty browser: sign-up, claim, verification, 
     await space.locator('#cl-pending').waitFor({ state: 'visible', timeout: 15_000 });
 
     // 3. The demo admin verifies the claim (through the API: no review screen yet).
-    const admin = await signInAs(server.url, ADMIN.email, ADMIN.password);
+    const admin = await signInAs(site.url, ADMIN.email, ADMIN.password);
     const pending = await api<{ items: { id: string; associationId?: string }[] }>(
       '/v1/association-claims?state=pending&limit=100',
       { token: admin },
@@ -180,7 +150,7 @@ test('an association joins from an empty browser: sign-up, claim, verification, 
     assert.equal(profile.descriptions?.fr, 'Jardins partagés et alphabétisation à Tiznit.');
 
     // 5. The vault: statutes, then last year's activity report, each listed once uploaded.
-    const token = await signInAs(server.url, 'khadija.amrani@example.ma', PASSWORD);
+    const token = await signInAs(site.url, 'khadija.amrani@example.ma', PASSWORD);
     const vaultFiles = async () =>
       (
         await api<{ items: { fileName: string }[] }>(`/v1/associations/${associationId}/documents`, { token })
@@ -212,7 +182,7 @@ test('an association joins from an empty browser: sign-up, claim, verification, 
     await space.locator('#mb-role').selectOption('treasurer');
     await space.locator('#mb-send').click();
     const invitation = await linkFromDevMail(context, 'youssef.idrissi@example.ma', '/my-association/');
-    const other = await newContextOnProcessClock(browser);
+    const other = await site.newContext();
     try {
       const invited = await other.newPage();
       invited.on('pageerror', (error) => problems.push(error.message));
@@ -262,7 +232,7 @@ test('an association joins from an empty browser: sign-up, claim, verification, 
       token,
       body: JSON.stringify({ callId, associationId }),
     });
-    const current = await fetch(`${server.url}/v1/applications/${started.id}`, {
+    const current = await fetch(`${site.url}/v1/applications/${started.id}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     await api(`/v1/applications/${started.id}`, {
@@ -278,7 +248,7 @@ test('an association joins from an empty browser: sign-up, claim, verification, 
       const form = new FormData();
       form.set('documentId', document.id);
       form.set('file', new Blob([bytes], { type: document.mediaTypes[0] }), name);
-      const sent = await fetch(`${server.url}/v1/applications/${started.id}/attachments`, {
+      const sent = await fetch(`${site.url}/v1/applications/${started.id}/attachments`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}` },
         body: form,
@@ -290,7 +260,7 @@ test('an association joins from an empty browser: sign-up, claim, verification, 
       .find((field) => field.type === 'attachment' && field.documentId === 'statutes')?.id;
     assert.ok(fieldId, 'the form has a field for the statutes');
 
-    await page.goto(`${server.url}/ministry-apply/?call=${callId}`);
+    await page.goto(`${site.url}/ministry-apply/?call=${callId}`);
     const form = page.locator('nassij-application-form');
     await form
       .locator('.sign-in-button, button.sign-in, .eligibility button')
