@@ -38,7 +38,7 @@ import { acceptedMediaType, fileDownload, storedFileOr404, storeHeldFile } from 
 import { cleanFileName } from '../applications/routes.js';
 import { getScanner } from '../applications/scanner.js';
 import { associationName } from '../associations/store.js';
-import { readStoredCall, type StoredCall } from '../calls/store.js';
+import { readStoredCall, readStoredCalls, type StoredCall } from '../calls/store.js';
 import { runsCallsOf } from '../organisations/organisation.js';
 import {
   callIdsOfAssociation,
@@ -445,12 +445,8 @@ export async function listAssociationReportsHandler({
     throw problem('not_found', `No association ${params.associationId}`);
   if (!isMemberOf(auth, params.associationId) && !isAdmin(auth))
     throw problem('forbidden', 'Only members of the association see what it owes');
-  // The requirements of every call it was awarded under: a handful of calls, read one by one.
-  const calls: StoredCall[] = [];
-  for (const callId of await callIdsOfAssociation(db, params.associationId)) {
-    const call = await readStoredCall(db, callId);
-    if (call) calls.push(call);
-  }
+  // The requirements of every call it was awarded under, read together.
+  const calls = await readStoredCalls(db, await callIdsOfAssociation(db, params.associationId));
   return { body: await reportPage(db, { associationId: params.associationId }, calls, query, now) };
 }
 

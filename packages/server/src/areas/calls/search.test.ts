@@ -19,6 +19,7 @@ import {
   callStatusSql,
   readCall,
   readStoredCall,
+  readStoredCalls,
   type StoredCall,
   searchCallPage,
 } from './store.js';
@@ -76,6 +77,21 @@ function closingOf(closesAt: string | undefined, now: Date): ClosingRange | unde
   const days = casablancaDaysUntil(closesAt, now);
   return days <= 7 ? 'within-7-days' : days <= 30 ? 'within-30-days' : 'later';
 }
+
+test('readStoredCalls reads calls together as readStoredCall does one by one, in the order asked', async () => {
+  const ids = calls.map((call) => call.id).reverse();
+  const asked = [ids[0] ?? '', 'call_unknown', ...ids.slice(1)];
+  assert.deepEqual(await readStoredCalls(server.db, asked), [...calls].reverse());
+  assert.deepEqual(await readStoredCalls(server.db, []), []);
+  const later = instants()[3] as Date;
+  const atLater = await readStoredCalls(server.db, ids, later);
+  for (const [index, id] of ids.entries())
+    assert.deepEqual(atLater[index], await readStoredCall(server.db, id, later), id);
+  assert.ok(
+    atLater.some((call, index) => call.status !== [...calls].reverse()[index]?.status),
+    'a status moved with the clock',
+  );
+});
 
 describe('call search in SQL', () => {
   test('the status follows the clock, in SQL as in callStatusAt', async () => {
