@@ -24,8 +24,9 @@ export const CHROMIUM_ARGS = [
  * (scripts/lib/shift-process-clock.mjs) the test and its in-process server run at another instant than the
  * real one, which the browser would keep: a date the test computes "ten minutes from now" would then be in
  * the page's past. The pages' `Date` is moved by the same offset, by the function the preload moves the
- * process's with (./shifted-date.mjs); timers are left alone. (Playwright's own clock does not serve here: its in-process driver reads the moved
- * `Date` too, and the pages kept the real time.) Without a moved clock the context is left alone.
+ * process's with (./shifted-date.mjs); timers are left alone. Playwright's own clock does not serve here:
+ * its in-process driver reads the moved `Date` too, and the pages kept the real time. Without a moved clock
+ * the context is left alone.
  *
  * @example
  * const context = await newContextOnProcessClock(browser, { viewport: { width: 320, height: 640 } });
