@@ -44,7 +44,6 @@ export interface OpenedPage {
 export interface ExampleSite {
   /** The server's base URL. */
   readonly url: string;
-  readonly server: Awaited<ReturnType<typeof tempServer>>;
   /**
    * Opens `path` in a fresh browser context and waits until every Nassij element has drawn into its shadow
    * root and the network is quiet.
@@ -68,7 +67,7 @@ export interface ExampleSite {
  * ```
  */
 export function exampleSite(options: { clock?: () => Date } = {}): ExampleSite {
-  let server: ExampleSite['server'] | undefined;
+  let server: Awaited<ReturnType<typeof tempServer>> | undefined;
   let browser: Browser | undefined;
   before(async () => {
     assert.ok(existsSync(join(CDN, 'nassij.js')), `the CDN build is in ${relative(ROOT, CDN)}`);
@@ -91,9 +90,6 @@ export function exampleSite(options: { clock?: () => Date } = {}): ExampleSite {
   return {
     get url() {
       return running().server.url;
-    },
-    get server() {
-      return running().server;
     },
     open: (path, viewport) => openPage(running().browser, `${running().server.url}${path}`, viewport),
     newContext: (contextOptions) => newContextOnProcessClock(running().browser, contextOptions),

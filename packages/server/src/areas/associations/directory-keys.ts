@@ -304,10 +304,7 @@ WHERE ${position.sql} ORDER BY n.name_sort, n.association_id LIMIT ${CURSOR_LOOK
     let from = 1;
     if (after) {
       if (read.following === null) return [];
-      const first = read.following
-        .split(',')
-        .map(Number)
-        .find((docid) => (rankOf[docid] ?? 0) > 0);
+      const first = [...docidsOf(read.following)].find((docid) => (rankOf[docid] ?? 0) > 0);
       if (first === undefined) return undefined;
       from = rankOf[first] ?? 0;
     }

@@ -753,7 +753,7 @@ async function walkSearchIndex(
   if (!walk) return [];
   const filters = filterSql(wanted, 'a', 'a.id');
   // The filters from the association's row, looked up for the matches only.
-  const join = filters.params.length > 0 ? ' JOIN associations a ON a.id = w.id' : '';
+  const join = Object.keys(wanted).length > 0 ? ' JOIN associations a ON a.id = w.id' : '';
   const found = await db.all<KeyRow>(
     `SELECT w.sort_key AS name_sort, w.id FROM (${walk.sql}) w${join}
 WHERE ${filters.sql} ORDER BY w.sort_key, w.id LIMIT ?`,
